@@ -1,0 +1,44 @@
+import type { PublicPath } from 'wxt/browser';
+import { isBundledIndex } from '@/lib/bundle';
+import { CrosscheckDB } from '@/lib/db';
+import { dispatch } from '@/lib/rpc';
+import { createHandlers } from '@/lib/service/handlers';
+import { loadSeedIndex } from '@/lib/service/seed-index';
+
+// Emitted by the build hook in wxt.config.ts, so it is not in WXT's typed list of public files.
+const BUNDLE_PATH = '/corpus-index.json' as PublicPath;
+
+export default defineBackground(() => {
+  const db = new CrosscheckDB();
+
+  async function loadBundle(force: boolean): Promise<void> {
+    const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
+    const bundle: unknown = await response.json();
+    if (!isBundledIndex(bundle))
+      throw new Error('The bundled corpus index is missing or malformed.');
+    await loadSeedIndex(db, bundle, { force });
+  }
+
+  // Install/update replaces seed rows; any other start only checks the version (cheap no-op).
+  let seeding: Promise<void> | null = null;
+  const ensureSeeded = (force = false): Promise<void> => {
+    if (!seeding || force)
+      seeding = loadBundle(force).catch((e) => {
+        seeding = null;
+        throw e;
+      });
+    return seeding;
+  };
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') void ensureSeeded(true);
+  });
+
+  const handlers = createHandlers({ db, ready: () => ensureSeeded() });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const from = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null };
+    void dispatch(handlers, message, from).then(sendResponse);
+    return true; // keep the channel open for the async reply (works in Chrome and Firefox)
+  });
+});

@@ -1,0 +1,39 @@
+import Fuse from 'fuse.js';
+import { hashText } from './corpus/ids';
+import type { EntityOverrides } from './corpus/overrides';
+import { buildCorpus } from './corpus/pipeline';
+import { ENTITY_SEARCH_KEYS, PASSAGE_SEARCH_KEYS } from './search';
+import type { Corpus, RawSource } from './types';
+
+export const BUNDLE_FORMAT = 1;
+
+/** The seed corpus, processed at build time and shipped as corpus-index.json. */
+export interface BundledIndex {
+  format: typeof BUNDLE_FORMAT;
+  /** Content hash of the corpus: the background reloads seed rows when it changes. */
+  version: string;
+  corpus: Corpus;
+  /** Serialized Fuse indexes (Fuse.createIndex(...).toJSON()), so search starts without indexing. */
+  fuse: { entities: unknown; passages: unknown };
+}
+
+export function buildBundle(
+  raw: readonly RawSource[],
+  overrides: EntityOverrides | null,
+): BundledIndex {
+  const corpus = buildCorpus(raw, overrides);
+  const fuse = {
+    entities: Fuse.createIndex(ENTITY_SEARCH_KEYS, corpus.entities).toJSON(),
+    passages: Fuse.createIndex(PASSAGE_SEARCH_KEYS, corpus.passages).toJSON(),
+  };
+  const version = hashText(JSON.stringify(corpus));
+  return { format: BUNDLE_FORMAT, version, corpus, fuse };
+}
+
+export function isBundledIndex(x: unknown): x is BundledIndex {
+  if (typeof x !== 'object' || x === null) return false;
+  const b = x as Partial<BundledIndex>;
+  return (
+    b.format === BUNDLE_FORMAT && typeof b.version === 'string' && typeof b.corpus === 'object'
+  );
+}

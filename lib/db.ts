@@ -1,0 +1,54 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Claim, Corpus, Discrepancy, Entity, Mention, Passage, Source } from './types';
+
+/** Key/value rows for bookkeeping (bundled index version, dictionary version). */
+export interface MetaRow {
+  id: string;
+  value: string | number;
+}
+
+export class CrosscheckDB extends Dexie {
+  sources!: EntityTable<Source, 'id'>;
+  passages!: EntityTable<Passage, 'id'>;
+  entities!: EntityTable<Entity, 'id'>;
+  mentions!: EntityTable<Mention, 'id'>;
+  claims!: EntityTable<Claim, 'id'>;
+  discrepancies!: EntityTable<Discrepancy, 'id'>;
+  meta!: EntityTable<MetaRow, 'id'>;
+
+  constructor(name = 'crosscheck', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    // Keep every version declaration: Dexie needs the history to upgrade old installs.
+    this.version(1).stores({
+      sources: 'id, origin, url, contentHash, enabled',
+      passages: 'id, sourceId, origin',
+      entities: 'id, origin, type, *aliases',
+      mentions: 'id, entityId, sourceId, passageId, origin',
+      claims: 'id, sourceId, kind, slot, origin, *entityIds',
+      discrepancies: 'id, kind, *entityIds, *claimIds',
+      meta: 'id',
+    });
+  }
+}
+
+export const CORPUS_TABLES = [
+  'sources',
+  'passages',
+  'entities',
+  'mentions',
+  'claims',
+  'discrepancies',
+] as const satisfies readonly (keyof Corpus)[];
+
+/** Reads the whole corpus (used for dumps in tests, export and recomputation). */
+export async function readCorpus(db: CrosscheckDB): Promise<Corpus> {
+  const [sources, passages, entities, mentions, claims, discrepancies] = await Promise.all([
+    db.sources.toArray(),
+    db.passages.toArray(),
+    db.entities.toArray(),
+    db.mentions.toArray(),
+    db.claims.toArray(),
+    db.discrepancies.toArray(),
+  ]);
+  return { sources, passages, entities, mentions, claims, discrepancies };
+}

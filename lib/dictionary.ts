@@ -1,0 +1,22 @@
+import type { Entity, EntityType } from './types';
+
+/**
+ * The compact alias dictionary the content script matches against. Only what a scan needs:
+ * aliases, their entity ids and the entity types (for per-type underlining).
+ */
+export interface Dictionary {
+  version: number;
+  /** entity id -> [display name, type] */
+  entities: Record<string, [string, EntityType]>;
+  /** [alias, entity id] pairs; aliases are surface forms, the matcher folds them itself. */
+  aliases: Array<[string, string]>;
+}
+
+export function buildDictionary(entities: readonly Entity[], version: number): Dictionary {
+  const dict: Dictionary = { version, entities: {}, aliases: [] };
+  for (const e of entities) {
+    dict.entities[e.id] = [e.name, e.type];
+    for (const alias of new Set([e.name, ...e.aliases])) dict.aliases.push([alias, e.id]);
+  }
+  return dict;
+}

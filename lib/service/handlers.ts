@@ -1,0 +1,55 @@
+import type { CrosscheckDB } from '../db';
+import { buildDictionary } from '../dictionary';
+import type { Handlers } from '../messages';
+import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './seed-index';
+
+export interface ServiceDeps {
+  db: CrosscheckDB;
+  /** Resolves once the bundled seed index is in the database. */
+  ready: () => Promise<void>;
+}
+
+async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
+  const row = await db.meta.get(id);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+/** Every message the background answers; entrypoints/background.ts only wires this to runtime. */
+export function createHandlers(deps: ServiceDeps): Handlers {
+  const { db, ready } = deps;
+  return {
+    async getDictionary({ knownVersion }) {
+      await ready();
+      const version = await metaNumber(db, META_DICTIONARY_VERSION);
+      if (knownVersion === version) return { unchanged: true, version };
+      const enabled = new Set(
+        (await db.sources.toArray()).filter((s) => s.enabled).map((s) => s.id),
+      );
+      const mentioned = new Set(
+        (await db.mentions.toArray()).filter((m) => enabled.has(m.sourceId)).map((m) => m.entityId),
+      );
+      const entities = (await db.entities.toArray()).filter((e) => mentioned.has(e.id));
+      return buildDictionary(entities, version);
+    },
+    async getStats() {
+      await ready();
+      const [sources, entities, mentions, passages, discrepancies, indexVersion] =
+        await Promise.all([
+          db.sources.count(),
+          db.entities.count(),
+          db.mentions.count(),
+          db.passages.count(),
+          db.discrepancies.count(),
+          db.meta.get(META_INDEX_VERSION),
+        ]);
+      return {
+        sources,
+        entities,
+        mentions,
+        passages,
+        discrepancies,
+        indexVersion: typeof indexVersion?.value === 'string' ? indexVersion.value : null,
+      };
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from '@playwright/test';
+
+// The extension is built once by `npm test` (wxt build) before Playwright starts.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure' },
+});

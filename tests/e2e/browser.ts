@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve(process.env.CROSSCHECK_OUT_DIR ?? '.output', 'chrome-mv3');
+
+/** Debian's Chromium here (Playwright cannot download browsers); Playwright's own elsewhere. */
+export function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+}
+
+/** Starts Chromium with the built extension loaded; every host but 127.0.0.1 is blocked. */
+export async function launchWithExtension(
+  opts: { headless?: boolean } = {},
+): Promise<ExtensionSession> {
+  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await context.route(/.*/, (route) => {
+    const url = new URL(route.request().url());
+    const local =
+      url.hostname === '127.0.0.1' ||
+      url.protocol === 'chrome-extension:' ||
+      url.protocol === 'data:';
+    return local ? route.continue() : route.abort('blockedbyclient');
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker };
+}

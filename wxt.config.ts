@@ -1,0 +1,40 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { buildSeedBundle } from './lib/node/seeds';
+
+// The seed corpus is processed once per build into a bundled index (design note: build-time index).
+const SEED_DIR = new URL('./seeds/', import.meta.url);
+
+export default defineConfig({
+  // Separate output folders let parallel test runs build without clobbering each other.
+  outDir: process.env.CROSSCHECK_OUT_DIR ?? '.output',
+  manifest: ({ browser }) => ({
+    name: 'Crosscheck',
+    description:
+      'See what other outlets say about the people, places and organizations in the news you read. Local, private.',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Crosscheck', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'crosscheck@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        relativeDest: 'corpus-index.json',
+        contents: JSON.stringify(buildSeedBundle(SEED_DIR)),
+      });
+    },
+  },
+});
