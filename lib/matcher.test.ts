@@ -1,0 +1,183 @@
+import { describe, expect, test } from 'vitest';
+import { compileMatcher, fold } from './matcher';
+
+// A hand-made dictionary in the shape the background sends (aliases are surface forms).
+const DICT: Array<[string, string]> = [
+  ['Kristi Noem', 'noem'],
+  ['Noem', 'noem'],
+  ['Gustavo Petro', 'petro'],
+  ['Petro', 'petro'],
+  ['Laura Sarabia', 'sarabia'],
+  ['Sarabia', 'sarabia'],
+  ['Donald Trump', 'trump'],
+  ['Trump', 'trump'],
+  ['Terrorism Confinement Center', 'cecot'],
+  ['CECOT', 'cecot'],
+  ['Darién Gap', 'darien'],
+  ['Darién', 'darien'],
+  ['Bogotá', 'bogota'],
+  ['El Salvador', 'salvador'],
+  ['Colombia', 'colombia'],
+  ['DHS', 'dhs'],
+  ['Department of Homeland Security', 'dhs'],
+  ['Homeland Security', 'dhs'],
+  ['U.S.', 'us'],
+  ['San Carlos Palace', 'palace'],
+  ['fentanyl', 'fentanyl'],
+  ['X', 'x'],
+];
+const matcher = compileMatcher(DICT);
+
+function found(text: string): Array<[string, string]> {
+  return matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+}
+
+describe('fold', () => {
+  test.each([
+    ['Bogotá', 'bogota'],
+    ['DARIÉN', 'darien'],
+    ['Noem’s', "noem's"],
+    ['Kristi \n\t Noem', 'kristi noem'],
+    ['Darie\u0301n', 'darien'],
+    ['soft\u00ADhyphen', 'softhyphen'],
+    ['far–left', 'far-left'],
+  ])('%j folds to %j', (input, expected) => {
+    expect(fold(input)).toBe(expected);
+  });
+});
+
+describe('matches in seed sentences', () => {
+  test.each<[string, Array<[string, string]>]>([
+    [
+      'U.S. Homeland Security Secretary Kristi Noem visited Colombia on Thursday as part of a tour of three Latin American nations to discuss immigration, crime and deportation.',
+      [
+        ['U.S.', 'us'],
+        ['Homeland Security', 'dhs'],
+        ['Kristi Noem', 'noem'],
+        ['Colombia', 'colombia'],
+      ],
+    ],
+    [
+      'Noem sat down Thursday morning with Colombian Foreign Minister Laura Sarabia, and said they had a “frank discussion and a candid discussion” about deportations, crime and immigration.',
+      [
+        ['Noem', 'noem'],
+        ['Laura Sarabia', 'sarabia'],
+      ],
+    ],
+    [
+      'The DHS Secretary arrived in Bogotá after travelling to El Salvador, where she visited the Center for the Confinement of Terrorism (CECOT) “mega-prison” and met with President Nayib Bukele.',
+      [
+        ['DHS', 'dhs'],
+        ['Bogotá', 'bogota'],
+        ['El Salvador', 'salvador'],
+        ['CECOT', 'cecot'],
+      ],
+    ],
+    [
+      'The flow of migrants through the Darien jungle along the border with Panama and record levels of coca cultivation in Colombia are already anticipated as other sources of tension between Bogotá and Washington, traditionally close allies.',
+      [
+        ['Darien', 'darien'],
+        ['Colombia', 'colombia'],
+        ['Bogotá', 'bogota'],
+      ],
+    ],
+    [
+      'The agenda is expected to focus on deportation policies, border security, and regional migration flows, particularly through the treacherous Darién Gap, a major transit point for migrants heading north.',
+      [['Darién Gap', 'darien']],
+    ],
+    [
+      'Before arriving in Bogotá, Noem will visit El Salvador, where she will tour the Terrorism Confinement Center (CECOT), a mega-prison designed to house criminal gang members under strict security measures.',
+      [
+        ['Bogotá', 'bogota'],
+        ['Noem', 'noem'],
+        ['El Salvador', 'salvador'],
+        ['Terrorism Confinement Center', 'cecot'],
+        ['CECOT', 'cecot'],
+      ],
+    ],
+    [
+      'While Noem and Petro’s meeting was conducted behind closed doors, unnamed Colombian presidential palace sources confirmed to',
+      [
+        ['Noem', 'noem'],
+        ['Petro', 'petro'],
+      ],
+    ],
+    [
+      'Department of Homeland Security (DHS) Secretary Kristi Noem met with far-left President of Colombia Gustavo Petro and other local government officials in Bogotá on Thursday evening',
+      [
+        ['Department of Homeland Security', 'dhs'],
+        ['DHS', 'dhs'],
+        ['Kristi Noem', 'noem'],
+        ['Colombia', 'colombia'],
+        ['Gustavo Petro', 'petro'],
+        ['Bogotá', 'bogota'],
+      ],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(found(sentence)).toEqual(expected);
+  });
+});
+
+describe('folding, case and boundaries', () => {
+  test.each<[string, string, Array<[string, string]>]>([
+    ['accent-free spelling finds the accented alias', 'in BOGOTA today', [['BOGOTA', 'bogota']]],
+    ['an acronym in title case', 'Cecot has become central', [['Cecot', 'cecot']]],
+    ['an acronym in lower case is a word', 'cecot has become central', []],
+    ['a short acronym needs its capitals', 'Dhs officials', []],
+    ['a proper name is not a verb', 'He played his trump card.', []],
+    ['a proper name in capitals (headline)', 'TRUMP AND PETRO TALK', [
+      ['TRUMP', 'trump'],
+      ['PETRO', 'petro'],
+    ]],
+    ['a name is not inside a longer word', 'petrochemical Petrobras Noemi', []],
+    ['possessive keeps the name', 'Petro’s government', [['Petro', 'petro']]],
+    ['hyphen is a boundary', 'the Noem-Petro meeting', [
+      ['Noem', 'noem'],
+      ['Petro', 'petro'],
+    ]],
+    ['line breaks inside a name', 'Kristi\n      Noem said', [['Kristi\n      Noem', 'noem']]],
+    ['decomposed accents in the page', 'the Darie\u0301n Gap', [['Darie\u0301n Gap', 'darien']]],
+    ['a lower-case alias matches any case', 'Fentanyl and FENTANYL', [
+      ['Fentanyl', 'fentanyl'],
+      ['FENTANYL', 'fentanyl'],
+    ]],
+    ['a one-letter alias is ignored', 'posted on X today', []],
+    ['right-to-left text does not break', 'قال ترامب Petro في بوغوتا', [['Petro', 'petro']]],
+    ['empty text', '', []],
+  ])('%s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('dictionary edge cases', () => {
+  test('the same folded alias for two entities prefers the exact spelling', () => {
+    const m = compileMatcher([
+      ['Bogota', 'a'],
+      ['Bogotá', 'b'],
+    ]);
+    expect(m.size).toBe(1);
+    expect(m.find('Bogotá and Bogota').map((x) => x.entityId)).toEqual(['b', 'a']);
+  });
+
+  test('scripts written without spaces match inside a run of text', () => {
+    const m = compileMatcher([['波哥大', 'bogota']]);
+    expect(m.find('诺姆访问波哥大时').map((x) => x.entityId)).toEqual(['bogota']);
+  });
+
+  test('an empty dictionary finds nothing', () => {
+    expect(compileMatcher([]).find('Kristi Noem in Bogotá')).toEqual([]);
+  });
+
+  test('overlapping aliases: the leftmost longest wins, then scanning resumes after it', () => {
+    const m = compileMatcher([
+      ['Homeland Security', 'dhs'],
+      ['Security Secretary', 'post'],
+      ['Secretary Kristi Noem', 'noem'],
+    ]);
+    const text = 'Homeland Security Secretary Kristi Noem';
+    expect(m.find(text).map((x) => text.slice(x.start, x.end))).toEqual([
+      'Homeland Security',
+      'Secretary Kristi Noem',
+    ]);
+  });
+});

@@ -1,0 +1,351 @@
+/**
+ * The alias matcher the content script runs over every text node (design note 2).
+ *
+ * One Aho–Corasick automaton over folded text: case, accents, typographic quotes/dashes and
+ * whitespace runs are folded, and every folded character remembers its offset in the original
+ * text, so matches come back as offsets into the string that was passed in. A scan is one pass
+ * over the text whatever the number of aliases; candidates are then checked for word boundaries
+ * and for case (a proper name needs its capitals, so "trump card" is not "Trump"), and the
+ * leftmost-longest non-overlapping ones win ("Kristi Noem" over "Noem").
+ */
+
+export interface Match {
+  /** Offsets into the text given to `find` (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+  entityId: string;
+}
+
+export interface Matcher {
+  find(text: string): Match[];
+  /** Number of distinct folded aliases in the automaton. */
+  readonly size: number;
+}
+
+/** How the case of a candidate is checked against the alias it matched. */
+const enum CaseRule {
+  /** The alias has no capitals: any case matches. */
+  Any = 0,
+  /** Each capitalised word of the alias must be capitalised in the text. */
+  Proper = 1,
+  /** Acronym of four letters or more: "CECOT" or "Cecot", not "cecot". */
+  Acronym = 2,
+  /** Acronym of up to three letters: every letter must be a capital ("US", not "us"/"Us"). */
+  ShortAcronym = 3,
+}
+
+interface Variant {
+  entityId: string;
+  alias: string;
+  rule: CaseRule;
+  /** Positions (in the folded alias) whose original character must be a capital. */
+  upper: number[];
+}
+
+interface Pattern {
+  length: number;
+  /** The alias starts/ends with a character of a script written without spaces (CJK, Thai…). */
+  openStart: boolean;
+  openEnd: boolean;
+  variants: Variant[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding
+
+const SPACE = 32;
+const nonAsciiFold = new Map<number, string>();
+const wordCache = new Map<number, boolean>();
+const WHITESPACE = /^\s$/u;
+const INVISIBLE = /^[\u00AD\u200B-\u200F\u2060\uFEFF]$/u;
+const APOSTROPHE = /^[\u2018\u2019\u201B\u2032\u02BC\u02BB\uFF07]$/u;
+const DASH = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]$/u;
+const MARKS = /\p{M}/gu;
+const WORD = /^[\p{L}\p{N}\p{M}]$/u;
+const NO_SPACE_SCRIPT =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
+
+function foldNonAscii(c: number): string {
+  let s = nonAsciiFold.get(c);
+  if (s !== undefined) return s;
+  const ch = String.fromCharCode(c);
+  if (c >= 0xd800 && c <= 0xdfff) s = ch;
+  else if (WHITESPACE.test(ch)) s = ' ';
+  else if (INVISIBLE.test(ch)) s = '';
+  else if (APOSTROPHE.test(ch)) s = "'";
+  else if (DASH.test(ch)) s = '-';
+  else s = ch.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(MARKS, '');
+  nonAsciiFold.set(c, s);
+  return s;
+}
+
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let w = wordCache.get(c);
+  if (w === undefined) {
+    w = WORD.test(String.fromCharCode(c)) || (c >= 0xd800 && c <= 0xdfff);
+    wordCache.set(c, w);
+  }
+  return w;
+}
+
+/** Reusable buffers: folding writes here, so a scan allocates nothing but its results. */
+let codes = new Uint16Array(4096);
+let origin = new Int32Array(4097);
+
+/** Folds `text` into the shared buffers; returns the folded length. origin[i] = source offset. */
+function foldInto(text: string): number {
+  const len = text.length;
+  if (codes.length < len * 3 + 1) {
+    codes = new Uint16Array(len * 3 + 1);
+    origin = new Int32Array(len * 3 + 2);
+  }
+  let n = 0;
+  let prevSpace = false;
+  for (let i = 0; i < len; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c === 9 || c === 10 || c === 13 || c === 12) c = SPACE;
+      if (c === SPACE) {
+        if (prevSpace) continue;
+        prevSpace = true;
+      } else prevSpace = false;
+      codes[n] = c;
+      origin[n++] = i;
+      continue;
+    }
+    const f = foldNonAscii(c);
+    for (let k = 0; k < f.length; k++) {
+      const fc = f.charCodeAt(k);
+      if (fc === SPACE) {
+        if (prevSpace) continue;
+        prevSpace = true;
+      } else prevSpace = false;
+      codes[n] = fc;
+      origin[n++] = i;
+    }
+  }
+  origin[n] = len;
+  return n;
+}
+
+/** The folded form of a string (case, accents, quotes, dashes, whitespace), for tests and tools. */
+export function fold(text: string): string {
+  const n = foldInto(text);
+  return String.fromCharCode(...codes.subarray(0, n));
+}
+
+function isUpperChar(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** Classifies an alias's case and records which of its folded positions need a capital. */
+function caseInfo(alias: string): { rule: CaseRule; upper: number[]; letters: number[] } {
+  const n = foldInto(alias);
+  const upper: number[] = [];
+  const letters: number[] = [];
+  let upperLetters = 0;
+  let lowerLetters = 0;
+  for (let k = 0; k < n; k++) {
+    const ch = alias[origin[k]!]!;
+    const isLetter = ch.toLowerCase() !== ch.toUpperCase();
+    if (!isLetter) continue;
+    letters.push(k);
+    const up = isUpperChar(ch);
+    if (up) upperLetters++;
+    else lowerLetters++;
+    const wordStart = k === 0 || !isWordCode(codes[k - 1]!);
+    if (up && wordStart) upper.push(k);
+  }
+  if (upperLetters === 0) return { rule: CaseRule.Any, upper: [], letters };
+  if (lowerLetters === 0 && upperLetters >= 2) {
+    return letters.length <= 3
+      ? { rule: CaseRule.ShortAcronym, upper: letters, letters }
+      : { rule: CaseRule.Acronym, upper: letters.slice(0, 1), letters };
+  }
+  return { rule: CaseRule.Proper, upper, letters };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The automaton
+
+/**
+ * Compiles [alias, entityId] pairs into a matcher. Aliases shorter than two word characters once
+ * folded are ignored (a single letter is never a useful name to underline).
+ */
+export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>): Matcher {
+  const byFolded = new Map<string, Pattern>();
+  for (const [alias, entityId] of aliases) {
+    const folded = fold(alias).trim();
+    let wordChars = 0;
+    for (let k = 0; k < folded.length; k++) if (isWordCode(folded.charCodeAt(k))) wordChars++;
+    if (wordChars < 2) continue;
+    const { rule, upper } = caseInfo(alias.trim());
+    let p = byFolded.get(folded);
+    if (!p) {
+      p = {
+        length: folded.length,
+        openStart: NO_SPACE_SCRIPT.test(folded[0]!),
+        openEnd: NO_SPACE_SCRIPT.test(folded[folded.length - 1]!),
+        variants: [],
+      };
+      byFolded.set(folded, p);
+    }
+    if (!p.variants.some((v) => v.entityId === entityId && v.alias === alias)) {
+      p.variants.push({ entityId, alias: alias.trim(), rule, upper });
+    }
+  }
+
+  // Trie with map children while building, then flattened into typed arrays.
+  const children: Array<Map<number, number>> = [new Map()];
+  const outPattern: number[] = [-1];
+  const patterns: Pattern[] = [];
+  for (const [folded, p] of byFolded) {
+    let node = 0;
+    for (let k = 0; k < folded.length; k++) {
+      const c = folded.charCodeAt(k);
+      let next = children[node]!.get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        outPattern.push(-1);
+        children[node]!.set(c, next);
+      }
+      node = next;
+    }
+    outPattern[node] = patterns.length;
+    patterns.push(p);
+  }
+
+  const nodeCount = children.length;
+  const edgeStart = new Int32Array(nodeCount + 1);
+  let edges = 0;
+  for (let s = 0; s < nodeCount; s++) {
+    edgeStart[s] = edges;
+    edges += children[s]!.size;
+  }
+  edgeStart[nodeCount] = edges;
+  const edgeChar = new Uint16Array(edges);
+  const edgeTo = new Int32Array(edges);
+  for (let s = 0; s < nodeCount; s++) {
+    const sorted = [...children[s]!].sort((a, b) => a[0] - b[0]);
+    let e = edgeStart[s]!;
+    for (const [c, t] of sorted) {
+      edgeChar[e] = c;
+      edgeTo[e++] = t;
+    }
+  }
+  const rootNext = new Int32Array(65536);
+  for (const [c, t] of children[0]!) rootNext[c] = t;
+
+  const step = (s: number, c: number): number => {
+    if (s === 0) return rootNext[c]!;
+    let lo = edgeStart[s]!;
+    let hi = edgeStart[s + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const mc = edgeChar[mid]!;
+      if (mc === c) return edgeTo[mid]!;
+      if (mc < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+
+  // Failure links and output links, breadth first.
+  const fail = new Int32Array(nodeCount);
+  const outLink = new Int32Array(nodeCount).fill(-1);
+  const out = Int32Array.from(outPattern);
+  const queue: number[] = [];
+  for (const [, t] of children[0]!) queue.push(t);
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi]!;
+    for (const [c, t] of children[s]!) {
+      let f = fail[s]!;
+      let next = step(f, c);
+      while (next <= 0 && f !== 0) {
+        f = fail[f]!;
+        next = step(f, c);
+      }
+      fail[t] = next > 0 && next !== t ? next : 0;
+      const ft = fail[t]!;
+      outLink[t] = out[ft]! >= 0 ? ft : outLink[ft]!;
+      queue.push(t);
+    }
+  }
+  children.length = 0;
+
+  const accepts = (v: Variant, text: string, start: number): boolean => {
+    if (v.rule === CaseRule.Any) return true;
+    for (const k of v.upper) {
+      if (!isUpperChar(text[origin[start + k]!]!)) return false;
+    }
+    return true;
+  };
+
+  function find(text: string): Match[] {
+    const n = foldInto(text);
+    // Candidates (folded start, folded end, variant) in order of their end.
+    const cStart: number[] = [];
+    const cEnd: number[] = [];
+    const cVariant: Variant[] = [];
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      for (;;) {
+        const t = step(s, c);
+        if (t > 0) {
+          s = t;
+          break;
+        }
+        if (s === 0) break;
+        s = fail[s]!;
+      }
+      if (s === 0) continue;
+      let o = out[s]! >= 0 ? s : outLink[s]!;
+      while (o >= 0) {
+        const p = patterns[out[o]!]!;
+        const start = i + 1 - p.length;
+        const end = i + 1;
+        const okStart = p.openStart || start === 0 || !isWordCode(codes[start - 1]!);
+        const okEnd = p.openEnd || end === n || !isWordCode(codes[end]!);
+        if (okStart && okEnd) {
+          let chosen: Variant | null = null;
+          const surface = p.variants.length > 1 ? text.slice(origin[start]!, origin[end]!) : '';
+          for (const v of p.variants) {
+            if (!accepts(v, text, start)) continue;
+            if (!chosen) chosen = v;
+            if (v.alias === surface) {
+              chosen = v;
+              break;
+            }
+          }
+          if (chosen) {
+            cStart.push(start);
+            cEnd.push(end);
+            cVariant.push(chosen);
+          }
+        }
+        o = outLink[o]!;
+      }
+    }
+    if (cStart.length === 0) return [];
+    // Leftmost-longest, non-overlapping.
+    const order = cStart.map((_, k) => k);
+    order.sort((a, b) => cStart[a]! - cStart[b]! || cEnd[b]! - cEnd[a]!);
+    const matches: Match[] = [];
+    let lastEnd = -1;
+    for (const k of order) {
+      if (cStart[k]! < lastEnd) continue;
+      lastEnd = cEnd[k]!;
+      let end = origin[lastEnd]!;
+      // Do not swallow trailing spaces folded into the match's last character.
+      while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+      matches.push({ start: origin[cStart[k]!]!, end, entityId: cVariant[k]!.entityId });
+    }
+    return matches;
+  }
+
+  return { find, size: patterns.length };
+}
