@@ -4,6 +4,7 @@
  * renamed field fails to compile on both ends.
  */
 import type { Dictionary } from './dictionary';
+import type { CardData } from './service/card';
 
 export interface Protocol {
   /** Compact alias dictionary for the content script's matcher; `unchanged` when versions match. */
@@ -11,6 +12,8 @@ export interface Protocol {
     req: { knownVersion: number | null };
     res: Dictionary | { unchanged: true; version: number };
   };
+  /** The hovercard's data for one entity; null when the entity is unknown. */
+  getCard: { req: { entityId: string }; res: CardData | null };
   /** Counts for headers and health checks. */
   getStats: {
     req: Record<string, never>;
@@ -41,6 +44,8 @@ export interface TabProtocol {
   };
   /** Scroll to and flash the first mention of an entity. */
   revealEntity: { req: { entityId: string }; res: boolean };
+  /** Keyboard command: move to the next (or previous) mention and open its card. */
+  nextMention: { req: { direction: 1 | -1 }; res: boolean };
 }
 
 export type MessageName = keyof Protocol;

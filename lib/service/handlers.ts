@@ -1,6 +1,7 @@
 import type { CrosscheckDB } from '../db';
 import { buildDictionary } from '../dictionary';
 import type { Handlers } from '../messages';
+import { buildCard } from './card';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './seed-index';
 
 export interface ServiceDeps {
@@ -30,6 +31,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       );
       const entities = (await db.entities.toArray()).filter((e) => mentioned.has(e.id));
       return buildDictionary(entities, version);
+    },
+    async getCard({ entityId }) {
+      await ready();
+      if (typeof entityId !== 'string' || !entityId) throw new Error('getCard needs an entityId.');
+      return buildCard(db, entityId);
     },
     async getStats() {
       await ready();
