@@ -1,25 +1,95 @@
-import type { Corpus, RawSource } from '../types';
+import { extractClaims, findDiscrepancies } from '../claims';
+import type { Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
+import { cleanArticle } from './clean';
+import { discoverEntities } from './entities';
 import { hashText } from './ids';
 import type { EntityOverrides } from './overrides';
+import { splitSentences } from './segment';
+
+export interface PreparedSource {
+  source: Source;
+  passages: Passage[];
+}
+
+/** Clean and segment one raw source into its Source row and sentence passages. */
+export function prepareSource(raw: RawSource, addedAt = 0): PreparedSource {
+  const cleaned = cleanArticle(raw.text, raw.language);
+  const source: Source = {
+    id: raw.id,
+    file: raw.file,
+    outlet: raw.outlet,
+    title: raw.title,
+    url: raw.url,
+    published: raw.published,
+    language: raw.language,
+    origin: raw.origin,
+    enabled: true,
+    addedAt,
+    contentHash: hashText(cleaned.text.replace(/\s+/g, ' ').toLowerCase()),
+    text: cleaned.text,
+  };
+  const passages: Passage[] = [];
+  cleaned.blocks.forEach((block, b) => {
+    for (const s of splitSentences(cleaned.text, block.start, block.end, raw.language ?? 'en')) {
+      passages.push({
+        id: `${raw.id}:${passages.length}`,
+        sourceId: raw.id,
+        origin: raw.origin,
+        block: b,
+        kind: block.kind,
+        start: s.start,
+        end: s.end,
+        text: cleaned.text.slice(s.start, s.end),
+      });
+    }
+  });
+  return { source, passages };
+}
 
 /** Runs clean -> segment -> entities -> mentions -> claims -> discrepancies over raw sources. */
 export function buildCorpus(
   raw: readonly RawSource[],
-  _overrides: EntityOverrides | null = null,
+  overrides: EntityOverrides | null = null,
 ): Corpus {
-  const sources = raw.map((r) => ({
-    id: r.id,
-    file: r.file,
-    outlet: r.outlet,
-    title: r.title,
-    url: r.url,
-    published: r.published,
-    language: r.language,
-    origin: r.origin,
-    enabled: true,
-    addedAt: 0,
-    contentHash: hashText(r.text),
-    text: r.text,
-  }));
-  return { sources, passages: [], entities: [], mentions: [], claims: [], discrepancies: [] };
+  const prepared = raw.map((r) => prepareSource(r));
+  const sources = prepared.map((p) => p.source);
+  const passages = prepared.flatMap((p) => p.passages);
+  const { entities, mentions } = discoverEntities(prepared, [], overrides);
+  const claims = prepared.flatMap((p) =>
+    extractClaims(p.source, p.passages, mentionsOf(mentions, p.source.id), entities),
+  );
+  const discrepancies = findDiscrepancies(claims, sources, entities, passages);
+  return { sources, passages, entities, mentions, claims, discrepancies };
+}
+
+function mentionsOf(mentions: readonly Mention[], sourceId: string): Mention[] {
+  return mentions.filter((m) => m.sourceId === sourceId);
+}
+
+export interface SourceIndex {
+  source: Source;
+  passages: Passage[];
+  /** Entities that are new, or known ones that gained aliases/descriptors from this source. */
+  entities: Entity[];
+  mentions: Mention[];
+  claims: Corpus['claims'];
+}
+
+/**
+ * Indexes one new source against the entities already known (incremental add): only this
+ * source's text is processed; known entities are linked, new ones created.
+ */
+export function indexSource(
+  raw: RawSource,
+  known: readonly Entity[],
+  overrides: EntityOverrides | null = null,
+  addedAt = Date.now(),
+): SourceIndex {
+  const prepared = prepareSource(raw, addedAt);
+  const { entities, mentions } = discoverEntities([prepared], known, overrides);
+  const claims = extractClaims(prepared.source, prepared.passages, mentions, [
+    ...known,
+    ...entities,
+  ]);
+  return { ...prepared, entities, mentions, claims };
 }

@@ -1,0 +1,201 @@
+/**
+ * Cleaning: keeps the article's own sentences and drops what a page adds around them (credits,
+ * share counters, newsletter and paywall notices, reporter bios, related links). Photo captions
+ * carry facts, so each is kept once, marked as a caption, with its photo credit removed.
+ */
+import type { Block, BlockKind, RemovedText } from '../types';
+
+export interface CleanResult {
+  /** Blocks joined by blank lines; all offsets in the corpus point into this text. */
+  text: string;
+  blocks: Block[];
+  removed: RemovedText[];
+}
+
+interface LineRule {
+  reason: string;
+  test: (line: string) => boolean;
+}
+
+const LINE_RULES: LineRule[] = [
+  { reason: 'photo credit', test: (l) => /^(?:photo\s+)?credit:\s*\S.{0,40}$/i.test(l) },
+  {
+    reason: 'image control',
+    test: (l) => /^(?:icon to )?(?:expand|enlarge|view) (?:image|photo|gallery)$/i.test(l),
+  },
+  { reason: 'share counter', test: (l) => /^[\d.,\sKkMm]+$/.test(l) },
+  {
+    reason: 'site name',
+    test: (l) => /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co|es|uk|news)$/i.test(l),
+  },
+  { reason: 'copyright', test: (l) => /^(?:©|\(c\)|copyright\b)|all rights reserved\.?$/i.test(l) },
+  {
+    reason: 'read-more link',
+    test: (l) =>
+      /^(?:read (?:the )?full (?:news|story|article)|read more|continue reading)\b/i.test(l),
+  },
+  {
+    reason: 'newsletter',
+    test: (l) => /^(?:sign up|subscribe)\b.{0,160}\b(?:newsletter|updates|alerts)\b/i.test(l),
+  },
+  {
+    reason: 'subscription notice',
+    test: (l) =>
+      /\b(?:suscripci[oó]n|subscription|abonnement|assinatura|abonnement)\b/i.test(l) &&
+      l.length < 600,
+  },
+  {
+    reason: 'byline',
+    test: (l) => /^[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){1,3}\s*✉$/u.test(l),
+  },
+  {
+    reason: 'reporter bio',
+    test: (l) =>
+      /^[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){1,3} is an? (?:[\p{L}-]+ ){0,6}(?:reporter|correspondent|writer|editor|journalist|contributor|columnist)\b/u.test(
+        l,
+      ),
+  },
+];
+
+/** Headings that start a trailing list of links: everything after them that is not prose goes. */
+const TRAILING_SECTION =
+  /^(?:related (?:stories|articles|coverage|news)|more (?:stories|from)|recommended|read next|most read)\b:?/i;
+
+/** A wire dateline: "CITY (AP) — ". The place is usually named again in the text. */
+const DATELINE = /^[\p{Lu}][\p{Lu}\s,.'-]*\s\((?:[A-Z][A-Za-z]{1,9})\)\s*[—–-]\s*/u;
+
+/** A scraped "date 2025-03-28" prefix glued to the first paragraph. */
+const DATE_PREFIX = /^date\s+\d{4}-\d{2}-\d{2}\s+/i;
+
+// Photo credits inside captions: "(AP Photo/Alex Brandon)", "Photo: Courtesy DHS/"X"".
+const CAPTION_CREDIT =
+  /\s*\((?:[A-Z][\w.&]*\s+)?(?:Photo|Foto|Image)s?\s*\/[^)]*\)|\s*(?:Photo|Foto|Image)s?:\s*[^.]*$/;
+
+const CAPTION_MARK =
+  /\((?:[A-Z][\w.&]*\s+)?(?:Photo|Foto|Image)s?\s*\/[^)]*\)|(?:^|\s)(?:Photo|Foto|Image)s?:\s/;
+
+const BULLET = /^\s*[•·▪●◦‣∙*-]\s+/;
+
+// Function words by language, to spot lines in another language than the article (paywalls,
+// cookie banners): a generic signal that works for any story.
+const STOPWORDS: Record<string, Set<string>> = {
+  en: new Set(
+    'the of and to in a is that for on with as was by at from it be are this have has an will'.split(
+      ' ',
+    ),
+  ),
+  es: new Set(
+    'el la de que y en los se del las por un para con una su es al lo como más pero tu te si'.split(
+      ' ',
+    ),
+  ),
+  fr: new Set('le la les de des et en un une du est que qui pour dans pas sur au vous'.split(' ')),
+  pt: new Set('o a os as de do da dos das e em um uma para com não que se na no é'.split(' ')),
+  de: new Set(
+    'der die das und ist nicht ein eine zu den mit von sich des auf für im dem'.split(' '),
+  ),
+};
+
+export function guessLanguage(text: string): string | null {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 4) return null;
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [lang, set] of Object.entries(STOPWORDS)) {
+    const score = words.filter((w) => set.has(w)).length / words.length;
+    if (score > bestScore) {
+      best = lang;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 0.08 ? best : null;
+}
+
+function captionKey(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Cleans one article. `language` is the article's language when known. */
+export function cleanArticle(raw: string, language: string | null = null): CleanResult {
+  const removed: RemovedText[] = [];
+  const lines = raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l.length > 0);
+  const docLang = language?.slice(0, 2).toLowerCase() ?? guessLanguage(lines.join(' '));
+
+  const kept: Array<{ kind: BlockKind; text: string }> = [];
+  const seenCaptions = new Set<string>();
+  let inTrailingSection = false;
+
+  for (const [i, original] of lines.entries()) {
+    let line = original;
+    if (i === 0 || kept.length <= 1) {
+      const stripped = line.replace(DATE_PREFIX, '');
+      if (stripped !== line)
+        removed.push({
+          reason: 'date prefix',
+          text: line.slice(0, line.length - stripped.length).trim(),
+        });
+      line = stripped;
+    }
+    const dateline = DATELINE.exec(line);
+    if (dateline) {
+      removed.push({ reason: 'dateline', text: dateline[0].trim() });
+      line = line.slice(dateline[0].length);
+    }
+    if (TRAILING_SECTION.test(line)) {
+      inTrailingSection = true;
+      removed.push({ reason: 'related links', text: line });
+      continue;
+    }
+    // In a trailing links section, headlines (no final punctuation) go; prose ends the section.
+    if (inTrailingSection) {
+      if (!/[.!?"”]$/.test(line) || LINE_RULES.some((r) => r.test(line))) {
+        removed.push({ reason: 'related links', text: line });
+        continue;
+      }
+      inTrailingSection = false;
+    }
+    const rule = LINE_RULES.find((r) => r.test(line));
+    if (rule) {
+      removed.push({ reason: rule.reason, text: line });
+      continue;
+    }
+    const lineLang = docLang ? guessLanguage(line) : null;
+    if (docLang && lineLang && lineLang !== docLang && line.split(' ').length >= 6) {
+      removed.push({ reason: `text in another language (${lineLang})`, text: line });
+      continue;
+    }
+    if (CAPTION_MARK.test(line)) {
+      const caption = line.replace(CAPTION_CREDIT, '').trim();
+      const key = captionKey(caption);
+      if (seenCaptions.has(key) || caption.length === 0) {
+        removed.push({ reason: 'repeated caption', text: line });
+        continue;
+      }
+      seenCaptions.add(key);
+      if (caption !== line)
+        removed.push({ reason: 'photo credit', text: line.slice(caption.length).trim() });
+      kept.push({ kind: 'caption', text: caption });
+      continue;
+    }
+    if (BULLET.test(line)) {
+      kept.push({ kind: 'list-item', text: line.replace(BULLET, '') });
+      continue;
+    }
+    // The first line without final punctuation is the headline.
+    const kind: BlockKind = kept.length === 0 && !/[.!?"”]$/.test(line) ? 'title' : 'paragraph';
+    kept.push({ kind, text: line });
+  }
+
+  let text = '';
+  const blocks: Block[] = [];
+  for (const k of kept) {
+    if (text) text += '\n\n';
+    blocks.push({ kind: k.kind, start: text.length, end: text.length + k.text.length });
+    text += k.text;
+  }
+  return { text, blocks, removed };
+}

@@ -1,0 +1,822 @@
+/**
+ * Entity discovery from the text itself: capitalised chunks become candidates, candidates are
+ * grouped under one entity by their aliases (surname, acronym in parentheses, accent-free and
+ * title-stripped forms, possessive, near-miss spelling), typed from keywords and context, and
+ * every occurrence becomes a mention. Nothing here knows any particular story.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Descriptor, Entity, EntityType, Mention, Passage, Source } from '../types';
+import { slug } from './ids';
+import type { EntityOverrides } from './overrides';
+import { fold } from './text';
+import {
+  type Chunk,
+  chunks,
+  isAllCaps,
+  isConnector,
+  isInitialism,
+  type Token,
+  tokenize,
+} from './tokens';
+
+export interface DiscoveryInput {
+  source: Source;
+  passages: Passage[];
+}
+
+export interface DiscoveryResult {
+  /** New entities, and known ones that gained aliases or descriptors. */
+  entities: Entity[];
+  mentions: Mention[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary: generic English words, not names.
+
+const words = (s: string) => new Set(s.split(' '));
+
+/** Titles and offices that precede a person's name. */
+const ROLE_WORDS = words(
+  'Secretary President Minister Ambassador Senator Governor Mayor Director Chancellor Premier King Queen Prince Princess Pope Judge Justice General Commissioner Spokesperson Spokesman Spokeswoman Chief Leader Representative Congressman Congresswoman Councilman Councilwoman Sheriff Admiral Colonel Captain Sergeant Lieutenant Officer Prosecutor Attorney Chairman Chairwoman Chair CEO Founder Vice Deputy Lady Sir Dame Rabbi Bishop Cardinal Archbishop Imam Emir Sultan Sheikh Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Prof.',
+);
+const HONORIFICS = words('Mr. Mrs. Ms. Dr. Sir Dame Lady Prof.');
+
+const CALENDAR = words(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+);
+
+/** Capitalised at a sentence start but not names. */
+const FUNCTION_WORDS = words(
+  'the a an this that these those his her its their our my your both some many several each every all any no such other another according since before after while when where whereas although though despite during in on at for with from by as if but and or nor so yet then there here what who whom whose which why how it he she they we i you us them him me one two three also still only just even later earlier today yesterday tomorrow meanwhile however instead moreover furthermore thus hence not now once',
+);
+
+/** Words that end a walk back from a name over its modifiers. */
+const STOP_BACK = new Set([
+  ...FUNCTION_WORDS,
+  ...words(
+    'is are was were be been being has have had do does did will would can could may might must shall should said says say told met meet meets meeting with to of by about into over under than like among between against toward towards amid per via',
+  ),
+]);
+
+const TYPE_KEYWORDS: Array<[EntityType, Set<string>]> = [
+  ['law', words('act law statute code bill amendment decree ordinance constitution')],
+  [
+    'agreement',
+    words(
+      'agreement treaty accord pact deal memorandum protocol program programme convention charter intent declaration',
+    ),
+  ],
+  [
+    'facility',
+    words(
+      'prison jail penitentiary palace casa palacio airport base stadium hospital headquarters embassy consulate camp cathedral castle bridge tower',
+    ),
+  ],
+  [
+    'organization',
+    words(
+      'department ministry police group agency administration court office council committee party army navy bank government congress senate parliament directorate association organization organisation university institute commission service services corporation company inc corp foundation union federation league network times post news press tribune journal gazette herald newspaper house guard forces cartel gang coalition front',
+    ),
+  ],
+  [
+    'place',
+    words(
+      'gap river jungle mountains mountain valley desert sea ocean bay gulf strait canal island islands peninsula province state region county city district lake coast border park square street avenue',
+    ),
+  ],
+];
+/** A "center"/"centre" is a facility when it confines or treats people; else an organization. */
+const FACILITY_HINTS = words('confinement detention correctional processing medical treatment');
+
+/** Lower-case context words that type a neighbouring name. */
+const CONTEXT_TYPES: Array<[EntityType, Set<string>]> = [
+  [
+    'organization',
+    words(
+      'newspaper daily outlet agency gang cartel group party network company firm militia broadcaster channel',
+    ),
+  ],
+  ['facility', words('prison mega-prison jail facility palace complex center centre camp')],
+];
+
+const PLACE_PREPOSITIONS = words(
+  'in to from at across through into toward towards near visit visited visiting visits arrived arriving across reached leaving left',
+);
+const SPEECH_VERBS = words(
+  'said says told added wrote posted responded warned announced declared stated tweeted noted argued insisted emphasized emphasised highlighted explained asked replied urged claimed denied confirmed ordered backpedaled backtracked considers called vowed',
+);
+
+// ---------------------------------------------------------------------------------------------
+
+interface Occurrence {
+  source: Source;
+  passage: Passage;
+  /** The name's tokens (without titles and modifiers). */
+  tokens: Token[];
+  start: number;
+  end: number;
+  surface: string;
+  /** Came after a role word or honorific ("President X", "Mrs. X"). */
+  titled: boolean;
+  /** The title/role phrase with its modifiers, as an outlet's descriptor. */
+  descriptor: string | null;
+  /** Only link to an entity found elsewhere; never create one (e.g. "Homeland Security" in a title). */
+  linkOnly: boolean;
+  /** Acronym given in parentheses right after the name. */
+  acronym: string | null;
+  /** Lower-case words just before and after (for typing). */
+  before: string[];
+  after: string[];
+}
+
+function key(name: string): string {
+  // Initialisms compare without dots ("U.S." = "US"); everything else folded.
+  return fold(name)
+    .replace(/(?<=\p{L})\.(?=\p{L}|$)/gu, '')
+    .replace(/[’']/g, "'");
+}
+
+function lower(t: Token | undefined): string {
+  return t ? fold(t.text) : '';
+}
+
+function isDemonym(text: string): boolean {
+  return /(?:an|ans|ian|ians|ean|eans|ese|ish|iard|iards)$/.test(text) && text.length > 4;
+}
+
+interface CorpusStats {
+  /** Folded words seen in lower case anywhere. */
+  lowercase: Set<string>;
+  /** Folded single-token names seen capitalised away from a sentence start. */
+  capNonInitial: Set<string>;
+  /** Acronyms defined after a lower-case phrase ("memorandum of understanding (MOU)"). */
+  commonAcronyms: Set<string>;
+}
+
+function statsOf(
+  sentences: Array<{ tokens: Token[]; chunks: Chunk[]; text: string; base: number }>,
+): CorpusStats {
+  const lowercase = new Set<string>();
+  const capNonInitial = new Set<string>();
+  const commonAcronyms = new Set<string>();
+  for (const s of sentences) {
+    for (const t of s.tokens) if (!t.cap) lowercase.add(fold(t.text));
+    for (const c of s.chunks) {
+      const first = c.tokens[0]!;
+      if (c.tokens.length === 1 && !first.initial) capNonInitial.add(key(first.text));
+    }
+    for (const m of s.text.matchAll(/([a-z][a-z\s-]{6,})\s\(([A-Z]{2,6})\)/g))
+      commonAcronyms.add(m[2]!);
+  }
+  return { lowercase, capNonInitial, commonAcronyms };
+}
+
+/** Walks back from a chunk over modifiers: "Colombia's leftist | President X". */
+function modifiersBefore(
+  tokens: readonly Token[],
+  from: number,
+  sentence: string,
+  base: number,
+): Token[] {
+  const out: Token[] = [];
+  for (let i = from - 1; i >= 0 && out.length < 3; i--) {
+    const t = tokens[i]!;
+    const gap = sentence.slice(t.end - base, tokens[i + 1]!.start - base);
+    if (!/^(?:['’]s?)?\s$/u.test(gap) || t.hasDigit) break;
+    if (t.possessive && t.cap) {
+      out.unshift(t);
+      break;
+    }
+    if (t.cap ? !isDemonym(t.text) : STOP_BACK.has(fold(t.text))) break;
+    out.unshift(t);
+  }
+  return out;
+}
+
+function phrase(source: Source, toks: readonly Token[]): string {
+  if (toks.length === 0) return '';
+  const first = toks[0]!;
+  const last = toks[toks.length - 1]!;
+  // Possessive modifiers keep their "'s" ("Colombia's leftist President").
+  const end = last.possessive ? last.end + 2 : last.end;
+  return source.text.slice(first.start, end).replace(/\s+/g, ' ');
+}
+
+/** Appositive after a name: "X, a populist who …" -> "a populist". */
+function appositiveAfter(
+  source: Source,
+  tokens: readonly Token[],
+  to: number,
+  sentence: string,
+  base: number,
+): string | null {
+  const last = tokens[to - 1];
+  const next = tokens[to];
+  if (!last || !next) return null;
+  const gap = sentence.slice(last.end - base, next.start - base);
+  if (!/^(?:\)?)(?:['’]s)?\s*,\s*$/.test(gap.replace(/^\s*\([A-Z]{2,6}\)/, ''))) return null;
+  if (!['a', 'an'].includes(next.text.toLowerCase())) return null;
+  const out: Token[] = [next];
+  for (let i = to + 1; i < tokens.length && out.length < 7; i++) {
+    const t = tokens[i]!;
+    const g = sentence.slice(tokens[i - 1]!.end - base, t.start - base);
+    if (!/^\s$/.test(g)) break;
+    const f = fold(t.text);
+    if (['who', 'which', 'that', 'where', 'when', 'whose', 'and', 'but'].includes(f)) break;
+    if (out.length >= 2 && /(?:ed|ing)$/.test(f)) break;
+    out.push(t);
+  }
+  if (out.length < 2) return null;
+  return phrase(source, out);
+}
+
+function stripFunctionWords(toks: Token[]): Token[] {
+  let i = 0;
+  while (
+    i < toks.length - 1 &&
+    (FUNCTION_WORDS.has(fold(toks[i]!.text)) || CALENDAR.has(fold(toks[i]!.text)))
+  )
+    i++;
+  let j = toks.length;
+  while (j > i && isConnector(toks[j - 1]!.text)) j--;
+  return toks.slice(i, j);
+}
+
+/** Turns one chunk into name occurrences (a role chunk yields the name after the role). */
+function analyseChunk(
+  source: Source,
+  passage: Passage,
+  tokens: Token[],
+  chunk: Chunk,
+  knownPersons: Set<string>,
+  stats: CorpusStats,
+): Occurrence[] {
+  const base = passage.start;
+  const sentence = passage.text;
+  let toks = stripFunctionWords(chunk.tokens);
+  // "National Security and Public Safety of the United States": common words, then a name.
+  const of = toks.findIndex((t) => t.text === 'of');
+  if (
+    of > 0 &&
+    !toks.some((t) => ROLE_WORDS.has(t.text)) &&
+    !typeFromKeywords(toks) &&
+    toks.slice(0, of).every((t) => stats.lowercase.has(fold(t.text)))
+  ) {
+    toks = stripFunctionWords(toks.slice(of + 1));
+  }
+  if (toks.length === 0 || (toks.length === 1 && FUNCTION_WORDS.has(fold(toks[0]!.text))))
+    return [];
+
+  const from = chunk.from + chunk.tokens.indexOf(toks[0]!);
+  const to = chunk.from + chunk.tokens.indexOf(toks[toks.length - 1]!) + 1;
+  const before = tokens.slice(Math.max(0, from - 3), from).map(lower);
+  const after = tokens.slice(to, to + 3).map(lower);
+
+  const occ = (nameToks: Token[], extra: Partial<Occurrence>): Occurrence => {
+    const first = nameToks[0]!;
+    const last = nameToks[nameToks.length - 1]!;
+    return {
+      source,
+      passage,
+      tokens: nameToks,
+      start: first.start,
+      end: last.end,
+      surface: source.text.slice(first.start, last.end),
+      titled: false,
+      descriptor: null,
+      linkOnly: false,
+      acronym: null,
+      before,
+      after,
+      ...extra,
+    };
+  };
+
+  // Title-case headlines capitalise every word: only link names found elsewhere.
+  if (passage.kind === 'title' && isTitleCase(passage.text)) return [occ(toks, { linkOnly: true })];
+
+  // Parenthesised acronym right after the chunk: "… Terrorism (CECOT)".
+  const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
+  const acr = /^\s\(([A-Z][A-Z0-9]{1,7})\)/.exec(afterText)?.[1] ?? null;
+  const allCapsChunk = toks.every((t) => isAllCaps(t.text) || isConnector(t.text));
+
+  // Role words: the name is what follows the last one.
+  let r = -1;
+  toks.forEach((t, i) => {
+    if (ROLE_WORDS.has(t.text) && i < toks.length) r = i;
+  });
+  if (r >= 0) {
+    const out: Occurrence[] = [];
+    let nameStart = r + 1;
+    // "President of Colombia Gustavo Petro": the office's place, then the name.
+    if (toks[nameStart] && toks[nameStart]!.text === 'of') {
+      const rest = toks.slice(nameStart + 1);
+      let split = -1;
+      for (let n = Math.min(3, rest.length - 1); n >= 1; n--) {
+        if (
+          knownPersons.has(
+            key(
+              rest
+                .slice(rest.length - n)
+                .map((t) => t.text)
+                .join(' '),
+            ),
+          )
+        ) {
+          split = rest.length - n;
+          break;
+        }
+      }
+      if (split < 0) split = rest.length > 2 ? rest.length - 2 : rest.length;
+      nameStart = nameStart + 1 + split;
+      const ofPart = rest.slice(0, split);
+      if (ofPart.length > 0) out.push(occ(ofPart, { linkOnly: true }));
+    }
+    const name = toks.slice(nameStart);
+    const mods = modifiersBefore(tokens, from, sentence, base);
+    const roleToks = [...mods, ...toks.slice(0, nameStart)];
+    const honorificOnly = roleToks.length === 1 && HONORIFICS.has(roleToks[0]!.text);
+    const descriptor = honorificOnly ? null : phrase(source, roleToks) || null;
+    // What precedes the role inside the chunk ("DHS" in "DHS Secretary") may name an organization.
+    const prefix = toks.slice(0, r).filter((t) => !HONORIFICS.has(t.text));
+    for (const t of prefix)
+      if (isAllCaps(t.text) || isInitialism(t.text)) out.push(occ([t], { linkOnly: true }));
+    if (
+      name.length > 0 &&
+      name.filter((t) => !isConnector(t.text) && t.text.length > 2).length <= 4
+    ) {
+      out.push(occ(name, { titled: true, descriptor, acronym: acr }));
+    } else if (name.length === 0 && descriptor) {
+      // "Colombia's new Defense Minister, Pedro Sánchez": the name follows after a comma.
+      const next = tokens[to];
+      const gap = next ? sentence.slice(toks[toks.length - 1]!.end - base, next.start - base) : '';
+      if (next?.cap && /^\s*,\s*$/.test(gap)) {
+        const appos: Token[] = [];
+        for (let i = to; i < tokens.length && appos.length < 4; i++) {
+          const t = tokens[i]!;
+          if (!t.cap || t.hasDigit) break;
+          if (
+            appos.length > 0 &&
+            !/^\s$/.test(sentence.slice(tokens[i - 1]!.end - base, t.start - base))
+          )
+            break;
+          appos.push(t);
+          if (t.possessive) break;
+        }
+        if (appos.length >= 2) out.push(occ(appos, { titled: true, descriptor }));
+      }
+    }
+    return out;
+  }
+
+  if (allCapsChunk && /^\s*[—–-]/.test(afterText)) return []; // a dateline
+  const mods = modifiersBefore(tokens, from, sentence, base);
+  const lastMod = mods[mods.length - 1];
+  const beforeMods = tokens[from - mods.length - 1];
+  const determiner = beforeMods && ['the', 'a', 'an'].includes(fold(beforeMods.text));
+  const lead = mods.length > 0 && (determiner || mods[0]!.possessive) && lastMod && !lastMod.cap;
+  // "the longtime U.S. ally": the name modifies "ally", so "longtime" does not describe it.
+  const nextTok = tokens[to];
+  const attributive =
+    nextTok !== undefined &&
+    !nextTok.cap &&
+    !STOP_BACK.has(fold(nextTok.text)) &&
+    /^\s$/.test(sentence.slice(toks[toks.length - 1]!.end - base, nextTok.start - base));
+  const descriptor =
+    appositiveAfter(source, tokens, to, sentence, base) ??
+    (lead && !attributive ? phrase(source, mods) : null);
+  // Leading demonyms describe the name: "Colombian National Police Directorate".
+  let k = 0;
+  while (k < toks.length - 1 && isDemonym(toks[k]!.text)) k++;
+  const name = toks.slice(k);
+  return [occ(name, { descriptor, acronym: acr })];
+}
+
+function isTitleCase(text: string): boolean {
+  const long = text.split(/\s+/).filter((w) => w.length > 3);
+  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+}
+
+function typeFromKeywords(tokens: readonly Token[]): EntityType | null {
+  const last = fold(tokens[tokens.length - 1]!.text);
+  const all = tokens.map((t) => fold(t.text));
+  if (last === 'center' || last === 'centre' || all[0] === 'center' || all[0] === 'centre') {
+    return all.some((w) => FACILITY_HINTS.has(w)) ? 'facility' : 'organization';
+  }
+  for (const [type, set] of TYPE_KEYWORDS) if (set.has(last)) return type;
+  // "Department of …", "Casa de …": a keyword heading an "of/de" phrase.
+  if (tokens.length > 2 && isConnector(tokens[1]!.text)) {
+    for (const [type, set] of TYPE_KEYWORDS) if (set.has(all[0]!)) return type;
+  }
+  for (const [type, set] of TYPE_KEYWORDS)
+    if (type !== 'place' && all.slice(0, -1).some((w) => set.has(w))) return type;
+  return null;
+}
+
+interface Group {
+  key: string;
+  occs: Occurrence[];
+  aliases: Set<string>;
+}
+
+function pickName(g: Group): string {
+  const counts = new Map<string, number>();
+  for (const o of g.occs)
+    if (o.tokens.length === maxLen(g)) counts.set(o.surface, (counts.get(o.surface) ?? 0) + 1);
+  const best = [...counts.entries()].sort(
+    (a, b) =>
+      // Prefer accented spellings ("Bogotá"), then mixed case over ALL CAPS, then frequency.
+      Number(b[0] !== fold(b[0]) && b[0].normalize('NFD') !== b[0]) -
+        Number(a[0] !== fold(a[0]) && a[0].normalize('NFD') !== a[0]) ||
+      Number(isAllCaps(a[0])) - Number(isAllCaps(b[0])) ||
+      b[1] - a[1],
+  );
+  return best[0]?.[0] ?? g.occs[0]!.surface;
+}
+
+function maxLen(g: Group): number {
+  return Math.max(...g.occs.map((o) => o.tokens.length));
+}
+
+function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
+  const longest = g.occs.filter((o) => o.tokens.length === maxLen(g));
+  const kw = typeFromKeywords(longest[0]!.tokens);
+  if (kw) return kw;
+  const votes: Record<EntityType, number> = {
+    person: 0,
+    organization: 0,
+    place: 0,
+    facility: 0,
+    law: 0,
+    agreement: 0,
+    group: 0,
+    other: 0,
+  };
+  for (const o of g.occs) {
+    if (o.titled) votes.person += 3;
+    const prev = o.before[o.before.length - 1] ?? '';
+    const prev2 = o.before[o.before.length - 2] ?? '';
+    if (PLACE_PREPOSITIONS.has(prev) || (prev === 'the' && PLACE_PREPOSITIONS.has(prev2)))
+      votes.place += 1;
+    if (SPEECH_VERBS.has(o.after[0] ?? '')) votes.person += 1;
+    for (const [type, set] of CONTEXT_TYPES) {
+      if (o.before.some((w) => set.has(w)) || set.has(o.after[0] ?? '')) votes[type] += 1;
+    }
+  }
+  if (allPersonSurnames.has(g.key)) votes.person += 2;
+  const best = (Object.entries(votes) as Array<[EntityType, number]>).sort(
+    (a, b) => b[1] - a[1],
+  )[0]!;
+  if (best[1] > 0) return best[0];
+  const toks = longest[0]!.tokens;
+  if (toks.every((t) => isAllCaps(t.text) || isInitialism(t.text))) return 'organization';
+  // Two to four plain capitalised words with no keyword read as a person's name.
+  if (toks.length >= 2 && toks.length <= 4) return 'person';
+  return 'other';
+}
+
+function mergeDescriptors(into: Descriptor[], add: readonly Descriptor[]): boolean {
+  let changed = false;
+  for (const d of add) {
+    if (!into.some((x) => x.sourceId === d.sourceId && fold(x.text) === fold(d.text))) {
+      into.push(d);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Discovers entities and mentions in `inputs`. `known` entities (from sources already indexed)
+ * are linked first; only new or changed entities are returned.
+ */
+export function discoverEntities(
+  inputs: readonly DiscoveryInput[],
+  known: readonly Entity[],
+  overrides: EntityOverrides | null,
+): DiscoveryResult {
+  const sentences = inputs.flatMap(({ source, passages }) =>
+    passages.map((passage) => {
+      const tokens = tokenize(passage.text, passage.start);
+      return {
+        source,
+        passage,
+        tokens,
+        chunks: chunks(tokens, passage.text, passage.start),
+        text: passage.text,
+        base: passage.start,
+      };
+    }),
+  );
+  const stats = statsOf(sentences);
+
+  // Persons named right after a title ("Secretary Jane Doe") help split "President of X Jane Doe".
+  const knownPersons = new Set<string>();
+  for (const e of known)
+    if (e.type === 'person') for (const a of [e.name, ...e.aliases]) knownPersons.add(key(a));
+  for (const s of sentences) {
+    for (const c of s.chunks) {
+      const r = c.tokens.findIndex((t) => ROLE_WORDS.has(t.text));
+      const rest = c.tokens.slice(r + 1);
+      if (
+        r >= 0 &&
+        rest.length >= 1 &&
+        rest.length <= 3 &&
+        !rest.some((t) => isConnector(t.text))
+      ) {
+        knownPersons.add(key(rest.map((t) => t.text).join(' ')));
+      }
+    }
+  }
+
+  const occs: Occurrence[] = [];
+  for (const s of sentences) {
+    for (const c of s.chunks)
+      occs.push(...analyseChunk(s.source, s.passage, s.tokens, c, knownPersons, stats));
+  }
+
+  // ---- junk filter ------------------------------------------------------------------------
+  const knownKeys = new Map<string, Entity>();
+  for (const e of known) for (const a of new Set([e.name, ...e.aliases])) knownKeys.set(key(a), e);
+
+  const isJunk = (o: Occurrence): boolean => {
+    const toks = o.tokens;
+    const k = key(o.surface);
+    if (knownKeys.has(k)) return false;
+    if (o.surface.replace(/[^\p{L}]/gu, '').length < 2) return true;
+    if (toks.every((t) => CALENDAR.has(fold(t.text)) || FUNCTION_WORDS.has(fold(t.text))))
+      return true;
+    if (toks.length === 1) {
+      const t = toks[0]!;
+      const f = fold(t.text);
+      if (ROLE_WORDS.has(t.text) || HONORIFICS.has(t.text)) return true;
+      if (isAllCaps(t.text) && stats.commonAcronyms.has(t.text)) return true;
+      // "a MOU": an acronym used as a common noun.
+      if (isAllCaps(t.text) && ['a', 'an'].includes(o.before[o.before.length - 1] ?? ''))
+        return true;
+      // "X-Y relations": handled as two mentions below.
+      if (t.text.includes('-') && t.text.split('-').every((p) => /^\p{Lu}/u.test(p))) return true;
+      if (o.titled || o.acronym) return false;
+      // Demonyms and adjectives: "Colombian government", "Venezuelans".
+      if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
+      if (stats.lowercase.has(f)) return true;
+      if (t.initial && !stats.capNonInitial.has(k)) return true;
+      return false;
+    }
+    if (o.titled || o.acronym || typeFromKeywords(toks)) return false;
+    const lastTok = toks[toks.length - 1]!;
+    if (isDemonym(lastTok.text) && /^[a-z]/.test(o.after[0] ?? '')) return true;
+    // Capitalised common words ("Public Safety", "Illegal Criminals").
+    return toks.every((t) => isConnector(t.text) || stats.lowercase.has(fold(t.text)));
+  };
+
+  // ---- grouping ---------------------------------------------------------------------------
+  const groups = new Map<string, Group>();
+  const linkOnly: Occurrence[] = [];
+  for (const o of occs) {
+    if (isJunk(o)) continue;
+    if (o.linkOnly) {
+      linkOnly.push(o);
+      continue;
+    }
+    const k = key(o.surface);
+    let g = groups.get(k);
+    if (!g) {
+      g = { key: k, occs: [], aliases: new Set() };
+      groups.set(k, g);
+    }
+    g.occs.push(o);
+    g.aliases.add(o.surface);
+  }
+
+  // Union-find over group keys: acronyms, surnames, first names, heads of places, near misses.
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let p = parent.get(k) ?? k;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    return p;
+  };
+  const union = (child: string, into: string) => {
+    const a = find(child);
+    const b = find(into);
+    if (a !== b) parent.set(a, b);
+  };
+
+  // Acronyms in parentheses name the same thing as the long form (two long forms sharing one
+  // acronym are one entity: a translated name and the original's acronym).
+  for (const g of groups.values()) {
+    for (const o of g.occs) {
+      if (!o.acronym) continue;
+      const ak = key(o.acronym);
+      if (!groups.has(ak)) groups.set(ak, { key: ak, occs: [], aliases: new Set([o.acronym]) });
+      union(ak, g.key);
+    }
+  }
+
+  const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
+  const personLike = (g: Group) =>
+    g.occs.some((o) => o.titled) ||
+    (!typeFromKeywords(g.occs[0]!.tokens) && maxLen(g) >= 2 && maxLen(g) <= 4);
+
+  // Surnames and first names of persons; the head word of a named place ("Darien" -> "… Gap").
+  const surnameOf = new Map<string, string[]>();
+  const firstNameOf = new Map<string, string[]>();
+  const headOf = new Map<string, string[]>();
+  for (const g of multi) {
+    const toks = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens;
+    if (personLike(g) && !toks.some((t) => isConnector(t.text))) {
+      const last = key(toks[toks.length - 1]!.text);
+      const first = key(toks[0]!.text);
+      surnameOf.set(last, [...(surnameOf.get(last) ?? []), g.key]);
+      firstNameOf.set(first, [...(firstNameOf.get(first) ?? []), g.key]);
+    }
+    if (typeFromKeywords(toks) === 'place' && toks.length === 2) {
+      const head = key(toks[0]!.text);
+      headOf.set(head, [...(headOf.get(head) ?? []), g.key]);
+    }
+  }
+  const personSurnames = new Set<string>();
+  for (const g of groups.values()) {
+    if (maxLen(g) !== 1) continue;
+    const by = (m: Map<string, string[]>) => {
+      const targets = [...new Set((m.get(g.key) ?? []).map(find))];
+      return targets.length === 1 ? targets[0]! : null;
+    };
+    const target = by(surnameOf) ?? by(headOf) ?? by(firstNameOf);
+    if (target) {
+      union(g.key, target);
+      if (surnameOf.has(g.key)) personSurnames.add(target);
+    }
+  }
+
+  // Initialisms for multi-word names: "U.S." = "United States".
+  for (const g of groups.values()) {
+    const surface = g.occs[0]?.surface ?? [...g.aliases][0] ?? '';
+    if (maxLen(g) > 1 || !(isInitialism(surface) || isAllCaps(surface))) continue;
+    const letters = key(surface).replace(/[^a-z]/g, '');
+    const matches = multi.filter((m) => {
+      const toks = m.occs[0]!.tokens.filter((t) => !isConnector(t.text));
+      return (
+        toks.length === letters.length && toks.map((t) => fold(t.text)[0]).join('') === letters
+      );
+    });
+    if (matches.length === 1) union(g.key, matches[0]!.key);
+  }
+
+  // Near-miss spellings ("Espectator" -> "Espectador"): one edit on a long name, the rarer
+  // spelling joins the commoner. Short names never merge ("Pedro" is not "Petro").
+  const roots = [...groups.values()].filter((g) => g.occs.length > 0);
+  for (const a of roots) {
+    for (const b of roots) {
+      if (a === b || find(a.key) === find(b.key)) continue;
+      if (a.key.length < 8 || Math.abs(a.key.length - b.key.length) > 1) continue;
+      if (a.key.split(' ').length !== b.key.split(' ').length || a.key[0] !== b.key[0]) continue;
+      if (a.occs.length > b.occs.length) continue;
+      if (distance(a.key, b.key) === 1) union(a.key, b.key);
+    }
+  }
+
+  // ---- entities ---------------------------------------------------------------------------
+  const byRoot = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    const r = find(g.key);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), g]);
+  }
+
+  const aliasToEntity = new Map<string, Entity>(knownKeys);
+  const changed = new Map<string, Entity>();
+  const origin = inputs[0]?.source.origin ?? 'seed';
+  const usedIds = new Set(known.map((e) => e.id));
+
+  for (const members of byRoot.values()) {
+    const all: Group = {
+      key: members[0]!.key,
+      occs: members.flatMap((m) => m.occs),
+      aliases: new Set(members.flatMap((m) => [...m.aliases])),
+    };
+    if (all.occs.length === 0) continue;
+    const rootGroup = members.reduce((a, b) =>
+      maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
+    );
+    const name = pickName(rootGroup);
+    const existing = [...all.aliases]
+      .map((a) => knownKeys.get(key(a)))
+      .find((e) => e !== undefined);
+    const descriptors: Descriptor[] = [];
+    for (const o of all.occs) {
+      if (o.descriptor?.includes(' '))
+        mergeDescriptors(descriptors, [{ sourceId: o.source.id, text: o.descriptor }]);
+    }
+    if (existing) {
+      const entity = changed.get(existing.id) ?? {
+        ...existing,
+        aliases: [...existing.aliases],
+        descriptors: [...existing.descriptors],
+      };
+      let touched = mergeDescriptors(entity.descriptors, descriptors);
+      for (const a of all.aliases) {
+        if (a !== entity.name && !entity.aliases.includes(a)) {
+          entity.aliases.push(a);
+          touched = true;
+        }
+      }
+      for (const a of all.aliases) aliasToEntity.set(key(a), entity);
+      if (touched) changed.set(entity.id, entity);
+      continue;
+    }
+    const type = inferType({ ...all, key: find(all.key) }, personSurnames);
+    const override = overrides?.[name];
+    let id = slug(name);
+    while (usedIds.has(id)) id = `${id}-${usedIds.size}`;
+    usedIds.add(id);
+    const entity: Entity = {
+      id,
+      name,
+      type: override?.type ?? type,
+      aliases: [...all.aliases].filter((a) => a !== name).sort(),
+      descriptors,
+      description: override?.description ?? null,
+      origin,
+    };
+    for (const a of all.aliases) aliasToEntity.set(key(a), entity);
+    changed.set(id, entity);
+  }
+
+  // ---- mentions ---------------------------------------------------------------------------
+  const mentions: Mention[] = [];
+  const seen = new Set<string>();
+  const addMention = (o: Occurrence, from: Token, to: Token, entity: Entity) => {
+    const id = `${o.source.id}:${from.start}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    mentions.push({
+      id,
+      entityId: entity.id,
+      sourceId: o.source.id,
+      passageId: o.passage.id,
+      origin: o.source.origin,
+      start: from.start,
+      end: to.end,
+      surface: o.source.text.slice(from.start, to.end),
+    });
+  };
+  for (const o of [...occs, ...linkOnly]) {
+    const whole = aliasToEntity.get(key(o.surface));
+    if (whole) {
+      addMention(o, o.tokens[0]!, o.tokens[o.tokens.length - 1]!, whole);
+      continue;
+    }
+    if (!o.linkOnly) continue;
+    // Longest known name inside an unresolved span ("… Gives Jane Doe Warm Welcome").
+    for (let i = 0; i < o.tokens.length; ) {
+      let j = o.tokens.length;
+      let hit: Entity | undefined;
+      for (; j > i; j--) {
+        const span = o.source.text.slice(o.tokens[i]!.start, o.tokens[j - 1]!.end);
+        hit = aliasToEntity.get(key(span));
+        if (hit) break;
+      }
+      if (hit) {
+        addMention(o, o.tokens[i]!, o.tokens[j - 1]!, hit);
+        i = j;
+      } else i++;
+    }
+  }
+  // Hyphenated compounds of two known names ("X-Y relations") mention both.
+  for (const s of sentences) {
+    for (const t of s.tokens) {
+      if (!t.cap || !t.text.includes('-') || aliasToEntity.has(key(t.text))) continue;
+      let offset = t.start;
+      for (const part of t.text.split('-')) {
+        const entity = aliasToEntity.get(key(part));
+        const id = `${s.source.id}:${offset}`;
+        if (entity && !seen.has(id)) {
+          seen.add(id);
+          mentions.push({
+            id,
+            entityId: entity.id,
+            sourceId: s.source.id,
+            passageId: s.passage.id,
+            origin: s.source.origin,
+            start: offset,
+            end: offset + part.length,
+            surface: part,
+          });
+        }
+        offset += part.length + 1;
+      }
+    }
+  }
+  mentions.sort((a, b) =>
+    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.start - b.start,
+  );
+
+  // Entities must be mentioned to be worth keeping.
+  const mentioned = new Set(mentions.map((m) => m.entityId));
+  const entities = [...changed.values()].filter(
+    (e) => mentioned.has(e.id) || known.some((k) => k.id === e.id),
+  );
+  return { entities, mentions };
+}
+
+export const __test = { key, isDemonym };

@@ -1,0 +1,146 @@
+/** Word tokens with offsets, and the capitalised-word chunks that may be names. */
+
+export interface Token {
+  /** Surface without a possessive suffix or sentence-final period. */
+  text: string;
+  start: number;
+  end: number;
+  cap: boolean;
+  possessive: boolean;
+  hasDigit: boolean;
+  /** First token of its sentence, or first after an opening quote, colon or dash. */
+  initial: boolean;
+}
+
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.-]*[\p{L}\p{N}.])?/gu;
+const INITIALISM = /^(?:\p{L}\.){2,}$/u;
+const POSSESSIVE = /(?:['’]s|s['’])$/u;
+const KEEP_PERIOD = /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col)\.$/;
+
+/** Tokenises a sentence; offsets are shifted by `base` so they point into the source text. */
+export function tokenize(sentence: string, base = 0): Token[] {
+  const out: Token[] = [];
+  let prevEnd = 0;
+  for (const m of sentence.matchAll(WORD)) {
+    let text = m[0];
+    const start = m.index ?? 0;
+    if (text.endsWith('.') && !INITIALISM.test(text) && !KEEP_PERIOD.test(text)) {
+      text = text.replace(/\.+$/, '');
+    }
+    let possessive = false;
+    if (POSSESSIVE.test(text) && text.length > 3) {
+      possessive = true;
+      text = text.endsWith('s’') || text.endsWith("s'") ? text.slice(0, -1) : text.slice(0, -2);
+    }
+    const gap = sentence.slice(prevEnd, start);
+    const first = text.codePointAt(0) ?? 0;
+    const ch = String.fromCodePoint(first);
+    out.push({
+      text,
+      start: base + start,
+      end: base + start + text.length,
+      cap: ch !== ch.toLowerCase() && ch === ch.toUpperCase(),
+      possessive,
+      hasDigit: /\d/.test(text),
+      initial: out.length === 0 || /[“"‘:—–(]\s*$/.test(gap),
+    });
+    prevEnd = start + m[0].length;
+  }
+  return out;
+}
+
+export function isInitialism(text: string): boolean {
+  return INITIALISM.test(text);
+}
+
+export function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+  );
+}
+
+// Lower-case particles allowed inside a name ("Casa de Nariño", "Center for the Confinement of …").
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'the',
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'da',
+  'do',
+  'dos',
+  'du',
+  'van',
+  'von',
+  'der',
+  'al',
+  'bin',
+  'y',
+]);
+
+export function isConnector(text: string): boolean {
+  return CONNECTORS.has(text);
+}
+
+/** A run of capitalised tokens (with connectors between them) inside one sentence. */
+export interface Chunk {
+  tokens: Token[];
+  /** Index of the chunk's first token in the sentence's token list. */
+  from: number;
+  /** Index after the chunk's last token. */
+  to: number;
+}
+
+/**
+ * Splits a sentence's tokens into name chunks. Chunks break at punctuation (the gap between
+ * tokens must be a single space), after a possessive, and at tokens with digits.
+ */
+export function chunks(tokens: readonly Token[], sentence: string, base: number): Chunk[] {
+  const gapIsSpace = (a: Token, b: Token) =>
+    sentence.slice(a.end - base, b.start - base).match(/^(?:['’]s?)?\s$/u) !== null;
+  const out: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!t.cap || t.hasDigit) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && !tokens[j]!.possessive) {
+      const next = tokens[j + 1]!;
+      if (!gapIsSpace(tokens[j]!, next) || next.hasDigit) break;
+      if (next.cap) {
+        j++;
+        continue;
+      }
+      // Up to two connectors, then a capitalised token: "for the Confinement".
+      let k = j + 1;
+      while (
+        k < tokens.length &&
+        k <= j + 2 &&
+        isConnector(tokens[k]!.text) &&
+        gapIsSpace(tokens[k - 1]!, tokens[k]!)
+      )
+        k++;
+      if (
+        k > j + 1 &&
+        k < tokens.length &&
+        tokens[k]!.cap &&
+        !tokens[k]!.hasDigit &&
+        gapIsSpace(tokens[k - 1]!, tokens[k]!)
+      ) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    out.push({ tokens: tokens.slice(i, j + 1), from: i, to: j + 1 });
+    i = j + 1;
+  }
+  return out;
+}
