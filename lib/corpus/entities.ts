@@ -37,9 +37,9 @@ const words = (s: string) => new Set(s.split(' '));
 
 /** Titles and offices that precede a person's name. */
 const ROLE_WORDS = words(
-  'Secretary President Minister Ambassador Senator Governor Mayor Director Chancellor Premier King Queen Prince Princess Pope Judge Justice General Commissioner Spokesperson Spokesman Spokeswoman Chief Leader Representative Congressman Congresswoman Councilman Councilwoman Sheriff Admiral Colonel Captain Sergeant Lieutenant Officer Prosecutor Attorney Chairman Chairwoman Chair CEO Founder Vice Deputy Lady Sir Dame Rabbi Bishop Cardinal Archbishop Imam Emir Sultan Sheikh Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Prof.',
+  'Secretary President Minister Ambassador Senator Governor Mayor Director Chancellor Premier King Queen Prince Princess Pope Judge Justice General Commissioner Spokesperson Spokesman Spokeswoman Chief Leader Representative Congressman Congresswoman Councilman Councilwoman Sheriff Admiral Colonel Captain Sergeant Lieutenant Officer Prosecutor Attorney Chairman Chairwoman Chair CEO Founder Vice Deputy Lady Sir Dame Rabbi Bishop Cardinal Archbishop Imam Emir Sultan Sheikh Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Prof.',
 );
-const HONORIFICS = words('Mr. Mrs. Ms. Dr. Sir Dame Lady Prof.');
+const HONORIFICS = words('Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Sir Dame Lady Prof.');
 
 const CALENDAR = words(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
@@ -332,7 +332,14 @@ function analyseChunk(
       const ofPart = rest.slice(0, split);
       if (ofPart.length > 0) out.push(occ(ofPart, { linkOnly: true }));
     }
-    const name = toks.slice(nameStart);
+    let name = toks.slice(nameStart);
+    // "Minister Jane Doe of Ruritania": the name ends before "of".
+    const ofAt = name.findIndex((t, i) => i > 0 && t.text === 'of');
+    if (ofAt > 0) {
+      const place = name.slice(ofAt + 1).filter((t) => !isConnector(t.text));
+      if (place.length > 0) out.push(occ(place, { linkOnly: true }));
+      name = name.slice(0, ofAt);
+    }
     const mods = modifiersBefore(tokens, from, sentence, base);
     const roleToks = [...mods, ...toks.slice(0, nameStart)];
     const honorificOnly = roleToks.length === 1 && HONORIFICS.has(roleToks[0]!.text);
@@ -539,6 +546,14 @@ export function discoverEntities(
   const knownKeys = new Map<string, Entity>();
   for (const e of known) for (const a of new Set([e.name, ...e.aliases])) knownKeys.set(key(a), e);
 
+  // Words that end or start a multi-word name ("Doe" of "Jane Doe") are names even at a sentence start.
+  const nameParts = new Set<string>();
+  for (const o of occs) {
+    if (o.linkOnly || o.tokens.length < 2) continue;
+    nameParts.add(key(o.tokens[0]!.text));
+    nameParts.add(key(o.tokens[o.tokens.length - 1]!.text));
+  }
+
   const isJunk = (o: Occurrence): boolean => {
     const toks = o.tokens;
     const k = key(o.surface);
@@ -560,7 +575,7 @@ export function discoverEntities(
       // Demonyms and adjectives: "Colombian government", "Venezuelans".
       if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
       if (stats.lowercase.has(f)) return true;
-      if (t.initial && !stats.capNonInitial.has(k)) return true;
+      if (t.initial && !stats.capNonInitial.has(k) && !nameParts.has(k)) return true;
       return false;
     }
     if (o.titled || o.acronym || typeFromKeywords(toks)) return false;

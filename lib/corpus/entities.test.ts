@@ -1,0 +1,181 @@
+import { describe, expect, test } from 'vitest';
+import { loadSeedSources } from '../node/seeds';
+import type { Corpus, Entity, RawSource } from '../types';
+import { buildCorpus, indexSource } from './pipeline';
+
+const seeds = loadSeedSources(new URL('../../seeds/', import.meta.url));
+// No curated overrides: the core entities must come from the text alone.
+const corpus: Corpus = buildCorpus(seeds, null);
+
+const byAlias = (c: Corpus, alias: string): Entity | undefined =>
+  c.entities.find((e) => e.name === alias || e.aliases.includes(alias));
+const sourcesMentioning = (c: Corpus, e: Entity) =>
+  new Set(c.mentions.filter((m) => m.entityId === e.id).map((m) => m.sourceId));
+
+describe('entity discovery on the seeds (no overrides file)', () => {
+  test.each([
+    { alias: 'Noem', name: 'Kristi Noem', type: 'person', aliases: ['Noem'], minSources: 5 },
+    { alias: 'Petro', name: 'Gustavo Petro', type: 'person', aliases: ['Petro'], minSources: 5 },
+    {
+      alias: 'Sarabia',
+      name: 'Laura Sarabia',
+      type: 'person',
+      aliases: ['Sarabia'],
+      minSources: 5,
+    },
+    {
+      alias: 'CECOT',
+      name: 'Center for the Confinement of Terrorism',
+      type: 'facility',
+      aliases: ['CECOT', 'Terrorism Confinement Center'],
+      minSources: 2,
+    },
+    { alias: 'Darien', name: 'Darién Gap', type: 'place', aliases: ['Darien'], minSources: 2 },
+    { alias: 'Bogota', name: 'Bogotá', type: 'place', aliases: ['Bogota'], minSources: 4 },
+    {
+      alias: 'DHS',
+      name: 'Department of Homeland Security',
+      type: 'organization',
+      aliases: ['DHS'],
+      minSources: 2,
+    },
+    {
+      alias: 'IEEPA',
+      name: 'International Emergency Economic Powers Act',
+      type: 'law',
+      aliases: ['IEEPA'],
+      minSources: 1,
+    },
+    {
+      alias: 'El Espectator',
+      name: 'El Espectador',
+      type: 'organization',
+      aliases: ['El Espectator'],
+      minSources: 2,
+    },
+  ])('$name ($type) with aliases $aliases', ({ alias, name, type, aliases, minSources }) => {
+    const e = byAlias(corpus, alias);
+    expect(e?.name).toBe(name);
+    expect(e?.type).toBe(type);
+    for (const a of aliases) expect(e?.aliases).toContain(a);
+    expect(sourcesMentioning(corpus, e!).size).toBeGreaterThanOrEqual(minSources);
+  });
+
+  test.each([
+    'Thursday',
+    'Wednesday',
+    'Friday',
+    'January',
+    'Credit',
+    'Photo',
+    'AP',
+    'Tempers',
+    'Families',
+    'Hours',
+    'Since',
+    'According',
+    'Emergency',
+    'Coca',
+    'Colombian',
+    'Venezuelans',
+    'Tu',
+    'Premium',
+    'Flecha',
+    'Secretary',
+    'President',
+    'Public Safety',
+    'Illegal Criminals',
+    'MOU',
+    'Alex Brandon',
+    'Michael Katz',
+  ])('no junk entity "%s"', (junk) => {
+    expect(byAlias(corpus, junk)).toBeUndefined();
+  });
+
+  test('different names stay different: Petro is not Pedro Sánchez', () => {
+    const petro = byAlias(corpus, 'Petro')!;
+    const pedro = byAlias(corpus, 'Pedro Sánchez')!;
+    expect(pedro).toBeDefined();
+    expect(pedro.id).not.toBe(petro.id);
+  });
+
+  test.each([
+    ['seed-000_d6dda6e572868f38', "Colombia's leftist President"],
+    ['seed-001_074ba2d5ecaae0ac', 'far-left President of Colombia'],
+    ['seed-004_c93d6edeff217837', 'Colombia’s Socialist President'],
+  ])('descriptor of Petro in %s: %s', (sourceId, text) => {
+    const petro = byAlias(corpus, 'Petro')!;
+    expect(petro.descriptors).toContainEqual({ sourceId, text });
+  });
+
+  test('title-stripped and possessive forms are mentions with the bare name as surface', () => {
+    const petro = byAlias(corpus, 'Petro')!;
+    const surfaces = corpus.mentions.filter((m) => m.entityId === petro.id).map((m) => m.surface);
+    expect(surfaces).toContain('Petro'); // "President Petro", "Petro’s"
+    expect(
+      surfaces.some((s) => s.includes('President') || s.endsWith('’s') || s.endsWith("'s")),
+    ).toBe(false);
+  });
+
+  test('every mention points at its surface in the cleaned source text', () => {
+    const text = new Map(corpus.sources.map((s) => [s.id, s.text]));
+    for (const m of corpus.mentions)
+      expect(text.get(m.sourceId)!.slice(m.start, m.end)).toBe(m.surface);
+    expect(corpus.mentions.length).toBeGreaterThan(200);
+  });
+
+  test('curated overrides add types and descriptions but are not needed', () => {
+    const c = buildCorpus(seeds, {
+      'Tren de Aragua': { type: 'group', description: 'A Venezuelan gang.' },
+    });
+    const e = byAlias(c, 'Tren de Aragua')!;
+    expect(e.type).toBe('group');
+    expect(e.description).toBe('A Venezuelan gang.');
+  });
+});
+
+describe('a story with no seed names in it', () => {
+  const raw = (id: string, text: string): RawSource => ({
+    id,
+    file: null,
+    outlet: id,
+    title: null,
+    url: null,
+    published: null,
+    language: 'en',
+    text,
+    origin: 'user',
+  });
+  const story = buildCorpus([
+    raw(
+      'a',
+      'Prime Minister Amara Okafor of Freedonia met with Finance Minister Tomas Lindqvist in Ostrava on Monday. Okafor said the Ostrava Accord would cut tariffs. The Freedonia Central Bank (FCB) agreed.',
+    ),
+    raw(
+      'b',
+      'Freedonia’s reformist Prime Minister Amara Okafor signed the Ostrava Accord. Lindqvist’s ministry welcomed it, and the FCB raised rates.',
+    ),
+  ]);
+
+  test.each([
+    ['Okafor', 'Amara Okafor', 'person'],
+    ['Lindqvist', 'Tomas Lindqvist', 'person'],
+    ['FCB', 'Freedonia Central Bank', 'organization'],
+    ['Ostrava Accord', 'Ostrava Accord', 'agreement'],
+    ['Ostrava', 'Ostrava', 'place'],
+  ])('%s -> %s (%s)', (alias, name, type) => {
+    const e = byAlias(story, alias);
+    expect(e?.name).toBe(name);
+    expect(e?.type).toBe(type);
+  });
+
+  test('incremental indexing links a new source to known entities', () => {
+    const added = indexSource(
+      raw('c', 'Okafor returned to Freedonia on Tuesday, where the Ostrava Accord was debated.'),
+      story.entities,
+    );
+    const okafor = byAlias(story, 'Okafor')!;
+    expect(added.mentions.find((m) => m.surface === 'Okafor')?.entityId).toBe(okafor.id);
+    expect(added.entities.find((e) => e.name === 'Amara Okafor')).toBeUndefined();
+  });
+});
