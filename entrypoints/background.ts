@@ -1,6 +1,7 @@
 import type { PublicPath } from 'wxt/browser';
 import { isBundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
+import { isEnvelope } from '@/lib/messages';
 import { dispatch } from '@/lib/rpc';
 import { createHandlers } from '@/lib/service/handlers';
 import { loadSeedIndex } from '@/lib/service/seed-index';
@@ -37,6 +38,8 @@ export default defineBackground(() => {
   const handlers = createHandlers({ db, ready: () => ensureSeeded() });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Leave messages that are not ours to other listeners.
+    if (!isEnvelope(message) || !(message.type in handlers)) return false;
     const from = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null };
     void dispatch(handlers, message, from).then(sendResponse);
     return true; // keep the channel open for the async reply (works in Chrome and Firefox)

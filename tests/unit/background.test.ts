@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { buildBundle } from '../../lib/bundle';
+import { CrosscheckDB } from '../../lib/db';
+import { loadSeedSources } from '../../lib/node/seeds';
+
+const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
+
+describe('background', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The service worker fetches the bundled index from its own package.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(bundle))),
+    );
+  });
+
+  test('install loads the bundled index into Dexie; messages are answered over the protocol', async () => {
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    const reply = await new Promise((resolve) => {
+      const listeners = fakeBrowser.runtime.onMessage;
+      void listeners.trigger({ type: 'getStats', payload: {} }, {}, resolve);
+    });
+    expect(reply).toMatchObject({ ok: true, value: { sources: 5, indexVersion: bundle.version } });
+    const db = new CrosscheckDB();
+    expect(await db.entities.count()).toBe(bundle.corpus.entities.length);
+    db.close();
+  });
+
+  test('a message that is not ours is left to other listeners', async () => {
+    background.main();
+    const sendResponse = vi.fn();
+    const results = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'nope', payload: {} },
+      {},
+      sendResponse,
+    );
+    expect(results).toEqual([false]);
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+});
