@@ -1,0 +1,109 @@
+/**
+ * `npm start`: opens Chromium with the built extension on demo pages made from the seed articles.
+ * With a display it stays open for you to read and hover; without one (or with --headless) it
+ * runs headless, hovers a name, and saves screenshots of the hovercard, popup and options page.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../e2e/browser';
+import { startServer } from '../e2e/server';
+import { demoIndex, demoPages } from './pages';
+
+const OUT = resolve(process.env.CROSSCHECK_SCREENSHOTS ?? 'screenshots');
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+
+/** Center of the first occurrence of `word` in the article, found without touching the DOM. */
+async function pointOf(page: Page, word: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((w) => {
+    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent?.indexOf(w) ?? -1;
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + w.length);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0];
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    }
+    return null;
+  }, word);
+}
+
+async function hoverCard(page: Page, word: string, file: string): Promise<boolean> {
+  const p = await pointOf(page, word);
+  if (!p) return false;
+  await page.mouse.move(p.x, p.y);
+  const card = page.locator('crosscheck-card, [data-crosscheck-host]').first();
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0, null, { timeout: 5000 });
+    await page.waitForTimeout(900); // hover intent delay plus the card's fade-in
+    await page.screenshot({ path: resolve(OUT, file) });
+    return (await card.count()) > 0;
+  } catch {
+    await page.screenshot({ path: resolve(OUT, file) });
+    return false;
+  }
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const pages = demoPages(new URL('../../seeds/', import.meta.url));
+  const server = await startServer(resolve('tests/fixtures'));
+  for (const p of pages) server.route(p.path, p.html);
+  server.route('/demo/', demoIndex(pages));
+  const { context, extensionId } = await launchWithExtension({ headless });
+  console.log(`Demo pages: ${server.origin}/demo/ (${pages.length} seed articles)`);
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto(`${server.origin}${pages[0]!.path}`);
+  if (!headless) {
+    for (const p of pages.slice(1)) await (await context.newPage()).goto(`${server.origin}${p.path}`);
+    console.log('Chromium is open with Crosscheck loaded: hover an underlined name. Close the window to stop.');
+    await new Promise<void>((done) => context.on('close', () => done()));
+    await server.close();
+    return;
+  }
+
+  const shots: string[] = [];
+  for (const [word, file] of [
+    ['Petro', 'hovercard-light.png'],
+    ['Sarabia', 'hovercard-sarabia.png'],
+  ] as const) {
+    const ok = await hoverCard(page, word, file);
+    shots.push(`${file}${ok ? '' : ' (no card appeared)'}`);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+  }
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${server.origin}${pages[3]!.path}`);
+  const okDark = await hoverCard(page, 'Noem', 'hovercard-dark.png');
+  shots.push(`hovercard-dark.png${okDark ? '' : ' (no card appeared)'}`);
+
+  for (const [name, scheme] of [
+    ['popup', 'light'],
+    ['options', 'light'],
+    ['options', 'dark'],
+    ['popup', 'dark'],
+  ] as const) {
+    const p = await context.newPage();
+    await p.emulateMedia({ colorScheme: scheme });
+    await p.setViewportSize(name === 'popup' ? { width: 400, height: 600 } : { width: 1100, height: 900 });
+    await p.goto(`chrome-extension://${extensionId}/${name}.html`);
+    await p.waitForTimeout(800);
+    const file = `${name}-${scheme}.png`;
+    await p.screenshot({ path: resolve(OUT, file), fullPage: name === 'popup' });
+    shots.push(file);
+    await p.close();
+  }
+  await context.close();
+  await server.close();
+  console.log(`Headless run (no display). Screenshots saved in ${OUT}:\n  ${shots.join('\n  ')}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
