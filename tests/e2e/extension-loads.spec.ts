@@ -14,7 +14,7 @@ test('the service worker loads the bundled index into IndexedDB', async () => {
   await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
   // Ask the background over the real message protocol, then read IndexedDB directly.
   const stats = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: the page's chrome global is untyped here
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's chrome global is untyped here
     const runtime = (globalThis as any).chrome.runtime;
     return runtime.sendMessage({ type: 'getStats', payload: {} });
   });
