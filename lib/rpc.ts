@@ -28,8 +28,7 @@ export type Send = <K extends MessageName>(
 export function createClient(transport: (message: Envelope) => Promise<unknown>): Send {
   return async (type, payload) => {
     const reply = (await transport({ type, payload } as Envelope)) as
-      | Reply<typeof type>
-      | undefined;
+      Reply<typeof type> | undefined;
     if (!reply) throw new Error(`No reply to ${type}: the background did not answer.`);
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;

@@ -1,14 +1,7 @@
 /** Domain types shared by the pipeline, the database, the background and the UI. */
 
 export type EntityType =
-  | 'person'
-  | 'organization'
-  | 'place'
-  | 'facility'
-  | 'law'
-  | 'agreement'
-  | 'group'
-  | 'other';
+  'person' | 'organization' | 'place' | 'facility' | 'law' | 'agreement' | 'group' | 'other';
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'person',

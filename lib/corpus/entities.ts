@@ -783,7 +783,7 @@ export function discoverEntities(
     }
     if (!o.linkOnly) continue;
     // Longest known name inside an unresolved span ("… Gives Jane Doe Warm Welcome").
-    for (let i = 0; i < o.tokens.length; ) {
+    for (let i = 0; i < o.tokens.length;) {
       let j = o.tokens.length;
       let hit: Entity | undefined;
       for (; j > i; j--) {

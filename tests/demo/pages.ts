@@ -10,7 +10,8 @@ export interface DemoPage {
   source: RawSource;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function articleHtml(source: RawSource): string {
   const { text, blocks } = cleanArticle(source.text, source.language);
@@ -28,7 +29,11 @@ export function articleHtml(source: RawSource): string {
     }
     flush();
     if (b.kind === 'title') continue;
-    parts.push(b.kind === 'caption' ? `<figure><div class="photo"></div><figcaption>${t}</figcaption></figure>` : `<p>${t}</p>`);
+    parts.push(
+      b.kind === 'caption'
+        ? `<figure><div class="photo"></div><figcaption>${t}</figcaption></figure>`
+        : `<p>${t}</p>`,
+    );
   }
   flush();
   return parts.join('\n');
@@ -59,7 +64,10 @@ ${articleHtml(source)}</article></main></body></html>`;
 }
 
 export function demoIndex(pages: readonly DemoPage[]): string {
-  const links = pages.map((p) => `<li><a href="${p.path}">${esc(p.title)}</a> — ${esc(p.source.outlet ?? 'unknown outlet')}</li>`);
+  const links = pages.map(
+    (p) =>
+      `<li><a href="${p.path}">${esc(p.title)}</a> — ${esc(p.source.outlet ?? 'unknown outlet')}</li>`,
+  );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Crosscheck demo</title><style>${STYLE}</style></head>
 <body><header>Crosscheck demo</header><main><h1>Seed articles</h1><ul>${links.join('')}</ul></main></body></html>`;
 }

@@ -16,7 +16,10 @@ const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 /** Center of the first occurrence of `word` in the article, found without touching the DOM. */
 async function pointOf(page: Page, word: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate((w) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.querySelector('article') ?? document.body,
+      NodeFilter.SHOW_TEXT,
+    );
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const i = n.textContent?.indexOf(w) ?? -1;
       if (i < 0) continue;
@@ -37,7 +40,11 @@ async function hoverCard(page: Page, word: string, file: string): Promise<boolea
   await page.mouse.move(p.x, p.y);
   const card = page.locator('crosscheck-card, [data-crosscheck-host]').first();
   try {
-    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0, null, { timeout: 5000 });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('crosscheck:scan').length > 0,
+      null,
+      { timeout: 5000 },
+    );
     await page.waitForTimeout(900); // hover intent delay plus the card's fade-in
     await page.screenshot({ path: resolve(OUT, file) });
     return (await card.count()) > 0;
@@ -60,8 +67,11 @@ async function main() {
   await page.setViewportSize({ width: 1200, height: 800 });
   await page.goto(`${server.origin}${pages[0]!.path}`);
   if (!headless) {
-    for (const p of pages.slice(1)) await (await context.newPage()).goto(`${server.origin}${p.path}`);
-    console.log('Chromium is open with Crosscheck loaded: hover an underlined name. Close the window to stop.');
+    for (const p of pages.slice(1))
+      await (await context.newPage()).goto(`${server.origin}${p.path}`);
+    console.log(
+      'Chromium is open with Crosscheck loaded: hover an underlined name. Close the window to stop.',
+    );
     await new Promise<void>((done) => context.on('close', () => done()));
     await server.close();
     return;
@@ -90,7 +100,9 @@ async function main() {
   ] as const) {
     const p = await context.newPage();
     await p.emulateMedia({ colorScheme: scheme });
-    await p.setViewportSize(name === 'popup' ? { width: 400, height: 600 } : { width: 1100, height: 900 });
+    await p.setViewportSize(
+      name === 'popup' ? { width: 400, height: 600 } : { width: 1100, height: 900 },
+    );
     await p.goto(`chrome-extension://${extensionId}/${name}.html`);
     await p.waitForTimeout(800);
     const file = `${name}-${scheme}.png`;

@@ -20,7 +20,7 @@ describe('background', () => {
 
   test('install loads the bundled index into Dexie; messages are answered over the protocol', async () => {
     background.main();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     const reply = await new Promise((resolve) => {
       const listeners = fakeBrowser.runtime.onMessage;
       void listeners.trigger({ type: 'getStats', payload: {} }, {}, resolve);
