@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadSeedSources } from '../node/seeds';
+import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
 import type { Corpus, Entity, RawSource } from '../types';
 import { buildCorpus, indexSource } from './pipeline';
 
@@ -122,6 +122,18 @@ describe('entity discovery on the seeds (no overrides file)', () => {
     for (const m of corpus.mentions)
       expect(text.get(m.sourceId)!.slice(m.start, m.end)).toBe(m.surface);
     expect(corpus.mentions.length).toBeGreaterThan(200);
+  });
+
+  test('seeds/entities.json adds descriptions, matched by name or alias, and adds no entity', () => {
+    const withFile = buildCorpus(
+      seeds,
+      loadSeedOverrides(new URL('../../seeds/', import.meta.url)),
+    );
+    expect(byAlias(withFile, 'CECOT')?.description).toMatch(/prison/);
+    expect(byAlias(withFile, 'Noem')?.description).toMatch(/Homeland Security/);
+    expect(withFile.entities.map((e) => e.id).sort()).toEqual(
+      corpus.entities.map((e) => e.id).sort(),
+    );
   });
 
   test('curated overrides add types and descriptions but are not needed', () => {

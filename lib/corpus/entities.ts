@@ -482,6 +482,13 @@ function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
   return 'other';
 }
 
+function findOverride(overrides: EntityOverrides | null, names: readonly string[]) {
+  if (!overrides) return undefined;
+  const keys = new Set(names.map(key));
+  const hit = Object.keys(overrides).find((k) => keys.has(key(k)));
+  return hit ? overrides[hit] : undefined;
+}
+
 function mergeDescriptors(into: Descriptor[], add: readonly Descriptor[]): boolean {
   let changed = false;
   for (const d of add) {
@@ -740,7 +747,7 @@ export function discoverEntities(
       continue;
     }
     const type = inferType({ ...all, key: find(all.key) }, personSurnames);
-    const override = overrides?.[name];
+    const override = findOverride(overrides, [name, ...all.aliases]);
     let id = slug(name);
     while (usedIds.has(id)) id = `${id}-${usedIds.size}`;
     usedIds.add(id);
