@@ -12,11 +12,23 @@ export interface Dictionary {
   aliases: Array<[string, string]>;
 }
 
+/**
+ * Aliases too ambiguous to underline on an arbitrary page, though fine for linking inside the
+ * corpus: a person's first name alone ("Laura" for "Laura Doe").
+ */
+export function isPageAlias(entity: Entity, alias: string): boolean {
+  if (entity.type !== 'person' || alias === entity.name) return true;
+  const first = entity.name.split(/\s+/)[0];
+  return alias !== first;
+}
+
 export function buildDictionary(entities: readonly Entity[], version: number): Dictionary {
   const dict: Dictionary = { version, entities: {}, aliases: [] };
   for (const e of entities) {
     dict.entities[e.id] = [e.name, e.type];
-    for (const alias of new Set([e.name, ...e.aliases])) dict.aliases.push([alias, e.id]);
+    for (const alias of new Set([e.name, ...e.aliases])) {
+      if (isPageAlias(e, alias)) dict.aliases.push([alias, e.id]);
+    }
   }
   return dict;
 }

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { buildCorpus } from './corpus/pipeline';
+import { buildDictionary } from './dictionary';
+import { loadSeedSources } from './node/seeds';
+
+const corpus = buildCorpus(loadSeedSources(new URL('../seeds/', import.meta.url)), null);
+const dict = buildDictionary(corpus.entities, 7);
+const idOf = (alias: string) => dict.aliases.find(([a]) => a === alias)?.[1];
+
+describe('buildDictionary', () => {
+  test.each([
+    ['Kristi Noem', 'Noem'],
+    ['Gustavo Petro', 'Petro'],
+    ['Center for the Confinement of Terrorism', 'CECOT'],
+    ['Darién Gap', 'Darien'],
+  ])('%s and its alias %s point at the same entity', (name, alias) => {
+    expect(idOf(name)).toBeDefined();
+    expect(idOf(alias)).toBe(idOf(name));
+  });
+
+  test("a person's first name alone is not underlined on pages", () => {
+    const sarabia = corpus.entities.find((e) => e.name === 'Laura Sarabia')!;
+    expect(sarabia.aliases).toContain('Laura'); // still an alias inside the corpus
+    expect(idOf('Laura')).toBeUndefined();
+    expect(idOf('Sarabia')).toBe(sarabia.id);
+  });
+
+  test('carries the version and every entity once', () => {
+    expect(dict.version).toBe(7);
+    expect(Object.keys(dict.entities)).toHaveLength(corpus.entities.length);
+  });
+});
