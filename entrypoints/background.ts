@@ -1,5 +1,5 @@
 import type { PublicPath } from 'wxt/browser';
-import { isBundledIndex } from '@/lib/bundle';
+import { type BundledIndex, isBundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
 import { isEnvelope } from '@/lib/messages';
 import { dispatch } from '@/lib/rpc';
@@ -12,12 +12,16 @@ const BUNDLE_PATH = '/corpus-index.json' as PublicPath;
 export default defineBackground(() => {
   const db = new CrosscheckDB();
 
-  async function loadBundle(force: boolean): Promise<void> {
+  async function fetchBundle(): Promise<BundledIndex> {
     const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
     const bundle: unknown = await response.json();
     if (!isBundledIndex(bundle))
       throw new Error('The bundled corpus index is missing or malformed.');
-    await loadSeedIndex(db, bundle, { force });
+    return bundle;
+  }
+
+  async function loadBundle(force: boolean): Promise<void> {
+    await loadSeedIndex(db, await fetchBundle(), { force });
   }
 
   // Install/update replaces seed rows; any other start only checks the version (cheap no-op).
@@ -35,7 +39,7 @@ export default defineBackground(() => {
     if (reason === 'install' || reason === 'update') void ensureSeeded(true);
   });
 
-  const handlers = createHandlers({ db, ready: () => ensureSeeded() });
+  const handlers = createHandlers({ db, ready: () => ensureSeeded(), seedBundle: fetchBundle });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Leave messages that are not ours to other listeners.

@@ -4,9 +4,43 @@
  * renamed field fails to compile on both ends.
  */
 import type { Dictionary } from './dictionary';
+import type { SourceDraft } from './extract/draft';
 import type { CardData } from './service/card';
+import type {
+  EditableFields,
+  ImportPreview,
+  ImportResult,
+  SourcePreview,
+  SourceSummary,
+} from './service/sources';
+import type { Source } from './types';
 
 export interface Protocol {
+  // ---- The reader's sources (lib/service/sources.ts) ------------------------------------------
+  // Adding a source: the page that has a DOM extracts the article (lib/extract), then sends the
+  // draft. Options page, by URL: checkUrl -> permissions.request (in the click) -> fetchArticlePage
+  // -> DOMParser -> extractArticle. Popup, "add this page": components/options/capture.ts
+  // `captureTabDraft(tabId)` (activeTab + scripting.executeScript returning the rendered HTML)
+  // -> the same extractArticle. Then `previewSource` (nothing saved), and `addSource` on confirm.
+  // Errors come back as messages that name the problem and what to do; nothing changes on error.
+  /** Indexes a draft without saving it: what would be added. Throws on bad input/duplicates. */
+  previewSource: { req: { draft: SourceDraft }; res: SourcePreview };
+  /** Validates, indexes incrementally and saves one source in one transaction. */
+  addSource: { req: { draft: SourceDraft }; res: SourceSummary };
+  /** Every source (built-in first, then the reader's, newest first) with counts. */
+  listSources: { req: Record<string, never>; res: SourceSummary[] };
+  removeSource: { req: { id: string }; res: { removed: string } };
+  setSourceEnabled: { req: { id: string; enabled: boolean }; res: SourceSummary };
+  /** Edits a reader's source's metadata (re-indexes, since language/date feed the pipeline). */
+  editSource: { req: { id: string; patch: EditableFields }; res: SourceSummary };
+  /** All sources with their text, for lib/backup.ts `createBackup` on the page. */
+  exportSources: { req: Record<string, never>; res: { sources: Source[] } };
+  /** Validates a backup file's text; what importing it would do. */
+  previewImport: { req: { text: string }; res: ImportPreview };
+  /** Imports a backup file's sources in one transaction; returns its settings to apply. */
+  importBackup: { req: { text: string }; res: ImportResult };
+  /** Back to the built-in corpus only: every added source goes. */
+  resetCorpus: { req: Record<string, never>; res: { sources: number } };
   /** Compact alias dictionary for the content script's matcher; `unchanged` when versions match. */
   getDictionary: {
     req: { knownVersion: number | null };

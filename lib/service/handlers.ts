@@ -1,13 +1,17 @@
+import type { BundledIndex } from '../bundle';
 import type { CrosscheckDB } from '../db';
 import { buildDictionary } from '../dictionary';
 import type { Handlers } from '../messages';
 import { buildCard } from './card';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './seed-index';
+import { createSourceHandlers } from './sources';
 
 export interface ServiceDeps {
   db: CrosscheckDB;
   /** Resolves once the bundled seed index is in the database. */
   ready: () => Promise<void>;
+  /** The bundled seed index (reset to seeds, rebuild after a source is removed). */
+  seedBundle?: () => Promise<BundledIndex>;
 }
 
 async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
@@ -19,6 +23,7 @@ async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
 export function createHandlers(deps: ServiceDeps): Handlers {
   const { db, ready } = deps;
   return {
+    ...createSourceHandlers(deps),
     async getDictionary({ knownVersion }) {
       await ready();
       const version = await metaNumber(db, META_DICTIONARY_VERSION);

@@ -1,0 +1,305 @@
+import { readFileSync } from 'node:fs';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { parseHTML } from 'linkedom';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createBackup } from '../backup';
+import { buildBundle } from '../bundle';
+import { CrosscheckDB, readCorpus } from '../db';
+import { extractArticle } from '../extract/article';
+import type { SourceDraft } from '../extract/draft';
+import { SourceProblemError } from '../extract/problems';
+import { loadSeedSources } from '../node/seeds';
+import { DEFAULT_SETTINGS } from '../settings';
+import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
+import { createSourceHandlers } from './sources';
+
+const seeds = loadSeedSources(new URL('../../seeds/', import.meta.url));
+const bundle = buildBundle(seeds, null);
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../tests/fixtures/${name}.html`, import.meta.url), 'utf8');
+
+/** A real news page through the same extraction the options page runs. */
+function pageDraft(name: string, url: string): SourceDraft {
+  const { document } = parseHTML(fixture(name));
+  const r = extractArticle(document as unknown as Document, { url, via: 'url' });
+  if (!r.ok) throw new Error(r.problem.message);
+  return r.value;
+}
+
+let n = 0;
+let db: CrosscheckDB;
+let failNext: string | null = null;
+let clock = 1_700_000_000_000;
+const handlers = () =>
+  createSourceHandlers({
+    db,
+    ready: async () => undefined,
+    seedBundle: async () => bundle,
+    now: () => clock++,
+    beforeCommit: (op) => {
+      if (failNext !== op) return;
+      failNext = null;
+      throw new Error(`injected failure in ${op}`);
+    },
+  });
+
+async function dump() {
+  const corpus = await readCorpus(db);
+  const sortById = <T extends { id: string }>(xs: T[]) =>
+    [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    sources: sortById(corpus.sources),
+    passages: sortById(corpus.passages),
+    entities: sortById(corpus.entities),
+    mentions: sortById(corpus.mentions),
+    claims: sortById(corpus.claims),
+    discrepancies: sortById(corpus.discrepancies),
+    meta: sortById(await db.meta.toArray()),
+  };
+}
+
+let bbc: SourceDraft;
+let guardian: SourceDraft;
+beforeAll(() => {
+  bbc = pageDraft('bbc-1', 'http://127.0.0.1/bbc-1.html');
+  guardian = pageDraft('guardian-1', 'http://127.0.0.1/guardian-1.html');
+});
+
+beforeEach(async () => {
+  db = new CrosscheckDB(`sources-test-${n++}`, { indexedDB, IDBKeyRange });
+  await loadSeedIndex(db, bundle);
+  failNext = null;
+});
+
+describe('adding a source', () => {
+  test('a real page is indexed incrementally, listed, and its entities reach the dictionary', async () => {
+    const h = handlers();
+    const before = await dump();
+    const preview = await h.previewSource({ draft: bbc });
+    expect(preview.entities.some((e) => !e.known)).toBe(true);
+    expect(await dump()).toEqual(before); // preview saves nothing
+
+    const summary = await h.addSource({ draft: bbc });
+    expect(summary).toMatchObject({ origin: 'user', outlet: bbc.outlet, enabled: true });
+    expect(summary.entities).toBeGreaterThan(0);
+    const after = await dump();
+    // Seed passages and mentions are untouched: only the new source was processed.
+    const seedRows = (rows: { origin: string }[]) => rows.filter((r) => r.origin === 'seed');
+    expect(seedRows(after.passages)).toEqual(seedRows(before.passages));
+    expect(seedRows(after.mentions)).toEqual(seedRows(before.mentions));
+    const version = (d: typeof before) =>
+      d.meta.find((m) => m.id === META_DICTIONARY_VERSION)?.value;
+    expect(version(after)).toBe(Number(version(before)) + 1);
+    const newNames = preview.entities.filter((e) => !e.known).map((e) => e.name);
+    const names = new Set(after.entities.map((e) => e.name));
+    for (const name of newNames) expect(names.has(name)).toBe(true);
+    expect((await h.listSources()).map((s) => s.id)).toContain(summary.id);
+  });
+
+  test('removing the source gives back the database as it was (but the dictionary version)', async () => {
+    const h = handlers();
+    const before = await dump();
+    const a = await h.addSource({ draft: bbc });
+    await h.addSource({ draft: guardian });
+    await h.removeSource({ id: a.id });
+    const onlyGuardian = await dump();
+    // Same as adding the guardian page alone.
+    const db2 = db;
+    db = new CrosscheckDB(`sources-test-${n++}`, { indexedDB, IDBKeyRange });
+    await loadSeedIndex(db, bundle);
+    const g = onlyGuardian.sources.find((s) => s.origin === 'user')!;
+    clock = g.addedAt;
+    await handlers().addSource({ draft: guardian });
+    const fresh = await dump();
+    const strip = (d: typeof before) => ({ ...d, meta: [] });
+    expect(strip(fresh)).toEqual(strip(onlyGuardian));
+    db = db2;
+    const remaining = (await h.listSources()).filter((s) => s.origin === 'user');
+    await h.removeSource({ id: remaining[0]!.id });
+    expect(strip(await dump())).toEqual(strip(before));
+  });
+
+  const seedText = seeds[1]!.text;
+  const cases: Array<[string, () => Partial<SourceDraft>, string]> = [
+    ['empty text', () => ({ text: '   ' }), 'text-empty'],
+    ['a tiny text', () => ({ text: seedText.slice(0, 120) }), 'text-tiny'],
+    [
+      'text over 300,000 characters',
+      () => ({ text: `${seedText}\n\n`.repeat(80) }),
+      'text-too-long',
+    ],
+    ['a date that is not one', () => ({ published: 'last Thursday' }), 'field-invalid'],
+    ['a javascript: url', () => ({ url: 'javascript:alert(1)' }), 'field-invalid'],
+    ['the text of a seed article', () => ({ text: seedText, url: null }), 'duplicate-text'],
+    [
+      'a seed article with its share counters trimmed',
+      () => ({ text: seedText.replace(/\n\d+\n/g, '\n') }),
+      'duplicate-text',
+    ],
+  ];
+  test.each(cases)('%s is refused with a message and changes nothing', async (_, patch, code) => {
+    const h = handlers();
+    const before = await dump();
+    const draft = { ...bbc, ...patch() };
+    for (const op of [h.previewSource, h.addSource]) {
+      const error = await op({ draft }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SourceProblemError);
+      expect((error as SourceProblemError).code).toBe(code);
+      expect((error as Error).message.length).toBeGreaterThan(30);
+    }
+    expect(await dump()).toEqual(before);
+  });
+
+  test('the same address twice is refused (tracking parameters and fragment ignored)', async () => {
+    const h = handlers();
+    await h.addSource({ draft: bbc });
+    const before = await dump();
+    const again = { ...guardian, url: `${bbc.url}?utm_source=x#top` };
+    await expect(h.addSource({ draft: again })).rejects.toMatchObject({ code: 'duplicate-url' });
+    expect(await dump()).toEqual(before);
+  });
+
+  test('a failure inside the transaction leaves the database exactly as it was', async () => {
+    const h = handlers();
+    const before = await dump();
+    failNext = 'addSource';
+    await expect(h.addSource({ draft: bbc })).rejects.toThrow(/injected/);
+    expect(await dump()).toEqual(before);
+    await h.addSource({ draft: bbc });
+    const afterAdd = await dump();
+    for (const op of ['removeSource', 'resetCorpus', 'setSourceEnabled'] as const) {
+      failNext = op;
+      const id = afterAdd.sources.find((s) => s.origin === 'user')!.id;
+      const run =
+        op === 'removeSource'
+          ? h.removeSource({ id })
+          : op === 'resetCorpus'
+            ? h.resetCorpus()
+            : h.setSourceEnabled({ id, enabled: false });
+      await expect(run).rejects.toThrow(/injected/);
+      expect(await dump()).toEqual(afterAdd);
+    }
+  });
+});
+
+describe('managing sources', () => {
+  test('disabling a source keeps its rows and bumps the dictionary; built-ins cannot be removed', async () => {
+    const h = handlers();
+    const row = (await h.listSources()).find((s) => s.origin === 'seed')!;
+    expect(row.id).toBeTruthy();
+    const off = await h.setSourceEnabled({ id: row.id, enabled: false });
+    expect(off.enabled).toBe(false);
+    expect(off.passages).toBeGreaterThan(0);
+    await expect(h.removeSource({ id: row.id })).rejects.toMatchObject({ code: 'seed-source' });
+    await expect(
+      h.editSource({
+        id: row.id,
+        patch: { title: 'x', outlet: null, url: null, published: null, language: null },
+      }),
+    ).rejects.toMatchObject({ code: 'seed-source' });
+  });
+
+  test('editing metadata re-indexes and validates', async () => {
+    const h = handlers();
+    const a = await h.addSource({ draft: bbc });
+    const edited = await h.editSource({
+      id: a.id,
+      patch: {
+        title: 'Edited',
+        outlet: 'Another outlet',
+        url: a.url,
+        published: '2015-07-25',
+        language: 'en',
+      },
+    });
+    expect(edited).toMatchObject({
+      title: 'Edited',
+      outlet: 'Another outlet',
+      published: '2015-07-25',
+    });
+    expect(edited.entities).toBe(a.entities);
+    const before = await dump();
+    await expect(
+      h.editSource({
+        id: a.id,
+        patch: {
+          title: 'x',
+          outlet: null,
+          url: 'file:///etc/passwd',
+          published: null,
+          language: null,
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'field-invalid' });
+    expect(await dump()).toEqual(before);
+  });
+});
+
+describe('export, reset, import', () => {
+  test('export -> reset -> import gives back the same database', async () => {
+    const h = handlers();
+    await h.addSource({ draft: bbc });
+    const g = await h.addSource({ draft: guardian });
+    await h.setSourceEnabled({ id: g.id, enabled: false });
+    const seedRow = (await h.listSources()).find((s) => s.origin === 'seed')!;
+    await h.setSourceEnabled({ id: seedRow.id, enabled: false });
+    const before = await dump();
+    const file = JSON.stringify(createBackup((await h.exportSources()).sources, DEFAULT_SETTINGS));
+    await h.resetCorpus();
+    expect((await h.listSources()).every((s) => s.origin === 'seed' && s.enabled)).toBe(true);
+    const preview = await h.previewImport({ text: file });
+    expect(preview.add).toHaveLength(2);
+    const result = await h.importBackup({ text: file });
+    expect(result.added).toBe(2);
+    const strip = (d: typeof before) => ({ ...d, meta: [] });
+    expect(strip(await dump())).toEqual(strip(before));
+    // Importing the same file again adds nothing.
+    expect((await h.importBackup({ text: file })).skipped).toBe(2);
+  });
+
+  const good = () => createBackup([], DEFAULT_SETTINGS);
+  const badFiles: Array<[string, () => string, string]> = [
+    ['not JSON', () => 'PK\u0003\u0004 this is a zip', 'backup-not-json'],
+    ['JSON of another schema', () => JSON.stringify({ hello: 'world' }), 'backup-schema'],
+    ['a newer version', () => JSON.stringify({ ...good(), version: 99 }), 'backup-version'],
+    [
+      'bad settings',
+      () => JSON.stringify({ ...good(), settings: { hoverDelayMs: -5 } }),
+      'backup-schema',
+    ],
+    [
+      'some bad records',
+      () =>
+        JSON.stringify({
+          ...good(),
+          sources: [
+            {
+              id: 'user-a',
+              title: 'ok',
+              outlet: null,
+              url: null,
+              published: null,
+              language: 'en',
+              text: seeds[2]!.text.replace(/Colombia/g, 'Peru'),
+              enabled: true,
+              addedAt: 1,
+            },
+            { id: 'user-b', title: 'tiny', text: 'Too short.', enabled: true, addedAt: 2 },
+            { id: 'seed-x', title: 'bad id', text: seeds[3]!.text, enabled: true, addedAt: 3 },
+          ],
+        }),
+      'backup-records',
+    ],
+  ];
+  test.each(badFiles)(
+    'an import file with %s is refused and changes nothing',
+    async (_, file, code) => {
+      const h = handlers();
+      await h.addSource({ draft: bbc });
+      const before = await dump();
+      await expect(h.previewImport({ text: file() })).rejects.toMatchObject({ code });
+      await expect(h.importBackup({ text: file() })).rejects.toMatchObject({ code });
+      expect(await dump()).toEqual(before);
+    },
+  );
+});

@@ -1,0 +1,511 @@
+/**
+ * Background handlers for the reader's sources: preview, add, list, remove, enable/disable, edit,
+ * export, import and reset. Every change is ONE Dexie transaction that also recomputes the
+ * discrepancies and bumps the dictionary version (so open tabs refresh their underlines); a
+ * failure anywhere inside leaves the database exactly as it was.
+ */
+import { type Backup, parseBackup } from '../backup';
+import type { BundledIndex } from '../bundle';
+import { findDiscrepancies } from '../claims';
+import { hashText } from '../corpus/ids';
+import { indexSource, prepareSource, type SourceIndex } from '../corpus/pipeline';
+import { CORPUS_TABLES, type CrosscheckDB } from '../db';
+import { checkDraft, checkMetadata, checkText, type SourceDraft } from '../extract/draft';
+import { checkDuplicate } from '../extract/duplicate';
+import { fail, orThrow, SourceProblemError } from '../extract/problems';
+import type { Settings } from '../settings';
+import type { Claim, Entity, EntityType, RawSource, Source } from '../types';
+import { bumpDictionaryVersion, META_INDEX_VERSION } from './seed-index';
+
+/** One row of the options page's source list. */
+export interface SourceSummary {
+  id: string;
+  origin: Source['origin'];
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  language: string | null;
+  enabled: boolean;
+  addedAt: number;
+  chars: number;
+  passages: number;
+  entities: number;
+  claims: number;
+}
+
+/** What the reader sees before saving: the cleaned article and what the pipeline found in it. */
+export interface SourcePreview {
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  language: string | null;
+  chars: number;
+  words: number;
+  /** The first paragraphs of the cleaned text (plain text, never HTML). */
+  paragraphs: string[];
+  entities: Array<{ name: string; type: EntityType; known: boolean; mentions: number }>;
+  claims: Array<{ kind: Claim['kind']; span: string }>;
+  claimCount: number;
+}
+
+export interface ImportPreview {
+  /** Sources that will be added. */
+  add: Array<{ id: string; title: string | null; outlet: string | null }>;
+  /** Sources already present (same id, address or text): skipped. */
+  skip: Array<{ id: string; title: string | null; reason: string }>;
+  seedStates: number;
+  settings: Settings;
+  exportedAt: string;
+}
+
+export interface ImportResult {
+  added: number;
+  skipped: number;
+  settings: Settings;
+}
+
+export type EditableFields = Pick<Source, 'title' | 'outlet' | 'url' | 'published' | 'language'>;
+
+export interface SourceServiceDeps {
+  db: CrosscheckDB;
+  ready: () => Promise<void>;
+  /** The bundled seed index (for reset and for rebuilding the user layer). */
+  seedBundle?: () => Promise<BundledIndex>;
+  /** Test hook: runs inside each write transaction just before it commits. */
+  beforeCommit?: (operation: string) => void | Promise<void>;
+  now?: () => number;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function tables(db: CrosscheckDB) {
+  return [...CORPUS_TABLES.map((t) => db[t]), db.meta];
+}
+
+function rawFrom(
+  draft: Pick<SourceDraft, 'text' | 'title' | 'outlet' | 'url' | 'published' | 'language'>,
+  id: string,
+): RawSource {
+  return {
+    id,
+    file: null,
+    outlet: draft.outlet,
+    title: draft.title,
+    url: draft.url,
+    published: draft.published,
+    language: draft.language,
+    text: draft.text,
+    origin: 'user',
+  };
+}
+
+function newSourceId(text: string, addedAt: number): string {
+  return `user-${hashText(text)}${addedAt.toString(36)}`;
+}
+
+/** Indexes one source against the known entities and checks what cleaning left of it. */
+function indexChecked(raw: RawSource, known: readonly Entity[], addedAt: number): SourceIndex {
+  const index = indexSource(raw, known, null, addedAt);
+  const text = checkText(index.source.text);
+  if (!text.ok) {
+    throw new SourceProblemError({
+      code: text.problem.code,
+      message: `After removing page clutter (credits, share buttons, notices), ${text.problem.message.charAt(0).toLowerCase()}${text.problem.message.slice(1)}`,
+    });
+  }
+  return index;
+}
+
+/** Recomputes the cross-source discrepancies over every enabled source (cheap, claims only). */
+export async function recomputeDiscrepancies(db: CrosscheckDB): Promise<number> {
+  const sources = (await db.sources.toArray()).filter((s) => s.enabled);
+  const enabled = new Set(sources.map((s) => s.id));
+  const [claims, passages, entities] = await Promise.all([
+    db.claims.toArray(),
+    db.passages.toArray(),
+    db.entities.toArray(),
+  ]);
+  const discrepancies = findDiscrepancies(
+    claims.filter((c) => enabled.has(c.sourceId)),
+    sources,
+    entities,
+    passages.filter((p) => enabled.has(p.sourceId)),
+  );
+  await db.discrepancies.clear();
+  await db.discrepancies.bulkPut(discrepancies);
+  return discrepancies.length;
+}
+
+async function writeIndex(db: CrosscheckDB, index: SourceIndex): Promise<void> {
+  await db.sources.put(index.source);
+  await db.passages.bulkPut(index.passages);
+  await db.entities.bulkPut(index.entities);
+  await db.mentions.bulkPut(index.mentions);
+  await db.claims.bulkPut(index.claims);
+}
+
+/**
+ * Re-indexes the reader's sources from the pristine seed entities, oldest first (inside the
+ * caller's transaction). Used when a source is removed or edited, so entities, aliases and
+ * descriptors that came only from it go too; the result equals adding the remaining sources
+ * one by one.
+ */
+async function rebuildUserLayer(
+  db: CrosscheckDB,
+  seed: BundledIndex,
+  user: readonly Source[],
+): Promise<void> {
+  await Promise.all(
+    (['sources', 'passages', 'mentions', 'claims'] as const).map((t) =>
+      db[t].where('origin').equals('user').delete(),
+    ),
+  );
+  await db.entities.clear();
+  const known = new Map(seed.corpus.entities.map((e) => [e.id, e]));
+  await db.entities.bulkPut([...known.values()]);
+  for (const s of [...user].sort((a, b) => a.addedAt - b.addedAt || byId(a, b))) {
+    const index = indexChecked(rawFrom(s, s.id), [...known.values()].sort(byId), s.addedAt);
+    index.source.enabled = s.enabled;
+    await writeIndex(db, index);
+    for (const e of index.entities) known.set(e.id, e);
+  }
+}
+
+function summarize(
+  s: Source,
+  counts: {
+    passages: Map<string, number>;
+    entities: Map<string, Set<string>>;
+    claims: Map<string, number>;
+  },
+): SourceSummary {
+  return {
+    id: s.id,
+    origin: s.origin,
+    title: s.title,
+    outlet: s.outlet,
+    url: s.url,
+    published: s.published,
+    language: s.language,
+    enabled: s.enabled,
+    addedAt: s.addedAt,
+    chars: s.text.length,
+    passages: counts.passages.get(s.id) ?? 0,
+    entities: counts.entities.get(s.id)?.size ?? 0,
+    claims: counts.claims.get(s.id) ?? 0,
+  };
+}
+
+async function listSummaries(db: CrosscheckDB, only?: string): Promise<SourceSummary[]> {
+  const sources = only
+    ? [await db.sources.get(only)].filter((s): s is Source => !!s)
+    : await db.sources.toArray();
+  const [passages, mentions, claims] = await Promise.all([
+    only ? db.passages.where('sourceId').equals(only).toArray() : db.passages.toArray(),
+    only ? db.mentions.where('sourceId').equals(only).toArray() : db.mentions.toArray(),
+    only ? db.claims.where('sourceId').equals(only).toArray() : db.claims.toArray(),
+  ]);
+  const counts = {
+    passages: new Map<string, number>(),
+    entities: new Map<string, Set<string>>(),
+    claims: new Map<string, number>(),
+  };
+  for (const p of passages)
+    counts.passages.set(p.sourceId, (counts.passages.get(p.sourceId) ?? 0) + 1);
+  for (const c of claims) counts.claims.set(c.sourceId, (counts.claims.get(c.sourceId) ?? 0) + 1);
+  for (const m of mentions) {
+    const set = counts.entities.get(m.sourceId) ?? new Set<string>();
+    set.add(m.entityId);
+    counts.entities.set(m.sourceId, set);
+  }
+  // Seed sources first (in file order), then the reader's, newest first.
+  return sources
+    .sort((a, b) =>
+      a.origin !== b.origin
+        ? a.origin === 'seed'
+          ? -1
+          : 1
+        : a.origin === 'seed'
+          ? byId(a, b)
+          : b.addedAt - a.addedAt,
+    )
+    .map((s) => summarize(s, counts));
+}
+
+function previewOf(index: SourceIndex, known: readonly Entity[]): SourcePreview {
+  const knownIds = new Set(known.map((e) => e.id));
+  const all = new Map([...known, ...index.entities].map((e) => [e.id, e]));
+  const perEntity = new Map<string, number>();
+  for (const m of index.mentions) perEntity.set(m.entityId, (perEntity.get(m.entityId) ?? 0) + 1);
+  const entities = [...perEntity]
+    .map(([id, mentions]) => {
+      const e = all.get(id);
+      return e ? { name: e.name, type: e.type, known: knownIds.has(id), mentions } : null;
+    })
+    .filter((e): e is SourcePreview['entities'][number] => e !== null)
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  const s = index.source;
+  return {
+    title: s.title,
+    outlet: s.outlet,
+    url: s.url,
+    published: s.published,
+    language: s.language,
+    chars: s.text.length,
+    words: s.text.split(/\s+/).filter(Boolean).length,
+    paragraphs: s.text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .slice(0, 4),
+    entities,
+    claims: index.claims.slice(0, 8).map((c) => ({ kind: c.kind, span: c.span })),
+    claimCount: index.claims.length,
+  };
+}
+
+interface PlannedImport {
+  backup: Backup;
+  add: Backup['sources'];
+  skip: ImportPreview['skip'];
+}
+
+/** Decides which records of a backup are new; duplicates of present sources are skipped. */
+function planImport(backup: Backup, existing: readonly Source[]): PlannedImport {
+  const present = [...existing];
+  const add: Backup['sources'] = [];
+  const skip: ImportPreview['skip'] = [];
+  for (const r of [...backup.sources].sort((a, b) => a.addedAt - b.addedAt || byId(a, b))) {
+    if (present.some((s) => s.id === r.id)) {
+      skip.push({ id: r.id, title: r.title, reason: 'already in your sources' });
+      continue;
+    }
+    const { source } = prepareSource(rawFrom(r, r.id), r.addedAt);
+    const dup = checkDuplicate({ url: r.url, contentHash: source.contentHash }, present);
+    if (!dup.ok) {
+      skip.push({
+        id: r.id,
+        title: r.title,
+        reason:
+          dup.problem.code === 'duplicate-url'
+            ? 'same address as a present source'
+            : 'same text as a present source',
+      });
+      continue;
+    }
+    present.push(source);
+    add.push(r);
+  }
+  return { backup, add, skip };
+}
+
+export function createSourceHandlers(deps: SourceServiceDeps) {
+  const { db, ready } = deps;
+  const now = deps.now ?? Date.now;
+  const commit = async (operation: string) => {
+    await deps.beforeCommit?.(operation);
+  };
+  const seed = async (): Promise<BundledIndex> => {
+    if (!deps.seedBundle) throw new Error('The built-in corpus is not available here.');
+    return deps.seedBundle();
+  };
+
+  async function prepareDraft(input: unknown) {
+    const draft = orThrow(checkDraft(input));
+    return draft;
+  }
+
+  return {
+    async previewSource({ draft: input }: { draft: SourceDraft }): Promise<SourcePreview> {
+      await ready();
+      const draft = await prepareDraft(input);
+      const addedAt = now();
+      const [known, sources] = await Promise.all([db.entities.toArray(), db.sources.toArray()]);
+      const index = indexChecked(rawFrom(draft, newSourceId(draft.text, addedAt)), known, addedAt);
+      orThrow(checkDuplicate({ url: draft.url, contentHash: index.source.contentHash }, sources));
+      return previewOf(index, known);
+    },
+
+    async addSource({ draft: input }: { draft: SourceDraft }): Promise<SourceSummary> {
+      await ready();
+      const draft = await prepareDraft(input);
+      const addedAt = now();
+      const id = newSourceId(draft.text, addedAt);
+      await db.transaction('rw', tables(db), async () => {
+        const sources = await db.sources.toArray();
+        const known = await db.entities.toArray();
+        const index = indexChecked(rawFrom(draft, id), known, addedAt);
+        orThrow(checkDuplicate({ url: draft.url, contentHash: index.source.contentHash }, sources));
+        await writeIndex(db, index);
+        await recomputeDiscrepancies(db);
+        await bumpDictionaryVersion(db);
+        await commit('addSource');
+      });
+      const [summary] = await listSummaries(db, id);
+      return summary!;
+    },
+
+    async listSources(): Promise<SourceSummary[]> {
+      await ready();
+      return listSummaries(db);
+    },
+
+    async setSourceEnabled({
+      id,
+      enabled,
+    }: {
+      id: string;
+      enabled: boolean;
+    }): Promise<SourceSummary> {
+      await ready();
+      if (typeof enabled !== 'boolean') throw new Error('“enabled” must be true or false.');
+      await db.transaction('rw', tables(db), async () => {
+        const source = await db.sources.get(id);
+        if (!source)
+          orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
+        await db.sources.update(id, { enabled });
+        await recomputeDiscrepancies(db);
+        await bumpDictionaryVersion(db);
+        await commit('setSourceEnabled');
+      });
+      const [summary] = await listSummaries(db, id);
+      return summary!;
+    },
+
+    async removeSource({ id }: { id: string }): Promise<{ removed: string }> {
+      await ready();
+      const bundle = await seed();
+      await db.transaction('rw', tables(db), async () => {
+        const source = await db.sources.get(id);
+        if (!source)
+          orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
+        if (source!.origin === 'seed') {
+          orThrow(
+            fail(
+              'seed-source',
+              'Built-in sources cannot be removed; switch them off instead (or reset).',
+            ),
+          );
+        }
+        const user = (await db.sources.where('origin').equals('user').toArray()).filter(
+          (s) => s.id !== id,
+        );
+        await rebuildUserLayer(db, bundle, user);
+        await recomputeDiscrepancies(db);
+        await bumpDictionaryVersion(db);
+        await commit('removeSource');
+      });
+      return { removed: id };
+    },
+
+    async editSource({ id, patch }: { id: string; patch: EditableFields }): Promise<SourceSummary> {
+      await ready();
+      const fields = orThrow(checkMetadata((patch ?? {}) as unknown as Record<string, unknown>));
+      const bundle = await seed();
+      await db.transaction('rw', tables(db), async () => {
+        const source = await db.sources.get(id);
+        if (!source)
+          orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
+        if (source!.origin === 'seed') {
+          orThrow(
+            fail('seed-source', 'Built-in sources cannot be edited; switch them off instead.'),
+          );
+        }
+        const others = await db.sources.toArray();
+        orThrow(checkDuplicate({ id, url: fields.url, contentHash: '\u0000' }, others));
+        const user = (await db.sources.where('origin').equals('user').toArray()).map((s) =>
+          s.id === id ? { ...s, ...fields } : s,
+        );
+        // Language and date feed cleaning, segmentation and claims: re-index, do not just relabel.
+        await rebuildUserLayer(db, bundle, user);
+        await recomputeDiscrepancies(db);
+        await bumpDictionaryVersion(db);
+        await commit('editSource');
+      });
+      const [summary] = await listSummaries(db, id);
+      return summary!;
+    },
+
+    async exportSources(): Promise<{ sources: Source[] }> {
+      await ready();
+      return { sources: await db.sources.toArray() };
+    },
+
+    async previewImport({ text }: { text: string }): Promise<ImportPreview> {
+      await ready();
+      const backup = orThrow(parseBackup(String(text ?? '')));
+      const plan = planImport(backup, await db.sources.toArray());
+      // Index each new record now, so a record the pipeline refuses fails the preview, not the save.
+      const known = await db.entities.toArray();
+      for (const r of plan.add) indexRecord(r, known);
+      return {
+        add: plan.add.map((r) => ({ id: r.id, title: r.title, outlet: r.outlet })),
+        skip: plan.skip,
+        seedStates: backup.seedSources.length,
+        settings: backup.settings,
+        exportedAt: backup.exportedAt,
+      };
+    },
+
+    async importBackup({ text }: { text: string }): Promise<ImportResult> {
+      await ready();
+      const backup = orThrow(parseBackup(String(text ?? '')));
+      let result: ImportResult = { added: 0, skipped: 0, settings: backup.settings };
+      await db.transaction('rw', tables(db), async () => {
+        const plan = planImport(backup, await db.sources.toArray());
+        const known = new Map((await db.entities.toArray()).map((e) => [e.id, e]));
+        for (const r of plan.add) {
+          const index = indexRecord(r, [...known.values()].sort(byId));
+          await writeIndex(db, index);
+          for (const e of index.entities) known.set(e.id, e);
+        }
+        for (const s of backup.seedSources) {
+          const row = await db.sources.get(s.id);
+          if (row?.origin === 'seed') await db.sources.update(s.id, { enabled: s.enabled });
+        }
+        await recomputeDiscrepancies(db);
+        await bumpDictionaryVersion(db);
+        await commit('importBackup');
+        result = { added: plan.add.length, skipped: plan.skip.length, settings: backup.settings };
+      });
+      return result;
+    },
+
+    async resetCorpus(): Promise<{ sources: number }> {
+      await ready();
+      const bundle = await seed();
+      await db.transaction('rw', tables(db), async () => {
+        await Promise.all(CORPUS_TABLES.map((t) => db[t].clear()));
+        const c = bundle.corpus;
+        await db.sources.bulkPut(c.sources);
+        await db.passages.bulkPut(c.passages);
+        await db.entities.bulkPut(c.entities);
+        await db.mentions.bulkPut(c.mentions);
+        await db.claims.bulkPut(c.claims);
+        await db.discrepancies.bulkPut(c.discrepancies);
+        await db.meta.put({ id: META_INDEX_VERSION, value: bundle.version });
+        await bumpDictionaryVersion(db);
+        await commit('resetCorpus');
+      });
+      return { sources: bundle.corpus.sources.length };
+    },
+  };
+}
+
+function indexRecord(r: Backup['sources'][number], known: readonly Entity[]): SourceIndex {
+  try {
+    const index = indexChecked(rawFrom(r, r.id), known, r.addedAt);
+    index.source.enabled = r.enabled;
+    return index;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new SourceProblemError({
+      code: 'backup-records',
+      message: `The source “${r.title ?? r.id}” in the file cannot be indexed, so nothing was imported: ${why}`,
+    });
+  }
+}
+
+export type SourceHandlers = ReturnType<typeof createSourceHandlers>;
