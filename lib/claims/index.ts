@@ -1,21 +1,7 @@
-import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
+/**
+ * The claims engine: typed claims per source (extract.ts and one extractor per kind), then
+ * alignment and comparison across sources (align.ts, rules/*) into ranked discrepancies.
+ */
 
-/** Typed claims (quantities, times, labels, descriptors, quotes, attributions) of one source. */
-export function extractClaims(
-  _source: Source,
-  _passages: readonly Passage[],
-  _mentions: readonly Mention[],
-  _entities: readonly Entity[],
-): Claim[] {
-  return [];
-}
-
-/** Aligns claims across sources and compares them: the ranked discrepancies (and agreements). */
-export function findDiscrepancies(
-  _claims: readonly Claim[],
-  _sources: readonly Source[],
-  _entities: readonly Entity[],
-  _passages: readonly Passage[],
-): Discrepancy[] {
-  return [];
-}
+export { findDiscrepancies } from './discrepancies';
+export { extractClaims } from './extract';

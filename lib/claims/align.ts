@@ -1,0 +1,108 @@
+/**
+ * Alignment: which claims from different sources talk about the same thing. Claims are linked
+ * pairwise by a rule per kind, then grouped (union–find); every group keeps its evidence.
+ */
+import type { Claim, Entity, Passage, Source } from '../types';
+import { contentLemmas } from './text';
+
+export interface RuleContext {
+  sources: Map<string, Source>;
+  entities: Map<string, Entity>;
+  passages: Map<string, Passage>;
+  /** Inverse document frequency of each content lemma over all passages. */
+  idf: Map<string, number>;
+  /** Lemmas of words in entity names: shared names alone do not make two durations one. */
+  nameWords: Set<string>;
+}
+
+export function buildNameWords(entities: readonly Entity[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entities)
+    for (const n of [e.name, ...e.aliases]) for (const w of contentLemmas(n)) out.add(w);
+  return out;
+}
+
+export function buildIdf(passages: readonly Passage[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const p of passages)
+    for (const w of new Set(contentLemmas(p.text))) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = Math.max(passages.length, 1);
+  const idf = new Map<string, number>();
+  for (const [w, d] of df) idf.set(w, Math.log((n + 1) / (d + 0.5)));
+  return idf;
+}
+
+/** Summed rarity of the words two contexts share: rare shared words say "same topic". */
+export function sharedWeight(
+  a: readonly string[],
+  b: readonly string[],
+  idf: Map<string, number>,
+): number {
+  const bs = new Set(b);
+  let w = 0;
+  for (const x of new Set(a)) if (bs.has(x)) w += idf.get(x) ?? Math.log(2);
+  return w;
+}
+
+export function contextOf(c: Claim): string[] {
+  const ctx = c.detail.context;
+  return typeof ctx === 'string' && ctx ? ctx.split(' ') : [];
+}
+
+/** Groups items linked by `linked` (union–find over all pairs). */
+export function groups<T>(items: readonly T[], linked: (a: T, b: T) => boolean): T[][] {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++)
+      if (linked(items[i]!, items[j]!)) parent[find(i)] = find(j);
+  const out = new Map<number, T[]>();
+  items.forEach((item, i) => {
+    const r = find(i);
+    const list = out.get(r) ?? [];
+    list.push(item);
+    out.set(r, list);
+  });
+  return [...out.values()];
+}
+
+export function sourceCount(claims: readonly Claim[]): number {
+  return new Set(claims.map((c) => c.sourceId)).size;
+}
+
+/** What the rules hand back before ids and ranking. */
+export interface Finding {
+  kind: Claim['kind'];
+  topic: string;
+  severity: 'high' | 'medium' | 'low';
+  reason: string;
+  claimIds: string[];
+  entityIds: string[];
+  agreement: boolean;
+}
+
+export function outletOf(ctx: RuleContext, sourceId: string): string {
+  const s = ctx.sources.get(sourceId);
+  if (!s) return 'a removed source';
+  if (s.outlet) return s.outlet;
+  if (s.url) {
+    try {
+      return new URL(s.url).hostname.replace(/^www\./, '');
+    } catch {
+      // fall through
+    }
+  }
+  return s.title
+    ? `“${s.title.length > 40 ? `${s.title.slice(0, 40)}…` : s.title}”`
+    : 'an unnamed source';
+}
+
+export function uniqueEntities(claims: readonly Claim[]): string[] {
+  return [...new Set(claims.flatMap((c) => c.entityIds))];
+}

@@ -1,0 +1,111 @@
+/**
+ * Descriptor claims: the words an outlet puts before a name ("leftist President Gustavo Petro",
+ * "far-left President of Colombia Gustavo Petro"). What differs between outlets is the framing:
+ * the evaluative words, once roles ("President"), places and nationalities are set aside.
+ */
+import { foldLower, STOP, type Word, words } from './text';
+
+/** Offices and titles: they say what someone is, not how an outlet sees them. */
+export const ROLE_WORDS = new Set(
+  'president secretary minister ambassador senator governor mayor director chancellor premier king queen prince princess pope judge justice general commissioner spokesperson spokesman spokeswoman chief leader representative congressman congresswoman sheriff admiral colonel captain officer prosecutor attorney chairman chairwoman chair ceo founder vice deputy prime foreign defense defence interior finance homeland security state dhs head rapporteur envoy commander'.split(
+    ' ',
+  ),
+);
+
+/** Verbs that may sit right before a name phrase and are never part of a descriptor. */
+const VERBS = new Set(
+  'met meet meets said says told asked called named thanked greeted visited praised criticized accused urged joined welcomed replaced succeeded became become elected appointed fired is was are were and or with by to'.split(
+    ' ',
+  ),
+);
+
+const NEUTRAL = new Set([
+  'new',
+  'former',
+  'current',
+  'then',
+  'incoming',
+  'outgoing',
+  'acting',
+  'late',
+]);
+
+export interface DescriptorHit {
+  start: number;
+  end: number;
+  /** The descriptor as written ("Colombia's leftist President"). */
+  span: string;
+  /** Evaluative words ("leftist"), folded; empty for a neutral title. */
+  evaluative: string[];
+}
+
+function isRole(w: Word): boolean {
+  return ROLE_WORDS.has(w.lower);
+}
+
+/**
+ * The descriptor right before a name that starts at `nameStart` in `sentence`; null when the
+ * name has no title before it. `placeLike(word)` says whether a capitalised word is a place,
+ * a nationality or an organization (not framing).
+ */
+export function descriptorBefore(
+  sentence: string,
+  nameStart: number,
+  placeLike: (word: string) => boolean,
+): DescriptorHit | null {
+  const ws = words(sentence.slice(0, nameStart));
+  const taken: Word[] = [];
+  let sawRole = false;
+  for (let i = ws.length - 1; i >= 0; i--) {
+    const w = ws[i]!;
+    const next = taken[0];
+    const gap = sentence.slice(w.end, next ? next.start : nameStart);
+    if (!/^[\s-]*$/.test(gap)) break;
+    if (VERBS.has(w.lower)) break;
+    if (w.lower === 'of' && taken.length > 0 && i > 0 && isRole(ws[i - 1]!)) {
+      taken.unshift(w);
+      continue;
+    }
+    if (STOP.has(w.lower) && !NEUTRAL.has(w.lower)) break;
+    if (w.lower === 'the' || w.lower === 'a' || w.lower === 'an') break;
+    if (isRole(w)) {
+      sawRole = true;
+      taken.unshift(w);
+      continue;
+    }
+    if (/^\p{Lu}/u.test(w.text)) {
+      // A capitalised word before the role: a place ("Colombia's"), an acronym, or a label.
+      // "President of Colombia Gustavo Petro": a place right before the name, after "Role of".
+      const roleOf = ws[i - 1]?.lower === 'of' && ws[i - 2] !== undefined && isRole(ws[i - 2]!);
+      if (!sawRole && taken.length === 0 && !roleOf) break;
+      taken.unshift(w);
+      continue;
+    }
+    // Lower-case modifiers only in front of the role ("leftist President").
+    if (!sawRole) break;
+    if (/^\d/.test(w.text)) break;
+    taken.unshift(w);
+  }
+  // Trim leading "of".
+  while (taken[0]?.lower === 'of') taken.shift();
+  const evaluativeWords = taken.filter((w) => w.lower !== 'of');
+  if (!sawRole || taken.length === 0) return null;
+  const first = taken[0]!;
+  const last = taken.at(-1)!;
+  const evaluative = evaluativeWords
+    .filter((w) => !isRole(w) && !NEUTRAL.has(w.lower))
+    .filter((w) => !(/^\p{Lu}/u.test(w.text) && placeLike(w.text)))
+    .filter((w) => !/^(?:\p{Lu}\.)+$|^\p{Lu}{2,}$/u.test(w.text))
+    .map((w) => foldLower(w.text));
+  return {
+    start: first.start,
+    end: last.end,
+    span: sentence.slice(first.start, last.end),
+    evaluative,
+  };
+}
+
+/** A capitalised word that names a nationality ("Colombian", "Venezuelan", "French"). */
+export function isDemonym(word: string): boolean {
+  return /^\p{Lu}\p{L}+(?:an|ian|ese|ish|i|ch)$/u.test(word) && !/ist$/.test(word);
+}

@@ -1,0 +1,68 @@
+/**
+ * Runs every comparison rule over the corpus's claims and ranks what they find: disagreements
+ * first (by severity, then by how many outlets are involved), agreements after.
+ */
+import { hashText } from '../corpus/ids';
+import type { Claim, ClaimKind, Discrepancy, Entity, Passage, Severity, Source } from '../types';
+import { buildIdf, buildNameWords, type Finding, type RuleContext } from './align';
+import { compareAttributions } from './rules/attribution';
+import { compareDescriptors } from './rules/descriptor';
+import { compareLabels } from './rules/label';
+import { compareQuantities } from './rules/quantity';
+import { compareQuotes } from './rules/quote';
+import { compareTimes } from './rules/time';
+
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+const KIND_RANK: Record<ClaimKind, number> = {
+  quantity: 0,
+  time: 1,
+  attribution: 2,
+  label: 3,
+  quote: 4,
+  descriptor: 5,
+};
+
+export function findDiscrepancies(
+  claims: readonly Claim[],
+  sources: readonly Source[],
+  entities: readonly Entity[],
+  passages: readonly Passage[],
+): Discrepancy[] {
+  const enabled = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
+  const live = claims.filter((c) => enabled.has(c.sourceId));
+  const ctx: RuleContext = {
+    sources: new Map(sources.map((s) => [s.id, s])),
+    entities: new Map(entities.map((e) => [e.id, e])),
+    passages: new Map(passages.map((p) => [p.id, p])),
+    idf: buildIdf(passages.filter((p) => enabled.has(p.sourceId))),
+    nameWords: buildNameWords(entities),
+  };
+  const findings: Finding[] = [
+    ...compareQuantities(live, ctx),
+    ...compareTimes(live, ctx),
+    ...compareLabels(live, ctx),
+    ...compareDescriptors(live, ctx),
+    ...compareQuotes(live, ctx),
+    ...compareAttributions(live, ctx),
+  ];
+  const bySource = new Map(live.map((c) => [c.id, c.sourceId]));
+  const outlets = (f: Finding) => new Set(f.claimIds.map((id) => bySource.get(id))).size;
+  findings.sort(
+    (a, b) =>
+      Number(a.agreement) - Number(b.agreement) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      outlets(b) - outlets(a) ||
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+      a.topic.localeCompare(b.topic),
+  );
+  return findings.map((f) => ({
+    id: `d-${f.kind}-${hashText([...f.claimIds].sort().join(','))}`,
+    kind: f.kind,
+    topic: f.topic,
+    severity: f.severity,
+    reason: f.reason,
+    claimIds: f.claimIds,
+    entityIds: f.entityIds,
+    agreement: f.agreement,
+  }));
+}

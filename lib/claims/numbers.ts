@@ -1,0 +1,232 @@
+/**
+ * Numbers as news prose writes them: digits in the source's locale ("1,700", Spanish "1.700"),
+ * number words ("two planes"), scales ("1.5 million"), vague counts ("hundreds of") and hedges
+ * ("over", "about", "nearly"), turned into a value with bounds so two figures can be compared.
+ */
+
+export type Hedge = 'exact' | 'over' | 'under' | 'about' | 'nearly' | 'vague';
+
+export interface ParsedNumber {
+  value: number;
+  /** Inclusive bounds the wording allows. */
+  low: number;
+  high: number;
+  hedge: Hedge;
+  /** Hedge words as written ("more than"), or null. */
+  hedgeText: string | null;
+}
+
+const UNITS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  // Spanish / French / Portuguese basics, for sources in those languages.
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  duas: 2,
+  três: 3,
+};
+
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+  trillion: 1_000_000_000_000,
+  mil: 1_000,
+  millones: 1_000_000,
+  millón: 1_000_000,
+  millions: 1_000_000,
+  milliards: 1_000_000_000,
+};
+
+/** "hundreds of", "thousands of", "dozens of": a range, not a figure. */
+const VAGUE: Record<string, [number, number]> = {
+  dozens: [24, 144],
+  hundreds: [200, 999],
+  thousands: [2_000, 9_999],
+  millions: [2_000_000, 9_999_999],
+  cientos: [200, 999],
+  miles: [2_000, 9_999],
+  centaines: [200, 999],
+  milliers: [2_000, 9_999],
+};
+
+const HEDGES: Array<[RegExp, Hedge]> = [
+  [
+    /^(?:more than|over|above|upwards of|in excess of|at least|exceeding|más de|plus de|mais de)$/,
+    'over',
+  ],
+  [/^(?:less than|fewer than|under|below|up to|at most|no more than|menos de|moins de)$/, 'under'],
+  [/^(?:nearly|almost|close to|just under|casi|près de|presque|quase)$/, 'nearly'],
+  [
+    /^(?:about|around|some|roughly|approximately|an estimated|estimated|circa|unos|unas|cerca de|alrededor de|environ|aproximadamente|cerca|roughly some)$/,
+    'about',
+  ],
+];
+
+/** Words that may precede a figure as its hedge, longest first. */
+export const HEDGE_PHRASES = [
+  'more than',
+  'less than',
+  'fewer than',
+  'upwards of',
+  'in excess of',
+  'at least',
+  'at most',
+  'no more than',
+  'up to',
+  'close to',
+  'just under',
+  'an estimated',
+  'más de',
+  'menos de',
+  'cerca de',
+  'alrededor de',
+  'plus de',
+  'moins de',
+  'près de',
+  'mais de',
+  'over',
+  'above',
+  'under',
+  'below',
+  'exceeding',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'some',
+  'roughly',
+  'approximately',
+  'estimated',
+  'circa',
+  'unos',
+  'unas',
+  'casi',
+  'environ',
+  'presque',
+  'quase',
+  'aproximadamente',
+];
+
+export function hedgeOf(text: string | null): Hedge {
+  if (!text) return 'exact';
+  const t = text.toLowerCase();
+  for (const [re, h] of HEDGES) if (re.test(t)) return h;
+  return 'exact';
+}
+
+/** Languages that write 1.700 for one thousand seven hundred and 3,5 for three and a half. */
+const DOT_THOUSANDS = new Set([
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'tr',
+  'id',
+  'da',
+  'sv',
+  'no',
+  'pl',
+]);
+
+/** Parses digits as the source's language writes them; null when it is not a number. */
+export function parseDigits(raw: string, language: string | null = 'en'): number | null {
+  const s = raw.replace(/[\u00A0\u202F ]/g, ' ').trim();
+  const lang = (language ?? 'en').slice(0, 2).toLowerCase();
+  const dotThousands = DOT_THOUSANDS.has(lang);
+  if (/^\d{1,3}(?: \d{3})+(?:,\d+)?$/.test(s)) return Number(s.replace(/ /g, '').replace(',', '.'));
+  if (dotThousands) {
+    if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s))
+      return Number(s.replace(/\./g, '').replace(',', '.'));
+    if (/^\d+(?:,\d+)?$/.test(s)) return Number(s.replace(',', '.'));
+  } else {
+    if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+    if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
+  }
+  return null;
+}
+
+/** A number word ("two", "fifteen", "dozen") or null. */
+export function wordNumber(word: string): number | null {
+  return UNITS[word.toLowerCase()] ?? null;
+}
+
+export function scaleOf(word: string): number | null {
+  return SCALES[word.toLowerCase()] ?? null;
+}
+
+export function vagueRange(word: string): [number, number] | null {
+  return VAGUE[word.toLowerCase()] ?? null;
+}
+
+/** Bounds a hedge allows around a figure. */
+export function bounds(value: number, hedge: Hedge): [number, number] {
+  switch (hedge) {
+    case 'over':
+      return [value, value * 1.5];
+    case 'under':
+      return [value * 0.5, value];
+    case 'nearly':
+      return [value * 0.9, value];
+    case 'about':
+      return [value * 0.9, value * 1.1];
+    default:
+      // A round figure is usually rounded by the writer: allow the rounding it implies.
+      return roundBounds(value);
+  }
+}
+
+function roundBounds(value: number): [number, number] {
+  if (value >= 100 && value % 100 === 0) return [value * 0.95, value * 1.05];
+  return [value, value];
+}
+
+export function makeNumber(value: number, hedgeText: string | null): ParsedNumber {
+  const hedge = hedgeOf(hedgeText);
+  const [low, high] = bounds(value, hedge);
+  return { value, low, high, hedge, hedgeText };
+}
+
+/** Relative gap between two ranges (0 when they overlap). */
+export function gap(
+  a: Pick<ParsedNumber, 'low' | 'high'>,
+  b: Pick<ParsedNumber, 'low' | 'high'>,
+): number {
+  if (a.high >= b.low && b.high >= a.low) return 0;
+  const [lo, hi] = a.high < b.low ? [a.high, b.low] : [b.high, a.low];
+  return (hi - lo) / Math.max(Math.abs(hi), 1);
+}

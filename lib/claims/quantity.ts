@@ -1,0 +1,244 @@
+/**
+ * Quantity claims: a figure with what it counts ("over 1,700 deportations", "15 deportation
+ * flights", "about 80 deported Colombians each", "hundreds of Venezuelans", "two planes",
+ * "a 25% tariff on auto imports"), its hedge, and the words around it that say which count it is.
+ */
+import {
+  HEDGE_PHRASES,
+  makeNumber,
+  type ParsedNumber,
+  parseDigits,
+  scaleOf,
+  vagueRange,
+  wordNumber,
+} from './numbers';
+import { clauseBounds, contentLemmas, foldLower, lemma, STOP, type Word, words } from './text';
+
+export interface QuantityHit {
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+  span: string;
+  number: ParsedNumber;
+  /** Lemma of what is counted ("deportation", "flight"), prefixed "% " for percentages. */
+  unit: string;
+  /** The counted noun phrase as written ("deportation flights"). */
+  thing: string;
+  /** What a rate or count applies to ("auto import" in "a 25% tariff on auto imports"). */
+  complement: string | null;
+  /** True for "each" / "per": a rate, not a total. */
+  each: boolean;
+  /** Content lemmas of the clause around the figure (what the figure is about). */
+  context: string[];
+}
+
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)$/;
+const DETERMINERS = new Set([
+  'the',
+  'these',
+  'those',
+  'its',
+  'their',
+  'our',
+  'his',
+  'her',
+  'your',
+  'my',
+  'both',
+]);
+const NP_STOP = new Set([
+  ...STOP,
+  ...'each per a ago year-old within through across toward towards throughout beyond near since upon'.split(
+    ' ',
+  ),
+]);
+/** Words after a figure that make it not a count of things. */
+const NOT_COUNTS = new Set([
+  'percent',
+  'per',
+  'cent',
+  'times',
+  'am',
+  'pm',
+  'a.m',
+  'p.m',
+  'a.m.',
+  'p.m.',
+  'of',
+]);
+const VERBISH =
+  /^(?:is|are|was|were|has|have|had|will|would|can|could|carrying|including|according)$/;
+
+function isCapitalised(w: Word): boolean {
+  return /^\p{Lu}/u.test(w.text);
+}
+
+function isInitialism(w: Word): boolean {
+  return /^(?:\p{Lu}\.){2,}$/u.test(w.text) || /^\p{Lu}{2,}$/u.test(w.text);
+}
+
+function gapText(sentence: string, base: number, a: Word, b: Word): string {
+  return sentence.slice(a.end - base, b.start - base);
+}
+
+/** Hedge words right before word i ("more than", "over", "some"), longest match. */
+function hedgeBefore(ws: readonly Word[], i: number): { text: string; start: number } | null {
+  for (const phrase of HEDGE_PHRASES) {
+    const parts = phrase.split(' ');
+    if (i - parts.length < 0) continue;
+    const cand = ws.slice(i - parts.length, i);
+    if (cand.map((w) => w.lower).join(' ') === phrase)
+      return { text: cand.map((w) => w.text).join(' '), start: cand[0]!.start };
+  }
+  return null;
+}
+
+/** Every quantity claim in one sentence (offsets relative to the sentence). */
+export function extractQuantities(sentence: string, language: string | null = 'en'): QuantityHit[] {
+  const ws = words(sentence);
+  const out: QuantityHit[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    let value: number | null = null;
+    let vague: [number, number] | null = null;
+    let endWord = i;
+    let hyphenUnit: string | null = null;
+    let percent = false;
+
+    if (/^\d/.test(w.text)) {
+      value = parseDigits(w.text, language);
+      if (value === null) continue;
+      const after = sentence.slice(w.end, w.end + 2);
+      if (/^:\d/.test(after) || /^\.\d/.test(after)) continue; // a clock time or a version
+      const prev = ws[i - 1];
+      const next = ws[i + 1];
+      if (prev && MONTHS.test(prev.lower)) continue; // "January 26"
+      if (next && MONTHS.test(next.lower)) continue; // "26 January"
+      if (Number.isInteger(value) && value >= 1000 && value <= 2100 && !/[.,\s]/.test(w.text))
+        continue; // a year
+      if (
+        /^\s*%/.test(sentence.slice(w.end)) ||
+        (next && /^(?:percent|per cent|por ciento|pour cent)$/.test(next.lower))
+      ) {
+        percent = true;
+        if (next && next.lower === 'percent') endWord = i + 1;
+      }
+    } else {
+      const hy = w.lower.match(/^([a-z]+)-([a-z]+)$/);
+      if (hy && wordNumber(hy[1]!) !== null) {
+        value = wordNumber(hy[1]!);
+        hyphenUnit = hy[2]!;
+      } else if (wordNumber(w.lower) !== null) {
+        const prev = ws[i - 1];
+        if (prev && DETERMINERS.has(prev.lower)) continue; // "the two countries": a reference, not a count
+        value = wordNumber(w.lower);
+      } else if (vagueRange(w.lower) && ws[i + 1]?.lower === 'of') {
+        vague = vagueRange(w.lower);
+        endWord = i + 1;
+      } else continue;
+    }
+    // Scale words: "1.5 million", "two hundred".
+    const scale = ws[endWord + 1] ? scaleOf(ws[endWord + 1]!.lower) : null;
+    if (value !== null && scale !== null && !percent) {
+      value *= scale;
+      endWord += 1;
+    }
+
+    // The counted noun phrase.
+    const np: Word[] = [];
+    if (hyphenUnit) np.push({ ...w, text: hyphenUnit, lower: hyphenUnit });
+    let j = endWord + 1;
+    const firstNext = ws[j];
+    if (!hyphenUnit && !percent && firstNext && NOT_COUNTS.has(firstNext.lower) && !vague) continue;
+    while (j < ws.length && np.length < 4) {
+      const n = ws[j]!;
+      const between = gapText(sentence, 0, ws[j - 1]!, n);
+      if (!(np.length === 0 && percent ? /^%?[\s-]*$/ : /^[\s-]*$/).test(between)) break;
+      if (np.length > 0 && /ed$/.test(n.lower)) break; // "Venezuelans deported": a participle after the noun
+      if (NP_STOP.has(n.lower) || VERBISH.test(n.lower) || (/ing$/.test(n.lower) && np.length > 0))
+        break;
+      if (/^\d/.test(n.text)) break;
+      if (
+        np.length === 0 &&
+        isCapitalised(n) &&
+        !isInitialism(n) &&
+        !/s$/.test(n.text) &&
+        !hyphenUnit
+      )
+        break;
+      np.push(n);
+      j++;
+    }
+    // "tariffs of 25%": the thing comes before the figure.
+    let thingWords = hyphenUnit ? np.slice(0, 1) : np;
+    if (percent && np.length === 0) {
+      const before = ws[i - 1]?.lower === 'of' ? ws[i - 2] : undefined;
+      if (before && !STOP.has(before.lower)) thingWords = [before];
+    }
+    if (thingWords.length === 0) continue;
+    const head = thingWords.at(-1);
+    const unitLemma = head ? lemma(head.text) : '';
+    const unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
+    if (!unit) continue;
+
+    // What the figure applies to: "on auto imports", "of Colombian migrants".
+    let k = hyphenUnit ? j : Math.max(j, endWord + 1);
+    let complement: string | null = null;
+    const each = ws[k]?.lower === 'each' || ws[k]?.lower === 'per';
+    if (each) k++;
+    if (ws[k] && /^(?:on|of|for|against|from)$/.test(ws[k]!.lower)) {
+      const comp: string[] = [];
+      for (let m = k + 1; m < ws.length && comp.length < 3; m++) {
+        const c = ws[m]!;
+        if (!/^[\s-]*$/.test(gapText(sentence, 0, ws[m - 1]!, c))) break;
+        if (STOP.has(c.lower)) {
+          if (comp.length === 0 && /^(?:the|a|an)$/.test(c.lower)) continue;
+          break;
+        }
+        comp.push(lemma(c.text));
+      }
+      if (comp.length && !hyphenUnit) complement = comp.join(' ');
+    }
+
+    const hedge = hedgeBefore(ws, i);
+    const startWord = hedge ? hedge.start : w.start;
+    const lastNp = hyphenUnit ? w : (np.at(-1) ?? ws[endWord]!);
+    const endChar =
+      percent && np.length === 0
+        ? Math.max(ws[endWord]!.end, w.end + (sentence[w.end] === '%' ? 1 : 0))
+        : lastNp.end;
+    const number = vague
+      ? {
+          value: Math.round((vague[0] + vague[1]) / 2),
+          low: vague[0],
+          high: vague[1],
+          hedge: 'vague' as const,
+          hedgeText: `${w.text} of`,
+        }
+      : makeNumber(value!, hedge?.text ?? null);
+    const [cs, ce] = clauseBounds(sentence, startWord, endChar);
+    const unitWords = new Set([unitLemma]);
+    const context = contentLemmas(sentence.slice(cs, ce)).filter((l) => !unitWords.has(l));
+    out.push({
+      start: startWord,
+      end: endChar,
+      span: sentence.slice(startWord, endChar),
+      number,
+      unit,
+      thing: thingWords.map((t) => t.text).join(' '),
+      complement,
+      each,
+      context,
+    });
+    i = Math.max(i, j - 1);
+  }
+  return out;
+}
+
+/** Lower-case text for comparing two spans loosely. */
+export function looseKey(s: string): string {
+  return foldLower(s)
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,106 @@
+/**
+ * Numbers: two figures align when they count the same unit ("deportation"), apply to the same
+ * thing (complement "auto import" vs "Colombian import" do not), and sit in contexts that share
+ * rare words. Aligned figures conflict when the ranges their hedges allow do not overlap.
+ */
+import type { Claim } from '../../types';
+import {
+  contextOf,
+  type Finding,
+  groups,
+  outletOf,
+  type RuleContext,
+  sharedWeight,
+  sourceCount,
+  uniqueEntities,
+} from '../align';
+import { gap } from '../numbers';
+
+const TIME_UNITS = new Set([
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+  'decade',
+  'century',
+]);
+/** Shared context needed to call two figures the same count (summed idf of shared words). */
+export const QUANTITY_CONTEXT_MIN = 2.5;
+
+function num(c: Claim, key: 'low' | 'high'): number {
+  const v = c.detail[key];
+  return typeof v === 'number' ? v : Number(c.value);
+}
+
+export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
+  if (a.sourceId === b.sourceId || a.unit !== b.unit || !a.unit) return false;
+  const ca = a.detail.complement;
+  const cb = b.detail.complement;
+  if (ca && cb && ca !== cb) return false;
+  if (Boolean(a.detail.each) !== Boolean(b.detail.each)) return false;
+  if (TIME_UNITS.has(a.unit)) {
+    // Durations are everywhere ("four years", "200 years"): names in common are not enough.
+    const strip = (c: Claim) => contextOf(c).filter((w) => !ctx.nameWords.has(w));
+    return sharedWeight(strip(a), strip(b), ctx.idf) >= QUANTITY_CONTEXT_MIN;
+  }
+  return sharedWeight(contextOf(a), contextOf(b), ctx.idf) >= QUANTITY_CONTEXT_MIN;
+}
+
+function plural(unit: string): string {
+  const u = unit.replace(/^% /, '');
+  if (unit.startsWith('%')) return `percent (${u || 'rate'})`;
+  if (/y$/.test(u) && !/[aeiou]y$/.test(u)) return `${u.slice(0, -1)}ies`;
+  return /s$/.test(u) ? u : `${u}s`;
+}
+
+export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): Finding[] {
+  const qs = claims.filter((c) => c.kind === 'quantity');
+  const out: Finding[] = [];
+  for (const g of groups(qs, (a, b) => quantitiesAlign(a, b, ctx))) {
+    if (sourceCount(g) < 2) continue;
+    let worst = 0;
+    let pair: [Claim, Claim] | null = null;
+    for (const a of g)
+      for (const b of g) {
+        if (a.sourceId >= b.sourceId) continue;
+        const d = gap(
+          { low: num(a, 'low'), high: num(a, 'high') },
+          { low: num(b, 'low'), high: num(b, 'high') },
+        );
+        if (d > worst) {
+          worst = d;
+          pair = [a, b];
+        }
+      }
+    const first = g[0]!;
+    const complement = first.detail.complement ? ` of ${first.detail.complement}` : '';
+    const topic = `How many ${plural(first.unit ?? '')}${complement}`;
+    const sides = g.map((c) => `${outletOf(ctx, c.sourceId)}: “${c.span}”`).join('; ');
+    if (pair) {
+      const severity = worst > 0.2 ? 'high' : worst > 0.05 ? 'medium' : 'low';
+      out.push({
+        kind: 'quantity',
+        topic,
+        severity,
+        reason: `The figures cannot all be true, even allowing for hedges (${Math.round(worst * 100)}% apart): ${sides}.`,
+        claimIds: g.map((c) => c.id),
+        entityIds: uniqueEntities(g),
+        agreement: false,
+      });
+    } else {
+      out.push({
+        kind: 'quantity',
+        topic,
+        severity: 'low',
+        reason: `${sourceCount(g)} outlets agree (allowing for hedges): ${sides}.`,
+        claimIds: g.map((c) => c.id),
+        entityIds: uniqueEntities(g),
+        agreement: true,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+/**
+ * Quotes: the same quote worded differently. Two quotes by the same speaker align when most
+ * words of the shorter one appear, in order, in the longer one (a word-level diff with `diff`);
+ * they differ when content words (not "the", "a") change inside the shared stretch.
+ */
+import { diffArrays } from 'diff';
+import type { Claim } from '../../types';
+import { type Finding, groups, outletOf, type RuleContext } from '../align';
+import { quoteWords } from '../quote';
+import { STOP, shortName } from '../text';
+
+export const QUOTE_SIMILARITY_MIN = 0.55;
+
+export interface QuoteDiff {
+  similarity: number;
+  /** Content words only in a / only in b, within the stretch both quotes cover. */
+  onlyA: string[];
+  onlyB: string[];
+}
+
+/** Word-level comparison of two quotes; the longer one is cut to the stretch the shorter covers. */
+export function diffQuotes(a: string, b: string): QuoteDiff {
+  const wa = quoteWords(a);
+  const wb = quoteWords(b);
+  const parts = diffArrays(wa, wb);
+  const common = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.count, 0);
+  const similarity = common / Math.max(1, Math.min(wa.length, wb.length));
+  // Trim leading/trailing insertions: the shorter quote is a fragment of the longer one.
+  let from = 0;
+  let to = parts.length;
+  while (from < to && (parts[from]!.added || parts[from]!.removed)) from++;
+  while (to > from && (parts[to - 1]!.added || parts[to - 1]!.removed)) to--;
+  const onlyA: string[] = [];
+  const onlyB: string[] = [];
+  for (const p of parts.slice(from, to)) {
+    const content = p.value.filter((w) => !STOP.has(w) && !/^(?:and|the|a|an)$/.test(w));
+    if (p.removed) onlyA.push(...content);
+    if (p.added) onlyB.push(...content);
+  }
+  return { similarity, onlyA, onlyB };
+}
+
+function clip(ws: readonly string[]): string {
+  if (ws.length === 0) return '—';
+  return ws.length > 6 ? `${ws.slice(0, 6).join(' ')} …` : ws.join(' ');
+}
+
+function speakerKey(c: Claim): string {
+  return String(c.detail.speakerId ?? c.detail.speaker ?? '');
+}
+
+export function quotesAlign(a: Claim, b: Claim): boolean {
+  if (a.sourceId === b.sourceId) return false;
+  if (quoteWords(a.value).length < 5 || quoteWords(b.value).length < 5) return false;
+  return diffQuotes(a.value, b.value).similarity >= QUOTE_SIMILARITY_MIN;
+}
+
+export function compareQuotes(claims: readonly Claim[], ctx: RuleContext): Finding[] {
+  const qs = claims.filter((c) => c.kind === 'quote' && speakerKey(c));
+  const out: Finding[] = [];
+  for (const g of groups(qs, (a, b) => speakerKey(a) === speakerKey(b) && quotesAlign(a, b))) {
+    if (new Set(g.map((c) => c.sourceId)).size < 2) continue;
+    const differences: string[] = [];
+    let changed = 0;
+    let total = 0;
+    for (const a of g)
+      for (const b of g) {
+        if (a.sourceId >= b.sourceId) continue;
+        const d = diffQuotes(a.value, b.value);
+        if (d.onlyA.length + d.onlyB.length === 0) continue;
+        changed += d.onlyA.length + d.onlyB.length;
+        total += Math.min(quoteWords(a.value).length, quoteWords(b.value).length);
+        const oa = outletOf(ctx, a.sourceId);
+        const ob = outletOf(ctx, b.sourceId);
+        differences.push(`${oa}: “${clip(d.onlyA)}” / ${ob}: “${clip(d.onlyB)}”`);
+      }
+    const first = g[0]!;
+    const speakerId = typeof first.detail.speakerId === 'string' ? first.detail.speakerId : null;
+    const speaker = speakerId ? ctx.entities.get(speakerId) : undefined;
+    const who = speaker ? shortName(speaker) : String(first.detail.speaker);
+    const opening = first.value.split(/\s+/).slice(0, 6).join(' ');
+    const interpreted = g.some((c) => c.detail.interpreter === true)
+      ? ' (one version is through an interpreter)'
+      : '';
+    const ratio = total ? changed / total : 0;
+    out.push({
+      kind: 'quote',
+      topic: `${who}’s words: “${opening}…”`,
+      severity: differences.length === 0 ? 'low' : ratio > 0.3 ? 'medium' : 'low',
+      reason:
+        differences.length === 0
+          ? `${new Set(g.map((c) => c.sourceId)).size} outlets quote ${who} the same way.`
+          : `The same quote, worded differently${interpreted}: ${differences.join('; ')}.`,
+      claimIds: g.map((c) => c.id),
+      entityIds: speakerId ? [speakerId] : [],
+      agreement: differences.length === 0,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Times: two times align when they date the same kind of event ("meet") between the same two
+ * participants; they conflict when the day, date, month or part of day cannot overlap
+ * ("afternoon" vs "evening"; "later in the day" fits both).
+ */
+import type { Claim } from '../../types';
+import { type Finding, outletOf, type RuleContext, sourceCount } from '../align';
+import { shortName } from '../text';
+import { type DayPart, type TimeValue, timeConflict } from '../time';
+
+function timeOf(c: Claim): TimeValue {
+  const d = c.detail;
+  return {
+    weekday: typeof d.weekday === 'string' ? d.weekday : null,
+    date: typeof d.date === 'string' ? d.date : null,
+    month: typeof d.month === 'number' ? d.month : null,
+    part: typeof d.part === 'string' ? (d.part as DayPart) : null,
+  };
+}
+
+/** Who takes part: the people in the sentence, or every entity when fewer than two people. */
+export function participants(c: Claim): string[] {
+  const persons =
+    typeof c.detail.persons === 'string' && c.detail.persons ? c.detail.persons.split(' ') : [];
+  return persons.length >= 2 && c.detail.event !== 'visit' ? persons : c.entityIds;
+}
+
+const VERB: Record<string, string> = {
+  meet: 'met',
+  visit: 'visited',
+  sign: 'signed with',
+  announce: 'announced with',
+  dispute: 'clashed with',
+};
+
+export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Finding[] {
+  const ts = claims.filter((c) => c.kind === 'time');
+  const byKey = new Map<string, { pair: [string, string]; claims: Claim[] }>();
+  const typeOf = (id: string) => ctx.entities.get(id)?.type;
+  for (const c of ts) {
+    const ps = participants(c);
+    for (let i = 0; i < ps.length; i++)
+      for (let j = i + 1; j < ps.length; j++) {
+        const pair: [string, string] = [ps[i]!, ps[j]!];
+        // A visit is to a place (a tour visits several, on different days); a meeting is between people.
+        if (
+          c.detail.event === 'visit' &&
+          typeOf(pair[0]) !== 'place' &&
+          typeOf(pair[1]) !== 'place'
+        )
+          continue;
+        const key = `${c.detail.event}|${[...pair].sort().join('|')}`;
+        const entry = byKey.get(key) ?? { pair, claims: [] };
+        entry.claims.push(c);
+        byKey.set(key, entry);
+      }
+  }
+  const out: Finding[] = [];
+  const seenConflicts = new Set<string>();
+  const agreements: Array<{ ids: Set<string>; finding: Finding }> = [];
+  for (const [key, { pair, claims: group }] of byKey) {
+    if (sourceCount(group) < 2) continue;
+    const event = key.split('|')[0]!;
+    const [a, b] = pair.map((id) => ctx.entities.get(id));
+    if (!a || !b) continue;
+    const place = [a, b].find((e) => e.type === 'place');
+    const topic =
+      event === 'visit' && place
+        ? `When the visit to ${place.name} took place`
+        : event === 'dispute'
+          ? `When ${shortName(a)} and ${shortName(b)} clashed`
+          : `When ${shortName(a)} ${VERB[event] ?? event} ${shortName(b)}`;
+    const conflicts: string[] = [];
+    const involved = new Set<string>();
+    let severity: Finding['severity'] = 'low';
+    for (const x of group)
+      for (const y of group) {
+        if (x.sourceId >= y.sourceId) continue;
+        const c = timeConflict(timeOf(x), timeOf(y));
+        if (!c) continue;
+        involved.add(x.id);
+        involved.add(y.id);
+        conflicts.push(
+          `${outletOf(ctx, x.sourceId)} says “${x.span}”, ${outletOf(ctx, y.sourceId)} says “${y.span}”`,
+        );
+        if (c.field === 'part') severity = severity === 'high' ? 'high' : 'medium';
+        else severity = 'high';
+      }
+    if (conflicts.length > 0) {
+      const signature = [...involved].sort().join(',');
+      if (seenConflicts.has(signature)) continue;
+      seenConflicts.add(signature);
+      const others = group.filter((c) => !involved.has(c.id));
+      const compatible = others.length
+        ? ` Also: ${[...new Set(others.map((c) => `${outletOf(ctx, c.sourceId)} “${c.span}”`))].join(', ')}.`
+        : '';
+      out.push({
+        kind: 'time',
+        topic,
+        severity,
+        reason: `${[...new Set(conflicts)].join('; ')} — these times cannot both be right.${compatible}`,
+        claimIds: [...involved, ...others.map((c) => c.id)],
+        entityIds: pair,
+        agreement: false,
+      });
+    } else {
+      const ids = new Set(group.map((c) => c.id));
+      agreements.push({
+        ids,
+        finding: {
+          kind: 'time',
+          topic,
+          severity: 'low',
+          reason: `${sourceCount(group)} outlets agree: ${[...new Set(group.map((c) => `${outletOf(ctx, c.sourceId)} “${c.span}”`))].join(', ')}.`,
+          claimIds: [...ids],
+          entityIds: pair,
+          agreement: true,
+        },
+      });
+    }
+  }
+  // Keep an agreement only when no larger agreement contains the same claims.
+  for (const a of agreements) {
+    const covered = agreements.some(
+      (b) => b !== a && b.ids.size > a.ids.size && [...a.ids].every((id) => b.ids.has(id)),
+    );
+    const dup = out.some(
+      (f) =>
+        f.agreement && f.claimIds.length === a.ids.size && f.claimIds.every((id) => a.ids.has(id)),
+    );
+    if (!covered && !dup) out.push(a.finding);
+  }
+  return out;
+}
