@@ -1,0 +1,52 @@
+import { expect, test } from 'vitest';
+import { descriptorBefore, isDemonym } from './descriptor';
+
+const placeLike = (w: string) => /^Colombia/.test(w) || w === 'U.S.' || isDemonym(w);
+
+test.each([
+  [
+    "Later in the day, Noem met with police and Colombia's leftist President Gustavo Petro.",
+    'Gustavo Petro',
+    "Colombia's leftist President",
+    ['leftist'],
+  ],
+  [
+    'Noem met with far-left President of Colombia Gustavo Petro and other officials.',
+    'Gustavo Petro',
+    'far-left President of Colombia',
+    ['far-left'],
+  ],
+  [
+    'This order was given by Colombia’s Socialist President Gustavo Petro, who is very unpopular.',
+    'Gustavo Petro',
+    'Colombia’s Socialist President',
+    ['socialist'],
+  ],
+  [
+    'She met with Colombian President Gustavo Petro and Foreign Minister Laura Sarabia.',
+    'Gustavo Petro',
+    'Colombian President',
+    [],
+  ],
+  [
+    'U.S. Homeland Security Secretary Kristi Noem visited Colombia on Thursday.',
+    'Kristi Noem',
+    'U.S. Homeland Security Secretary',
+    [],
+  ],
+])('%s', (sentence, name, span, evaluative) => {
+  const hit = descriptorBefore(sentence, sentence.indexOf(name), placeLike);
+  expect(hit?.span).toBe(span);
+  expect(hit?.evaluative).toEqual(evaluative);
+});
+
+test.each([
+  [
+    'In the first high-level visit by a member of U.S. President Donald Trump’s new administration.',
+    'Donald Trump',
+    'U.S. President',
+  ],
+  ['Noem and Petro’s meeting was conducted behind closed doors.', 'Petro', null],
+])('stops at the phrase boundary: %s', (sentence, name, span) => {
+  expect(descriptorBefore(sentence, sentence.indexOf(name), placeLike)?.span ?? null).toBe(span);
+});

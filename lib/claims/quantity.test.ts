@@ -1,0 +1,114 @@
+import { describe, expect, test } from 'vitest';
+import { bounds, gap, makeNumber, parseDigits } from './numbers';
+import { extractQuantities } from './quantity';
+
+describe('extractQuantities over seed sentences', () => {
+  test.each([
+    [
+      'The Colombian presidency pointed out that the cooperation between Colombia and the U.S. has resulted in over 1,700 deportations and over 1,000 arrests.',
+      'over 1,700 deportations',
+      'deportation',
+      1700,
+      'over',
+    ],
+    [
+      'According to Sarabia, Colombia has received 15 deportation flights and repatriated 1,500 nationals.',
+      '15 deportation flights',
+      'flight',
+      15,
+      'exact',
+    ],
+    [
+      'Colombia had initially authorized two U.S. C-17 military planes carrying about 80 deported Colombians each to enter its airspace.',
+      'about 80 deported Colombians',
+      'colombian',
+      80,
+      'about',
+    ],
+    [
+      'Colombia had initially authorized two U.S. C-17 military planes carrying about 80 deported Colombians each to enter its airspace.',
+      'two U.S. C-17 military planes',
+      'plane',
+      2,
+      'exact',
+    ],
+    [
+      'Noem also visited the prison complex, where hundreds of Venezuelans deported by the U.S. government are being held.',
+      'hundreds of Venezuelans',
+      'venezuelan',
+      599.5,
+      'vague',
+    ],
+    [
+      'Those numbers pale in comparison to the nearly 30,000 Colombians deported during Joe Biden’s term.',
+      'nearly 30,000 Colombians',
+      'colombian',
+      30000,
+      'nearly',
+    ],
+    [
+      'Despite efforts by Sheinbaum, Trump announced a 25% tariff on auto imports on Wednesday.',
+      '25% tariff',
+      '% tariff',
+      25,
+      'exact',
+    ],
+  ])('%s -> %s', (sentence, span, unit, value, hedge) => {
+    const hit = extractQuantities(sentence).find((q) => q.span === span);
+    expect(
+      hit,
+      `no quantity “${span}” in ${JSON.stringify(extractQuantities(sentence).map((q) => q.span))}`,
+    ).toBeDefined();
+    expect(hit!.unit).toBe(unit);
+    expect(
+      Math.round((hit!.number.low + hit!.number.high) / 2) === Math.round(value) ||
+        hit!.number.value === value,
+    ).toBe(true);
+    expect(hit!.number.hedge).toBe(hedge);
+    expect(sentence.slice(hit!.start, hit!.end)).toBe(span);
+  });
+
+  test.each([
+    [
+      'Relations between the two capitals experienced a crisis on January 26 that was resolved quickly.',
+    ],
+    ['The dispute erupted at 3:41 a.m. on a Sunday when Petro posted on X.'],
+    ['The mass deportations are being carried out under the 1798 Alien Enemies Act.'],
+    ['Tensions between the two countries rose in January over accepting flights.'],
+  ])('no count in %s', (sentence) => {
+    expect(extractQuantities(sentence)).toEqual([]);
+  });
+
+  test('the complement tells two 25% tariffs apart', () => {
+    const a = extractQuantities('Trump announced a 25% tariff on auto imports on Wednesday.')[0]!;
+    const b = extractQuantities(
+      'Emergency tariffs of 25% on Colombian imports, increasing within a week.',
+    )[0]!;
+    expect(a.unit).toBe(b.unit);
+    expect(a.complement).not.toBe(b.complement);
+  });
+});
+
+describe('numbers', () => {
+  test.each([
+    ['1,700', 'en', 1700],
+    ['1.700', 'es', 1700],
+    ['1.5', 'en', 1.5],
+    ['3,5', 'fr', 3.5],
+    ['40 000', 'fr', 40000],
+  ])('%s in %s is %d', (raw, lang, value) => {
+    expect(parseDigits(raw, lang)).toBe(value);
+  });
+
+  test.each([
+    ['over', 1700, 1500, true],
+    ['more than', 1700, 2000, false],
+    ['about', 80, 85, false],
+    ['nearly', 30000, 33000, true],
+    ['nearly', 30000, 29000, false],
+  ] as const)('“%s %d” vs %d: conflict=%s', (hedge, value, other, conflict) => {
+    const a = makeNumber(value, hedge);
+    const [low, high] = bounds(other, 'exact');
+    expect(gap(a, { low, high }) > 0).toBe(conflict);
+  });
+});
