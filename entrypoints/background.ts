@@ -39,7 +39,26 @@ export default defineBackground(() => {
     if (reason === 'install' || reason === 'update') void ensureSeeded(true);
   });
 
-  const handlers = createHandlers({ db, ready: () => ensureSeeded(), seedBundle: fetchBundle });
+  const handlers = createHandlers({
+    db,
+    ready: () => ensureSeeded(),
+    seedBundle: fetchBundle,
+    openPage: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as PublicPath) });
+    },
+  });
+
+  // Keyboard commands (manifest `commands`) go to the active tab's content script.
+  browser.commands?.onCommand.addListener(async (command, tab) => {
+    if (command !== 'next-mention' && command !== 'previous-mention') return;
+    const tabId =
+      tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    const direction = command === 'next-mention' ? 1 : -1;
+    if (tabId !== undefined)
+      await browser.tabs
+        .sendMessage(tabId, { type: 'nextMention', payload: { direction } })
+        .catch(() => undefined);
+  });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Leave messages that are not ours to other listeners.

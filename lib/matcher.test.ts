@@ -149,6 +149,41 @@ describe('folding, case and boundaries', () => {
   });
 });
 
+// Sentences from the real pages in tests/fixtures, where a known one-word name is part of
+// another name the dictionary does not know.
+describe('one-word names inside longer names (real page text)', () => {
+  const m = compileMatcher([
+    ['Donald Trump', 'trump'],
+    ['Trump', 'trump'],
+    ['Washington', 'washington'],
+    ['Mexico', 'mexico'],
+    ['Laura Sarabia', 'sarabia'],
+    ['Laura', 'sarabia'],
+    ['DHS', 'dhs'],
+    ['U.S.', 'us'],
+    ['Kristi Noem', 'noem'],
+    ['Noem', 'noem'],
+  ]);
+  test.each<[string, string[]]>([
+    ['This commenter is a Washington Post editor, reporter or producer.', []],
+    ['© 1996-2015 The Washington Post', []],
+    ['The Washington Post on MSN', []],
+    ['An intimate look at Mexico City\'s retired (and very much alive) luchadores', []],
+    ['Laura Miller', []],
+    ['asked to dress Melania Trump quite a few years ago', []],
+    ['In Washington, White House press secretary Josh Earnest said', ['Washington']],
+    ['they did not know if Mr. Trump would stick with a policy', ['Trump']],
+    ['President Trump said on Thursday', ['Trump']],
+    ['As Trump Reaches Toward Putin, U.S. Troops Arrive in Poland', ['Trump', 'U.S.']],
+    ['Ford on Dressing Melania Trump: She Is Not Necessarily', []],
+    ['DHS Secretary Kristi Noem will make her first visit', ['DHS', 'Kristi Noem']],
+    ['still sending 1,100 jobs to Mexico and the Tax Breaks', ['Mexico']],
+    ['Homeland Security Secretary Noem visits Colombia', ['Noem']],
+  ])('%s', (text, expected) => {
+    expect(m.find(text).map((x) => text.slice(x.start, x.end))).toEqual(expected);
+  });
+});
+
 describe('dictionary edge cases', () => {
   test('the same folded alias for two entities prefers the exact spelling', () => {
     const m = compileMatcher([

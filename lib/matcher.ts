@@ -23,7 +23,7 @@ export interface Matcher {
 }
 
 /** How the case of a candidate is checked against the alias it matched. */
-const enum CaseRule {
+enum CaseRule {
   /** The alias has no capitals: any case matches. */
   Any = 0,
   /** Each capitalised word of the alias must be capitalised in the text. */
@@ -40,7 +40,38 @@ interface Variant {
   rule: CaseRule;
   /** Positions (in the folded alias) whose original character must be a capital. */
   upper: number[];
+  /** A one-word name ("Washington", "Trump"): it must not be part of a longer unknown name. */
+  single: boolean;
+  /** The last word of a longer alias of the same entity (a surname). */
+  surname: boolean;
 }
+
+/**
+ * Capitalised words that may stand before a surname without making it another person's name
+ * ("President Trump", "Mr. Noem" is handled by its period). Generic English/Spanish/French/German
+ * honorifics, not names.
+ */
+const TITLES = new Set(
+  (
+    'president presidente secretary minister ministra ministro senator sen rep representative ' +
+    'governor gov mayor general gen judge justice chancellor premier king queen prince princess ' +
+    'pope ambassador director chairman chairwoman chair chief leader vice deputy commissioner ' +
+    'sheriff officer agent professor prof rev sir dame lord lady colonel col captain capt lt sgt ' +
+    'admiral commander speaker attorney candidate former mr mrs ms dr señor senor sr sra doña ' +
+    'monsieur madame mme herr frau st saint'
+  ).split(' '),
+);
+
+/** Words capitalised only because they start a sentence or sit in a headline. */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an and as at but by for from how in into is of on or over says said than that the to ' +
+    'under vs was what when where who why will with after before about against amid while if ' +
+    'since then so yet also meanwhile though although because without did does do has have had ' +
+    'would can could should may might must which this these those both even only here there now ' +
+    'today yesterday monday tuesday wednesday thursday friday saturday sunday ex new'
+  ).split(' '),
+);
 
 interface Pattern {
   length: number;
@@ -167,6 +198,33 @@ function caseInfo(alias: string): { rule: CaseRule; upper: number[]; letters: nu
   return { rule: CaseRule.Proper, upper, letters };
 }
 
+/** The word right after `at` when only one space separates it (no punctuation between). */
+function wordAfter(text: string, at: number): string | null {
+  if (text[at] !== ' ') return null;
+  const m = /^[\p{L}\p{M}'’-]+/u.exec(text.slice(at + 1, at + 40));
+  return m ? m[0] : null;
+}
+
+/** The word right before `at` when only one space separates it, and it ends in a letter. */
+function wordBefore(text: string, at: number): string | null {
+  if (text[at - 1] !== ' ') return null;
+  const m = /[\p{L}\p{M}]+$/u.exec(text.slice(Math.max(0, at - 41), at - 1));
+  return m ? m[0] : null;
+}
+
+const headlineCache = { text: '', value: false };
+/** Title Case text (most words capitalised): capitals there say nothing about names. */
+function isHeadline(text: string): boolean {
+  if (headlineCache.text === text) return headlineCache.value;
+  const words = text.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? [];
+  let caps = 0;
+  for (const w of words) if (isUpperChar(w[0]!)) caps++;
+  const value = words.length >= 4 && caps / words.length >= 0.7;
+  headlineCache.text = text;
+  headlineCache.value = value;
+  return value;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The automaton
 
@@ -193,9 +251,19 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
       byFolded.set(folded, p);
     }
     if (!p.variants.some((v) => v.entityId === entityId && v.alias === alias)) {
-      p.variants.push({ entityId, alias: alias.trim(), rule, upper });
+      const single = !/\s/.test(folded) && rule === CaseRule.Proper;
+      p.variants.push({ entityId, alias: alias.trim(), rule, upper, single, surname: false });
     }
   }
+  // Surnames: one-word aliases that end a longer alias of the same entity.
+  const lastWords = new Set<string>();
+  for (const [alias, entityId] of aliases) {
+    const words = fold(alias).trim().split(' ');
+    if (words.length > 1) lastWords.add(`${entityId}\u0000${words[words.length - 1]}`);
+  }
+  for (const [folded, p] of byFolded)
+    for (const v of p.variants)
+      v.surname = v.single && lastWords.has(`${v.entityId}\u0000${folded}`);
 
   // Trie with map children while building, then flattened into typed arrays.
   const children: Array<Map<number, number>> = [new Map()];
@@ -276,12 +344,31 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
   }
   children.length = 0;
 
-  const accepts = (v: Variant, text: string, start: number): boolean => {
-    if (v.rule === CaseRule.Any) return true;
+  /** 0: no; 1: yes; 2: yes if the next word starts another match ("Colombia Gustavo Petro"). */
+  const accepts = (v: Variant, text: string, start: number, end: number): 0 | 1 | 2 => {
+    if (v.rule === CaseRule.Any) return 1;
     for (const k of v.upper) {
-      if (!isUpperChar(text[origin[start + k]!]!)) return false;
+      if (!isUpperChar(text[origin[start + k]!]!)) return 0;
     }
-    return true;
+    if (!v.single) return 1;
+    // "Melania Trump": a surname after another given name is another person; titles are fine.
+    if (v.surname) {
+      const prev = wordBefore(text, origin[start]!);
+      if (prev && isUpperChar(prev[0]!)) {
+        // Not fold(): it would overwrite the buffers this scan is reading.
+        const w = prev.normalize('NFD').replace(MARKS, '').toLowerCase();
+        if (!TITLES.has(w) && !FUNCTION_WORDS.has(w)) return 0;
+      }
+    }
+    // "Washington Post", "Mexico City", "Laura Miller": a one-word name followed by another
+    // capitalised word is part of a longer name we do not know (headlines capitalise anyway).
+    // In a headline, only "The Washington Post"-like phrases (an article before the name).
+    const headline = isHeadline(text);
+    if (!headline || wordBefore(text, origin[start]!)?.toLowerCase() === 'the') {
+      const next = wordAfter(text, origin[end]!);
+      if (next && isUpperChar(next[0]!)) return 2;
+    }
+    return 1;
   };
 
   function find(text: string): Match[] {
@@ -290,6 +377,8 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
     const cStart: number[] = [];
     const cEnd: number[] = [];
     const cVariant: Variant[] = [];
+    const cNeedsNext: boolean[] = [];
+    const starts = new Set<number>();
     let s = 0;
     for (let i = 0; i < n; i++) {
       const c = codes[i]!;
@@ -312,19 +401,23 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
         const okEnd = p.openEnd || end === n || !isWordCode(codes[end]!);
         if (okStart && okEnd) {
           let chosen: Variant | null = null;
+          let needsNext = false;
           const surface = p.variants.length > 1 ? text.slice(origin[start]!, origin[end]!) : '';
           for (const v of p.variants) {
-            if (!accepts(v, text, start)) continue;
-            if (!chosen) chosen = v;
-            if (v.alias === surface) {
+            const verdict = accepts(v, text, start, end);
+            if (verdict === 0) continue;
+            if (!chosen || v.alias === surface) {
               chosen = v;
-              break;
+              needsNext = verdict === 2;
             }
+            if (v.alias === surface) break;
           }
           if (chosen) {
             cStart.push(start);
             cEnd.push(end);
             cVariant.push(chosen);
+            cNeedsNext.push(needsNext);
+            starts.add(start);
           }
         }
         o = outLink[o]!;
@@ -338,6 +431,7 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
     let lastEnd = -1;
     for (const k of order) {
       if (cStart[k]! < lastEnd) continue;
+      if (cNeedsNext[k] && !starts.has(cEnd[k]! + 1)) continue;
       lastEnd = cEnd[k]!;
       let end = origin[lastEnd]!;
       // Do not swallow trailing spaces folded into the match's last character.

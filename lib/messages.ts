@@ -48,6 +48,8 @@ export interface Protocol {
   };
   /** The hovercard's data for one entity; null when the entity is unknown. */
   getCard: { req: { entityId: string }; res: CardData | null };
+  /** Opens the extension's list of an entity's discrepancies in a tab (popup.html#entity=<id>). */
+  openEntityList: { req: { entityId: string }; res: boolean };
   /** Counts for headers and health checks. */
   getStats: {
     req: Record<string, never>;

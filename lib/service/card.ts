@@ -130,7 +130,10 @@ export async function buildCard(db: CrosscheckDB, entityId: string): Promise<Car
   for (const m of coMentions) {
     if (m.entityId === entityId) continue;
     let set = otherByPassage.get(m.passageId);
-    if (!set) otherByPassage.set(m.passageId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      otherByPassage.set(m.passageId, set);
+    }
     set.add(m.entityId);
   }
 
@@ -176,7 +179,10 @@ function groupDescriptors(entity: Entity, sources: Map<string, Source>): CardDat
     if (!s) continue;
     const key = fold(d.text);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { text: d.text, outlets: [] }));
+    if (!g) {
+      g = { text: d.text, outlets: [] };
+      groups.set(key, g);
+    }
     const outlet = outletLabel(s);
     if (!g.outlets.includes(outlet)) g.outlets.push(outlet);
   }

@@ -12,6 +12,8 @@ export interface ServiceDeps {
   ready: () => Promise<void>;
   /** The bundled seed index (reset to seeds, rebuild after a source is removed). */
   seedBundle?: () => Promise<BundledIndex>;
+  /** Opens an extension page in a new tab (injected: lib/ has no extension APIs). */
+  openPage?: (path: string) => Promise<void>;
 }
 
 async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
@@ -41,6 +43,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await ready();
       if (typeof entityId !== 'string' || !entityId) throw new Error('getCard needs an entityId.');
       return buildCard(db, entityId);
+    },
+    async openEntityList({ entityId }) {
+      if (typeof entityId !== 'string' || !entityId)
+        throw new Error('openEntityList needs an entityId.');
+      if (!deps.openPage) throw new Error('This context cannot open extension pages.');
+      await deps.openPage(`/popup.html#entity=${encodeURIComponent(entityId)}`);
+      return true;
     },
     async getStats() {
       await ready();

@@ -1,0 +1,131 @@
+import { render } from 'preact';
+import type { CardHost, OpenedBy } from '@/lib/page/controller';
+import type { PageMention } from '@/lib/page/painter';
+import { placeCard } from '@/lib/page/position';
+import type { CardData } from '@/lib/service/card';
+import type { EntityType } from '@/lib/types';
+import { type CardState, Hovercard } from './Hovercard';
+
+export interface CardHostOptions {
+  /** Mounts our one host element on first use (lazily: no page change until a card opens). */
+  mount: () => { container: HTMLElement; host: HTMLElement };
+  unmount: () => void;
+  getCard: (entityId: string) => Promise<CardData | null>;
+  entityInfo: (entityId: string) => { name: string; type: EntityType } | null;
+  theme: () => 'system' | 'light' | 'dark';
+  site: string | null;
+  onDisableSite: () => void;
+  onOpenList: (entityId: string) => void;
+  /** Called when the card closes itself (close button). */
+  onRequestClose: () => void;
+}
+
+/**
+ * The card's lifecycle in the page: data cache, rendering in the shadow root, placement, focus.
+ * Every render(<Hovercard/>) is paired with render(null) on hide and on destroy.
+ */
+export function createCardHost(opts: CardHostOptions): CardHost & { destroy(): void } {
+  const cache = new Map<string, Promise<CardData | null>>();
+  let mounted: { container: HTMLElement; host: HTMLElement } | null = null;
+  let current: {
+    mention: PageMention;
+    how: OpenedBy;
+    point: { x: number; y: number } | null;
+    state: CardState;
+    request: number;
+  } | null = null;
+  let request = 0;
+  let cleanupPlacement: (() => void) | null = null;
+  let returnFocus: Element | null = null;
+
+  const fetchCard = (entityId: string) => {
+    let p = cache.get(entityId);
+    if (!p) {
+      p = opts.getCard(entityId);
+      cache.set(entityId, p);
+      p.catch(() => cache.delete(entityId));
+    }
+    return p;
+  };
+
+  const draw = () => {
+    if (!current || !mounted) return;
+    const info = opts.entityInfo(current.mention.entityId);
+    render(
+      <Hovercard
+        entityId={current.mention.entityId}
+        name={info?.name ?? '…'}
+        type={info?.type ?? null}
+        state={current.state}
+        theme={opts.theme()}
+        site={opts.site}
+        onClose={opts.onRequestClose}
+        onDisableSite={opts.onDisableSite}
+        onOpenList={opts.onOpenList}
+      />,
+      mounted.container,
+    );
+  };
+
+  const cardElement = () => mounted?.container.querySelector<HTMLElement>('.card') ?? null;
+
+  return {
+    prefetch(entityId) {
+      void fetchCard(entityId).catch(() => undefined);
+    },
+    show(mention, how, point) {
+      mounted ??= opts.mount();
+      const id = ++request;
+      const sameEntity = current?.mention.entityId === mention.entityId;
+      const previousState = sameEntity && current ? current.state : null;
+      if (how === 'keyboard' && !returnFocus) returnFocus = document.activeElement;
+      current = { mention, how, point, state: previousState ?? { status: 'loading' }, request: id };
+      draw();
+      cleanupPlacement?.();
+      const el = cardElement();
+      if (el) {
+        cleanupPlacement = placeCard(el, mention, point);
+        if (how === 'keyboard') el.focus({ preventScroll: true });
+      }
+      fetchCard(mention.entityId).then(
+        (data) => {
+          // Stale answers (the card moved on to another name) are dropped.
+          if (!current || current.request !== id) return;
+          current.state = { status: 'ready', data };
+          draw();
+        },
+        (error: unknown) => {
+          if (!current || current.request !== id) return;
+          current.state = {
+            status: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          };
+          draw();
+        },
+      );
+    },
+    hide() {
+      request++;
+      current = null;
+      cleanupPlacement?.();
+      cleanupPlacement = null;
+      if (mounted) render(null, mounted.container);
+      const focusBack = returnFocus;
+      returnFocus = null;
+      if (focusBack instanceof HTMLElement && focusBack.isConnected)
+        focusBack.focus({ preventScroll: true });
+    },
+    contains(target) {
+      if (!mounted || !target) return false;
+      const node = target as Node;
+      return node === mounted.host || mounted.host.contains(node);
+    },
+    destroy() {
+      this.hide();
+      if (mounted) {
+        mounted = null;
+        opts.unmount();
+      }
+    },
+  };
+}

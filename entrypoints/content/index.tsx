@@ -1,0 +1,150 @@
+import './highlights.css';
+import { storage } from 'wxt/utils/storage';
+import cardCss from '@/components/Hovercard.css?inline';
+import { createCardHost } from '@/components/HovercardHost';
+import type { Dictionary } from '@/lib/dictionary';
+import { compileMatcher } from '@/lib/matcher';
+import { PageController } from '@/lib/page/controller';
+import { dispatchTab } from '@/lib/page/tab-rpc';
+import { UI_TAG } from '@/lib/page/walk';
+import { createClient } from '@/lib/rpc';
+import { isSiteEnabled, type Settings, siteKey } from '@/lib/settings';
+import { getSettings, settingsItem } from '@/lib/settings-store';
+
+// The dictionary survives page loads; the background says `unchanged` while its version holds.
+const dictionaryCache = storage.defineItem<Dictionary | null>('local:dictionaryCache', {
+  fallback: null,
+});
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    const send = createClient((message) => browser.runtime.sendMessage(message));
+    const site = siteKey(location.href);
+    let settings: Settings = await getSettings();
+    let dictionary: Dictionary | null = null;
+    let controller: PageController | null = null;
+
+    const ui = await createShadowRootUi(ctx, {
+      name: UI_TAG,
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      css: cardCss,
+      onMount: (container) => container,
+    });
+    const card = createCardHost({
+      mount: () => {
+        ui.mount();
+        return { container: ui.uiContainer, host: ui.shadowHost };
+      },
+      unmount: () => ui.remove(),
+      getCard: (entityId) => send('getCard', { entityId }),
+      entityInfo: (id) => {
+        const e = dictionary?.entities[id];
+        return e ? { name: e[0], type: e[1] } : null;
+      },
+      theme: () => settings.theme,
+      site,
+      onDisableSite: () => {
+        if (!site) return;
+        void settingsItem.setValue({
+          ...settings,
+          disabledSites: [...new Set([...settings.disabledSites, site])],
+          enabledSites: settings.enabledSites.filter((s) => s !== site),
+        });
+      },
+      onOpenList: (entityId) => void send('openEntityList', { entityId }),
+      onRequestClose: () => controller?.closeCard(),
+    });
+
+    async function loadDictionary(): Promise<Dictionary> {
+      const cached = await dictionaryCache.getValue();
+      const reply = await send('getDictionary', { knownVersion: cached?.version ?? null });
+      if ('unchanged' in reply && cached) return cached;
+      if ('unchanged' in reply)
+        return send('getDictionary', { knownVersion: null }) as Promise<Dictionary>;
+      void dictionaryCache.setValue(reply);
+      return reply;
+    }
+
+    const matcherFor = (dict: Dictionary) =>
+      compileMatcher(
+        dict.aliases.filter(([, id]) => {
+          const type = dict.entities[id]?.[1];
+          return type !== undefined && settings.types.includes(type);
+        }),
+      );
+
+    async function start(): Promise<void> {
+      if (controller || !site || !isSiteEnabled(settings, location.hostname)) return;
+      dictionary ??= await loadDictionary();
+      const matcher = matcherFor(dictionary);
+      if (matcher.size === 0) return;
+      controller = new PageController({
+        doc: document,
+        matcher,
+        card,
+        hoverDelayMs: settings.hoverDelayMs,
+        highlightStyle: settings.highlightStyle,
+      });
+      await controller.start();
+    }
+
+    function stop(): void {
+      controller?.stop();
+      controller = null;
+      card.destroy();
+    }
+
+    const unwatch = settingsItem.watch(async () => {
+      const before = settings;
+      settings = await getSettings();
+      const enabled = isSiteEnabled(settings, location.hostname);
+      if (!enabled) return stop();
+      if (!controller) return void start();
+      controller.setHoverDelay(settings.hoverDelayMs);
+      controller.painter.setStyle(settings.highlightStyle);
+      if (before.types.join() !== settings.types.join() && dictionary)
+        void controller.setMatcher(matcherFor(dictionary));
+    });
+
+    // Single-page-app navigations: the new view is scanned from scratch.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void controller?.rescanAll());
+
+    const onMessage = (message: unknown, _sender: unknown, reply: (r: unknown) => void) => {
+      const answer = dispatchTab(
+        {
+          getPageEntities: async () => {
+            await controller?.idle();
+            return {
+              enabled: controller !== null,
+              url: location.href,
+              entities: (controller?.entityCounts() ?? []).map(({ id, count }) => ({
+                id,
+                name: dictionary?.entities[id]?.[0] ?? id,
+                count,
+              })),
+            };
+          },
+          revealEntity: ({ entityId }) => controller?.reveal(entityId) ?? false,
+          nextMention: ({ direction }) => controller?.next(direction === -1 ? -1 : 1) ?? false,
+        },
+        message,
+      );
+      if (!answer) return undefined;
+      void answer.then(reply);
+      return true;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      unwatch();
+      stop();
+    });
+
+    await start();
+  },
+});

@@ -1,0 +1,545 @@
+/**
+ * Page side: scanning, highlighting, the mention under the pointer, hover intent and keyboard
+ * navigation, for one document. Reads the page; writes nothing to it (the card host is the only
+ * node we add, and the entrypoint owns it). No extension APIs here: the card is behind `CardHost`.
+ */
+import type { Matcher } from '../matcher';
+import { createPainter, type HighlightStyle, type PageMention, type Painter } from './painter';
+import { isInsideSkipped, isRendered, textNodesUnder, yieldToMain } from './walk';
+
+export type OpenedBy = 'pointer' | 'keyboard' | 'touch';
+
+export interface CardHost {
+  /** The pointer has rested long enough that the card will probably open: fetch its data. */
+  prefetch(entityId: string): void;
+  show(mention: PageMention, how: OpenedBy, point: { x: number; y: number } | null): void;
+  hide(): void;
+  /** Whether an event target belongs to our UI. */
+  contains(target: EventTarget | null): boolean;
+}
+
+export interface ScanStats {
+  /** Main-thread time spent scanning in this pass (all slices). */
+  ms: number;
+  /** Wall time from the start to the end of the pass, yields included. */
+  wallMs: number;
+  /** Longest single slice of the pass. */
+  longestSliceMs: number;
+  textNodes: number;
+  chars: number;
+  matches: number;
+  full: boolean;
+}
+
+export interface ControllerOptions {
+  doc: Document;
+  matcher: Matcher;
+  card: CardHost;
+  hoverDelayMs: number;
+  highlightStyle: HighlightStyle;
+  onScan?: (stats: ScanStats) => void;
+}
+
+/** Wikipedia page-preview timings (mediawiki-extensions-Popups src/constants.js). */
+export const FETCH_DELAY_MS = 150;
+export const HIDE_GRACE_MS = 300;
+export const MUTATION_DEBOUNCE_MS = 40;
+const MUTATION_MAX_WAIT_MS = 250;
+/** A scan slice yields after this much work, well under the 50 ms long-task threshold. */
+const SLICE_MS = 8;
+
+export class PageController {
+  readonly painter: Painter;
+  private readonly doc: Document;
+  private matcher: Matcher;
+  private readonly card: CardHost;
+  private hoverDelayMs: number;
+  private readonly onScan?: (stats: ScanStats) => void;
+
+  private readonly store = new Map<Text, PageMention[]>();
+  private readonly hidden = new Set<Text>();
+  private ordered: PageMention[] | null = null;
+
+  private readonly queue = new Set<Node>();
+  private pumping: Promise<void> | null = null;
+  private pendingFull = false;
+  private observer: MutationObserver | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstPendingAt = 0;
+  private needCleanup = false;
+  private needVisibility = false;
+
+  private hovered: PageMention | null = null;
+  private shown: PageMention | null = null;
+  private shownBy: OpenedBy | null = null;
+  private overCard = false;
+  private token = 0;
+  private fetchTimer: ReturnType<typeof setTimeout> | null = null;
+  private showTimer: ReturnType<typeof setTimeout> | null = null;
+  private hideTimer: ReturnType<typeof setTimeout> | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private cursor = -1;
+  private lastPointerType = 'mouse';
+  private point = { x: 0, y: 0 };
+  private frame = 0;
+  private stopped = false;
+  private readonly listeners: Array<() => void> = [];
+
+  constructor(opts: ControllerOptions) {
+    this.doc = opts.doc;
+    this.matcher = opts.matcher;
+    this.card = opts.card;
+    this.hoverDelayMs = opts.hoverDelayMs;
+    this.onScan = opts.onScan;
+    this.painter = createPainter(opts.doc, opts.highlightStyle);
+  }
+
+  /** Starts observing and scans the whole document in slices. */
+  start(): Promise<void> {
+    const doc = this.doc;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'class', 'style', 'open'],
+    });
+    const on = <K extends keyof DocumentEventMap>(
+      type: K,
+      fn: (e: DocumentEventMap[K]) => void,
+      options: AddEventListenerOptions = { capture: true, passive: true },
+    ) => {
+      doc.addEventListener(type, fn, options);
+      this.listeners.push(() => doc.removeEventListener(type, fn, options));
+    };
+    on('pointermove', (e) => this.onPointerMove(e));
+    on('pointerdown', (e) => {
+      this.lastPointerType = e.pointerType;
+    });
+    on('click', (e) => this.onClick(e));
+    on('keydown', (e) => this.onKeyDown(e), { capture: true });
+    on('pointerleave', () => this.leaveMention());
+    return this.rescanAll();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    for (const off of this.listeners.splice(0)) off();
+    for (const t of [this.flushTimer, this.fetchTimer, this.showTimer, this.hideTimer])
+      if (t) clearTimeout(t);
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    cancelAnimationFrame(this.frame);
+    this.closeCard();
+    this.painter.clear();
+    this.store.clear();
+    this.hidden.clear();
+    this.queue.clear();
+  }
+
+  setHoverDelay(ms: number): void {
+    this.hoverDelayMs = ms;
+  }
+
+  /** New dictionary: forget every mention and scan again. */
+  setMatcher(matcher: Matcher): Promise<void> {
+    this.matcher = matcher;
+    return this.rescanAll();
+  }
+
+  /** Full rescan (single-page-app navigation, new dictionary). */
+  rescanAll(): Promise<void> {
+    for (const ms of this.store.values()) this.painter.unpaint(ms);
+    this.store.clear();
+    this.hidden.clear();
+    this.ordered = null;
+    this.queue.clear();
+    this.pendingFull = true;
+    if (this.doc.body) this.queue.add(this.doc.body);
+    return this.pump();
+  }
+
+  /** Resolves when every queued scan has finished (tests, and callers that need the counts). */
+  idle(): Promise<void> {
+    return this.pumping ?? Promise.resolve();
+  }
+
+  /** Entities on the page with their number of mentions, most mentioned first. */
+  entityCounts(): Array<{ id: string; count: number }> {
+    const counts = new Map<string, number>();
+    for (const m of this.mentions()) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    return [...counts]
+      .map(([id, count]) => ({ id, count }))
+      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  }
+
+  /** Mentions in document order. */
+  mentions(): PageMention[] {
+    if (!this.ordered) {
+      const nodes = [...this.store.keys()].filter((n) => n.isConnected);
+      nodes.sort((a, b) =>
+        a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+      );
+      this.ordered = nodes.flatMap((n) => this.store.get(n)!);
+    }
+    return this.ordered;
+  }
+
+  /** Keyboard command: next/previous mention, scrolled into view, its card open and focused. */
+  next(direction: 1 | -1): boolean {
+    const list = this.mentions();
+    if (list.length === 0) return false;
+    const current = this.shown ? list.indexOf(this.shown) : this.cursor;
+    const from = current >= 0 ? current : direction === 1 ? -1 : 0;
+    this.cursor = (from + direction + list.length) % list.length;
+    const m = list[this.cursor]!;
+    this.scrollTo(m);
+    this.openCard(m, 'keyboard', null);
+    return true;
+  }
+
+  /** Scrolls to the first mention of an entity and flashes it. */
+  reveal(entityId: string): boolean {
+    const list = this.mentions();
+    const index = list.findIndex((m) => m.entityId === entityId);
+    if (index < 0) return false;
+    const m = list[index]!;
+    this.cursor = index;
+    this.scrollTo(m);
+    this.painter.setActive(m);
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => {
+      if (this.shown !== m) this.painter.setActive(this.shown);
+    }, 1600);
+    return true;
+  }
+
+  /** The mention at a viewport point, or null. */
+  hitTest(x: number, y: number): PageMention | null {
+    const fromPainter = this.painter.fromPoint(x, y);
+    if (fromPainter !== undefined) return fromPainter;
+    const caret = caretAt(this.doc, x, y);
+    if (caret?.node.nodeType !== 3) return null;
+    const candidates = this.store.get(caret.node as Text);
+    if (!candidates) return null;
+    for (const m of candidates) {
+      if (caret.offset < m.start || caret.offset > m.end) continue;
+      // The caret snaps to the nearest character: check the point is really on the mention.
+      const r = this.doc.createRange();
+      r.setStart(m.node, m.start);
+      r.setEnd(m.node, m.end);
+      for (const rect of r.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return m;
+      }
+    }
+    return null;
+  }
+
+  closeCard(): void {
+    if (!this.shown) return;
+    this.shown = null;
+    this.shownBy = null;
+    this.overCard = false;
+    this.painter.setActive(null);
+    this.card.hide();
+  }
+
+  // --- scanning -------------------------------------------------------------------------
+
+  private pump(): Promise<void> {
+    if (!this.pumping) {
+      this.pumping = this.runQueue().finally(() => {
+        this.pumping = null;
+      });
+    }
+    return this.pumping;
+  }
+
+  private async runQueue(): Promise<void> {
+    // Let the caller finish its task first: the first slice starts in a task of its own.
+    await yieldToMain();
+    while (this.queue.size > 0 && !this.stopped) {
+      const roots = this.dedupe([...this.queue]);
+      this.queue.clear();
+      const full = this.pendingFull;
+      this.pendingFull = false;
+      const stats: ScanStats = {
+        ms: 0,
+        wallMs: 0,
+        longestSliceMs: 0,
+        textNodes: 0,
+        chars: 0,
+        matches: 0,
+        full,
+      };
+      const wallStart = performance.now();
+      let sliceStart = wallStart;
+      const endSlice = () => {
+        const t = performance.now() - sliceStart;
+        stats.ms += t;
+        if (t > stats.longestSliceMs) stats.longestSliceMs = t;
+      };
+      const painted: Text[] = [];
+      for (const root of roots) {
+        for (const node of textNodesUnder(root)) {
+          stats.textNodes++;
+          stats.chars += node.data.length;
+          if (this.scanNode(node) > 0) painted.push(node);
+          if (performance.now() - sliceStart > SLICE_MS) {
+            endSlice();
+            await yieldToMain();
+            if (this.stopped) return;
+            sliceStart = performance.now();
+          }
+        }
+      }
+      endSlice();
+      // Hidden text is dropped after the next frame, when the browser has computed styles
+      // anyway: asking for visibility mid-scan would force a style recalc inside our task.
+      if (painted.length > 0) {
+        await afterNextFrame();
+        if (this.stopped) return;
+        sliceStart = performance.now();
+        for (const node of painted) {
+          const ms = this.store.get(node);
+          if (!ms) continue;
+          if (isRendered(node.parentElement)) stats.matches += ms.length;
+          else {
+            this.painter.unpaint(ms);
+            this.store.delete(node);
+            this.hidden.add(node);
+          }
+        }
+        endSlice();
+      }
+      stats.wallMs = performance.now() - wallStart;
+      this.ordered = null;
+      performance.mark('crosscheck:scan', {
+        detail: {
+          ms: round(stats.ms),
+          wallMs: round(stats.wallMs),
+          longestSliceMs: round(stats.longestSliceMs),
+          textNodes: stats.textNodes,
+          chars: stats.chars,
+          matches: stats.matches,
+          full: stats.full,
+        },
+      });
+      this.onScan?.(stats);
+    }
+  }
+
+  /** Scans one text node (replacing what it had); returns the number of mentions painted. */
+  private scanNode(node: Text): number {
+    const old = this.store.get(node);
+    if (old) {
+      this.painter.unpaint(old);
+      this.store.delete(node);
+    }
+    this.hidden.delete(node);
+    const found = this.matcher.find(node.data);
+    if (found.length === 0) return 0;
+    const mentions: PageMention[] = found.map((f) => ({
+      node,
+      start: f.start,
+      end: f.end,
+      entityId: f.entityId,
+      range: null,
+      el: null,
+    }));
+    this.store.set(node, mentions);
+    this.painter.paint(node, mentions);
+    // The fallback painter splits nodes: those are our own mutations, not the page's.
+    if (this.painter.kind === 'wrap' && this.observer) this.observer.takeRecords();
+    return mentions.length;
+  }
+
+  private dedupe(roots: Node[]): Node[] {
+    const set = new Set(roots);
+    return roots.filter((r) => {
+      if (!r.isConnected) return false;
+      for (let p = r.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+      return !isInsideSkipped(r);
+    });
+  }
+
+  private isOurs(node: Node): boolean {
+    return this.card.contains(node);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (this.isOurs(r.target)) continue;
+      if (r.type === 'characterData') this.queue.add(r.target);
+      else if (r.type === 'childList') {
+        for (const n of r.addedNodes) if (!this.isOurs(n)) this.queue.add(n);
+        if (r.removedNodes.length > 0) this.needCleanup = true;
+      } else if (r.type === 'attributes' && this.hidden.size > 0) this.needVisibility = true;
+    }
+    if (this.queue.size === 0 && !this.needCleanup && !this.needVisibility) return;
+    const now = performance.now();
+    if (!this.flushTimer) this.firstPendingAt = now;
+    else clearTimeout(this.flushTimer);
+    const wait = Math.min(MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS - (now - this.firstPendingAt));
+    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, wait));
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    if (this.needCleanup) {
+      this.needCleanup = false;
+      for (const [node, ms] of this.store) {
+        if (node.isConnected) continue;
+        this.painter.unpaint(ms);
+        this.store.delete(node);
+        if (this.shown && ms.includes(this.shown)) this.closeCard();
+      }
+      for (const node of this.hidden) if (!node.isConnected) this.hidden.delete(node);
+      this.ordered = null;
+    }
+    if (this.needVisibility) {
+      this.needVisibility = false;
+      for (const node of this.hidden) if (isRendered(node.parentElement)) this.queue.add(node);
+    }
+    if (this.queue.size > 0) void this.pump();
+  }
+
+  // --- pointer, touch and keyboard ---------------------------------------------------------
+
+  private onPointerMove(e: PointerEvent): void {
+    if (e.pointerType === 'touch') return;
+    this.point = { x: e.clientX, y: e.clientY };
+    const target = e.target;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.evaluate(target);
+    });
+  }
+
+  private evaluate(target: EventTarget | null): void {
+    if (this.card.contains(target)) {
+      this.overCard = true;
+      this.cancelHide();
+      return;
+    }
+    this.overCard = false;
+    const m = this.hitTest(this.point.x, this.point.y);
+    if (m === this.hovered) {
+      if (!m && this.shown) this.scheduleHide();
+      return;
+    }
+    this.hovered = m;
+    const token = ++this.token;
+    this.clearIntentTimers();
+    if (!m) {
+      this.leaveMention();
+      return;
+    }
+    if (this.shown === m) {
+      this.cancelHide();
+      return;
+    }
+    if (this.shown) this.scheduleHide();
+    const point = { ...this.point };
+    this.fetchTimer = setTimeout(() => {
+      if (token === this.token) this.card.prefetch(m.entityId);
+    }, FETCH_DELAY_MS);
+    this.showTimer = setTimeout(() => {
+      // A stale hover never opens a card: the pointer must still be on this mention.
+      if (token === this.token && this.hovered === m) this.openCard(m, 'pointer', point);
+    }, this.hoverDelayMs);
+  }
+
+  private leaveMention(): void {
+    this.hovered = null;
+    this.token++;
+    this.clearIntentTimers();
+    if (this.shown && this.shownBy !== 'keyboard') this.scheduleHide();
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.lastPointerType !== 'touch') return;
+    if (this.card.contains(e.target)) return;
+    const m = this.hitTest(e.clientX, e.clientY);
+    if (!m) {
+      this.closeCard();
+      return;
+    }
+    // A mention inside a link or a control: the tap belongs to the page.
+    if ((e.target as Element | null)?.closest?.('a[href], button, [role="button"], label')) return;
+    this.openCard(m, 'touch', { x: e.clientX, y: e.clientY });
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.shown) this.closeCard();
+  }
+
+  private openCard(m: PageMention, how: OpenedBy, point: { x: number; y: number } | null): void {
+    this.cancelHide();
+    this.shown = m;
+    this.shownBy = how;
+    this.painter.setActive(m);
+    this.card.show(m, how, point);
+  }
+
+  private scheduleHide(): void {
+    if (this.hideTimer) return;
+    this.hideTimer = setTimeout(() => {
+      this.hideTimer = null;
+      if (!this.overCard && this.hovered !== this.shown) this.closeCard();
+    }, HIDE_GRACE_MS);
+  }
+
+  private cancelHide(): void {
+    if (this.hideTimer) clearTimeout(this.hideTimer);
+    this.hideTimer = null;
+  }
+
+  private clearIntentTimers(): void {
+    if (this.fetchTimer) clearTimeout(this.fetchTimer);
+    if (this.showTimer) clearTimeout(this.showTimer);
+    this.fetchTimer = this.showTimer = null;
+  }
+
+  private scrollTo(m: PageMention): void {
+    const el = m.node.parentElement;
+    if (!el) return;
+    // Instant: the card is placed right after, on the mention's final position.
+    el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'auto' });
+  }
+}
+
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    // Background tabs get no frames: a timeout stands in.
+    const timer = setTimeout(resolve, 250);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+/**
+ * Page side: which text a scan reads. Pure DOM, no extension APIs. The walk never writes to the
+ * page; it only reads text nodes.
+ */
+
+/** Elements whose text is never scanned (code, form fields, editors, non-rendered content). */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'svg',
+  'SVG',
+  'math',
+  'MATH',
+  'HEAD',
+  'TITLE',
+]);
+
+/** Tag name of our own UI host; everything under it is ours, not the page's. */
+export const UI_TAG = 'crosscheck-ui';
+/** Wrapper element used only by the fallback painter (browsers without the Highlight API). */
+export const WRAP_TAG = 'crosscheck-mark';
+
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.tagName;
+  if (SKIP_TAGS.has(tag)) return true;
+  const lower = tag.toLowerCase();
+  if (lower === UI_TAG || lower === WRAP_TAG) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  return false;
+}
+
+/** True when the node sits inside an element a scan skips (checked for mutation roots). */
+export function isInsideSkipped(node: Node): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; ) {
+    if (isSkippedElement(el)) return true;
+    el = el.parentElement;
+  }
+  return false;
+}
+
+const FILTER = {
+  acceptNode(node: Node): number {
+    if (node.nodeType === 3) {
+      return (node as Text).data.length >= 2 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+    }
+    return isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+  },
+};
+
+/** Text nodes under `root` (inclusive), in document order, lazily. */
+export function* textNodesUnder(root: Node): Generator<Text> {
+  if (root.nodeType === 3) {
+    if ((root as Text).data.length >= 2) yield root as Text;
+    return;
+  }
+  if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) return;
+  if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, FILTER);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+}
+
+/** Whether the text of an element is rendered (display, visibility, content-visibility). */
+export function isRendered(el: Element | null): boolean {
+  if (!el) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
+  return (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0;
+}
+
+/** Gives the main thread back (scheduler.yield where it exists, else a macrotask). */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
