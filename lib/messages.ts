@@ -13,6 +13,7 @@ import type {
   SourcePreview,
   SourceSummary,
 } from './service/sources';
+import type { DiscrepancyView, PageContext, SearchResults, Summary } from './service/summary';
 import type { Source } from './types';
 
 export interface Protocol {
@@ -46,6 +47,15 @@ export interface Protocol {
     req: { knownVersion: number | null };
     res: Dictionary | { unchanged: true; version: number };
   };
+  // ---- The popup (lib/service/summary.ts) -----------------------------------------------------
+  /** Counts for the popup header and the coverage grid (key entities x outlets). */
+  getSummary: { req: Record<string, never>; res: Summary };
+  /** Ranked discrepancies and agreements with each claim's sentence; `entityId` filters. */
+  listDiscrepancies: { req: { entityId: string | null }; res: DiscrepancyView[] };
+  /** When `url` is one of the sources: what it says where other outlets differ. */
+  getPageContext: { req: { url: string }; res: PageContext };
+  /** Typo-tolerant search across entities and passages. */
+  searchCorpus: { req: { query: string }; res: SearchResults };
   /** The hovercard's data for one entity; null when the entity is unknown. */
   getCard: { req: { entityId: string }; res: CardData | null };
   /** Opens the extension's list of an entity's discrepancies in a tab (popup.html#entity=<id>). */

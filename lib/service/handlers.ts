@@ -5,6 +5,7 @@ import type { Handlers } from '../messages';
 import { buildCard } from './card';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './seed-index';
 import { createSourceHandlers } from './sources';
+import { buildSummary, createSearchService, listDiscrepancies, pageContext } from './summary';
 
 export interface ServiceDeps {
   db: CrosscheckDB;
@@ -24,8 +25,26 @@ async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
 /** Every message the background answers; entrypoints/background.ts only wires this to runtime. */
 export function createHandlers(deps: ServiceDeps): Handlers {
   const { db, ready } = deps;
+  const search = createSearchService(db);
   return {
     ...createSourceHandlers(deps),
+    async getSummary() {
+      await ready();
+      return buildSummary(db);
+    },
+    async listDiscrepancies({ entityId }) {
+      await ready();
+      return listDiscrepancies(db, typeof entityId === 'string' && entityId ? entityId : null);
+    },
+    async getPageContext({ url }) {
+      await ready();
+      if (typeof url !== 'string') throw new Error('getPageContext needs the page URL.');
+      return pageContext(db, url);
+    },
+    async searchCorpus({ query }) {
+      await ready();
+      return search(query);
+    },
     async getDictionary({ knownVersion }) {
       await ready();
       const version = await metaNumber(db, META_DICTIONARY_VERSION);

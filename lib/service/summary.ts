@@ -1,0 +1,300 @@
+/**
+ * The popup's data: corpus counts and a coverage grid, the discrepancy list with each claim's
+ * sentence and differing span, what the current page says against the others, and search.
+ */
+import type { CrosscheckDB } from '../db';
+import { type CorpusSearch, createSearch } from '../search';
+import type {
+  Claim,
+  ClaimKind,
+  Discrepancy,
+  Entity,
+  EntityType,
+  Passage,
+  Severity,
+  Source,
+} from '../types';
+import { outletLabel, safeUrl } from './card';
+
+export interface CoverageGrid {
+  outlets: Array<{ sourceId: string; outlet: string }>;
+  rows: Array<{ entityId: string; name: string; counts: number[] }>;
+}
+
+export interface Summary {
+  sources: number;
+  entities: number;
+  discrepancies: number;
+  agreements: number;
+  coverage: CoverageGrid;
+}
+
+export interface ClaimView {
+  claimId: string;
+  sourceId: string;
+  outlet: string;
+  url: string | null;
+  published: string | null;
+  /** The exact sentence from that source. */
+  sentence: string;
+  span: string;
+  /** Offsets of the span within the sentence, or null when the span is not inside it. */
+  spanStart: number | null;
+  spanEnd: number | null;
+  value: string;
+  unit: string | null;
+  /** Numeric bounds for quantities (the number line). */
+  low: number | null;
+  high: number | null;
+}
+
+export interface DiscrepancyView {
+  id: string;
+  kind: ClaimKind;
+  topic: string;
+  severity: Severity;
+  reason: string;
+  agreement: boolean;
+  entities: Array<{ id: string; name: string }>;
+  claims: ClaimView[];
+}
+
+export interface PageContext {
+  /** The source this page is, when it is one. */
+  sourceId: string | null;
+  outlet: string | null;
+  statements: Array<{
+    discrepancyId: string;
+    topic: string;
+    here: string[];
+    others: Array<{ outlet: string; span: string }>;
+  }>;
+}
+
+export interface SearchResults {
+  entities: Array<{ id: string; name: string; type: EntityType; matched: string }>;
+  passages: Array<{
+    id: string;
+    sourceId: string;
+    outlet: string;
+    url: string | null;
+    text: string;
+    /** [start, end] (inclusive end, as Fuse reports) of matched characters in `text`. */
+    ranges: Array<[number, number]>;
+  }>;
+}
+
+async function enabledSources(db: CrosscheckDB): Promise<Map<string, Source>> {
+  const out = new Map<string, Source>();
+  for (const s of await db.sources.toArray()) if (s.enabled) out.set(s.id, s);
+  return out;
+}
+
+export async function buildSummary(db: CrosscheckDB): Promise<Summary> {
+  const sources = await enabledSources(db);
+  const [entities, mentions, discrepancies] = await Promise.all([
+    db.entities.toArray(),
+    db.mentions.toArray(),
+    db.discrepancies.toArray(),
+  ]);
+  const live = mentions.filter((m) => sources.has(m.sourceId));
+  const mentioned = new Set(live.map((m) => m.entityId));
+  const outlets = [...sources.values()].map((s) => ({ sourceId: s.id, outlet: outletLabel(s) }));
+  const totals = new Map<string, number>();
+  for (const m of live) totals.set(m.entityId, (totals.get(m.entityId) ?? 0) + 1);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const top = [...totals]
+    .filter(([id]) => byId.has(id))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 8);
+  const rows = top.map(([id]) => ({
+    entityId: id,
+    name: byId.get(id)!.name,
+    counts: outlets.map(
+      (o) => live.filter((m) => m.entityId === id && m.sourceId === o.sourceId).length,
+    ),
+  }));
+  const visible = discrepancies.filter((d) => d.claimIds.length > 0);
+  return {
+    sources: sources.size,
+    entities: entities.filter((e) => mentioned.has(e.id)).length,
+    discrepancies: visible.filter((d) => !d.agreement).length,
+    agreements: visible.filter((d) => d.agreement).length,
+    coverage: { outlets, rows },
+  };
+}
+
+function claimView(c: Claim, passage: Passage | undefined, source: Source): ClaimView {
+  const sentence = passage?.text ?? '';
+  let spanStart: number | null = null;
+  if (passage && c.start >= passage.start && c.end <= passage.end)
+    spanStart = c.start - passage.start;
+  else if (sentence.includes(c.span)) spanStart = sentence.indexOf(c.span);
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return {
+    claimId: c.id,
+    sourceId: c.sourceId,
+    outlet: outletLabel(source),
+    url: safeUrl(source.url),
+    published: source.published,
+    sentence,
+    span: c.span,
+    spanStart,
+    spanEnd:
+      spanStart === null ? null : spanStart + Math.min(c.span.length, sentence.length - spanStart),
+    value: c.value,
+    unit: c.unit,
+    low: c.kind === 'quantity' ? num(c.detail.low) : null,
+    high: c.kind === 'quantity' ? num(c.detail.high) : null,
+  };
+}
+
+/** The ranked discrepancies (and agreements), optionally those about one entity. */
+export async function listDiscrepancies(
+  db: CrosscheckDB,
+  entityId: string | null,
+): Promise<DiscrepancyView[]> {
+  const sources = await enabledSources(db);
+  let rows: Discrepancy[] = entityId
+    ? await db.discrepancies.where('entityIds').equals(entityId).toArray()
+    : await db.discrepancies.toArray();
+  const all = await db.discrepancies.toArray();
+  const rank = new Map(all.map((d, i) => [d.id, i]));
+  rows = rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const claimIds = [...new Set(rows.flatMap((d) => d.claimIds))];
+  const claims = new Map(
+    (await db.claims.bulkGet(claimIds))
+      .filter((c): c is Claim => c !== undefined)
+      .map((c) => [c.id, c]),
+  );
+  const passages = new Map(
+    (await db.passages.bulkGet([...new Set([...claims.values()].map((c) => c.passageId))]))
+      .filter((p): p is Passage => p !== undefined)
+      .map((p) => [p.id, p]),
+  );
+  const entityIds = [...new Set(rows.flatMap((d) => d.entityIds))];
+  const entities = new Map(
+    (await db.entities.bulkGet(entityIds))
+      .filter((e): e is Entity => e !== undefined)
+      .map((e) => [e.id, e]),
+  );
+  const out: DiscrepancyView[] = [];
+  for (const d of rows) {
+    const views: ClaimView[] = [];
+    const seen = new Set<string>();
+    for (const id of d.claimIds) {
+      const c = claims.get(id);
+      const s = c && sources.get(c.sourceId);
+      if (!c || !s) continue;
+      // Attribution rows carry the figure's claim too; show one row per sentence.
+      const key = `${c.passageId}|${c.kind === 'attribution' ? '' : c.span}`;
+      if (c.kind === 'attribution' && seen.has(`${c.passageId}|`)) continue;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      seen.add(`${c.passageId}|`);
+      views.push(claimView(c, passages.get(c.passageId), s));
+    }
+    if (new Set(views.map((v) => v.sourceId)).size < 2) continue; // a disabled source leaves one side
+    out.push({
+      id: d.id,
+      kind: d.kind,
+      topic: d.topic,
+      severity: d.severity,
+      reason: d.reason,
+      agreement: d.agreement,
+      entities: d.entityIds.flatMap((id) => {
+        const e = entities.get(id);
+        return e ? [{ id, name: e.name }] : [];
+      }),
+      claims: views,
+    });
+  }
+  return out;
+}
+
+function sameUrl(a: string, b: string): boolean {
+  try {
+    const ua = new URL(a);
+    const ub = new URL(b);
+    return (
+      ua.host.replace(/^www\./, '') === ub.host.replace(/^www\./, '') &&
+      ua.pathname.replace(/\/$/, '') === ub.pathname.replace(/\/$/, '')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** When the page is one of the sources: what it says where the others say something else. */
+export async function pageContext(db: CrosscheckDB, url: string): Promise<PageContext> {
+  const sources = await enabledSources(db);
+  const source = [...sources.values()].find((s) => s.url && sameUrl(s.url, url));
+  if (!source) return { sourceId: null, outlet: null, statements: [] };
+  const views = await listDiscrepancies(db, null);
+  const statements: PageContext['statements'] = [];
+  for (const d of views) {
+    if (d.agreement) continue;
+    const here = d.claims.filter((c) => c.sourceId === source.id);
+    if (here.length === 0) continue;
+    statements.push({
+      discrepancyId: d.id,
+      topic: d.topic,
+      here: [...new Set(here.map((c) => c.span))],
+      others: d.claims
+        .filter((c) => c.sourceId !== source.id)
+        .map((c) => ({ outlet: c.outlet, span: c.span })),
+    });
+  }
+  return { sourceId: source.id, outlet: outletLabel(source), statements };
+}
+
+/** Fuse search over entities and passages; built lazily, rebuilt when the corpus changes. */
+export function createSearchService(db: CrosscheckDB) {
+  let cache: { key: string; search: CorpusSearch; passages: Map<string, Passage> } | null = null;
+  async function get(): Promise<NonNullable<typeof cache>> {
+    const [p, e, meta] = await Promise.all([
+      db.passages.count(),
+      db.entities.count(),
+      db.meta.toArray(),
+    ]);
+    const key = `${p}|${e}|${JSON.stringify(meta)}`;
+    if (cache?.key === key) return cache;
+    const [entities, passages] = await Promise.all([db.entities.toArray(), db.passages.toArray()]);
+    cache = {
+      key,
+      search: createSearch(entities, passages),
+      passages: new Map(passages.map((x) => [x.id, x])),
+    };
+    return cache;
+  }
+  return async function search(query: string): Promise<SearchResults> {
+    const q = typeof query === 'string' ? query.trim().slice(0, 100) : '';
+    if (q.length < 2) return { entities: [], passages: [] };
+    const { search: s } = await get();
+    const sources = await enabledSources(db);
+    const entities = s.entities(q, 6).map((r) => ({
+      id: r.item.id,
+      name: r.item.name,
+      type: r.item.type,
+      matched: String(r.matches?.[0]?.value ?? r.item.name),
+    }));
+    const passages: SearchResults['passages'] = [];
+    for (const r of s.passages(q, 30)) {
+      const src = sources.get(r.item.sourceId);
+      if (!src) continue;
+      const ranges = (r.matches ?? [])
+        .flatMap((m) => m.indices.map(([a, b]) => [a, b] as [number, number]))
+        .filter(([a, b]) => b - a >= Math.min(2, q.length - 1));
+      passages.push({
+        id: r.item.id,
+        sourceId: src.id,
+        outlet: outletLabel(src),
+        url: safeUrl(src.url),
+        text: r.item.text,
+        ranges,
+      });
+      if (passages.length >= 12) break;
+    }
+    return { entities, passages };
+  };
+}
