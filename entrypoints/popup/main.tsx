@@ -1,9 +1,8 @@
 import { render } from 'preact';
-
-function Popup() {
-  return <main>Crosscheck</main>;
-}
+import { createPopupApi } from '@/components/popup/api';
+import { entityFromHash, PopupApp } from '@/components/popup/PopupApp';
+import '@/components/popup/popup.css';
 
 const root = document.getElementById('app')!;
-render(<Popup />, root);
+render(<PopupApp api={createPopupApi()} initialEntity={entityFromHash(location.hash)} />, root);
 addEventListener('pagehide', () => render(null, root));

@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { captureTabDraft } from '@/components/options/capture';
+import { SourcePreviewView } from '@/components/options/SourcePreviewView';
+import type { SourceDraft } from '@/lib/extract/draft';
+import type { SourcePreview, SourceSummary } from '@/lib/service/sources';
+import type { PopupApi } from './api';
+
+type Step =
+  | { step: 'idle' }
+  | { step: 'busy'; what: string }
+  | { step: 'preview'; draft: SourceDraft; preview: SourcePreview }
+  | { step: 'done'; added: SourceSummary }
+  | { step: 'error'; message: string };
+
+/** "Add this page as a source": read the tab, preview (nothing saved), confirm, result. */
+export function AddPage({
+  api,
+  tabId,
+  onAdded,
+}: {
+  api: PopupApi;
+  tabId: number | null;
+  onAdded: () => void;
+}) {
+  const [state, setState] = useState<Step>({ step: 'idle' });
+  if (tabId === null) return null;
+  const start = async () => {
+    setState({ step: 'busy', what: 'Reading the page…' });
+    const draft = await captureTabDraft(tabId);
+    if (!draft.ok) return setState({ step: 'error', message: draft.problem.message });
+    try {
+      const preview = await api.send('previewSource', { draft: draft.value });
+      setState({ step: 'preview', draft: draft.value, preview });
+    } catch (e) {
+      setState({ step: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const save = async (draft: SourceDraft) => {
+    setState({ step: 'busy', what: 'Adding…' });
+    try {
+      const added = await api.send('addSource', { draft });
+      setState({ step: 'done', added });
+      onAdded();
+    } catch (e) {
+      setState({ step: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <section class="addpage" aria-label="Add this page as a source">
+      {state.step === 'idle' ? (
+        <button type="button" onClick={() => void start()}>
+          Add this page as a source
+        </button>
+      ) : null}
+      {state.step === 'busy' ? <p role="status">{state.what}</p> : null}
+      {state.step === 'preview' ? (
+        <SourcePreviewView
+          preview={state.preview}
+          busy={false}
+          onSave={() => void save(state.draft)}
+          onCancel={() => setState({ step: 'idle' })}
+        />
+      ) : null}
+      {state.step === 'done' ? (
+        <p role="status" class="ok">
+          Added “{state.added.title ?? 'Untitled'}”: {state.added.entities} entities,{' '}
+          {state.added.claims} claims.
+        </p>
+      ) : null}
+      {state.step === 'error' ? (
+        <div role="alert" class="error">
+          <p>{state.message}</p>
+          <button type="button" onClick={() => setState({ step: 'idle' })}>
+            OK
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
