@@ -1,9 +1,8 @@
 import { render } from 'preact';
-
-function Options() {
-  return <main>Crosscheck options</main>;
-}
+import { createOptionsApi } from '@/components/options/api';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import '@/components/options/options.css';
 
 const root = document.getElementById('app')!;
-render(<Options />, root);
+render(<OptionsApp api={createOptionsApi()} />, root);
 addEventListener('pagehide', () => render(null, root));

@@ -1,0 +1,242 @@
+import { useEffect, useState } from 'preact/hooks';
+import { checkHtmlSize, looksLikeHtml, type SourceDraft } from '@/lib/extract/draft';
+import { fetchArticlePage } from '@/lib/extract/fetch-page';
+import { formatBytes, LIMITS } from '@/lib/extract/limits';
+import { checkUrl, isCoveredBy, originPattern } from '@/lib/extract/url';
+import type { SourcePreview, SourceSummary } from '@/lib/service/sources';
+import type { OptionsApi } from './api';
+import { draftFromHtml } from './capture';
+import { errorText, Message, type Note } from './Message';
+import { SourcePreviewView } from './SourcePreviewView';
+
+export interface AddSourceProps {
+  api: OptionsApi;
+  onAdded: (s: SourceSummary) => void;
+}
+
+type Mode = 'url' | 'paste';
+
+/** Add a source by URL or by pasting text/HTML; preview first, save on confirm. */
+export function AddSource({ api, onAdded }: AddSourceProps) {
+  const [mode, setMode] = useState<Mode>('url');
+  const [url, setUrl] = useState('');
+  const [paste, setPaste] = useState({ text: '', title: '', outlet: '', published: '', url: '' });
+  const [granted, setGranted] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note | null>(null);
+  const [pending, setPending] = useState<{ draft: SourceDraft; preview: SourcePreview } | null>(
+    null,
+  );
+
+  useEffect(() => {
+    void api.grantedOrigins().then(setGranted);
+  }, [api]);
+
+  async function previewDraft(draft: SourceDraft) {
+    const preview = await api.send('previewSource', { draft });
+    setPending({ draft, preview });
+  }
+
+  function run(task: () => Promise<void>) {
+    setBusy(true);
+    setNote(null);
+    setPending(null);
+    task()
+      .catch((e) => setNote({ kind: 'error', text: errorText(e) }))
+      .finally(() => setBusy(false));
+  }
+
+  function onFetch(e: Event) {
+    e.preventDefault();
+    const checked = checkUrl(url);
+    if (!checked.ok) {
+      setPending(null);
+      setNote({ kind: 'error', text: checked.problem.message });
+      return;
+    }
+    const target = checked.value;
+    // Ask for this one site now, inside the click (browsers require the user gesture); no prompt
+    // when the site is already covered by a granted pattern.
+    const permission = isCoveredBy(target, granted)
+      ? Promise.resolve(true)
+      : api.requestOrigin(originPattern(target));
+    run(async () => {
+      let allowed = false;
+      try {
+        allowed = await permission;
+      } catch {
+        allowed = false;
+      }
+      if (!allowed) {
+        throw new Error(
+          `Crosscheck needs your permission to read ${target.host}. Click “Fetch and preview” again and allow it, or paste the article's text instead.`,
+        );
+      }
+      void api.grantedOrigins().then(setGranted);
+      const page = await fetchArticlePage(target, api.fetch);
+      if (!page.ok) throw new Error(page.problem.message);
+      const draft = draftFromHtml(page.value.html, page.value.url, 'url');
+      if (!draft.ok) throw new Error(draft.problem.message);
+      await previewDraft(draft.value);
+    });
+  }
+
+  function onPastePreview(e: Event) {
+    e.preventDefault();
+    run(async () => {
+      let draft: SourceDraft;
+      const meta = {
+        title: paste.title.trim() || null,
+        outlet: paste.outlet.trim() || null,
+        published: paste.published.trim() || null,
+        url: paste.url.trim() || null,
+      };
+      if (looksLikeHtml(paste.text)) {
+        const size = checkHtmlSize(paste.text);
+        if (!size.ok) throw new Error(size.problem.message);
+        const extracted = draftFromHtml(paste.text, meta.url, 'paste');
+        if (!extracted.ok) throw new Error(extracted.problem.message);
+        draft = {
+          ...extracted.value,
+          ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null)),
+        };
+      } else {
+        draft = { text: paste.text, language: null, via: 'paste', ...meta };
+      }
+      await previewDraft(draft);
+    });
+  }
+
+  function onSave() {
+    if (!pending) return;
+    const { draft } = pending;
+    setBusy(true);
+    setNote(null);
+    api
+      .send('addSource', { draft })
+      .then((summary) => {
+        setPending(null);
+        setUrl('');
+        setPaste({ text: '', title: '', outlet: '', published: '', url: '' });
+        setNote({
+          kind: 'ok',
+          text: `Added “${summary.title ?? 'Untitled'}”: ${summary.entities} entities, ${summary.claims} claims. Open tabs update on their own.`,
+        });
+        onAdded(summary);
+      })
+      .catch((e) => setNote({ kind: 'error', text: errorText(e) }))
+      .finally(() => setBusy(false));
+  }
+
+  return (
+    <section aria-labelledby="add-heading" class="card">
+      <h2 id="add-heading">Add a source</h2>
+      <div class="tabs" role="tablist" aria-label="How to add">
+        {(['url', 'paste'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            id={`tab-${m}`}
+            aria-selected={mode === m}
+            aria-controls={`panel-${m}`}
+            class={mode === m ? 'tab active' : 'tab'}
+            onClick={() => {
+              setMode(m);
+              setNote(null);
+              setPending(null);
+            }}
+          >
+            {m === 'url' ? 'From a web address' : 'Paste text or HTML'}
+          </button>
+        ))}
+      </div>
+      {mode === 'url' ? (
+        <form id="panel-url" role="tabpanel" aria-labelledby="tab-url" onSubmit={onFetch}>
+          <label for="add-url">Article address</label>
+          <div class="row">
+            <input
+              id="add-url"
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              spellcheck={false}
+              placeholder="https://news.example.com/2025/03/story"
+              value={url}
+              onInput={(e) => setUrl(e.currentTarget.value)}
+            />
+            <button type="submit" class="primary" disabled={busy}>
+              {busy ? 'Working…' : 'Fetch and preview'}
+            </button>
+          </div>
+          <p class="muted">
+            Crosscheck asks for permission to read that one site, downloads the page once, and keeps
+            only the article's text. Pages up to {formatBytes(LIMITS.maxHtmlBytes)}.
+          </p>
+        </form>
+      ) : (
+        <form
+          id="panel-paste"
+          role="tabpanel"
+          aria-labelledby="tab-paste"
+          onSubmit={onPastePreview}
+        >
+          <label for="paste-text">Article text (or the page's HTML)</label>
+          <textarea
+            id="paste-text"
+            rows={8}
+            value={paste.text}
+            onInput={(e) => setPaste({ ...paste, text: e.currentTarget.value })}
+          />
+          <div class="grid">
+            <label>
+              Title
+              <input
+                value={paste.title}
+                onInput={(e) => setPaste({ ...paste, title: e.currentTarget.value })}
+              />
+            </label>
+            <label>
+              Outlet
+              <input
+                value={paste.outlet}
+                onInput={(e) => setPaste({ ...paste, outlet: e.currentTarget.value })}
+              />
+            </label>
+            <label>
+              Date
+              <input
+                placeholder="YYYY-MM-DD"
+                value={paste.published}
+                onInput={(e) => setPaste({ ...paste, published: e.currentTarget.value })}
+              />
+            </label>
+            <label>
+              Address (optional)
+              <input
+                value={paste.url}
+                onInput={(e) => setPaste({ ...paste, url: e.currentTarget.value })}
+              />
+            </label>
+          </div>
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Working…' : 'Preview'}
+          </button>
+          <p class="muted">
+            Up to {LIMITS.maxTextChars.toLocaleString('en')} characters; at least {LIMITS.minWords}{' '}
+            words.
+          </p>
+        </form>
+      )}
+      <Message note={note} />
+      {pending ? (
+        <SourcePreviewView
+          preview={pending.preview}
+          busy={busy}
+          onSave={onSave}
+          onCancel={() => setPending(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

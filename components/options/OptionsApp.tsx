@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { SourceSummary } from '@/lib/service/sources';
+import type { Settings } from '@/lib/settings';
+import { AddSource } from './AddSource';
+import type { OptionsApi } from './api';
+import { BackupPanel } from './BackupPanel';
+import { errorText } from './Message';
+import { SettingsForm } from './SettingsForm';
+import { SourceList } from './SourceList';
+
+/** The options page: add sources, manage them, back them up, and reading settings. */
+export function OptionsApp({ api }: { api: OptionsApi }) {
+  const [sources, setSources] = useState<SourceSummary[] | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    api
+      .send('listSources', {})
+      .then((s) => {
+        setSources(s);
+        setLoadError(null);
+      })
+      .catch((e) => setLoadError(errorText(e)));
+  }, [api]);
+
+  useEffect(() => {
+    refresh();
+    void api.getSettings().then(setSettings);
+    return api.watchSettings(setSettings);
+  }, [api, refresh]);
+
+  useEffect(() => {
+    if (settings) document.documentElement.dataset.theme = settings.theme;
+  }, [settings]);
+
+  return (
+    <main class="options">
+      <header>
+        <h1>Crosscheck</h1>
+        <p class="muted">
+          Your sources stay on this computer. Crosscheck underlines the people, places and
+          organizations they name, and compares what they say.
+        </p>
+      </header>
+      {loadError ? (
+        <p class="note error" role="alert">
+          The corpus could not be loaded: {loadError}
+        </p>
+      ) : null}
+      <AddSource api={api} onAdded={refresh} />
+      <SourceList api={api} sources={sources} onChanged={refresh} />
+      <BackupPanel
+        api={api}
+        userSources={sources?.filter((s) => s.origin === 'user').length ?? 0}
+        onChanged={() => {
+          refresh();
+          void api.getSettings().then(setSettings);
+        }}
+      />
+      {settings ? (
+        <SettingsForm
+          settings={settings}
+          onChange={async (s) => {
+            setSettings(s);
+            await api.setSettings(s);
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+import type { SourcePreview } from '@/lib/service/sources';
+import { safeUrl } from '@/lib/service/card';
+
+const TYPE_LABEL: Record<string, string> = {
+  person: 'person',
+  organization: 'organization',
+  place: 'place',
+  facility: 'facility',
+  law: 'law',
+  agreement: 'agreement',
+  group: 'group',
+  other: 'other',
+};
+
+export interface SourcePreviewViewProps {
+  preview: SourcePreview;
+  busy: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+}
+
+/** What will be added, shown as plain text (source text is never rendered as HTML). */
+export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePreviewViewProps) {
+  const href = safeUrl(preview.url);
+  const newOnes = preview.entities.filter((e) => !e.known);
+  return (
+    <section class="preview" aria-label="Preview of the source">
+      <h3 class="preview-title">{preview.title ?? 'Untitled'}</h3>
+      <dl class="meta">
+        <dt>Outlet</dt>
+        <dd>{preview.outlet ?? 'unknown'}</dd>
+        <dt>Date</dt>
+        <dd>{preview.published ?? 'unknown'}</dd>
+        <dt>Language</dt>
+        <dd>{preview.language ?? 'unknown'}</dd>
+        <dt>Length</dt>
+        <dd>{preview.words.toLocaleString('en')} words</dd>
+        {preview.url ? (
+          <>
+            <dt>Address</dt>
+            <dd class="url">
+              {href ? (
+                <a href={href} target="_blank" rel="noopener noreferrer">
+                  {preview.url}
+                </a>
+              ) : (
+                preview.url
+              )}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <div class="excerpt">
+        {preview.paragraphs.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+      <h4>
+        Entities found: {preview.entities.length}
+        {newOnes.length ? ` (${newOnes.length} new)` : ''}
+      </h4>
+      <ul class="chips" aria-label="Entities found">
+        {preview.entities.slice(0, 40).map((e) => (
+          <li key={e.name} class={e.known ? 'chip' : 'chip new'}>
+            {e.name} <span class="muted">{TYPE_LABEL[e.type] ?? e.type}</span>
+            {e.known ? null : <span class="badge">new</span>}
+          </li>
+        ))}
+      </ul>
+      <p class="muted">
+        {preview.claimCount} claim{preview.claimCount === 1 ? '' : 's'} (figures, dates, quotes…) to
+        compare with the other sources.
+      </p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={onSave} disabled={busy}>
+          {busy ? 'Saving…' : 'Save source'}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

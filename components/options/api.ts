@@ -1,0 +1,35 @@
+/**
+ * The options page's (and popup's) access to the extension: the typed background client, host
+ * permissions and settings storage. Components receive these through props so they stay testable.
+ */
+import { createClient, type Send } from '@/lib/rpc';
+import { getSettings, settingsItem } from '@/lib/settings-store';
+import type { Settings } from '@/lib/settings';
+
+export interface OptionsApi {
+  send: Send;
+  /** Host patterns granted now (manifest and optional), for skipping the prompt when covered. */
+  grantedOrigins: () => Promise<string[]>;
+  /** Must be called synchronously inside the click/submit handler (user gesture). */
+  requestOrigin: (pattern: string) => Promise<boolean>;
+  getSettings: () => Promise<Settings>;
+  setSettings: (s: Settings) => Promise<void>;
+  watchSettings: (cb: (s: Settings) => void) => () => void;
+  fetch: typeof fetch;
+}
+
+export function createOptionsApi(): OptionsApi {
+  return {
+    send: createClient((message) => browser.runtime.sendMessage(message)),
+    grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+    requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    getSettings,
+    setSettings: (s) => settingsItem.setValue(s),
+    watchSettings: (cb) => settingsItem.watch((s) => cb(s ?? getDefaultsSync())),
+    fetch: (...args) => fetch(...args),
+  };
+}
+
+function getDefaultsSync(): Settings {
+  return settingsItem.fallback;
+}

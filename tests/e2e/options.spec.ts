@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { type ExtensionSession, launchWithExtension } from './browser';
+import {
+  alteredSeedPage,
+  dumpDb,
+  expectError,
+  FIXTURES,
+  NEW_PERSON,
+  openOptions,
+  seedText,
+} from './options-helpers';
+import { type StaticServer, startServer } from './server';
+
+let session: ExtensionSession;
+let server: StaticServer;
+let page: Page;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  session = await launchWithExtension();
+  server = await startServer(FIXTURES);
+  server.route('/news/altered.html', alteredSeedPage());
+  server.route('/doc.pdf', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), {
+    type: 'application/pdf',
+  });
+  server.route('/photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), { type: 'image/png' });
+  server.route('/api.json', JSON.stringify({ article: 'no' }), { type: 'application/json' });
+  server.route('/gone.html', 'Not here', { status: 404, type: 'text/html' });
+  server.route('/broken.html', 'Oops', { status: 500, type: 'text/html' });
+  server.route(
+    '/big.html',
+    `<html><body><article>${'<p>Padding text for a very large page. </p>'.repeat(140_000)}</article></body></html>`,
+  );
+  server.route(
+    '/home.html',
+    `<html><head><title>Front page</title></head><body><nav><a href="/a">World</a> <a href="/b">Sport</a> <a href="/c">Culture</a></nav><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/s${i}">Headline number ${i}</a></li>`).join('')}</ul><form><input name="q"><button>Search</button></form></body></html>`,
+  );
+  page = await openOptions(session);
+});
+
+test.afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+});
+
+async function fetchUrl(url: string) {
+  await page.getByRole('tab', { name: 'From a web address' }).click();
+  await page.getByLabel('Article address').fill(url);
+  await page.getByRole('button', { name: 'Fetch and preview' }).click();
+}
+
+async function pasteText(text: string, fields: { title?: string; published?: string } = {}) {
+  await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
+  await page
+    .getByLabel('Article text (or the page’s HTML)')
+    .or(page.locator('#paste-text'))
+    .fill(text);
+  await page.getByLabel('Title').fill(fields.title ?? '');
+  await page.getByLabel('Date').fill(fields.published ?? '');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+}
+
+async function importFile(name: string, contents: string) {
+  await page.getByLabel('Import a backup file').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(contents),
+  });
+}
+
+test('every bad input shows a message naming the problem and changes nothing', async () => {
+  const before = await dumpDb(page);
+  const urlCases: Array<[string, RegExp]> = [
+    ['http://exa mple.com/story', /not a valid web address/],
+    ['javascript:alert(1)', /Only web pages \(http:\/\/ or https:\/\/\)/],
+    ['file:///etc/passwd', /Only web pages/],
+    ['data:text/html,<p>hi</p>', /Only web pages/],
+    ['http://127.0.0.1:1/story.html', /Could not reach 127\.0\.0\.1:1/],
+    [`${server.origin}/gone.html`, /HTTP 404/],
+    [`${server.origin}/broken.html`, /HTTP 500/],
+    [`${server.origin}/doc.pdf`, /a PDF document, not a web page/],
+    [`${server.origin}/photo.png`, /an image, not a web page/],
+    [`${server.origin}/api.json`, /JSON data, not a web page/],
+    [`${server.origin}/home.html`, /No article was found/],
+    [`${server.origin}/big.html`, /over 5\.0 MB are not read/],
+  ];
+  for (const [url, message] of urlCases) {
+    await fetchUrl(url);
+    await expectError(page, message);
+    await expect(page.getByRole('button', { name: 'Save source' })).toHaveCount(0);
+  }
+
+  const seed = seedText('001_074ba2d5ecaae0ac.txt');
+  const pasteCases: Array<[string, RegExp]> = [
+    ['   ', /text is empty/],
+    ['Officials met on Thursday. They talked.', /too short to be an article/],
+    [`${seed}\n\n`.repeat(80), /limit is 300,000/],
+    [seed, /same text is already in your sources/],
+  ];
+  for (const [text, message] of pasteCases) {
+    await pasteText(text);
+    await expectError(page, message);
+  }
+  await pasteText(seedText('003_6d5c1410645c210a.txt').replace(/Colombia/g, 'Peru'), {
+    published: 'sometime in spring',
+  });
+  await expectError(page, /is not a date/);
+
+  const backup = (extra: object) =>
+    JSON.stringify({
+      format: 'crosscheck-backup',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00Z',
+      settings: {},
+      sources: [],
+      seedSources: [],
+      ...extra,
+    });
+  const importCases: Array<[string, string, RegExp]> = [
+    ['notes.json', 'this is { not json', /not JSON/],
+    ['other.json', JSON.stringify({ name: 'my bookmarks', items: [] }), /not a Crosscheck backup/],
+    ['newer.json', backup({ version: 7 }), /version 7, made by a newer Crosscheck/],
+    [
+      'bad-records.json',
+      backup({
+        sources: [
+          {
+            id: 'user-good',
+            title: 'Fine',
+            text: seedText('004_c93d6edeff217837.txt').replace(/Colombia/g, 'Peru'),
+            enabled: true,
+            addedAt: 1,
+          },
+          { id: 'user-tiny', title: 'Tiny one', text: 'Too short.', enabled: true, addedAt: 2 },
+          {
+            id: 'user-url',
+            title: 'Bad link',
+            url: 'javascript:alert(1)',
+            text: seed,
+            enabled: true,
+            addedAt: 3,
+          },
+        ],
+      }),
+      /2 of 3 sources in the file are invalid[\s\S]*record 2 \(“Tiny one”\)[\s\S]*record 3/,
+    ],
+  ];
+  for (const [name, contents, message] of importCases) {
+    await importFile(name, contents);
+    await expectError(page, message);
+    await expect(page.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+  }
+  expect(await dumpDb(page)).toBe(before);
+});
+
+test('add a page by URL: previewed, saved, listed; the same URL again is refused', async () => {
+  const url = `${server.origin}/news/altered.html`;
+  await fetchUrl(url);
+  const preview = page.getByRole('region', { name: 'Preview of the source' });
+  await expect(preview).toBeVisible();
+  await expect(preview).toContainText('BBC News');
+  await expect(preview.getByRole('list', { name: 'Entities found' })).toContainText(NEW_PERSON);
+  await page.setViewportSize({ width: 900, height: 1100 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: resolve(`.github/screenshots/options-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: null });
+  const before = await dumpDb(page);
+  await page.getByRole('button', { name: 'Save source' }).click();
+  await expect(page.getByTestId('success').first()).toContainText(/Added/);
+  expect(await dumpDb(page)).not.toBe(before);
+  const row = page.locator('li.source', { hasText: 'added by you' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('BBC News');
+
+  const afterAdd = await dumpDb(page);
+  await fetchUrl(`${url}?utm_source=newsletter#top`);
+  await expectError(page, /already in your sources/);
+  expect(await dumpDb(page)).toBe(afterAdd);
+});
+
+test('source text is shown as text, never as HTML', async () => {
+  const evil = `${seedText('000_d6dda6e572868f38.txt').replace(/Colombia/g, 'Ecuador')}\n\n<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> <a href="javascript:alert(1)">click</a>`;
+  await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
+  await page.locator('#paste-text').fill(evil);
+  await page.getByLabel('Title').fill('<img src=x onerror="window.__pwned=3">');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = page.getByRole('region', { name: 'Preview of the source' });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByRole('heading', { level: 3 })).toHaveText(
+    '<img src=x onerror="window.__pwned=3">',
+  );
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('.preview img, .preview script').count()).toBe(0);
+  const hrefs = await page
+    .locator('a[href]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs.every((h) => /^https?:/.test(h ?? ''))).toBe(true);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('export -> reset -> import gives back the same database', async () => {
+  const before = await dumpDb(page, { withMeta: false });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export sources and settings' }).click();
+  const file = readFileSync((await (await download).path())!, 'utf8');
+  expect(JSON.parse(file)).toMatchObject({ format: 'crosscheck-backup', version: 1 });
+
+  await page.getByRole('button', { name: /Reset to the built-in sources/ }).click();
+  await page.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(page.getByTestId('success').first()).toContainText(/Back to the 5 built-in/);
+  await expect(page.locator('li.source', { hasText: 'added by you' })).toHaveCount(0);
+  expect(await dumpDb(page, { withMeta: false })).not.toBe(before);
+
+  await importFile('crosscheck-backup.json', file);
+  const preview = page.getByLabel('Import preview');
+  await expect(preview).toContainText('1 source to add');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('success').first()).toContainText(/Imported 1 source/);
+  await expect(page.locator('li.source', { hasText: 'added by you' })).toHaveCount(1);
+  expect(await dumpDb(page, { withMeta: false })).toBe(before);
+});
