@@ -125,22 +125,34 @@ describe('folding, case and boundaries', () => {
     ['an acronym in lower case is a word', 'cecot has become central', []],
     ['a short acronym needs its capitals', 'Dhs officials', []],
     ['a proper name is not a verb', 'He played his trump card.', []],
-    ['a proper name in capitals (headline)', 'TRUMP AND PETRO TALK', [
-      ['TRUMP', 'trump'],
-      ['PETRO', 'petro'],
-    ]],
+    [
+      'a proper name in capitals (headline)',
+      'TRUMP AND PETRO TALK',
+      [
+        ['TRUMP', 'trump'],
+        ['PETRO', 'petro'],
+      ],
+    ],
     ['a name is not inside a longer word', 'petrochemical Petrobras Noemi', []],
     ['possessive keeps the name', 'Petro’s government', [['Petro', 'petro']]],
-    ['hyphen is a boundary', 'the Noem-Petro meeting', [
-      ['Noem', 'noem'],
-      ['Petro', 'petro'],
-    ]],
+    [
+      'hyphen is a boundary',
+      'the Noem-Petro meeting',
+      [
+        ['Noem', 'noem'],
+        ['Petro', 'petro'],
+      ],
+    ],
     ['line breaks inside a name', 'Kristi\n      Noem said', [['Kristi\n      Noem', 'noem']]],
     ['decomposed accents in the page', 'the Darie\u0301n Gap', [['Darie\u0301n Gap', 'darien']]],
-    ['a lower-case alias matches any case', 'Fentanyl and FENTANYL', [
-      ['Fentanyl', 'fentanyl'],
-      ['FENTANYL', 'fentanyl'],
-    ]],
+    [
+      'a lower-case alias matches any case',
+      'Fentanyl and FENTANYL',
+      [
+        ['Fentanyl', 'fentanyl'],
+        ['FENTANYL', 'fentanyl'],
+      ],
+    ],
     ['a one-letter alias is ignored', 'posted on X today', []],
     ['right-to-left text does not break', 'قال ترامب Petro في بوغوتا', [['Petro', 'petro']]],
     ['empty text', '', []],
@@ -168,7 +180,7 @@ describe('one-word names inside longer names (real page text)', () => {
     ['This commenter is a Washington Post editor, reporter or producer.', []],
     ['© 1996-2015 The Washington Post', []],
     ['The Washington Post on MSN', []],
-    ['An intimate look at Mexico City\'s retired (and very much alive) luchadores', []],
+    ["An intimate look at Mexico City's retired (and very much alive) luchadores", []],
     ['Laura Miller', []],
     ['asked to dress Melania Trump quite a few years ago', []],
     ['In Washington, White House press secretary Josh Earnest said', ['Washington']],

@@ -426,7 +426,7 @@ export class PageController {
     }
     this.overCard = false;
     const m = this.hitTest(this.point.x, this.point.y);
-    if (m === this.hovered) {
+    if (m === this.hovered || (m && this.hovered && sameMention(m, this.hovered))) {
       if (!m && this.shown) this.scheduleHide();
       return;
     }
@@ -437,7 +437,7 @@ export class PageController {
       this.leaveMention();
       return;
     }
-    if (this.shown === m) {
+    if (this.shown && sameMention(this.shown, m)) {
       this.cancelHide();
       return;
     }
@@ -488,7 +488,8 @@ export class PageController {
     if (this.hideTimer) return;
     this.hideTimer = setTimeout(() => {
       this.hideTimer = null;
-      if (!this.overCard && this.hovered !== this.shown) this.closeCard();
+      const back = this.hovered && this.shown && sameMention(this.hovered, this.shown);
+      if (!this.overCard && !back) this.closeCard();
     }, HIDE_GRACE_MS);
   }
 
@@ -509,6 +510,11 @@ export class PageController {
     // Instant: the card is placed right after, on the mention's final position.
     el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'auto' });
   }
+}
+
+/** The same mention, even after a rescan made a new record for it. */
+function sameMention(a: PageMention, b: PageMention): boolean {
+  return a.node === b.node && a.start === b.start && a.entityId === b.entityId;
 }
 
 function afterNextFrame(): Promise<void> {
