@@ -38,7 +38,7 @@ async function hoverCard(page: Page, word: string, file: string): Promise<boolea
   const p = await pointOf(page, word);
   if (!p) return false;
   await page.mouse.move(p.x, p.y);
-  const card = page.locator('crosscheck-card, [data-crosscheck-host]').first();
+  const card = page.locator('crosscheck-ui').first();
   try {
     await page.waitForFunction(
       () => performance.getEntriesByName('crosscheck:scan').length > 0,
