@@ -116,7 +116,13 @@ describe('adding a source', () => {
     db = db2;
     const remaining = (await h.listSources()).filter((s) => s.origin === 'user');
     await h.removeSource({ id: remaining[0]!.id });
-    expect(strip(await dump())).toEqual(strip(before));
+    // Discrepancies are recomputed (the bundle's were computed over claims in another order, and
+    // findDiscrepancies lists claims in input order): same ids over the same claims.
+    const canonical = (d: typeof before) => ({
+      ...strip(d),
+      discrepancies: d.discrepancies.map((x) => [x.id, [...x.claimIds].sort()]),
+    });
+    expect(canonical(await dump())).toEqual(canonical(before));
   });
 
   const seedText = seeds[1]!.text;
