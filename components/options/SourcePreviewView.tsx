@@ -1,5 +1,5 @@
-import type { SourcePreview } from '@/lib/service/sources';
 import { safeUrl } from '@/lib/service/card';
+import type { SourcePreview } from '@/lib/service/sources';
 
 const TYPE_LABEL: Record<string, string> = {
   person: 'person',

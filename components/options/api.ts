@@ -3,8 +3,8 @@
  * permissions and settings storage. Components receive these through props so they stay testable.
  */
 import { createClient, type Send } from '@/lib/rpc';
-import { getSettings, settingsItem } from '@/lib/settings-store';
 import type { Settings } from '@/lib/settings';
+import { getSettings, settingsItem } from '@/lib/settings-store';
 
 export interface OptionsApi {
   send: Send;

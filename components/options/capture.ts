@@ -5,9 +5,9 @@
  * confirm; <SourcePreviewView> shows the preview.
  */
 import { extractArticle } from '@/lib/extract/article';
+import type { SourceDraft } from '@/lib/extract/draft';
 import { checkHtmlSize } from '@/lib/extract/draft';
 import { type Checked, fail } from '@/lib/extract/problems';
-import type { SourceDraft } from '@/lib/extract/draft';
 
 /** Runs in the page's isolated world: the rendered DOM as HTML, and its address. */
 function readRenderedPage(): { html: string; url: string } {
