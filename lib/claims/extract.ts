@@ -97,14 +97,16 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
 function times(ctx: Ctx, p: Passage): void {
   for (const t of extractTimes(p.text)) {
     const ids = entitiesIn(ctx.mentions, p.start, p.end);
+    // "on Thursday evening" -> "Thursday evening": the span and its offsets drop the preposition.
+    const lead = t.span.match(/^(?:(?:on|in|the|this|that) )+/i)?.[0].length ?? 0;
     add(ctx, {
       passageId: p.id,
       kind: 'time',
       slot: `event:${t.event}`,
       value: formatTime(t.value),
       unit: null,
-      span: t.span.replace(/^(?:on|in|the|this|that) /i, ''),
-      start: p.start + t.start,
+      span: t.span.slice(lead),
+      start: p.start + t.start + lead,
       end: p.start + t.end,
       entityIds: ids,
       detail: {

@@ -155,12 +155,9 @@ export async function listDiscrepancies(
   entityId: string | null,
 ): Promise<DiscrepancyView[]> {
   const sources = await enabledSources(db);
-  let rows: Discrepancy[] = entityId
+  const rows: Discrepancy[] = entityId
     ? await db.discrepancies.where('entityIds').equals(entityId).toArray()
     : await db.discrepancies.toArray();
-  const all = await db.discrepancies.toArray();
-  const rank = new Map(all.map((d, i) => [d.id, i]));
-  rows = rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   const claimIds = [...new Set(rows.flatMap((d) => d.claimIds))];
   const claims = new Map(
     (await db.claims.bulkGet(claimIds))
@@ -209,7 +206,21 @@ export async function listDiscrepancies(
       claims: views,
     });
   }
-  return out;
+  // Rows come back in key order: rank them as the engine does (disagreements, severity, reach).
+  const outlets = (d: DiscrepancyView) => new Set(d.claims.map((c) => c.sourceId)).size;
+  return out.sort(
+    (a, b) =>
+      Number(a.agreement) - Number(b.agreement) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      outlets(b) - outlets(a) ||
+      a.topic.localeCompare(b.topic),
+  );
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+function clip(s: string, n = 80): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
 function sameUrl(a: string, b: string): boolean {
@@ -239,13 +250,13 @@ export async function pageContext(db: CrosscheckDB, url: string): Promise<PageCo
     statements.push({
       discrepancyId: d.id,
       topic: d.topic,
-      here: [...new Set(here.map((c) => c.span))],
+      here: [...new Set(here.map((c) => clip(c.span)))],
       others: d.claims
         .filter((c) => c.sourceId !== source.id)
-        .map((c) => ({ outlet: c.outlet, span: c.span })),
+        .map((c) => ({ outlet: c.outlet, span: clip(c.span) })),
     });
   }
-  return { sourceId: source.id, outlet: outletLabel(source), statements };
+  return { sourceId: source.id, outlet: outletLabel(source), statements: statements.slice(0, 5) };
 }
 
 /** Fuse search over entities and passages; built lazily, rebuilt when the corpus changes. */

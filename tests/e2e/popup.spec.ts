@@ -1,0 +1,166 @@
+/**
+ * The toolbar popup of the built extension, opened as chrome-extension://ID/popup.html with the
+ * tab it stands for passed as ?tab=<id>: header counts, the page section, the discrepancy list
+ * and its entity filter (also from #entity=), search, and the light/dark screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { type ExtensionSession, launchWithExtension } from './browser';
+import { type FixtureServer, pageWithSeed, startFixtureServer } from './page-fixtures';
+
+// A seed article's own address, answered locally (nothing leaves the machine), so the popup can
+// tell the page is one of the sources.
+const BREITBART_URL =
+  'https://www.breitbart.com/latin-america/2025/03/28/humbled-by-trump-colombias-leftist-president-petro-gives-kristi-noem-warm-welcome/';
+
+/** The extension API as seen from an extension page inside page.evaluate (typed for tsc). */
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number }>>;
+    sendMessage(
+      id: number,
+      m: unknown,
+    ): Promise<{ ok: boolean; value: { url: string } } | undefined>;
+    getCurrent(): Promise<{ id?: number } | undefined>;
+  };
+};
+
+let session: ExtensionSession;
+let server: FixtureServer;
+let article: Page;
+let tabId: number;
+
+async function tabIdOf(url: string): Promise<number> {
+  const probe = await session.context.newPage();
+  await probe.goto(`chrome-extension://${session.extensionId}/popup.html?tab=-1`);
+  // Without the "tabs" permission tab URLs are hidden: ask each tab's content script instead.
+  const id = await probe.evaluate(async (u) => {
+    for (const t of await chrome.tabs.query({})) {
+      if (!t.id) continue;
+      const reply = await chrome.tabs
+        .sendMessage(t.id, { type: 'getPageEntities', payload: {} })
+        .catch(() => null);
+      if (reply?.ok && reply.value.url === u) return t.id;
+    }
+    return -1;
+  }, url);
+  await probe.close();
+  return id;
+}
+
+async function openPopup(query: string, hash = ''): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 640 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html${query}${hash}`);
+  await expect(popup.getByTestId('count-sources')).toBeVisible();
+  return popup;
+}
+
+test.beforeAll(async () => {
+  session = await launchWithExtension();
+  server = await startFixtureServer();
+  article = await session.context.newPage();
+  await article.route(BREITBART_URL, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: pageWithSeed('guardian-1', '001_074ba2d5ecaae0ac.txt'),
+    }),
+  );
+  await article.goto(BREITBART_URL);
+  await article.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0);
+  tabId = await tabIdOf(BREITBART_URL);
+  expect(tabId).toBeGreaterThan(0);
+});
+
+test.afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+});
+
+test('header, page section and the discrepancy list', async () => {
+  const popup = await openPopup(`?tab=${tabId}`);
+  await expect(popup.getByTestId('count-sources')).toHaveText('5 sources');
+  const discrepancies = Number(
+    (await popup.getByTestId('count-discrepancies').textContent())?.split(' ')[0],
+  );
+  expect(discrepancies).toBeGreaterThan(0);
+  await expect(popup.getByTestId('page-state')).toHaveText(/Found \d+ entities here/);
+  const chips = popup.getByTestId('page-entities').getByRole('button');
+  await expect(chips.filter({ hasText: 'Gustavo Petro' })).toHaveCount(1);
+  // "this page says X; others say Y": the page is the Breitbart source.
+  await expect(popup.getByRole('heading', { name: /This page \(Breitbart\)/ })).toBeVisible();
+  await expect(popup.locator('.says')).toContainText('Thursday evening');
+
+  // The time Noem met Petro: expand, and the differing spans are marked in each sentence.
+  const item = popup.locator('.disc', { hasText: 'When Noem met Petro' });
+  await expect(item).toHaveCount(1);
+  await item.locator('summary').focus();
+  await popup.keyboard.press('Enter');
+  const marks = await item.locator('mark').allTextContents();
+  expect(marks).toEqual(expect.arrayContaining(['Thursday evening', 'afternoon']));
+  expect(await item.locator('.claim').count()).toBeGreaterThanOrEqual(2);
+
+  // Revealing an entity on the page answers through the content script.
+  await chips.filter({ hasText: 'Gustavo Petro' }).click();
+  await popup.close();
+});
+
+test('entity filter, from the select and from #entity=', async () => {
+  const popup = await openPopup(`?tab=${tabId}`);
+  await expect(popup.locator('.disc').first()).toBeVisible();
+  const total = await popup.locator('.disc').count();
+  await popup.getByLabel('Filter by entity').selectOption({ label: 'Gustavo Petro' });
+  await expect(popup.getByTestId('entity-filter')).toContainText('Gustavo Petro');
+  const filtered = await popup.locator('.disc').count();
+  expect(filtered).toBeGreaterThan(0);
+  expect(filtered).toBeLessThan(total);
+  await expect(
+    popup.locator('.disc', { hasText: 'How outlets describe Gustavo Petro' }),
+  ).toHaveCount(1);
+  await popup.close();
+
+  const fromCard = await openPopup(`?tab=${tabId}`, '#entity=laura-sarabia');
+  await expect(fromCard.getByTestId('entity-filter')).toContainText('Laura Sarabia');
+  await expect(fromCard.locator('.disc', { hasText: 'Sarabia’s words' })).toHaveCount(1);
+  await expect(fromCard.locator('.disc', { hasText: 'When Noem met Petro' })).toHaveCount(0);
+  await fromCard.close();
+});
+
+test('typo-tolerant search with outlets and marked words', async () => {
+  const popup = await openPopup(`?tab=${tabId}`);
+  await popup.getByLabel('Search the corpus').fill('biometrc');
+  const results = popup.getByTestId('search-results');
+  await expect(results.locator('.hits li').first()).toBeVisible();
+  const first = await results.locator('.hits li').first().textContent();
+  expect(first).toMatch(/biometric/i);
+  await expect(results.locator('.hits li mark').first()).toBeVisible();
+  await popup.getByLabel('Search the corpus').fill('Sarabia');
+  await expect(results.getByRole('button', { name: 'Laura Sarabia' })).toBeVisible();
+  await popup.close();
+});
+
+test('a tab without the content script: “can’t run on this page”', async () => {
+  const other = await session.context.newPage();
+  await other.goto(`chrome-extension://${session.extensionId}/popup.html?tab=-1`);
+  const id = await other.evaluate(async () => (await chrome.tabs.getCurrent())?.id ?? -1);
+  const popup = await openPopup(`?tab=${id}`);
+  await expect(popup.getByTestId('page-state')).toHaveText('Crosscheck can’t run on this page.');
+  await expect(popup.getByRole('button', { name: 'Add this page as a source' })).toHaveCount(0);
+  await popup.close();
+  await other.close();
+});
+
+test('screenshots, light and dark, at 360 px', async () => {
+  mkdirSync('.github/screenshots', { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    const popup = await openPopup(`?tab=${tabId}`);
+    await popup.emulateMedia({ colorScheme: scheme });
+    await expect(popup.locator('.disc').first()).toBeVisible();
+    await popup.locator('.disc', { hasText: 'When Noem met Petro' }).locator('summary').click();
+    await popup.locator('.disc', { hasText: 'Sarabia’s words' }).locator('summary').click();
+    const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe(scheme === 'dark' ? 'rgb(27, 28, 31)' : 'rgb(255, 255, 255)');
+    await popup.screenshot({ path: `.github/screenshots/popup-${scheme}.png`, fullPage: true });
+    await popup.close();
+  }
+});
