@@ -3,7 +3,7 @@ import type { CrosscheckDB } from '../db';
 import { buildDictionary } from '../dictionary';
 import type { Handlers } from '../messages';
 import { buildCard } from './card';
-import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './seed-index';
+import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers } from './sources';
 import { buildSummary, createSearchService, listDiscrepancies, pageContext } from './summary';
 

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { type BundledIndex, buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
 import { loadSeedSources } from '../node/seeds';
+import { indexSource } from '../corpus/pipeline';
 import type { Source } from '../types';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
 
@@ -76,5 +77,42 @@ describe('loadSeedIndex', () => {
     expect(ids).toContain('user-1');
     expect(ids).not.toContain(bundle.corpus.sources[0]!.id);
     expect(await db.passages.get('user-1:0')).toBeDefined();
+  });
+
+  test("an update re-links the reader's sources to the new seed entities and keeps on/off choices", async () => {
+    await loadSeedIndex(db, bundle);
+    const raw = {
+      id: 'user-2',
+      file: null,
+      outlet: 'Reader Daily',
+      title: 'Mine',
+      url: null,
+      published: null,
+      language: 'en',
+      origin: 'user' as const,
+      text: 'Homeland Security Secretary Kristi Noem met Colombian President Gustavo Petro again on Monday in Bogotá, officials said. Petro called the meeting productive.',
+    };
+    const added = indexSource(raw, bundle.corpus.entities, null, 5);
+    await db.transaction(
+      'rw',
+      [db.sources, db.passages, db.entities, db.mentions, db.claims],
+      async () => {
+        await db.sources.put(added.source);
+        await db.passages.bulkPut(added.passages);
+        await db.entities.bulkPut(added.entities);
+        await db.mentions.bulkPut(added.mentions);
+        await db.claims.bulkPut(added.claims);
+      },
+    );
+    const firstSeed = bundle.corpus.sources[0]!.id;
+    await db.sources.update(firstSeed, { enabled: false });
+
+    await loadSeedIndex(db, { ...bundle, version: 'eeeeeeee' });
+
+    expect((await db.sources.get(firstSeed))?.enabled).toBe(false);
+    const petro = (await db.entities.toArray()).find((e) => e.aliases.includes('Petro'))!;
+    expect(petro.descriptors.some((d) => d.sourceId === 'user-2')).toBe(true);
+    const userMentions = await db.mentions.where('sourceId').equals('user-2').toArray();
+    expect(userMentions.filter((m) => m.entityId === petro.id)).toHaveLength(2);
   });
 });

@@ -1,12 +1,13 @@
 import type { BundledIndex } from '../bundle';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
+import { bumpDictionaryVersion, META_INDEX_VERSION } from './meta';
+import { rebuildUserLayer, recomputeDiscrepancies } from './sources';
 
-export const META_INDEX_VERSION = 'indexVersion';
-export const META_DICTIONARY_VERSION = 'dictionaryVersion';
+export { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 
 /**
- * Replaces every seed row with the bundled index's rows, in one transaction; rows the user added
- * are never touched. Returns true when anything changed.
+ * Replaces every seed row with the bundled index's rows, in one transaction. The reader's own
+ * sources are kept and re-linked to the new seed entities. Returns true when anything changed.
  */
 export async function loadSeedIndex(
   db: CrosscheckDB,
@@ -17,32 +18,34 @@ export async function loadSeedIndex(
     const current = await db.meta.get(META_INDEX_VERSION);
     if (!force && current?.value === bundle.version) return false;
     const c = bundle.corpus;
+    // The reader's on/off choice for a built-in source survives updates.
+    const wasEnabled = new Map(
+      (await db.sources.where('origin').equals('seed').toArray()).map((s) => [s.id, s.enabled]),
+    );
     await Promise.all(
       (['sources', 'passages', 'entities', 'mentions', 'claims'] as const).map((t) =>
         db[t].where('origin').equals('seed').delete(),
       ),
     );
-    await db.sources.bulkPut(c.sources);
+    await db.sources.bulkPut(
+      c.sources.map((s) => ({ ...s, enabled: wasEnabled.get(s.id) ?? true })),
+    );
     await db.passages.bulkPut(c.passages);
     await db.entities.bulkPut(c.entities);
     await db.mentions.bulkPut(c.mentions);
     await db.claims.bulkPut(c.claims);
-    // Discrepancies span sources; the bundled ones are exact when the user added none.
-    const userSources = await db.sources.where('origin').equals('user').count();
-    if (userSources === 0) {
+    // The reader's sources were linked to the old seed entities: index them again on the new
+    // ones. Discrepancies span sources; the bundled ones are exact only for the seeds alone.
+    const userSources = await db.sources.where('origin').equals('user').toArray();
+    if (userSources.length > 0) await rebuildUserLayer(db, bundle, userSources);
+    if (userSources.length === 0 && [...wasEnabled.values()].every(Boolean)) {
       await db.discrepancies.clear();
-      await db.discrepancies.bulkPut(bundle.corpus.discrepancies);
+      await db.discrepancies.bulkPut(c.discrepancies);
+    } else {
+      await recomputeDiscrepancies(db);
     }
     await db.meta.put({ id: META_INDEX_VERSION, value: bundle.version });
     await bumpDictionaryVersion(db);
     return true;
   });
-}
-
-/** Content scripts cache the dictionary by this number; bump it whenever entities change. */
-export async function bumpDictionaryVersion(db: CrosscheckDB): Promise<number> {
-  const row = await db.meta.get(META_DICTIONARY_VERSION);
-  const next = (typeof row?.value === 'number' ? row.value : 0) + 1;
-  await db.meta.put({ id: META_DICTIONARY_VERSION, value: next });
-  return next;
 }

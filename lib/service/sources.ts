@@ -15,7 +15,7 @@ import { checkDuplicate } from '../extract/duplicate';
 import { fail, orThrow, SourceProblemError } from '../extract/problems';
 import type { Settings } from '../settings';
 import type { Claim, Entity, EntityType, RawSource, Source } from '../types';
-import { bumpDictionaryVersion, META_INDEX_VERSION } from './seed-index';
+import { bumpDictionaryVersion, META_INDEX_VERSION } from './meta';
 
 /** One row of the options page's source list. */
 export interface SourceSummary {
@@ -152,7 +152,7 @@ async function writeIndex(db: CrosscheckDB, index: SourceIndex): Promise<void> {
  * descriptors that came only from it go too; the result equals adding the remaining sources
  * one by one.
  */
-async function rebuildUserLayer(
+export async function rebuildUserLayer(
   db: CrosscheckDB,
   seed: BundledIndex,
   user: readonly Source[],
@@ -166,7 +166,8 @@ async function rebuildUserLayer(
   const known = new Map(seed.corpus.entities.map((e) => [e.id, e]));
   await db.entities.bulkPut([...known.values()]);
   for (const s of [...user].sort((a, b) => a.addedAt - b.addedAt || byId(a, b))) {
-    const index = indexChecked(rawFrom(s, s.id), [...known.values()].sort(byId), s.addedAt);
+    // Already accepted once: re-index without the add-time checks, so an update never drops it.
+    const index = indexSource(rawFrom(s, s.id), [...known.values()].sort(byId), null, s.addedAt);
     index.source.enabled = s.enabled;
     await writeIndex(db, index);
     for (const e of index.entities) known.set(e.id, e);
