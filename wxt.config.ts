@@ -5,6 +5,9 @@ import { buildSeedBundle } from './lib/node/seeds';
 // The seed corpus is processed once per build into a bundled index (design note: build-time index).
 const SEED_DIR = new URL('./seeds/', import.meta.url);
 
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' http: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export default defineConfig({
   // Separate output folders let parallel test runs build without clobbering each other.
   outDir: process.env.CROSSCHECK_OUT_DIR ?? '.output',
@@ -14,6 +17,10 @@ export default defineConfig({
       'See what other outlets say about the people, places and organizations in the news you read. Local, private.',
     permissions: ['storage', 'activeTab', 'scripting'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Extension pages run only our own scripts; the options page may fetch the article a reader
+    // asks for (http/https), nothing else loads from outside.
+    content_security_policy:
+      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Crosscheck', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {
