@@ -103,3 +103,16 @@ describe('discrepancies on the seeds', () => {
     expect(corpus.discrepancies.slice(firstAgreement).every((d) => d.agreement)).toBe(true);
   });
 });
+
+describe('determinism', () => {
+  test('the same claims in another order give the same ranked list', async () => {
+    const { findDiscrepancies } = await import('./index');
+    const reversed = findDiscrepancies(
+      [...corpus.claims].reverse(),
+      [...corpus.sources].reverse(),
+      corpus.entities,
+      [...corpus.passages].reverse(),
+    );
+    expect(reversed).toEqual(corpus.discrepancies);
+  });
+});

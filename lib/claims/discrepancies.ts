@@ -29,7 +29,10 @@ export function findDiscrepancies(
   passages: readonly Passage[],
 ): Discrepancy[] {
   const enabled = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
-  const live = claims.filter((c) => enabled.has(c.sourceId));
+  // Sorted by id, so the result does not depend on the order claims were stored in.
+  const live = claims
+    .filter((c) => enabled.has(c.sourceId))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ctx: RuleContext = {
     sources: new Map(sources.map((s) => [s.id, s])),
     entities: new Map(entities.map((e) => [e.id, e])),
