@@ -57,7 +57,6 @@ export class PageController {
   private readonly onScan?: (stats: ScanStats) => void;
 
   private readonly store = new Map<Text, PageMention[]>();
-  private readonly hidden = new Set<Text>();
   private ordered: PageMention[] | null = null;
 
   private readonly queue = new Set<Node>();
@@ -67,7 +66,6 @@ export class PageController {
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private firstPendingAt = 0;
   private needCleanup = false;
-  private needVisibility = false;
 
   private hovered: PageMention | null = null;
   private shown: PageMention | null = null;
@@ -102,8 +100,6 @@ export class PageController {
       childList: true,
       subtree: true,
       characterData: true,
-      attributes: true,
-      attributeFilter: ['hidden', 'class', 'style', 'open'],
     });
     const on = <K extends keyof DocumentEventMap>(
       type: K,
@@ -134,7 +130,6 @@ export class PageController {
     this.closeCard();
     this.painter.clear();
     this.store.clear();
-    this.hidden.clear();
     this.queue.clear();
   }
 
@@ -152,7 +147,6 @@ export class PageController {
   rescanAll(): Promise<void> {
     for (const ms of this.store.values()) this.painter.unpaint(ms);
     this.store.clear();
-    this.hidden.clear();
     this.ordered = null;
     this.queue.clear();
     this.pendingFull = true;
@@ -168,7 +162,8 @@ export class PageController {
   /** Entities on the page with their number of mentions, most mentioned first. */
   entityCounts(): Array<{ id: string; count: number }> {
     const counts = new Map<string, number>();
-    for (const m of this.mentions()) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    for (const m of this.visibleMentions())
+      counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
     return [...counts]
       .map(([id, count]) => ({ id, count }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
@@ -186,9 +181,23 @@ export class PageController {
     return this.ordered;
   }
 
+  /** Mentions in document order whose text is rendered (for the keyboard and the popup). */
+  visibleMentions(): PageMention[] {
+    const rendered = new Map<Element | null, boolean>();
+    return this.mentions().filter((m) => {
+      const el = m.node.parentElement;
+      let r = rendered.get(el);
+      if (r === undefined) {
+        r = isRendered(el);
+        rendered.set(el, r);
+      }
+      return r;
+    });
+  }
+
   /** Keyboard command: next/previous mention, scrolled into view, its card open and focused. */
   next(direction: 1 | -1): boolean {
-    const list = this.mentions();
+    const list = this.visibleMentions();
     if (list.length === 0) return false;
     const current = this.shown ? list.indexOf(this.shown) : this.cursor;
     const from = current >= 0 ? current : direction === 1 ? -1 : 0;
@@ -201,7 +210,7 @@ export class PageController {
 
   /** Scrolls to the first mention of an entity and flashes it. */
   reveal(entityId: string): boolean {
-    const list = this.mentions();
+    const list = this.visibleMentions();
     const index = list.findIndex((m) => m.entityId === entityId);
     if (index < 0) return false;
     const m = list[index]!;
@@ -295,24 +304,10 @@ export class PageController {
         }
       }
       endSlice();
-      // Hidden text is dropped after the next frame, when the browser has computed styles
-      // anyway: asking for visibility mid-scan would force a style recalc inside our task.
-      if (painted.length > 0) {
-        await afterNextFrame();
-        if (this.stopped) return;
-        sliceStart = performance.now();
-        for (const node of painted) {
-          const ms = this.store.get(node);
-          if (!ms) continue;
-          if (isRendered(node.parentElement)) stats.matches += ms.length;
-          else {
-            this.painter.unpaint(ms);
-            this.store.delete(node);
-            this.hidden.add(node);
-          }
-        }
-        endSlice();
-      }
+      // Hidden text is not checked here: asking for visibility would force a style recalc
+      // inside our task (tens of ms on big pages). Its highlights do not paint anyway; keyboard
+      // navigation and the page's entity list skip it when they are used (see visible()).
+      for (const node of painted) stats.matches += this.store.get(node)?.length ?? 0;
       stats.wallMs = performance.now() - wallStart;
       this.ordered = null;
       performance.mark('crosscheck:scan', {
@@ -337,7 +332,6 @@ export class PageController {
       this.painter.unpaint(old);
       this.store.delete(node);
     }
-    this.hidden.delete(node);
     const found = this.matcher.find(node.data);
     if (found.length === 0) return 0;
     const mentions: PageMention[] = found.map((f) => ({
@@ -375,9 +369,9 @@ export class PageController {
       else if (r.type === 'childList') {
         for (const n of r.addedNodes) if (!this.isOurs(n)) this.queue.add(n);
         if (r.removedNodes.length > 0) this.needCleanup = true;
-      } else if (r.type === 'attributes' && this.hidden.size > 0) this.needVisibility = true;
+      }
     }
-    if (this.queue.size === 0 && !this.needCleanup && !this.needVisibility) return;
+    if (this.queue.size === 0 && !this.needCleanup) return;
     const now = performance.now();
     if (!this.flushTimer) this.firstPendingAt = now;
     else clearTimeout(this.flushTimer);
@@ -395,12 +389,7 @@ export class PageController {
         this.store.delete(node);
         if (this.shown && ms.includes(this.shown)) this.closeCard();
       }
-      for (const node of this.hidden) if (!node.isConnected) this.hidden.delete(node);
       this.ordered = null;
-    }
-    if (this.needVisibility) {
-      this.needVisibility = false;
-      for (const node of this.hidden) if (isRendered(node.parentElement)) this.queue.add(node);
     }
     if (this.queue.size > 0) void this.pump();
   }
@@ -515,19 +504,6 @@ export class PageController {
 /** The same mention, even after a rescan made a new record for it. */
 function sameMention(a: PageMention, b: PageMention): boolean {
   return a.node === b.node && a.start === b.start && a.entityId === b.entityId;
-}
-
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    // Background tabs get no frames: a timeout stands in.
-    const timer = setTimeout(resolve, 250);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
 }
 
 function round(ms: number): number {
