@@ -1,10 +1,11 @@
 import type { PublicPath } from 'wxt/browser';
 import { type BundledIndex, isBundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
+import { dictionaryVersionItem } from '@/lib/dictionary-store';
 import { isEnvelope } from '@/lib/messages';
 import { dispatch } from '@/lib/rpc';
 import { createHandlers } from '@/lib/service/handlers';
-import { loadSeedIndex } from '@/lib/service/seed-index';
+import { loadSeedIndex, META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
 
 // Emitted by the build hook in wxt.config.ts, so it is not in WXT's typed list of public files.
 const BUNDLE_PATH = '/corpus-index.json' as PublicPath;
@@ -22,6 +23,15 @@ export default defineBackground(() => {
 
   async function loadBundle(force: boolean): Promise<void> {
     await loadSeedIndex(db, await fetchBundle(), { force });
+    await publishDictionaryVersion();
+  }
+
+  // Open tabs watch this storage item and refresh their dictionary when it moves.
+  async function publishDictionaryVersion(): Promise<void> {
+    const row = await db.meta.get(META_DICTIONARY_VERSION);
+    const version = typeof row?.value === 'number' ? row.value : null;
+    if (version !== null && version !== (await dictionaryVersionItem.getValue()))
+      await dictionaryVersionItem.setValue(version);
   }
 
   // Install/update replaces seed rows; any other start only checks the version (cheap no-op).
@@ -64,7 +74,11 @@ export default defineBackground(() => {
     // Leave messages that are not ours to other listeners.
     if (!isEnvelope(message) || !(message.type in handlers)) return false;
     const from = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null };
-    void dispatch(handlers, message, from).then(sendResponse);
+    void dispatch(handlers, message, from).then(async (reply) => {
+      sendResponse(reply);
+      // Any handler may have changed the sources (add, remove, import, reset...).
+      await publishDictionaryVersion();
+    });
     return true; // keep the channel open for the async reply (works in Chrome and Firefox)
   });
 });

@@ -1,8 +1,8 @@
 import './highlights.css';
-import { storage } from 'wxt/utils/storage';
 import cardCss from '@/components/Hovercard.css?inline';
 import { createCardHost } from '@/components/HovercardHost';
 import type { Dictionary } from '@/lib/dictionary';
+import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
 import { compileMatcher } from '@/lib/matcher';
 import { PageController } from '@/lib/page/controller';
 import { dispatchTab } from '@/lib/page/tab-rpc';
@@ -10,11 +10,6 @@ import { UI_TAG } from '@/lib/page/walk';
 import { createClient } from '@/lib/rpc';
 import { isSiteEnabled, type Settings, siteKey } from '@/lib/settings';
 import { getSettings, settingsItem } from '@/lib/settings-store';
-
-// The dictionary survives page loads; the background says `unchanged` while its version holds.
-const dictionaryCache = storage.defineItem<Dictionary | null>('local:dictionaryCache', {
-  fallback: null,
-});
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -61,12 +56,12 @@ export default defineContentScript({
     });
 
     async function loadDictionary(): Promise<Dictionary> {
-      const cached = await dictionaryCache.getValue();
+      const cached = await dictionaryCacheItem.getValue();
       const reply = await send('getDictionary', { knownVersion: cached?.version ?? null });
       if ('unchanged' in reply && cached) return cached;
       if ('unchanged' in reply)
         return send('getDictionary', { knownVersion: null }) as Promise<Dictionary>;
-      void dictionaryCache.setValue(reply);
+      void dictionaryCacheItem.setValue(reply);
       return reply;
     }
 
@@ -89,6 +84,7 @@ export default defineContentScript({
         card,
         hoverDelayMs: settings.hoverDelayMs,
         highlightStyle: settings.highlightStyle,
+        firstPerParagraph: settings.mentions === 'first-per-paragraph',
       });
       await controller.start();
     }
@@ -109,6 +105,16 @@ export default defineContentScript({
       controller.painter.setStyle(settings.highlightStyle);
       if (before.types.join() !== settings.types.join() && dictionary)
         void controller.setMatcher(matcherFor(dictionary));
+      else if (before.mentions !== settings.mentions)
+        void controller.setFirstPerParagraph(settings.mentions === 'first-per-paragraph');
+    });
+
+    // Sources changed (added, removed, switched off): new dictionary, same page, no reload.
+    const unwatchDictionary = dictionaryVersionItem.watch(async (version) => {
+      if (version === null || version === dictionary?.version) return;
+      dictionary = await loadDictionary();
+      if (controller) void controller.setMatcher(matcherFor(dictionary));
+      else void start();
     });
 
     // Single-page-app navigations: the new view is scanned from scratch.
@@ -142,6 +148,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       unwatch();
+      unwatchDictionary();
       stop();
     });
 

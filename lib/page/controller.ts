@@ -37,8 +37,12 @@ export interface ControllerOptions {
   card: CardHost;
   hoverDelayMs: number;
   highlightStyle: HighlightStyle;
+  /** Underline only the first mention of each entity in a paragraph. */
+  firstPerParagraph?: boolean;
   onScan?: (stats: ScanStats) => void;
 }
+
+const PARAGRAPH = 'p,li,blockquote,dd,dt,td,th,figcaption,h1,h2,h3,h4,h5,h6,pre';
 
 /** Wikipedia page-preview timings (mediawiki-extensions-Popups src/constants.js). */
 export const FETCH_DELAY_MS = 150;
@@ -90,6 +94,16 @@ export class PageController {
     this.hoverDelayMs = opts.hoverDelayMs;
     this.onScan = opts.onScan;
     this.painter = createPainter(opts.doc, opts.highlightStyle);
+    this.firstPerParagraph = opts.firstPerParagraph ?? false;
+  }
+
+  private firstPerParagraph: boolean;
+  /** Paragraph -> entity -> the text node holding its first shown mention. */
+  private shownIn = new WeakMap<Element, Map<string, Text>>();
+
+  setFirstPerParagraph(on: boolean): Promise<void> {
+    this.firstPerParagraph = on;
+    return this.rescanAll();
   }
 
   /** Starts observing and scans the whole document in slices. */
@@ -147,6 +161,7 @@ export class PageController {
   rescanAll(): Promise<void> {
     for (const ms of this.store.values()) this.painter.unpaint(ms);
     this.store.clear();
+    this.shownIn = new WeakMap();
     this.ordered = null;
     this.queue.clear();
     this.pendingFull = true;
@@ -332,7 +347,8 @@ export class PageController {
       this.painter.unpaint(old);
       this.store.delete(node);
     }
-    const found = this.matcher.find(node.data);
+    let found = this.matcher.find(node.data);
+    if (this.firstPerParagraph && found.length > 0) found = this.firstInParagraph(node, found);
     if (found.length === 0) return 0;
     const mentions: PageMention[] = found.map((f) => ({
       node,
@@ -347,6 +363,24 @@ export class PageController {
     // The fallback painter splits nodes: those are our own mutations, not the page's.
     if (this.painter.kind === 'wrap' && this.observer) this.observer.takeRecords();
     return mentions.length;
+  }
+
+  private firstInParagraph<T extends { entityId: string }>(node: Text, found: T[]): T[] {
+    const para = node.parentElement?.closest(PARAGRAPH) ?? node.parentElement;
+    if (!para) return found;
+    let first = this.shownIn.get(para);
+    if (!first) this.shownIn.set(para, (first = new Map()));
+    const kept: T[] = [];
+    const here = new Set<string>();
+    for (const f of found) {
+      const owner = first.get(f.entityId);
+      if (owner && owner !== node) continue;
+      if (here.has(f.entityId)) continue;
+      first.set(f.entityId, node);
+      here.add(f.entityId);
+      kept.push(f);
+    }
+    return kept;
   }
 
   private dedupe(roots: Node[]): Node[] {

@@ -90,7 +90,7 @@ async function sendTab<T>(page: Page, message: { type: string; payload: object }
   // Without the "tabs" permission tab URLs are hidden: the page is found as the active tab.
   await page.bringToFront();
   return session.worker.evaluate(async (message) => {
-    // biome-ignore lint/suspicious/noExplicitAny: chrome is untyped in the worker here
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
     const c = (globalThis as any).chrome;
     const [tab] = await c.tabs.query({ active: true });
     return c.tabs.sendMessage(tab.id, message);
@@ -525,11 +525,42 @@ test.describe('page safety', () => {
     expect(entities.value.enabled).toBe(false);
     // Back on for the other tests.
     await session.worker.evaluate(async () => {
-      // biome-ignore lint/suspicious/noExplicitAny: chrome is untyped in the worker here
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
       const c = (globalThis as any).chrome;
       const { settings } = await c.storage.local.get('settings');
       await c.storage.local.set({ settings: { ...settings, disabledSites: [] } });
     });
+    await page.close();
+  });
+});
+
+test.describe('settings', () => {
+  const setMentions = (mode: 'all' | 'first-per-paragraph') =>
+    session.worker.evaluate(async (m) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
+      const c = (globalThis as any).chrome;
+      const { settings } = await c.storage.local.get('settings');
+      await c.storage.local.set({ settings: { ...settings, mentions: m } });
+    }, mode);
+
+  test('"first mention per paragraph" underlines one mention of each entity per paragraph, live', async () => {
+    const url = server.html(
+      '/first.html',
+      `<!doctype html><html><body><main>
+        <p>President Gustavo Petro spoke. Later, Petro left, and Petro returned.</p>
+        <p>Petro and Kristi Noem met. Noem spoke.</p>
+      </main></body></html>`,
+    );
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await waitForScan(page);
+    const count = () => page.evaluate(() => CSS.highlights.get('crosscheck-dotted')?.size ?? 0);
+    await expect.poll(count).toBe(6);
+    await setMentions('first-per-paragraph');
+    // One Petro in the first paragraph; one Petro and one Noem in the second.
+    await expect.poll(count).toBe(3);
+    await setMentions('all');
+    await expect.poll(count).toBe(6);
     await page.close();
   });
 });

@@ -1,0 +1,15 @@
+import { storage } from 'wxt/utils/storage';
+import type { Dictionary } from './dictionary';
+
+/**
+ * The background publishes the dictionary version here whenever sources change; every open tab
+ * watches it and swaps its matcher, so a new source shows up without a reload.
+ */
+export const dictionaryVersionItem = storage.defineItem<number | null>('local:dictionaryVersion', {
+  fallback: null,
+});
+
+/** The content script's copy of the dictionary, reused across page loads while its version holds. */
+export const dictionaryCacheItem = storage.defineItem<Dictionary | null>('local:dictionaryCache', {
+  fallback: null,
+});
