@@ -105,8 +105,7 @@ export interface Envelope<K extends MessageName = MessageName> {
 
 /** What the background sends back: errors travel as values so callers can show them. */
 export type Reply<K extends MessageName> =
-  | { ok: true; value: ResponseOf<K> }
-  | { ok: false; error: string };
+  { ok: true; value: ResponseOf<K> } | { ok: false; error: string };
 
 export type Handlers = {
   [K in MessageName]: (

@@ -42,7 +42,7 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
     api
       .send('listDiscrepancies', { entityId: null })
       .then(setList, (e: Error) => setError(e.message));
-  }, [reload]);
+  }, [api, reload]);
 
   useEffect(() => {
     void (async () => {
@@ -56,7 +56,7 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
       if (url && /^https?:/.test(url))
         api.send('getPageContext', { url }).then(setContext, () => setContext(null));
     })();
-  }, []);
+  }, [api]);
 
   useEffect(() => {
     const q = query.trim();
@@ -65,7 +65,7 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
       api.send('searchCorpus', { query: q }).then(setResults, (e: Error) => setError(e.message));
     }, 150);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [api, query]);
 
   const entityNames = useMemo(() => {
     const names = new Map<string, string>();

@@ -39,9 +39,7 @@ export function createPopupApi(): PopupApi {
     async sendTab(tabId, type, payload) {
       try {
         const reply = (await browser.tabs.sendMessage(tabId, { type, payload })) as
-          | { ok: true; value: unknown }
-          | { ok: false; error: string }
-          | undefined;
+          { ok: true; value: unknown } | { ok: false; error: string } | undefined;
         if (!reply?.ok) return null;
         return reply.value as TabProtocol[typeof type]['res'];
       } catch {

@@ -46,7 +46,7 @@ export function isSkippedElement(el: Element): boolean {
 
 /** True when the node sits inside an element a scan skips (checked for mutation roots). */
 export function isInsideSkipped(node: Node): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; ) {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el;) {
     if (isSkippedElement(el)) return true;
     el = el.parentElement;
   }
