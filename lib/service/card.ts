@@ -54,7 +54,10 @@ export function outletLabel(source: Pick<Source, 'outlet' | 'title' | 'url'>): s
       // fall through to the title
     }
   }
-  return source.title ?? 'Unnamed source';
+  if (!source.title) return 'Unnamed source';
+  // An article title stands in for an unknown outlet: short enough to sit beside a quote.
+  if (source.title.length <= 32) return source.title;
+  return `${source.title.slice(0, 32).replace(/\s+\S*$/, '')}…`;
 }
 
 /** Only http(s) links leave the card. */
