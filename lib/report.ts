@@ -1,15 +1,10 @@
 /** The CLI's report: a stable JSON shape other tools can rely on, and its Markdown rendering. */
-import type { Corpus, Severity } from './types';
+import type { Corpus, Severity, Source } from './types';
 
-export interface ReportSource {
-  id: string;
-  file: string | null;
-  outlet: string | null;
-  title: string | null;
-  url: string | null;
-  published: string | null;
-  language: string | null;
-}
+export type ReportSource = Pick<
+  Source,
+  'id' | 'file' | 'outlet' | 'title' | 'url' | 'published' | 'language'
+>;
 
 export interface ReportEntity {
   id: string;
