@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { buildBundle } from '../../lib/bundle';
 import { CrosscheckDB } from '../../lib/db';
+import { dictionaryVersionItem } from '../../lib/dictionary-store';
 import { loadSeedSources } from '../../lib/node/seeds';
 
 const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
@@ -16,6 +17,8 @@ describe('background', () => {
       'fetch',
       vi.fn(async () => new Response(JSON.stringify(bundle))),
     );
+    // The fake browser has no in-memory `commands`; the keyboard command is tested end to end.
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
   });
 
   test('install loads the bundled index into Dexie; messages are answered over the protocol', async () => {
@@ -29,6 +32,8 @@ describe('background', () => {
     const db = new CrosscheckDB();
     expect(await db.entities.count()).toBe(bundle.corpus.entities.length);
     db.close();
+    // Open tabs learn the dictionary version through storage.
+    expect(await dictionaryVersionItem.getValue()).toBeGreaterThan(0);
   });
 
   test('a message that is not ours is left to other listeners', async () => {
