@@ -53,7 +53,8 @@ export interface Protocol {
   /** Ranked discrepancies and agreements with each claim's sentence; `entityId` filters. */
   listDiscrepancies: { req: { entityId: string | null }; res: DiscrepancyView[] };
   /** When `url` is one of the sources: what it says where other outlets differ. */
-  getPageContext: { req: { url: string }; res: PageContext };
+  /** What the page says against the corpus: a source page by URL, any other page by its text. */
+  getPageContext: { req: { url: string; text?: string | null }; res: PageContext };
   /** Typo-tolerant search across entities and passages. */
   searchCorpus: { req: { query: string }; res: SearchResults };
   /** The hovercard's data for one entity; null when the entity is unknown. */
@@ -92,6 +93,8 @@ export interface TabProtocol {
   revealEntity: { req: { entityId: string }; res: boolean };
   /** Keyboard command: move to the next (or previous) mention and open its card. */
   nextMention: { req: { direction: 1 | -1 }; res: boolean };
+  /** The page's readable text (its article or main element), for claims against the corpus. */
+  getPageText: { req: Record<string, never>; res: { text: string } };
 }
 
 export type MessageName = keyof Protocol;

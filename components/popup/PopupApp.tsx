@@ -53,8 +53,11 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
       if (!res) setPage({ state: 'none' });
       else setPage(res.enabled ? { state: 'on', page: res } : { state: 'off' });
       const url = res?.url ?? t.url;
-      if (url && /^https?:/.test(url))
-        api.send('getPageContext', { url }).then(setContext, () => setContext(null));
+      if (!url || !/^https?:/.test(url)) return;
+      const page = res?.enabled ? await api.sendTab(t.id, 'getPageText', {}) : null;
+      api
+        .send('getPageContext', { url, text: page?.text ?? null })
+        .then(setContext, () => setContext(null));
     })();
   }, [api]);
 
@@ -186,9 +189,13 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
           </ul>
         </section>
       ) : null}
-      {context?.sourceId && context.statements.length ? (
+      {context?.statements.length ? (
         <section aria-labelledby="says-h" class="says">
-          <h2 id="says-h">This page ({context.outlet}) vs the others</h2>
+          <h2 id="says-h">
+            {context.sourceId
+              ? `This page (${context.outlet}) vs the others`
+              : 'This page vs the corpus'}
+          </h2>
           <ul>
             {context.statements.map((s) => (
               <li key={s.discrepancyId}>

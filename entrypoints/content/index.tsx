@@ -137,6 +137,12 @@ export default defineContentScript({
           },
           revealEntity: ({ entityId }) => controller?.reveal(entityId) ?? false,
           nextMention: ({ direction }) => controller?.next(direction === -1 ? -1 : 1) ?? false,
+          // Only on request (popup open): innerText lays out, so never during reading.
+          getPageText: async () => ({
+            text: (
+              document.querySelector<HTMLElement>('article, main, [role="main"]') ?? document.body
+            ).innerText.slice(0, 300_000),
+          }),
         },
         message,
       );

@@ -36,10 +36,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await ready();
       return listDiscrepancies(db, typeof entityId === 'string' && entityId ? entityId : null);
     },
-    async getPageContext({ url }) {
+    async getPageContext({ url, text }) {
       await ready();
       if (typeof url !== 'string') throw new Error('getPageContext needs the page URL.');
-      return pageContext(db, url);
+      return pageContext(db, url, typeof text === 'string' ? text : null);
     },
     async searchCorpus({ query }) {
       await ready();

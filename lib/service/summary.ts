@@ -2,6 +2,8 @@
  * The popup's data: corpus counts and a coverage grid, the discrepancy list with each claim's
  * sentence and differing span, what the current page says against the others, and search.
  */
+import { findDiscrepancies } from '../claims';
+import { indexSource } from '../corpus/pipeline';
 import type { CrosscheckDB } from '../db';
 import { type CorpusSearch, createSearch } from '../search';
 import type {
@@ -11,6 +13,7 @@ import type {
   Entity,
   EntityType,
   Passage,
+  RawSource,
   Severity,
   Source,
 } from '../types';
@@ -237,10 +240,24 @@ function sameUrl(a: string, b: string): boolean {
 }
 
 /** When the page is one of the sources: what it says where the others say something else. */
-export async function pageContext(db: CrosscheckDB, url: string): Promise<PageContext> {
+/** Below this, page text is navigation and teasers, not an article that makes claims. */
+const MIN_PAGE_TEXT = 400;
+/** Same cap as an added source: longer pages are cut, not refused. */
+const MAX_PAGE_TEXT = 300_000;
+export const PAGE_SOURCE_ID = 'page:current';
+
+export async function pageContext(
+  db: CrosscheckDB,
+  url: string,
+  text: string | null = null,
+): Promise<PageContext> {
   const sources = await enabledSources(db);
   const source = [...sources.values()].find((s) => s.url && sameUrl(s.url, url));
-  if (!source) return { sourceId: null, outlet: null, statements: [] };
+  if (!source) {
+    return text && text.trim().length >= MIN_PAGE_TEXT
+      ? unsavedPageContext(db, sources, url, text)
+      : { sourceId: null, outlet: null, statements: [] };
+  }
   const views = await listDiscrepancies(db, null);
   const statements: PageContext['statements'] = [];
   for (const d of views) {
@@ -308,4 +325,59 @@ export function createSearchService(db: CrosscheckDB) {
     }
     return { entities, passages };
   };
+}
+
+/**
+ * A page that is not in the corpus: its claims are extracted in memory (nothing is saved) and
+ * compared with the corpus, so the popup can say "this page says X; the others say Y".
+ */
+async function unsavedPageContext(
+  db: CrosscheckDB,
+  sources: Map<string, Source>,
+  url: string,
+  text: string,
+): Promise<PageContext> {
+  const [entities, claims, passages] = await Promise.all([
+    db.entities.toArray(),
+    db.claims.toArray(),
+    db.passages.toArray(),
+  ]);
+  const raw: RawSource = {
+    id: PAGE_SOURCE_ID,
+    file: null,
+    outlet: null,
+    title: null,
+    url,
+    published: null,
+    language: null,
+    text: text.slice(0, MAX_PAGE_TEXT),
+    origin: 'user',
+  };
+  const page = indexSource(raw, entities, null, 0);
+  if (page.claims.length === 0) return { sourceId: null, outlet: null, statements: [] };
+  const found = findDiscrepancies(
+    [...claims.filter((c) => sources.has(c.sourceId)), ...page.claims],
+    [...sources.values(), page.source],
+    [...entities, ...page.entities],
+    [...passages.filter((p) => sources.has(p.sourceId)), ...page.passages],
+  );
+  const byId = new Map([...claims, ...page.claims].map((c) => [c.id, c]));
+  const statements: PageContext['statements'] = [];
+  for (const d of found) {
+    if (d.agreement) continue;
+    const all = d.claimIds.flatMap((id) => byId.get(id) ?? []);
+    const here = all.filter((c) => c.sourceId === PAGE_SOURCE_ID);
+    const others = all.filter((c) => c.sourceId !== PAGE_SOURCE_ID);
+    if (here.length === 0 || others.length === 0) continue;
+    statements.push({
+      discrepancyId: d.id,
+      topic: d.topic,
+      here: [...new Set(here.map((c) => clip(c.span)))],
+      others: others.map((c) => ({
+        outlet: outletLabel(sources.get(c.sourceId)!),
+        span: clip(c.span),
+      })),
+    });
+  }
+  return { sourceId: null, outlet: null, statements: statements.slice(0, 5) };
 }

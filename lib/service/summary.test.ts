@@ -1,0 +1,49 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildBundle } from '../bundle';
+import { CrosscheckDB, readCorpus } from '../db';
+import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
+import { loadSeedIndex } from './seed-index';
+import { pageContext } from './summary';
+
+const SEEDS = new URL('../../seeds/', import.meta.url);
+const bundle = buildBundle(loadSeedSources(SEEDS), loadSeedOverrides(SEEDS));
+const db = new CrosscheckDB('summary-test', { indexedDB, IDBKeyRange });
+
+beforeAll(async () => {
+  await loadSeedIndex(db, bundle);
+});
+
+// An article that is not in the corpus, written from the seeds' story with other details.
+const OTHER_PAGE = [
+  'Homeland Security Secretary Kristi Noem met Colombian President Gustavo Petro on Thursday morning in Bogotá, according to officials.',
+  'The two countries signed a memorandum of understanding on biometric data.',
+  '“We are committed to working hand in hand with our Colombian partners to improve border security,” Noem said at a news conference.',
+  'Petro had earlier refused two military planes carrying deported Colombians.',
+].join('\n\n');
+
+describe('pageContext', () => {
+  test('a source page is matched by URL', async () => {
+    const breitbart = bundle.corpus.sources.find((s) => s.outlet === 'Breitbart')!;
+    const ctx = await pageContext(db, `${breitbart.url}?utm_source=x`);
+    expect(ctx.sourceId).toBe(breitbart.id);
+    expect(ctx.statements.length).toBeGreaterThan(0);
+  });
+
+  test('a page outside the corpus: its claims are compared in memory, nothing is saved', async () => {
+    const before = await readCorpus(db);
+    const ctx = await pageContext(db, 'https://news.example.org/story', OTHER_PAGE);
+    expect(ctx.sourceId).toBeNull();
+    const when = ctx.statements.find((s) => s.here.some((h) => /morning/.test(h)));
+    expect(when?.others.map((o) => o.span).join(' ')).toMatch(/evening|afternoon/);
+    expect(await readCorpus(db)).toEqual(before);
+  });
+
+  test.each([
+    ['no text', null],
+    ['too little text to be an article', 'Menu Home World Politics Sign in'],
+  ])('%s: nothing to say', async (_what, text) => {
+    const ctx = await pageContext(db, 'https://news.example.org/other', text);
+    expect(ctx).toEqual({ sourceId: null, outlet: null, statements: [] });
+  });
+});
