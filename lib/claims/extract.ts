@@ -451,15 +451,18 @@ function attribution(ctx: Ctx, p: Passage, target: Claim, quotes: readonly Claim
     }
   }
   if (!speaker) return;
+  // A speaker taken from a long quote is cut at a word boundary; offsets follow the cut.
+  const said = ctx.source.text.slice(speaker.start, speaker.end);
+  const span = said.length > 80 ? said.slice(0, 81).replace(/\s+\S*$/, '') : said;
   add(ctx, {
     passageId: p.id,
     kind: 'attribution',
     slot: `attribution:${target.slot}`,
     value: speaker.label,
     unit: null,
-    span: ctx.source.text.slice(speaker.start, speaker.end).slice(0, 80),
+    span,
     start: speaker.start,
-    end: speaker.end,
+    end: speaker.start + span.length,
     entityIds: [...new Set([...(speaker.entityId ? [speaker.entityId] : []), ...target.entityIds])],
     detail: {
       speaker: speaker.label,
