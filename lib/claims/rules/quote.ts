@@ -72,7 +72,17 @@ export function compareQuotes(claims: readonly Claim[], ctx: RuleContext): Findi
         total += Math.min(quoteWords(a.value).length, quoteWords(b.value).length);
         const oa = outletOf(ctx, a.sourceId);
         const ob = outletOf(ctx, b.sourceId);
-        differences.push(`${oa}: “${clip(d.onlyA)}” / ${ob}: “${clip(d.onlyB)}”`);
+        const n = d.onlyA.length + d.onlyB.length;
+        // Many changed words read as a list of noise: say how much differs instead.
+        differences.push(
+          n > 8
+            ? `${oa} and ${ob} word it very differently (${n} content words differ)`
+            : d.onlyA.length === 0
+              ? `${ob} adds “${clip(d.onlyB)}”`
+              : d.onlyB.length === 0
+                ? `${oa} adds “${clip(d.onlyA)}”`
+                : `${oa} has “${clip(d.onlyA)}” where ${ob} has “${clip(d.onlyB)}”`,
+        );
       }
     const first = g[0]!;
     const speakerId = typeof first.detail.speakerId === 'string' ? first.detail.speakerId : null;
