@@ -164,3 +164,28 @@ test('screenshots, light and dark, at 360 px', async () => {
     await popup.close();
   }
 });
+
+test('a page outside the corpus: "this page says X; the corpus says Y"', async () => {
+  const url = server.html(
+    '/other-outlet.html',
+    `<!doctype html><html lang="en"><body><article><h1>Noem in Bogotá</h1>
+      <p>Homeland Security Secretary Kristi Noem met Colombian President Gustavo Petro on Thursday morning in Bogotá, according to officials.</p>
+      <p>The two countries signed a memorandum of understanding on biometric data, officials from both governments said after the meeting.</p>
+      <p>“We are committed to working hand in hand with our Colombian partners to improve border security,” Noem said at a news conference.</p>
+      <p>Petro had earlier refused two military planes carrying deported Colombians, which set off a short diplomatic crisis.</p>
+    </article></body></html>`,
+  );
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0);
+  const id = await tabIdOf(url);
+  const popup = await openPopup(`?tab=${id}`);
+  await expect(popup.getByRole('heading', { name: 'This page vs the corpus' })).toBeVisible();
+  const says = popup.locator('.says');
+  await expect(says).toContainText('Thursday morning');
+  await expect(says).toContainText('Thursday evening');
+  // Nothing was saved: still five sources.
+  await expect(popup.getByTestId('count-sources')).toHaveText('5 sources');
+  await popup.close();
+  await page.close();
+});
