@@ -39,6 +39,14 @@ describe('pageContext', () => {
     expect(await readCorpus(db)).toEqual(before);
   });
 
+  test('a copy of a source under another address is that source', async () => {
+    const newsmax = bundle.corpus.sources.find((s) => s.outlet === 'Newsmax')!;
+    const copy = `Menu Home World\n\n${newsmax.text}\n\nShare this article`;
+    const ctx = await pageContext(db, 'https://mirror.example.net/newsmax-copy', copy);
+    expect(ctx.sourceId).toBe(newsmax.id);
+    for (const s of ctx.statements) expect(s.others.map((o) => o.outlet)).not.toContain('Newsmax');
+  });
+
   test.each([
     ['no text', null],
     ['too little text to be an article', 'Menu Home World Politics Sign in'],

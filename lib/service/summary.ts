@@ -252,12 +252,16 @@ export async function pageContext(
   text: string | null = null,
 ): Promise<PageContext> {
   const sources = await enabledSources(db);
-  const source = [...sources.values()].find((s) => s.url && sameUrl(s.url, url));
-  if (!source) {
-    return text && text.trim().length >= MIN_PAGE_TEXT
-      ? unsavedPageContext(db, sources, url, text)
-      : { sourceId: null, outlet: null, statements: [] };
+  const byUrl = [...sources.values()].find((s) => s.url && sameUrl(s.url, url));
+  if (byUrl) return sourceContext(db, byUrl);
+  if (!text || text.trim().length < MIN_PAGE_TEXT) {
+    return { sourceId: null, outlet: null, statements: [] };
   }
+  return unsavedPageContext(db, sources, url, text);
+}
+
+/** What a page that is one of the sources says against the others. */
+async function sourceContext(db: CrosscheckDB, source: Source): Promise<PageContext> {
   const views = await listDiscrepancies(db, null);
   const statements: PageContext['statements'] = [];
   for (const d of views) {
@@ -354,6 +358,9 @@ async function unsavedPageContext(
     origin: 'user',
   };
   const page = indexSource(raw, entities, null, 0);
+  // The same article under another address (a copy, a syndicated page): it is that source.
+  const copyOf = sourceWithSameSentences(page.passages, passages, sources);
+  if (copyOf) return sourceContext(db, copyOf);
   if (page.claims.length === 0) return { sourceId: null, outlet: null, statements: [] };
   const found = findDiscrepancies(
     [...claims.filter((c) => sources.has(c.sourceId)), ...page.claims],
@@ -380,4 +387,29 @@ async function unsavedPageContext(
     });
   }
   return { sourceId: null, outlet: null, statements: statements.slice(0, 5) };
+}
+
+const sentenceKey = (t: string) => t.toLowerCase().replace(/\W+/g, ' ').trim();
+
+/** The source most of whose sentences the page repeats word for word, if any. */
+function sourceWithSameSentences(
+  pagePassages: readonly Passage[],
+  passages: readonly Passage[],
+  sources: Map<string, Source>,
+): Source | null {
+  const onPage = new Set(pagePassages.map((p) => sentenceKey(p.text)));
+  const counts = new Map<string, { same: number; all: number }>();
+  for (const p of passages) {
+    if (!sources.has(p.sourceId)) continue;
+    const c = counts.get(p.sourceId) ?? { same: 0, all: 0 };
+    c.all++;
+    if (onPage.has(sentenceKey(p.text))) c.same++;
+    counts.set(p.sourceId, c);
+  }
+  let best: [string, number] | null = null;
+  for (const [id, c] of counts) {
+    const share = c.same / c.all;
+    if (c.same >= 3 && share >= 0.5 && (!best || share > best[1])) best = [id, share];
+  }
+  return best ? (sources.get(best[0]) ?? null) : null;
 }

@@ -35,23 +35,41 @@ async function pointOf(page: Page, word: string): Promise<{ x: number; y: number
 }
 
 async function hoverCard(page: Page, word: string, file: string): Promise<boolean> {
+  // Hover only once the page is scanned, or the pointer lands before the highlight exists.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0, null, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
   const p = await pointOf(page, word);
   if (!p) return false;
-  await page.mouse.move(p.x, p.y);
-  const card = page.locator('crosscheck-ui').first();
-  try {
-    await page.waitForFunction(
-      () => performance.getEntriesByName('crosscheck:scan').length > 0,
-      null,
-      { timeout: 5000 },
-    );
-    await page.waitForTimeout(900); // hover intent delay plus the card's fade-in
-    await page.screenshot({ path: resolve(OUT, file) });
-    return (await card.count()) > 0;
-  } catch {
-    await page.screenshot({ path: resolve(OUT, file) });
-    return false;
-  }
+  await page.mouse.move(p.x - 30, p.y);
+  await page.mouse.move(p.x, p.y, { steps: 4 });
+  const card = page.locator('crosscheck-ui [role="dialog"]');
+  const shown = await card
+    .first()
+    .waitFor({ state: 'visible', timeout: 5000 })
+    .then(() => true)
+    .catch(() => false);
+  await page.waitForTimeout(300); // the card's fade-in
+  await page.screenshot({ path: resolve(OUT, file) });
+  return shown;
+}
+
+/** The id of the tab showing `url`, asked from an extension page (tab URLs need no permission
+ * here: each tab's content script answers with its own URL). */
+async function tabOf(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(async (u) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
+    const tabs = (globalThis as any).chrome.tabs;
+    for (const t of await tabs.query({})) {
+      const reply = await tabs
+        .sendMessage(t.id, { type: 'getPageEntities', payload: {} })
+        .catch(() => null);
+      if (reply?.ok && reply.value.url === u) return t.id as number;
+    }
+    return -1;
+  }, url);
 }
 
 async function main() {
@@ -103,8 +121,14 @@ async function main() {
     await p.setViewportSize(
       name === 'popup' ? { width: 400, height: 600 } : { width: 1100, height: 900 },
     );
-    await p.goto(`chrome-extension://${extensionId}/${name}.html`);
-    await p.waitForTimeout(800);
+    // The popup stands for the demo article's tab (?tab=), as if opened from the toolbar there.
+    let query = '';
+    if (name === 'popup') {
+      await p.goto(`chrome-extension://${extensionId}/popup.html?tab=-1`);
+      query = `?tab=${await tabOf(p, page.url())}`;
+    }
+    await p.goto(`chrome-extension://${extensionId}/${name}.html${query}`);
+    await p.waitForTimeout(1000);
     const file = `${name}-${scheme}.png`;
     await p.screenshot({ path: resolve(OUT, file), fullPage: name === 'popup' });
     shots.push(file);
