@@ -6,7 +6,7 @@
  * text, so matches come back as offsets into the string that was passed in. A scan is one pass
  * over the text whatever the number of aliases; candidates are then checked for word boundaries
  * and for case (a proper name needs its capitals, so "trump card" is not "Trump"), and the
- * leftmost-longest non-overlapping ones win ("Kristi Noem" over "Noem").
+ * leftmost-longest non-overlapping ones win ("Jane Doe" over "Doe").
  */
 
 export interface Match {
@@ -28,7 +28,7 @@ enum CaseRule {
   Any = 0,
   /** Each capitalised word of the alias must be capitalised in the text. */
   Proper = 1,
-  /** Acronym of four letters or more: "CECOT" or "Cecot", not "cecot". */
+  /** Acronym of four letters or more: "NASDAQ" or "Nasdaq", not "nasdaq". */
   Acronym = 2,
   /** Acronym of up to three letters: every letter must be a capital ("US", not "us"/"Us"). */
   ShortAcronym = 3,
@@ -48,7 +48,7 @@ interface Variant {
 
 /**
  * Capitalised words that may stand before a surname without making it another person's name
- * ("President Trump", "Mr. Noem" is handled by its period). Generic English/Spanish/French/German
+ * ("President Trump", "Mr. Doe" is handled by its period). Generic English/Spanish/French/German
  * honorifics, not names.
  */
 const TITLES = new Set(
@@ -344,7 +344,7 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
   }
   children.length = 0;
 
-  /** 0: no; 1: yes; 2: yes if the next word starts another match ("Colombia Gustavo Petro"). */
+  /** 0: no; 1: yes; 2: yes if the next word starts another match ("Ruritania Jane Doe"). */
   const accepts = (v: Variant, text: string, start: number, end: number): 0 | 1 | 2 => {
     if (v.rule === CaseRule.Any) return 1;
     for (const k of v.upper) {

@@ -1,6 +1,6 @@
 /**
- * Descriptor claims: the words an outlet puts before a name ("leftist President Gustavo Petro",
- * "far-left President of Colombia Gustavo Petro"). What differs between outlets is the framing:
+ * Descriptor claims: the words an outlet puts before a name ("leftist President Jane Doe",
+ * "far-left President of Ruritania Jane Doe"). What differs between outlets is the framing:
  * the evaluative words, once roles ("President"), places and nationalities are set aside.
  */
 import { foldLower, STOP, type Word, words } from './text';
@@ -33,7 +33,7 @@ const NEUTRAL = new Set([
 export interface DescriptorHit {
   start: number;
   end: number;
-  /** The descriptor as written ("Colombia's leftist President"). */
+  /** The descriptor as written ("Ruritania's leftist President"). */
   span: string;
   /** Evaluative words ("leftist"), folded; empty for a neutral title. */
   evaluative: string[];
@@ -74,8 +74,8 @@ export function descriptorBefore(
       continue;
     }
     if (/^\p{Lu}/u.test(w.text)) {
-      // A capitalised word before the role: a place ("Colombia's"), an acronym, or a label.
-      // "President of Colombia Gustavo Petro": a place right before the name, after "Role of".
+      // A capitalised word before the role: a place ("Ruritania's"), an acronym, or a label.
+      // "President of Ruritania Jane Doe": a place right before the name, after "Role of".
       const roleOf = ws[i - 1]?.lower === 'of' && ws[i - 2] !== undefined && isRole(ws[i - 2]!);
       if (!sawRole && taken.length === 0 && !roleOf) break;
       taken.unshift(w);
@@ -105,7 +105,7 @@ export function descriptorBefore(
   };
 }
 
-/** A capitalised word that names a nationality ("Colombian", "Venezuelan", "French"). */
+/** A capitalised word that names a nationality ("Ruritanian", "Freedonian", "French"). */
 export function isDemonym(word: string): boolean {
   return /^\p{Lu}\p{L}+(?:an|ian|ese|ish|i|ch)$/u.test(word) && !/ist$/.test(word);
 }

@@ -234,7 +234,7 @@ function resolveSpeaker(
   const role = lower.match(ROLE_PHRASE);
   if (role) {
     const roleWords = role[1]!.split(/\s+/).filter((w) => ROLE_WORDS.has(w));
-    // Institutions ("the Colombian presidency") speak for themselves: keep the phrase.
+    // Institutions ("the Ruritanian presidency") speak for themselves: keep the phrase.
     if (roleWords.length > 0) {
       const counts = new Map<string, number>();
       for (const m of ctx.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);

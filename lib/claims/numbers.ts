@@ -1,5 +1,5 @@
 /**
- * Numbers as news prose writes them: digits in the source's locale ("1,700", Spanish "1.700"),
+ * Numbers as news prose writes them: digits in the source's locale ("12,400", Spanish "12.400"),
  * number words ("two planes"), scales ("1.5 million"), vague counts ("hundreds of") and hedges
  * ("over", "about", "nearly"), turned into a value with bounds so two figures can be compared.
  */

@@ -1,6 +1,6 @@
 /**
- * Quantity claims: a figure with what it counts ("over 1,700 deportations", "15 deportation
- * flights", "about 80 deported Colombians each", "hundreds of Venezuelans", "two planes",
+ * Quantity claims: a figure with what it counts ("over 12,400 evacuations", "15 rescue
+ * flights", "about 80 deported Ruritanians each", "hundreds of Freedonians", "two planes",
  * "a 25% tariff on auto imports"), its hedge, and the words around it that say which count it is.
  */
 import {
@@ -155,7 +155,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       const n = ws[j]!;
       const between = gapText(sentence, 0, ws[j - 1]!, n);
       if (!(np.length === 0 && percent ? /^%?[\s-]*$/ : /^[\s-]*$/).test(between)) break;
-      if (np.length > 0 && /ed$/.test(n.lower)) break; // "Venezuelans deported": a participle after the noun
+      if (np.length > 0 && /ed$/.test(n.lower)) break; // "Freedonians deported": a participle after the noun
       if (NP_STOP.has(n.lower) || VERBISH.test(n.lower) || (/ing$/.test(n.lower) && np.length > 0))
         break;
       if (/^\d/.test(n.text)) break;
@@ -182,7 +182,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     const unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
     if (!unit) continue;
 
-    // What the figure applies to: "on auto imports", "of Colombian migrants".
+    // What the figure applies to: "on auto imports", "of Ruritanian migrants".
     let k = hyphenUnit ? j : Math.max(j, endWord + 1);
     let complement: string | null = null;
     const each = ws[k]?.lower === 'each' || ws[k]?.lower === 'per';

@@ -10,7 +10,7 @@ export interface QuoteSpan {
 }
 
 export interface Attribution {
-  /** The speaker as written ("Noem", "the secretary", "she"). */
+  /** The speaker as written ("Doe", "the secretary", "she"). */
   speaker: string;
   start: number;
   end: number;
@@ -49,7 +49,7 @@ const AFTER_RE = new RegExp(
   'u',
 );
 
-/** "… ,” Noem said." / "… ,” said Noem." — the attribution right after a closing quote. */
+/** "… ,” Doe said." / "… ,” said Doe." — the attribution right after a closing quote. */
 export function attributionAfter(text: string, quoteEnd: number): Attribution | null {
   const rest = text.slice(quoteEnd + 1, quoteEnd + 140);
   const m = rest.match(AFTER_RE);
@@ -71,7 +71,7 @@ export function attributionAfter(text: string, quoteEnd: number): Attribution | 
 const BEFORE_RE = new RegExp(`\\b(?<v>${REPORTING_VERBS}|according to)\\b`, 'giu');
 
 /**
- * "Sarabia said, “…" / "Petro posted on X, declaring, “…" / "which she described as “…":
+ * "Doe said, “…" / "Smith posted on X, declaring, “…" / "which she described as “…":
  * the last reporting verb before the quote in its sentence; the speaker is found by the caller
  * (the nearest name before that verb). Returns the verb's offsets.
  */

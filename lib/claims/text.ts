@@ -14,7 +14,7 @@ export interface Word {
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
-/** Words of `text` (numbers keep their separators: "1,700", "3.5", "far-left"). */
+/** Words of `text` (numbers keep their separators: "12,400", "3.5", "far-left"). */
 export function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD_RE)) {

@@ -171,7 +171,7 @@ function statsOf(
   return { lowercase, capNonInitial, commonAcronyms };
 }
 
-/** Walks back from a chunk over modifiers: "Colombia's leftist | President X". */
+/** Walks back from a chunk over modifiers: "Ruritania's leftist | President X". */
 function modifiersBefore(
   tokens: readonly Token[],
   from: number,
@@ -197,7 +197,7 @@ function phrase(source: Source, toks: readonly Token[]): string {
   if (toks.length === 0) return '';
   const first = toks[0]!;
   const last = toks[toks.length - 1]!;
-  // Possessive modifiers keep their "'s" ("Colombia's leftist President").
+  // Possessive modifiers keep their "'s" ("Ruritania's leftist President").
   const end = last.possessive ? last.end + 2 : last.end;
   return source.text.slice(first.start, end).replace(/\s+/g, ' ');
 }
@@ -295,7 +295,7 @@ function analyseChunk(
   // Title-case headlines capitalise every word: only link names found elsewhere.
   if (passage.kind === 'title' && isTitleCase(passage.text)) return [occ(toks, { linkOnly: true })];
 
-  // Parenthesised acronym right after the chunk: "… Terrorism (CECOT)".
+  // Parenthesised acronym right after the chunk: "… Protection Agency (EPA)".
   const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
   const acr = /^\s\(([A-Z][A-Z0-9]{1,7})\)/.exec(afterText)?.[1] ?? null;
   const allCapsChunk = toks.every((t) => isAllCaps(t.text) || isConnector(t.text));
@@ -308,7 +308,7 @@ function analyseChunk(
   if (r >= 0) {
     const out: Occurrence[] = [];
     let nameStart = r + 1;
-    // "President of Colombia Gustavo Petro": the office's place, then the name.
+    // "President of Ruritania Jane Doe": the office's place, then the name.
     if (toks[nameStart] && toks[nameStart]!.text === 'of') {
       const rest = toks.slice(nameStart + 1);
       let split = -1;
@@ -354,7 +354,7 @@ function analyseChunk(
     ) {
       out.push(occ(name, { titled: true, descriptor, acronym: acr }));
     } else if (name.length === 0 && descriptor) {
-      // "Colombia's new Defense Minister, Pedro Sánchez": the name follows after a comma.
+      // "Ruritania's new Defense Minister, Jane Doe": the name follows after a comma.
       const next = tokens[to];
       const gap = next ? sentence.slice(toks[toks.length - 1]!.end - base, next.start - base) : '';
       if (next?.cap && /^\s*,\s*$/.test(gap)) {
@@ -392,7 +392,7 @@ function analyseChunk(
   const descriptor =
     appositiveAfter(source, tokens, to, sentence, base) ??
     (lead && !attributive ? phrase(source, mods) : null);
-  // Leading demonyms describe the name: "Colombian National Police Directorate".
+  // Leading demonyms describe the name: "Ruritanian National Police Directorate".
   let k = 0;
   while (k < toks.length - 1 && isDemonym(toks[k]!.text)) k++;
   const name = toks.slice(k);
@@ -579,7 +579,7 @@ export function discoverEntities(
       // "X-Y relations": handled as two mentions below.
       if (t.text.includes('-') && t.text.split('-').every((p) => /^\p{Lu}/u.test(p))) return true;
       if (o.titled || o.acronym) return false;
-      // Demonyms and adjectives: "Colombian government", "Venezuelans".
+      // Demonyms and adjectives: "Ruritanian government", "Freedonians".
       if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
       if (stats.lowercase.has(f)) return true;
       if (t.initial && !stats.capNonInitial.has(k) && !nameParts.has(k)) return true;
@@ -640,7 +640,7 @@ export function discoverEntities(
     g.occs.some((o) => o.titled) ||
     (!typeFromKeywords(g.occs[0]!.tokens) && maxLen(g) >= 2 && maxLen(g) <= 4);
 
-  // Surnames and first names of persons; the head word of a named place ("Darien" -> "… Gap").
+  // Surnames and first names of persons; the head word of a named place ("Mojave" -> "Mojave Desert").
   const surnameOf = new Map<string, string[]>();
   const firstNameOf = new Map<string, string[]>();
   const headOf = new Map<string, string[]>();
@@ -685,8 +685,8 @@ export function discoverEntities(
     if (matches.length === 1) union(g.key, matches[0]!.key);
   }
 
-  // Near-miss spellings ("Espectator" -> "Espectador"): one edit on a long name, the rarer
-  // spelling joins the commoner. Short names never merge ("Pedro" is not "Petro").
+  // Near-miss spellings ("Gardian" -> "Guardian"): one edit on a long name, the rarer
+  // spelling joins the commoner. Short names never merge ("Mara" is not "Maria").
   const roots = [...groups.values()].filter((g) => g.occs.length > 0);
   for (const a of roots) {
     for (const b of roots) {

@@ -5,7 +5,7 @@ export function sourceIdFromFile(file: string): string {
   return `seed-${file.replace(/\.[a-z0-9]+$/i, '')}`;
 }
 
-/** A readable, stable id from a name: "Darién Gap" -> "darien-gap". */
+/** A readable, stable id from a name: "Río Grande Valley" -> "rio-grande-valley". */
 export function slug(name: string): string {
   return (
     fold(name)
