@@ -25,8 +25,20 @@ describe('buildDictionary', () => {
     expect(idOf('Sarabia')).toBe(sarabia.id);
   });
 
-  test('carries the version and every entity once', () => {
+  test("an institution the corpus only names as one place's is not underlined elsewhere", () => {
+    // "El Salvador’s Supreme Court": on another page, "Supreme Court" is usually another court.
+    const court = corpus.entities.find((e) => e.name === 'Supreme Court')!;
+    expect(court.generic).toBe(true);
+    expect(corpus.mentions.some((m) => m.entityId === court.id)).toBe(true);
+    expect(idOf('Supreme Court')).toBeUndefined();
+    // A named institution stays: its name is not generic.
+    expect(idOf('Department of Homeland Security')).toBeDefined();
+  });
+
+  test('carries the version and every page-safe entity once', () => {
     expect(dict.version).toBe(7);
-    expect(Object.keys(dict.entities)).toHaveLength(corpus.entities.length);
+    expect(Object.keys(dict.entities)).toHaveLength(
+      corpus.entities.filter((e) => !e.generic).length,
+    );
   });
 });

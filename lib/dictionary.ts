@@ -25,6 +25,7 @@ export function isPageAlias(entity: Entity, alias: string): boolean {
 export function buildDictionary(entities: readonly Entity[], version: number): Dictionary {
   const dict: Dictionary = { version, entities: {}, aliases: [] };
   for (const e of entities) {
+    if (e.generic) continue;
     dict.entities[e.id] = [e.name, e.type];
     for (const alias of new Set([e.name, ...e.aliases])) {
       if (isPageAlias(e, alias)) dict.aliases.push([alias, e.id]);

@@ -21,7 +21,9 @@ export const SETTINGS_VERSION = 1;
 export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 400,
   highlightStyle: 'dotted',
-  types: ['person', 'organization', 'place', 'facility', 'law', 'agreement', 'group', 'other'],
+  // "other" is what the pipeline could not type (often a brand such as a social network named in
+  // every page's share buttons): off until the reader turns it on.
+  types: ['person', 'organization', 'place', 'facility', 'law', 'agreement', 'group'],
   mentions: 'all',
   disabledSites: [],
   enabledSites: [],

@@ -88,6 +88,11 @@ export interface Entity {
   descriptors: Descriptor[];
   description: string | null;
   origin: Origin;
+  /**
+   * A generic institution name the corpus only uses for one place's institution ("Ruritania's
+   * Supreme Court"): linked inside the corpus, not underlined on other pages.
+   */
+  generic?: boolean;
 }
 
 export interface Mention {

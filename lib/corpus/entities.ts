@@ -127,6 +127,8 @@ interface Occurrence {
   /** Lower-case words just before and after (for typing). */
   before: string[];
   after: string[];
+  /** Named as some place's: "Ruritania's Supreme Court", "Ruritanian National Police". */
+  qualified: boolean;
 }
 
 function key(name: string): string {
@@ -288,6 +290,7 @@ function analyseChunk(
       acronym: null,
       before,
       after,
+      qualified: false,
       ...extra,
     };
   };
@@ -396,7 +399,13 @@ function analyseChunk(
   let k = 0;
   while (k < toks.length - 1 && isDemonym(toks[k]!.text)) k++;
   const name = toks.slice(k);
-  return [occ(name, { descriptor, acronym: acr })];
+  const prev = tokens[from - 1];
+  const ownedBy =
+    prev !== undefined &&
+    prev.cap &&
+    prev.possessive &&
+    /^['’]s?\s$/u.test(sentence.slice(prev.end - base, toks[0]!.start - base));
+  return [occ(name, { descriptor, acronym: acr, qualified: k > 0 || ownedBy })];
 }
 
 function isTitleCase(text: string): boolean {
@@ -751,10 +760,20 @@ export function discoverEntities(
     let id = slug(name);
     while (usedIds.has(id)) id = `${id}-${usedIds.size}`;
     usedIds.add(id);
+    // An institution the corpus only names as some place's ("Ruritania's Supreme Court"): its
+    // bare name means another country's institution on most other pages.
+    const qualified = all.occs.filter((o) => o.qualified).length;
+    const finalType = override?.type ?? type;
+    const generic =
+      (finalType === 'organization' || finalType === 'facility') &&
+      qualified > 0 &&
+      qualified * 2 >= all.occs.length &&
+      !all.occs.some((o) => o.acronym);
     const entity: Entity = {
       id,
       name,
-      type: override?.type ?? type,
+      ...(generic ? { generic: true } : {}),
+      type: finalType,
       aliases: [...all.aliases].filter((a) => a !== name).sort(),
       descriptors,
       description: override?.description ?? null,
