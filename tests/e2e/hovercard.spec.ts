@@ -347,7 +347,7 @@ test.describe('a seed article in a real page', () => {
 
   test('screenshots of the card, light and dark', async () => {
     mkdirSync('screenshots', { recursive: true });
-    mkdirSync('.github/screenshots', { recursive: true });
+    mkdirSync('screenshots/e2e', { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
       const page = await session.context.newPage();
       await page.setViewportSize({ width: 1000, height: 760 });
@@ -365,10 +365,7 @@ test.describe('a seed article in a real page', () => {
       };
       const file = `hovercard-${scheme}.png`;
       await page.screenshot({ path: resolve('screenshots', file), clip });
-      writeFileSync(
-        resolve('.github/screenshots', file),
-        readFileSync(resolve('screenshots', file)),
-      );
+      writeFileSync(resolve('screenshots/e2e', file), readFileSync(resolve('screenshots', file)));
       await page.close();
     }
   });

@@ -166,7 +166,7 @@ test('add a page by URL: previewed, saved, listed; the same URL again is refused
   await page.setViewportSize({ width: 900, height: 1100 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: resolve(`.github/screenshots/options-${scheme}.png`) });
+    await page.screenshot({ path: resolve(`screenshots/e2e/options-${scheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: null });
   const before = await dumpDb(page);

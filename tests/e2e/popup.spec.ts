@@ -151,7 +151,7 @@ test('a tab without the content script: “can’t run on this page”', async (
 });
 
 test('screenshots, light and dark, at 360 px', async () => {
-  mkdirSync('.github/screenshots', { recursive: true });
+  mkdirSync('screenshots/e2e', { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     const popup = await openPopup(`?tab=${tabId}`);
     await popup.emulateMedia({ colorScheme: scheme });
@@ -160,7 +160,7 @@ test('screenshots, light and dark, at 360 px', async () => {
     await popup.locator('.disc', { hasText: 'Sarabia’s words' }).locator('summary').click();
     const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe(scheme === 'dark' ? 'rgb(27, 28, 31)' : 'rgb(255, 255, 255)');
-    await popup.screenshot({ path: `.github/screenshots/popup-${scheme}.png`, fullPage: true });
+    await popup.screenshot({ path: `screenshots/e2e/popup-${scheme}.png`, fullPage: true });
     await popup.close();
   }
 });
