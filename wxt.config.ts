@@ -48,10 +48,15 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push({
-        relativeDest: 'corpus-index.json',
-        contents: JSON.stringify(buildSeedBundle(SEED_DIR)),
-      });
+      const bundle = buildSeedBundle(SEED_DIR);
+      files.push(
+        { relativeDest: 'corpus-index.json', contents: JSON.stringify(bundle) },
+        // Lets a waking service worker see that nothing changed without parsing the bundle.
+        {
+          relativeDest: 'corpus-version.json',
+          contents: JSON.stringify({ version: bundle.version }),
+        },
+      );
     },
   },
 });

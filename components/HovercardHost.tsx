@@ -24,7 +24,9 @@ export interface CardHostOptions {
  * The card's lifecycle in the page: data cache, rendering in the shadow root, placement, focus.
  * Every render(<Hovercard/>) is paired with render(null) on hide and on destroy.
  */
-export function createCardHost(opts: CardHostOptions): CardHost & { destroy(): void } {
+export function createCardHost(
+  opts: CardHostOptions,
+): CardHost & { destroy(): void; invalidate(): void } {
   const cache = new Map<string, Promise<CardData | null>>();
   let mounted: { container: HTMLElement; host: HTMLElement } | null = null;
   let current: {
@@ -70,6 +72,10 @@ export function createCardHost(opts: CardHostOptions): CardHost & { destroy(): v
   const cardElement = () => mounted?.container.querySelector<HTMLElement>('.card') ?? null;
 
   return {
+    /** Sources changed: cards fetched before would show old sentences and counts. */
+    invalidate() {
+      cache.clear();
+    },
     prefetch(entityId) {
       void fetchCard(entityId).catch(() => undefined);
     },

@@ -2,18 +2,33 @@ import type { PublicPath } from 'wxt/browser';
 import { type BundledIndex, isBundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
 import { dictionaryVersionItem } from '@/lib/dictionary-store';
-import { isEnvelope } from '@/lib/messages';
+import { CONTENT_SCRIPT_MESSAGES, isEnvelope } from '@/lib/messages';
 import { dispatch } from '@/lib/rpc';
 import { createHandlers } from '@/lib/service/handlers';
-import { loadSeedIndex, META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
+import {
+  loadSeedIndex,
+  META_DICTIONARY_VERSION,
+  META_INDEX_VERSION,
+} from '@/lib/service/seed-index';
 
 // Emitted by the build hook in wxt.config.ts, so it is not in WXT's typed list of public files.
 const BUNDLE_PATH = '/corpus-index.json' as PublicPath;
+const VERSION_PATH = '/corpus-version.json' as PublicPath;
 
 export default defineBackground(() => {
   const db = new CrosscheckDB();
 
-  async function fetchBundle(): Promise<BundledIndex> {
+  // Parsed once per service-worker life: search and source edits reuse it.
+  let bundleOnce: Promise<BundledIndex> | null = null;
+  const fetchBundle = (): Promise<BundledIndex> => {
+    bundleOnce ??= readBundle().catch((e: unknown) => {
+      bundleOnce = null;
+      throw e;
+    });
+    return bundleOnce;
+  };
+
+  async function readBundle(): Promise<BundledIndex> {
     const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
     const bundle: unknown = await response.json();
     if (!isBundledIndex(bundle))
@@ -21,8 +36,14 @@ export default defineBackground(() => {
     return bundle;
   }
 
-  async function loadBundle(force: boolean): Promise<void> {
-    await loadSeedIndex(db, await fetchBundle(), { force });
+  // A cold service worker checks the tiny version file first and parses the bundle only when
+  // the database holds another version (after an install or an update).
+  async function loadBundle(): Promise<void> {
+    const { version } = (await (await fetch(browser.runtime.getURL(VERSION_PATH))).json()) as {
+      version: string;
+    };
+    if ((await db.meta.get(META_INDEX_VERSION))?.value !== version)
+      await loadSeedIndex(db, await fetchBundle());
     await publishDictionaryVersion();
   }
 
@@ -34,19 +55,22 @@ export default defineBackground(() => {
       await dictionaryVersionItem.setValue(version);
   }
 
-  // Install/update replaces seed rows; any other start only checks the version (cheap no-op).
+  // Once per service-worker life: an install or update brings a new bundle version, which
+  // replaces the seed rows; any other start finds the version unchanged.
   let seeding: Promise<void> | null = null;
-  const ensureSeeded = (force = false): Promise<void> => {
-    if (!seeding || force)
-      seeding = loadBundle(force).catch((e) => {
-        seeding = null;
-        throw e;
-      });
+  const ensureSeeded = (): Promise<void> => {
+    seeding ??= loadBundle().catch((e: unknown) => {
+      seeding = null;
+      throw e;
+    });
     return seeding;
   };
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install' || reason === 'update') void ensureSeeded(true);
+    if (reason === 'install' || reason === 'update')
+      ensureSeeded().catch((e: unknown) =>
+        console.error('Crosscheck: loading the corpus failed', e),
+      );
   });
 
   const handlers = createHandlers({
@@ -73,12 +97,22 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Leave messages that are not ours to other listeners.
     if (!isEnvelope(message) || !(message.type in handlers)) return false;
+    const fromExtension = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    if (!fromExtension && !CONTENT_SCRIPT_MESSAGES.has(message.type)) {
+      sendResponse({
+        ok: false,
+        error: `${message.type} is only answered for Crosscheck's own pages.`,
+      });
+      return false;
+    }
     const from = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null };
-    void dispatch(handlers, message, from).then(async (reply) => {
-      sendResponse(reply);
-      // Any handler may have changed the sources (add, remove, import, reset...).
-      await publishDictionaryVersion();
-    });
+    void dispatch(handlers, message, from)
+      .then(async (reply) => {
+        sendResponse(reply);
+        // Extension pages may have changed the sources (add, remove, import, reset...).
+        if (fromExtension) await publishDictionaryVersion();
+      })
+      .catch((e: unknown) => console.error('Crosscheck: a message failed', e));
     return true; // keep the channel open for the async reply (works in Chrome and Firefox)
   });
 });

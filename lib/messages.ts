@@ -98,6 +98,16 @@ export interface TabProtocol {
 }
 
 export type MessageName = keyof Protocol;
+
+/**
+ * What a content script may ask. It runs inside web pages, so everything else (adding, removing,
+ * exporting sources, resets) is answered only for the extension's own pages.
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
+  'getDictionary',
+  'getCard',
+  'openEntityList',
+]);
 export type RequestOf<K extends MessageName> = Protocol[K]['req'];
 export type ResponseOf<K extends MessageName> = Protocol[K]['res'];
 

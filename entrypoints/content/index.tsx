@@ -56,11 +56,17 @@ export default defineContentScript({
     });
 
     async function loadDictionary(): Promise<Dictionary> {
-      const cached = await dictionaryCacheItem.getValue();
+      const [cached, published] = await Promise.all([
+        dictionaryCacheItem.getValue(),
+        dictionaryVersionItem.getValue(),
+      ]);
+      // The usual page load: the cached copy is current, so the service worker is not woken.
+      if (cached && cached.version === published) return cached;
       const reply = await send('getDictionary', { knownVersion: cached?.version ?? null });
-      if ('unchanged' in reply && cached) return cached;
-      if ('unchanged' in reply)
-        return send('getDictionary', { knownVersion: null }) as Promise<Dictionary>;
+      if ('unchanged' in reply) {
+        if (cached) return cached;
+        throw new Error('The background answered "unchanged" to a page with no dictionary.');
+      }
       void dictionaryCacheItem.setValue(reply);
       return reply;
     }
@@ -73,20 +79,29 @@ export default defineContentScript({
         }),
       );
 
-    async function start(): Promise<void> {
-      if (controller || !site || !isSiteEnabled(settings, location.hostname)) return;
-      dictionary ??= await loadDictionary();
-      const matcher = matcherFor(dictionary);
-      if (matcher.size === 0) return;
-      controller = new PageController({
-        doc: document,
-        matcher,
-        card,
-        hoverDelayMs: settings.hoverDelayMs,
-        highlightStyle: settings.highlightStyle,
-        firstPerParagraph: settings.mentions === 'first-per-paragraph',
+    // One start at a time: settings and dictionary changes can arrive while the dictionary loads.
+    let starting: Promise<void> | null = null;
+    const wanted = () => site !== null && isSiteEnabled(settings, location.hostname);
+    function start(): Promise<void> {
+      starting ??= (async () => {
+        if (controller || !wanted()) return;
+        dictionary ??= await loadDictionary();
+        if (controller || !wanted()) return; // switched off while loading
+        const matcher = matcherFor(dictionary);
+        if (matcher.size === 0) return;
+        controller = new PageController({
+          doc: document,
+          matcher,
+          card,
+          hoverDelayMs: settings.hoverDelayMs,
+          highlightStyle: settings.highlightStyle,
+          firstPerParagraph: settings.mentions === 'first-per-paragraph',
+        });
+        await controller.start();
+      })().finally(() => {
+        starting = null;
       });
-      await controller.start();
+      return starting;
     }
 
     function stop(): void {
@@ -98,21 +113,27 @@ export default defineContentScript({
     const unwatch = settingsItem.watch(async () => {
       const before = settings;
       settings = await getSettings();
-      const enabled = isSiteEnabled(settings, location.hostname);
-      if (!enabled) return stop();
+      if (!wanted()) return stop();
+      await starting;
       if (!controller) return void start();
       controller.setHoverDelay(settings.hoverDelayMs);
       controller.painter.setStyle(settings.highlightStyle);
-      if (before.types.join() !== settings.types.join() && dictionary)
+      // An import can change both at once: set the paragraph mode, then rescan once.
+      const paragraphMode = settings.mentions === 'first-per-paragraph';
+      if (before.types.join() !== settings.types.join() && dictionary) {
+        void controller.setFirstPerParagraph(paragraphMode, false);
         void controller.setMatcher(matcherFor(dictionary));
-      else if (before.mentions !== settings.mentions)
-        void controller.setFirstPerParagraph(settings.mentions === 'first-per-paragraph');
+      } else if (before.mentions !== settings.mentions) {
+        void controller.setFirstPerParagraph(paragraphMode);
+      }
     });
 
     // Sources changed (added, removed, switched off): new dictionary, same page, no reload.
     const unwatchDictionary = dictionaryVersionItem.watch(async (version) => {
-      if (version === null || version === dictionary?.version) return;
+      if (version === null || version === dictionary?.version || !wanted()) return;
+      await starting;
       dictionary = await loadDictionary();
+      card.invalidate();
       if (controller) void controller.setMatcher(matcherFor(dictionary));
       else void start();
     });

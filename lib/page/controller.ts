@@ -101,9 +101,10 @@ export class PageController {
   /** Paragraph -> entity -> the text node holding its first shown mention. */
   private shownIn = new WeakMap<Element, Map<string, Text>>();
 
-  setFirstPerParagraph(on: boolean): Promise<void> {
+  /** `rescan: false` when a rescan follows anyway (a new matcher). */
+  setFirstPerParagraph(on: boolean, rescan = true): Promise<void> {
     this.firstPerParagraph = on;
-    return this.rescanAll();
+    return rescan ? this.rescanAll() : Promise.resolve();
   }
 
   /** Starts observing and scans the whole document in slices. */
@@ -129,7 +130,10 @@ export class PageController {
     });
     on('click', (e) => this.onClick(e));
     on('keydown', (e) => this.onKeyDown(e), { capture: true });
-    on('pointerleave', () => this.leaveMention());
+    // A capturing document listener hears every element's pointerleave: act on the page's only.
+    on('pointerleave', (e) => {
+      if (e.target === doc.documentElement || e.target === doc) this.leaveMention();
+    });
     return this.rescanAll();
   }
 
@@ -214,7 +218,11 @@ export class PageController {
   next(direction: 1 | -1): boolean {
     const list = this.visibleMentions();
     if (list.length === 0) return false;
-    const current = this.shown ? list.indexOf(this.shown) : this.cursor;
+    // A rescan makes new mention objects: find the shown one by where it is, not by identity.
+    const shown = this.shown;
+    const current = shown
+      ? list.findIndex((m) => m.node === shown.node && m.start === shown.start)
+      : this.cursor;
     const from = current >= 0 ? current : direction === 1 ? -1 : 0;
     this.cursor = (from + direction + list.length) % list.length;
     const m = list[this.cursor]!;
@@ -432,6 +440,8 @@ export class PageController {
 
   private onPointerMove(e: PointerEvent): void {
     if (e.pointerType === 'touch') return;
+    // Nothing underlined and no card: no hit-testing work on this page.
+    if (this.store.size === 0 && !this.shown && !this.hovered) return;
     this.point = { x: e.clientX, y: e.clientY };
     const target = e.target;
     if (this.frame) return;

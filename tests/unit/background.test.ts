@@ -26,7 +26,8 @@ describe('background', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     const reply = await new Promise((resolve) => {
       const listeners = fakeBrowser.runtime.onMessage;
-      void listeners.trigger({ type: 'getStats', payload: {} }, {}, resolve);
+      const popup = { url: fakeBrowser.runtime.getURL('/popup.html') };
+      void listeners.trigger({ type: 'getStats', payload: {} }, popup, resolve);
     });
     expect(reply).toMatchObject({ ok: true, value: { sources: 5, indexVersion: bundle.version } });
     const db = new CrosscheckDB();
@@ -46,5 +47,38 @@ describe('background', () => {
     );
     expect(results).toEqual([false]);
     expect(sendResponse).not.toHaveBeenCalled();
+  });
+});
+
+describe('who may ask what', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(bundle))),
+    );
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  });
+
+  const ask = (type: string, sender: object) =>
+    new Promise((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger({ type, payload: {} }, sender, resolve);
+    });
+
+  test.each(['resetCorpus', 'exportSources', 'getStats'])(
+    'a web page (content script) cannot ask %s',
+    async (type) => {
+      background.main();
+      const reply = await ask(type, { url: 'https://news.example.org/a', tab: { id: 3 } });
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/own pages/) });
+    },
+  );
+
+  test('a web page may ask for the dictionary; an extension page may ask for stats', async () => {
+    background.main();
+    const dict = await ask('getDictionary', { url: 'https://news.example.org/a', tab: { id: 3 } });
+    expect(dict).toMatchObject({ ok: true });
+    const stats = await ask('getStats', { url: fakeBrowser.runtime.getURL('/popup.html') });
+    expect(stats).toMatchObject({ ok: true, value: { sources: 5 } });
   });
 });
