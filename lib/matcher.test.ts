@@ -211,6 +211,14 @@ describe('dictionary edge cases', () => {
     expect(m.find('诺姆访问波哥大时').map((x) => x.entityId)).toEqual(['bogota']);
   });
 
+  test('characters that fold to many units do not shift offsets', () => {
+    // U+FDFA decomposes to 18 characters; a long run of them once overflowed the fold buffer.
+    const text = `${'\uFDFA'.repeat(2000)} Kristi Noem visited.`;
+    const m = compileMatcher([['Kristi Noem', 'noem']]);
+    const [hit] = m.find(text);
+    expect(hit && text.slice(hit.start, hit.end)).toBe('Kristi Noem');
+  });
+
   test('an empty dictionary finds nothing', () => {
     expect(compileMatcher([]).find('Kristi Noem in Bogotá')).toEqual([]);
   });

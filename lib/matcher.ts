@@ -106,6 +106,9 @@ function foldNonAscii(c: number): string {
   else if (APOSTROPHE.test(ch)) s = "'";
   else if (DASH.test(ch)) s = '-';
   else s = ch.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(MARKS, '');
+  // The fold buffers allow three units per character; the rare longer expansions (U+FDFA is 18)
+  // stay as they are.
+  if (s.length > 3) s = ch;
   nonAsciiFold.set(c, s);
   return s;
 }

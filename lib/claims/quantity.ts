@@ -12,7 +12,7 @@ import {
   vagueRange,
   wordNumber,
 } from './numbers';
-import { clauseBounds, contentLemmas, foldLower, lemma, STOP, type Word, words } from './text';
+import { clauseBounds, contentLemmas, lemma, STOP, type Word, words } from './text';
 
 export interface QuantityHit {
   /** Offsets in the sentence. */
@@ -234,11 +234,4 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     i = Math.max(i, j - 1);
   }
   return out;
-}
-
-/** Lower-case text for comparing two spans loosely. */
-export function looseKey(s: string): string {
-  return foldLower(s)
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .trim();
 }

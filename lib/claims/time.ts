@@ -2,7 +2,6 @@
  * Time claims: when an event happened ("Thursday evening", "in the afternoon", "later in the
  * day", "January 26", "on Wednesday"), tied to the event word nearest to it in the sentence.
  */
-import { foldLower } from './text';
 
 export type DayPart = 'early' | 'morning' | 'afternoon' | 'evening' | 'night' | 'later';
 
@@ -200,8 +199,4 @@ export function timeConflict(a: TimeValue, b: TimeValue): TimeConflict | null {
     if (a1 <= b0 || b1 <= a0) return { field: 'part', a: a.part, b: b.part };
   }
   return null;
-}
-
-export function timeKey(text: string): string {
-  return foldLower(text);
 }

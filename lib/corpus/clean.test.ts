@@ -83,6 +83,24 @@ describe('cleanArticle on the seeds', () => {
   });
 
   test.each([
+    'The streaming service raised the price of its standard subscription to $15.49 a month.',
+    'Subscriptions to the newspaper fell by 4% last year, the company said.',
+  ])('a news sentence about subscriptions is kept: %s', (sentence) => {
+    expect(cleanArticle(`${sentence}\n\nSecond paragraph of the story.`, 'en').text).toContain(
+      sentence,
+    );
+  });
+
+  test.each([
+    'Already a subscriber? Log in to continue reading.',
+    'Your subscription is being used on another device.',
+  ])('a subscription notice goes: %s', (notice) => {
+    expect(cleanArticle(`A real sentence of the story.\n\n${notice}`, 'en').text).not.toContain(
+      notice,
+    );
+  });
+
+  test.each([
     ['', 0],
     ['Credit: AP\n\nicon to expand image', 0],
   ])('boilerplate-only input %#: nothing left', (raw, n) => {

@@ -40,8 +40,12 @@ const LINE_RULES: LineRule[] = [
   },
   {
     reason: 'subscription notice',
+    // The word alone is news ("subscription prices rose"); a notice also talks to the reader.
     test: (l) =>
-      /\b(?:suscripci[oó]n|subscription|abonnement|assinatura|abonnement)\b/i.test(l) &&
+      /\b(?:suscripci[oó]n|subscriptions?|subscribers?|abonnement|assinatura)\b/i.test(l) &&
+      /\b(?:your|you|tu|tus|su cuenta|votre|vous|sua|seu|continue|continuar|account|cuenta|compte|conta|device|dispositivo|already|log in|sign in|premium)\b/i.test(
+        l,
+      ) &&
       l.length < 600,
   },
   {

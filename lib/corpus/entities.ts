@@ -859,5 +859,3 @@ export function discoverEntities(
   );
   return { entities, mentions };
 }
-
-export const __test = { key, isDemonym };

@@ -8,8 +8,3 @@ export function fold(s: string): string {
   }
   return out;
 }
-
-/** Straight quotes and apostrophes, for comparing text from different outlets. */
-export function normalizeQuotes(s: string): string {
-  return s.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u2033]/g, '"');
-}

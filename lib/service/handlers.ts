@@ -25,7 +25,7 @@ async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
 /** Every message the background answers; entrypoints/background.ts only wires this to runtime. */
 export function createHandlers(deps: ServiceDeps): Handlers {
   const { db, ready } = deps;
-  const search = createSearchService(db);
+  const search = createSearchService(db, deps.seedBundle);
   return {
     ...createSourceHandlers(deps),
     async getSummary() {

@@ -508,5 +508,3 @@ function indexRecord(r: Backup['sources'][number], known: readonly Entity[]): So
     });
   }
 }
-
-export type SourceHandlers = ReturnType<typeof createSourceHandlers>;

@@ -4,7 +4,7 @@ import { buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
 import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
 import { loadSeedIndex } from './seed-index';
-import { pageContext } from './summary';
+import { createSearchService, pageContext } from './summary';
 
 const SEEDS = new URL('../../seeds/', import.meta.url);
 const bundle = buildBundle(loadSeedSources(SEEDS), loadSeedOverrides(SEEDS));
@@ -53,5 +53,25 @@ describe('pageContext', () => {
   ])('%s: nothing to say', async (_what, text) => {
     const ctx = await pageContext(db, 'https://news.example.org/other', text);
     expect(ctx).toEqual({ sourceId: null, outlet: null, statements: [] });
+  });
+});
+
+describe('search', () => {
+  test('typo-tolerant, over the bundled Fuse index while the seeds are all there is', async () => {
+    let asked = 0;
+    const search = createSearchService(db, async () => {
+      asked++;
+      return bundle;
+    });
+    const found = await search('biometrc data');
+    expect(asked).toBe(1);
+    expect(found.passages.length).toBeGreaterThan(0);
+    expect(found.passages[0]!.outlet).toBeTruthy();
+  });
+
+  test('falls back to the database when the bundle is of another version', async () => {
+    const search = createSearchService(db, async () => ({ ...bundle, version: 'other' }));
+    const found = await search('Sarabia');
+    expect(found.entities.map((e) => e.name)).toContain('Laura Sarabia');
   });
 });

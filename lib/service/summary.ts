@@ -4,6 +4,7 @@
  */
 import { findDiscrepancies } from '../claims';
 import { indexSource } from '../corpus/pipeline';
+import type { BundledIndex } from '../bundle';
 import type { CrosscheckDB } from '../db';
 import { type CorpusSearch, createSearch } from '../search';
 import type {
@@ -18,6 +19,7 @@ import type {
   Source,
 } from '../types';
 import { outletLabel, safeUrl } from './card';
+import { META_INDEX_VERSION } from './meta';
 
 export interface CoverageGrid {
   outlets: Array<{ sourceId: string; outlet: string }>;
@@ -281,8 +283,14 @@ async function sourceContext(db: CrosscheckDB, source: Source): Promise<PageCont
 }
 
 /** Fuse search over entities and passages; built lazily, rebuilt when the corpus changes. */
-export function createSearchService(db: CrosscheckDB) {
+export function createSearchService(db: CrosscheckDB, seedBundle?: () => Promise<BundledIndex>) {
   let cache: { key: string; search: CorpusSearch; passages: Map<string, Passage> } | null = null;
+  /** While the database holds exactly the bundled seeds, search their prebuilt Fuse indexes. */
+  async function bundled(): Promise<BundledIndex | null> {
+    if (!seedBundle || (await db.sources.where('origin').equals('user').count()) > 0) return null;
+    const [bundle, version] = await Promise.all([seedBundle(), db.meta.get(META_INDEX_VERSION)]);
+    return version?.value === bundle.version ? bundle : null;
+  }
   async function get(): Promise<NonNullable<typeof cache>> {
     const [p, e, meta] = await Promise.all([
       db.passages.count(),
@@ -291,10 +299,13 @@ export function createSearchService(db: CrosscheckDB) {
     ]);
     const key = `${p}|${e}|${JSON.stringify(meta)}`;
     if (cache?.key === key) return cache;
-    const [entities, passages] = await Promise.all([db.entities.toArray(), db.passages.toArray()]);
+    const seeds = await bundled();
+    const [entities, passages] = seeds
+      ? [seeds.corpus.entities, seeds.corpus.passages]
+      : await Promise.all([db.entities.toArray(), db.passages.toArray()]);
     cache = {
       key,
-      search: createSearch(entities, passages),
+      search: createSearch(entities, passages, seeds?.fuse),
       passages: new Map(passages.map((x) => [x.id, x])),
     };
     return cache;
