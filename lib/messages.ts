@@ -33,7 +33,7 @@ export interface Protocol {
   removeSource: { req: { id: string }; res: { removed: string } };
   setSourceEnabled: { req: { id: string; enabled: boolean }; res: SourceSummary };
   /** Edits a reader's source's metadata (re-indexes, since language/date feed the pipeline). */
-  editSource: { req: { id: string; patch: EditableFields }; res: SourceSummary };
+  editSource: { req: { id: string; patch: Partial<EditableFields> }; res: SourceSummary };
   /** All sources with their text, for lib/backup.ts `createBackup` on the page. */
   exportSources: { req: Record<string, never>; res: { sources: Source[] } };
   /** Validates a backup file's text; what importing it would do. */

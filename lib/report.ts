@@ -1,5 +1,5 @@
 /** The CLI's report: a stable JSON shape other tools can rely on, and its Markdown rendering. */
-import type { Corpus, Severity, Source } from './types';
+import type { Claim, Corpus, Passage, Severity, Source } from './types';
 
 export type ReportSource = Pick<
   Source,
@@ -55,7 +55,19 @@ export interface Report {
 }
 
 export function buildReport(corpus: Corpus): Report {
-  const sentence = new Map(corpus.passages.map((p) => [p.id, p.text]));
+  const sourceText = new Map(corpus.sources.map((s) => [s.id, s.text]));
+  const passagesOf = new Map<string, Passage[]>();
+  for (const p of corpus.passages)
+    passagesOf.set(p.sourceId, [...(passagesOf.get(p.sourceId) ?? []), p]);
+  /** The sentence holding the claim; the sentences, when a quote runs over several. */
+  const sentenceOf = (c: Claim): string => {
+    const hit = (passagesOf.get(c.sourceId) ?? []).filter(
+      (p) => p.start < c.end && p.end > c.start,
+    );
+    if (hit.length === 0) return corpus.passages.find((p) => p.id === c.passageId)?.text ?? '';
+    const text = sourceText.get(c.sourceId) ?? '';
+    return text.slice(Math.min(...hit.map((p) => p.start)), Math.max(...hit.map((p) => p.end)));
+  };
   const outlet = new Map(corpus.sources.map((s) => [s.id, s.outlet]));
   const claimById = new Map(corpus.claims.map((c) => [c.id, c]));
   const mentionsBy = new Map<string, ReportEntity['mentions']>();
@@ -96,7 +108,7 @@ export function buildReport(corpus: Corpus): Report {
       span: c.span,
       start: c.start,
       end: c.end,
-      sentence: sentence.get(c.passageId) ?? '',
+      sentence: sentenceOf(c),
       entities: c.entityIds,
     })),
     discrepancies: corpus.discrepancies.map((d) => ({
@@ -114,7 +126,7 @@ export function buildReport(corpus: Corpus): Report {
               {
                 source: c.sourceId,
                 outlet: outlet.get(c.sourceId) ?? null,
-                sentence: sentence.get(c.passageId) ?? '',
+                sentence: sentenceOf(c),
                 span: c.span,
                 value: c.value,
               },

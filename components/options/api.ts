@@ -3,7 +3,7 @@
  * permissions and settings storage. Components receive these through props so they stay testable.
  */
 import { createClient, type Send } from '@/lib/rpc';
-import type { Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { getSettings, settingsItem } from '@/lib/settings-store';
 
 export interface OptionsApi {
@@ -25,11 +25,9 @@ export function createOptionsApi(): OptionsApi {
     requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
     getSettings,
     setSettings: (s) => settingsItem.setValue(s),
-    watchSettings: (cb) => settingsItem.watch((s) => cb(s ?? getDefaultsSync())),
+    // Same merge over defaults as getSettings, so a field added later is never undefined.
+    watchSettings: (cb) => settingsItem.watch((s) => cb({ ...DEFAULT_SETTINGS, ...s })),
     fetch: (...args) => fetch(...args),
   };
 }
 
-function getDefaultsSync(): Settings {
-  return settingsItem.fallback;
-}

@@ -138,7 +138,16 @@ function labels(ctx: Ctx, p: Passage): void {
   }
 }
 
+const placeLikeCache = new WeakMap<Ctx, (word: string) => boolean>();
+
+/** Built once per extraction (every non-person name), not once per sentence. */
 function placeLikeFor(ctx: Ctx): (word: string) => boolean {
+  let test = placeLikeCache.get(ctx);
+  if (!test) placeLikeCache.set(ctx, (test = buildPlaceLike(ctx)));
+  return test;
+}
+
+function buildPlaceLike(ctx: Ctx): (word: string) => boolean {
   const names: string[] = [];
   for (const e of ctx.entities.values())
     if (e.type !== 'person') for (const n of [e.name, ...e.aliases]) names.push(foldLower(n));

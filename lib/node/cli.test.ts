@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Report } from '../report';
+import { buildCorpus } from '../corpus/pipeline';
 import { main } from './cli';
+import { loadSeedSources } from './seeds';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
@@ -49,8 +51,19 @@ describe('crosscheck report', () => {
       start: expect.any(Number),
       end: expect.any(Number),
     });
-    expect(Array.isArray(report.claims)).toBe(true);
-    expect(Array.isArray(report.discrepancies)).toBe(true);
+    // Offsets point into the cleaned text of their source.
+    const text = new Map(buildCorpus(loadSeedSources(SEEDS)).sources.map((s) => [s.id, s.text]));
+    for (const e of report.entities)
+      for (const m of e.mentions) expect(text.get(m.source)!.slice(m.start, m.end)).toBe(m.surface);
+    expect(report.claims.length).toBeGreaterThan(50);
+    for (const c of report.claims) expect(text.get(c.source)!.slice(c.start, c.end)).toBe(c.span);
+    // Each discrepancy's claims carry their outlet and the exact sentence holding the span.
+    const disagreements = report.discrepancies.filter((d) => !d.agreement);
+    expect(disagreements.length).toBeGreaterThan(3);
+    for (const d of disagreements) {
+      expect(new Set(d.claims.map((c) => c.source)).size).toBeGreaterThanOrEqual(2);
+      for (const c of d.claims) expect(c.sentence).toContain(c.span);
+    }
   });
 
   test('Markdown by default, for a single text file', () => {

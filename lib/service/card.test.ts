@@ -52,7 +52,11 @@ describe('buildCard on the seed corpus', () => {
     expect(byText.get("Colombia's leftist President")).toEqual(['Associated Press']);
     expect(byText.get('far-left President of Colombia')).toEqual(['Breitbart']);
     expect(card.sources).toHaveLength(5);
-    expect(card.mentionCount).toBe(card.sources.reduce((n, s) => n + s.mentions, 0));
+    const petroMentions = bundle.corpus.mentions.filter((m) => m.entityId === idOf('Petro'));
+    expect(card.mentionCount).toBe(petroMentions.length);
+    expect(card.sources.find((s) => s.outlet === 'Breitbart')?.mentions).toBe(
+      petroMentions.filter((m) => m.sourceId === 'seed-001_074ba2d5ecaae0ac').length,
+    );
     expect(card.sentences.length).toBeGreaterThanOrEqual(2);
     expect(card.sentences.length).toBeLessThanOrEqual(3);
     for (const s of card.sentences) expect(s.text).toMatch(/Petro/);

@@ -205,6 +205,19 @@ describe('managing sources', () => {
     ).rejects.toMatchObject({ code: 'seed-source' });
   });
 
+  test('an edit is a patch: fields it leaves out keep their values', async () => {
+    const h = handlers();
+    const a = await h.addSource({ draft: bbc });
+    const edited = await h.editSource({ id: a.id, patch: { title: 'Only the title' } });
+    expect(edited).toMatchObject({
+      title: 'Only the title',
+      outlet: a.outlet,
+      url: a.url,
+      published: a.published,
+      language: a.language,
+    });
+  });
+
   test('editing metadata re-indexes and validates', async () => {
     const h = handlers();
     const a = await h.addSource({ draft: bbc });

@@ -401,9 +401,14 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       return { removed: id };
     },
 
-    async editSource({ id, patch }: { id: string; patch: EditableFields }): Promise<SourceSummary> {
+    async editSource({
+      id,
+      patch,
+    }: {
+      id: string;
+      patch: Partial<EditableFields>;
+    }): Promise<SourceSummary> {
       await ready();
-      const fields = orThrow(checkMetadata((patch ?? {}) as unknown as Record<string, unknown>));
       const bundle = await seed();
       await db.transaction('rw', tables(db), async () => {
         const source = await db.sources.get(id);
@@ -414,6 +419,11 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
             fail('seed-source', 'Built-in sources cannot be edited; switch them off instead.'),
           );
         }
+        // A patch: the fields it leaves out keep their values.
+        const { title, outlet, url, published, language } = source!;
+        const fields = orThrow(
+          checkMetadata({ title, outlet, url, published, language, ...(patch ?? {}) }),
+        );
         const others = await db.sources.toArray();
         orThrow(checkDuplicate({ id, url: fields.url, contentHash: '\u0000' }, others));
         const user = (await db.sources.where('origin').equals('user').toArray()).map((s) =>
