@@ -30,4 +30,3 @@ export function createOptionsApi(): OptionsApi {
     fetch: (...args) => fetch(...args),
   };
 }
-
