@@ -448,9 +448,9 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       await ready();
       const backup = orThrow(parseBackup(String(text ?? '')));
       const plan = planImport(backup, await db.sources.toArray());
-      // Index each new record now, so a record the pipeline refuses fails the preview, not the save.
-      const known = await db.entities.toArray();
-      for (const r of plan.add) indexRecord(r, known);
+      // Index each new record now, as the import will (each after the ones before it), so a
+      // record the pipeline refuses fails the preview, not the save.
+      indexInOrder(plan.add, await db.entities.toArray());
       return {
         add: plan.add.map((r) => ({ id: r.id, title: r.title, outlet: r.outlet })),
         skip: plan.skip,
@@ -466,12 +466,8 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       let result: ImportResult = { added: 0, skipped: 0, settings: backup.settings };
       await db.transaction('rw', tables(db), async () => {
         const plan = planImport(backup, await db.sources.toArray());
-        const known = new Map((await db.entities.toArray()).map((e) => [e.id, e]));
-        for (const r of plan.add) {
-          const index = indexRecord(r, [...known.values()].sort(byId));
+        for (const index of indexInOrder(plan.add, await db.entities.toArray()))
           await writeIndex(db, index);
-          for (const e of index.entities) known.set(e.id, e);
-        }
         for (const s of backup.seedSources) {
           const row = await db.sources.get(s.id);
           if (row?.origin === 'seed') await db.sources.update(s.id, { enabled: s.enabled });
@@ -503,6 +499,19 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       return { sources: bundle.corpus.sources.length };
     },
   };
+}
+
+/** Indexes records one after another, each against the entities the ones before it added. */
+function indexInOrder(
+  records: readonly Backup['sources'][number][],
+  entities: readonly Entity[],
+): SourceIndex[] {
+  const known = new Map(entities.map((e) => [e.id, e]));
+  return records.map((r) => {
+    const index = indexRecord(r, [...known.values()].sort(byId));
+    for (const e of index.entities) known.set(e.id, e);
+    return index;
+  });
 }
 
 function indexRecord(r: Backup['sources'][number], known: readonly Entity[]): SourceIndex {
