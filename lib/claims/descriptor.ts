@@ -7,7 +7,7 @@ import { foldLower, STOP, type Word, words } from './text';
 
 /** Offices and titles: they say what someone is, not how an outlet sees them. */
 export const ROLE_WORDS = new Set(
-  'president secretary minister ambassador senator governor mayor director chancellor premier king queen prince princess pope judge justice general commissioner spokesperson spokesman spokeswoman chief leader representative congressman congresswoman sheriff admiral colonel captain officer prosecutor attorney chairman chairwoman chair ceo founder vice deputy prime foreign defense defence interior finance homeland security state dhs head rapporteur envoy commander'.split(
+  'president secretary minister ambassador senator governor mayor director chancellor premier king queen prince princess pope judge justice general commissioner spokesperson spokesman spokeswoman chief leader representative congressman congresswoman sheriff admiral colonel captain officer prosecutor attorney chairman chairwoman chair ceo founder vice deputy prime foreign defense defence interior finance homeland security state head rapporteur envoy commander'.split(
     ' ',
   ),
 );
