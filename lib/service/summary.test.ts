@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
@@ -45,6 +47,20 @@ describe('pageContext', () => {
     const ctx = await pageContext(db, 'https://mirror.example.net/newsmax-copy', copy);
     expect(ctx.sourceId).toBe(newsmax.id);
     for (const s of ctx.statements) expect(s.others.map((o) => o.outlet)).not.toContain('Newsmax');
+  });
+
+  test('a real page on another story is not compared, though it names a president and a country', async () => {
+    // Without the story check, this page's "six-month" and "executive order" were set against
+    // the corpus's "two months" and "letter of intent".
+    const html = readFileSync(
+      new URL('../../tests/fixtures/nytimes-1.html', import.meta.url),
+      'utf8',
+    );
+    const { document } = parseHTML(html);
+    for (const el of document.querySelectorAll('script, style, noscript')) el.remove();
+    const text = document.body?.textContent ?? '';
+    const ctx = await pageContext(db, 'https://www.nytimes.com/some-story', text);
+    expect(ctx.statements).toEqual([]);
   });
 
   test.each([

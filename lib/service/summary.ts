@@ -13,6 +13,7 @@ import type {
   Discrepancy,
   Entity,
   EntityType,
+  Mention,
   Passage,
   RawSource,
   Severity,
@@ -372,7 +373,13 @@ async function unsavedPageContext(
   // The same article under another address (a copy, a syndicated page): it is that source.
   const copyOf = sourceWithSameSentences(page.passages, passages, sources);
   if (copyOf) return sourceContext(db, copyOf);
-  if (page.claims.length === 0) return { sourceId: null, outlet: null, statements: [] };
+  const nothing: PageContext = { sourceId: null, outlet: null, statements: [] };
+  if (page.claims.length === 0) return nothing;
+  // Only a page on the corpus's story is compared: it must name several of the names the
+  // outlets share. A page that merely mentions a president and a country says nothing about
+  // this story, and its "six-month" is not the corpus's "two months".
+  if (sharedStoryNames(page.mentions, await db.mentions.toArray(), sources) < MIN_SHARED_NAMES)
+    return nothing;
   const found = findDiscrepancies(
     [...claims.filter((c) => sources.has(c.sourceId)), ...page.claims],
     [...sources.values(), page.source],
@@ -398,6 +405,25 @@ async function unsavedPageContext(
     });
   }
   return { sourceId: null, outlet: null, statements: statements.slice(0, 5) };
+}
+
+const MIN_SHARED_NAMES = 3;
+
+/** How many entities the page names that at least two enabled sources also name. */
+function sharedStoryNames(
+  pageMentions: readonly Mention[],
+  mentions: readonly Mention[],
+  sources: Map<string, Source>,
+): number {
+  const outletsOf = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (!sources.has(m.sourceId)) continue;
+    const set = outletsOf.get(m.entityId) ?? new Set<string>();
+    set.add(m.sourceId);
+    outletsOf.set(m.entityId, set);
+  }
+  const onPage = new Set(pageMentions.map((m) => m.entityId));
+  return [...onPage].filter((id) => (outletsOf.get(id)?.size ?? 0) >= 2).length;
 }
 
 const sentenceKey = (t: string) => t.toLowerCase().replace(/\W+/g, ' ').trim();
