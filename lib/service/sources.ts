@@ -379,17 +379,11 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       await ready();
       const bundle = await seed();
       await db.transaction('rw', tables(db), async () => {
-        const source = await db.sources.get(id);
-        if (!source)
-          orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
-        if (source!.origin === 'seed') {
-          orThrow(
-            fail(
-              'seed-source',
-              'Built-in sources cannot be removed; switch them off instead (or reset).',
-            ),
-          );
-        }
+        await userSource(
+          db,
+          id,
+          'Built-in sources cannot be removed; switch them off instead (or reset).',
+        );
         const user = (await db.sources.where('origin').equals('user').toArray()).filter(
           (s) => s.id !== id,
         );
@@ -411,16 +405,13 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       await ready();
       const bundle = await seed();
       await db.transaction('rw', tables(db), async () => {
-        const source = await db.sources.get(id);
-        if (!source)
-          orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
-        if (source!.origin === 'seed') {
-          orThrow(
-            fail('seed-source', 'Built-in sources cannot be edited; switch them off instead.'),
-          );
-        }
+        const source = await userSource(
+          db,
+          id,
+          'Built-in sources cannot be edited; switch them off instead.',
+        );
         // A patch: the fields it leaves out keep their values.
-        const { title, outlet, url, published, language } = source!;
+        const { title, outlet, url, published, language } = source;
         const fields = orThrow(
           checkMetadata({ title, outlet, url, published, language, ...(patch ?? {}) }),
         );
@@ -499,6 +490,15 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       return { sources: bundle.corpus.sources.length };
     },
   };
+}
+
+/** The reader's own source `id`, or a clear error: gone, or built in (`seedMessage`). */
+async function userSource(db: CrosscheckDB, id: string, seedMessage: string): Promise<Source> {
+  const source = await db.sources.get(id);
+  if (!source)
+    orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
+  if (source!.origin === 'seed') orThrow(fail('seed-source', seedMessage));
+  return source!;
 }
 
 /** Indexes records one after another, each against the entities the ones before it added. */

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchWithExtension } from '../e2e/browser';
+import { launchWithExtension, tabIdOf } from '../e2e/browser';
 import { startServer } from '../e2e/server';
 import { demoIndex, demoPages } from './pages';
 
@@ -56,29 +56,14 @@ async function hoverCard(page: Page, word: string, file: string): Promise<boolea
   return shown;
 }
 
-/** The id of the tab showing `url`, asked from an extension page (tab URLs need no permission
- * here: each tab's content script answers with its own URL). */
-async function tabOf(extensionPage: Page, url: string): Promise<number> {
-  return extensionPage.evaluate(async (u) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
-    const tabs = (globalThis as any).chrome.tabs;
-    for (const t of await tabs.query({})) {
-      const reply = await tabs
-        .sendMessage(t.id, { type: 'getPageEntities', payload: {} })
-        .catch(() => null);
-      if (reply?.ok && reply.value.url === u) return t.id as number;
-    }
-    return -1;
-  }, url);
-}
-
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const pages = demoPages(new URL('../../seeds/', import.meta.url));
   const server = await startServer(resolve('tests/fixtures'));
   for (const p of pages) server.route(p.path, p.html);
   server.route('/demo/', demoIndex(pages));
-  const { context, extensionId } = await launchWithExtension({ headless });
+  const session = await launchWithExtension({ headless });
+  const { context, extensionId } = session;
   console.log(`Demo pages: ${server.origin}/demo/ (${pages.length} seed articles)`);
 
   const page = context.pages()[0] ?? (await context.newPage());
@@ -122,11 +107,7 @@ async function main() {
       name === 'popup' ? { width: 400, height: 600 } : { width: 1100, height: 900 },
     );
     // The popup stands for the demo article's tab (?tab=), as if opened from the toolbar there.
-    let query = '';
-    if (name === 'popup') {
-      await p.goto(`chrome-extension://${extensionId}/popup.html?tab=-1`);
-      query = `?tab=${await tabOf(p, page.url())}`;
-    }
+    const query = name === 'popup' ? `?tab=${await tabIdOf(session, page.url())}` : '';
     await p.goto(`chrome-extension://${extensionId}/${name}.html${query}`);
     await p.waitForTimeout(1000);
     const file = `${name}-${scheme}.png`;

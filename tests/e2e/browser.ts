@@ -48,3 +48,26 @@ export async function launchWithExtension(
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, worker };
 }
+
+/**
+ * The id of the tab showing `url`. Asked from an extension page: without the "tabs" permission
+ * tab URLs are hidden, so each tab's content script answers with its own URL.
+ */
+export async function tabIdOf(session: ExtensionSession, url: string): Promise<number> {
+  const probe = await session.context.newPage();
+  await probe.goto(`chrome-extension://${session.extensionId}/popup.html?tab=-1`);
+  const id = await probe.evaluate(async (u) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
+    const tabs = (globalThis as any).chrome.tabs;
+    for (const t of await tabs.query({})) {
+      if (!t.id) continue;
+      const reply = await tabs
+        .sendMessage(t.id, { type: 'getPageEntities', payload: {} })
+        .catch(() => null);
+      if (reply?.ok && reply.value.url === u) return t.id as number;
+    }
+    return -1;
+  }, url);
+  await probe.close();
+  return id;
+}

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension } from './browser';
+import { type ExtensionSession, launchWithExtension, tabIdOf } from './browser';
 import { type FixtureServer, pageWithSeed, startFixtureServer } from './page-fixtures';
 
 // A seed article's own address, answered locally (nothing leaves the machine), so the popup can
@@ -30,24 +30,6 @@ let server: FixtureServer;
 let article: Page;
 let tabId: number;
 
-async function tabIdOf(url: string): Promise<number> {
-  const probe = await session.context.newPage();
-  await probe.goto(`chrome-extension://${session.extensionId}/popup.html?tab=-1`);
-  // Without the "tabs" permission tab URLs are hidden: ask each tab's content script instead.
-  const id = await probe.evaluate(async (u) => {
-    for (const t of await chrome.tabs.query({})) {
-      if (!t.id) continue;
-      const reply = await chrome.tabs
-        .sendMessage(t.id, { type: 'getPageEntities', payload: {} })
-        .catch(() => null);
-      if (reply?.ok && reply.value.url === u) return t.id;
-    }
-    return -1;
-  }, url);
-  await probe.close();
-  return id;
-}
-
 async function openPopup(query: string, hash = ''): Promise<Page> {
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 360, height: 640 });
@@ -68,7 +50,7 @@ test.beforeAll(async () => {
   );
   await article.goto(BREITBART_URL);
   await article.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0);
-  tabId = await tabIdOf(BREITBART_URL);
+  tabId = await tabIdOf(session, BREITBART_URL);
   expect(tabId).toBeGreaterThan(0);
 });
 
@@ -178,7 +160,7 @@ test('a page outside the corpus: "this page says X; the corpus says Y"', async (
   const page = await session.context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0);
-  const id = await tabIdOf(url);
+  const id = await tabIdOf(session, url);
   const popup = await openPopup(`?tab=${id}`);
   await expect(popup.getByRole('heading', { name: 'This page vs the corpus' })).toBeVisible();
   const says = popup.locator('.says');
