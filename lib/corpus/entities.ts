@@ -131,12 +131,28 @@ interface Occurrence {
   qualified: boolean;
 }
 
+// Keys are asked for the same few names over and over (every occurrence, every alias).
+const keyCache = new Map<string, string>();
+const KEY_CACHE_MAX = 50_000;
+
 function key(name: string): string {
-  // Initialisms compare without dots ("U.S." = "US"); everything else folded.
-  return fold(name)
-    .replace(/(?<=\p{L})\.(?=\p{L}|$)/gu, '')
-    .replace(/[’']/g, "'");
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    // Initialisms compare without dots ("U.S." = "US"); everything else folded.
+    k = fold(name)
+      .replace(/(?<=\p{L})\.(?=\p{L}|$)/gu, '')
+      .replace(/[’']/g, "'");
+    if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+    keyCache.set(name, k);
+  }
+  return k;
 }
+
+/** Chunks longer than this are not one name (a shouted line, a list): they only link names. */
+export const MAX_NAME_TOKENS = 16;
+
+/** Near-miss spellings are looked for among names up to this long (names are far shorter). */
+const NEAR_MISS_MAX_CHARS = 64;
 
 function lower(t: Token | undefined): string {
   return t ? fold(t.text) : '';
@@ -167,10 +183,30 @@ function statsOf(
       const first = c.tokens[0]!;
       if (c.tokens.length === 1 && !first.initial) capNonInitial.add(key(first.text));
     }
-    for (const m of s.text.matchAll(/([a-z][a-z\s-]{6,})\s\(([A-Z]{2,6})\)/g))
-      commonAcronyms.add(m[2]!);
+    for (const a of acronymsAfterLowercase(s.text)) commonAcronyms.add(a);
   }
   return { lowercase, capNonInitial, commonAcronyms };
+}
+
+/**
+ * Acronyms defined right after a lower-case phrase: what
+ * `/([a-z][a-z\s-]{6,})\s\(([A-Z]{2,6})\)/g` finds, in one pass (that regex backtracks over
+ * every long lower-case run).
+ */
+function acronymsAfterLowercase(text: string): string[] {
+  const out: string[] = [];
+  const inRun = (c: string) => (c >= 'a' && c <= 'z') || c === '-' || /\s/.test(c);
+  for (const m of text.matchAll(/\s\(([A-Z]{2,6})\)/g)) {
+    // The run of [a-z\s-] before the space must hold a letter at least 7 characters back.
+    let i = m.index;
+    let letterAt = -1;
+    while (i > 0 && inRun(text[i - 1]!)) {
+      i--;
+      if (m.index - i >= 7 && text[i]! >= 'a' && text[i]! <= 'z') letterAt = i;
+    }
+    if (letterAt >= 0) out.push(m[1]!);
+  }
+  return out;
 }
 
 /** Walks back from a chunk over modifiers: "Ruritania's leftist | President X". */
@@ -295,8 +331,10 @@ function analyseChunk(
     };
   };
 
-  // Title-case headlines capitalise every word: only link names found elsewhere.
-  if (passage.kind === 'title' && isTitleCase(passage.text)) return [occ(toks, { linkOnly: true })];
+  // Title-case headlines capitalise every word: only link names found elsewhere. So does a run
+  // of capitalised words too long to be one name.
+  if ((passage.kind === 'title' && isTitleCase(passage.text)) || toks.length > MAX_NAME_TOKENS)
+    return [occ(toks, { linkOnly: true })];
 
   // Parenthesised acronym right after the chunk: "… Protection Agency (EPA)".
   const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
@@ -408,9 +446,19 @@ function analyseChunk(
   return [occ(name, { descriptor, acronym: acr, qualified: k > 0 || ownedBy })];
 }
 
+// Asked once per chunk of a title: remembered for the last title seen.
+let lastTitle: { text: string; titleCase: boolean } | null = null;
+
 function isTitleCase(text: string): boolean {
-  const long = text.split(/\s+/).filter((w) => w.length > 3);
-  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+  if (lastTitle?.text !== text) {
+    const long = text.split(/\s+/).filter((w) => w.length > 3);
+    lastTitle = {
+      text,
+      titleCase:
+        long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6,
+    };
+  }
+  return lastTitle.titleCase;
 }
 
 function typeFromKeywords(tokens: readonly Token[]): EntityType | null {
@@ -437,8 +485,9 @@ interface Group {
 
 function pickName(g: Group): string {
   const counts = new Map<string, number>();
+  const longest = maxLen(g);
   for (const o of g.occs)
-    if (o.tokens.length === maxLen(g)) counts.set(o.surface, (counts.get(o.surface) ?? 0) + 1);
+    if (o.tokens.length === longest) counts.set(o.surface, (counts.get(o.surface) ?? 0) + 1);
   const best = [...counts.entries()].sort(
     (a, b) =>
       // Prefer accented spellings ("Bogotá"), then mixed case over ALL CAPS, then frequency.
@@ -450,12 +499,23 @@ function pickName(g: Group): string {
   return best[0]?.[0] ?? g.occs[0]!.surface;
 }
 
+// Groups are complete before anyone asks their longest occurrence, so it is computed once.
+const maxLens = new WeakMap<Group, number>();
+
+/** Token count of the group's longest occurrence (-Infinity for a group without any). */
 function maxLen(g: Group): number {
-  return Math.max(...g.occs.map((o) => o.tokens.length));
+  let n = maxLens.get(g);
+  if (n === undefined) {
+    n = Number.NEGATIVE_INFINITY;
+    for (const o of g.occs) if (o.tokens.length > n) n = o.tokens.length;
+    maxLens.set(g, n);
+  }
+  return n;
 }
 
 function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
-  const longest = g.occs.filter((o) => o.tokens.length === maxLen(g));
+  const longestLen = maxLen(g);
+  const longest = g.occs.filter((o) => o.tokens.length === longestLen);
   const kw = typeFromKeywords(longest[0]!.tokens);
   if (kw) return kw;
   const votes: Record<EntityType, number> = {
@@ -498,10 +558,16 @@ function findOverride(overrides: EntityOverrides | null, names: readonly string[
   return hit ? overrides[hit] : undefined;
 }
 
+const descriptorKey = (d: Descriptor) => `${d.sourceId}\u0000${fold(d.text)}`;
+
+/** Adds the descriptors `into` lacks (same source and folded text), in order. */
 function mergeDescriptors(into: Descriptor[], add: readonly Descriptor[]): boolean {
+  const have = new Set(into.map(descriptorKey));
   let changed = false;
   for (const d of add) {
-    if (!into.some((x) => x.sourceId === d.sourceId && fold(x.text) === fold(d.text))) {
+    const k = descriptorKey(d);
+    if (!have.has(k)) {
+      have.add(k);
       into.push(d);
       changed = true;
     }
@@ -653,18 +719,20 @@ export function discoverEntities(
   const surnameOf = new Map<string, string[]>();
   const firstNameOf = new Map<string, string[]>();
   const headOf = new Map<string, string[]>();
+  const addTo = (m: Map<string, string[]>, k: string, v: string) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
   for (const g of multi) {
-    const toks = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens;
+    const longest = maxLen(g);
+    const toks = g.occs.find((o) => o.tokens.length === longest)!.tokens;
     if (personLike(g) && !toks.some((t) => isConnector(t.text))) {
-      const last = key(toks[toks.length - 1]!.text);
-      const first = key(toks[0]!.text);
-      surnameOf.set(last, [...(surnameOf.get(last) ?? []), g.key]);
-      firstNameOf.set(first, [...(firstNameOf.get(first) ?? []), g.key]);
+      addTo(surnameOf, key(toks[toks.length - 1]!.text), g.key);
+      addTo(firstNameOf, key(toks[0]!.text), g.key);
     }
-    if (typeFromKeywords(toks) === 'place' && toks.length === 2) {
-      const head = key(toks[0]!.text);
-      headOf.set(head, [...(headOf.get(head) ?? []), g.key]);
-    }
+    if (typeFromKeywords(toks) === 'place' && toks.length === 2)
+      addTo(headOf, key(toks[0]!.text), g.key);
   }
   const personSurnames = new Set<string>();
   for (const g of groups.values()) {
@@ -680,38 +748,67 @@ export function discoverEntities(
     }
   }
 
-  // Initialisms for multi-word names: "U.S." = "United States".
+  // Initialisms for multi-word names: "U.S." = "United States". Multi-word names are indexed
+  // by their initials (one character per word, so equal strings mean equal word counts).
+  const byInitials = new Map<string, Group[]>();
+  for (const m of multi) {
+    const toks = m.occs[0]!.tokens.filter((t) => !isConnector(t.text));
+    const initials = toks.map((t) => fold(t.text)[0]).join('');
+    const list = byInitials.get(initials);
+    if (list) list.push(m);
+    else byInitials.set(initials, [m]);
+  }
   for (const g of groups.values()) {
     const surface = g.occs[0]?.surface ?? [...g.aliases][0] ?? '';
     if (maxLen(g) > 1 || !(isInitialism(surface) || isAllCaps(surface))) continue;
     const letters = key(surface).replace(/[^a-z]/g, '');
-    const matches = multi.filter((m) => {
-      const toks = m.occs[0]!.tokens.filter((t) => !isConnector(t.text));
-      return (
-        toks.length === letters.length && toks.map((t) => fold(t.text)[0]).join('') === letters
-      );
-    });
+    const matches = byInitials.get(letters) ?? [];
     if (matches.length === 1) union(g.key, matches[0]!.key);
   }
 
   // Near-miss spellings ("Gardian" -> "Guardian"): one edit on a long name, the rarer
   // spelling joins the commoner. Short names never merge ("Mara" is not "Maria").
+  // Only pairs one edit apart can merge, and those share a key with one character deleted (or
+  // one key is the other minus a character): candidates come from that index, visited in the
+  // same order as a scan over all pairs would.
   const roots = [...groups.values()].filter((g) => g.occs.length > 0);
-  for (const a of roots) {
-    for (const b of roots) {
-      if (a === b || find(a.key) === find(b.key)) continue;
-      if (a.key.length < 8 || Math.abs(a.key.length - b.key.length) > 1) continue;
+  const byVariant = new Map<string, number[]>();
+  const variantsOf = (k: string): Set<string> => {
+    const out = new Set([k]);
+    for (let i = 0; i < k.length; i++) out.add(k.slice(0, i) + k.slice(i + 1));
+    return out;
+  };
+  roots.forEach((g, i) => {
+    // One longer than the longest name compared: it may be a near miss of one that is.
+    if (g.key.length > NEAR_MISS_MAX_CHARS + 1) return;
+    for (const v of variantsOf(g.key)) {
+      const list = byVariant.get(v);
+      if (list) list.push(i);
+      else byVariant.set(v, [i]);
+    }
+  });
+  roots.forEach((a, ai) => {
+    if (a.key.length < 8 || a.key.length > NEAR_MISS_MAX_CHARS) return;
+    const candidates = new Set<number>();
+    for (const v of variantsOf(a.key))
+      for (const bi of byVariant.get(v) ?? []) if (bi !== ai) candidates.add(bi);
+    for (const bi of [...candidates].sort((x, y) => x - y)) {
+      const b = roots[bi]!;
+      if (find(a.key) === find(b.key)) continue;
+      if (Math.abs(a.key.length - b.key.length) > 1) continue;
       if (a.key.split(' ').length !== b.key.split(' ').length || a.key[0] !== b.key[0]) continue;
       if (a.occs.length > b.occs.length) continue;
       if (distance(a.key, b.key) === 1) union(a.key, b.key);
     }
-  }
+  });
 
   // ---- entities ---------------------------------------------------------------------------
   const byRoot = new Map<string, Group[]>();
   for (const g of groups.values()) {
     const r = find(g.key);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), g]);
+    const list = byRoot.get(r);
+    if (list) list.push(g);
+    else byRoot.set(r, [g]);
   }
 
   const aliasToEntity = new Map<string, Entity>(knownKeys);
@@ -734,10 +831,12 @@ export function discoverEntities(
       .map((a) => knownKeys.get(key(a)))
       .find((e) => e !== undefined);
     const descriptors: Descriptor[] = [];
-    for (const o of all.occs) {
-      if (o.descriptor?.includes(' '))
-        mergeDescriptors(descriptors, [{ sourceId: o.source.id, text: o.descriptor }]);
-    }
+    mergeDescriptors(
+      descriptors,
+      all.occs
+        .filter((o) => o.descriptor?.includes(' '))
+        .map((o) => ({ sourceId: o.source.id, text: o.descriptor! })),
+    );
     if (existing) {
       const entity = changed.get(existing.id) ?? {
         ...existing,
@@ -784,6 +883,10 @@ export function discoverEntities(
   }
 
   // ---- mentions ---------------------------------------------------------------------------
+  let maxAliasTokens = 1;
+  for (const e of [...known, ...changed.values()])
+    for (const a of [e.name, ...e.aliases])
+      maxAliasTokens = Math.max(maxAliasTokens, tokenize(a).length);
   const mentions: Mention[] = [];
   const seen = new Set<string>();
   const addMention = (o: Occurrence, from: Token, to: Token, entity: Entity) => {
@@ -808,9 +911,10 @@ export function discoverEntities(
       continue;
     }
     if (!o.linkOnly) continue;
-    // Longest known name inside an unresolved span ("… Gives Jane Doe Warm Welcome").
+    // Longest known name inside an unresolved span ("… Gives Jane Doe Warm Welcome"). A name
+    // spans as many tokens as its alias has, so longer spans are never looked up.
     for (let i = 0; i < o.tokens.length;) {
-      let j = o.tokens.length;
+      let j = Math.min(o.tokens.length, i + maxAliasTokens);
       let hit: Entity | undefined;
       for (; j > i; j--) {
         const span = o.source.text.slice(o.tokens[i]!.start, o.tokens[j - 1]!.end);
@@ -854,8 +958,7 @@ export function discoverEntities(
 
   // Entities must be mentioned to be worth keeping.
   const mentioned = new Set(mentions.map((m) => m.entityId));
-  const entities = [...changed.values()].filter(
-    (e) => mentioned.has(e.id) || known.some((k) => k.id === e.id),
-  );
+  const knownIds = new Set(known.map((k) => k.id));
+  const entities = [...changed.values()].filter((e) => mentioned.has(e.id) || knownIds.has(e.id));
   return { entities, mentions };
 }

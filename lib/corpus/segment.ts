@@ -21,17 +21,32 @@ function firstWord(s: string): string {
   return /[\p{L}\p{N}]+/u.exec(s)?.[0] ?? '';
 }
 
-function shouldJoin(prev: string, next: string): boolean {
-  const p = prev.trimEnd();
-  if (TITLE_ABBREVIATIONS.test(p)) return true;
-  if (!INITIALISM.test(p)) return false;
+/**
+ * Whether the segment `next` continues the sentence before it. `tail` is the end of that
+ * sentence (trailing space trimmed, at most TAIL_CHARS long: every test below looks only at its
+ * last few characters), `spaced` whether the whole sentence has a space inside it.
+ */
+function shouldJoin(tail: string, spaced: boolean, next: string): boolean {
+  if (TITLE_ABBREVIATIONS.test(tail)) return true;
+  if (!INITIALISM.test(tail)) return false;
   // A "sentence" that is a lone initialism is never a sentence.
-  if (p.split(/\s+/).length <= 1) return true;
+  if (!spaced) return true;
   const w = firstWord(next);
   if (!w) return true;
   if (w[0] === w[0]?.toLowerCase()) return true;
   return !SENTENCE_OPENERS.has(w.toLowerCase());
 }
+
+/** Longer than any abbreviation or initialism test needs (a title is 5, two initials 8 chars). */
+const TAIL_CHARS = 24;
+
+/**
+ * Sentences longer than this are cut (at a space when there is one): real sentences are far
+ * shorter, and every later stage then works on pieces of bounded length.
+ */
+export const MAX_SENTENCE_CHARS = 2000;
+
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(lang: string): Intl.Segmenter {
@@ -47,22 +62,66 @@ function segmenter(lang: string): Intl.Segmenter {
   return s;
 }
 
+interface RawSpan extends Span {
+  /** The span, without its trailing space, has a space inside. */
+  spaced: boolean;
+  /** The span, trailing space included, has a space. */
+  anySpace: boolean;
+}
+
+/** `text[start, end)` without trailing space: its end offset. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text[end - 1])) end--;
+  return end;
+}
+
+/** Cuts [start, end) into pieces of at most MAX_SENTENCE_CHARS, at a space when possible. */
+function capLength(text: string, start: number, end: number, out: Span[]): void {
+  while (end - start > MAX_SENTENCE_CHARS) {
+    let cut = start + MAX_SENTENCE_CHARS;
+    let at = cut;
+    while (at > start + MAX_SENTENCE_CHARS / 2 && !isSpace(text[at])) at--;
+    if (isSpace(text[at])) cut = at;
+    // Never between the two halves of a surrogate pair.
+    else if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut--;
+    const pieceEnd = trimmedEnd(text, start, cut);
+    if (pieceEnd > start) out.push({ start, end: pieceEnd });
+    start = cut;
+    while (start < end && isSpace(text[start])) start++;
+  }
+  if (end > start) out.push({ start, end });
+}
+
 /** Sentences of `text` between `from` and `to`, as trimmed spans into `text`. */
 export function splitSentences(text: string, from = 0, to = text.length, lang = 'en'): Span[] {
-  const raw: Span[] = [];
+  const raw: RawSpan[] = [];
   for (const seg of segmenter(lang).segment(text.slice(from, to))) {
     const start = from + seg.index;
     const end = start + seg.segment.length;
     const prev = raw[raw.length - 1];
-    if (prev && shouldJoin(text.slice(prev.start, prev.end), seg.segment)) prev.end = end;
-    else raw.push({ start, end });
+    if (prev) {
+      const prevEnd = trimmedEnd(text, prev.start, prev.end);
+      const tail = text.slice(Math.max(prev.start, prevEnd - TAIL_CHARS), prevEnd);
+      if (shouldJoin(tail, prev.spaced, seg.segment)) {
+        const rest = seg.segment.trimEnd();
+        prev.spaced = rest ? prev.anySpace || /\s/.test(rest) : prev.spaced;
+        prev.anySpace ||= /\s/.test(seg.segment);
+        prev.end = end;
+        continue;
+      }
+    }
+    raw.push({
+      start,
+      end,
+      spaced: /\s/.test(seg.segment.trimEnd()),
+      anySpace: /\s/.test(seg.segment),
+    });
   }
   const out: Span[] = [];
   for (const s of raw) {
-    let { start, end } = s;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end > start) out.push({ start, end });
+    let { start } = s;
+    while (start < s.end && isSpace(text[start])) start++;
+    capLength(text, start, trimmedEnd(text, start, s.end), out);
   }
   return out;
 }
