@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { buildSeedBundle } from './lib/node/seeds';
@@ -45,7 +46,18 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      // WXT's content-script context announces itself to the page and obeys a forgeable page
+      // event; ours does neither (see the file).
+      alias: {
+        'wxt/utils/content-script-context': fileURLToPath(
+          new URL('./entrypoints/content/context.ts', import.meta.url),
+        ),
+      },
+    },
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       const bundle = buildSeedBundle(SEED_DIR);

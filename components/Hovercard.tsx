@@ -31,6 +31,13 @@ const TYPE_LABEL: Record<EntityType, string> = {
   other: 'Other',
 };
 
+/** Buttons answer the reader only: a click the page synthesizes (isTrusted false) does nothing. */
+function trusted(action: () => void) {
+  return (e: Event) => {
+    if (e.isTrusted) action();
+  };
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -56,7 +63,7 @@ export function Hovercard(props: HovercardProps) {
           <h2 id={titleId}>{name}</h2>
           {type && <span class="type">{TYPE_LABEL[type]}</span>}
         </div>
-        <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+        <button type="button" class="close" aria-label="Close" onClick={trusted(props.onClose)}>
           ×
         </button>
       </header>
@@ -79,7 +86,7 @@ export function Hovercard(props: HovercardProps) {
       <footer class="foot">
         <span class="brand">Crosscheck</span>
         {props.site && (
-          <button type="button" class="link" onClick={props.onDisableSite}>
+          <button type="button" class="link" onClick={trusted(props.onDisableSite)}>
             Turn off on {props.site}
           </button>
         )}
@@ -156,7 +163,7 @@ function CardBody({ data, onOpenList }: { data: CardData; onOpenList: (id: strin
                 ))}
               </ul>
             )}
-            <button type="button" class="link" onClick={() => onOpenList(entity.id)}>
+            <button type="button" class="link" onClick={trusted(() => onOpenList(entity.id))}>
               {discrepancies.count === 1
                 ? 'Open the discrepancy'
                 : `See all ${discrepancies.count} discrepancies`}

@@ -7,8 +7,10 @@ import type { EntityType } from '@/lib/types';
 import { type CardState, Hovercard } from './Hovercard';
 
 export interface CardHostOptions {
-  /** Mounts our one host element on first use (lazily: no page change until a card opens). */
+  /** Where the card renders (inside our closed shadow root), created on first use. */
   mount: () => { container: HTMLElement; host: HTMLElement };
+  /** Whether an event target or a mutated node is ours (the host of our shadow root). */
+  contains: (target: EventTarget | null) => boolean;
   unmount: () => void;
   getCard: (entityId: string) => Promise<CardData | null>;
   entityInfo: (entityId: string) => { name: string; type: EntityType } | null;
@@ -121,11 +123,7 @@ export function createCardHost(
       if (focusBack instanceof HTMLElement && focusBack.isConnected)
         focusBack.focus({ preventScroll: true });
     },
-    contains(target) {
-      if (!mounted || !target) return false;
-      const node = target as Node;
-      return node === mounted.host || mounted.host.contains(node);
-    },
+    contains: opts.contains,
     destroy() {
       this.hide();
       if (mounted) {

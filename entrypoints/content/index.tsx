@@ -1,12 +1,13 @@
-import './highlights.css';
 import cardCss from '@/components/Hovercard.css?inline';
 import { createCardHost } from '@/components/HovercardHost';
 import type { Dictionary } from '@/lib/dictionary';
 import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
 import { compileMatcher } from '@/lib/matcher';
-import { PageController } from '@/lib/page/controller';
+import { PageController, type ScanStats } from '@/lib/page/controller';
+import { OVERLAY_CSS } from '@/lib/page/painter';
+import { rateLimit } from '@/lib/page/rate-limit';
 import { dispatchTab } from '@/lib/page/tab-rpc';
-import { UI_TAG } from '@/lib/page/walk';
+import { createUiHost, type UiHost } from '@/lib/page/ui-host';
 import { createClient } from '@/lib/rpc';
 import { isSiteEnabled, type Settings, siteKey } from '@/lib/settings';
 import { getSettings, settingsItem } from '@/lib/settings-store';
@@ -14,7 +15,6 @@ import { getSettings, settingsItem } from '@/lib/settings-store';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'manifest',
   async main(ctx) {
     const send = createClient((message) => browser.runtime.sendMessage(message));
     const site = siteKey(location.href);
@@ -22,20 +22,25 @@ export default defineContentScript({
     let dictionary: Dictionary | null = null;
     let controller: PageController | null = null;
 
-    const ui = await createShadowRootUi(ctx, {
-      name: UI_TAG,
-      position: 'inline',
-      anchor: () => document.documentElement,
-      append: 'last',
-      css: cardCss,
-      onMount: (container) => container,
-    });
+    // Our one element in the page, created when the first underline or card needs it.
+    let ui: UiHost | null = null;
+    const getUi = () => (ui ??= createUiHost(document, OVERLAY_CSS + cardCss));
+    const probe = exposeProbe(
+      () => controller,
+      () => ui,
+    );
+
+    // A card's actions change stored state or open tabs: trusted clicks only, and not in bursts.
+    const mayDisableSite = rateLimit(1, 5_000);
+    const mayOpenList = rateLimit(3, 10_000);
+
     const card = createCardHost({
       mount: () => {
-        ui.mount();
-        return { container: ui.uiContainer, host: ui.shadowHost };
+        const host = getUi();
+        return { container: host.cardLayer, host: host.host };
       },
-      unmount: () => ui.remove(),
+      unmount: () => undefined,
+      contains: (target) => ui?.contains(target) ?? false,
       getCard: (entityId) => send('getCard', { entityId }),
       entityInfo: (id) => {
         const e = dictionary?.entities[id];
@@ -44,14 +49,16 @@ export default defineContentScript({
       theme: () => settings.theme,
       site,
       onDisableSite: () => {
-        if (!site) return;
+        if (!site || !mayDisableSite()) return;
         void settingsItem.setValue({
           ...settings,
           disabledSites: [...new Set([...settings.disabledSites, site])],
           enabledSites: settings.enabledSites.filter((s) => s !== site),
         });
       },
-      onOpenList: (entityId) => void send('openEntityList', { entityId }),
+      onOpenList: (entityId) => {
+        if (mayOpenList()) void send('openEntityList', { entityId });
+      },
       onRequestClose: () => controller?.closeCard(),
     });
 
@@ -93,9 +100,12 @@ export default defineContentScript({
           doc: document,
           matcher,
           card,
+          layer: getUi,
           hoverDelayMs: settings.hoverDelayMs,
           highlightStyle: settings.highlightStyle,
           firstPerParagraph: settings.mentions === 'first-per-paragraph',
+          markScans: SCAN_MARKS,
+          onScan: (stats) => probe.scanned(stats),
         });
         await controller.start();
       })().finally(() => {
@@ -108,6 +118,8 @@ export default defineContentScript({
       controller?.stop();
       controller = null;
       card.destroy();
+      ui?.destroy();
+      ui = null;
     }
 
     const unwatch = settingsItem.watch(async () => {
@@ -138,8 +150,14 @@ export default defineContentScript({
       else void start();
     });
 
-    // Single-page-app navigations: the new view is scanned from scratch.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void controller?.rescanAll());
+    // Single-page-app navigations: the new view is scanned from scratch. Polled, not heard:
+    // history events can be forged by the page, a changed address cannot.
+    let lastHref = location.href;
+    ctx.setInterval(() => {
+      if (location.href === lastHref) return;
+      lastHref = location.href;
+      void controller?.rescanAll();
+    }, 1000);
 
     const onMessage = (message: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       const answer = dispatchTab(
@@ -182,3 +200,26 @@ export default defineContentScript({
     await start();
   },
 });
+
+/** Build flag: publish `crosscheck:scan` performance marks (benchmarks only; page-visible). */
+const SCAN_MARKS = import.meta.env.WXT_CROSSCHECK_SCAN_MARKS === '1';
+
+/**
+ * What tests and benchmarks read about this page, on a global of the content script's isolated
+ * world: the page cannot see it (its own globals are another world's), only the extension and a
+ * debugger attached to the browser can.
+ */
+function exposeProbe(controller: () => PageController | null, ui: () => UiHost | null) {
+  const probe = {
+    scans: 0,
+    lastScan: null as ScanStats | null,
+    controller,
+    ui,
+    scanned(stats: ScanStats) {
+      probe.scans++;
+      probe.lastScan = stats;
+    },
+  };
+  (globalThis as { __crosscheck?: typeof probe }).__crosscheck = probe;
+  return probe;
+}

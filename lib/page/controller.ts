@@ -4,7 +4,13 @@
  * node we add, and the entrypoint owns it). No extension APIs here: the card is behind `CardHost`.
  */
 import type { Matcher } from '../matcher';
-import { createPainter, type HighlightStyle, type PageMention, type Painter } from './painter';
+import {
+  createPainter,
+  type HighlightStyle,
+  type OverlayLayer,
+  type PageMention,
+  type Painter,
+} from './painter';
 import { isInsideSkipped, isRendered, textNodesUnder, yieldToMain } from './walk';
 
 export type OpenedBy = 'pointer' | 'keyboard' | 'touch';
@@ -37,8 +43,15 @@ export interface ControllerOptions {
   card: CardHost;
   hoverDelayMs: number;
   highlightStyle: HighlightStyle;
+  /** Where underlines are drawn (our closed shadow root), created on first use. */
+  layer: () => OverlayLayer;
   /** Underline only the first mention of each entity in a paragraph. */
   firstPerParagraph?: boolean;
+  /**
+   * Publish each pass's figures as a `crosscheck:scan` performance mark. Off in the shipped
+   * build: the mark is page-visible and would announce the extension (benchmarks turn it on).
+   */
+  markScans?: boolean;
   onScan?: (stats: ScanStats) => void;
 }
 
@@ -59,6 +72,7 @@ export class PageController {
   private readonly card: CardHost;
   private hoverDelayMs: number;
   private readonly onScan?: (stats: ScanStats) => void;
+  private readonly markScans: boolean;
 
   private readonly store = new Map<Text, PageMention[]>();
   private ordered: PageMention[] | null = null;
@@ -93,7 +107,8 @@ export class PageController {
     this.card = opts.card;
     this.hoverDelayMs = opts.hoverDelayMs;
     this.onScan = opts.onScan;
-    this.painter = createPainter(opts.doc, opts.highlightStyle);
+    this.markScans = opts.markScans ?? false;
+    this.painter = createPainter(opts.doc, opts.layer, opts.highlightStyle);
     this.firstPerParagraph = opts.firstPerParagraph ?? false;
   }
 
@@ -124,14 +139,16 @@ export class PageController {
       doc.addEventListener(type, fn, options);
       this.listeners.push(() => doc.removeEventListener(type, fn, options));
     };
-    on('pointermove', (e) => this.onPointerMove(e));
+    // Only the reader drives us: events the page synthesizes (isTrusted false) are ignored.
+    on('pointermove', (e) => e.isTrusted && this.onPointerMove(e));
     on('pointerdown', (e) => {
-      this.lastPointerType = e.pointerType;
+      if (e.isTrusted) this.lastPointerType = e.pointerType;
     });
-    on('click', (e) => this.onClick(e));
-    on('keydown', (e) => this.onKeyDown(e), { capture: true });
+    on('click', (e) => e.isTrusted && this.onClick(e));
+    on('keydown', (e) => e.isTrusted && this.onKeyDown(e), { capture: true });
     // A capturing document listener hears every element's pointerleave: act on the page's only.
     on('pointerleave', (e) => {
+      if (!e.isTrusted) return;
       if (e.target === doc.documentElement || e.target === doc) this.leaveMention();
     });
     return this.rescanAll();
@@ -247,25 +264,17 @@ export class PageController {
     return true;
   }
 
+  /** Trusted pointer moves acted on (tests check that forged ones never count). */
+  inputsHandled = 0;
+
+  /** Whether a hover is still deciding: a fetch, show or hide timer is pending. */
+  intentPending(): boolean {
+    return this.fetchTimer !== null || this.showTimer !== null || this.hideTimer !== null;
+  }
+
   /** The mention at a viewport point, or null. */
   hitTest(x: number, y: number): PageMention | null {
-    const fromPainter = this.painter.fromPoint(x, y);
-    if (fromPainter !== undefined) return fromPainter;
-    const caret = caretAt(this.doc, x, y);
-    if (caret?.node.nodeType !== 3) return null;
-    const candidates = this.store.get(caret.node as Text);
-    if (!candidates) return null;
-    for (const m of candidates) {
-      if (caret.offset < m.start || caret.offset > m.end) continue;
-      // The caret snaps to the nearest character: check the point is really on the mention.
-      const r = this.doc.createRange();
-      r.setStart(m.node, m.start);
-      r.setEnd(m.node, m.end);
-      for (const rect of r.getClientRects()) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return m;
-      }
-    }
-    return null;
+    return this.painter.fromPoint(x, y);
   }
 
   closeCard(): void {
@@ -333,17 +342,18 @@ export class PageController {
       for (const node of painted) stats.matches += this.store.get(node)?.length ?? 0;
       stats.wallMs = performance.now() - wallStart;
       this.ordered = null;
-      performance.mark('crosscheck:scan', {
-        detail: {
-          ms: round(stats.ms),
-          wallMs: round(stats.wallMs),
-          longestSliceMs: round(stats.longestSliceMs),
-          textNodes: stats.textNodes,
-          chars: stats.chars,
-          matches: stats.matches,
-          full: stats.full,
-        },
-      });
+      if (this.markScans)
+        performance.mark('crosscheck:scan', {
+          detail: {
+            ms: round(stats.ms),
+            wallMs: round(stats.wallMs),
+            longestSliceMs: round(stats.longestSliceMs),
+            textNodes: stats.textNodes,
+            chars: stats.chars,
+            matches: stats.matches,
+            full: stats.full,
+          },
+        });
       this.onScan?.(stats);
     }
   }
@@ -363,13 +373,9 @@ export class PageController {
       start: f.start,
       end: f.end,
       entityId: f.entityId,
-      range: null,
-      el: null,
     }));
     this.store.set(node, mentions);
     this.painter.paint(node, mentions);
-    // The fallback painter splits nodes: those are our own mutations, not the page's.
-    if (this.painter.kind === 'wrap' && this.observer) this.observer.takeRecords();
     return mentions.length;
   }
 
@@ -433,12 +439,15 @@ export class PageController {
       }
       this.ordered = null;
     }
+    // The page changed: text that stays may have moved.
+    this.painter.relayout();
     if (this.queue.size > 0) void this.pump();
   }
 
   // --- pointer, touch and keyboard ---------------------------------------------------------
 
   private onPointerMove(e: PointerEvent): void {
+    this.inputsHandled++;
     if (e.pointerType === 'touch') return;
     // Nothing underlined and no card: no hit-testing work on this page.
     if (this.store.size === 0 && !this.shown && !this.hovered) return;
@@ -477,9 +486,11 @@ export class PageController {
     if (this.shown) this.scheduleHide();
     const point = { ...this.point };
     this.fetchTimer = setTimeout(() => {
+      this.fetchTimer = null;
       if (token === this.token) this.card.prefetch(m.entityId);
     }, FETCH_DELAY_MS);
     this.showTimer = setTimeout(() => {
+      this.showTimer = null;
       // A stale hover never opens a card: the pointer must still be on this mention.
       if (token === this.token && this.hovered === m) this.openCard(m, 'pointer', point);
     }, this.hoverDelayMs);
@@ -552,20 +563,4 @@ function sameMention(a: PageMention, b: PageMention): boolean {
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
-}
-
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  if (typeof d.caretRangeFromPoint === 'function') {
-    const r = d.caretRangeFromPoint(x, y);
-    return r ? { node: r.startContainer, offset: r.startOffset } : null;
-  }
-  return null;
 }

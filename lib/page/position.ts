@@ -25,8 +25,8 @@ function mentionElement(m: PageMention): VirtualElement {
     return r;
   };
   return {
-    getBoundingClientRect: () => (m.el ?? range()).getBoundingClientRect(),
-    getClientRects: () => (m.el ?? range()).getClientRects(),
+    getBoundingClientRect: () => range().getBoundingClientRect(),
+    getClientRects: () => range().getClientRects(),
     contextElement: m.node.parentElement ?? undefined,
   };
 }

@@ -28,16 +28,9 @@ const SKIP_TAGS = new Set([
   'TITLE',
 ]);
 
-/** Tag name of our own UI host; everything under it is ours, not the page's. */
-export const UI_TAG = 'crosscheck-ui';
-/** Wrapper element used only by the fallback painter (browsers without the Highlight API). */
-export const WRAP_TAG = 'crosscheck-mark';
-
 export function isSkippedElement(el: Element): boolean {
   const tag = el.tagName;
-  if (SKIP_TAGS.has(tag)) return true;
-  const lower = tag.toLowerCase();
-  if (lower === UI_TAG || lower === WRAP_TAG) return true;
+  if (SKIP_TAGS.has(tag) || SKIP_TAGS.has(tag.toUpperCase())) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

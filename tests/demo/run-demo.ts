@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, tabIdOf } from '../e2e/browser';
+import { ContentWorld, type WorldGlobals } from '../e2e/content-world';
 import { startServer } from '../e2e/server';
 import { demoIndex, demoPages } from './pages';
 
@@ -34,24 +35,32 @@ async function pointOf(page: Page, word: string): Promise<{ x: number; y: number
   }, word);
 }
 
-async function hoverCard(page: Page, word: string, file: string): Promise<boolean> {
-  // Hover only once the page is scanned, or the pointer lands before the highlight exists.
-  await page
-    .waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0, null, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
+async function hoverCard(
+  page: Page,
+  world: ContentWorld,
+  word: string,
+  file: string,
+): Promise<boolean> {
+  // Hover only once the page is scanned, or the pointer lands before the underline exists.
+  await world.waitForScan().catch(() => undefined);
   const p = await pointOf(page, word);
   if (!p) return false;
   await page.mouse.move(p.x - 30, p.y);
   await page.mouse.move(p.x, p.y, { steps: 4 });
-  const card = page.locator('crosscheck-ui [role="dialog"]');
-  const shown = await card
-    .first()
-    .waitFor({ state: 'visible', timeout: 5000 })
+  const shown = await world
+    .waitForCard(undefined, 5000)
     .then(() => true)
     .catch(() => false);
-  await page.waitForTimeout(300); // the card's fade-in
+  // The card fades in over 120 ms: shoot once its animation has finished.
+  await world
+    .evaluate(() =>
+      Promise.all(
+        ((globalThis as WorldGlobals).__crosscheck?.ui()?.root.getAnimations() ?? []).map(
+          (a) => a.finished,
+        ),
+      ).then(() => true),
+    )
+    .catch(() => false);
   await page.screenshot({ path: resolve(OUT, file) });
   return shown;
 }
@@ -68,6 +77,7 @@ async function main() {
 
   const page = context.pages()[0] ?? (await context.newPage());
   await page.setViewportSize({ width: 1200, height: 800 });
+  const world = await ContentWorld.attach(page, extensionId);
   await page.goto(`${server.origin}${pages[0]!.path}`);
   if (!headless) {
     for (const p of pages.slice(1))
@@ -85,14 +95,14 @@ async function main() {
     ['Petro', 'hovercard-light.png'],
     ['Sarabia', 'hovercard-sarabia.png'],
   ] as const) {
-    const ok = await hoverCard(page, word, file);
+    const ok = await hoverCard(page, world, word, file);
     shots.push(`${file}${ok ? '' : ' (no card appeared)'}`);
     await page.mouse.move(5, 5);
-    await page.waitForTimeout(500);
+    await world.waitForNoCard().catch(() => undefined);
   }
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(`${server.origin}${pages[3]!.path}`);
-  const okDark = await hoverCard(page, 'Noem', 'hovercard-dark.png');
+  const okDark = await hoverCard(page, world, 'Noem', 'hovercard-dark.png');
   shots.push(`hovercard-dark.png${okDark ? '' : ' (no card appeared)'}`);
 
   for (const [name, scheme] of [

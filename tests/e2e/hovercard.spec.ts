@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, expect, type Page, test } from '@playwright/test';
 import { chromiumPath, type ExtensionSession, launchWithExtension } from './browser';
+import { ContentWorld, type ScanStats, type WorldGlobals } from './content-world';
 import {
   type FixtureServer,
   REAL_PAGES,
@@ -35,56 +36,6 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-interface ScanDetail {
-  ms: number;
-  wallMs: number;
-  longestSliceMs: number;
-  textNodes: number;
-  chars: number;
-  matches: number;
-}
-
-async function waitForScan(page: Page): Promise<ScanDetail> {
-  await page.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0);
-  return page.evaluate(
-    () => (performance.getEntriesByName('crosscheck:scan')[0] as PerformanceMark).detail,
-  );
-}
-
-interface Highlighted {
-  text: string;
-  before: string;
-  after: string;
-  seeded: boolean;
-  x: number;
-  y: number;
-}
-
-/** What the page itself sees highlighted (main world: CSS.highlights is the document's). */
-function highlighted(page: Page): Promise<Highlighted[]> {
-  return page.evaluate(() => {
-    const out: Highlighted[] = [];
-    const hl = CSS.highlights.get('crosscheck-dotted');
-    if (!hl) return out;
-    for (const r of hl as unknown as Iterable<StaticRange>) {
-      const node = r.startContainer as Text;
-      const range = document.createRange();
-      range.setStart(node, r.startOffset);
-      range.setEnd(node, r.endOffset);
-      const rect = range.getClientRects()[0];
-      out.push({
-        text: node.data.slice(r.startOffset, r.endOffset),
-        before: node.data.slice(Math.max(0, r.startOffset - 30), r.startOffset),
-        after: node.data.slice(r.endOffset, r.endOffset + 30),
-        seeded: !!node.parentElement?.closest('[data-seeded]'),
-        x: rect ? rect.left + rect.width / 2 : -1,
-        y: rect ? rect.top + rect.height / 2 : -1,
-      });
-    }
-    return out;
-  });
-}
-
 /** Sends a TabProtocol message to the page's content script, as the popup does. */
 async function sendTab<T>(page: Page, message: { type: string; payload: object }): Promise<T> {
   // Without the "tabs" permission tab URLs are hidden: the page is found as the active tab.
@@ -97,16 +48,13 @@ async function sendTab<T>(page: Page, message: { type: string; payload: object }
   }, message) as Promise<T>;
 }
 
-const card = (page: Page) => page.locator('crosscheck-ui [role="dialog"]');
-
-async function hoverText(page: Page, text: string, nth = 0): Promise<Highlighted> {
-  const all = (await highlighted(page)).filter((h) => h.text === text && h.y > 0);
-  const h = all[nth];
-  if (!h) throw new Error(`No highlighted "${text}" on the page.`);
-  await page.evaluate(({ y }) => window.scrollBy(0, y - window.innerHeight / 2), { y: h.y });
-  const fresh = (await highlighted(page)).filter((x) => x.text === text && x.y > 0)[nth]!;
-  await page.mouse.move(fresh.x, fresh.y, { steps: 2 });
-  return fresh;
+/** A new tab on `url`, with its content script's world attached and its first scan done. */
+async function open(url: string): Promise<{ page: Page; world: ContentWorld; scan: ScanStats }> {
+  const page = await session.context.newPage();
+  const world = await ContentWorld.attach(page, session.extensionId);
+  await page.goto(url);
+  const scan = await world.waitForScan();
+  return { page, world, scan };
 }
 
 // --------------------------------------------------------------------------------------------
@@ -135,7 +83,7 @@ test.describe('real pages as they are', () => {
     return errors;
   }
 
-  test('every real page: no false positives, no new errors, no long scan tasks', async () => {
+  test('every real page: no false positives, no new errors', async () => {
     test.setTimeout(150_000);
     const ctx = await plain.newContext();
     await ctx.route(/.*/, (route) =>
@@ -150,27 +98,19 @@ test.describe('real pages as they are', () => {
       const baseErrors = await errorsOf(without, url);
       await without.close();
       const page = await session.context.newPage();
+      const world = await ContentWorld.attach(page, session.extensionId);
       const errors = await errorsOf(page, url);
-      const scan = await waitForScan(page);
-      const marks = await highlighted(page);
+      const scan = await world.waitForScan();
+      const marks = await world.underlined();
       const tasks = await page.evaluate(() => {
         const w = window as unknown as { __longtasks: Array<{ start: number; duration: number }> };
-        const mark = performance.getEntriesByName('crosscheck:scan')[0] as PerformanceMark;
-        const detail = mark.detail as { wallMs: number };
-        const from = mark.startTime - detail.wallMs;
-        const during = w.__longtasks.filter(
-          (t) => t.start + t.duration >= from && t.start <= mark.startTime,
-        );
-        return {
-          longestOverall: Math.max(0, ...w.__longtasks.map((t) => t.duration)),
-          longestDuringScan: Math.max(0, ...during.map((t) => t.duration)),
-        };
+        return { longestOverall: Math.max(0, ...w.__longtasks.map((t) => t.duration)) };
       });
       report.push({ page: name, ...scan, ...tasks, surfaces: marks.map((m) => m.text) });
       await page.close();
 
-      // Our own slices stay far under the 50 ms long-task threshold.
-      expect(scan.longestSliceMs, name).toBeLessThan(50);
+      // Durations are reported here and measured by `npm run bench`, never asserted: a loaded
+      // 2-core CI machine would fail them at random.
       // Nothing the page did not already log without the extension.
       // (Resource-load noise differs between a persistent and a fresh profile: the page's own
       // <link rel=manifest> and blocked hosts. The extension makes no network request.)
@@ -196,7 +136,7 @@ test.describe('real pages as they are', () => {
           (r) =>
             `${String(r.page).padEnd(15)} scan ${r.ms} ms (wall ${r.wallMs}), slice ≤ ${r.longestSliceMs} ms, ` +
             `${r.textNodes} text nodes, ${r.chars} chars, ${r.matches} matches, ` +
-            `long tasks: during scan ${r.longestDuringScan} ms, page overall ${r.longestOverall} ms`,
+            `longest task on the page ${r.longestOverall} ms`,
         )
         .join('\n'),
     );
@@ -232,16 +172,16 @@ function occurrences(text: string, surfaces: string[]): number {
 
 test.describe('a seed article in a real page', () => {
   test('every mention of the core entities is highlighted', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.seeded('bbc-1', SEED));
-    await waitForScan(page);
+    const { page, world } = await open(server.seeded('bbc-1', SEED));
     const seedText = seedParagraphs(SEED).join('\n');
-    const marks = (await highlighted(page)).filter((m) => m.seeded);
+    const marks = (await world.underlined()).filter((m) => m.seeded);
     for (const core of CORE) {
       const expected = occurrences(seedText, core.surfaces);
       const got = marks.filter((m) => core.surfaces.includes(m.text)).length;
       expect(got, core.name).toBe(expected);
     }
+    // Every mention on screen gets a box in the overlay.
+    await expect.poll(() => world.boxes()).toBeGreaterThan(0);
     const entities = await sendTab<{
       ok: boolean;
       value: { enabled: boolean; entities: Array<{ id: string; name: string; count: number }> };
@@ -255,63 +195,54 @@ test.describe('a seed article in a real page', () => {
   });
 
   test('hovering a mention opens the right card; leaving closes it; stale hovers never show', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.seeded('bbc-1', SEED));
-    await waitForScan(page);
+    const { page, world } = await open(server.seeded('bbc-1', SEED));
     for (const [surface, name] of [
       ['Laura Sarabia', 'Laura Sarabia'],
       ['Petro', 'Gustavo Petro'],
       ['CECOT', 'Center for the Confinement of Terrorism'],
     ] as const) {
-      await hoverText(page, surface);
-      await expect(card(page)).toBeVisible();
-      await expect(card(page).locator('h2')).toHaveText(name);
-      await expect(card(page)).toHaveAttribute('aria-labelledby', /cc-title/);
-      await expect(card(page).getByText('What the sources say')).toBeVisible();
+      await world.hover(surface);
+      await world.waitForCard(name);
+      await expect
+        .poll(async () => (await world.card())?.text ?? '')
+        .toContain('What the sources say');
+      expect((await world.card())?.labelledBy).toMatch(/cc-title/);
       // Away from the mention and the card: gone after the grace period.
       await page.mouse.move(2, 2);
-      await expect(card(page)).toHaveCount(0);
+      await world.waitForNoCard();
     }
     // The card itself is hoverable: moving onto it keeps it open.
-    const h = await hoverText(page, 'Noem');
-    await expect(card(page)).toBeVisible();
-    const box = (await card(page).boundingBox())!;
+    const h = await world.hover('Noem');
+    const box = (await world.waitForCard()).rect;
     await page.mouse.move(h.x, box.y + 20, { steps: 4 });
     await page.mouse.move(box.x + 30, box.y + 30, { steps: 4 });
-    await page.waitForTimeout(500);
-    await expect(card(page)).toBeVisible();
+    await expect.poll(() => world.intentPending()).toBe(false);
+    expect(await world.cardTitle()).toBe('Kristi Noem');
     await page.mouse.move(2, 2);
-    await expect(card(page)).toHaveCount(0);
-    // Stale hover: resting 200 ms (past the fetch delay, before the show delay) then leaving.
-    await hoverText(page, 'Sarabia');
-    await page.waitForTimeout(200);
+    await world.waitForNoCard();
+    // Stale hover: the pointer rests past the fetch delay, then leaves before the show delay.
+    await world.hover('Sarabia');
+    await page.waitForTimeout(200); // the reader's rest, not a wait for a result
     await page.mouse.move(2, 2);
-    await page.waitForTimeout(600);
-    await expect(card(page)).toHaveCount(0);
+    await expect.poll(() => world.intentPending()).toBe(false);
+    expect(await world.cardTitle()).toBeNull();
     await page.close();
   });
 
   test('keyboard: the command moves through mentions, focus goes into the card, Esc closes', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.seeded('nytimes-1', '001_074ba2d5ecaae0ac.txt'));
-    await waitForScan(page);
+    const { page, world } = await open(server.seeded('nytimes-1', '001_074ba2d5ecaae0ac.txt'));
     const r1 = await sendTab<{ ok: boolean; value: boolean }>(page, {
       type: 'nextMention',
       payload: { direction: 1 },
     });
     expect(r1).toEqual({ ok: true, value: true });
-    await expect(card(page)).toBeVisible();
-    const first = await card(page).locator('h2').textContent();
+    const first = (await world.waitForCard()).title;
     // Focus is inside our shadow root, on the dialog (keyboard users land in the card).
-    expect(
-      await page.evaluate(
-        () => document.activeElement?.shadowRoot?.activeElement?.getAttribute('role') ?? null,
-      ),
-    ).toBe('dialog');
+    expect(await world.focusedRole()).toBe('dialog');
     await sendTab(page, { type: 'nextMention', payload: { direction: 1 } });
-    await expect(card(page).locator('h2')).not.toHaveText(first ?? '');
+    await expect.poll(() => world.cardTitle()).not.toBe(first);
     await page.keyboard.press('Escape');
-    await expect(card(page)).toHaveCount(0);
+    await world.waitForNoCard();
     // revealEntity scrolls to a mention (the popup's "show on page").
     const reveal = await sendTab<{ ok: boolean; value: boolean }>(page, {
       type: 'revealEntity',
@@ -327,12 +258,12 @@ test.describe('a seed article in a real page', () => {
   });
 
   test('touch: a tap on a mention opens the card', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.seeded('bbc-1', SEED));
-    await waitForScan(page);
-    const h = (await highlighted(page)).find((m) => m.text === 'Gustavo Petro')!;
+    const { page, world } = await open(server.seeded('bbc-1', SEED));
+    const h = (await world.underlined()).find((m) => m.text === 'Gustavo Petro')!;
     await page.evaluate(({ y }) => window.scrollBy(0, y - 300), { y: h.y });
-    const at = (await highlighted(page)).find((m) => m.text === 'Gustavo Petro')!;
+    const at = (await world.underlined()).find((m) => m.text === 'Gustavo Petro')!;
+    // The overlay is measured in the frame after a scroll: wait until the tap point is drawn.
+    await expect.poll(() => world.boxes()).toBeGreaterThan(0);
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
     for (const type of ['touchStart', 'touchEnd'] as const) {
@@ -341,7 +272,7 @@ test.describe('a seed article in a real page', () => {
         touchPoints: type === 'touchEnd' ? [] : [{ x: at.x, y: at.y }],
       });
     }
-    await expect(card(page).locator('h2')).toHaveText('Gustavo Petro');
+    await world.waitForCard('Gustavo Petro');
     await page.close();
   });
 
@@ -352,11 +283,15 @@ test.describe('a seed article in a real page', () => {
       const page = await session.context.newPage();
       await page.setViewportSize({ width: 1000, height: 760 });
       await page.emulateMedia({ colorScheme: scheme });
+      const world = await ContentWorld.attach(page, session.extensionId);
       await page.goto(server.seeded('bbc-1', SEED));
-      await waitForScan(page);
-      await hoverText(page, 'Gustavo Petro');
-      await expect(card(page).getByText('What the sources say')).toBeVisible();
-      const box = (await card(page).boundingBox())!;
+      await world.waitForScan();
+      await world.hover('Gustavo Petro');
+      await world.waitForCard('Gustavo Petro');
+      await expect
+        .poll(async () => (await world.card())?.text ?? '')
+        .toContain('What the sources say');
+      const box = (await world.card())!.rect;
       const clip = {
         x: Math.max(0, box.x - 180),
         y: Math.max(0, box.y - 70),
@@ -397,20 +332,18 @@ test.describe('page safety', () => {
         }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true }));
       </script></head><body><main>${ARTICLE}</main></body></html>`,
     );
-    const page = await session.context.newPage();
-    await page.goto(url);
-    const scan = await waitForScan(page);
+    const { page, world, scan } = await open(url);
     expect(scan.matches).toBeGreaterThan(5);
-    await hoverText(page, 'Gustavo Petro');
-    await expect(card(page)).toBeVisible();
+    await world.hover('Gustavo Petro');
+    await world.waitForCard();
     await page.mouse.move(2, 2);
-    await expect(card(page)).toHaveCount(0);
+    await world.waitForNoCard();
     const mutations = await page.evaluate(
       () => (window as unknown as { __mutations: unknown[] }).__mutations,
     );
     // The only change the page can see: our one host element, added to <html>.
     expect(mutations).toEqual([
-      { type: 'childList', target: 'HTML', added: ['CROSSCHECK-UI'], removed: [], attribute: null },
+      { type: 'childList', target: 'HTML', added: ['DIV'], removed: [], attribute: null },
     ]);
     await page.close();
   });
@@ -441,30 +374,27 @@ test.describe('page safety', () => {
         setInterval(() => { tick++; render(h(App, { tick }), root); }, 150);
       </script></body></html>`,
     );
-    const page = await session.context.newPage();
-    await page.goto(url);
-    await waitForScan(page);
-    await page.waitForTimeout(1200);
-    // Preact kept rendering (the tick advanced) and never threw.
-    const state = await page.evaluate(() => ({
-      h1: document.querySelector('h1')?.textContent,
-      errors: (window as unknown as { __errors: string[] }).__errors,
-    }));
-    expect(state.errors).toEqual([]);
-    expect(Number(state.h1?.match(/\d+/)?.[0])).toBeGreaterThan(5);
+    const { page, world } = await open(url);
+    // Preact keeps rendering (the tick advances past 5) and never throws.
+    await page.waitForFunction(
+      () => Number(document.querySelector('h1')?.textContent?.match(/\d+/)?.[0]) > 5,
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors),
+    ).toEqual([]);
     // Highlights follow the re-rendered text: every range covers a current name.
     await expect
-      .poll(async () => (await highlighted(page)).map((m) => m.text).sort())
+      .poll(async () => (await world.underlined()).map((m) => m.text).sort())
       .toEqual(['Bogotá', 'Gustavo Petro', 'Kristi Noem', 'Laura Sarabia']);
     // The text changes under the pointer every 150 ms; the card still opens for the name.
     await expect(async () => {
-      await hoverText(page, 'Laura Sarabia');
-      await expect(card(page).locator('h2')).toHaveText('Laura Sarabia', { timeout: 1500 });
-    }).toPass({ timeout: 10_000 });
+      await world.hover('Laura Sarabia');
+      await world.waitForCard('Laura Sarabia', 1500);
+    }).toPass({ timeout: 15_000 });
     await page.close();
   });
 
-  test('hostile page CSS does not reach the card', async () => {
+  test('hostile page CSS does not reach the card or the underlines', async () => {
     const url = server.html(
       '/hostile.html',
       `<!doctype html><html><head><style>
@@ -472,25 +402,37 @@ test.describe('page safety', () => {
         html { font-size: 48px !important; }
         body, main, p { display: block !important; font-size: 40px !important; }
         div { display: none !important; }
+        html > div:last-child { visibility: hidden !important; opacity: 0 !important; }
       </style></head><body><main>${ARTICLE}</main></body></html>`,
     );
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
+    const world = await ContentWorld.attach(page, session.extensionId);
     await page.goto(url);
-    await waitForScan(page);
-    await hoverText(page, 'Gustavo Petro');
-    await expect(card(page)).toBeVisible();
-    const style = await card(page).evaluate((el) => {
+    await world.waitForScan();
+    await expect.poll(() => world.boxes()).toBeGreaterThan(0);
+    await world.hover('Gustavo Petro');
+    await world.waitForCard('Gustavo Petro');
+    const style = await world.evaluate(() => {
+      const ui = (globalThis as WorldGlobals).__crosscheck!.ui()!;
+      const el = ui.root.querySelector<HTMLElement>('[role="dialog"]')!;
       const cs = getComputedStyle(el);
-      const h2 = getComputedStyle(el.querySelector('h2')!);
+      const host = getComputedStyle(ui.host);
       return {
+        host: [host.display, host.visibility, host.opacity, host.position],
         position: cs.position,
         display: cs.display,
-        h2: h2.fontSize,
+        h2: getComputedStyle(el.querySelector('h2')!).fontSize,
         width: el.getBoundingClientRect().width,
       };
     });
-    expect(style).toEqual({ position: 'fixed', display: 'flex', h2: '17px', width: 380 });
+    expect(style).toEqual({
+      host: ['block', 'visible', '1', 'absolute'],
+      position: 'fixed',
+      display: 'flex',
+      h2: '17px',
+      width: 380,
+    });
     await page.close();
   });
 
@@ -499,27 +441,19 @@ test.describe('page safety', () => {
       '/off.html',
       `<!doctype html><html><body><main>${ARTICLE}</main></body></html>`,
     );
-    const page = await session.context.newPage();
-    await page.goto(url);
-    await waitForScan(page);
-    await hoverText(page, 'Gustavo Petro');
-    await card(page)
-      .getByRole('button', { name: /Turn off on/ })
-      .click();
-    await expect
-      .poll(() => page.evaluate(() => CSS.highlights.get('crosscheck-dotted')?.size ?? 0))
-      .toBe(0);
-    await expect(card(page)).toHaveCount(0);
+    const { page, world } = await open(url);
+    await world.hover('Gustavo Petro');
+    await world.waitForCard('Gustavo Petro');
+    await world.clickInCard('button', 'Turn off on');
+    await expect.poll(() => world.boxes()).toBe(0);
+    await world.waitForNoCard();
     await page.reload();
-    await page.waitForTimeout(800);
-    expect(await page.evaluate(() => performance.getEntriesByName('crosscheck:scan').length)).toBe(
-      0,
-    );
     const entities = await sendTab<{ ok: boolean; value: { enabled: boolean } }>(page, {
       type: 'getPageEntities',
       payload: {},
     });
     expect(entities.value.enabled).toBe(false);
+    expect(await world.scans()).toBe(0);
     // Back on for the other tests.
     await session.worker.evaluate(async () => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
@@ -548,11 +482,10 @@ test.describe('settings', () => {
         <p>Petro and Kristi Noem met. Noem spoke.</p>
       </main></body></html>`,
     );
-    const page = await session.context.newPage();
-    await page.goto(url);
-    await waitForScan(page);
-    const count = () => page.evaluate(() => CSS.highlights.get('crosscheck-dotted')?.size ?? 0);
+    const { page, world } = await open(url);
+    const count = async () => (await world.underlined()).length;
     await expect.poll(count).toBe(6);
+    await expect.poll(() => world.boxes()).toBe(6);
     await setMentions('first-per-paragraph');
     // One Petro in the first paragraph; one Petro and one Noem in the second.
     await expect.poll(count).toBe(3);

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { type ExtensionSession, launchWithExtension, tabIdOf } from './browser';
+import { ContentWorld } from './content-world';
 import { type FixtureServer, pageWithSeed, startFixtureServer } from './page-fixtures';
 
 // A seed article's own address, answered locally (nothing leaves the machine), so the popup can
@@ -42,6 +43,7 @@ test.beforeAll(async () => {
   session = await launchWithExtension();
   server = await startFixtureServer();
   article = await session.context.newPage();
+  const world = await ContentWorld.attach(article, session.extensionId);
   await article.route(BREITBART_URL, (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -49,7 +51,7 @@ test.beforeAll(async () => {
     }),
   );
   await article.goto(BREITBART_URL);
-  await article.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0);
+  await world.waitForScan();
   tabId = await tabIdOf(session, BREITBART_URL);
   expect(tabId).toBeGreaterThan(0);
 });
@@ -158,8 +160,9 @@ test('a page outside the corpus: "this page says X; the corpus says Y"', async (
     </article></body></html>`,
   );
   const page = await session.context.newPage();
+  const world = await ContentWorld.attach(page, session.extensionId);
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('crosscheck:scan').length > 0);
+  await world.waitForScan();
   const id = await tabIdOf(session, url);
   const popup = await openPopup(`?tab=${id}`);
   await expect(popup.getByRole('heading', { name: 'This page vs the corpus' })).toBeVisible();
