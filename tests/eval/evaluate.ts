@@ -1,0 +1,180 @@
+/**
+ * Runs the entity evaluation: for every gold event, builds the corpus from the event's folder
+ * the way `npm run crosscheck -- report <dir>` does, indexes the same sources one at a time the
+ * way the extension adds them, and scores both against the gold (metrics.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus, indexSource } from '../../lib/corpus/pipeline';
+import { loadSeedOverrides, loadSeedSources } from '../../lib/node/seeds';
+import type { Entity, Mention, RawSource } from '../../lib/types';
+import {
+  addCounts,
+  compareEntitySets,
+  type Counts,
+  type Details,
+  emptyCounts,
+  type EntitySetDiff,
+  type GoldEvent,
+  type Located,
+  locateGold,
+  ratios,
+  type Ratios,
+  score,
+  systemEntities,
+  type SystemEntity,
+} from './metrics';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const GOLD_DIR = fileURLToPath(new URL('./gold/', import.meta.url));
+
+export function loadGoldEvents(dir = GOLD_DIR): GoldEvent[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldEvent);
+}
+
+/** The event's sources exactly as the CLI reads a folder with a sources.json. */
+export function loadEventSources(gold: GoldEvent): RawSource[] {
+  return loadSeedSources(join(REPO_ROOT, gold.dir));
+}
+
+export function languageOf(raw: Pick<RawSource, 'language'>): string {
+  return raw.language?.slice(0, 2).toLowerCase() ?? '?';
+}
+
+export function locate(gold: GoldEvent, raw: readonly RawSource[]): Located {
+  return locateGold(
+    gold,
+    raw.map((r) => ({ id: r.id, language: languageOf(r), text: r.text })),
+  );
+}
+
+export interface ScopeResult {
+  counts: Counts;
+  ratios: Ratios;
+}
+
+export interface EventResult {
+  event: string;
+  sources: number;
+  languages: string[];
+  /** The batch build (what the CLI and the bundled seeds use). */
+  batch: ScopeResult & { details: Details };
+  byLanguage: Record<string, ScopeResult>;
+  /** The same sources indexed one at a time. */
+  incremental: ScopeResult & { diff: EntitySetDiff };
+  ms: { batch: number; incremental: number };
+}
+
+export interface EvalReport {
+  events: EventResult[];
+  byLanguage: Record<string, ScopeResult>;
+  overall: ScopeResult;
+  incrementalOverall: ScopeResult & { differences: number };
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Indexes the sources one after another, each against the entities the ones before it left, as
+ * lib/service/sources.ts does when the reader adds sources (known entities sorted by id, user
+ * origin, no file name). It passes the event's own overrides, as the batch build does, so that
+ * only the order of indexing differs (the extension passes none because readers have no file).
+ */
+export function indexIncrementally(
+  raw: readonly RawSource[],
+  overrides: ReturnType<typeof loadSeedOverrides>,
+): { entities: Entity[]; mentions: Mention[] } {
+  const known = new Map<string, Entity>();
+  const mentions: Mention[] = [];
+  raw.forEach((r, i) => {
+    const index = indexSource(
+      { ...r, file: null, origin: 'user' },
+      [...known.values()].sort(byId),
+      overrides,
+      i + 1,
+    );
+    for (const e of index.entities) known.set(e.id, e);
+    mentions.push(...index.mentions);
+  });
+  return { entities: [...known.values()].sort(byId), mentions };
+}
+
+function scopeResult(counts: Counts): ScopeResult {
+  return { counts, ratios: ratios(counts) };
+}
+
+/** Scores one event: overall, per language of its sources, and incremental against batch. */
+export function evaluateEvent(gold: GoldEvent): EventResult {
+  const dir = join(REPO_ROOT, gold.dir);
+  const raw = loadEventSources(gold);
+  const overrides = loadSeedOverrides(dir);
+  const located = locate(gold, raw);
+  const langOf = new Map(raw.map((r) => [r.id, languageOf(r)]));
+  const languages = [...new Set(raw.map(languageOf))].sort();
+
+  let t = performance.now();
+  const corpus = buildCorpus(raw, overrides);
+  const batchMs = performance.now() - t;
+  const system = systemEntities(corpus.entities, corpus.mentions);
+  const batch = score(gold, system);
+
+  const byLanguage: Record<string, ScopeResult> = {};
+  for (const lang of languages) {
+    const inLang = (ids: Iterable<string>) => [...ids].some((id) => langOf.get(id) === lang);
+    const goldSources = (i: number) =>
+      located.sources[i]!.size > 0 ? located.sources[i]! : located.anySources[i]!;
+    byLanguage[lang] = scopeResult(
+      score(gold, system, {
+        gold: (i) => inLang(goldSources(i)),
+        system: (s: SystemEntity) => inLang(s.mentions.map((m) => m.sourceId)),
+        form: (i, k) => inLang(located.formSources[i]!.get(k) ?? []),
+      }).counts,
+    );
+  }
+
+  t = performance.now();
+  const incremental = indexIncrementally(raw, overrides);
+  const incrementalMs = performance.now() - t;
+  const incrementalScore = score(gold, systemEntities(incremental.entities, incremental.mentions));
+
+  return {
+    event: gold.event,
+    sources: raw.length,
+    languages,
+    batch: { ...scopeResult(batch.counts), details: batch.details },
+    byLanguage,
+    incremental: {
+      ...scopeResult(incrementalScore.counts),
+      diff: compareEntitySets(corpus.entities, incremental.entities),
+    },
+    ms: { batch: Math.round(batchMs), incremental: Math.round(incrementalMs) },
+  };
+}
+
+export function evaluateAll(events: readonly GoldEvent[] = loadGoldEvents()): EvalReport {
+  const results = events.map(evaluateEvent);
+  const langTotals = new Map<string, Counts>();
+  for (const r of results) {
+    for (const [lang, s] of Object.entries(r.byLanguage))
+      langTotals.set(lang, addCounts(langTotals.get(lang) ?? emptyCounts(), s.counts));
+  }
+  const sum = (pick: (r: EventResult) => Counts) =>
+    results.reduce((acc, r) => addCounts(acc, pick(r)), emptyCounts());
+  return {
+    events: results,
+    byLanguage: Object.fromEntries(
+      [...langTotals.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([l, c]) => [l, scopeResult(c)]),
+    ),
+    overall: scopeResult(sum((r) => r.batch.counts)),
+    incrementalOverall: {
+      ...scopeResult(sum((r) => r.incremental.counts)),
+      differences: results.reduce((n, r) => n + r.incremental.diff.differences, 0),
+    },
+  };
+}

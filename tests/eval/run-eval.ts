@@ -1,0 +1,116 @@
+/**
+ * `npm run eval [-- --json | --details]`: scores the entity pipeline against the gold in
+ * tests/eval/gold and prints the figures per event, per language and overall, then incremental
+ * indexing against the batch build. Definitions: tests/eval/README.md.
+ */
+import { pathToFileURL } from 'node:url';
+import { type EvalReport, evaluateAll, type ScopeResult } from './evaluate';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+const COLUMNS: Array<[string, number, (r: ScopeResult) => string]> = [
+  ['gold', 5, (r) => String(r.counts.gold)],
+  ['found', 6, (r) => String(r.counts.found)],
+  ['system', 7, (r) => String(r.counts.system)],
+  ['precision', 10, (r) => pct(r.ratios.precision)],
+  ['recall', 7, (r) => pct(r.ratios.recall)],
+  ['core rec.', 10, (r) => pct(r.ratios.coreRecall)],
+  ['forms', 7, (r) => pct(r.ratios.formsLinked)],
+  ['split', 6, (r) => String(r.counts.split)],
+  ['merged', 7, (r) => String(r.counts.merged)],
+  ['names', 6, (r) => String(r.counts.nameErrors)],
+  ['types', 6, (r) => String(r.counts.typeErrors)],
+  ['junk', 5, (r) => String(r.counts.junk)],
+  ['listed', 7, (r) => String(r.counts.junkListed)],
+  ['partial', 8, (r) => String(r.counts.junkPartial)],
+];
+
+function table(title: string, rows: Array<[string, ScopeResult]>): string {
+  const width = Math.max(title.length, ...rows.map(([label]) => label.length)) + 2;
+  const head = title.padEnd(width) + COLUMNS.map(([h, w]) => h.padStart(w)).join(' ');
+  const lines = rows.map(
+    ([label, r]) => label.padEnd(width) + COLUMNS.map(([, w, f]) => f(r).padStart(w)).join(' '),
+  );
+  return [head, ...lines].join('\n');
+}
+
+export function formatReport(report: EvalReport, details = false): string {
+  const out: string[] = [];
+  out.push(
+    table(
+      'event (batch build)',
+      report.events.map((e) => [`${e.event} [${e.languages.join(',')}]`, e.batch]),
+    ),
+  );
+  out.push('');
+  out.push(table('language (all events)', Object.entries(report.byLanguage)));
+  out.push('');
+  out.push(table('overall', [['all events', report.overall]]));
+  out.push('');
+  out.push('incremental (one source at a time, as the extension adds them) vs batch');
+  const w = Math.max(...report.events.map((e) => e.event.length)) + 2;
+  out.push(
+    `${'event'.padEnd(w)}${'differences'.padStart(12)}${'precision'.padStart(11)}${'recall'.padStart(8)}${'junk'.padStart(6)}${'ms batch/incr.'.padStart(16)}`,
+  );
+  for (const e of report.events) {
+    const i = e.incremental;
+    out.push(
+      `${e.event.padEnd(w)}${String(i.diff.differences).padStart(12)}${pct(i.ratios.precision).padStart(11)}${pct(i.ratios.recall).padStart(8)}${String(i.counts.junk).padStart(6)}${`${e.ms.batch}/${e.ms.incremental}`.padStart(16)}`,
+    );
+  }
+  const io = report.incrementalOverall;
+  out.push(
+    `${'all events'.padEnd(w)}${String(io.differences).padStart(12)}${pct(io.ratios.precision).padStart(11)}${pct(io.ratios.recall).padStart(8)}${String(io.counts.junk).padStart(6)}`,
+  );
+  out.push('');
+  out.push(
+    'precision = correct / (correct + junk); recall = gold entities found / gold entities; core rec. = the same for core entities; forms = gold surface forms on the entity\u2019s primary match; split = gold entities matched by 2+ system entities; merged = system entities matching 2+ gold entities; names/types = found gold entities whose primary match has a wrong name/type; junk = system entities matching no gold entity or carrying a listed non-entity string (listed = the latter; partial = other junk with a gold form plus or minus words, e.g. \u201cEn Valencia\u201d).',
+  );
+  if (details) {
+    for (const e of report.events) {
+      const d = e.batch.details;
+      out.push('', `## ${e.event}`);
+      out.push(`missed: ${d.missed.join(' | ') || '—'}`);
+      out.push(
+        `junk: ${d.junk.map((j) => (j.kind === 'other' ? j.name : `${j.name} (${j.kind})`)).join(' | ') || '—'}`,
+      );
+      out.push(
+        `splits: ${d.splits.map((s) => `${s.gold} -> ${s.system.join(' + ')}`).join(' | ') || '—'}`,
+      );
+      out.push(
+        `merges: ${d.merges.map((m) => `${m.system} = ${m.gold.join(' + ')}`).join(' | ') || '—'}`,
+      );
+      out.push(
+        `names: ${d.nameErrors.map((n) => `${n.gold} called "${n.system}"`).join(' | ') || '—'}`,
+      );
+      out.push(
+        `types: ${d.typeErrors.map((t) => `${t.gold} ${t.got} (not ${t.expected})`).join(' | ') || '—'}`,
+      );
+      const diff = e.incremental.diff;
+      out.push(
+        `incremental: ${
+          [
+            ...diff.changed.map((c) => `${c.batch} => ${c.incremental}`),
+            ...diff.onlyBatch.map((s) => `batch only: ${s}`),
+            ...diff.onlyIncremental.map((s) => `incremental only: ${s}`),
+          ].join(' | ') || '—'
+        }`,
+      );
+    }
+  }
+  return out.join('\n');
+}
+
+export function main(argv: string[]): number {
+  const report = evaluateAll();
+  process.stdout.write(
+    argv.includes('--json')
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : `${formatReport(report, argv.includes('--details'))}\n`,
+  );
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2));
+}
