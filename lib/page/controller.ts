@@ -274,7 +274,24 @@ export class PageController {
 
   /** The mention at a viewport point, or null. */
   hitTest(x: number, y: number): PageMention | null {
-    return this.painter.fromPoint(x, y);
+    const drawn = this.painter.fromPoint(x, y);
+    if (drawn) return drawn;
+    // Not drawn yet (measuring a long page takes a few frames): ask the text under the point.
+    const caret = caretAt(this.doc, x, y);
+    if (caret?.node.nodeType !== 3) return null;
+    const candidates = this.store.get(caret.node as Text);
+    if (!candidates) return null;
+    for (const m of candidates) {
+      if (caret.offset < m.start || caret.offset > m.end) continue;
+      // The caret snaps to the nearest character: check the point is really on the mention.
+      const r = this.doc.createRange();
+      r.setStart(m.node, m.start);
+      r.setEnd(m.node, m.end);
+      for (const rect of r.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return m;
+      }
+    }
+    return null;
   }
 
   closeCard(): void {
@@ -563,4 +580,20 @@ function sameMention(a: PageMention, b: PageMention): boolean {
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
 }

@@ -5,10 +5,12 @@
  * registry (iterating it tells the page which of its names the reader's corpus knows).
  *
  * Boxes are placed in document coordinates, so plain scrolling moves them with the text for
- * free. They are re-measured (one reused Range, `getClientRects`) in an animation frame after
- * anything that can move text: a paint, a resize of the document, a DOM change, a scroll of the
- * window or an inner scroller. Text that is not rendered has no client rects and gets no box;
- * text covered by something else (a fixed header, a clipped scroller) is not underlined.
+ * free. They are measured (one reused Range, `getClientRects`) in animation frames, in slices of
+ * a few milliseconds, after anything that can move text: a paint, a resize of the document, a
+ * DOM change, the end of a scroll. While scrolling only mentions near the viewport are measured
+ * again, and only those have box elements, so a page with 50,000 mentions keeps a small overlay.
+ * Text that is not rendered has no client rects and gets no box; text covered by something else
+ * (a fixed header, a clipped scroller) is not underlined.
  */
 
 export interface PageMention {
@@ -69,6 +71,11 @@ interface Painted {
   els: HTMLElement[];
 }
 
+/** Measuring yields after this much work in one frame, like the scan. */
+const SLICE_MS = 8;
+/** Boxes exist only within this many viewport heights above and below the viewport. */
+const BAND_SCREENS = 1;
+
 export function createPainter(
   doc: Document,
   layer: () => OverlayLayer,
@@ -76,6 +83,8 @@ export function createPainter(
 ): Painter {
   const view = doc.defaultView!;
   const painted = new Map<PageMention, Painted>();
+  /** Mentions with box elements in the overlay (those near the viewport). */
+  const drawn = new Set<PageMention>();
   let style = initialStyle;
   let active: PageMention | null = null;
   let frame = 0;
@@ -83,12 +92,34 @@ export function createPainter(
   const listeners: Array<() => void> = [];
   let resizeObserver: ResizeObserver | null = null;
 
+  // Work for the next frames: mentions to measure, the urgent ones (near the viewport) first.
+  let queue: PageMention[] = [];
+  let head = 0;
+  const queued = new Set<PageMention>();
+  let urgent: PageMention[] = [];
+  let scrolled = false;
+
   const schedule = () => {
     if (frame || painted.size === 0) return;
     frame = view.requestAnimationFrame(() => {
       frame = 0;
-      layout();
+      work();
     });
+  };
+  const enqueue = (m: PageMention) => {
+    if (queued.has(m)) return;
+    queued.add(m);
+    queue.push(m);
+  };
+  /** Text may have moved anywhere: measure everything again, in slices. */
+  const relayoutAll = () => {
+    for (const m of painted.keys()) enqueue(m);
+    scrolled = true;
+    schedule();
+  };
+  const onScroll = () => {
+    scrolled = true;
+    schedule();
   };
 
   const mount = (): OverlayLayer => {
@@ -96,22 +127,59 @@ export function createPainter(
     mounted = layer();
     mounted.overlay.dataset.style = style;
     const opts = { capture: true, passive: true } as const;
-    const on = (target: EventTarget, type: string) => {
-      target.addEventListener(type, schedule, opts);
-      listeners.push(() => target.removeEventListener(type, schedule, opts));
+    const on = (target: EventTarget, type: string, fn: () => void) => {
+      target.addEventListener(type, fn, opts);
+      listeners.push(() => target.removeEventListener(type, fn, opts));
     };
     // Scrolls of inner scrollers do not bubble, but a capturing listener hears them.
-    on(doc, 'scroll');
-    on(view, 'resize');
-    on(doc, 'load'); // images and fonts arriving move text
-    resizeObserver = new ResizeObserver(schedule);
+    on(doc, 'scroll', onScroll);
+    on(doc, 'scrollend', relayoutAll);
+    on(view, 'resize', relayoutAll);
+    on(doc, 'load', relayoutAll); // images arriving move text
+    resizeObserver = new ResizeObserver(relayoutAll);
     resizeObserver.observe(doc.documentElement);
     if (doc.body) resizeObserver.observe(doc.body);
     return mounted;
   };
 
+  const band = () => {
+    const h = view.innerHeight * BAND_SCREENS;
+    const origin = mounted?.origin() ?? { x: 0, y: 0 };
+    return {
+      top: view.scrollY - origin.y - h,
+      bottom: view.scrollY - origin.y + view.innerHeight + h,
+    };
+  };
+  const near = (p: Painted, b: { top: number; bottom: number }) =>
+    p.boxes.some((x) => x.top + x.height >= b.top && x.top <= b.bottom);
+
   const range = doc.createRange();
-  const measure = (m: PageMention, origin: { x: number; y: number }): Box[] => {
+  /** Text covered by another element (a fixed header, a clipped scroller) is not underlined. */
+  const visibleAt = (node: Text, r: DOMRect, memo: Map<Element, Map<number, boolean>>): boolean => {
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    // Off screen: cannot be hit-tested; checked again when it scrolls into view.
+    if (cx < 0 || cy < 0 || cx > view.innerWidth || cy > view.innerHeight) return true;
+    const parent = node.parentElement;
+    if (!parent) return false;
+    // One hit test per element and line: a flood of names on one line costs one test.
+    let lines = memo.get(parent);
+    if (!lines) memo.set(parent, (lines = new Map()));
+    const line = Math.round(cy);
+    const known = lines.get(line);
+    if (known !== undefined) return known;
+    const hit = doc.elementFromPoint(cx, cy);
+    const visible =
+      !!hit &&
+      (hit === mounted?.host || hit === parent || parent.contains(hit) || hit.contains(parent));
+    lines.set(line, visible);
+    return visible;
+  };
+  const measure = (
+    m: PageMention,
+    origin: { x: number; y: number },
+    memo: Map<Element, Map<number, boolean>>,
+  ): Box[] => {
     const len = m.node.data.length;
     if (!m.node.isConnected || m.end > len) return [];
     range.setStart(m.node, m.start);
@@ -119,7 +187,7 @@ export function createPainter(
     const boxes: Box[] = [];
     for (const r of range.getClientRects()) {
       if (r.width < 1 || r.height < 1) continue;
-      if (!visibleAt(m.node, r)) continue;
+      if (!visibleAt(m.node, r, memo)) continue;
       boxes.push({
         left: r.left + view.scrollX - origin.x,
         top: r.top + view.scrollY - origin.y,
@@ -130,20 +198,13 @@ export function createPainter(
     return boxes;
   };
 
-  /** Text covered by another element, or clipped away, is not underlined. */
-  const visibleAt = (node: Text, r: DOMRect): boolean => {
-    const cx = r.left + r.width / 2;
-    const cy = r.top + r.height / 2;
-    // Off screen: cannot be hit-tested; re-measured when it scrolls into view.
-    if (cx < 0 || cy < 0 || cx > view.innerWidth || cy > view.innerHeight) return true;
-    const hit = doc.elementFromPoint(cx, cy);
-    const parent = node.parentElement;
-    if (!hit || !parent) return false;
-    if (hit === mounted?.host) return true;
-    return hit === parent || parent.contains(hit) || hit.contains(parent);
+  const undraw = (m: PageMention, p: Painted) => {
+    for (const el of p.els) el.remove();
+    p.els = [];
+    drawn.delete(m);
   };
-
-  const draw = (m: PageMention, p: Painted) => {
+  const draw = (m: PageMention, p: Painted, b: { top: number; bottom: number }) => {
+    if (!near(p, b)) return undraw(m, p);
     const overlay = mount().overlay;
     while (p.els.length > p.boxes.length) p.els.pop()!.remove();
     while (p.els.length < p.boxes.length) {
@@ -152,32 +213,64 @@ export function createPainter(
       overlay.append(el);
       p.els.push(el);
     }
-    p.boxes.forEach((b, i) => {
+    p.boxes.forEach((x, i) => {
       const el = p.els[i]!;
-      el.style.cssText = `left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px`;
+      el.style.cssText = `left:${x.left}px;top:${x.top}px;width:${x.width}px;height:${x.height}px`;
       el.classList.toggle('active', m === active);
     });
+    if (p.els.length > 0) drawn.add(m);
+    else drawn.delete(m);
   };
 
-  const layout = () => {
+  const work = () => {
     if (painted.size === 0) return;
+    const start = performance.now();
     const origin = mount().origin();
-    for (const [m, p] of painted) {
-      p.boxes = measure(m, origin);
-      draw(m, p);
+    const b = band();
+    const memo = new Map<Element, Map<number, boolean>>();
+    if (scrolled) {
+      // The viewport moved: what is near it now is measured first (occlusion may have
+      // changed); what left the band loses its boxes.
+      scrolled = false;
+      urgent = [];
+      for (const [m, p] of painted) {
+        if (near(p, b)) urgent.push(m);
+        else if (p.els.length > 0) undraw(m, p);
+      }
     }
+    const step = (m: PageMention) => {
+      const p = painted.get(m);
+      if (!p) return;
+      p.boxes = measure(m, origin, memo);
+      draw(m, p, b);
+    };
+    while (urgent.length > 0 && performance.now() - start < SLICE_MS) step(urgent.pop()!);
+    while (head < queue.length && performance.now() - start < SLICE_MS) {
+      const m = queue[head++]!;
+      queued.delete(m);
+      step(m);
+    }
+    if (head >= queue.length) {
+      queue = [];
+      head = 0;
+    }
+    if (urgent.length > 0 || head < queue.length) schedule();
   };
 
   const forget = (m: PageMention) => {
     const p = painted.get(m);
     if (!p) return;
-    for (const el of p.els) el.remove();
+    undraw(m, p);
     painted.delete(m);
+    queued.delete(m);
   };
 
   return {
     paint(_node, mentions) {
-      for (const m of mentions) painted.set(m, { boxes: [], els: [] });
+      for (const m of mentions) {
+        painted.set(m, { boxes: [], els: [] });
+        enqueue(m);
+      }
       schedule();
     },
     unpaint(mentions) {
@@ -187,12 +280,12 @@ export function createPainter(
       }
     },
     fromPoint(x, y) {
-      if (painted.size === 0) return null;
+      if (drawn.size === 0) return null;
       const origin = mounted?.origin() ?? { x: 0, y: 0 };
       const dx = x + view.scrollX - origin.x;
       const dy = y + view.scrollY - origin.y;
-      for (const [m, p] of painted) {
-        for (const b of p.boxes) {
+      for (const m of drawn) {
+        for (const b of painted.get(m)?.boxes ?? []) {
           if (dx >= b.left && dx <= b.left + b.width && dy >= b.top && dy <= b.top + b.height)
             return m;
         }
@@ -211,10 +304,13 @@ export function createPainter(
       style = next;
       if (mounted) mounted.overlay.dataset.style = next;
     },
-    relayout: schedule,
+    relayout: relayoutAll,
     clear() {
       for (const m of [...painted.keys()]) forget(m);
       active = null;
+      queue = [];
+      head = 0;
+      urgent = [];
       if (frame) view.cancelAnimationFrame(frame);
       frame = 0;
       for (const off of listeners.splice(0)) off();

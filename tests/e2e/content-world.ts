@@ -133,12 +133,14 @@ export class ContentWorld {
     ))!;
   }
 
-  /** Every mention the content script holds, in document order, with where it is drawn. */
-  underlined(): Promise<Underlined[]> {
-    return this.evaluate(() => {
+  /** Every mention the content script holds (of `text` only, when given), in document order. */
+  underlined(text?: string): Promise<Underlined[]> {
+    return this.evaluate((text) => {
       const c = (globalThis as WorldGlobals).__crosscheck?.controller();
       if (!c) return [];
-      return c.mentions().map((m) => {
+      const all = c.mentions();
+      const wanted = text ? all.filter((m) => m.node.data.slice(m.start, m.end) === text) : all;
+      return wanted.map((m) => {
         const r = document.createRange();
         r.setStart(m.node, m.start);
         r.setEnd(m.node, m.end);
@@ -153,7 +155,7 @@ export class ContentWorld {
           y: rect ? rect.top + rect.height / 2 : -1,
         };
       });
-    });
+    }, text ?? null);
   }
 
   /** Underline boxes drawn in the overlay. */
@@ -245,13 +247,13 @@ export class ContentWorld {
 
   /** Scrolls a mention to mid-screen and rests the (real) pointer on it. */
   async hover(text: string, nth = 0): Promise<Underlined> {
-    const all = (await this.underlined()).filter((h) => h.text === text && h.y > 0);
+    const all = (await this.underlined(text)).filter((h) => h.y > 0);
     const h = all[nth];
     if (!h) throw new Error(`No underlined "${text}" on the page.`);
     await this.page.evaluate(({ y }) => window.scrollBy(0, y - window.innerHeight / 2), {
       y: h.y,
     });
-    const fresh = (await this.underlined()).filter((x) => x.text === text && x.y > 0)[nth]!;
+    const fresh = (await this.underlined(text)).filter((x) => x.y > 0)[nth]!;
     await this.page.mouse.move(fresh.x, fresh.y, { steps: 2 });
     return fresh;
   }

@@ -1,0 +1,214 @@
+/**
+ * The page is hostile. Each test plays a page that tries to read what Crosscheck knows, drive it
+ * with synthetic events, switch it off or break it, against the real built extension. What the
+ * extension shows is checked from its own isolated world (ContentWorld); what the page can learn
+ * is checked from the page's main world (page.evaluate).
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { type ExtensionSession, launchWithExtension } from './browser';
+import { ContentWorld } from './content-world';
+import { type FixtureServer, seedParagraphs, startFixtureServer } from './page-fixtures';
+
+let session: ExtensionSession;
+let server: FixtureServer;
+
+const SEED = '004_c93d6edeff217837.txt';
+const ARTICLE = seedParagraphs(SEED)
+  .slice(3, 9)
+  .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+  .join('\n');
+
+/** Everything the page records about what happens to it, from its first script on. */
+const SPY = `<script>
+  window.__seen = { messages: [], events: [] };
+  addEventListener('message', (e) => window.__seen.messages.push(JSON.stringify(e.data)));
+</script>`;
+
+test.beforeAll(async () => {
+  session = await launchWithExtension();
+  server = await startFixtureServer();
+});
+test.afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+});
+
+async function open(path: string, head = ''): Promise<{ page: Page; world: ContentWorld }> {
+  const url = server.html(
+    path,
+    `<!doctype html><html><head>${SPY}${head}</head><body><main>${ARTICLE}</main></body></html>`,
+  );
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 800 });
+  const world = await ContentWorld.attach(page, session.extensionId);
+  await page.goto(url);
+  await world.waitForScan();
+  await expect.poll(() => world.boxes()).toBeGreaterThan(0);
+  return { page, world };
+}
+
+/** Where "Gustavo Petro" is drawn, for the page's synthetic events. */
+async function petroPoint(world: ContentWorld): Promise<{ x: number; y: number }> {
+  const h = (await world.underlined()).find((m) => m.text === 'Gustavo Petro' && m.y > 0);
+  if (!h) throw new Error('Gustavo Petro is not underlined');
+  return { x: h.x, y: h.y };
+}
+
+test('the page cannot read the card, the underlines or which names the corpus knows', async () => {
+  const { page, world } = await open('/read.html');
+  await world.hover('Gustavo Petro');
+  const card = await world.waitForCard('Gustavo Petro');
+  await expect.poll(async () => (await world.card())?.text ?? '').toContain('What the sources say');
+  // A sentence only the corpus knows (the card shows it; the page never had it).
+  const secret = card.text.includes('first leftist president')
+    ? 'first leftist president'
+    : 'Named ';
+  const seen = await page.evaluate((secret) => {
+    const all = [...document.querySelectorAll('*')];
+    return {
+      // The Highlight API registry is page-visible: we do not use it.
+      highlights: CSS.highlights.size,
+      openRoots: all.filter((el) => el.shadowRoot !== null).length,
+      secretInDom: all.some((el) => (el.textContent ?? '').includes(secret)),
+      secretInShadow: all.some((el) => (el.shadowRoot?.textContent ?? '').includes(secret)),
+      names: all.filter((el) => /crosscheck/i.test(el.outerHTML.slice(0, 200))).length,
+      marks: performance
+        .getEntries()
+        .filter((e) => /crosscheck/i.test(e.name) || e.entryType === 'mark').length,
+      messages: (window as unknown as { __seen: { messages: string[] } }).__seen.messages,
+      // The page does see one element of ours: a host with a closed root, no name, no text.
+      host: (() => {
+        const el = document.documentElement.lastElementChild as HTMLElement;
+        return { tag: el.tagName, root: el.shadowRoot, text: el.textContent };
+      })(),
+    };
+  }, secret);
+  expect(seen).toEqual({
+    highlights: 0,
+    openRoots: 0,
+    secretInDom: false,
+    secretInShadow: false,
+    names: 0,
+    marks: 0,
+    messages: [],
+    host: { tag: 'DIV', root: null, text: '' },
+  });
+  await page.close();
+});
+
+test('synthetic pointer, touch, click and key events do not drive it', async () => {
+  const { page, world } = await open('/drive.html');
+  const at = await petroPoint(world);
+  await page.evaluate(({ x, y }) => {
+    const target = document.elementFromPoint(x, y)!;
+    const init = { clientX: x, clientY: y, bubbles: true, composed: true };
+    for (let i = 0; i < 5; i++) {
+      target.dispatchEvent(new PointerEvent('pointermove', { ...init, pointerType: 'mouse' }));
+      target.dispatchEvent(new PointerEvent('pointerdown', { ...init, pointerType: 'touch' }));
+      target.dispatchEvent(new MouseEvent('click', init));
+    }
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  }, at);
+  // dispatchEvent runs listeners synchronously: had any been acted on, it would show by now.
+  const state = await world.evaluate(() => {
+    const c = (
+      globalThis as {
+        __crosscheck?: { controller(): { inputsHandled: number; intentPending(): boolean } | null };
+      }
+    ).__crosscheck?.controller();
+    return { handled: c?.inputsHandled ?? -1, pending: c?.intentPending() ?? true };
+  });
+  expect(state).toEqual({ handled: 0, pending: false });
+  expect(await world.cardTitle()).toBeNull();
+  // The reader's own pointer still works.
+  await world.hover('Gustavo Petro');
+  await world.waitForCard('Gustavo Petro');
+  await page.close();
+});
+
+test("the page cannot press the card's buttons", async () => {
+  const { page, world } = await open('/press.html');
+  await world.hover('Gustavo Petro');
+  await world.waitForCard('Gustavo Petro');
+  const pagesBefore = session.context.pages().length;
+  const turnOff = await world.pointInCard('button', 'Turn off on');
+  const list = await world.pointInCard('button', 'See all').catch(() => turnOff);
+  await page.evaluate(
+    (points) => {
+      for (const p of points) {
+        const el = document.elementFromPoint(p.x, p.y) as HTMLElement | null;
+        for (let i = 0; i < 20; i++) {
+          el?.click();
+          el?.dispatchEvent(
+            new MouseEvent('click', { clientX: p.x, clientY: p.y, bubbles: true, composed: true }),
+          );
+        }
+      }
+      const host = document.documentElement.lastElementChild as HTMLElement;
+      for (let i = 0; i < 20; i++) host.click();
+    },
+    [turnOff, list],
+  );
+  const settings = await session.worker.evaluate(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
+    const c = (globalThis as any).chrome;
+    return ((await c.storage.local.get('settings')).settings ?? {}) as {
+      disabledSites?: string[];
+    };
+  });
+  expect(settings.disabledSites ?? []).toEqual([]);
+  expect(session.context.pages().length).toBe(pagesBefore);
+  expect(await world.cardTitle()).toBe('Gustavo Petro');
+  await page.close();
+});
+
+test('forged start-up events, a pre-defined element and a removed host do not stop it', async () => {
+  const id = session.extensionId;
+  // The worst case: the page knows the extension id and WXT's event names.
+  const head = `<script>
+    customElements.define('crosscheck-ui', class extends HTMLElement {
+      constructor() { super(); throw new Error('pre-empted'); }
+    });
+    const original = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function () { throw new Error('no shadow for you'); };
+    for (const name of ['content', 'content-script']) {
+      const type = '${id}:' + name + ':wxt:content-script-started';
+      const forge = () => {
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name, messageId: 'forged' } }));
+        window.postMessage({ type, contentScriptName: name, messageId: 'forged' }, '*');
+      };
+      forge();
+      document.addEventListener('DOMContentLoaded', forge);
+      setInterval(forge, 50);
+    }
+  </script>`;
+  const { page, world } = await open('/stop.html', head);
+  // Keep forging after we started, clear the (unused) highlight registry, remove our host.
+  await page.evaluate(() => {
+    CSS.highlights.clear();
+    document.documentElement.lastElementChild?.remove();
+  });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.lastElementChild?.tagName))
+    .toBe('DIV');
+  expect(await world.boxes()).toBeGreaterThan(0);
+  await world.hover('Gustavo Petro');
+  await world.waitForCard('Gustavo Petro');
+  await page.close();
+});
+
+test('a page of one name repeated 50,000 times is scanned and stays usable', async () => {
+  const body = `<p>${'Gustavo Petro, '.repeat(50_000)}</p>`;
+  const url = server.html(
+    '/flood.html',
+    `<!doctype html><html><body>${body}${ARTICLE}</body></html>`,
+  );
+  const page = await session.context.newPage();
+  const world = await ContentWorld.attach(page, session.extensionId);
+  await page.goto(url);
+  const scan = await world.waitForScan();
+  expect(scan.matches).toBeGreaterThan(40_000);
+  await world.hover('Laura Sarabia');
+  await world.waitForCard('Laura Sarabia');
+  await page.close();
+});
