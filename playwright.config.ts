@@ -7,7 +7,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry: timing checks on a shared 2-core machine can be pushed over by a busy neighbour.
+  // No test asserts a duration; one retry covers a cold start on a loaded 2-core CI machine.
   retries: 1,
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },
