@@ -1,4 +1,6 @@
 /** Word tokens with offsets, and the capitalised-word chunks that may be names. */
+import { anyLanguage, typeKeywords } from '../lang';
+import { fold } from './text';
 
 export interface Token {
   /** Surface without a possessive suffix or sentence-final period. */
@@ -16,6 +18,21 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.-]*[\p{L}\p{N}.])?/gu;
 const INITIALISM = /^(?:\p{L}\.){2,}$/u;
 const POSSESSIVE = /(?:['’]s|s['’])$/u;
 const KEEP_PERIOD = /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col)\.$/;
+// An elided article or preposition glued to the next word: "d'Espagne", "l'Intérieur".
+const ELIDED = /^(\p{L}{1,7}['’])(?=\p{L})/u;
+
+/**
+ * Length of the elided word opening `text` ("d'" of "d'Espagne"), or 0. A capitalised one
+ * ("D'Angelo") is a name's own part unless the sentence starts with it ("L'Espagne a …").
+ */
+function elisionLength(text: string, sentenceStart: boolean): number {
+  const m = ELIDED.exec(text);
+  if (!m) return 0;
+  const prefix = m[1]!;
+  if (!anyLanguage('elisions').has(fold(prefix).replace('’', "'"))) return 0;
+  if (prefix[0] !== prefix[0]!.toLowerCase() && !sentenceStart) return 0;
+  return prefix.length;
+}
 
 /** Tokenises a sentence; offsets are shifted by `base` so they point into the source text. */
 export function tokenize(sentence: string, base = 0): Token[] {
@@ -23,7 +40,24 @@ export function tokenize(sentence: string, base = 0): Token[] {
   let prevEnd = 0;
   for (const m of sentence.matchAll(WORD)) {
     let text = m[0];
-    const start = m.index ?? 0;
+    let start = m.index ?? 0;
+    const elided = elisionLength(text, out.length === 0);
+    if (elided > 0) {
+      // The elided word is a token of its own, so the name after it can start a chunk.
+      const ch = text[0]!;
+      out.push({
+        text: text.slice(0, elided),
+        start: base + start,
+        end: base + start + elided,
+        cap: ch !== ch.toLowerCase(),
+        possessive: false,
+        hasDigit: false,
+        initial: out.length === 0 || /[“"‘:—–(]\s*$/.test(sentence.slice(prevEnd, start)),
+      });
+      text = text.slice(elided);
+      start += elided;
+      prevEnd = start;
+    }
     if (text.endsWith('.') && !INITIALISM.test(text) && !KEEP_PERIOD.test(text)) {
       text = text.replace(/\.+$/, '');
     }
@@ -44,7 +78,7 @@ export function tokenize(sentence: string, base = 0): Token[] {
       hasDigit: /\d/.test(text),
       initial: out.length === 0 || /[“"‘:—–(]\s*$/.test(gap),
     });
-    prevEnd = start + m[0].length;
+    prevEnd = (m.index ?? 0) + m[0].length;
   }
   return out;
 }
@@ -79,11 +113,30 @@ const CONNECTORS = new Set([
   'der',
   'al',
   'bin',
-  'y',
+  // Every language's own particles ("do", "des", "d'"); conjunctions are not among them.
+  ...anyLanguage('connectors'),
 ]);
 
+const endsElided = (text: string) => /\p{L}['’]$/u.test(text);
+
 export function isConnector(text: string): boolean {
-  return CONNECTORS.has(text);
+  return CONNECTORS.has(text) || (endsElided(text) && CONNECTORS.has(fold(text).replace('’', "'")));
+}
+
+/** "and" in any language: it joins two names, except inside an institution's spelled-out name. */
+export function isConjunction(text: string): boolean {
+  return anyLanguage('conjunctions').has(text);
+}
+
+let institutionWords: Set<string> | null = null;
+/** Head words of organizations, facilities, laws and agreements in every language. */
+function isInstitutionWord(t: Token): boolean {
+  institutionWords ??= new Set(
+    typeKeywords()
+      .filter(([type]) => type !== 'place')
+      .flatMap(([, set]) => [...set]),
+  );
+  return institutionWords.has(fold(t.text));
 }
 
 /** A run of capitalised tokens (with connectors between them) inside one sentence. */
@@ -100,8 +153,10 @@ export interface Chunk {
  * tokens must be a single space), after a possessive, and at tokens with digits.
  */
 export function chunks(tokens: readonly Token[], sentence: string, base: number): Chunk[] {
-  const gapIsSpace = (a: Token, b: Token) =>
-    sentence.slice(a.end - base, b.start - base).match(/^(?:['’]s?)?\s$/u) !== null;
+  const gapIsSpace = (a: Token, b: Token) => {
+    const gap = sentence.slice(a.end - base, b.start - base);
+    return /^(?:['’]s?)?\s$/u.test(gap) || (gap === '' && endsElided(a.text));
+  };
   const out: Chunk[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -111,19 +166,24 @@ export function chunks(tokens: readonly Token[], sentence: string, base: number)
       continue;
     }
     let j = i;
+    // Whether the chunk so far names an institution ("Centro de Investigación y Prevención").
+    let institution = isInstitutionWord(t);
     while (j + 1 < tokens.length && !tokens[j]!.possessive) {
       const next = tokens[j + 1]!;
       if (!gapIsSpace(tokens[j]!, next) || next.hasDigit) break;
       if (next.cap) {
         j++;
+        institution ||= isInstitutionWord(next);
         continue;
       }
-      // Up to two connectors, then a capitalised token: "for the Confinement".
+      // Up to two connectors, then a capitalised token: "for the Confinement". A conjunction
+      // may only open them inside an institution's name; elsewhere "X y Z" is two names.
       let k = j + 1;
       while (
         k < tokens.length &&
         k <= j + 2 &&
-        isConnector(tokens[k]!.text) &&
+        (isConnector(tokens[k]!.text) ||
+          (k === j + 1 && institution && isConjunction(tokens[k]!.text))) &&
         gapIsSpace(tokens[k - 1]!, tokens[k]!)
       )
         k++;
@@ -135,6 +195,7 @@ export function chunks(tokens: readonly Token[], sentence: string, base: number)
         gapIsSpace(tokens[k - 1]!, tokens[k]!)
       ) {
         j = k;
+        institution ||= isInstitutionWord(tokens[k]!);
         continue;
       }
       break;

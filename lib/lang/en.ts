@@ -1,0 +1,35 @@
+import type { LexiconSource } from './types';
+
+export const en: LexiconSource = {
+  code: 'en',
+  articles: 'the a an',
+  functionWords:
+    'this that these those his her its their our my your both some many several each every all any no such other another according since before after while when where whereas although though despite during in on at for with from by as if but and or nor so yet then there here what who whom whose which why how it he she they we i you us them him me one two three also still only just even later earlier today yesterday tomorrow meanwhile however instead moreover furthermore thus hence not now once outside inside near',
+  conjunctions: 'and',
+  connectors: 'of for the',
+  elisions: '',
+  placePrepositions:
+    'in to from at across through into toward towards near visit visited visiting visits arrived arriving reached leaving left outside',
+  speechVerbs:
+    'said says told added wrote posted responded warned announced declared stated tweeted noted argued insisted emphasized emphasised highlighted explained asked replied urged claimed denied confirmed ordered backpedaled backtracked considers called vowed',
+  roles:
+    'Secretary President Minister Ambassador Senator Governor Mayor Director Chancellor Premier King Queen Prince Princess Pope Judge Justice General Commissioner Spokesperson Spokesman Spokeswoman Chief Leader Representative Congressman Congresswoman Councilman Councilwoman Sheriff Admiral Colonel Captain Sergeant Lieutenant Officer Prosecutor Attorney Chairman Chairwoman Chair CEO Founder Vice Deputy Lady Sir Dame Rabbi Bishop Cardinal Archbishop Imam Emir Sultan Sheikh Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Prof',
+  honorifics: 'Mr Mrs Ms Dr Sir Dame Lady Prof',
+  calendar:
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+  demonymSuffixes: 'an ans ian ians ean eans ese ish iard iards',
+  bylines: 'by',
+  notNames: 'GMT UTC BST EST EDT CET CEST PST PDT',
+  keywords: {
+    law: 'act law statute code bill amendment decree ordinance constitution',
+    agreement:
+      'agreement treaty accord pact deal memorandum protocol program programme convention charter intent declaration',
+    facility:
+      'prison jail penitentiary palace airport base stadium hospital headquarters embassy consulate camp cathedral castle bridge tower mosque museum highway station',
+    organization:
+      'department ministry police group agency administration court office council committee party army navy bank government congress senate parliament directorate association organization organisation university institute commission service services corporation company inc corp foundation union federation league network times post news press tribune journal gazette herald newspaper house guard forces cartel gang coalition front survey society',
+    place:
+      'gap river jungle mountains mountain valley desert sea ocean bay gulf strait canal island islands peninsula province state region county city district lake coast border park square street avenue',
+  },
+  countryForms: { US: ['U.S.', 'USA'], GB: ['Britain', 'Great Britain'] },
+};

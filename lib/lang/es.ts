@@ -1,0 +1,34 @@
+import type { LexiconSource } from './types';
+
+export const es: LexiconSource = {
+  code: 'es',
+  articles: 'el la los las un una unos unas lo',
+  functionWords:
+    'de del al en desde hasta hacia para por con sin sobre entre tras ante bajo según durante mediante contra y e o u ni pero sino que como cuando donde mientras aunque si este esta estos estas ese esa esos esas aquel aquella su sus mi mis nuestro nuestra otro otra otros otras todo toda todos todas cada ya también además sin embargo hoy ayer mañana luego después antes así no se le les él ella ellos ellas yo tú nosotros usted ustedes muy más menos tanto tras',
+  conjunctions: 'y e',
+  connectors: 'de del la las los el',
+  elisions: '',
+  placePrepositions: 'en desde hacia hasta visitó visita llegó',
+  speechVerbs:
+    'dijo dice afirmó afirma declaró declara señaló señala aseguró asegura explicó explica indicó indica añadió agregó anunció anuncia advirtió sostuvo subrayó destacó manifestó expresó escribió publicó respondió pidió criticó reconoció',
+  roles:
+    'Presidente Presidenta Ministro Ministra Secretario Embajador Embajadora Senador Senadora Gobernador Gobernadora Alcalde Alcaldesa Director Directora Diputado Diputada Rey Reina Príncipe Princesa Papa Juez Jueza General Comisario Portavoz Jefe Jefa Líder Fiscal Consejero Consejera Vicepresidente Vicepresidenta Canciller Doña Sr Sra Dña',
+  // "Don" is also an English given name.
+  honorifics: 'Doña Sr Sra Dña',
+  calendar:
+    'lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre',
+  demonymSuffixes: '',
+  bylines: 'por',
+  notNames: '',
+  keywords: {
+    law: 'ley decreto código constitución reglamento',
+    agreement: 'acuerdo tratado pacto convenio programa memorando protocolo declaración',
+    facility:
+      'aeropuerto hospital prisión cárcel penal palacio estadio embajada consulado catedral iglesia mezquita museo carretera autopista autovía estación base',
+    organization:
+      'ministerio partido instituto agencia policía secretaría departamento consejo colegio servicio comisión gobierno tribunal corte congreso senado cámara asamblea universidad fundación asociación federación unión banco empresa compañía grupo ejército fuerza fuerzas guardia cuerpo bomberos protección unidad organización oficina fiscalía ayuntamiento alcaldía movimiento coalición alianza frente sociedad confederación dirección centro junta',
+    place:
+      'ciudad provincia estado región comunidad municipio río lago monte montaña montañas valle isla islas península golfo mar océano calle avenida paseo plaza barrio distrito condado desierto bahía cordillera',
+  },
+  countryForms: { US: ['EE. UU.'] },
+};

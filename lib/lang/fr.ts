@@ -1,0 +1,35 @@
+import type { LexiconSource } from './types';
+
+export const fr: LexiconSource = {
+  code: 'fr',
+  articles: 'le la les un une des',
+  functionWords:
+    "de du des au aux à en dans depuis jusqu vers pour par avec sans sur sous entre après avant contre selon pendant outre et ou ni mais donc car que qui comme quand où lorsque si ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos autre autres tout toute tous toutes chaque déjà aussi encore aujourd hier demain puis ensuite ainsi ne pas il elle ils elles je tu nous vous on y plus moins très d l",
+  conjunctions: 'et',
+  connectors: "de du des la le les d' l'",
+  elisions: "l' d' qu' j' n' s' c' m' t' jusqu' lorsqu' puisqu'",
+  placePrepositions: 'en à au aux dans vers depuis visité arrivé',
+  speechVerbs:
+    // Past participles too: "X a déclaré" is read one word further on.
+    'déclaré déclare affirmé affirme indiqué indique expliqué explique ajouté ajoute annoncé annonce souligné souligne assuré assure estimé estime précisé précise écrit dit',
+  roles:
+    'Président Présidente Ministre Secrétaire Ambassadeur Ambassadrice Sénateur Sénatrice Gouverneur Maire Directeur Directrice Député Députée Roi Reine Prince Princesse Pape Juge Général Commissaire Porte-parole Chef Cheffe Dirigeant Dirigeante Procureur Procureure Chancelier Chancelière Premier M Mme Mlle',
+  honorifics: 'M Mme Mlle',
+  calendar:
+    'lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+  // Endings like -ois or -ien are as common in given names (François, Julien): none listed.
+  demonymSuffixes: '',
+  bylines: 'par',
+  notNames: '',
+  keywords: {
+    law: 'loi décret code constitution',
+    agreement: 'accord traité pacte convention programme protocole déclaration',
+    facility:
+      'aéroport hôpital prison palais stade ambassade consulat cathédrale église mosquée musée pont autoroute gare base',
+    organization:
+      'ministère parti institut agence police secrétariat département conseil collège service commission gouvernement tribunal cour congrès sénat chambre assemblée université fondation association fédération union banque entreprise compagnie groupe armée forces garde corps pompiers protection unité organisation bureau préfecture mairie mouvement coalition alliance front société confédération direction centre',
+    place:
+      'ville province état région communauté commune rivière fleuve lac mont montagne montagnes vallée côte île îles péninsule golfe mer océan rue avenue boulevard quartier district désert baie',
+  },
+  countryForms: {},
+};

@@ -1,0 +1,133 @@
+/**
+ * Per-language vocabulary, one file per language; this index folds the words and builds the
+ * unions and look-ups the pipeline asks for. Adding a language is adding its file to LEXICONS.
+ */
+import { fold } from '../corpus/text';
+import { en } from './en';
+import { es } from './es';
+import { fr } from './fr';
+import { pt } from './pt';
+import type { LexiconSource } from './types';
+
+export type { LexiconSource } from './types';
+
+export const LEXICONS: readonly LexiconSource[] = [en, es, fr, pt];
+
+type WordField = Exclude<keyof LexiconSource, 'code' | 'keywords' | 'countryForms'>;
+export type KeywordType = keyof LexiconSource['keywords'];
+
+const split = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
+
+/** Folded words of one field, in one language (or every language when `code` is null). */
+function foldedSet(field: WordField, code: string | null): Set<string> {
+  const out = new Set<string>();
+  for (const l of LEXICONS)
+    if (code === null || l.code === code) for (const w of split(l[field])) out.add(fold(w));
+  return out;
+}
+
+const unions = new Map<WordField, Set<string>>();
+/** Folded words of `field` in every language. */
+export function anyLanguage(field: WordField): Set<string> {
+  let s = unions.get(field);
+  if (!s) {
+    s = foldedSet(field, null);
+    unions.set(field, s);
+  }
+  return s;
+}
+
+const perLanguage = new Map<string, Set<string>>();
+/** Folded words of `field` in `code` (English when the language is unknown or not listed). */
+export function inLanguage(field: WordField, code: string | null): Set<string> {
+  const lang = LEXICONS.some((l) => l.code === code) ? code! : 'en';
+  const k = `${field}:${lang}`;
+  let s = perLanguage.get(k);
+  if (!s) {
+    s = foldedSet(field, lang);
+    perLanguage.set(k, s);
+  }
+  return s;
+}
+
+/** The language a source is in, from its metadata: "pt-BR" -> "pt"; null if unknown. */
+export function baseLanguage(code: string | null | undefined): string | null {
+  return code ? code.slice(0, 2).toLowerCase() : null;
+}
+
+let keywordSets: Array<[KeywordType, Set<string>]> | null = null;
+/** Type head words in every language, folded, in precedence order. */
+export function typeKeywords(): Array<[KeywordType, Set<string>]> {
+  keywordSets ??= (['law', 'agreement', 'facility', 'organization', 'place'] as const).map(
+    (t) => {
+      const s = new Set<string>();
+      for (const l of LEXICONS) for (const w of split(l.keywords[t])) s.add(fold(w));
+      return [t, s];
+    },
+  );
+  return keywordSets;
+}
+
+/** Whether a capitalised word is a demonym by its ending in any language ("Ruritanian"). */
+export function hasDemonymEnding(word: string): boolean {
+  if (word.length <= 4) return false;
+  const f = fold(word);
+  for (const s of anyLanguage('demonymSuffixes')) if (f.endsWith(s)) return true;
+  return false;
+}
+
+// Region codes that are not countries' or territories' names.
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
+
+let countries: Map<string, string> | null = null;
+
+/** Folded country name or short form -> ISO region code, from Intl.DisplayNames in every language. */
+function countryIndex(): Map<string, string> {
+  if (countries) return countries;
+  const out = new Map<string, string>();
+  const add = (name: string | undefined, code: string) => {
+    if (!name) return;
+    // "Congo (RDC)", "Hong Kong SAR China": the part before any bracket or comma.
+    const base = name.replace(/\s*[(,].*$/, '').trim();
+    const k = countryKey(base);
+    if (k.length >= 2 && !out.has(k)) out.set(k, code);
+  };
+  const A = 'A'.charCodeAt(0);
+  for (const l of LEXICONS) {
+    let long: Intl.DisplayNames;
+    let short: Intl.DisplayNames;
+    try {
+      long = new Intl.DisplayNames([l.code], { type: 'region', fallback: 'none' });
+      short = new Intl.DisplayNames([l.code], {
+        type: 'region',
+        style: 'short',
+        fallback: 'none',
+      });
+    } catch {
+      continue;
+    }
+    for (let i = 0; i < 26; i++) {
+      for (let j = 0; j < 26; j++) {
+        const code = String.fromCharCode(A + i, A + j);
+        if (NOT_COUNTRIES.has(code) || (code[0] === 'X' && code !== 'XK')) continue;
+        const name = long.of(code);
+        if (!name || name === code) continue;
+        add(name, code);
+        add(short.of(code), code);
+      }
+    }
+    for (const [code, forms] of Object.entries(l.countryForms)) for (const f of forms) add(f, code);
+  }
+  countries = out;
+  return out;
+}
+
+/** Comparison key of a country name: folded, no dots, no spaces ("EE. UU." = "EEUU"). */
+function countryKey(name: string): string {
+  return fold(name).replace(/[.\s'’-]+/g, '');
+}
+
+/** The region code a name denotes in any of the languages, or null ("Marruecos" -> "MA"). */
+export function countryCode(name: string): string | null {
+  return countryIndex().get(countryKey(name)) ?? null;
+}

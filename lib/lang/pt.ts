@@ -1,0 +1,33 @@
+import type { LexiconSource } from './types';
+
+export const pt: LexiconSource = {
+  code: 'pt',
+  articles: 'o a os as um uma uns umas',
+  functionWords:
+    'de do da dos das em no na nos nas ao aos à às desde até para por pelo pela pelos pelas com sem sobre entre após ante contra e ou nem mas porém que como quando onde enquanto embora se este esta estes estas esse essa esses essas aquele aquela seu sua seus suas meu minha outro outra outros outras todo toda todos todas cada já também além hoje ontem amanhã depois antes assim não ele ela eles elas eu você nós muito mais menos segundo durante',
+  conjunctions: 'e',
+  connectors: 'de do da dos das',
+  elisions: '',
+  placePrepositions: 'em no na nos nas desde até visitou chegou',
+  speechVerbs:
+    'disse diz afirmou afirma declarou declara informou informa explicou explica contou relatou destacou ressaltou anunciou acrescentou escreveu publicou respondeu pediu criticou reconheceu',
+  roles:
+    'Presidente Ministro Ministra Secretário Embaixador Embaixadora Senador Senadora Governador Governadora Prefeito Prefeita Diretor Diretora Deputado Deputada Rei Rainha Príncipe Princesa Papa Juiz Juíza General Comissário Porta-voz Chefe Líder Procurador Procuradora Vice Chanceler Dom Dona Sr Sra',
+  honorifics: 'Dom Dona Sr Sra',
+  calendar:
+    'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  demonymSuffixes: '',
+  bylines: 'por',
+  notNames: '',
+  keywords: {
+    law: 'lei decreto código constituição',
+    agreement: 'acordo tratado pacto convênio programa protocolo declaração',
+    facility:
+      'aeroporto aeroportos hospital prisão presídio penitenciária palácio estádio embaixada consulado catedral igreja mesquita museu ponte rodovia estrada estação base',
+    organization:
+      'ministério partido instituto agência polícia secretaria departamento conselho colégio serviço comissão governo tribunal congresso senado câmara assembleia universidade fundação associação federação união banco empresa companhia grupo exército força forças guarda corpo bombeiros proteção unidade organização escritório procuradoria prefeitura movimento coligação aliança frente sociedade confederação centro controle',
+    place:
+      'cidade província estado região comunidade município rio lago monte montanha ilha ilhas península golfo mar oceano rua avenida praça bairro distrito deserto baía',
+  },
+  countryForms: {},
+};

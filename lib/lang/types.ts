@@ -1,0 +1,46 @@
+/**
+ * One language's generic vocabulary for finding names in text. Nothing here names a story: only
+ * function words, offices, verbs, calendar words and the head words institutions and places
+ * take. Adding a language is adding a file like `en.ts` and listing it in `index.ts`.
+ * Words are space-separated; case and accents do not matter (they are folded when loaded).
+ */
+export interface LexiconSource {
+  /** ISO 639-1 code. */
+  code: string;
+  /** Articles and determiners: part of a name mid-sentence ("El Salvador"), not at its start. */
+  articles: string;
+  /** Prepositions, pronouns, conjunctions and adverbs that open sentences but never names. */
+  functionWords: string;
+  /** "and": joins two names ("X y Y") unless an institution's name is being spelled out. */
+  conjunctions: string;
+  /** Lower-case particles inside names ("Casa de Nariño", "Rio Grande do Sul"). */
+  connectors: string;
+  /** Elided articles and prepositions glued to the next word ("l'", "d'"). */
+  elisions: string;
+  /** Words after which a name is usually a place ("in", "en", "à", "em"). */
+  placePrepositions: string;
+  /** Verbs of saying that follow a person's name. */
+  speechVerbs: string;
+  /** Offices and titles that precede a person's name (capitalised in titles, often not in text). */
+  roles: string;
+  /** Honorifics ("Mr", "Sra"): a person follows, but they describe nobody. */
+  honorifics: string;
+  /** Months and weekdays. */
+  calendar: string;
+  /** Adjectives of nationality end so (a suffix list, for capitalised demonyms). */
+  demonymSuffixes: string;
+  /** Opening words of a byline line ("By", "Por", "Par"). */
+  bylines: string;
+  /** Capitalised abbreviations that are not names (time zones, units). */
+  notNames: string;
+  /** Head words that type a name. */
+  keywords: {
+    law: string;
+    agreement: string;
+    facility: string;
+    organization: string;
+    place: string;
+  };
+  /** Abbreviations of country names that Intl.DisplayNames does not give, by region code. */
+  countryForms: Record<string, string[]>;
+}
