@@ -49,8 +49,22 @@ export function contextOf(c: Claim): string[] {
   return typeof ctx === 'string' && ctx ? ctx.split(' ') : [];
 }
 
-/** Groups items linked by `linked` (union–find over all pairs). */
-export function groups<T>(items: readonly T[], linked: (a: T, b: T) => boolean): T[][] {
+export interface GroupOptions<T> {
+  /** Items of one source are never linked (the rules compare outlets): their pairs are skipped. */
+  sourceOf?: (item: T) => string;
+  /** Only items with the same key can be linked; a null key links to nothing. */
+  blockOf?: (item: T) => string | null;
+}
+
+/**
+ * Groups items linked by `linked` (union–find over the pairs that may link). Groups come in the
+ * order of their first item, each in item order, whatever order the pairs are tried in.
+ */
+export function groups<T>(
+  items: readonly T[],
+  linked: (a: T, b: T) => boolean,
+  { sourceOf, blockOf }: GroupOptions<T> = {},
+): T[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -59,9 +73,27 @@ export function groups<T>(items: readonly T[], linked: (a: T, b: T) => boolean):
     }
     return i;
   };
-  for (let i = 0; i < items.length; i++)
-    for (let j = i + 1; j < items.length; j++)
-      if (linked(items[i]!, items[j]!)) parent[find(i)] = find(j);
+  // Buckets: one per block key, each split by source.
+  const blocks = new Map<string, Map<string, number[]>>();
+  items.forEach((item, i) => {
+    const block = blockOf ? blockOf(item) : '';
+    if (block === null) return;
+    const bySource = blocks.get(block) ?? new Map<string, number[]>();
+    blocks.set(block, bySource);
+    // Without sources every item is its own "source", so every pair is tried.
+    const source = sourceOf ? sourceOf(item) : String(i);
+    const list = bySource.get(source);
+    if (list) list.push(i);
+    else bySource.set(source, [i]);
+  });
+  for (const bySource of blocks.values()) {
+    const lists = [...bySource.values()];
+    for (let x = 0; x < lists.length; x++)
+      for (let y = x + 1; y < lists.length; y++)
+        for (const i of lists[x]!)
+          for (const j of lists[y]!)
+            if (find(i) !== find(j) && linked(items[i]!, items[j]!)) parent[find(i)] = find(j);
+  }
   const out = new Map<number, T[]>();
   items.forEach((item, i) => {
     const r = find(i);
@@ -70,6 +102,29 @@ export function groups<T>(items: readonly T[], linked: (a: T, b: T) => boolean):
     out.set(r, list);
   });
   return [...out.values()];
+}
+
+/**
+ * Calls `fn(a, b)` for every pair of items from different sources with a's source sorting
+ * first, in the order of `for (a of items) for (b of items)`, without visiting same-source pairs.
+ */
+export function crossSourcePairs<T>(
+  items: readonly T[],
+  sourceOf: (item: T) => string,
+  fn: (a: T, b: T) => void,
+): void {
+  // Runs of consecutive items from one source (claims come sorted by source).
+  const runs: Array<{ source: string; items: T[] }> = [];
+  for (const item of items) {
+    const source = sourceOf(item);
+    const run = runs[runs.length - 1];
+    if (run && run.source === source) run.items.push(item);
+    else runs.push({ source, items: [item] });
+  }
+  for (const a of items) {
+    const sa = sourceOf(a);
+    for (const run of runs) if (sa < run.source) for (const b of run.items) fn(a, b);
+  }
 }
 
 export function sourceCount(claims: readonly Claim[]): number {

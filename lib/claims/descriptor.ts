@@ -43,20 +43,23 @@ function isRole(w: Word): boolean {
   return ROLE_WORDS.has(w.lower);
 }
 
+/** How much of the sentence before a name is read first (descriptors are a few words). */
+const WINDOW_CHARS = 160;
+
 /**
- * The descriptor right before a name that starts at `nameStart` in `sentence`; null when the
- * name has no title before it. `placeLike(word)` says whether a capitalised word is a place,
- * a nationality or an organization (not framing).
+ * Walks back from the name over the descriptor's words (`ws`: the words before the name).
+ * `stop` is the index of the word the walk stopped at (-1: it took them all); the walk reads
+ * words down to two before that.
  */
-export function descriptorBefore(
+function walkBack(
   sentence: string,
   nameStart: number,
-  placeLike: (word: string) => boolean,
-): DescriptorHit | null {
-  const ws = words(sentence.slice(0, nameStart));
+  ws: readonly Word[],
+): { taken: Word[]; sawRole: boolean; stop: number } {
   const taken: Word[] = [];
   let sawRole = false;
-  for (let i = ws.length - 1; i >= 0; i--) {
+  let i = ws.length - 1;
+  for (; i >= 0; i--) {
     const w = ws[i]!;
     const next = taken[0];
     const gap = sentence.slice(w.end, next ? next.start : nameStart);
@@ -86,6 +89,26 @@ export function descriptorBefore(
     if (/^\d/.test(w.text)) break;
     taken.unshift(w);
   }
+  return { taken, sawRole, stop: i };
+}
+
+/**
+ * The descriptor right before a name that starts at `nameStart` in `sentence`; null when the
+ * name has no title before it. `placeLike(word)` says whether a capitalised word is a place,
+ * a nationality or an organization (not framing).
+ */
+export function descriptorBefore(
+  sentence: string,
+  nameStart: number,
+  placeLike: (word: string) => boolean,
+): DescriptorHit | null {
+  // The walk back from the name usually stops within a few words: read a window of the
+  // sentence first, and all of it only when the walk reaches the window's edge.
+  const lo = Math.max(0, nameStart - WINDOW_CHARS);
+  let walked = walkBack(sentence, nameStart, words(sentence.slice(lo, nameStart), lo));
+  if (lo > 0 && walked.stop < 3)
+    walked = walkBack(sentence, nameStart, words(sentence.slice(0, nameStart)));
+  const { taken, sawRole } = walked;
   // Trim leading "of".
   while (taken[0]?.lower === 'of') taken.shift();
   const evaluativeWords = taken.filter((w) => w.lower !== 'of');

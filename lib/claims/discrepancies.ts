@@ -49,7 +49,10 @@ export function findDiscrepancies(
     ...compareAttributions(live, ctx),
   ];
   const bySource = new Map(live.map((c) => [c.id, c.sourceId]));
-  const outlets = (f: Finding) => new Set(f.claimIds.map((id) => bySource.get(id))).size;
+  const outletCounts = new Map(
+    findings.map((f) => [f, new Set(f.claimIds.map((id) => bySource.get(id))).size]),
+  );
+  const outlets = (f: Finding) => outletCounts.get(f)!;
   findings.sort(
     (a, b) =>
       Number(a.agreement) - Number(b.agreement) ||

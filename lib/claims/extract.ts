@@ -9,21 +9,51 @@ import { extractLabels } from './label';
 import { extractQuantities } from './quantity';
 import {
   attributionAfter,
+  BEFORE_RE,
   findQuotes,
   PRONOUNS,
   quoteWords,
   REPORTING_VERBS,
-  verbBefore,
 } from './quote';
-import { clauseBounds, entitiesIn, foldLower } from './text';
+import { clauseBounds, foldLower, lowerBound } from './text';
 import { extractTimes, formatTime } from './time';
 
 interface Ctx {
   source: Source;
+  /** This source's mentions in text order. */
   mentions: Mention[];
   entities: Map<string, Entity>;
   claims: Claim[];
   counter: Map<ClaimKind, number>;
+  /** Mentions that can speak (persons, organizations, groups), in text order. */
+  speakers: Mention[];
+  /** Person mentions, in text order, and where each passage's first one is in that list. */
+  persons: Mention[];
+  firstPersonOf: Map<string, number>;
+  /** Reporting verbs of each passage (offsets in the source), found once. */
+  verbs: Map<string, Array<{ verb: string; start: number; end: number }>>;
+  /** Who a figure is credited to, by the offset of the reporting verb before it. */
+  creditedBy: Map<number, Credit | null>;
+  /** The person a role ("the secretary") stands for, by its role words. */
+  roleHolders: Map<string, Entity | null>;
+  mentionCounts: Map<string, number> | null;
+}
+
+interface Credit {
+  speaker: Speaker;
+  /** "according to X, …": the figure must come after the comma closing X. */
+  after: number;
+}
+
+/** Ids of the entities mentioned in [start, end) of the source, in text order. */
+function entitiesIn(ctx: Ctx, start: number, end: number): string[] {
+  const ids = new Set<string>();
+  for (let i = lowerBound(ctx.mentions, start, (m) => m.start); i < ctx.mentions.length; i++) {
+    const m = ctx.mentions[i]!;
+    if (m.start >= end) break;
+    if (m.end <= end) ids.add(m.entityId);
+  }
+  return [...ids];
 }
 
 function add(ctx: Ctx, c: Omit<Claim, 'id' | 'sourceId' | 'origin'>): Claim {
@@ -46,20 +76,46 @@ export function extractClaims(
   mentions: readonly Mention[],
   entities: readonly Entity[],
 ): Claim[] {
+  const own = mentions.filter((m) => m.sourceId === source.id).sort((a, b) => a.start - b.start);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const typeOf = (m: Mention) => byId.get(m.entityId)?.type;
+  const persons = own.filter((m) => typeOf(m) === 'person');
+  const firstPersonOf = new Map<string, number>();
+  persons.forEach((m, i) => {
+    if (!firstPersonOf.has(m.passageId)) firstPersonOf.set(m.passageId, i);
+  });
   const ctx: Ctx = {
     source,
-    mentions: mentions.filter((m) => m.sourceId === source.id).sort((a, b) => a.start - b.start),
-    entities: new Map(entities.map((e) => [e.id, e])),
+    mentions: own,
+    entities: byId,
     claims: [],
     counter: new Map(),
+    speakers: own.filter((m) => {
+      const t = typeOf(m);
+      return t === 'person' || t === 'organization' || t === 'group';
+    }),
+    persons,
+    firstPersonOf,
+    verbs: new Map(),
+    creditedBy: new Map(),
+    roleHolders: new Map(),
+    mentionCounts: null,
   };
-  const own = passages.filter((p) => p.sourceId === source.id).sort((a, b) => a.start - b.start);
-  const quotes = extractQuotes(ctx, own);
-  for (const p of own) {
+  const ownPassages = passages
+    .filter((p) => p.sourceId === source.id)
+    .sort((a, b) => a.start - b.start);
+  const quotes = extractQuotes(ctx, ownPassages);
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const m of ctx.mentions) {
+    const list = mentionsOf.get(m.passageId);
+    if (list) list.push(m);
+    else mentionsOf.set(m.passageId, [m]);
+  }
+  for (const p of ownPassages) {
     quantities(ctx, p, quotes);
     times(ctx, p);
     labels(ctx, p);
-    descriptors(ctx, p, quotes);
+    descriptors(ctx, p, quotes, mentionsOf.get(p.id) ?? []);
   }
   return ctx.claims;
 }
@@ -78,7 +134,7 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
       span: q.span,
       start: p.start + q.start,
       end: p.start + q.end,
-      entityIds: entitiesIn(ctx.mentions, p.start + cs, p.start + ce),
+      entityIds: entitiesIn(ctx, p.start + cs, p.start + ce),
       detail: {
         low: q.number.low,
         high: q.number.high,
@@ -95,8 +151,9 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
 }
 
 function times(ctx: Ctx, p: Passage): void {
-  for (const t of extractTimes(p.text)) {
-    const ids = entitiesIn(ctx.mentions, p.start, p.end);
+  const hits = extractTimes(p.text);
+  const ids = hits.length > 0 ? entitiesIn(ctx, p.start, p.end) : [];
+  for (const t of hits) {
     // "on Thursday evening" -> "Thursday evening": the span and its offsets drop the preposition.
     const lead = t.span.match(/^(?:(?:on|in|the|this|that) )+/i)?.[0].length ?? 0;
     add(ctx, {
@@ -108,7 +165,7 @@ function times(ctx: Ctx, p: Passage): void {
       span: t.span.slice(lead),
       start: p.start + t.start + lead,
       end: p.start + t.end,
-      entityIds: ids,
+      entityIds: [...ids],
       detail: {
         event: t.event,
         weekday: t.value.weekday,
@@ -122,7 +179,9 @@ function times(ctx: Ctx, p: Passage): void {
 }
 
 function labels(ctx: Ctx, p: Passage): void {
-  for (const l of extractLabels(p.text)) {
+  const hits = extractLabels(p.text);
+  const ids = hits.length > 0 ? entitiesIn(ctx, p.start, p.end) : [];
+  for (const l of hits) {
     add(ctx, {
       passageId: p.id,
       kind: 'label',
@@ -132,7 +191,7 @@ function labels(ctx: Ctx, p: Passage): void {
       span: l.span,
       start: p.start + l.start,
       end: p.start + l.end,
-      entityIds: entitiesIn(ctx.mentions, p.start, p.end),
+      entityIds: [...ids],
       detail: { specific: l.specific, context: l.context.join(' ') },
     });
   }
@@ -148,26 +207,43 @@ function placeLikeFor(ctx: Ctx): (word: string) => boolean {
 }
 
 function buildPlaceLike(ctx: Ctx): (word: string) => boolean {
-  const names: string[] = [];
+  // A word is place-like when it is a non-person name, or shares a name's first five letters.
+  const names = new Set<string>();
+  const prefixes = new Set<string>();
   for (const e of ctx.entities.values())
-    if (e.type !== 'person') for (const n of [e.name, ...e.aliases]) names.push(foldLower(n));
+    if (e.type !== 'person')
+      for (const n of [e.name, ...e.aliases]) {
+        const f = foldLower(n);
+        names.add(f);
+        if (f.length >= 5) prefixes.add(f.slice(0, 5));
+      }
   return (word: string) => {
     const w = foldLower(word).replace(/'s$/, '');
     if (/['’]s$/.test(word) || isDemonym(word)) return true;
-    return names.some((n) => n === w || (w.length >= 5 && n.startsWith(w.slice(0, 5))));
+    return names.has(w) || (w.length >= 5 && prefixes.has(w.slice(0, 5)));
   };
 }
 
-function descriptors(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
+/** The quote (sorted, disjoint) that starts last at or before `offset`, if any. */
+function quoteAt(quotes: readonly Claim[], offset: number): Claim | undefined {
+  return quotes[lowerBound(quotes, offset + 1, (q) => q.start) - 1];
+}
+
+function descriptors(
+  ctx: Ctx,
+  p: Passage,
+  quotes: readonly Claim[],
+  mentions: readonly Mention[],
+): void {
   const placeLike = placeLikeFor(ctx);
-  for (const m of ctx.mentions) {
-    if (m.passageId !== p.id) continue;
+  for (const m of mentions) {
     const e = ctx.entities.get(m.entityId);
     if (!e || (e.type !== 'person' && e.type !== 'group')) continue;
     const d = descriptorBefore(p.text, m.start - p.start, placeLike);
     if (!d) continue;
     const start = p.start + d.start;
-    const inQuote = quotes.find((q) => q.start <= start && start < q.end);
+    const near = quoteAt(quotes, start);
+    const inQuote = near && start < near.end ? near : undefined;
     add(ctx, {
       passageId: p.id,
       kind: 'descriptor',
@@ -200,13 +276,50 @@ interface Speaker {
 const ROLE_PHRASE =
   /\b(?:the\s+)?((?:[\p{L}'’-]+\s+){0,3}?(?:secretary|president|minister|ambassador|spokesperson|spokesman|spokeswoman|senator|governor|mayor|director|chancellor|premier|official|leader|chief|presidency|government|ministry|office))\b/iu;
 
+/** Person, organization and group mentions inside [start, end), in text order. */
 function personMentions(ctx: Ctx, start: number, end: number): Mention[] {
-  return ctx.mentions.filter((m) => {
-    const t = ctx.entities.get(m.entityId)?.type;
-    return (
-      m.start >= start && m.end <= end && (t === 'person' || t === 'organization' || t === 'group')
-    );
-  });
+  const out: Mention[] = [];
+  for (let i = lowerBound(ctx.speakers, start, (m) => m.start); i < ctx.speakers.length; i++) {
+    const m = ctx.speakers[i]!;
+    if (m.start >= end) break;
+    if (m.end <= end) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * The first person mention of the latest passage that names a person before `offset` (only
+ * mentions ending by `offset` count).
+ */
+function latestSubject(ctx: Ctx, offset: number): Mention | undefined {
+  const ps = ctx.persons;
+  let last = lowerBound(ps, offset, (m) => m.start) - 1;
+  while (last >= 0 && ps[last]!.end > offset) last--;
+  if (last < 0) return undefined;
+  const passageId = ps[last]!.passageId;
+  for (let i = ctx.firstPersonOf.get(passageId) ?? last; i <= last; i++)
+    if (ps[i]!.passageId === passageId && ps[i]!.end <= offset) return ps[i];
+  return undefined;
+}
+
+/** The person whose descriptors hold every role word, the most mentioned one first. */
+function roleHolder(ctx: Ctx, roleWords: readonly string[]): Entity | null {
+  const k = roleWords.join(' ');
+  if (ctx.roleHolders.has(k)) return ctx.roleHolders.get(k)!;
+  if (!ctx.mentionCounts) {
+    ctx.mentionCounts = new Map();
+    for (const m of ctx.mentions)
+      ctx.mentionCounts.set(m.entityId, (ctx.mentionCounts.get(m.entityId) ?? 0) + 1);
+  }
+  const counts = ctx.mentionCounts;
+  let best: Entity | null = null;
+  for (const e of ctx.entities.values()) {
+    if (e.type !== 'person' || !counts.has(e.id)) continue;
+    const fits = e.descriptors.some((d) => roleWords.every((w) => foldLower(d.text).includes(w)));
+    if (fits && (!best || (counts.get(e.id) ?? 0) > (counts.get(best.id) ?? 0))) best = e;
+  }
+  ctx.roleHolders.set(k, best);
+  return best;
 }
 
 /** Resolves a speaker phrase to an entity: a name in it, a role an entity holds, a pronoun. */
@@ -232,11 +345,7 @@ function resolveSpeaker(
   if (PRONOUNS.has(lower)) {
     if (lastSpeaker) return { ...lastSpeaker, start, end };
     // The subject of the latest sentence naming a person: its first person mention.
-    const before = personMentions(ctx, 0, start).filter(
-      (m) => ctx.entities.get(m.entityId)?.type === 'person',
-    );
-    const lastPassage = before.at(-1)?.passageId;
-    const m = before.find((x) => x.passageId === lastPassage);
+    const m = latestSubject(ctx, start);
     if (m) return { label: ctx.entities.get(m.entityId)!.name, entityId: m.entityId, start, end };
     return { label: phrase, entityId: null, start, end };
   }
@@ -245,16 +354,7 @@ function resolveSpeaker(
     const roleWords = role[1]!.split(/\s+/).filter((w) => ROLE_WORDS.has(w));
     // Institutions ("the Ruritanian presidency") speak for themselves: keep the phrase.
     if (roleWords.length > 0) {
-      const counts = new Map<string, number>();
-      for (const m of ctx.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
-      let best: Entity | null = null;
-      for (const e of ctx.entities.values()) {
-        if (e.type !== 'person' || !counts.has(e.id)) continue;
-        const fits = e.descriptors.some((d) =>
-          roleWords.every((w) => foldLower(d.text).includes(w)),
-        );
-        if (fits && (!best || (counts.get(e.id) ?? 0) > (counts.get(best.id) ?? 0))) best = e;
-      }
+      const best = roleHolder(ctx, roleWords);
       if (best) return { label: best.name, entityId: best.id, start, end };
     }
   }
@@ -266,11 +366,31 @@ function resolveSpeaker(
   };
 }
 
+/** The passage (sorted, disjoint) holding `offset`, else the first one after it. */
 function sentenceStartOf(passages: readonly Passage[], offset: number): Passage | undefined {
-  return (
-    passages.find((p) => p.start <= offset && offset < p.end) ??
-    passages.find((p) => p.start >= offset)
-  );
+  const after = lowerBound(passages, offset + 1, (p) => p.start);
+  const holder = passages[after - 1];
+  if (holder && offset < holder.end) return holder;
+  return passages[lowerBound(passages, offset, (p) => p.start)];
+}
+
+/** The last reporting verb of `passage` ending by `offset` ("X said, “…"). */
+function verbBeforeIn(
+  ctx: Ctx,
+  passage: Passage,
+  offset: number,
+): { verb: string; start: number } | null {
+  let list = ctx.verbs.get(passage.id);
+  if (!list) {
+    list = [...passage.text.matchAll(BEFORE_RE)].map((m) => ({
+      verb: m[0],
+      start: passage.start + m.index,
+      end: passage.start + m.index + m[0].length,
+    }));
+    ctx.verbs.set(passage.id, list);
+  }
+  const v = list[lowerBound(list, offset + 1, (x) => x.end) - 1];
+  return v ? { verb: v.verb, start: v.start } : null;
 }
 
 function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
@@ -309,7 +429,7 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
         verb = after.verb;
       } else {
         const sentence = sentenceStartOf(ps, start);
-        const v = sentence ? verbBefore(text, sentence.start, start) : null;
+        const v = sentence ? verbBeforeIn(ctx, sentence, start) : null;
         if (v && sentence) {
           verb = v.verb;
           if (/^according to$/i.test(v.verb)) {
@@ -360,22 +480,29 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
       }
       pending.push({ start, end, text: q.text, speaker, interpreter, verb });
     }
-    // Unattributed parts of a quote take the speaker of the quote next to them.
+    // Unattributed parts of a quote take the speaker of the quote next to them: the next one
+    // attributed in the text, else the nearest one before (as resolved so far).
+    const nextAttributed: Array<number | null> = [];
+    for (let i = pending.length - 1, next: number | null = null; i >= 0; i--) {
+      nextAttributed[i] = next;
+      if (pending[i]!.speaker) next = i;
+    }
+    let lastAttributed: number | null = null;
     for (let i = 0; i < pending.length; i++) {
       const q = pending[i]!;
-      if (q.speaker) continue;
-      const near =
-        pending.slice(i + 1).find((x) => x.speaker) ??
-        pending
-          .slice(0, i)
-          .reverse()
-          .find((x) => x.speaker);
+      if (q.speaker) {
+        lastAttributed = i;
+        continue;
+      }
+      const nearAt = nextAttributed[i] ?? lastAttributed;
+      const near = nearAt === null ? undefined : pending[nearAt];
+      const opener = passages[lowerBound(passages, q.start + 1, (x) => x.start) - 1];
       if (near) q.speaker = near.speaker;
       else if (lastSpeaker && block - lastQuoteBlock <= 1 && q.start - from < 3)
         q.speaker = lastSpeaker;
-      else if (passages.some((x) => q.start - x.start >= 0 && q.start - x.start < 3)) {
+      else if (opener && q.start - opener.start < 3) {
         // A quote that opens its sentence, after "X responded swiftly.": that sentence's subject.
-        const prev = passages.filter((x) => x.end <= q.start).at(-1);
+        const prev = passages[lowerBound(passages, q.start + 1, (x) => x.end) - 1];
         const m = prev
           ? personMentions(ctx, prev.start, prev.end).find(
               (x) => ctx.entities.get(x.entityId)?.type === 'person',
@@ -383,6 +510,7 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
           : undefined;
         if (m) q.speaker = resolveSpeaker(ctx, m.surface, m.start, m.end, null);
       }
+      if (q.speaker) lastAttributed = i;
     }
     for (const q of pending) {
       if (q.speaker) {
@@ -421,10 +549,61 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
 // Case-sensitive: "States" in "United States" is not a reporting verb.
 const ATTRIB_VERB = new RegExp(`\\b(?:${REPORTING_VERBS}|[Aa]ccording to)\\b`, 'gu');
 
+/** The last attribution verb of `p` that ends by `offset` (offsets in the source). */
+function attributionVerbBefore(
+  ctx: Ctx,
+  p: Passage,
+  offset: number,
+): { verb: string; start: number } | null {
+  const k = `attribution:${p.id}`;
+  let list = ctx.verbs.get(k);
+  if (!list) {
+    list = [...p.text.matchAll(ATTRIB_VERB)].map((m) => ({
+      verb: m[0],
+      start: p.start + m.index,
+      end: p.start + m.index + m[0].length,
+    }));
+    ctx.verbs.set(k, list);
+  }
+  const v = list[lowerBound(list, offset + 1, (x) => x.end) - 1];
+  return v ? { verb: v.verb, start: v.start } : null;
+}
+
+/** Who the verb at `found` credits: "according to X," or the subject before "X said". */
+function creditOf(ctx: Ctx, p: Passage, found: { verb: string; start: number }): Credit | null {
+  const text = ctx.source.text;
+  if (/^according to$/i.test(found.verb)) {
+    const from = found.start + found.verb.length;
+    // X ends at the first comma after the verb (in the sentence); figures after it are X's.
+    const comma = text.slice(from, p.end).indexOf(',');
+    if (comma < 0) return null;
+    const np = text.slice(from, from + comma + 1).match(/^\s+([^,]+),/);
+    if (!np) return null;
+    const s = from + np[0].indexOf(np[1]!);
+    return {
+      speaker: resolveSpeaker(ctx, np[1]!, s, s + np[1]!.length, null),
+      after: from + comma + 1,
+    };
+  }
+  const subjectText = text.slice(p.start, found.start);
+  const clauseStart =
+    p.start + Math.max(subjectText.lastIndexOf(','), subjectText.lastIndexOf('“'), -1) + 1;
+  const names = personMentions(ctx, clauseStart, found.start);
+  const m = names.at(-1);
+  const subject = text.slice(clauseStart, found.start).trim();
+  if (m) return { speaker: resolveSpeaker(ctx, m.surface, m.start, m.end, null), after: 0 };
+  if (subject && subject.split(/\s+/).length <= 6) {
+    const s = text.indexOf(subject, clauseStart);
+    return { speaker: resolveSpeaker(ctx, subject, s, s + subject.length, null), after: 0 };
+  }
+  return null;
+}
+
 function attribution(ctx: Ctx, p: Passage, target: Claim, quotes: readonly Claim[]): void {
   let speaker: Speaker | null = null;
   let verb: string | null = null;
-  const inQuote = quotes.find((q) => q.start <= target.start && target.end <= q.end + 1);
+  const near = quoteAt(quotes, target.start);
+  const inQuote = near && target.end <= near.end + 1 ? near : undefined;
   if (inQuote?.detail.speaker) {
     speaker = {
       label: inQuote.detail.speaker as string,
@@ -434,30 +613,17 @@ function attribution(ctx: Ctx, p: Passage, target: Claim, quotes: readonly Claim
     };
     verb = (inQuote.detail.verb as string | null) ?? 'quoted';
   } else {
-    const text = ctx.source.text;
-    let found: { verb: string; start: number } | null = null;
-    for (const m of text.slice(p.start, target.start).matchAll(ATTRIB_VERB))
-      found = { verb: m[0], start: p.start + m.index };
+    const found = attributionVerbBefore(ctx, p, target.start);
     if (!found) return;
     verb = found.verb;
-    if (/^according to$/i.test(found.verb)) {
-      const np = text.slice(found.start + found.verb.length, target.start).match(/^\s+([^,]+),/);
-      if (!np) return;
-      const s = found.start + found.verb.length + np[0].indexOf(np[1]!);
-      speaker = resolveSpeaker(ctx, np[1]!, s, s + np[1]!.length, null);
-    } else {
-      const subjectText = text.slice(p.start, found.start);
-      const clauseStart =
-        p.start + Math.max(subjectText.lastIndexOf(','), subjectText.lastIndexOf('“'), -1) + 1;
-      const names = personMentions(ctx, clauseStart, found.start);
-      const m = names.at(-1);
-      const subject = text.slice(clauseStart, found.start).trim();
-      if (m) speaker = resolveSpeaker(ctx, m.surface, m.start, m.end, null);
-      else if (subject && subject.split(/\s+/).length <= 6) {
-        const s = text.indexOf(subject, clauseStart);
-        speaker = resolveSpeaker(ctx, subject, s, s + subject.length, null);
-      }
+    // Every figure after the same verb is credited to the same speaker: resolved once.
+    let credit = ctx.creditedBy.get(found.start);
+    if (credit === undefined) {
+      credit = creditOf(ctx, p, found);
+      ctx.creditedBy.set(found.start, credit);
     }
+    if (!credit || target.start < credit.after) return;
+    speaker = credit.speaker;
   }
   if (!speaker) return;
   // A speaker taken from a long quote is cut at a word boundary; offsets follow the cut.

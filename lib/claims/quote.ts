@@ -68,7 +68,8 @@ export function attributionAfter(text: string, quoteEnd: number): Attribution | 
   };
 }
 
-const BEFORE_RE = new RegExp(`\\b(?<v>${REPORTING_VERBS}|according to)\\b`, 'giu');
+/** A reporting verb (or "according to") before a quote, any case. */
+export const BEFORE_RE = new RegExp(`\\b(?<v>${REPORTING_VERBS}|according to)\\b`, 'giu');
 
 /**
  * "Doe said, “…" / "Smith posted on X, declaring, “…" / "which she described as “…":

@@ -74,27 +74,79 @@ export function contentLemmas(text: string): string[] {
   return out;
 }
 
-/** Bounds of the clause around [start, end) in `text` (split at ; : — – and ", " + conjunction). */
-export function clauseBounds(text: string, start: number, end: number): [number, number] {
+/**
+ * How far a clause reaches on either side of a figure (characters). Sentences are far shorter,
+ * so this only bounds the work (and the context kept) in text with no sentence ends.
+ */
+export const CLAUSE_REACH = 600;
+
+const CONJUNCTIONS = '(?:and|but|while|which|who|where|although|though|equivalent|when)\\b';
+// Anchored at one position: a boundary mark, or a comma and the conjunction after it.
+const BOUNDARY_BEFORE = new RegExp(`[;:—–()]|,\\s+(?=${CONJUNCTIONS})`, 'y');
+const BOUNDARY_AFTER = new RegExp(`[;:—–()]|,\\s+${CONJUNCTIONS}`, 'y');
+const BOUNDARY_START = /[;:—–(),]/;
+
+/**
+ * Bounds of the clause around [start, end) in `text` (split at ; : — – and ", " + conjunction),
+ * never more than `reach` characters either side of it. Looks outward from the figure, so the
+ * work is bounded by the reach, not by the text.
+ */
+export function clauseBounds(
+  text: string,
+  start: number,
+  end: number,
+  reach = CLAUSE_REACH,
+): [number, number] {
+  const lo = Math.max(0, start - reach);
+  // The last boundary before `start`: its lookahead may not read past `start`.
   const before = text.slice(0, start);
-  const after = text.slice(end);
-  const BOUNDARY =
-    /[;:—–()]|,\s+(?=(?:and|but|while|which|who|where|although|though|equivalent|when)\b)/g;
-  let from = 0;
-  for (const m of before.matchAll(BOUNDARY)) from = m.index + m[0].length;
-  const next = after.search(
-    /[;:—–()]|,\s+(?:and|but|while|which|who|where|although|though|equivalent|when)\b/,
-  );
-  const to = next < 0 ? text.length : end + next;
+  let from = lo;
+  for (let i = start - 1; i >= 0; i--) {
+    const c = before[i]!;
+    // Past the reach only a comma whose spaces run into it still counts.
+    if (i < lo && c !== ',' && !/\s/.test(c)) break;
+    if (!BOUNDARY_START.test(c)) continue;
+    BOUNDARY_BEFORE.lastIndex = i;
+    const m = BOUNDARY_BEFORE.exec(before);
+    if (m) {
+      from = Math.max(lo, i + m[0].length);
+      break;
+    }
+    if (i < lo) break;
+  }
+  const hi = Math.min(text.length, end + reach);
+  let to = hi;
+  for (let i = end; i < hi; i++) {
+    if (!BOUNDARY_START.test(text[i]!)) continue;
+    BOUNDARY_AFTER.lastIndex = i;
+    if (BOUNDARY_AFTER.test(text)) {
+      to = i;
+      break;
+    }
+  }
   return [from, to];
 }
 
 /** Ids of entities mentioned in [start, end) of a source (offsets in the source text). */
 export function entitiesIn(mentions: readonly Mention[], start: number, end: number): string[] {
-  const ids: string[] = [];
-  for (const m of mentions)
-    if (m.start >= start && m.end <= end && !ids.includes(m.entityId)) ids.push(m.entityId);
-  return ids;
+  const ids = new Set<string>();
+  for (const m of mentions) if (m.start >= start && m.end <= end) ids.add(m.entityId);
+  return [...ids];
+}
+
+/**
+ * Index of the first item whose `at(item)` is not below `value`, in items sorted by `at`
+ * (items.length when there is none).
+ */
+export function lowerBound<T>(items: readonly T[], value: number, at: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(items[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The shortest way to name an entity in a heading (a surname, an acronym, or the name). */

@@ -92,10 +92,52 @@ function capLength(text: string, start: number, end: number, out: Span[]): void 
   if (end > start) out.push({ start, end });
 }
 
+/**
+ * How much text the segmenter is given at once: stepping through its sentences costs time in
+ * proportion to the length of the string it was given.
+ */
+const WINDOW_CHARS = 2 * MAX_SENTENCE_CHARS;
+
+/**
+ * Intl.Segmenter's sentences of text[from, to), read a window at a time. A window's last
+ * sentences may be cut short (or ended early: whether a period ends a sentence can depend on
+ * the next letter), so each window keeps its sentences up to the last one holding a letter,
+ * and the next window starts there. A sentence longer than a window is cut at a space.
+ */
+function* segments(
+  text: string,
+  from: number,
+  to: number,
+  lang: string,
+): Generator<{ index: number; segment: string }> {
+  let at = from;
+  while (at < to) {
+    const end = Math.min(to, at + WINDOW_CHARS);
+    const segs = [...segmenter(lang).segment(text.slice(at, end))];
+    let keep = segs.length;
+    if (end < to) {
+      keep = segs.length - 1;
+      while (keep > 0 && !/\p{L}/u.test(segs[keep]!.segment)) keep--;
+    }
+    if (keep === 0) {
+      let cut = end;
+      while (cut > at + WINDOW_CHARS / 2 && !isSpace(text[cut - 1])) cut--;
+      if (!isSpace(text[cut - 1])) cut = end;
+      yield { index: at - from, segment: text.slice(at, cut) };
+      at = cut;
+      continue;
+    }
+    for (const seg of segs.slice(0, keep))
+      yield { index: at - from + seg.index, segment: seg.segment };
+    const last = segs[keep - 1]!;
+    at += last.index + last.segment.length;
+  }
+}
+
 /** Sentences of `text` between `from` and `to`, as trimmed spans into `text`. */
 export function splitSentences(text: string, from = 0, to = text.length, lang = 'en'): Span[] {
   const raw: RawSpan[] = [];
-  for (const seg of segmenter(lang).segment(text.slice(from, to))) {
+  for (const seg of segments(text, from, to, lang)) {
     const start = from + seg.index;
     const end = start + seg.segment.length;
     const prev = raw[raw.length - 1];

@@ -3,7 +3,7 @@
  * (aligned quotes) to different speakers.
  */
 import type { Claim } from '../../types';
-import { type Finding, outletOf, type RuleContext } from '../align';
+import { crossSourcePairs, type Finding, outletOf, type RuleContext } from '../align';
 import { foldLower } from '../text';
 import { quantitiesAlign } from './quantity';
 import { diffQuotes } from './quote';
@@ -17,31 +17,31 @@ export function compareAttributions(claims: readonly Claim[], ctx: RuleContext):
   const atts = claims.filter((c) => c.kind === 'attribution');
   const out: Finding[] = [];
   const merged = new Map<string, Finding & { spans: string[] }>();
-  for (const a of atts)
-    for (const b of atts) {
-      if (a.sourceId >= b.sourceId || speakerKey(a) === speakerKey(b)) continue;
-      const ta = byId.get(String(a.detail.targetId));
-      const tb = byId.get(String(b.detail.targetId));
-      if (!ta || !tb || !quantitiesAlign(ta, tb, ctx)) continue;
-      // One finding per pair of outlets and speakers, however many figures they share.
-      const key = `${a.sourceId}|${b.sourceId}|${speakerKey(a)}|${speakerKey(b)}`;
-      const prev = merged.get(key);
-      if (prev) {
-        prev.spans.push(ta.span);
-        prev.claimIds.push(a.id, ta.id, b.id, tb.id);
-        continue;
-      }
-      merged.set(key, {
-        kind: 'attribution',
-        topic: '',
-        severity: 'medium',
-        reason: `${outletOf(ctx, a.sourceId)} credits it to ${a.value}; ${outletOf(ctx, b.sourceId)} credits it to ${b.value}.`,
-        claimIds: [a.id, ta.id, b.id, tb.id],
-        entityIds: [...new Set([...a.entityIds, ...b.entityIds])],
-        agreement: false,
-        spans: [ta.span],
-      });
+  const bySource = (c: Claim) => c.sourceId;
+  crossSourcePairs(atts, bySource, (a, b) => {
+    if (speakerKey(a) === speakerKey(b)) return;
+    const ta = byId.get(String(a.detail.targetId));
+    const tb = byId.get(String(b.detail.targetId));
+    if (!ta || !tb || !quantitiesAlign(ta, tb, ctx)) return;
+    // One finding per pair of outlets and speakers, however many figures they share.
+    const key = `${a.sourceId}|${b.sourceId}|${speakerKey(a)}|${speakerKey(b)}`;
+    const prev = merged.get(key);
+    if (prev) {
+      prev.spans.push(ta.span);
+      prev.claimIds.push(a.id, ta.id, b.id, tb.id);
+      return;
     }
+    merged.set(key, {
+      kind: 'attribution',
+      topic: '',
+      severity: 'medium',
+      reason: `${outletOf(ctx, a.sourceId)} credits it to ${a.value}; ${outletOf(ctx, b.sourceId)} credits it to ${b.value}.`,
+      claimIds: [a.id, ta.id, b.id, tb.id],
+      entityIds: [...new Set([...a.entityIds, ...b.entityIds])],
+      agreement: false,
+      spans: [ta.span],
+    });
+  });
   for (const { spans, ...f } of merged.values())
     out.push({
       ...f,
@@ -51,20 +51,19 @@ export function compareAttributions(claims: readonly Claim[], ctx: RuleContext):
   const quotes = claims.filter(
     (c) => c.kind === 'quote' && (c.detail.speakerId || c.detail.speaker),
   );
-  for (const a of quotes)
-    for (const b of quotes) {
-      if (a.sourceId >= b.sourceId || speakerKey(a) === speakerKey(b)) continue;
-      if (a.value.split(/\s+/).length < 6 || b.value.split(/\s+/).length < 6) continue;
-      if (diffQuotes(a.value, b.value).similarity < 0.7) continue;
-      out.push({
-        kind: 'attribution',
-        topic: `Who said “${a.value.split(/\s+/).slice(0, 6).join(' ')}…”`,
-        severity: 'medium',
-        reason: `${outletOf(ctx, a.sourceId)} quotes ${a.detail.speaker}; ${outletOf(ctx, b.sourceId)} quotes ${b.detail.speaker} with nearly the same words.`,
-        claimIds: [a.id, b.id],
-        entityIds: [...new Set([...a.entityIds, ...b.entityIds])],
-        agreement: false,
-      });
-    }
+  crossSourcePairs(quotes, bySource, (a, b) => {
+    if (speakerKey(a) === speakerKey(b)) return;
+    if (a.value.split(/\s+/).length < 6 || b.value.split(/\s+/).length < 6) return;
+    if (diffQuotes(a.value, b.value).similarity < 0.7) return;
+    out.push({
+      kind: 'attribution',
+      topic: `Who said “${a.value.split(/\s+/).slice(0, 6).join(' ')}…”`,
+      severity: 'medium',
+      reason: `${outletOf(ctx, a.sourceId)} quotes ${a.detail.speaker}; ${outletOf(ctx, b.sourceId)} quotes ${b.detail.speaker} with nearly the same words.`,
+      claimIds: [a.id, b.id],
+      entityIds: [...new Set([...a.entityIds, ...b.entityIds])],
+      agreement: false,
+    });
+  });
   return out;
 }

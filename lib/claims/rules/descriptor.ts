@@ -20,7 +20,11 @@ export function compareDescriptors(claims: readonly Claim[], ctx: RuleContext): 
     const entity = entityId ? ctx.entities.get(entityId) : undefined;
     if (!entity) continue;
     const perSource = new Map<string, Claim[]>();
-    for (const c of list) perSource.set(c.sourceId, [...(perSource.get(c.sourceId) ?? []), c]);
+    for (const c of list) {
+      const own = perSource.get(c.sourceId);
+      if (own) own.push(c);
+      else perSource.set(c.sourceId, [c]);
+    }
     if (perSource.size < 2) continue;
     const framed = list.filter(
       (c) => typeof c.detail.evaluative === 'string' && c.detail.evaluative,

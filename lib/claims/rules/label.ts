@@ -26,7 +26,7 @@ export function labelsAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
 export function compareLabels(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const ls = claims.filter((c) => c.kind === 'label' && c.detail.specific === true);
   const out: Finding[] = [];
-  for (const g of groups(ls, (a, b) => labelsAlign(a, b, ctx))) {
+  for (const g of groups(ls, (a, b) => labelsAlign(a, b, ctx), { sourceOf: (c) => c.sourceId })) {
     if (sourceCount(g) < 2) continue;
     const byLabel = new Map<string, Set<string>>();
     for (const c of g) {

@@ -6,6 +6,7 @@
 import type { Claim } from '../../types';
 import {
   contextOf,
+  crossSourcePairs,
   type Finding,
   groups,
   outletOf,
@@ -59,13 +60,15 @@ function plural(unit: string): string {
 export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const qs = claims.filter((c) => c.kind === 'quantity');
   const out: Finding[] = [];
-  for (const g of groups(qs, (a, b) => quantitiesAlign(a, b, ctx))) {
+  const linkable = { sourceOf: (c: Claim) => c.sourceId, blockOf: (c: Claim) => c.unit || null };
+  for (const g of groups(qs, (a, b) => quantitiesAlign(a, b, ctx), linkable)) {
     if (sourceCount(g) < 2) continue;
     let worst = 0;
     let pair: [Claim, Claim] | null = null;
-    for (const a of g)
-      for (const b of g) {
-        if (a.sourceId >= b.sourceId) continue;
+    crossSourcePairs(
+      g,
+      (c) => c.sourceId,
+      (a, b) => {
         const d = gap(
           { low: num(a, 'low'), high: num(a, 'high') },
           { low: num(b, 'low'), high: num(b, 'high') },
@@ -74,7 +77,8 @@ export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): F
           worst = d;
           pair = [a, b];
         }
-      }
+      },
+    );
     const first = g[0]!;
     const complement = first.detail.complement ? ` of ${first.detail.complement}` : '';
     const topic = `How many ${plural(first.unit ?? '')}${complement}`;

@@ -5,7 +5,7 @@
  */
 import { diffArrays } from 'diff';
 import type { Claim } from '../../types';
-import { type Finding, groups, outletOf, type RuleContext } from '../align';
+import { crossSourcePairs, type Finding, groups, outletOf, type RuleContext } from '../align';
 import { quoteWords } from '../quote';
 import { STOP, shortName } from '../text';
 
@@ -58,16 +58,18 @@ export function quotesAlign(a: Claim, b: Claim): boolean {
 export function compareQuotes(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const qs = claims.filter((c) => c.kind === 'quote' && speakerKey(c));
   const out: Finding[] = [];
-  for (const g of groups(qs, (a, b) => speakerKey(a) === speakerKey(b) && quotesAlign(a, b))) {
+  const linkable = { sourceOf: (c: Claim) => c.sourceId, blockOf: speakerKey };
+  for (const g of groups(qs, (a, b) => quotesAlign(a, b), linkable)) {
     if (new Set(g.map((c) => c.sourceId)).size < 2) continue;
     const differences: string[] = [];
     let changed = 0;
     let total = 0;
-    for (const a of g)
-      for (const b of g) {
-        if (a.sourceId >= b.sourceId) continue;
+    crossSourcePairs(
+      g,
+      (c) => c.sourceId,
+      (a, b) => {
         const d = diffQuotes(a.value, b.value);
-        if (d.onlyA.length + d.onlyB.length === 0) continue;
+        if (d.onlyA.length + d.onlyB.length === 0) return;
         changed += d.onlyA.length + d.onlyB.length;
         total += Math.min(quoteWords(a.value).length, quoteWords(b.value).length);
         const oa = outletOf(ctx, a.sourceId);
@@ -83,7 +85,8 @@ export function compareQuotes(claims: readonly Claim[], ctx: RuleContext): Findi
                 ? `${oa} adds “${clip(d.onlyA)}”`
                 : `${oa} has “${clip(d.onlyA)}” where ${ob} has “${clip(d.onlyB)}”`,
         );
-      }
+      },
+    );
     const first = g[0]!;
     const speakerId = typeof first.detail.speakerId === 'string' ? first.detail.speakerId : null;
     const speaker = speakerId ? ctx.entities.get(speakerId) : undefined;

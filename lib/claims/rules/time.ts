@@ -4,7 +4,7 @@
  * ("afternoon" vs "evening"; "later in the day" fits both).
  */
 import type { Claim } from '../../types';
-import { type Finding, outletOf, type RuleContext, sourceCount } from '../align';
+import { crossSourcePairs, type Finding, outletOf, type RuleContext, sourceCount } from '../align';
 import { shortName } from '../text';
 import { type DayPart, type TimeValue, timeConflict } from '../time';
 
@@ -18,11 +18,15 @@ function timeOf(c: Claim): TimeValue {
   };
 }
 
+/** Participants compared per time claim: a sentence naming more is a list, not one event. */
+const MAX_PARTICIPANTS = 12;
+
 /** Who takes part: the people in the sentence, or every entity when fewer than two people. */
 export function participants(c: Claim): string[] {
   const persons =
     typeof c.detail.persons === 'string' && c.detail.persons ? c.detail.persons.split(' ') : [];
-  return persons.length >= 2 && c.detail.event !== 'visit' ? persons : c.entityIds;
+  const all = persons.length >= 2 && c.detail.event !== 'visit' ? persons : c.entityIds;
+  return all.slice(0, MAX_PARTICIPANTS);
 }
 
 const VERB: Record<string, string> = {
@@ -73,11 +77,12 @@ export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Findin
     const conflicts: string[] = [];
     const involved = new Set<string>();
     let severity: Finding['severity'] = 'low';
-    for (const x of group)
-      for (const y of group) {
-        if (x.sourceId >= y.sourceId) continue;
+    crossSourcePairs(
+      group,
+      (c) => c.sourceId,
+      (x, y) => {
         const c = timeConflict(timeOf(x), timeOf(y));
-        if (!c) continue;
+        if (!c) return;
         involved.add(x.id);
         involved.add(y.id);
         conflicts.push(
@@ -85,7 +90,8 @@ export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Findin
         );
         if (c.field === 'part') severity = severity === 'high' ? 'high' : 'medium';
         else severity = 'high';
-      }
+      },
+    );
     if (conflicts.length > 0) {
       const signature = [...involved].sort().join(',');
       if (seenConflicts.has(signature)) continue;
