@@ -71,12 +71,50 @@ const DATELINE = /^[\p{Lu}][\p{Lu}\s,.'-]*\s\((?:[A-Z][A-Za-z]{1,9})\)\s*[—–
 /** A scraped "date 2025-03-28" prefix glued to the first paragraph. */
 const DATE_PREFIX = /^date\s+\d{4}-\d{2}-\d{2}\s+/i;
 
-// Photo credits inside captions: "(AP Photo/Alex Brandon)", "Photo: Courtesy DHS/"X"".
-const CAPTION_CREDIT =
-  /\s*\((?:[A-Z][\w.&]*\s+)?(?:Photo|Foto|Image)s?\s*\/[^)]*\)|\s*(?:Photo|Foto|Image)s?:\s*[^.]*$/;
+// Photo credits inside captions: "(AP Photo/Alex Brandon)", "Photo: Courtesy DHS/"X"". As one
+// regex, /\s*\(CREDIT_OPEN…[^)]*\)|\s*PHOTO_LABEL[^.]*$/ backtracks over the rest of the line
+// from every candidate; the functions below find the same match in one pass.
+const CREDIT_OPEN = /\((?:[A-Z][\w.&]*\s+)?(?:Photo|Foto|Image)s?\s*\//g;
+const PHOTO_LABEL = /(?:Photo|Foto|Image)s?:\s*/g;
+const CAPTION_LABEL = /(?:^|\s)(?:Photo|Foto|Image)s?:\s/;
 
-const CAPTION_MARK =
-  /\((?:[A-Z][\w.&]*\s+)?(?:Photo|Foto|Image)s?\s*\/[^)]*\)|(?:^|\s)(?:Photo|Foto|Image)s?:\s/;
+/** Where a photo credit starts and ends in a caption line ([start, end)), or null. */
+function captionCredit(line: string): { start: number; end: number } | null {
+  // "(… Photo/ …)": the first opening that a closing parenthesis follows.
+  let paren: { start: number; end: number } | null = null;
+  for (const m of line.matchAll(CREDIT_OPEN)) {
+    const close = line.indexOf(')', m.index + m[0].length);
+    if (close >= 0) paren = { start: m.index, end: close + 1 };
+    break;
+  }
+  // "Photo: …" running to the end of the line with no period after it.
+  let label: { start: number; end: number } | null = null;
+  const lastDot = line.lastIndexOf('.');
+  PHOTO_LABEL.lastIndex = lastDot + 1;
+  const m = PHOTO_LABEL.exec(line);
+  if (m) label = { start: m.index, end: line.length };
+  const hit = paren && (!label || paren.start < label.start) ? paren : label;
+  if (!hit) return null;
+  // The spaces before the credit go with it.
+  let start = hit.start;
+  while (start > 0 && /\s/.test(line[start - 1]!)) start--;
+  return { start, end: hit.end };
+}
+
+/** "(… Photo/ …)" or "Photo: …" somewhere in the line. */
+function hasCaptionMark(line: string): boolean {
+  // Only the first opening matters: a closing parenthesis after a later one also follows it.
+  for (const m of line.matchAll(CREDIT_OPEN)) {
+    if (line.indexOf(')', m.index + m[0].length) >= 0) return true;
+    break;
+  }
+  return CAPTION_LABEL.test(line);
+}
+
+function stripCaptionCredit(line: string): string {
+  const credit = captionCredit(line);
+  return credit ? line.slice(0, credit.start) + line.slice(credit.end) : line;
+}
 
 const BULLET = /^\s*[•·▪●◦‣∙*-]\s+/;
 
@@ -172,8 +210,8 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
       removed.push({ reason: `text in another language (${lineLang})`, text: line });
       continue;
     }
-    if (CAPTION_MARK.test(line)) {
-      const caption = line.replace(CAPTION_CREDIT, '').trim();
+    if (hasCaptionMark(line)) {
+      const caption = stripCaptionCredit(line).trim();
       const key = captionKey(caption);
       if (seenCaptions.has(key) || caption.length === 0) {
         removed.push({ reason: 'repeated caption', text: line });

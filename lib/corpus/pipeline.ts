@@ -55,15 +55,17 @@ export function buildCorpus(
   const sources = prepared.map((p) => p.source);
   const passages = prepared.flatMap((p) => p.passages);
   const { entities, mentions } = discoverEntities(prepared, [], overrides);
+  const bySource = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const list = bySource.get(m.sourceId);
+    if (list) list.push(m);
+    else bySource.set(m.sourceId, [m]);
+  }
   const claims = prepared.flatMap((p) =>
-    extractClaims(p.source, p.passages, mentionsOf(mentions, p.source.id), entities),
+    extractClaims(p.source, p.passages, bySource.get(p.source.id) ?? [], entities),
   );
   const discrepancies = findDiscrepancies(claims, sources, entities, passages);
   return { sources, passages, entities, mentions, claims, discrepancies };
-}
-
-function mentionsOf(mentions: readonly Mention[], sourceId: string): Mention[] {
-  return mentions.filter((m) => m.sourceId === sourceId);
 }
 
 export interface SourceIndex {
