@@ -24,12 +24,32 @@ export type Send = <K extends MessageName>(
   payload: RequestOf<K>,
 ) => Promise<ResponseOf<K>>;
 
+/** What the reader is told when the service worker stopped before answering. */
+export const INTERRUPTED = 'Crosscheck was interrupted; nothing was saved. Try again.';
+
+/**
+ * The browser's own words when the service worker stops mid-request ("the message channel closed
+ * before a response was received", "Receiving end does not exist", "Extension context
+ * invalidated"): internal details to a reader, so they become one plain sentence.
+ */
+export function isInterruption(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /message channel closed|message port closed|receiving end does not exist|extension context invalidated/i.test(
+    text,
+  );
+}
+
 /** Client side: typed `send` over any transport (runtime.sendMessage in the extension). */
 export function createClient(transport: (message: Envelope) => Promise<unknown>): Send {
   return async (type, payload) => {
-    const reply = (await transport({ type, payload } as Envelope)) as
-      Reply<typeof type> | undefined;
-    if (!reply) throw new Error(`No reply to ${type}: the background did not answer.`);
+    let answer: unknown;
+    try {
+      answer = await transport({ type, payload } as Envelope);
+    } catch (error) {
+      throw isInterruption(error) ? new Error(INTERRUPTED) : error;
+    }
+    const reply = answer as Reply<typeof type> | undefined;
+    if (!reply) throw new Error(INTERRUPTED);
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
   };

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { createClient, INTERRUPTED } from './rpc';
+
+describe('createClient', () => {
+  test.each([
+    // Chromium's words when the service worker stops while a listener is answering.
+    'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+    'Could not establish connection. Receiving end does not exist.',
+    'Extension context invalidated.',
+    // Firefox's.
+    'Message manager disconnected; the message port closed before a response was received.',
+  ])('a stopped service worker reads as a plain interruption: %s', async (browserSays) => {
+    const send = createClient(() => Promise.reject(new Error(browserSays)));
+    await expect(send('getDictionary', { knownVersion: null })).rejects.toThrow(INTERRUPTED);
+  });
+
+  test('no reply at all is an interruption too', async () => {
+    const send = createClient(() => Promise.resolve(undefined));
+    await expect(send('getDictionary', { knownVersion: null })).rejects.toThrow(INTERRUPTED);
+  });
+
+  test("other transport errors and the service's own errors keep their words", async () => {
+    const failing = createClient(() => Promise.reject(new Error('Quota exceeded')));
+    await expect(failing('getDictionary', { knownVersion: null })).rejects.toThrow(
+      'Quota exceeded',
+    );
+    const refused = createClient(() =>
+      Promise.resolve({ ok: false, error: 'This page is already in your sources.' }),
+    );
+    await expect(refused('getDictionary', { knownVersion: null })).rejects.toThrow(
+      'already in your sources',
+    );
+  });
+});
