@@ -5,6 +5,7 @@
  * every occurrence becomes a mention. Nothing here knows any particular story.
  */
 import { distance } from 'fastest-levenshtein';
+import { anyLanguage, countryCode, hasDemonymEnding, LEXICONS, typeKeywords } from '../lang';
 import type { Descriptor, Entity, EntityType, Mention, Passage, Source } from '../types';
 import { slug } from './ids';
 import type { EntityOverrides } from './overrides';
@@ -36,55 +37,54 @@ export interface DiscoveryResult {
 const words = (s: string) => new Set(s.split(' '));
 
 /** Titles and offices that precede a person's name. */
-const ROLE_WORDS = words(
-  'Secretary President Minister Ambassador Senator Governor Mayor Director Chancellor Premier King Queen Prince Princess Pope Judge Justice General Commissioner Spokesperson Spokesman Spokeswoman Chief Leader Representative Congressman Congresswoman Councilman Councilwoman Sheriff Admiral Colonel Captain Sergeant Lieutenant Officer Prosecutor Attorney Chairman Chairwoman Chair CEO Founder Vice Deputy Lady Sir Dame Rabbi Bishop Cardinal Archbishop Imam Emir Sultan Sheikh Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Prof.',
-);
-const HONORIFICS = words('Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Sir Dame Lady Prof.');
+// Offices and honorifics as written (capitalised), in every language, with or without a period.
+const asWritten = (field: 'roles' | 'honorifics') =>
+  new Set(
+    LEXICONS.flatMap((l) => l[field].split(/\s+/)).flatMap((w) =>
+      /^\p{Lu}\p{Ll}{0,3}$/u.test(w) ? [w, `${w}.`] : [w],
+    ),
+  );
+const ROLE_WORDS = asWritten('roles');
+const HONORIFICS = asWritten('honorifics');
+/** Offices in lower case ("la presidenta X", "the president"): the name after is a person. */
+const ROLE_CONTEXT = anyLanguage('roles');
 
-const CALENDAR = words(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
-);
+/** Months and weekdays in every language. */
+const CALENDAR = anyLanguage('calendar');
 
 /** Capitalised at a sentence start but not names. */
 const FUNCTION_WORDS = words(
   'the a an this that these those his her its their our my your both some many several each every all any no such other another according since before after while when where whereas although though despite during in on at for with from by as if but and or nor so yet then there here what who whom whose which why how it he she they we i you us them him me one two three also still only just even later earlier today yesterday tomorrow meanwhile however instead moreover furthermore thus hence not now once',
 );
+/**
+ * Every language's articles, prepositions, pronouns and conjunctions ("En", "Le", "O",
+ * "Desde"): not names at a sentence start, though an article may begin one mid-sentence
+ * ("El Salvador").
+ */
+const OPENING_WORDS = new Set([
+  ...anyLanguage('articles'),
+  ...anyLanguage('functionWords'),
+  ...anyLanguage('conjunctions'),
+  ...anyLanguage('elisions'),
+]);
+/** Articles in every language, elided ones included ("l'"). */
+const ARTICLES = new Set([...anyLanguage('articles'), "l'"]);
+/** "State", "provincia", "région": divisions named after a place. */
+const DIVISIONS = anyLanguage('divisions');
+/** Capitalised abbreviations that are not names ("GMT"). */
+const NOT_NAMES = anyLanguage('notNames');
 
 /** Words that end a walk back from a name over its modifiers. */
 const STOP_BACK = new Set([
   ...FUNCTION_WORDS,
+  ...OPENING_WORDS,
   ...words(
     'is are was were be been being has have had do does did will would can could may might must shall should said says say told met meet meets meeting with to of by about into over under than like among between against toward towards amid per via',
   ),
 ]);
 
-const TYPE_KEYWORDS: Array<[EntityType, Set<string>]> = [
-  ['law', words('act law statute code bill amendment decree ordinance constitution')],
-  [
-    'agreement',
-    words(
-      'agreement treaty accord pact deal memorandum protocol program programme convention charter intent declaration',
-    ),
-  ],
-  [
-    'facility',
-    words(
-      'prison jail penitentiary palace casa palacio airport base stadium hospital headquarters embassy consulate camp cathedral castle bridge tower',
-    ),
-  ],
-  [
-    'organization',
-    words(
-      'department ministry police group agency administration court office council committee party army navy bank government congress senate parliament directorate association organization organisation university institute commission service services corporation company inc corp foundation union federation league network times post news press tribune journal gazette herald newspaper house guard forces cartel gang coalition front',
-    ),
-  ],
-  [
-    'place',
-    words(
-      'gap river jungle mountains mountain valley desert sea ocean bay gulf strait canal island islands peninsula province state region county city district lake coast border park square street avenue',
-    ),
-  ],
-];
+/** Head words that type a name, in every language ("Ministry", "Ministerio", "Ministère"). */
+const TYPE_KEYWORDS: Array<[EntityType, Set<string>]> = typeKeywords();
 /** A "center"/"centre" is a facility when it confines or treats people; else an organization. */
 const FACILITY_HINTS = words('confinement detention correctional processing medical treatment');
 
@@ -99,12 +99,8 @@ const CONTEXT_TYPES: Array<[EntityType, Set<string>]> = [
   ['facility', words('prison mega-prison jail facility palace complex center centre camp')],
 ];
 
-const PLACE_PREPOSITIONS = words(
-  'in to from at across through into toward towards near visit visited visiting visits arrived arriving across reached leaving left',
-);
-const SPEECH_VERBS = words(
-  'said says told added wrote posted responded warned announced declared stated tweeted noted argued insisted emphasized emphasised highlighted explained asked replied urged claimed denied confirmed ordered backpedaled backtracked considers called vowed',
-);
+const PLACE_PREPOSITIONS = anyLanguage('placePrepositions');
+const SPEECH_VERBS = anyLanguage('speechVerbs');
 
 // ---------------------------------------------------------------------------------------------
 
@@ -139,9 +135,11 @@ function key(name: string): string {
   let k = keyCache.get(name);
   if (k === undefined) {
     // Initialisms compare without dots ("U.S." = "US"); everything else folded.
+    // Hyphens and spaces are spelled either way in compound names ("Castilla-La Mancha").
     k = fold(name)
       .replace(/(?<=\p{L})\.(?=\p{L}|$)/gu, '')
-      .replace(/[’']/g, "'");
+      .replace(/[’']/g, "'")
+      .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
     if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
     keyCache.set(name, k);
   }
@@ -268,13 +266,17 @@ function appositiveAfter(
   return phrase(source, out);
 }
 
+/** A word that opens the chunk without being part of the name ("The", "En", "Desde", "d'"). */
+function opensChunk(t: Token): boolean {
+  const f = fold(t.text).replace('’', "'");
+  if (FUNCTION_WORDS.has(f) || CALENDAR.has(f)) return true;
+  // Other languages' articles and prepositions: where the sentence capitalised them, or elided.
+  return OPENING_WORDS.has(f) && (t.initial || f.endsWith("'") || !t.cap);
+}
+
 function stripFunctionWords(toks: Token[]): Token[] {
   let i = 0;
-  while (
-    i < toks.length - 1 &&
-    (FUNCTION_WORDS.has(fold(toks[i]!.text)) || CALENDAR.has(fold(toks[i]!.text)))
-  )
-    i++;
+  while (i < toks.length - 1 && opensChunk(toks[i]!)) i++;
   let j = toks.length;
   while (j > i && isConnector(toks[j - 1]!.text)) j--;
   return toks.slice(i, j);
@@ -292,18 +294,46 @@ function analyseChunk(
   const base = passage.start;
   const sentence = passage.text;
   let toks = stripFunctionWords(chunk.tokens);
-  // "National Security and Public Safety of the United States": common words, then a name.
-  const of = toks.findIndex((t) => t.text === 'of');
+  // "National Security and Public Safety of the United States", "Investigadores do X": common
+  // words, then a preposition, then a name. An institution's head word keeps its "of" phrase.
+  const of = toks.findIndex((t) => t.text === 'of' || (!t.cap && isConnector(t.text)));
   if (
     of > 0 &&
+    // Other languages' "de": only where the sentence's start capitalised the common word.
+    (toks[of]!.text === 'of' || toks[0]!.initial) &&
     !toks.some((t) => ROLE_WORDS.has(t.text)) &&
-    !typeFromKeywords(toks) &&
+    !typeFromKeywords(toks.slice(0, of)) &&
     toks.slice(0, of).every((t) => stats.lowercase.has(fold(t.text)))
   ) {
     toks = stripFunctionWords(toks.slice(of + 1));
   }
-  if (toks.length === 0 || (toks.length === 1 && FUNCTION_WORDS.has(fold(toks[0]!.text))))
-    return [];
+  // "Marrakech, Morocco September 9": a date after a name is not part of it.
+  const date = toks.findIndex((t, i) => {
+    if (i === 0 || !CALENDAR.has(fold(t.text))) return false;
+    const at = tokens.indexOf(t);
+    return tokens[at + 1]?.hasDigit === true || tokens[at - 1]?.hasDigit === true;
+  });
+  if (date > 0) toks = toks.slice(0, date);
+  // "the State of X", "la province de X": a division named after its seat names the seat.
+  if (toks.length >= 3 && DIVISIONS.has(fold(toks[0]!.text)) && isConnector(toks[1]!.text))
+    toks = toks.slice(2);
+  // "le Danois Jonas Doe", "l'Américain John Doe": after an article, a capitalised noun before
+  // a person's two or three names describes the person.
+  const prevTok = tokens[chunk.from + chunk.tokens.indexOf(toks[0]!) - 1];
+  if (
+    toks.length >= 3 &&
+    toks.length <= 4 &&
+    prevTok &&
+    ARTICLES.has(fold(prevTok.text).replace('’', "'")) &&
+    !FUNCTION_WORDS.has(fold(prevTok.text)) &&
+    !typeFromKeywords(toks) &&
+    !ROLE_WORDS.has(toks[0]!.text) &&
+    !toks.some((t) => isConnector(t.text) || isAllCaps(t.text)) &&
+    countryCode(toks.map((t) => t.text).join(' ')) === null
+  )
+    toks = toks.slice(1);
+  while (toks.length > 1 && isConnector(toks[toks.length - 1]!.text)) toks = toks.slice(0, -1);
+  if (toks.length === 0 || (toks.length === 1 && opensChunk(toks[0]!))) return [];
 
   const from = chunk.from + chunk.tokens.indexOf(toks[0]!);
   const to = chunk.from + chunk.tokens.indexOf(toks[toks.length - 1]!) + 1;
@@ -338,7 +368,15 @@ function analyseChunk(
 
   // Parenthesised acronym right after the chunk: "… Protection Agency (EPA)".
   const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
-  const acr = /^\s\(([A-Z][A-Z0-9]{1,7})\)/.exec(afterText)?.[1] ?? null;
+  const code = /^\s\(([A-Z][A-Z0-9]{1,7})\)/.exec(afterText)?.[1] ?? null;
+  // "Vinhedo (SP)": after a one-word name or a place, a bracketed code is the region it is in,
+  // not its acronym, unless the initials agree.
+  const acr =
+    code &&
+    (toks.length === 1 || typeFromKeywords(toks) === 'place') &&
+    fold(code[0]!) !== fold(toks[0]!.text)[0]
+      ? null
+      : code;
   const allCapsChunk = toks.every((t) => isAllCaps(t.text) || isConnector(t.text));
 
   // Role words: the name is what follows the last one.
@@ -643,6 +681,11 @@ export function discoverEntities(
     if (o.surface.replace(/[^\p{L}]/gu, '').length < 2) return true;
     if (toks.every((t) => CALENDAR.has(fold(t.text)) || FUNCTION_WORDS.has(fold(t.text))))
       return true;
+    if (
+      toks.length === 1 &&
+      (OPENING_WORDS.has(fold(toks[0]!.text)) || NOT_NAMES.has(fold(toks[0]!.text)))
+    )
+      return true;
     if (toks.length === 1) {
       const t = toks[0]!;
       const f = fold(t.text);
@@ -766,6 +809,19 @@ export function discoverEntities(
     if (matches.length === 1) union(g.key, matches[0]!.key);
   }
 
+  // Country names in any language and their short forms are one place ("Marruecos" = "Maroc").
+  const byCountry = new Map<string, string>();
+  for (const g of groups.values()) {
+    for (const a of g.aliases) {
+      const code = countryCode(a);
+      if (!code) continue;
+      const first = byCountry.get(code);
+      if (first) union(g.key, first);
+      else byCountry.set(code, g.key);
+      break;
+    }
+  }
+
   // Near-miss spellings ("Gardian" -> "Guardian"): one edit on a long name, the rarer
   // spelling joins the commoner. Short names never merge ("Mara" is not "Maria").
   // Only pairs one edit apart can merge, and those share a key with one character deleted (or
@@ -854,7 +910,9 @@ export function discoverEntities(
       if (touched) changed.set(entity.id, entity);
       continue;
     }
-    const type = inferType({ ...all, key: find(all.key) }, personSurnames);
+    const type = [...all.aliases].some((a) => countryCode(a) !== null)
+      ? 'place'
+      : inferType({ ...all, key: find(all.key) }, personSurnames);
     const override = findOverride(overrides, [name, ...all.aliases]);
     let id = slug(name);
     while (usedIds.has(id)) id = `${id}-${usedIds.size}`;

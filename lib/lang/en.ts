@@ -18,6 +18,7 @@ export const en: LexiconSource = {
   calendar:
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
   demonymSuffixes: 'an ans ian ians ean eans ese ish iard iards',
+  divisions: 'state province region county',
   bylines: 'by',
   notNames: 'GMT UTC BST EST EDT CET CEST PST PDT',
   keywords: {

@@ -4,7 +4,7 @@ export const es: LexiconSource = {
   code: 'es',
   articles: 'el la los las un una unos unas lo',
   functionWords:
-    'de del al en desde hasta hacia para por con sin sobre entre tras ante bajo según durante mediante contra y e o u ni pero sino que como cuando donde mientras aunque si este esta estos estas ese esa esos esas aquel aquella su sus mi mis nuestro nuestra otro otra otros otras todo toda todos todas cada ya también además sin embargo hoy ayer mañana luego después antes así no se le les él ella ellos ellas yo tú nosotros usted ustedes muy más menos tanto tras',
+    'de del en desde hasta hacia para por con sin sobre entre tras ante bajo según durante mediante contra y e o u ni pero sino que como cuando donde mientras aunque si este esta estos estas ese esa esos esas aquel aquella su sus mi mis nuestro nuestra otro otra otros otras todo toda todos todas cada ya también además sin embargo hoy ayer mañana luego después antes así no se le les él ella ellos ellas yo tú nosotros usted ustedes muy más menos tanto tras',
   conjunctions: 'y e',
   connectors: 'de del la las los el',
   elisions: '',
@@ -18,13 +18,14 @@ export const es: LexiconSource = {
   calendar:
     'lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre',
   demonymSuffixes: '',
+  divisions: 'estado provincia región comunidad',
   bylines: 'por',
   notNames: '',
   keywords: {
     law: 'ley decreto código constitución reglamento',
     agreement: 'acuerdo tratado pacto convenio programa memorando protocolo declaración',
     facility:
-      'aeropuerto hospital prisión cárcel penal palacio estadio embajada consulado catedral iglesia mezquita museo carretera autopista autovía estación base',
+      'aeropuerto hospital prisión cárcel penal palacio estadio embajada consulado casa catedral iglesia mezquita museo carretera autopista autovía estación base',
     organization:
       'ministerio partido instituto agencia policía secretaría departamento consejo colegio servicio comisión gobierno tribunal corte congreso senado cámara asamblea universidad fundación asociación federación unión banco empresa compañía grupo ejército fuerza fuerzas guardia cuerpo bomberos protección unidad organización oficina fiscalía ayuntamiento alcaldía movimiento coalición alianza frente sociedad confederación dirección centro junta',
     place:

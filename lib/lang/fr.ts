@@ -4,10 +4,11 @@ export const fr: LexiconSource = {
   code: 'fr',
   articles: 'le la les un une des',
   functionWords:
-    "de du des au aux à en dans depuis jusqu vers pour par avec sans sur sous entre après avant contre selon pendant outre et ou ni mais donc car que qui comme quand où lorsque si ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos autre autres tout toute tous toutes chaque déjà aussi encore aujourd hier demain puis ensuite ainsi ne pas il elle ils elles je tu nous vous on y plus moins très d l",
+    'de du des au aux à en dans depuis jusqu vers pour par avec sans sur sous entre après avant contre selon pendant outre et ou ni mais donc car que qui comme quand où lorsque si ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos autre autres tout toute tous toutes chaque déjà aussi encore aujourd hier demain puis ensuite ainsi ne pas il elle ils elles je tu nous vous on y plus moins très d l',
   conjunctions: 'et',
   connectors: "de du des la le les d' l'",
-  elisions: "l' d' qu' j' n' s' c' m' t' jusqu' lorsqu' puisqu'",
+  // Only those that can stand before a name; "n'", "s'" and the like come before verbs.
+  elisions: "l' d' qu' jusqu' lorsqu' puisqu'",
   placePrepositions: 'en à au aux dans vers depuis visité arrivé',
   speechVerbs:
     // Past participles too: "X a déclaré" is read one word further on.
@@ -19,6 +20,7 @@ export const fr: LexiconSource = {
     'lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
   // Endings like -ois or -ien are as common in given names (François, Julien): none listed.
   demonymSuffixes: '',
+  divisions: 'état province région',
   bylines: 'par',
   notNames: '',
   keywords: {

@@ -58,13 +58,11 @@ export function baseLanguage(code: string | null | undefined): string | null {
 let keywordSets: Array<[KeywordType, Set<string>]> | null = null;
 /** Type head words in every language, folded, in precedence order. */
 export function typeKeywords(): Array<[KeywordType, Set<string>]> {
-  keywordSets ??= (['law', 'agreement', 'facility', 'organization', 'place'] as const).map(
-    (t) => {
-      const s = new Set<string>();
-      for (const l of LEXICONS) for (const w of split(l.keywords[t])) s.add(fold(w));
-      return [t, s];
-    },
-  );
+  keywordSets ??= (['law', 'agreement', 'facility', 'organization', 'place'] as const).map((t) => {
+    const s = new Set<string>();
+    for (const l of LEXICONS) for (const w of split(l.keywords[t])) s.add(fold(w));
+    return [t, s];
+  });
   return keywordSets;
 }
 

@@ -17,13 +17,14 @@ export const pt: LexiconSource = {
   calendar:
     'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
   demonymSuffixes: '',
+  divisions: 'estado província região',
   bylines: 'por',
   notNames: '',
   keywords: {
     law: 'lei decreto código constituição',
     agreement: 'acordo tratado pacto convênio programa protocolo declaração',
     facility:
-      'aeroporto aeroportos hospital prisão presídio penitenciária palácio estádio embaixada consulado catedral igreja mesquita museu ponte rodovia estrada estação base',
+      'casa aeroporto aeroportos hospital prisão presídio penitenciária palácio estádio embaixada consulado catedral igreja mesquita museu ponte rodovia estrada estação base',
     organization:
       'ministério partido instituto agência polícia secretaria departamento conselho colégio serviço comissão governo tribunal congresso senado câmara assembleia universidade fundação associação federação união banco empresa companhia grupo exército força forças guarda corpo bombeiros proteção unidade organização escritório procuradoria prefeitura movimento coligação aliança frente sociedade confederação centro controle',
     place:

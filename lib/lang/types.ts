@@ -29,6 +29,8 @@ export interface LexiconSource {
   calendar: string;
   /** Adjectives of nationality end so (a suffix list, for capitalised demonyms). */
   demonymSuffixes: string;
+  /** Place words that name a division after its seat ("Province of X", "Estado de X"). */
+  divisions: string;
   /** Opening words of a byline line ("By", "Por", "Par"). */
   bylines: string;
   /** Capitalised abbreviations that are not names (time zones, units). */
