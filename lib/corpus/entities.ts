@@ -5,7 +5,7 @@
  * every occurrence becomes a mention. Nothing here knows any particular story.
  */
 import { distance } from 'fastest-levenshtein';
-import { anyLanguage, countryCode, hasDemonymEnding, LEXICONS, typeKeywords } from '../lang';
+import { anyLanguage, countryCode, LEXICONS, typeKeywords } from '../lang';
 import type { Descriptor, Entity, EntityType, Mention, Passage, Source } from '../types';
 import { slug } from './ids';
 import type { EntityOverrides } from './overrides';
@@ -572,7 +572,8 @@ function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
     const prev2 = o.before[o.before.length - 2] ?? '';
     if (PLACE_PREPOSITIONS.has(prev) || (prev === 'the' && PLACE_PREPOSITIONS.has(prev2)))
       votes.place += 1;
-    if (SPEECH_VERBS.has(o.after[0] ?? '')) votes.person += 1;
+    if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? '')) votes.person += 1;
+    if (ROLE_CONTEXT.has(prev)) votes.person += 2;
     for (const [type, set] of CONTEXT_TYPES) {
       if (o.before.some((w) => set.has(w)) || set.has(o.after[0] ?? '')) votes[type] += 1;
     }
