@@ -942,10 +942,12 @@ export function discoverEntities(
   }
 
   // ---- mentions ---------------------------------------------------------------------------
+  // The most tokens a span matching an alias can have: the alias's own, and one more per hyphen
+  // (keys spell a hyphen as a space).
   let maxAliasTokens = 1;
   for (const e of [...known, ...changed.values()])
     for (const a of [e.name, ...e.aliases])
-      maxAliasTokens = Math.max(maxAliasTokens, tokenize(a).length);
+      maxAliasTokens = Math.max(maxAliasTokens, tokenize(a.replace(/-/g, ' ')).length);
   const mentions: Mention[] = [];
   const seen = new Set<string>();
   const addMention = (o: Occurrence, from: Token, to: Token, entity: Entity) => {
