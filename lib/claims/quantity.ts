@@ -12,7 +12,7 @@ import {
   vagueRange,
   wordNumber,
 } from './numbers';
-import { clauseBounds, contentLemmas, lemma, STOP, type Word, words } from './text';
+import { clauseBounds, lemma, lowerBound, STOP, type Word, words } from './text';
 
 export interface QuantityHit {
   /** Offsets in the sentence. */
@@ -98,6 +98,18 @@ function hedgeBefore(ws: readonly Word[], i: number): { text: string; start: num
 export function extractQuantities(sentence: string, language: string | null = 'en'): QuantityHit[] {
   const ws = words(sentence);
   const out: QuantityHit[] = [];
+  // Content lemma of each word (null for stop words, numbers, short words), found once: the
+  // context of a figure is those of the words inside its clause.
+  let lemmas: Array<string | null> | null = null;
+  const clauseLemmas = (from: number, to: number): string[] => {
+    lemmas ??= ws.map((w) =>
+      STOP.has(w.lower) || /\d/.test(w.lower) || w.lower.length < 3 ? null : lemma(w.lower),
+    );
+    const found: string[] = [];
+    for (let k = lowerBound(ws, from, (w) => w.start); k < ws.length && ws[k]!.start < to; k++)
+      if (ws[k]!.end <= to && lemmas[k] !== null) found.push(lemmas[k]!);
+    return found;
+  };
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     let value: number | null = null;
@@ -219,7 +231,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       : makeNumber(value!, hedge?.text ?? null);
     const [cs, ce] = clauseBounds(sentence, startWord, endChar);
     const unitWords = new Set([unitLemma]);
-    const context = contentLemmas(sentence.slice(cs, ce)).filter((l) => !unitWords.has(l));
+    const context = clauseLemmas(cs, ce).filter((l) => !unitWords.has(l));
     out.push({
       start: startWord,
       end: endChar,
