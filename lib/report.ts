@@ -1,4 +1,5 @@
 /** The CLI's report: a stable JSON shape other tools can rely on, and its Markdown rendering. */
+import { sourceLabel } from './source-label';
 import type { Claim, Corpus, Passage, Severity, Source } from './types';
 
 export type ReportSource = Pick<
@@ -141,10 +142,11 @@ const cell = (s: string | null | undefined) => (s ?? '—').replace(/\|/g, '\\|'
 
 export function reportToMarkdown(r: Report): string {
   const out: string[] = ['# Crosscheck report', '', `## Sources (${r.sources.length})`, ''];
+  const label = new Map(r.sources.map((s) => [s.id, sourceLabel(s)]));
   out.push('| id | file | outlet | title | published | language |', '|---|---|---|---|---|---|');
   for (const s of r.sources) {
     out.push(
-      `| ${cell(s.id)} | ${cell(s.file)} | ${cell(s.outlet)} | ${cell(s.title)} | ${cell(s.published)} | ${cell(s.language)} |`,
+      `| ${cell(s.id)} | ${cell(s.file)} | ${cell(sourceLabel(s))} | ${cell(s.title)} | ${cell(s.published)} | ${cell(s.language)} |`,
     );
   }
   out.push('', `## Entities (${r.entities.length})`, '');
@@ -164,7 +166,8 @@ export function reportToMarkdown(r: Report): string {
   out.push('', `## Discrepancies (${r.discrepancies.length})`, '');
   for (const d of r.discrepancies) {
     out.push(`### ${d.agreement ? 'Agreement' : d.severity} · ${d.kind}: ${d.topic}`, d.reason);
-    for (const c of d.claims) out.push(`- ${c.outlet ?? c.source}: “${c.span}” — ${c.sentence}`);
+    for (const c of d.claims)
+      out.push(`- ${label.get(c.source) ?? c.source}: “${c.span}” — ${c.sentence}`);
     out.push('');
   }
   return out.join('\n');

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { safeUrl } from '@/lib/service/card';
+import { sourceLabel } from '@/lib/source-label';
 import type { EditableFields, SourceSummary } from '@/lib/service/sources';
 import type { OptionsApi } from './api';
 import { errorText, Message, type Note } from './Message';
@@ -57,7 +58,7 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
                   )}
                 </div>
                 <div class="muted">
-                  {s.outlet ?? 'Unknown outlet'} · {s.published ?? 'no date'}
+                  {sourceLabel(s)} · {s.published ?? 'no date'}
                   {s.language ? ` · ${s.language}` : ''} ·{' '}
                   {s.origin === 'seed' ? 'built-in' : 'added by you'}
                 </div>

@@ -3,6 +3,7 @@
  * pairwise by a rule per kind, then grouped (union–find); every group keeps its evidence.
  */
 import type { Claim, Entity, Passage, Source } from '../types';
+import { sourceLabel } from '../source-label';
 import { contentLemmas } from './text';
 
 export interface RuleContext {
@@ -144,18 +145,7 @@ export interface Finding {
 
 export function outletOf(ctx: RuleContext, sourceId: string): string {
   const s = ctx.sources.get(sourceId);
-  if (!s) return 'a removed source';
-  if (s.outlet) return s.outlet;
-  if (s.url) {
-    try {
-      return new URL(s.url).hostname.replace(/^www\./, '');
-    } catch {
-      // fall through
-    }
-  }
-  return s.title
-    ? `“${s.title.length > 40 ? `${s.title.slice(0, 40)}…` : s.title}”`
-    : 'an unnamed source';
+  return s ? sourceLabel(s) : 'a removed source';
 }
 
 export function uniqueEntities(claims: readonly Claim[]): string[] {

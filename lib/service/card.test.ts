@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildBundle } from '../bundle';
 import { CrosscheckDB } from '../db';
 import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
-import { buildCard, outletLabel, safeUrl } from './card';
+import { buildCard, safeUrl } from './card';
 import { loadSeedIndex } from './seed-index';
 
 const SEEDS = new URL('../../seeds/', import.meta.url);
@@ -14,25 +14,6 @@ const idOf = (alias: string) =>
 
 beforeAll(async () => {
   await loadSeedIndex(db, bundle);
-});
-
-describe('outletLabel', () => {
-  test.each([
-    [{ outlet: 'Breitbart', title: 'T', url: 'https://www.breitbart.com/x' }, 'Breitbart'],
-    [{ outlet: null, title: 'T', url: 'https://www.example.org/story' }, 'example.org'],
-    [{ outlet: null, title: 'Short title', url: null }, 'Short title'],
-    [
-      {
-        outlet: null,
-        title: 'DHS Secretary Kristi Noem to visit Colombia amid tensions',
-        url: null,
-      },
-      'DHS Secretary Kristi Noem to…',
-    ],
-    [{ outlet: null, title: null, url: null }, 'Unnamed source'],
-  ])('%j -> %s', (source, label) => {
-    expect(outletLabel(source)).toBe(label);
-  });
 });
 
 test.each([

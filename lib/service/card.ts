@@ -1,5 +1,6 @@
 import type { CrosscheckDB } from '../db';
 import { fold } from '../matcher';
+import { sourceLabel } from '../source-label';
 import type {
   Claim,
   Discrepancy,
@@ -44,21 +45,6 @@ export interface CardData {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
-
-export function outletLabel(source: Pick<Source, 'outlet' | 'title' | 'url'>): string {
-  if (source.outlet) return source.outlet;
-  if (source.url) {
-    try {
-      return new URL(source.url).hostname.replace(/^www\./, '');
-    } catch {
-      // fall through to the title
-    }
-  }
-  if (!source.title) return 'Unnamed source';
-  // An article title stands in for an unknown outlet: short enough to sit beside a quote.
-  if (source.title.length <= 32) return source.title;
-  return `${source.title.slice(0, 32).replace(/\s+\S*$/, '')}…`;
-}
 
 /** Only http(s) links leave the card. */
 export function safeUrl(url: string | null): string | null {
@@ -121,7 +107,7 @@ export async function buildCard(db: CrosscheckDB, entityId: string): Promise<Car
       const s = sources.get(sourceId)!;
       return {
         sourceId,
-        outlet: outletLabel(s),
+        outlet: sourceLabel(s),
         title: s.title,
         url: safeUrl(s.url),
         mentions: n,
@@ -186,7 +172,7 @@ function groupDescriptors(entity: Entity, sources: Map<string, Source>): CardDat
       g = { text: d.text, outlets: [] };
       groups.set(key, g);
     }
-    const outlet = outletLabel(s);
+    const outlet = sourceLabel(s);
     if (!g.outlets.includes(outlet)) g.outlets.push(outlet);
   }
   return [...groups.values()].sort((a, b) => b.outlets.length - a.outlets.length).slice(0, 6);
@@ -235,7 +221,7 @@ function pickSentences(
     seenText.add(key);
     usedSources.set(p.sourceId, (usedSources.get(p.sourceId) ?? 0) + 1);
     const s = sources.get(p.sourceId)!;
-    picked.push({ text: p.text.trim(), outlet: outletLabel(s), sourceId: p.sourceId });
+    picked.push({ text: p.text.trim(), outlet: sourceLabel(s), sourceId: p.sourceId });
   }
   return picked;
 }
@@ -259,7 +245,7 @@ function quotesBy(
     const key = fold(text);
     if (!text || seen.has(key)) continue;
     seen.add(key);
-    out.push({ text, outlet: outletLabel(sources.get(c.sourceId)!), sourceId: c.sourceId });
+    out.push({ text, outlet: sourceLabel(sources.get(c.sourceId)!), sourceId: c.sourceId });
   }
   return out.slice(0, 3);
 }
@@ -291,7 +277,7 @@ async function discrepancySummary(
     severity: d.severity,
     evidence: claims.slice(0, 3).map((c) => {
       const s = sources.get(c.sourceId);
-      return { outlet: s ? outletLabel(s) : 'Removed source', span: c.span };
+      return { outlet: s ? sourceLabel(s) : 'Removed source', span: c.span };
     }),
   };
 }

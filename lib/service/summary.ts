@@ -19,7 +19,8 @@ import type {
   Severity,
   Source,
 } from '../types';
-import { outletLabel, safeUrl } from './card';
+import { sourceLabel } from '../source-label';
+import { safeUrl } from './card';
 import { META_INDEX_VERSION } from './meta';
 
 export interface CoverageGrid {
@@ -105,7 +106,7 @@ export async function buildSummary(db: CrosscheckDB): Promise<Summary> {
   ]);
   const live = mentions.filter((m) => sources.has(m.sourceId));
   const mentioned = new Set(live.map((m) => m.entityId));
-  const outlets = [...sources.values()].map((s) => ({ sourceId: s.id, outlet: outletLabel(s) }));
+  const outlets = [...sources.values()].map((s) => ({ sourceId: s.id, outlet: sourceLabel(s) }));
   const totals = new Map<string, number>();
   for (const m of live) totals.set(m.entityId, (totals.get(m.entityId) ?? 0) + 1);
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -140,7 +141,7 @@ function claimView(c: Claim, passage: Passage | undefined, source: Source): Clai
   return {
     claimId: c.id,
     sourceId: c.sourceId,
-    outlet: outletLabel(source),
+    outlet: sourceLabel(source),
     url: safeUrl(source.url),
     published: source.published,
     sentence,
@@ -280,7 +281,7 @@ async function sourceContext(db: CrosscheckDB, source: Source): Promise<PageCont
         .map((c) => ({ outlet: c.outlet, span: clip(c.span) })),
     });
   }
-  return { sourceId: source.id, outlet: outletLabel(source), statements: statements.slice(0, 5) };
+  return { sourceId: source.id, outlet: sourceLabel(source), statements: statements.slice(0, 5) };
 }
 
 /** Fuse search over entities and passages; built lazily, rebuilt when the corpus changes. */
@@ -332,7 +333,7 @@ export function createSearchService(db: CrosscheckDB, seedBundle?: () => Promise
       passages.push({
         id: r.item.id,
         sourceId: src.id,
-        outlet: outletLabel(src),
+        outlet: sourceLabel(src),
         url: safeUrl(src.url),
         text: r.item.text,
         ranges,
@@ -399,7 +400,7 @@ async function unsavedPageContext(
       topic: d.topic,
       here: [...new Set(here.map((c) => clip(c.span)))],
       others: others.map((c) => ({
-        outlet: outletLabel(sources.get(c.sourceId)!),
+        outlet: sourceLabel(sources.get(c.sourceId)!),
         span: clip(c.span),
       })),
     });
