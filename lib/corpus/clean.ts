@@ -3,6 +3,7 @@
  * share counters, newsletter and paywall notices, reporter bios, related links). Photo captions
  * carry facts, so each is kept once, marked as a caption, with its photo credit removed.
  */
+import { LEXICONS } from '../lang';
 import type { Block, BlockKind, RemovedText } from '../types';
 
 export interface CleanResult {
@@ -60,6 +61,49 @@ const LINE_RULES: LineRule[] = [
       ),
   },
 ];
+
+// A word of a credit: a capitalised name, an agency, a handle, or the glue between them.
+const CREDIT_WORD = String.raw`(?:\p{Lu}[\p{L}.'’&-]*|@[\w.]+|via|de|da|do|del|von|van)`;
+const CREDIT_NAME = String.raw`${CREDIT_WORD}(?:\s+${CREDIT_WORD}){0,5}`;
+/**
+ * A photo or agency credit ending a line, after a sentence or a dash, or as the whole line:
+ * "… 2023. REUTERS/Jane Doe", "JANE DOE / AFP", "TV/Handout via REUTERS", "- Reprodução/@x",
+ * "Jane Doe | EFE" (after a bar, only an agency in capitals).
+ */
+const CREDIT = new RegExp(
+  String.raw`(?:^|(?<=[.!?”"])\s+|\s+[-–—]\s+)(?:${CREDIT_NAME}\s*\/\s*${CREDIT_NAME}|${CREDIT_NAME}\s*\|\s*\p{Lu}{2,}[\p{Lu}.]*)\s*$`,
+  'u',
+);
+
+/** "By Jane Doe", "Por Juan Pérez y Ana Gómez", "Par Jean Dupont": a byline line. */
+const BYLINE = new RegExp(
+  String.raw`^(?:${LEXICONS.flatMap((l) => l.bylines.split(/\s+/))
+    .filter((w) => w.length > 0)
+    .join('|')})\s+${CREDIT_NAME}(?:\s*(?:,|and|y|e|et)\s*${CREDIT_NAME})?$`,
+  'iu',
+);
+
+/** The credit line of an embedded post: "— Jane Doe (@janedoe) …". */
+const EMBED_CREDIT = /^[—–-]\s*[^()]{1,80}\(@\w+/u;
+
+/** A credit in square brackets ending a caption: "… in London. [Getty]". */
+const BRACKET_CREDIT =
+  /\s*(?:\[\p{Lu}[\p{L}.'’&/ -]{0,40}\]|\((?:Photo|Foto|Image)s?\s+(?:by|de|por|par)\s[^()]{1,60}\))$/iu;
+
+/**
+ * A heading, menu entry or publisher label rather than prose: no final punctuation, and
+ * "Section | Headline", a short dated label ("The Daily 09 May 2024"), or a few words in Title
+ * Case. A short line of names after a colon or in a list keeps its names.
+ */
+function isHeadingLike(line: string): boolean {
+  if (/[.!?"”…:]$/.test(line)) return false;
+  const words = line.split(' ');
+  if (/\s\|\s/.test(line)) return true;
+  if (words.length <= 8 && /(?:^|\s)(?:1[89]|20)\d\d$/.test(line)) return true;
+  if (words.length > 4 || line.includes(':')) return false;
+  const long = words.filter((w) => /\p{L}{4,}/u.test(w));
+  return long.length > 0 && long.every((w) => /^\P{L}*\p{Lu}/u.test(w));
+}
 
 /** Headings that start a trailing list of links: everything after them that is not prose goes. */
 const TRAILING_SECTION =
@@ -205,6 +249,31 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
       removed.push({ reason: rule.reason, text: line });
       continue;
     }
+    if (BYLINE.test(line) || EMBED_CREDIT.test(line)) {
+      removed.push({ reason: 'byline', text: line });
+      continue;
+    }
+    const bracketed = BRACKET_CREDIT.exec(line);
+    if (bracketed) {
+      removed.push({ reason: 'photo credit', text: bracketed[0].trim() });
+      line = line.slice(0, bracketed.index).trim();
+      if (line.length === 0) continue;
+    }
+    const credit = CREDIT.exec(line);
+    if (credit) {
+      removed.push({ reason: 'photo credit', text: credit[0].trim() });
+      line = line
+        .slice(0, credit.index)
+        .replace(/\s*[-–—]\s*$/, '')
+        .trim();
+      if (line.length === 0) continue;
+    }
+    // An excerpt cut mid-word ("… en Albac"): its last word is not a word.
+    if (line.length > 120 && /\p{L}$/u.test(line)) {
+      const cut = line.replace(/\s+\S+$/, '');
+      removed.push({ reason: 'cut word', text: line.slice(cut.length).trim() });
+      line = cut;
+    }
     const lineLang = docLang ? guessLanguage(line) : null;
     if (docLang && lineLang && lineLang !== docLang && line.split(' ').length >= 6) {
       removed.push({ reason: `text in another language (${lineLang})`, text: line });
@@ -227,8 +296,12 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
       kept.push({ kind: 'list-item', text: line.replace(BULLET, '') });
       continue;
     }
-    // The first line without final punctuation is the headline.
-    const kind: BlockKind = kept.length === 0 && !/[.!?"”]$/.test(line) ? 'title' : 'paragraph';
+    // The first line without final punctuation is the headline; later ones that look like
+    // headings (section titles, menus, publisher labels) are read as titles too.
+    const kind: BlockKind =
+      (kept.length === 0 && !/[.!?"”]$/.test(line)) || (kept.length > 0 && isHeadingLike(line))
+        ? 'title'
+        : 'paragraph';
     kept.push({ kind, text: line });
   }
 

@@ -363,7 +363,11 @@ function analyseChunk(
 
   // Title-case headlines capitalise every word: only link names found elsewhere. So does a run
   // of capitalised words too long to be one name.
-  if ((passage.kind === 'title' && isTitleCase(passage.text)) || toks.length > MAX_NAME_TOKENS)
+  // Later titles are headings, menus and labels: they only link names too.
+  if (
+    (passage.kind === 'title' && (passage.block > 0 || isTitleCase(passage.text))) ||
+    toks.length > MAX_NAME_TOKENS
+  )
     return [occ(toks, { linkOnly: true })];
 
   // Parenthesised acronym right after the chunk: "… Protection Agency (EPA)".
@@ -696,7 +700,9 @@ export function discoverEntities(
       if (isAllCaps(t.text) && ['a', 'an'].includes(o.before[o.before.length - 1] ?? ''))
         return true;
       // "X-Y relations": handled as two mentions below.
-      if (t.text.includes('-') && t.text.split('-').every((p) => /^\p{Lu}/u.test(p))) return true;
+      // (A particle before the hyphen is part of one name: "Al-Aoula".)
+      if (t.text.includes('-') && t.text.split('-').every((p) => /^\p{Lu}\p{L}{2}/u.test(p)))
+        return true;
       if (o.titled || o.acronym) return false;
       // Demonyms and adjectives: "Ruritanian government", "Freedonians".
       if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
