@@ -117,6 +117,11 @@ export function checkSettings(input: unknown): Checked<Settings> {
       return bad('“mentions” must be all or first-per-paragraph');
     s.mentions = v;
   }
+  if ('scope' in input) {
+    const v = input.scope;
+    if (v !== 'article' && v !== 'page') return bad('“scope” must be article or page');
+    s.scope = v;
+  }
   if ('theme' in input) {
     const v = input.theme;
     if (v !== 'system' && v !== 'light' && v !== 'dark')

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildCorpus } from './corpus/pipeline';
-import { buildDictionary } from './dictionary';
+import { buildDictionary, isPageAlias } from './dictionary';
 import { loadSeedSources } from './node/seeds';
 
 const corpus = buildCorpus(loadSeedSources(new URL('../seeds/', import.meta.url)), null);
@@ -33,6 +33,26 @@ describe('buildDictionary', () => {
     expect(idOf('Supreme Court')).toBeUndefined();
     // A named institution stays: its name is not generic.
     expect(idOf('Department of Homeland Security')).toBeDefined();
+  });
+
+  test.each([
+    // [canonical name, alias, kept on pages]
+    ['Colombia', 'Columbia', false],
+    ['El Espectador', 'El Espectator', false],
+    ['Katherine Moore', 'Catherine Moore', false],
+    ['Bogotá', 'Bogota', true],
+    ['United States', 'U.S.', true],
+    ['Gustavo Petro', 'Petro', true],
+    ['Center for the Confinement of Terrorism', 'CECOT', true],
+    ['Darién Gap', 'Darien', true],
+  ])('%s: a page alias %s? %s', (name, alias, kept) => {
+    const entity = {
+      id: 'x',
+      name,
+      type: 'place',
+      aliases: [alias],
+    } as unknown as Parameters<typeof isPageAlias>[0];
+    expect(isPageAlias(entity, alias)).toBe(kept);
   });
 
   test('carries the version; every alias points at a listed entity', () => {

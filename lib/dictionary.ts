@@ -1,3 +1,5 @@
+import { distance } from 'fastest-levenshtein';
+import { fold } from './corpus/text';
 import type { Entity, EntityType } from './types';
 
 /**
@@ -17,9 +19,27 @@ export interface Dictionary {
  * corpus: a person's first name alone ("Laura" for "Laura Doe").
  */
 export function isPageAlias(entity: Entity, alias: string): boolean {
-  if (entity.type !== 'person' || alias === entity.name) return true;
+  if (alias === entity.name) return true;
+  if (isSpellingVariant(entity, alias)) return false;
+  if (entity.type !== 'person') return true;
   const first = entity.name.split(/\s+/)[0];
   return alias !== first;
+}
+
+/** Letters only, folded: "U.S." and "US", "Bogotá" and "Bogota" are the same spelling. */
+const letters = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * A misspelling the corpus linked to an entity (one or two letters off its name: "Columbia" for
+ * "Colombia"). Inside the corpus the link is right; on a page it is more often another name
+ * ("Columbia, South Carolina"), so identity needs the spelling the outlets agree on.
+ */
+export function isSpellingVariant(entity: Entity, alias: string): boolean {
+  const a = letters(alias);
+  const n = letters(entity.name);
+  if (a === n || a.length < 5) return false;
+  const d = distance(a, n);
+  return d > 0 && d <= 2 && Math.abs(a.length - n.length) <= 2;
 }
 
 export function buildDictionary(entities: readonly Entity[], version: number): Dictionary {

@@ -9,6 +9,8 @@ export interface Settings {
   types: EntityType[];
   /** Underline every mention, or only the first of each entity per paragraph. */
   mentions: 'all' | 'first-per-paragraph';
+  /** Underline in the article's text only, or anywhere on the page. */
+  scope: 'article' | 'page';
   /** Hostnames where Crosscheck is off. */
   disabledSites: string[];
   /** Hostnames where it is on even if a later default turns it off. */
@@ -24,7 +26,9 @@ export const DEFAULT_SETTINGS: Settings = {
   // "other" is what the pipeline could not type (often a brand such as a social network named in
   // every page's share buttons): off until the reader turns it on.
   types: ['person', 'organization', 'place', 'facility', 'law', 'agreement', 'group'],
-  mentions: 'all',
+  // Few, right underlines: the first of each name in a paragraph, in the article's text.
+  mentions: 'first-per-paragraph',
+  scope: 'article',
   disabledSites: [],
   enabledSites: [],
   theme: 'system',

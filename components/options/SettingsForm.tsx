@@ -158,6 +158,27 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           The first of each name per paragraph
         </label>
       </fieldset>
+      <fieldset>
+        <legend>Where</legend>
+        <label class="check">
+          <input
+            type="radio"
+            name="scope"
+            checked={settings.scope === 'article'}
+            onChange={() => save({ scope: 'article' })}
+          />
+          In the article's text (not menus, captions or lists of other stories)
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="scope"
+            checked={settings.scope === 'page'}
+            onChange={() => save({ scope: 'page' })}
+          />
+          Anywhere on the page
+        </label>
+      </fieldset>
       <div class="grid">
         <SiteList
           id="disabled-sites"

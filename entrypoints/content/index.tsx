@@ -104,6 +104,7 @@ export default defineContentScript({
           hoverDelayMs: settings.hoverDelayMs,
           highlightStyle: settings.highlightStyle,
           firstPerParagraph: settings.mentions === 'first-per-paragraph',
+          scope: settings.scope,
           markScans: SCAN_MARKS,
           onScan: (stats) => probe.scanned(stats),
         });
@@ -134,9 +135,11 @@ export default defineContentScript({
       const paragraphMode = settings.mentions === 'first-per-paragraph';
       if (before.types.join() !== settings.types.join() && dictionary) {
         void controller.setFirstPerParagraph(paragraphMode, false);
+        void controller.setScope(settings.scope, false);
         void controller.setMatcher(matcherFor(dictionary));
-      } else if (before.mentions !== settings.mentions) {
-        void controller.setFirstPerParagraph(paragraphMode);
+      } else if (before.mentions !== settings.mentions || before.scope !== settings.scope) {
+        void controller.setFirstPerParagraph(paragraphMode, false);
+        void controller.setScope(settings.scope);
       }
     });
 

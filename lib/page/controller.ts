@@ -11,7 +11,11 @@ import {
   type PageMention,
   type Painter,
 } from './painter';
-import { isInsideSkipped, isRendered, textNodesUnder, yieldToMain } from './walk';
+import { findArticleRoots, isOutsideArticleText } from './article';
+import { type ExtraSkip, isInsideSkipped, isRendered, textNodesUnder, yieldToMain } from './walk';
+
+/** Where names are underlined: the article's own text, or everything on the page. */
+export type ScanScope = 'article' | 'page';
 
 export type OpenedBy = 'pointer' | 'keyboard' | 'touch';
 
@@ -47,6 +51,8 @@ export interface ControllerOptions {
   layer: () => OverlayLayer;
   /** Underline only the first mention of each entity in a paragraph. */
   firstPerParagraph?: boolean;
+  /** The article's text only (the default), or the whole page. */
+  scope?: ScanScope;
   /**
    * Publish each pass's figures as a `crosscheck:scan` performance mark. Off in the shipped
    * build: the mark is page-visible and would announce the extension (benchmarks turn it on).
@@ -110,6 +116,27 @@ export class PageController {
     this.markScans = opts.markScans ?? false;
     this.painter = createPainter(opts.doc, opts.layer, opts.highlightStyle);
     this.firstPerParagraph = opts.firstPerParagraph ?? false;
+    this.scope = opts.scope ?? 'article';
+  }
+
+  private scope: ScanScope;
+  /** What is scanned: the article's roots, or the body. */
+  private roots: Element[] = [];
+  /** The roots are the whole body because no article was found (yet). */
+  private rootsAreFallback = false;
+  private extraSkip: ExtraSkip | undefined;
+
+  /** Article text or the whole page, live. */
+  setScope(scope: ScanScope, rescan = true): Promise<void> {
+    this.scope = scope;
+    return rescan ? this.rescanAll() : Promise.resolve();
+  }
+
+  private findRoots(): Element[] {
+    const body = this.doc.body;
+    if (!body) return [];
+    if (this.scope === 'page') return [body];
+    return findArticleRoots(this.doc);
   }
 
   private firstPerParagraph: boolean;
@@ -186,7 +213,10 @@ export class PageController {
     this.ordered = null;
     this.queue.clear();
     this.pendingFull = true;
-    if (this.doc.body) this.queue.add(this.doc.body);
+    this.roots = this.findRoots();
+    this.rootsAreFallback = this.scope === 'article' && this.roots[0] === this.doc.body;
+    this.extraSkip = this.scope === 'article' ? isOutsideArticleText : undefined;
+    for (const root of this.roots) this.queue.add(root);
     return this.pump();
   }
 
@@ -340,7 +370,7 @@ export class PageController {
       };
       const painted: Text[] = [];
       for (const root of roots) {
-        for (const node of textNodesUnder(root)) {
+        for (const node of textNodesUnder(root, this.extraSkip)) {
           stats.textNodes++;
           stats.chars += node.data.length;
           if (this.scanNode(node) > 0) painted.push(node);
@@ -414,12 +444,22 @@ export class PageController {
     return kept;
   }
 
-  private dedupe(roots: Node[]): Node[] {
-    const set = new Set(roots);
-    return roots.filter((r) => {
+  /** Changed nodes to scan: inside the roots only (a node around a root scans that root). */
+  private dedupe(changed: Node[]): Node[] {
+    const inside = [
+      ...new Set(
+        changed.flatMap((n) =>
+          this.roots.some((root) => root.contains(n))
+            ? [n]
+            : this.roots.filter((root) => n.contains(root)),
+        ),
+      ),
+    ];
+    const set = new Set(inside);
+    return inside.filter((r) => {
       if (!r.isConnected) return false;
       for (let p = r.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
-      return !isInsideSkipped(r);
+      return !isInsideSkipped(r, this.extraSkip);
     });
   }
 
@@ -456,8 +496,17 @@ export class PageController {
       }
       this.ordered = null;
     }
-    // The page changed: text that stays may have moved.
-    this.painter.relayout();
+    // Text that moved because of this change is re-measured when the document's size changes
+    // (the painter observes it); re-measuring on every mutation cost more than it caught.
+    // The article was replaced, or arrived after we started (pages that render it late).
+    const lost = this.roots.some((r) => !r.isConnected);
+    if (lost || (this.rootsAreFallback && this.queue.size > 0)) {
+      const next = this.findRoots();
+      if (lost || next[0] !== this.doc.body) {
+        void this.rescanAll();
+        return;
+      }
+    }
     if (this.queue.size > 0) void this.pump();
   }
 

@@ -5,9 +5,9 @@
  * registry (iterating it tells the page which of its names the reader's corpus knows).
  *
  * Boxes are placed in document coordinates, so plain scrolling moves them with the text for
- * free. They are measured (one reused Range, `getClientRects`) in animation frames, in slices of
- * a few milliseconds, after anything that can move text: a paint, a resize of the document, a
- * DOM change, the end of a scroll. While scrolling only mentions near the viewport are measured
+ * free. They are measured (one reused Range, `getClientRects`) when the browser is idle, in
+ * slices of a few milliseconds, after anything that can move text: a paint, a resize of the
+ * document, a DOM change, the end of a scroll. While scrolling only mentions near the viewport are measured
  * again, and only those have box elements, so a page with 50,000 mentions keeps a small overlay.
  * Text that is not rendered has no client rects and gets no box; text covered by something else
  * (a fixed header, a clipped scroller) is not underlined.
@@ -69,10 +69,14 @@ interface Box {
 interface Painted {
   boxes: Box[];
   els: HTMLElement[];
+  /** The style last written to each element. */
+  css: string[];
 }
 
 /** Measuring yields after this much work in one frame, like the scan. */
 const SLICE_MS = 8;
+/** A busy page still gets its underlines this soon after the work was asked for. */
+const IDLE_TIMEOUT_MS = 100;
 /** Boxes exist only within this many viewport heights above and below the viewport. */
 const BAND_SCREENS = 1;
 
@@ -97,13 +101,26 @@ export function createPainter(
   let head = 0;
   const queued = new Set<PageMention>();
   let urgent: PageMention[] = [];
-  let scrolled = false;
+  let remeasureNear = false;
 
+  // Measuring reads layout, so it runs when the browser is idle, after a frame has been laid
+  // out (reading then costs nothing extra); measuring in an animation frame would force the
+  // page's pending layout early, once more per frame. Scrolling only moves boxes in and out of
+  // the band around the viewport, from what is known: no measuring in the frame.
+  let idle = 0;
+  let origin = { x: 0, y: 0 };
   const schedule = () => {
+    if (idle || painted.size === 0) return;
+    idle = requestIdle(view, (deadline) => {
+      idle = 0;
+      work(deadline);
+    });
+  };
+  const scheduleFrame = () => {
     if (frame || painted.size === 0) return;
     frame = view.requestAnimationFrame(() => {
       frame = 0;
-      work();
+      rebanded();
     });
   };
   const enqueue = (m: PageMention) => {
@@ -114,11 +131,14 @@ export function createPainter(
   /** Text may have moved anywhere: measure everything again, in slices. */
   const relayoutAll = () => {
     for (const m of painted.keys()) enqueue(m);
-    scrolled = true;
     schedule();
   };
-  const onScroll = () => {
-    scrolled = true;
+  // While scrolling, boxes (in document coordinates) stay right: only which of them have
+  // elements changes. When it ends, what is near the viewport is measured again, for text in
+  // fixed elements and inner scrollers and for what now covers it.
+  const onScroll = () => scheduleFrame();
+  const onScrollEnd = () => {
+    remeasureNear = true;
     schedule();
   };
 
@@ -133,7 +153,7 @@ export function createPainter(
     };
     // Scrolls of inner scrollers do not bubble, but a capturing listener hears them.
     on(doc, 'scroll', onScroll);
-    on(doc, 'scrollend', relayoutAll);
+    on(doc, 'scrollend', onScrollEnd);
     on(view, 'resize', relayoutAll);
     on(doc, 'load', relayoutAll); // images arriving move text
     resizeObserver = new ResizeObserver(relayoutAll);
@@ -144,7 +164,6 @@ export function createPainter(
 
   const band = () => {
     const h = view.innerHeight * BAND_SCREENS;
-    const origin = mounted?.origin() ?? { x: 0, y: 0 };
     return {
       top: view.scrollY - origin.y - h,
       bottom: view.scrollY - origin.y + view.innerHeight + h,
@@ -201,12 +220,14 @@ export function createPainter(
   const undraw = (m: PageMention, p: Painted) => {
     for (const el of p.els) el.remove();
     p.els = [];
+    p.css = [];
     drawn.delete(m);
   };
   const draw = (m: PageMention, p: Painted, b: { top: number; bottom: number }) => {
     if (!near(p, b)) return undraw(m, p);
     const overlay = mount().overlay;
     while (p.els.length > p.boxes.length) p.els.pop()!.remove();
+    p.css.length = Math.min(p.css.length, p.els.length);
     while (p.els.length < p.boxes.length) {
       const el = doc.createElement('div');
       el.className = 'u';
@@ -215,28 +236,43 @@ export function createPainter(
     }
     p.boxes.forEach((x, i) => {
       const el = p.els[i]!;
-      el.style.cssText = `left:${x.left}px;top:${x.top}px;width:${x.width}px;height:${x.height}px`;
-      el.classList.toggle('active', m === active);
+      // Unchanged boxes are not written: each write would invalidate the overlay's style.
+      const css = `left:${x.left}px;top:${x.top}px;width:${x.width}px;height:${x.height}px`;
+      if (p.css[i] !== css) el.style.cssText = p.css[i] = css;
+      if (el.classList.contains('active') !== (m === active))
+        el.classList.toggle('active', m === active);
     });
     if (p.els.length > 0) drawn.add(m);
     else drawn.delete(m);
   };
 
-  const work = () => {
+  /** The viewport moved: what came near it gets elements, what left loses them. */
+  const rebanded = () => {
+    const b = band();
+    for (const [m, p] of painted) {
+      if (!near(p, b)) {
+        if (p.els.length > 0) undraw(m, p);
+      } else if (p.els.length === 0 && p.boxes.length > 0) draw(m, p, b);
+    }
+  };
+
+  const work = (deadline: { timeRemaining(): number; didTimeout: boolean }) => {
     if (painted.size === 0) return;
     const start = performance.now();
-    const origin = mount().origin();
+    // Within the idle period the browser offers, and never more than a slice.
+    const budget = Math.min(
+      SLICE_MS,
+      Math.max(deadline.didTimeout ? SLICE_MS : 0, deadline.timeRemaining()),
+    );
+    origin = mount().origin();
     const b = band();
     const memo = new Map<Element, Map<number, boolean>>();
-    if (scrolled) {
-      // The viewport moved: what is near it now is measured first (occlusion may have
-      // changed); what left the band loses its boxes.
-      scrolled = false;
+    if (remeasureNear) {
+      // After a scroll: what is near the viewport first (text in fixed elements and inner
+      // scrollers moved; something else may cover it now).
+      remeasureNear = false;
       urgent = [];
-      for (const [m, p] of painted) {
-        if (near(p, b)) urgent.push(m);
-        else if (p.els.length > 0) undraw(m, p);
-      }
+      for (const [m, p] of painted) if (near(p, b)) urgent.push(m);
     }
     const step = (m: PageMention) => {
       const p = painted.get(m);
@@ -244,8 +280,8 @@ export function createPainter(
       p.boxes = measure(m, origin, memo);
       draw(m, p, b);
     };
-    while (urgent.length > 0 && performance.now() - start < SLICE_MS) step(urgent.pop()!);
-    while (head < queue.length && performance.now() - start < SLICE_MS) {
+    while (urgent.length > 0 && performance.now() - start < budget) step(urgent.pop()!);
+    while (head < queue.length && performance.now() - start < budget) {
       const m = queue[head++]!;
       queued.delete(m);
       step(m);
@@ -268,7 +304,7 @@ export function createPainter(
   return {
     paint(_node, mentions) {
       for (const m of mentions) {
-        painted.set(m, { boxes: [], els: [] });
+        painted.set(m, { boxes: [], els: [], css: [] });
         enqueue(m);
       }
       schedule();
@@ -281,7 +317,6 @@ export function createPainter(
     },
     fromPoint(x, y) {
       if (drawn.size === 0) return null;
-      const origin = mounted?.origin() ?? { x: 0, y: 0 };
       const dx = x + view.scrollX - origin.x;
       const dy = y + view.scrollY - origin.y;
       for (const m of drawn) {
@@ -311,12 +346,29 @@ export function createPainter(
       queue = [];
       head = 0;
       urgent = [];
+      remeasureNear = false;
       if (frame) view.cancelAnimationFrame(frame);
       frame = 0;
+      if (idle) cancelIdle(view, idle);
+      idle = 0;
       for (const off of listeners.splice(0)) off();
       resizeObserver?.disconnect();
       resizeObserver = null;
       mounted = null;
     },
   };
+}
+
+type IdleDeadlineLike = { timeRemaining(): number; didTimeout: boolean };
+
+/** requestIdleCallback, or a short timeout where there is none (Safari). */
+function requestIdle(view: Window, fn: (deadline: IdleDeadlineLike) => void): number {
+  if (typeof view.requestIdleCallback === 'function')
+    return view.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
+  return view.setTimeout(() => fn({ timeRemaining: () => SLICE_MS, didTimeout: true }), 16);
+}
+
+function cancelIdle(view: Window, id: number): void {
+  if (typeof view.cancelIdleCallback === 'function') view.cancelIdleCallback(id);
+  else view.clearTimeout(id);
 }

@@ -37,34 +37,47 @@ export function isSkippedElement(el: Element): boolean {
   return false;
 }
 
+/** A further test for elements a scan leaves out (e.g. the parts of an article that are not text). */
+export type ExtraSkip = (el: Element) => boolean;
+
 /** True when the node sits inside an element a scan skips (checked for mutation roots). */
-export function isInsideSkipped(node: Node): boolean {
+export function isInsideSkipped(node: Node, extra?: ExtraSkip): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el;) {
-    if (isSkippedElement(el)) return true;
+    if (isSkippedElement(el) || extra?.(el)) return true;
     el = el.parentElement;
   }
   return false;
 }
 
-const FILTER = {
-  acceptNode(node: Node): number {
-    if (node.nodeType === 3) {
-      return (node as Text).data.length >= 2 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-    }
-    return isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-  },
-};
+function filterFor(extra?: ExtraSkip) {
+  return {
+    acceptNode(node: Node): number {
+      if (node.nodeType === 3) {
+        return (node as Text).data.length >= 2 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+      }
+      const el = node as Element;
+      return isSkippedElement(el) || extra?.(el)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_SKIP;
+    },
+  };
+}
 
 /** Text nodes under `root` (inclusive), in document order, lazily. */
-export function* textNodesUnder(root: Node): Generator<Text> {
+export function* textNodesUnder(root: Node, extra?: ExtraSkip): Generator<Text> {
   if (root.nodeType === 3) {
     if ((root as Text).data.length >= 2) yield root as Text;
     return;
   }
   if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) return;
-  if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
+  if (root.nodeType === 1 && (isSkippedElement(root as Element) || extra?.(root as Element)))
+    return;
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, FILTER);
+  const walker = doc.createTreeWalker(
+    root,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    filterFor(extra),
+  );
   for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
 }
 

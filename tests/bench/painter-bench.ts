@@ -45,18 +45,20 @@ async function launch(dir: string | null): Promise<BrowserContext> {
   return context;
 }
 
-async function metrics(page: Page): Promise<Metrics> {
+/** Chromium's counters for a tab; they count from `Performance.enable`, so enable first. */
+async function counters(page: Page): Promise<() => Promise<Metrics>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: Array<{ name: string; value: number }>;
-  };
-  const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? 0) * 1000;
-  await cdp.detach();
-  return {
-    script: get('ScriptDuration'),
-    layout: get('LayoutDuration'),
-    style: get('RecalcStyleDuration'),
+  return async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: Array<{ name: string; value: number }>;
+    };
+    const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? 0) * 1000;
+    return {
+      script: get('ScriptDuration'),
+      layout: get('LayoutDuration'),
+      style: get('RecalcStyleDuration'),
+    };
   };
 }
 
@@ -77,6 +79,7 @@ async function run(
   extension: boolean,
 ): Promise<{ load: Metrics; scroll: Metrics; matches: number }> {
   const page = await context.newPage();
+  const metrics = await counters(page);
   await page.goto(url, { waitUntil: 'load' });
   let matches = 0;
   if (extension) {
@@ -95,12 +98,12 @@ async function run(
   }
   await settle(page);
   await settle(page);
-  const load = await metrics(page);
+  const load = await metrics();
   for (let i = 0; i < 20; i++) {
     await page.evaluate(() => window.scrollBy(0, 400));
     await settle(page);
   }
-  const after = await metrics(page);
+  const after = await metrics();
   await page.close();
   const scroll = {
     script: after.script - load.script,
@@ -139,9 +142,10 @@ async function main() {
   );
   for (const [name, seed] of PAGES) {
     const url = seed ? server.seeded(name, seed) : server.real(name);
-    const cost: Record<'A' | 'B', { load: number[]; scroll: number[]; matches: number }> = {
-      A: { load: [], scroll: [], matches: 0 },
-      B: { load: [], scroll: [], matches: 0 },
+    type Cost = { load: number[]; scroll: number[]; parts: Metrics[]; matches: number };
+    const cost: Record<'A' | 'B', Cost> = {
+      A: { load: [], scroll: [], parts: [], matches: 0 },
+      B: { load: [], scroll: [], parts: [], matches: 0 },
     };
     for (let i = 0; i <= runs; i++) {
       const base = await run(contexts.none, url, false);
@@ -150,13 +154,24 @@ async function main() {
         if (i === 0) continue; // warm-up
         cost[k].load.push(total(r.load) - total(base.load));
         cost[k].scroll.push(total(r.scroll) - total(base.scroll));
+        cost[k].parts.push({
+          script: r.load.script + r.scroll.script - base.load.script - base.scroll.script,
+          layout: r.load.layout + r.scroll.layout - base.load.layout - base.scroll.layout,
+          style: r.load.style + r.scroll.style - base.load.style - base.scroll.style,
+        });
         cost[k].matches = r.matches;
       }
     }
     const f = (x: number) => x.toFixed(1).padStart(6);
     console.log(
       `${`${name}${seed ? ' + seed' : ''}`.padEnd(34)}${`${cost.A.matches}/${cost.B.matches}`.padEnd(13)}` +
-        `${f(median(cost.A.load))} ${f(median(cost.B.load))}        ${f(median(cost.A.scroll))} ${f(median(cost.B.scroll))}`,
+        `${f(median(cost.A.load))} ${f(median(cost.B.load))}        ${f(median(cost.A.scroll))} ${f(median(cost.B.scroll))}` +
+        `   ${(['A', 'B'] as const)
+          .map((k) => {
+            const part = (n: keyof Metrics) => median(cost[k].parts.map((p) => p[n])).toFixed(0);
+            return `${k} script/layout/style ${part('script')}/${part('layout')}/${part('style')}`;
+          })
+          .join('  ')}`,
     );
   }
   for (const c of Object.values(contexts)) await c.close();

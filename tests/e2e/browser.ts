@@ -71,3 +71,16 @@ export async function tabIdOf(session: ExtensionSession, url: string): Promise<n
   await probe.close();
   return id;
 }
+
+/** Changes stored settings as the options page would (merged over what is stored). */
+export async function setSettings(
+  session: ExtensionSession,
+  patch: Record<string, unknown>,
+): Promise<void> {
+  await session.worker.evaluate(async (patch) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
+    const c = (globalThis as any).chrome;
+    const { settings } = await c.storage.local.get('settings');
+    await c.storage.local.set({ settings: { ...settings, ...patch } });
+  }, patch);
+}

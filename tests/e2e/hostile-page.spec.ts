@@ -5,7 +5,7 @@
  * is checked from the page's main world (page.evaluate).
  */
 import { expect, type Page, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension } from './browser';
+import { type ExtensionSession, launchWithExtension, setSettings } from './browser';
 import { ContentWorld } from './content-world';
 import { type FixtureServer, seedParagraphs, startFixtureServer } from './page-fixtures';
 
@@ -27,6 +27,8 @@ const SPY = `<script>
 test.beforeAll(async () => {
   session = await launchWithExtension();
   server = await startFixtureServer();
+  // Every mention, so that the flood test sees 50,000 of them.
+  await setSettings(session, { mentions: 'all' });
 });
 test.afterAll(async () => {
   await session?.context.close();

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, expect, type Page, test } from '@playwright/test';
-import { chromiumPath, type ExtensionSession, launchWithExtension } from './browser';
+import { chromiumPath, type ExtensionSession, launchWithExtension, setSettings } from './browser';
 import { ContentWorld, type ScanStats, type WorldGlobals } from './content-world';
 import {
   type FixtureServer,
@@ -171,6 +171,8 @@ function occurrences(text: string, surfaces: string[]): number {
 }
 
 test.describe('a seed article in a real page', () => {
+  // These tests look at every mention; the default (first per paragraph) is tested below.
+  test.beforeAll(() => setSettings(session, { mentions: 'all' }));
   test('every mention of the core entities is highlighted', async () => {
     const { page, world } = await open(server.seeded('bbc-1', SEED));
     const seedText = seedParagraphs(SEED).join('\n');
@@ -180,8 +182,11 @@ test.describe('a seed article in a real page', () => {
       const got = marks.filter((m) => core.surfaces.includes(m.text)).length;
       expect(got, core.name).toBe(expected);
     }
-    // Every mention on screen gets a box in the overlay.
+    // Mentions near the viewport get boxes in the overlay (and only those).
+    const first = marks.find((m) => m.y > 0)!;
+    await page.evaluate(({ y }) => window.scrollBy(0, y - window.innerHeight / 2), first);
     await expect.poll(() => world.boxes()).toBeGreaterThan(0);
+    expect(await world.boxes()).toBeLessThan(marks.length + 10);
     const entities = await sendTab<{
       ok: boolean;
       value: { enabled: boolean; entities: Array<{ id: string; name: string; count: number }> };
@@ -315,6 +320,7 @@ const ARTICLE = seedParagraphs(SEED)
   .join('\n');
 
 test.describe('page safety', () => {
+  test.beforeAll(() => setSettings(session, { mentions: 'all' }));
   test("the page's own MutationObserver sees no change outside our host", async () => {
     const url = server.html(
       '/observed.html',
@@ -482,6 +488,7 @@ test.describe('settings', () => {
         <p>Petro and Kristi Noem met. Noem spoke.</p>
       </main></body></html>`,
     );
+    await setMentions('all');
     const { page, world } = await open(url);
     const count = async () => (await world.underlined()).length;
     await expect.poll(count).toBe(6);
