@@ -373,11 +373,11 @@ function analyseChunk(
   // Parenthesised acronym right after the chunk: "… Protection Agency (EPA)".
   const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
   const code = /^\s\(([A-Z][A-Z0-9]{1,7})\)/.exec(afterText)?.[1] ?? null;
-  // "Vinhedo (SP)": after a one-word name or a place, a bracketed code is the region it is in,
-  // not its acronym, unless the initials agree.
+  // "Vinhedo (SP)", "Aeroporto de X (SP)": after a one-word name or a place, or as two letters,
+  // a bracketed code is the region the place is in, not its acronym, unless the initials agree.
   const acr =
     code &&
-    (toks.length === 1 || typeFromKeywords(toks) === 'place') &&
+    (toks.length === 1 || code.length === 2 || typeFromKeywords(toks) === 'place') &&
     fold(code[0]!) !== fold(toks[0]!.text)[0]
       ? null
       : code;
@@ -486,6 +486,78 @@ function analyseChunk(
     prev.possessive &&
     /^['’]s?\s$/u.test(sentence.slice(prev.end - base, toks[0]!.start - base));
   return [occ(name, { descriptor, acronym: acr, qualified: k > 0 || ownedBy })];
+}
+
+/** The last word is the type's head word ("Mojave Desert", not "Policía Nacional"). */
+function TAIL_KEYWORD(toks: readonly Token[]): boolean {
+  const last = fold(toks[toks.length - 1]!.text);
+  return TYPE_KEYWORDS.some(([, set]) => set.has(last));
+}
+
+/** A word shared by more groups than this is no evidence that two names are one person. */
+const MAX_SHARED_NAME_WORD = 32;
+
+/**
+ * One person's shorter and longer names, by evidence in the words: "López Obrador" and "Jane
+ * Ann Doe" inside "Andrés Manuel López Obrador" and "Jane Ann Doe Roe"; "Jane Roe" for "Jane
+ * Ann Roe" (same first and last words); "Doe Roe" after "Jane Doe" (a second surname); "Janne
+ * Roe" for "Jane Roe" (same surname, given names one edit apart). A shorter name joins only
+ * when exactly one longer person fits.
+ */
+function linkPersonVariants(
+  multi: readonly Group[],
+  personLike: (g: Group) => boolean,
+  union: (child: string, into: string) => void,
+  find: (k: string) => string,
+): void {
+  const words = (g: Group): string[] => {
+    const longest = maxLen(g);
+    return g.occs.find((o) => o.tokens.length === longest)!.tokens.map((t) => key(t.text));
+  };
+  const persons = multi
+    .filter((g) => personLike(g) && g.occs.length > 0 && !typeFromKeywords(g.occs[0]!.tokens))
+    .map((g) => ({ g, w: words(g) }))
+    .filter((p) => p.w.every((w) => !isConnector(w)) && p.w.length <= 5);
+  const byWord = new Map<string, typeof persons>();
+  for (const p of persons) {
+    for (const w of new Set(p.w)) {
+      const list = byWord.get(w);
+      if (list) list.push(p);
+      else byWord.set(w, [p]);
+    }
+  }
+  const contains = (long: string[], short: string[]) => {
+    for (let i = 0; i + short.length <= long.length; i++)
+      if (short.every((w, j) => long[i + j] === w)) return true;
+    return false;
+  };
+  const fits = (long: string[], short: string[]): boolean => {
+    if (long.length > short.length && contains(long, short)) return true;
+    const [sf, sl] = [short[0]!, short[short.length - 1]!];
+    const [lf, ll] = [long[0]!, long[long.length - 1]!];
+    if (short.length === 2 && long.length > 2 && sf === lf && sl === ll) return true;
+    if (short.length === 2 && long.length === 2 && sf === ll && sl !== lf) return true;
+    return (
+      long.length >= short.length &&
+      sl === ll &&
+      sf !== lf &&
+      sf.length >= 5 &&
+      lf.length >= 5 &&
+      distance(sf, lf) === 1
+    );
+  };
+  for (const p of persons) {
+    if (p.w.length > 3) continue;
+    const candidates = new Set<(typeof persons)[number]>();
+    for (const w of [p.w[0]!, p.w[p.w.length - 1]!]) {
+      const list = byWord.get(w) ?? [];
+      if (list.length <= MAX_SHARED_NAME_WORD) for (const c of list) if (c !== p) candidates.add(c);
+    }
+    const targets = new Set<string>();
+    for (const c of candidates) if (fits(c.w, p.w)) targets.add(find(c.g.key));
+    targets.delete(find(p.g.key));
+    if (targets.size === 1) union(p.g.key, [...targets][0]!);
+  }
 }
 
 // Asked once per chunk of a title: remembered for the last title seen.
@@ -701,7 +773,12 @@ export function discoverEntities(
         return true;
       // "X-Y relations": handled as two mentions below.
       // (A particle before the hyphen is part of one name: "Al-Aoula".)
-      if (t.text.includes('-') && t.text.split('-').every((p) => /^\p{Lu}\p{L}{2}/u.test(p)))
+      const parts = t.text.split('-');
+      if (
+        parts.length > 1 &&
+        parts.every((p) => /^\p{Lu}/u.test(p)) &&
+        !/^\p{Lu}\p{Ll}$/u.test(parts[0]!)
+      )
         return true;
       if (o.titled || o.acronym) return false;
       // Demonyms and adjectives: "Ruritanian government", "Freedonians".
@@ -765,6 +842,8 @@ export function discoverEntities(
     g.occs.some((o) => o.titled) ||
     (!typeFromKeywords(g.occs[0]!.tokens) && maxLen(g) >= 2 && maxLen(g) <= 4);
 
+  linkPersonVariants(multi, personLike, union, find);
+
   // Surnames and first names of persons; the head word of a named place ("Mojave" -> "Mojave Desert").
   const surnameOf = new Map<string, string[]>();
   const firstNameOf = new Map<string, string[]>();
@@ -781,7 +860,9 @@ export function discoverEntities(
       addTo(surnameOf, key(toks[toks.length - 1]!.text), g.key);
       addTo(firstNameOf, key(toks[0]!.text), g.key);
     }
-    if (typeFromKeywords(toks) === 'place' && toks.length === 2)
+    // "Mojave Desert", "Labour Party": the head word alone names them too.
+    const kw = typeFromKeywords(toks);
+    if ((kw === 'place' || kw === 'organization') && toks.length === 2 && TAIL_KEYWORD(toks))
       addTo(headOf, key(toks[0]!.text), g.key);
   }
   const personSurnames = new Set<string>();
