@@ -38,8 +38,20 @@ test.beforeAll(async () => {
     '/home.html',
     `<html><head><title>Front page</title></head><body><nav><a href="/a">World</a> <a href="/b">Sport</a> <a href="/c">Culture</a></nav><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/s${i}">Headline number ${i}</a></li>`).join('')}</ul><form><input name="q"><button>Search</button></form></body></html>`,
   );
+  // "Add by URL" reads public web pages only: the test's pages are served under a public-looking
+  // address (answered here from the local server), and an unreachable host is refused here.
+  await session.context.route(`${PUBLIC}/**`, async (route) => {
+    const u = new URL(route.request().url());
+    const response = await route.fetch({ url: `${server.origin}${u.pathname}${u.search}` });
+    await route.fulfill({ response });
+  });
+  await session.context.route('https://unreachable.example.org/**', (route) =>
+    route.abort('connectionrefused'),
+  );
   page = await openOptions(session);
 });
+
+const PUBLIC = 'https://news.example.org';
 
 test.afterAll(async () => {
   await session?.context.close();
@@ -78,14 +90,14 @@ test('every bad input shows a message naming the problem and changes nothing', a
     ['javascript:alert(1)', /Only web pages \(http:\/\/ or https:\/\/\)/],
     ['file:///etc/passwd', /Only web pages/],
     ['data:text/html,<p>hi</p>', /Only web pages/],
-    ['http://127.0.0.1:1/story.html', /Could not reach 127\.0\.0\.1:1/],
-    [`${server.origin}/gone.html`, /HTTP 404/],
-    [`${server.origin}/broken.html`, /HTTP 500/],
-    [`${server.origin}/doc.pdf`, /a PDF document, not a web page/],
-    [`${server.origin}/photo.png`, /an image, not a web page/],
-    [`${server.origin}/api.json`, /JSON data, not a web page/],
-    [`${server.origin}/home.html`, /No article was found/],
-    [`${server.origin}/big.html`, /over 5\.0 MB are not read/],
+    ['https://unreachable.example.org/story.html', /Could not reach unreachable\.example\.org/],
+    [`${PUBLIC}/gone.html`, /HTTP 404/],
+    [`${PUBLIC}/broken.html`, /HTTP 500/],
+    [`${PUBLIC}/doc.pdf`, /a PDF document, not a web page/],
+    [`${PUBLIC}/photo.png`, /an image, not a web page/],
+    [`${PUBLIC}/api.json`, /JSON data, not a web page/],
+    [`${PUBLIC}/home.html`, /No article was found/],
+    [`${PUBLIC}/big.html`, /over 5\.0 MB are not read/],
   ];
   for (const [url, message] of urlCases) {
     await fetchUrl(url);
@@ -157,7 +169,7 @@ test('every bad input shows a message naming the problem and changes nothing', a
 });
 
 test('add a page by URL: previewed, saved, listed; the same URL again is refused', async () => {
-  const url = `${server.origin}/news/altered.html`;
+  const url = `${PUBLIC}/news/altered.html`;
   await fetchUrl(url);
   const preview = page.getByRole('region', { name: 'Preview of the source' });
   await expect(preview).toBeVisible();
