@@ -14,6 +14,7 @@ import {
   type Chunk,
   chunks,
   isAllCaps,
+  isConjunction,
   isConnector,
   isInitialism,
   type Token,
@@ -90,12 +91,7 @@ const FACILITY_HINTS = words('confinement detention correctional processing medi
 
 /** Lower-case context words that type a neighbouring name. */
 const CONTEXT_TYPES: Array<[EntityType, Set<string>]> = [
-  [
-    'organization',
-    words(
-      'newspaper daily outlet agency gang cartel group party network company firm militia broadcaster channel',
-    ),
-  ],
+  ['organization', anyLanguage('organizationContext')],
   ['facility', words('prison mega-prison jail facility palace complex center centre camp')],
 ];
 
@@ -494,6 +490,34 @@ function TAIL_KEYWORD(toks: readonly Token[]): boolean {
   return TYPE_KEYWORDS.some(([, set]) => set.has(last));
 }
 
+/**
+ * Names without any evidence of their type take the type of the names listed with them:
+ * "Ruritania, Freedonia y Sylvania" are all places when one is. Two rounds reach a list's
+ * far end from a typed name at either side.
+ */
+function typeFromNeighbours(
+  untyped: ReadonlyArray<{ entity: Entity; occs: readonly Occurrence[] }>,
+  aliasToEntity: ReadonlyMap<string, Entity>,
+): void {
+  const neighbour = (w: string | undefined) => (w ? aliasToEntity.get(w) : undefined);
+  for (let round = 0; round < 2; round++) {
+    for (const { entity, occs } of untyped) {
+      if (entity.type !== 'other') continue;
+      const votes = new Map<EntityType, number>();
+      for (const o of occs) {
+        const b = o.before;
+        const prev = isConjunction(b[b.length - 1] ?? '') ? b[b.length - 2] : b[b.length - 1];
+        const next = isConjunction(o.after[0] ?? '') ? o.after[1] : o.after[0];
+        for (const n of [neighbour(prev), neighbour(next)])
+          if (n && n !== entity && n.type !== 'other' && n.type !== 'person')
+            votes.set(n.type, (votes.get(n.type) ?? 0) + 1);
+      }
+      const best = [...votes.entries()].sort((x, y) => y[1] - x[1])[0];
+      if (best) entity.type = best[0];
+    }
+  }
+}
+
 /** A word shared by more groups than this is no evidence that two names are one person. */
 const MAX_SHARED_NAME_WORD = 32;
 
@@ -588,6 +612,9 @@ function typeFromKeywords(tokens: readonly Token[]): EntityType | null {
   }
   for (const [type, set] of TYPE_KEYWORDS)
     if (type !== 'place' && all.slice(0, -1).some((w) => set.has(w))) return type;
+  // Romance languages put the place word first: "Rua X", "Comunidad Y", "Río Z".
+  const place = TYPE_KEYWORDS.find(([type]) => type === 'place')?.[1];
+  if (tokens.length >= 2 && place?.has(all[0]!) && !isAllCaps(tokens[1]!.text)) return 'place';
   return null;
 }
 
@@ -655,11 +682,22 @@ function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
     }
   }
   if (allPersonSurnames.has(g.key)) votes.person += 2;
+  const toks = longest[0]!.tokens;
+  // A person is named by the surname alone; a place rarely by its last word.
+  if (toks.length >= 2) {
+    const last = key(toks[toks.length - 1]!.text);
+    for (const o of g.occs) if (o.tokens.length === 1 && key(o.surface) === last) votes.person += 1;
+  }
   const best = (Object.entries(votes) as Array<[EntityType, number]>).sort(
     (a, b) => b[1] - a[1],
   )[0]!;
+  // Two to four plain words read as a person's name: one "à"/"en" before them is not enough.
+  const personShaped =
+    toks.length >= 2 &&
+    toks.length <= 4 &&
+    !toks.some((t) => isConnector(t.text) || isAllCaps(t.text));
+  if (best[0] === 'place' && personShaped && best[1] < 2 && votes.person === 0) return 'person';
   if (best[1] > 0) return best[0];
-  const toks = longest[0]!.tokens;
   if (toks.every((t) => isAllCaps(t.text) || isInitialism(t.text))) return 'organization';
   // Two to four plain capitalised words with no keyword read as a person's name.
   if (toks.length >= 2 && toks.length <= 4) return 'person';
@@ -959,6 +997,7 @@ export function discoverEntities(
   const changed = new Map<string, Entity>();
   const origin = inputs[0]?.source.origin ?? 'seed';
   const usedIds = new Set(known.map((e) => e.id));
+  const untyped: Array<{ entity: Entity; occs: Occurrence[] }> = [];
 
   for (const members of byRoot.values()) {
     const all: Group = {
@@ -1026,7 +1065,9 @@ export function discoverEntities(
     };
     for (const a of all.aliases) aliasToEntity.set(key(a), entity);
     changed.set(id, entity);
+    if (entity.type === 'other' && !override?.type) untyped.push({ entity, occs: all.occs });
   }
+  typeFromNeighbours(untyped, aliasToEntity);
 
   // ---- mentions ---------------------------------------------------------------------------
   // The most tokens a span matching an alias can have: the alias's own, and one more per hyphen

@@ -21,6 +21,8 @@ export interface LexiconSource {
   placePrepositions: string;
   /** Verbs of saying that follow a person's name. */
   speechVerbs: string;
+  /** Lower-case nouns that say the next or previous name is an organization ("the newspaper X"). */
+  organizationContext: string;
   /** Offices and titles that precede a person's name (capitalised in titles, often not in text). */
   roles: string;
   /** Honorifics ("Mr", "Sra"): a person follows, but they describe nobody. */
