@@ -998,6 +998,12 @@ export function discoverEntities(
   const origin = inputs[0]?.source.origin ?? 'seed';
   const usedIds = new Set(known.map((e) => e.id));
   const untyped: Array<{ entity: Entity; occs: Occurrence[] }> = [];
+  const knownCountries = new Map<string, Entity>();
+  for (const e of known) {
+    if (e.type !== 'place') continue;
+    const code = [e.name, ...e.aliases].map((a) => countryCode(a)).find((c) => c !== null);
+    if (code && !knownCountries.has(code)) knownCountries.set(code, e);
+  }
 
   for (const members of byRoot.values()) {
     const all: Group = {
@@ -1010,9 +1016,13 @@ export function discoverEntities(
       maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
     );
     const name = pickName(rootGroup);
-    const existing = [...all.aliases]
-      .map((a) => knownKeys.get(key(a)))
-      .find((e) => e !== undefined);
+    const existing =
+      [...all.aliases].map((a) => knownKeys.get(key(a))).find((e) => e !== undefined) ??
+      // A country known under another language's name ("Maroc" after "Morocco").
+      [...all.aliases]
+        .map((a) => countryCode(a))
+        .map((c) => (c ? knownCountries.get(c) : undefined))
+        .find((e) => e !== undefined);
     const descriptors: Descriptor[] = [];
     mergeDescriptors(
       descriptors,
@@ -1032,6 +1042,15 @@ export function discoverEntities(
           entity.aliases.push(a);
           touched = true;
         }
+      }
+      // A known name without a type takes one from the new source's evidence, as the batch
+      // build would have from all of it.
+      if (entity.type === 'other' && !findOverride(overrides, [entity.name, ...entity.aliases])) {
+        const type = inferType({ ...all, key: find(all.key) }, personSurnames);
+        if (type !== 'other') {
+          entity.type = type;
+          touched = true;
+        } else untyped.push({ entity, occs: all.occs });
       }
       for (const a of all.aliases) aliasToEntity.set(key(a), entity);
       if (touched) changed.set(entity.id, entity);
@@ -1068,6 +1087,7 @@ export function discoverEntities(
     if (entity.type === 'other' && !override?.type) untyped.push({ entity, occs: all.occs });
   }
   typeFromNeighbours(untyped, aliasToEntity);
+  for (const { entity } of untyped) if (entity.type !== 'other') changed.set(entity.id, entity);
 
   // ---- mentions ---------------------------------------------------------------------------
   // The most tokens a span matching an alias can have: the alias's own, and one more per hyphen
