@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardData } from '@/lib/service/card';
 import type { EntityType } from '@/lib/types';
 
@@ -31,6 +32,17 @@ const TYPE_LABEL: Record<EntityType, string> = {
   other: 'Other',
 };
 
+const ARTICLE_TYPE: Record<EntityType, string> = {
+  person: 'A person',
+  organization: 'An organization',
+  place: 'A place',
+  facility: 'A facility',
+  law: 'A law',
+  agreement: 'An agreement',
+  group: 'A group',
+  other: 'A name',
+};
+
 /** Buttons answer the reader only: a click the page synthesizes (isTrusted false) does nothing. */
 function trusted(action: () => void) {
   return (e: Event) => {
@@ -42,6 +54,19 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * How much the first screen holds, from most to least: the card steps down until its first
+ * screen fits without scrolling (whatever is left out is under "More").
+ */
+const FIT_LEVELS = [
+  { sentences: 2, clamp: 0, disputes: 3 },
+  { sentences: 1, clamp: 0, disputes: 3 },
+  { sentences: 1, clamp: 4, disputes: 3 },
+  { sentences: 1, clamp: 3, disputes: 2 },
+  { sentences: 1, clamp: 2, disputes: 2 },
+  { sentences: 1, clamp: 2, disputes: 1 },
+] as const;
+
 /** The hovercard: what the outlets in the user's corpus say about one entity. */
 export function Hovercard(props: HovercardProps) {
   const { state, entityId } = props;
@@ -49,6 +74,25 @@ export function Hovercard(props: HovercardProps) {
   const name = data?.entity.name ?? props.name;
   const type = data?.entity.type ?? props.type;
   const titleId = `cc-title-${entityId.replace(/[^a-z0-9_-]/gi, '')}`;
+  const body = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState({ key: '', level: 0, more: false });
+  const key = `${entityId}|${state.status}`;
+  const current = fit.key === key ? fit : { key, level: 0, more: false };
+
+  // Step down until the first screen fits; re-check when the placement shrinks the card.
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (!el || !data) return;
+    const check = () => {
+      if (current.more || el.scrollHeight <= el.clientHeight + 1) return;
+      if (current.level < FIT_LEVELS.length - 1) setFit({ ...current, level: current.level + 1 });
+    };
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  });
+
   return (
     <div
       class={`card theme-${props.theme}`}
@@ -57,154 +101,235 @@ export function Hovercard(props: HovercardProps) {
       aria-labelledby={titleId}
       tabIndex={-1}
       data-entity={entityId}
+      data-fit={String(current.level)}
     >
-      <header class="head">
-        <div class="title">
-          <h2 id={titleId}>{name}</h2>
-          {type && <span class="type">{TYPE_LABEL[type]}</span>}
-        </div>
-        <button type="button" class="close" aria-label="Close" onClick={trusted(props.onClose)}>
-          ×
-        </button>
-      </header>
-      <div class="body">
-        {state.status === 'loading' && (
-          <p class="empty" aria-live="polite">
-            Loading what your sources say…
-          </p>
-        )}
-        {state.status === 'error' && (
-          <p class="empty error" role="alert">
-            Could not load this card: {state.message}
-          </p>
-        )}
-        {state.status === 'ready' && !data && (
-          <p class="empty">This name is no longer in your sources.</p>
-        )}
-        {data && <CardBody data={data} onOpenList={props.onOpenList} />}
-      </div>
-      <footer class="foot">
-        <span class="brand">Crosscheck</span>
-        {props.site && (
-          <button type="button" class="link" onClick={trusted(props.onDisableSite)}>
-            Turn off on {props.site}
+      <div class="frame">
+        <header class="head">
+          <div class="title">
+            <h2 id={titleId}>{name}</h2>
+            {type && <span class="type">{TYPE_LABEL[type]}</span>}
+          </div>
+          <button type="button" class="close" aria-label="Close" onClick={trusted(props.onClose)}>
+            ×
           </button>
-        )}
-      </footer>
+        </header>
+        <div class="body" ref={body}>
+          {state.status === 'loading' && (
+            <p class="empty" aria-live="polite">
+              Loading what your sources say…
+            </p>
+          )}
+          {state.status === 'error' && (
+            <p class="empty error" role="alert">
+              Could not load this card: {state.message}
+            </p>
+          )}
+          {state.status === 'ready' && !data && (
+            <p class="empty">This name is no longer in your sources.</p>
+          )}
+          {data && (
+            <CardBody
+              data={data}
+              level={FIT_LEVELS[current.level]!}
+              more={current.more}
+              onMore={(more) => setFit({ ...current, more })}
+              onOpenList={props.onOpenList}
+            />
+          )}
+        </div>
+        <footer class="foot">
+          <span class="brand">Crosscheck</span>
+          {props.site && (
+            <button type="button" class="link" onClick={trusted(props.onDisableSite)}>
+              Turn off on {props.site}
+            </button>
+          )}
+        </footer>
+      </div>
     </div>
   );
 }
 
-function CardBody({ data, onOpenList }: { data: CardData; onOpenList: (id: string) => void }) {
-  const { entity, sources, descriptors, sentences, quotes, related, discrepancies } = data;
+function CardBody({
+  data,
+  level,
+  more,
+  onMore,
+  onOpenList,
+}: {
+  data: CardData;
+  level: (typeof FIT_LEVELS)[number];
+  more: boolean;
+  onMore: (open: boolean) => void;
+  onOpenList: (id: string) => void;
+}) {
+  const { entity, summary, sources, descriptors, sentences, quotes, related, disputes } = data;
+  const hover = new Map(sources.map((s) => [s.sourceId, s.hover]));
+  const total = data.discrepancies.count;
+  const firstSentences = sentences.slice(0, level.sentences);
+  const restSentences = sentences.slice(firstSentences.length);
   return (
     <>
-      {entity.description && <p class="desc">{entity.description}</p>}
-      <p class="counts">
-        Named {plural(data.mentionCount, 'time')} in {plural(sources.length, 'source')}
-      </p>
+      {summary ? (
+        <p
+          class="oneline"
+          title={summary.by.length ? `${summary.text}: ${summary.by.join(', ')}` : summary.text}
+        >
+          {summary.text}
+          {summary.by.length > 0 && <span class="outlet"> {summary.by.join(', ')}</span>}
+        </p>
+      ) : (
+        // No description and no outlet describes it: say what the corpus knows.
+        <p class="oneline">
+          {ARTICLE_TYPE[entity.type]} named {plural(data.mentionCount, 'time')} in{' '}
+          {plural(sources.length, 'source')}.
+        </p>
+      )}
 
-      {descriptors.length > 0 && (
-        <section aria-label="How outlets describe it">
-          <h3>How outlets describe it</h3>
-          <ul class="descriptors">
-            {descriptors.map((d) => (
-              <li key={d.text}>
-                <q>{d.text}</q> <span class="outlet">{d.outlets.join(', ')}</span>
+      <section class="disputes" aria-label="Where outlets differ">
+        <div class="h3row">
+          <h3>Where outlets differ</h3>
+          {total > 0 && (
+            <button type="button" class="link" onClick={trusted(() => onOpenList(entity.id))}>
+              {total === 1 ? 'open in the list' : `all ${total} in the list`}
+            </button>
+          )}
+        </div>
+        {disputes.length === 0 ? (
+          <p class="empty">No difference between outlets found about it.</p>
+        ) : (
+          <ul>
+            {disputes.slice(0, level.disputes).map((d) => (
+              <li key={d.id} data-severity={d.severity}>
+                <span class="topic">{d.topic}:</span>{' '}
+                {d.sides.map((side, i) => (
+                  <span key={side.sourceId + side.who} class="side">
+                    {i > 0 && '; '}
+                    <span class="who" title={hover.get(side.sourceId)}>
+                      {side.who}
+                    </span>{' '}
+                    says <q>{side.says}</q>
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
-        </section>
-      )}
+        )}
+      </section>
 
-      <section aria-label="What the sources say">
+      <section class="key" aria-label="What the sources say">
         <h3>What the sources say</h3>
         {sentences.length === 0 ? (
           <p class="empty">No sentence about it in your sources.</p>
         ) : (
           <ul class="sentences">
-            {sentences.map((s) => (
-              <li key={`${s.sourceId}:${s.text}`}>
-                <span class="text">{s.text}</span> <span class="outlet">{s.outlet}</span>
+            {firstSentences.map((s) => (
+              <li
+                key={`${s.sourceId}:${s.text}`}
+                class={level.clamp ? `clamp clamp-${level.clamp}` : undefined}
+                title={level.clamp ? s.text : undefined}
+              >
+                <span class="outlet" title={hover.get(s.sourceId)}>
+                  {s.outlet}
+                </span>{' '}
+                <span class="text">{s.text}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
 
-      {quotes.length > 0 && (
-        <section aria-label="In its own words">
-          <h3>In its own words</h3>
-          <ul class="quotes">
-            {quotes.map((q) => (
-              <li key={`${q.sourceId}:${q.text}`}>
-                <q>{q.text}</q> <span class="outlet">{q.outlet}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <details
+        class="more"
+        open={more}
+        onToggle={(e) => onMore((e.currentTarget as HTMLDetailsElement).open)}
+      >
+        <summary>More</summary>
+        <p class="counts">
+          Named {plural(data.mentionCount, 'time')} in {plural(sources.length, 'source')}
+        </p>
 
-      <section aria-label="Discrepancies">
-        <h3>Discrepancies</h3>
-        {discrepancies.count === 0 || !discrepancies.first ? (
-          <p class="empty">No disagreement between outlets found about it.</p>
-        ) : (
-          <div class="discrepancy" data-severity={discrepancies.first.severity}>
-            <p>
-              <strong>{discrepancies.first.topic}</strong>: {discrepancies.first.reason}
-            </p>
-            {discrepancies.first.evidence.length > 0 && (
-              <ul class="evidence">
-                {discrepancies.first.evidence.map((e) => (
-                  <li key={`${e.outlet}:${e.span}`}>
-                    <span class="outlet">{e.outlet}</span> <q>{e.span}</q>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <button type="button" class="link" onClick={trusted(() => onOpenList(entity.id))}>
-              {discrepancies.count === 1
-                ? 'Open the discrepancy'
-                : `See all ${discrepancies.count} discrepancies`}
-            </button>
-          </div>
+        {descriptors.length > 0 && (
+          <section aria-label="How outlets describe it">
+            <h3>How outlets describe it</h3>
+            <ul class="descriptors">
+              {descriptors.map((d) => (
+                <li
+                  key={`${d.quoted ? 'q' : 'o'}:${d.text}`}
+                  class={d.quoted ? 'quoted' : undefined}
+                >
+                  <q>{d.text}</q> <span class="outlet">{d.outlets.join(', ')}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
-      </section>
 
-      {related.length > 0 && (
-        <section aria-label="Named alongside">
-          <h3>Named alongside</h3>
-          <ul class="related">
-            {related.map((r) => (
-              <li key={r.id}>{r.name}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <section aria-label="Sources">
-        <h3>Sources</h3>
-        {sources.length === 0 ? (
-          <p class="empty">No enabled source mentions it.</p>
-        ) : (
-          <ul class="sources">
-            {sources.map((s) => (
-              <li key={s.sourceId}>
-                {s.url ? (
-                  <a href={s.url} target="_blank" rel="noopener noreferrer">
+        {(restSentences.length > 0 || level.clamp > 0) && (
+          <section aria-label="More sentences">
+            <h3>More sentences</h3>
+            <ul class="sentences">
+              {(level.clamp > 0 ? sentences : restSentences).map((s) => (
+                <li key={`${s.sourceId}:${s.text}`}>
+                  <span class="text">{s.text}</span>{' '}
+                  <span class="outlet" title={hover.get(s.sourceId)}>
                     {s.outlet}
-                  </a>
-                ) : (
-                  <span>{s.outlet}</span>
-                )}
-                {s.title && <span class="stitle"> · {s.title}</span>}
-                <span class="n"> ({plural(s.mentions, 'mention')})</span>
-              </li>
-            ))}
-          </ul>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
-      </section>
+
+        {quotes.length > 0 && (
+          <section aria-label="In its own words">
+            <h3>In its own words</h3>
+            <ul class="quotes">
+              {quotes.map((q) => (
+                <li key={`${q.sourceId}:${q.text}`}>
+                  <q>{q.text}</q>{' '}
+                  <span class="outlet" title={hover.get(q.sourceId)}>
+                    {q.outlet}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section aria-label="Sources">
+          <h3>Mentions per source</h3>
+          {sources.length === 0 ? (
+            <p class="empty">No enabled source mentions it.</p>
+          ) : (
+            <ul class="sources">
+              {sources.map((s) => (
+                <li key={s.sourceId} title={s.hover}>
+                  {s.url ? (
+                    <a href={s.url} target="_blank" rel="noopener noreferrer">
+                      {s.outlet}
+                    </a>
+                  ) : (
+                    <span>{s.outlet}</span>
+                  )}
+                  <span class="n"> {s.mentions}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        {related.length > 0 && (
+          <section aria-label="Named alongside">
+            <h3>Named alongside</h3>
+            <ul class="related">
+              {related.map((r) => (
+                <li key={r.id}>{r.name}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </details>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { CrosscheckDB } from '../db';
 import { fold } from '../matcher';
-import { sourceLabel } from '../source-label';
+import { sourceHover, sourceLabel } from '../source-label';
 import type {
   Claim,
   Discrepancy,
@@ -15,18 +15,30 @@ import type {
 /** What the hovercard shows about one entity; every fact carries the outlet it comes from. */
 export interface CardData {
   entity: { id: string; name: string; type: EntityType; description: string | null };
-  /** How outlets describe it ("leftist President"), grouped by wording. */
-  descriptors: Array<{ text: string; outlets: string[] }>;
+  /**
+   * One line of who or what it is: the curated description, else the descriptor most outlets
+   * use in their own words (`by` names them; empty for a curated description).
+   */
+  summary: { text: string; by: string[] } | null;
+  /**
+   * How outlets describe it ("leftist President"), grouped by wording. A label inside a quote is
+   * the speaker's: `by` then names the speaker and the outlet that quotes them.
+   */
+  descriptors: Array<{ text: string; outlets: string[]; quoted: boolean }>;
+  /** What outlets dispute about it, at most three, each as two sides: "A says X; B says Y". */
+  disputes: Dispute[];
   /** Sources that mention it, most mentions first. */
   sources: Array<{
     sourceId: string;
     outlet: string;
+    /** The outlet and the article's title, for hover. */
+    hover: string;
     title: string | null;
     url: string | null;
     mentions: number;
   }>;
   mentionCount: number;
-  /** The two or three most informative sentences about it. */
+  /** The most informative sentences about it, best first (the card shows one or two first). */
   sentences: Array<{ text: string; outlet: string; sourceId: string }>;
   /** Its own words, when it is quoted. */
   quotes: Array<{ text: string; outlet: string; sourceId: string }>;
@@ -44,7 +56,16 @@ export interface CardData {
   };
 }
 
+export interface Dispute {
+  id: string;
+  topic: string;
+  severity: Severity;
+  /** Two sides that differ; `who` is an outlet, or a speaker quoted by one; `sourceId` its source. */
+  sides: Array<{ who: string; says: string; sourceId: string }>;
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+const MAX_DISPUTES = 3;
 
 /** Only http(s) links leave the card. */
 export function safeUrl(url: string | null): string | null {
@@ -108,6 +129,7 @@ export async function buildCard(db: CrosscheckDB, entityId: string): Promise<Car
       return {
         sourceId,
         outlet: sourceLabel(s),
+        hover: sourceHover(s),
         title: s.title,
         url: safeUrl(s.url),
         mentions: n,
@@ -129,12 +151,27 @@ export async function buildCard(db: CrosscheckDB, entityId: string): Promise<Car
   const related = await relatedEntities(db, otherByPassage);
   const sentences = pickSentences(passages, mentions, otherByPassage, claimsByPassage, sources);
   const quotes = quotesBy(entity, enabledClaims, sources);
-  const descriptors = groupDescriptors(entity, sources);
+  const descriptors = groupDescriptors(entity, enabledClaims, sources);
 
   const disagreeing = discrepancies
     .filter((d) => !d.agreement)
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const first = disagreeing[0] ?? null;
+  const disputeClaims = new Map(
+    (await db.claims.bulkGet([...new Set(disagreeing.flatMap((d) => d.claimIds))]))
+      .filter((c): c is Claim => c !== undefined && sources.has(c.sourceId))
+      .map((c) => [c.id, c]),
+  );
+  const disputes: Dispute[] = [];
+  for (const d of disagreeing) {
+    if (disputes.length >= MAX_DISPUTES) break;
+    const dispute = disputeOf(
+      d,
+      d.claimIds.flatMap((id) => disputeClaims.get(id) ?? []),
+      sources,
+    );
+    if (dispute) disputes.push(dispute);
+  }
   return {
     entity: {
       id: entity.id,
@@ -142,7 +179,9 @@ export async function buildCard(db: CrosscheckDB, entityId: string): Promise<Car
       type: entity.type,
       description: entity.description,
     },
+    summary: oneLine(entity.description, descriptors),
     descriptors,
+    disputes,
     sources: sourceRows,
     mentionCount: mentions.length,
     sentences,
@@ -161,21 +200,72 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, num
   return out;
 }
 
-function groupDescriptors(entity: Entity, sources: Map<string, Source>): CardData['descriptors'] {
-  const groups = new Map<string, { text: string; outlets: string[] }>();
+/**
+ * The descriptors of an entity grouped by wording. A descriptor every instance of which, in a
+ * source, sits inside a quote is the quoted speaker's words, not the outlet's framing.
+ */
+function groupDescriptors(
+  entity: Entity,
+  claims: readonly Claim[],
+  sources: Map<string, Source>,
+): CardData['descriptors'] {
+  const speakerOf = quotedDescriptors(claims);
+  const groups = new Map<string, CardData['descriptors'][number]>();
   for (const d of entity.descriptors) {
     const s = sources.get(d.sourceId);
     if (!s) continue;
-    const key = fold(d.text);
+    const speaker = speakerOf.get(`${d.sourceId}|${fold(d.text)}`);
+    const quoted = speaker !== undefined;
+    const key = `${quoted ? 'q' : 'o'}|${fold(d.text)}`;
     let g = groups.get(key);
     if (!g) {
-      g = { text: d.text, outlets: [] };
+      g = { text: d.text, outlets: [], quoted };
       groups.set(key, g);
     }
-    const outlet = sourceLabel(s);
-    if (!g.outlets.includes(outlet)) g.outlets.push(outlet);
+    const who = quoted ? quotedBy(speaker, sourceLabel(s)) : sourceLabel(s);
+    if (!g.outlets.includes(who)) g.outlets.push(who);
   }
-  return [...groups.values()].sort((a, b) => b.outlets.length - a.outlets.length).slice(0, 6);
+  return [...groups.values()].sort(
+    (a, b) => Number(a.quoted) - Number(b.quoted) || b.outlets.length - a.outlets.length,
+  );
+}
+
+/** "Donald Trump, quoted by Reuters" (or "someone quoted by Reuters"). */
+export function quotedBy(speaker: string | null, outlet: string): string {
+  return `${speaker ?? 'someone'} quoted by ${outlet}`;
+}
+
+/**
+ * `${sourceId}|${folded descriptor}` -> the quoted speaker (null when unknown), for descriptors
+ * that only ever appear inside a quote in that source.
+ */
+function quotedDescriptors(claims: readonly Claim[]): Map<string, string | null> {
+  const inside = new Map<string, string | null>();
+  const outside = new Set<string>();
+  for (const c of claims) {
+    if (c.kind !== 'descriptor') continue;
+    const key = `${c.sourceId}|${fold(c.span)}`;
+    if (c.detail.inQuote) {
+      const speaker = c.detail.quotedSpeaker;
+      inside.set(key, typeof speaker === 'string' && speaker ? speaker : null);
+    } else outside.add(key);
+  }
+  for (const key of outside) inside.delete(key);
+  return inside;
+}
+
+/** The card's one line: the curated description, else the outlets' most common own wording. */
+export function oneLine(
+  description: string | null,
+  descriptors: CardData['descriptors'],
+): CardData['summary'] {
+  if (description?.trim()) return { text: description.trim(), by: [] };
+  const own = descriptors.filter((d) => !d.quoted);
+  if (own.length === 0) return null;
+  const best = [...own].sort(
+    (a, b) => b.outlets.length - a.outlets.length || b.text.length - a.text.length,
+  )[0]!;
+  return { text: best.text, by: best.outlets };
 }
 
 function pickSentences(
@@ -279,5 +369,91 @@ async function discrepancySummary(
       const s = sources.get(c.sourceId);
       return { outlet: s ? sourceLabel(s) : 'Removed source', span: c.span };
     }),
+  };
+}
+
+const words = (s: string) => s.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+
+/**
+ * The words of `a` that differ from `b`, with one word of context, for two wordings of the same
+ * quote: "committed to working" / "committed to work" -> "to working".
+ */
+export function differingWords(a: string, b: string, max = 6): string {
+  const wa = words(a);
+  const wb = words(b);
+  const same = (x: string | undefined, y: string | undefined) =>
+    x !== undefined && y !== undefined && fold(x) === fold(y);
+  let p = 0;
+  while (p < wa.length && same(wa[p], wb[p])) p++;
+  let q = 0;
+  while (q < wa.length - p && same(wa[wa.length - 1 - q], wb[wb.length - 1 - q])) q++;
+  if (p + q >= wa.length) return clipWords(a, max);
+  const from = Math.max(0, p - 1);
+  const to = Math.min(wa.length, wa.length - q + 1);
+  const middle = wa.slice(from, to);
+  const text = middle.slice(0, max).join(' ');
+  return `${from > 0 ? '… ' : ''}${text}${to < wa.length || middle.length > max ? ' …' : ''}`;
+}
+
+function clipWords(s: string, max: number): string {
+  const w = s.trim().split(/\s+/);
+  return w.length > max ? `${w.slice(0, max).join(' ')} …` : s.trim();
+}
+
+/** What one claim says, in a few words: a label's evaluative word, a figure, a time, a name. */
+function saying(c: Claim): string {
+  if (c.kind === 'descriptor') {
+    const ev = c.detail.evaluative;
+    return typeof ev === 'string' && ev ? ev : c.span;
+  }
+  if (c.kind === 'attribution') return c.value || c.span;
+  return clipWords(c.span, 8);
+}
+
+/**
+ * Two sides of a discrepancy for the card: the first claim, and the first from another source
+ * that says something else. A label inside a quote is credited to the quote's speaker.
+ */
+export function disputeOf(
+  d: Pick<Discrepancy, 'id' | 'topic' | 'severity' | 'kind'>,
+  claims: readonly Claim[],
+  sources: Map<string, Pick<Source, 'outlet' | 'title' | 'url'>>,
+): Dispute | null {
+  const who = (c: Claim) => {
+    const s = sources.get(c.sourceId);
+    const outlet = s ? sourceLabel(s) : 'a removed source';
+    if (c.kind === 'descriptor' && c.detail.inQuote) {
+      const speaker = c.detail.quotedSpeaker;
+      return quotedBy(typeof speaker === 'string' && speaker ? speaker : null, outlet);
+    }
+    return outlet;
+  };
+  // Framing: an outlet's own label first, so the card never leads with someone else's words.
+  const ordered =
+    d.kind === 'descriptor'
+      ? [...claims].sort(
+          (a, b) =>
+            Number(Boolean(a.detail.inQuote)) - Number(Boolean(b.detail.inQuote)) ||
+            Number(!a.detail.evaluative) - Number(!b.detail.evaluative),
+        )
+      : claims;
+  const a = ordered[0];
+  if (!a) return null;
+  const b = ordered.find((c) => c.sourceId !== a.sourceId && fold(saying(c)) !== fold(saying(a)));
+  if (!b) return null;
+  const [sa, sb] =
+    d.kind === 'quote'
+      ? [differingWords(a.span, b.span), differingWords(b.span, a.span)]
+      : [saying(a), saying(b)];
+  return {
+    id: d.id,
+    // On the entity's own card its name goes without saying: "Described as", not "How outlets
+    // describe <name>".
+    topic: d.kind === 'descriptor' ? 'Described as' : d.topic,
+    severity: d.severity,
+    sides: [
+      { who: who(a), says: sa, sourceId: a.sourceId },
+      { who: who(b), says: sb, sourceId: b.sourceId },
+    ],
   };
 }
