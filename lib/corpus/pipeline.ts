@@ -77,6 +77,24 @@ export interface SourceIndex {
   claims: Corpus['claims'];
 }
 
+/** The stages of indexSource, as a generator that yields between them. */
+function* indexStages(
+  raw: RawSource,
+  known: readonly Entity[],
+  overrides: EntityOverrides | null,
+  addedAt: number,
+): Generator<void, SourceIndex> {
+  const prepared = prepareSource(raw, addedAt);
+  yield;
+  const { entities, mentions } = discoverEntities([prepared], known, overrides);
+  yield;
+  const claims = extractClaims(prepared.source, prepared.passages, mentions, [
+    ...known,
+    ...entities,
+  ]);
+  return { ...prepared, entities, mentions, claims };
+}
+
 /**
  * Indexes one new source against the entities already known (incremental add): only this
  * source's text is processed; known entities are linked, new ones created.
@@ -87,11 +105,28 @@ export function indexSource(
   overrides: EntityOverrides | null = null,
   addedAt = Date.now(),
 ): SourceIndex {
-  const prepared = prepareSource(raw, addedAt);
-  const { entities, mentions } = discoverEntities([prepared], known, overrides);
-  const claims = extractClaims(prepared.source, prepared.passages, mentions, [
-    ...known,
-    ...entities,
-  ]);
-  return { ...prepared, entities, mentions, claims };
+  const stages = indexStages(raw, known, overrides, addedAt);
+  for (;;) {
+    const step = stages.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * indexSource with `pause()` awaited between its stages (clean and segment, entities, claims),
+ * so a caller can let other work run while a long source is indexed. Same result.
+ */
+export async function indexSourceInSteps(
+  raw: RawSource,
+  known: readonly Entity[],
+  overrides: EntityOverrides | null,
+  addedAt: number,
+  pause: () => Promise<void>,
+): Promise<SourceIndex> {
+  const stages = indexStages(raw, known, overrides, addedAt);
+  for (;;) {
+    const step = stages.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }

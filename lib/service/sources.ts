@@ -8,14 +8,19 @@ import { type Backup, parseBackup } from '../backup';
 import type { BundledIndex } from '../bundle';
 import { findDiscrepancies } from '../claims';
 import { hashText } from '../corpus/ids';
-import { indexSource, prepareSource, type SourceIndex } from '../corpus/pipeline';
+import {
+  indexSource,
+  indexSourceInSteps,
+  prepareSource,
+  type SourceIndex,
+} from '../corpus/pipeline';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { checkDraft, checkMetadata, checkText, type SourceDraft } from '../extract/draft';
 import { checkDuplicate } from '../extract/duplicate';
 import { fail, orThrow, SourceProblemError } from '../extract/problems';
 import type { Settings } from '../settings';
 import type { Claim, Entity, EntityType, RawSource, Source } from '../types';
-import { bumpDictionaryVersion, META_INDEX_VERSION } from './meta';
+import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 
 /** One row of the options page's source list. */
 export interface SourceSummary {
@@ -76,6 +81,8 @@ export interface SourceServiceDeps {
   /** Test hook: runs inside each write transaction just before it commits. */
   beforeCommit?: (operation: string) => void | Promise<void>;
   now?: () => number;
+  /** Awaited between pipeline stages of long work (default: breather). */
+  pause?: () => Promise<void>;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -105,9 +112,49 @@ function newSourceId(text: string, addedAt: number): string {
   return `user-${hashText(text)}${addedAt.toString(36)}`;
 }
 
+/**
+ * Lets other messages (cards, the dictionary) be answered between the pipeline's stages: a long
+ * source is indexed in several tasks, not one.
+ */
+export const breather = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** What the database holds when a change is planned, read in one transaction. */
+interface Snapshot {
+  /** The dictionary version: every change to the corpus moves it. */
+  version: unknown;
+  sources: Source[];
+  entities: Entity[];
+}
+
+async function snapshot(db: CrosscheckDB): Promise<Snapshot> {
+  return db.transaction('r', [db.meta, db.sources, db.entities], async () => ({
+    version: (await db.meta.get(META_DICTIONARY_VERSION))?.value,
+    sources: await db.sources.toArray(),
+    entities: await db.entities.toArray(),
+  }));
+}
+
+/** Whether nothing changed since `before` (call inside the write transaction). */
+async function unchangedSince(db: CrosscheckDB, before: Snapshot): Promise<boolean> {
+  return (await db.meta.get(META_DICTIONARY_VERSION))?.value === before.version;
+}
+
 /** Indexes one source against the known entities and checks what cleaning left of it. */
 function indexChecked(raw: RawSource, known: readonly Entity[], addedAt: number): SourceIndex {
-  const index = indexSource(raw, known, null, addedAt);
+  return checkIndexed(indexSource(raw, known, null, addedAt));
+}
+
+/** indexChecked, awaiting `pause()` between the pipeline's stages. */
+async function indexCheckedInSteps(
+  raw: RawSource,
+  known: readonly Entity[],
+  addedAt: number,
+  pause: () => Promise<void>,
+): Promise<SourceIndex> {
+  return checkIndexed(await indexSourceInSteps(raw, known, null, addedAt, pause));
+}
+
+function checkIndexed(index: SourceIndex): SourceIndex {
   const text = checkText(index.source.text);
   if (!text.ok) {
     throw new SourceProblemError({
@@ -156,22 +203,57 @@ export async function rebuildUserLayer(
   db: CrosscheckDB,
   seed: BundledIndex,
   user: readonly Source[],
+  planned?: readonly SourceIndex[],
 ): Promise<void> {
+  const indexes = planned ?? planUserLayer(seed, user);
   await Promise.all(
     (['sources', 'passages', 'mentions', 'claims'] as const).map((t) =>
       db[t].where('origin').equals('user').delete(),
     ),
   );
   await db.entities.clear();
+  await db.entities.bulkPut(seed.corpus.entities);
+  for (const index of indexes) await writeIndex(db, index);
+}
+
+/**
+ * The reader's sources indexed again from the seed entities, oldest first, each against the
+ * entities the ones before it added (what rebuildUserLayer writes). With `pause`, it pauses
+ * between sources and stages.
+ */
+function planUserLayer(seed: BundledIndex, user: readonly Source[]): SourceIndex[];
+function planUserLayer(
+  seed: BundledIndex,
+  user: readonly Source[],
+  pause: () => Promise<void>,
+): Promise<SourceIndex[]>;
+function planUserLayer(
+  seed: BundledIndex,
+  user: readonly Source[],
+  pause?: () => Promise<void>,
+): SourceIndex[] | Promise<SourceIndex[]> {
+  const ordered = [...user].sort((a, b) => a.addedAt - b.addedAt || byId(a, b));
   const known = new Map(seed.corpus.entities.map((e) => [e.id, e]));
-  await db.entities.bulkPut([...known.values()]);
-  for (const s of [...user].sort((a, b) => a.addedAt - b.addedAt || byId(a, b))) {
-    // Already accepted once: re-index without the add-time checks, so an update never drops it.
-    const index = indexSource(rawFrom(s, s.id), [...known.values()].sort(byId), null, s.addedAt);
+  // Already accepted once: re-indexed without the add-time checks, so an update never drops it.
+  const keep = (s: Source, index: SourceIndex) => {
     index.source.enabled = s.enabled;
-    await writeIndex(db, index);
     for (const e of index.entities) known.set(e.id, e);
-  }
+    return index;
+  };
+  if (!pause)
+    return ordered.map((s) =>
+      keep(s, indexSource(rawFrom(s, s.id), [...known.values()].sort(byId), null, s.addedAt)),
+    );
+  return (async () => {
+    const out: SourceIndex[] = [];
+    for (const s of ordered) {
+      const raw = rawFrom(s, s.id);
+      const known1 = [...known.values()].sort(byId);
+      out.push(keep(s, await indexSourceInSteps(raw, known1, null, s.addedAt, pause)));
+      await pause();
+    }
+    return out;
+  })();
 }
 
 function summarize(
@@ -305,6 +387,7 @@ function planImport(backup: Backup, existing: readonly Source[]): PlannedImport 
 export function createSourceHandlers(deps: SourceServiceDeps) {
   const { db, ready } = deps;
   const now = deps.now ?? Date.now;
+  const pause = deps.pause ?? breather;
   const commit = async (operation: string) => {
     await deps.beforeCommit?.(operation);
   };
@@ -324,7 +407,8 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       const draft = await prepareDraft(input);
       const addedAt = now();
       const [known, sources] = await Promise.all([db.entities.toArray(), db.sources.toArray()]);
-      const index = indexChecked(rawFrom(draft, newSourceId(draft.text, addedAt)), known, addedAt);
+      const raw = rawFrom(draft, newSourceId(draft.text, addedAt));
+      const index = await indexCheckedInSteps(raw, known, addedAt, pause);
       orThrow(checkDuplicate({ url: draft.url, contentHash: index.source.contentHash }, sources));
       return previewOf(index, known);
     },
@@ -334,10 +418,18 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       const draft = await prepareDraft(input);
       const addedAt = now();
       const id = newSourceId(draft.text, addedAt);
+      const raw = rawFrom(draft, id);
+      // Indexed before the write transaction (which cannot wait across tasks), in steps.
+      const before = await snapshot(db);
+      let index = await indexCheckedInSteps(raw, before.entities, addedAt, pause);
+      orThrow(
+        checkDuplicate({ url: draft.url, contentHash: index.source.contentHash }, before.sources),
+      );
       await db.transaction('rw', tables(db), async () => {
+        // Another change landed meanwhile: index again against what is there now.
+        if (!(await unchangedSince(db, before)))
+          index = indexChecked(raw, await db.entities.toArray(), addedAt);
         const sources = await db.sources.toArray();
-        const known = await db.entities.toArray();
-        const index = indexChecked(rawFrom(draft, id), known, addedAt);
         orThrow(checkDuplicate({ url: draft.url, contentHash: index.source.contentHash }, sources));
         await writeIndex(db, index);
         await recomputeDiscrepancies(db);
@@ -378,16 +470,19 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     async removeSource({ id }: { id: string }): Promise<{ removed: string }> {
       await ready();
       const bundle = await seed();
+      const remaining = (sources: readonly Source[]) =>
+        sources.filter((s) => s.origin === 'user' && s.id !== id);
+      const before = await snapshot(db);
+      const planned = await planUserLayer(bundle, remaining(before.sources), pause);
       await db.transaction('rw', tables(db), async () => {
         await userSource(
           db,
           id,
           'Built-in sources cannot be removed; switch them off instead (or reset).',
         );
-        const user = (await db.sources.where('origin').equals('user').toArray()).filter(
-          (s) => s.id !== id,
-        );
-        await rebuildUserLayer(db, bundle, user);
+        const fresh = await unchangedSince(db, before);
+        const user = remaining(await db.sources.toArray());
+        await rebuildUserLayer(db, bundle, user, fresh ? planned : undefined);
         await recomputeDiscrepancies(db);
         await bumpDictionaryVersion(db);
         await commit('removeSource');
@@ -404,6 +499,27 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     }): Promise<SourceSummary> {
       await ready();
       const bundle = await seed();
+      // Planned before the write transaction when the patch is valid; checked again inside.
+      const before = await snapshot(db);
+      const edited = (sources: readonly Source[], fields: Partial<EditableFields>) =>
+        sources
+          .filter((s) => s.origin === 'user')
+          .map((s) => (s.id === id ? { ...s, ...fields } : s));
+      const current = before.sources.find((s) => s.id === id);
+      const checked =
+        current?.origin === 'user'
+          ? checkMetadata({
+              title: current.title,
+              outlet: current.outlet,
+              url: current.url,
+              published: current.published,
+              language: current.language,
+              ...(patch ?? {}),
+            })
+          : null;
+      const planned = checked?.ok
+        ? await planUserLayer(bundle, edited(before.sources, checked.value), pause)
+        : undefined;
       await db.transaction('rw', tables(db), async () => {
         const source = await userSource(
           db,
@@ -417,11 +533,10 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         );
         const others = await db.sources.toArray();
         orThrow(checkDuplicate({ id, url: fields.url, contentHash: '\u0000' }, others));
-        const user = (await db.sources.where('origin').equals('user').toArray()).map((s) =>
-          s.id === id ? { ...s, ...fields } : s,
-        );
+        const user = edited(await db.sources.toArray(), fields);
         // Language and date feed cleaning, segmentation and claims: re-index, do not just relabel.
-        await rebuildUserLayer(db, bundle, user);
+        const fresh = await unchangedSince(db, before);
+        await rebuildUserLayer(db, bundle, user, fresh ? planned : undefined);
         await recomputeDiscrepancies(db);
         await bumpDictionaryVersion(db);
         await commit('editSource');
@@ -441,7 +556,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       const plan = planImport(backup, await db.sources.toArray());
       // Index each new record now, as the import will (each after the ones before it), so a
       // record the pipeline refuses fails the preview, not the save.
-      indexInOrder(plan.add, await db.entities.toArray());
+      await indexInOrder(plan.add, await db.entities.toArray(), pause);
       return {
         add: plan.add.map((r) => ({ id: r.id, title: r.title, outlet: r.outlet })),
         skip: plan.skip,
@@ -455,10 +570,14 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       await ready();
       const backup = orThrow(parseBackup(String(text ?? '')));
       let result: ImportResult = { added: 0, skipped: 0, settings: backup.settings };
+      const before = await snapshot(db);
+      const firstPlan = planImport(backup, before.sources);
+      const firstIndexes = await indexInOrder(firstPlan.add, before.entities, pause);
       await db.transaction('rw', tables(db), async () => {
-        const plan = planImport(backup, await db.sources.toArray());
-        for (const index of indexInOrder(plan.add, await db.entities.toArray()))
-          await writeIndex(db, index);
+        const fresh = await unchangedSince(db, before);
+        const plan = fresh ? firstPlan : planImport(backup, await db.sources.toArray());
+        const indexes = fresh ? firstIndexes : indexInOrder(plan.add, await db.entities.toArray());
+        for (const index of indexes) await writeIndex(db, index);
         for (const s of backup.seedSources) {
           const row = await db.sources.get(s.id);
           if (row?.origin === 'seed') await db.sources.update(s.id, { enabled: s.enabled });
@@ -501,16 +620,64 @@ async function userSource(db: CrosscheckDB, id: string, seedMessage: string): Pr
   return source!;
 }
 
-/** Indexes records one after another, each against the entities the ones before it added. */
+/**
+ * Indexes records one after another, each against the entities the ones before it added; with
+ * `pause`, pausing between records and the pipeline's stages.
+ */
 function indexInOrder(
   records: readonly Backup['sources'][number][],
   entities: readonly Entity[],
-): SourceIndex[] {
+): SourceIndex[];
+function indexInOrder(
+  records: readonly Backup['sources'][number][],
+  entities: readonly Entity[],
+  pause: () => Promise<void>,
+): Promise<SourceIndex[]>;
+function indexInOrder(
+  records: readonly Backup['sources'][number][],
+  entities: readonly Entity[],
+  pause?: () => Promise<void>,
+): SourceIndex[] | Promise<SourceIndex[]> {
   const known = new Map(entities.map((e) => [e.id, e]));
-  return records.map((r) => {
-    const index = indexRecord(r, [...known.values()].sort(byId));
+  const keep = (index: SourceIndex) => {
     for (const e of index.entities) known.set(e.id, e);
     return index;
+  };
+  if (!pause) return records.map((r) => keep(indexRecord(r, [...known.values()].sort(byId))));
+  return (async () => {
+    const out: SourceIndex[] = [];
+    for (const r of records) {
+      const index = await recordProblem(r, async () => {
+        const raw = rawFrom(r, r.id);
+        const known1 = [...known.values()].sort(byId);
+        const indexed = checkIndexed(await indexSourceInSteps(raw, known1, null, r.addedAt, pause));
+        indexed.source.enabled = r.enabled;
+        return indexed;
+      });
+      out.push(keep(index));
+      await pause();
+    }
+    return out;
+  })();
+}
+
+/** A record's indexing error, as the import's problem. */
+async function recordProblem(
+  r: Backup['sources'][number],
+  run: () => Promise<SourceIndex>,
+): Promise<SourceIndex> {
+  try {
+    return await run();
+  } catch (e) {
+    throw importProblem(r, e);
+  }
+}
+
+function importProblem(r: Backup['sources'][number], e: unknown): SourceProblemError {
+  const why = e instanceof Error ? e.message : String(e);
+  return new SourceProblemError({
+    code: 'backup-records',
+    message: `The source “${r.title ?? r.id}” in the file cannot be indexed, so nothing was imported: ${why}`,
   });
 }
 
@@ -520,10 +687,6 @@ function indexRecord(r: Backup['sources'][number], known: readonly Entity[]): So
     index.source.enabled = r.enabled;
     return index;
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new SourceProblemError({
-      code: 'backup-records',
-      message: `The source “${r.title ?? r.id}” in the file cannot be indexed, so nothing was imported: ${why}`,
-    });
+    throw importProblem(r, e);
   }
 }
