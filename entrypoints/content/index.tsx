@@ -194,10 +194,19 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      unwatch();
-      unwatchDictionary();
+      // The page first: once the extension is gone, its APIs throw, and nothing may stop this.
       stop();
+      for (const off of [
+        () => browser.runtime.onMessage.removeListener(onMessage),
+        unwatch,
+        unwatchDictionary,
+      ]) {
+        try {
+          off();
+        } catch {
+          // "Extension context invalidated": the listener went with the extension.
+        }
+      }
     });
 
     await start();
