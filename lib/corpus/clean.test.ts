@@ -107,3 +107,72 @@ describe('cleanArticle on the seeds', () => {
     expect(cleanArticle(raw).blocks).toHaveLength(n);
   });
 });
+
+describe('credits, bylines and headings in any language', () => {
+  const body = 'The bridge reopened on Tuesday after two weeks of repairs, officials said.';
+  test.each([
+    // Photo and agency credits are cut from the end of the line; the sentence stays.
+    ['The river rose overnight. JANE ROE / AFP', 'The river rose overnight.', 'JANE ROE / AFP'],
+    [
+      'Crowds gathered in the square. REUTERS/John Doe',
+      'Crowds gathered in the square.',
+      'REUTERS/John Doe',
+    ],
+    [
+      'Rescuers dug through the rubble. Canal Uno TV/Handout via REUTERS',
+      'Rescuers dug through the rubble.',
+      'Canal Uno TV/Handout via REUTERS',
+    ],
+    ['Los vecinos limpian las calles | EFE', null, 'Los vecinos limpian las calles | EFE'],
+    [
+      'Moradores observam os destroços - Reprodução/@perfil',
+      'Moradores observam os destroços',
+      'Reprodução/@perfil',
+    ],
+    [
+      'Sinistrés près de la mairie - JEAN DUPONT / AFP',
+      'Sinistrés près de la mairie',
+      'JEAN DUPONT / AFP',
+    ],
+    [
+      'A view of the old town on Monday. (Photo by ANA LIMA / AFP)',
+      'A view of the old town on Monday.',
+      '(Photo by ANA LIMA / AFP)',
+    ],
+    [
+      'Voters queue outside a school in the capital. [Getty]',
+      'Voters queue outside a school in the capital.',
+      '[Getty]',
+    ],
+    // Bylines.
+    ['By Jane Roe', null, 'By Jane Roe'],
+    ['Por Ana Gómez y Luis Pérez', null, 'Por Ana Gómez y Luis Pérez'],
+    ['Par Jean Dupont', null, 'Par Jean Dupont'],
+    ['— Flood Watch (@floodwatch', null, '— Flood Watch (@floodwatch'],
+  ])('%s', (line, kept, gone) => {
+    const r = cleanArticle(`${body}\n${line}\n${body.replace('bridge', 'tunnel')}`);
+    if (kept) expect(r.text).toContain(kept);
+    else expect(r.text).not.toContain(line);
+    expect(r.removed.map((x) => x.text)).toContain(gone.trim());
+  });
+
+  test.each([
+    'Live Updates',
+    'The Daily Courier (Springfield)',
+    'Watch | Storm Hits The Coast',
+    'The Evening Courier, 12 May 2024',
+  ])('"%s" after the first line is a heading (a title block)', (line) => {
+    const r = cleanArticle(`${body}\n${line}\n${body}`);
+    const block = r.blocks.find((b) => r.text.slice(b.start, b.end) === line);
+    expect(block?.kind).toBe('title');
+  });
+
+  test.each([
+    '"Night Train" by Jane Roe and Tom Lee', // a list entry of names keeps its names
+    'Best actor: Tom Lee',
+  ])('"%s" is not a heading', (line) => {
+    const r = cleanArticle(`${body}\n${line}\n${body}`);
+    const block = r.blocks.find((b) => r.text.slice(b.start, b.end) === line);
+    expect(block?.kind).toBe('paragraph');
+  });
+});

@@ -261,18 +261,12 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
     }
     const credit = CREDIT.exec(line);
     if (credit) {
-      removed.push({ reason: 'photo credit', text: credit[0].trim() });
+      removed.push({ reason: 'photo credit', text: credit[0].trim().replace(/^[-–—]\s*/u, '') });
       line = line
         .slice(0, credit.index)
         .replace(/\s*[-–—]\s*$/, '')
         .trim();
       if (line.length === 0) continue;
-    }
-    // An excerpt cut mid-word ("… en Albac"): its last word is not a word.
-    if (line.length > 120 && /\p{L}$/u.test(line)) {
-      const cut = line.replace(/\s+\S+$/, '');
-      removed.push({ reason: 'cut word', text: line.slice(cut.length).trim() });
-      line = cut;
     }
     const lineLang = docLang ? guessLanguage(line) : null;
     if (docLang && lineLang && lineLang !== docLang && line.split(' ').length >= 6) {

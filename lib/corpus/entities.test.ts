@@ -191,3 +191,104 @@ describe('a story with no seed names in it', () => {
     expect(added.entities.find((e) => e.name === 'Amara Okafor')).toBeUndefined();
   });
 });
+
+describe('names in Spanish, Portuguese and French stories', () => {
+  const raw = (id: string, language: string, text: string): RawSource => ({
+    id,
+    file: null,
+    outlet: id,
+    title: null,
+    url: null,
+    published: null,
+    language,
+    text,
+    origin: 'user',
+  });
+  const story = buildCorpus([
+    raw(
+      'es',
+      'es',
+      'La ministra Lucía Ferrer Soto visitó Zaragoza el martes. En Zaragoza, Ferrer dijo que el Ministerio de Obras y Transportes ayudará. Desde Alemania llegaron bomberos. La presidenta habló con Irene Vidal y Tomás Roca.',
+    ),
+    raw(
+      'pt',
+      'pt',
+      'O Ministério de Obras e Transportes enviou equipes a Zaragoza. Na Alemanha, o governo ofereceu ajuda. Lucía Ferrer agradeceu. A cidade de Huesca (AR) também foi atingida.',
+    ),
+    raw(
+      'fr',
+      'fr',
+      "Le Danois Mads Holm est arrivé à Zaragoza. L'Allemagne a envoyé des pompiers, et Lucía Ferrer Soto a remercié l'Espagne. Outre Zaragoza, la ville de Huesca est touchée.",
+    ),
+    raw(
+      'en',
+      'en',
+      'Spain’s minister Lucía Ferrer toured Zaragoza on Tuesday, 4 June. Germany sent firefighters. Ferrer Soto thanked Mads Holm.',
+    ),
+  ]);
+  const names = story.entities.map((e) => e.name);
+
+  test.each([
+    ['Ferrer', 'person'],
+    ['Ferrer Soto', 'person'],
+    ['Lucía Ferrer', 'person'],
+    ['Zaragoza', 'place'],
+    ['Alemania', 'place'],
+    ['Alemanha', 'place'],
+    ['Allemagne', 'place'],
+    ['Germany', 'place'],
+    ['Espagne', 'place'],
+    ['Spain', 'place'],
+    ['Irene Vidal', 'person'],
+    ['Tomás Roca', 'person'],
+    ['Mads Holm', 'person'],
+    ['Huesca', 'place'],
+  ])('%s is found as a %s', (alias, type) => {
+    expect(byAlias(story, alias)?.type).toBe(type);
+  });
+
+  test.each([
+    ['Ferrer', 'Lucía Ferrer Soto'],
+    ['Ferrer Soto', 'Lucía Ferrer Soto'],
+    ['Alemanha', 'Alemania'],
+    ['Allemagne', 'Alemania'],
+    ['Germany', 'Alemania'],
+    ['Spain', 'Espagne'],
+  ])('%s is the same entity as %s', (a, b) => {
+    expect(byAlias(story, a)?.id).toBe(byAlias(story, b)?.id);
+  });
+
+  test.each([
+    'En Zaragoza', // a preposition capitalised at a sentence start
+    'Desde Alemania',
+    'Outre Zaragoza',
+    'Na Alemanha',
+    'Irene Vidal y Tomás Roca', // "y" joins two names
+    'Le Danois Mads Holm', // a demonym noun after an article
+    'Danois Mads Holm',
+    'Zaragoza June',
+  ])('no entity or alias "%s"', (s) => {
+    const all = story.entities.flatMap((e) => [e.name, ...e.aliases]);
+    expect(all).not.toContain(s);
+  });
+
+  test('an institution keeps its "y"/"e" and is one organization', () => {
+    const e = byAlias(story, 'Ministerio de Obras y Transportes');
+    expect(e?.type).toBe('organization');
+    expect(byAlias(story, 'Ministério de Obras e Transportes')?.type).toBe('organization');
+  });
+
+  test('a region code in brackets is not an acronym of the place before it', () => {
+    expect(byAlias(story, 'AR')).toBeUndefined();
+    expect(names).not.toContain('AR');
+  });
+
+  test('incremental indexing links a country named in another language', () => {
+    const added = indexSource(
+      raw('it', 'es', 'Los bomberos de Alemania regresaron a su país.'),
+      story.entities,
+    );
+    const known = byAlias(story, 'Germany')!;
+    expect(added.mentions.find((m) => m.surface === 'Alemania')?.entityId).toBe(known.id);
+  });
+});

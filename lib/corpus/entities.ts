@@ -96,6 +96,8 @@ const CONTEXT_TYPES: Array<[EntityType, Set<string>]> = [
 ];
 
 const PLACE_PREPOSITIONS = anyLanguage('placePrepositions');
+/** Head words of places in every language ("city", "ciudad", "ville"). */
+const PLACE_WORDS = typeKeywords().find(([type]) => type === 'place')![1];
 const SPEECH_VERBS = anyLanguage('speechVerbs');
 
 // ---------------------------------------------------------------------------------------------
@@ -363,6 +365,16 @@ function analyseChunk(
   if (
     (passage.kind === 'title' && (passage.block > 0 || isTitleCase(passage.text))) ||
     toks.length > MAX_NAME_TOKENS
+  )
+    return [occ(toks, { linkOnly: true })];
+
+  // "Huesca (HU)": a two-letter code in brackets after a name is a region's code; it only links.
+  const lone = toks.length === 1 ? toks[0]! : null;
+  if (
+    lone &&
+    /^[A-Z]{2}$/.test(lone.text) &&
+    /\p{Lu}[\p{L}.'’-]*\s\($/u.test(sentence.slice(0, lone.start - base)) &&
+    sentence[lone.end - base] === ')'
   )
     return [occ(toks, { linkOnly: true })];
 
@@ -675,6 +687,8 @@ function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
     const prev2 = o.before[o.before.length - 2] ?? '';
     if (PLACE_PREPOSITIONS.has(prev) || (prev === 'the' && PLACE_PREPOSITIONS.has(prev2)))
       votes.place += 1;
+    // "the city of X", "la ciudad de X", "la ville de X".
+    if (isConnector(prev) && PLACE_WORDS.has(prev2)) votes.place += 2;
     if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? '')) votes.person += 1;
     if (ROLE_CONTEXT.has(prev)) votes.person += 2;
     for (const [type, set] of CONTEXT_TYPES) {
@@ -819,6 +833,8 @@ export function discoverEntities(
       )
         return true;
       if (o.titled || o.acronym) return false;
+      // Country names are names wherever they stand ("Germany sent …").
+      if (countryCode(t.text) !== null) return false;
       // Demonyms and adjectives: "Ruritanian government", "Freedonians".
       if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
       if (stats.lowercase.has(f)) return true;

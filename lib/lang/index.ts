@@ -108,6 +108,8 @@ function countryIndex(): Map<string, string> {
       for (let j = 0; j < 26; j++) {
         const code = String.fromCharCode(A + i, A + j);
         if (NOT_COUNTRIES.has(code) || (code[0] === 'X' && code !== 'XK')) continue;
+        // Retired codes ("DD", "YU") share today's names: only the current code counts.
+        if (!isCurrentRegion(code)) continue;
         const name = long.of(code);
         if (!name || name === code) continue;
         add(name, code);
@@ -118,6 +120,14 @@ function countryIndex(): Map<string, string> {
   }
   countries = out;
   return out;
+}
+
+function isCurrentRegion(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+  } catch {
+    return false;
+  }
 }
 
 /** Comparison key of a country name: folded, no dots, no spaces ("EE. UU." = "EEUU"). */

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { chunks, tokenize } from './tokens';
+
+const names = (sentence: string) =>
+  chunks(tokenize(sentence), sentence, 0).map((c) => c.tokens.map((t) => t.text).join(' '));
+
+describe('name chunks in four languages', () => {
+  test.each([
+    // "and" joins two names only inside an institution's spelled-out name.
+    // (A capitalised first word is left to the entity stage: it may open a name.)
+    ['es', 'Ayer visitaron Toledo y Segovia.', ['Ayer', 'Toledo', 'Segovia']],
+    ['pt', 'Depois chegaram Lucas Prado e Rita Gomes.', ['Depois', 'Lucas Prado', 'Rita Gomes']],
+    ['fr', 'Entre Lyon et Grenoble, la route est coupée.', ['Entre Lyon', 'Grenoble']],
+    ['en', 'Talks between Ruritania and Freedonia resumed.', ['Talks', 'Ruritania', 'Freedonia']],
+    [
+      'es',
+      'Ayer habló el Ministerio de Agricultura y Pesca.',
+      ['Ayer', 'Ministerio de Agricultura y Pesca'],
+    ],
+    ['pt', 'O Centro de Estudos e Pesquisas publicou o dado.', ['O Centro de Estudos e Pesquisas']],
+    // Elided articles are tokens of their own, so the name after them starts a chunk.
+    ['fr', "Le ministre a quitté l'Espagne hier.", ['Le', 'Espagne']],
+    ['fr', "La Côte d'Ivoire a voté.", ["La Côte d' Ivoire"]],
+    ['fr', "L'Espagne a voté.", ["L' Espagne"]],
+    // Connectors of every language stay inside names.
+    ['pt', 'Ele voltou ao Rio Grande do Sul.', ['Ele', 'Rio Grande do Sul']],
+    ['fr', 'Le Palais des Sports est fermé.', ['Le Palais des Sports']],
+  ])('%s: %s', (_lang, sentence, expected) => {
+    expect(names(sentence)).toEqual(expected);
+  });
+
+  test('a capitalised elision mid-sentence is part of the name', () => {
+    const toks = tokenize('He met Rosa D’Amato there.');
+    expect(toks.map((t) => t.text)).toContain('D’Amato');
+  });
+
+  test('offsets of elided tokens point into the sentence', () => {
+    const s = "Il vit à l'Île-Rousse.";
+    for (const t of tokenize(s)) expect(s.slice(t.start, t.end)).toBe(t.text);
+  });
+});
