@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compileMatcher, fold } from './matcher';
+import { compileMatcher, findInWindows, fold } from './matcher';
 
 // A hand-made dictionary in the shape the background sends (aliases are surface forms).
 const DICT: Array<[string, string]> = [
@@ -234,5 +234,24 @@ describe('dictionary edge cases', () => {
       'Homeland Security',
       'Secretary Kristi Noem',
     ]);
+  });
+});
+
+describe('findInWindows', () => {
+  const matcher = compileMatcher(DICT);
+  const paragraph =
+    'Homeland Security Secretary Kristi Noem met Gustavo Petro in Bogotá. Later, Petro and Laura Sarabia spoke; Noem left. ';
+  test.each([
+    // [text, window size]: windows cut through names, at every offset of a short text too
+    [paragraph.repeat(40), 97],
+    [paragraph.repeat(40), 1000],
+    [paragraph, 1],
+    [paragraph, 13],
+    ['Kristi Noem', 5],
+    ['', 10],
+  ])('the same matches as one pass (%#)', (text, size) => {
+    const windows = [...findInWindows(matcher, text, size)];
+    expect(windows.flat()).toEqual(matcher.find(text));
+    expect(windows.length).toBe(Math.ceil(text.length / size));
   });
 });

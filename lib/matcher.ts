@@ -446,3 +446,26 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
 
   return { find, size: patterns.length };
 }
+
+/** Characters read on each side of a window: more than any name is long. */
+const WINDOW_CONTEXT = 256;
+
+/**
+ * The matches of a very long text, one window at a time, so that a caller can yield between
+ * windows (a 20 MB text node would otherwise be one long task). Each window is read with
+ * context on both sides and keeps the matches that start inside it, so the result is the same
+ * as `find` on the whole text.
+ */
+export function* findInWindows(matcher: Matcher, text: string, size: number): Generator<Match[]> {
+  for (let start = 0; start < text.length; start += size) {
+    const end = Math.min(text.length, start + size);
+    const from = Math.max(0, start - WINDOW_CONTEXT);
+    const to = Math.min(text.length, end + WINDOW_CONTEXT);
+    const found: Match[] = [];
+    for (const m of matcher.find(text.slice(from, to))) {
+      const at = m.start + from;
+      if (at >= start && at < end) found.push({ ...m, start: at, end: m.end + from });
+    }
+    yield found;
+  }
+}

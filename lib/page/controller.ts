@@ -3,7 +3,7 @@
  * navigation, for one document. Reads the page; writes nothing to it (the card host is the only
  * node we add, and the entrypoint owns it). No extension APIs here: the card is behind `CardHost`.
  */
-import type { Matcher } from '../matcher';
+import { findInWindows, type Match, type Matcher } from '../matcher';
 import {
   createPainter,
   type HighlightStyle,
@@ -35,6 +35,8 @@ export interface ScanStats {
   wallMs: number;
   /** Longest single slice of the pass. */
   longestSliceMs: number;
+  /** Slices the pass was cut into (yields to the page in between). */
+  slices: number;
   textNodes: number;
   chars: number;
   matches: number;
@@ -70,6 +72,9 @@ export const MUTATION_DEBOUNCE_MS = 40;
 const MUTATION_MAX_WAIT_MS = 250;
 /** A scan slice yields after this much work, well under the 50 ms long-task threshold. */
 const SLICE_MS = 8;
+/** Text nodes longer than this are read in windows of the next size, with yields between. */
+const LONG_NODE_CHARS = 100_000;
+const LONG_NODE_WINDOW = 20_000;
 
 export class PageController {
   readonly painter: Painter;
@@ -356,6 +361,7 @@ export class PageController {
         ms: 0,
         wallMs: 0,
         longestSliceMs: 0,
+        slices: 0,
         textNodes: 0,
         chars: 0,
         matches: 0,
@@ -364,6 +370,7 @@ export class PageController {
       const wallStart = performance.now();
       let sliceStart = wallStart;
       const endSlice = () => {
+        stats.slices++;
         const t = performance.now() - sliceStart;
         stats.ms += t;
         if (t > stats.longestSliceMs) stats.longestSliceMs = t;
@@ -373,7 +380,18 @@ export class PageController {
         for (const node of textNodesUnder(root, this.extraSkip)) {
           stats.textNodes++;
           stats.chars += node.data.length;
-          if (this.scanNode(node) > 0) painted.push(node);
+          const found =
+            node.data.length > LONG_NODE_CHARS
+              ? await this.findInLongNode(node, () => {
+                  if (performance.now() - sliceStart <= SLICE_MS) return null;
+                  endSlice();
+                  return yieldToMain().then(() => {
+                    sliceStart = performance.now();
+                  });
+                })
+              : this.matcher.find(node.data);
+          if (this.stopped) return;
+          if (this.scanNode(node, found) > 0) painted.push(node);
           if (performance.now() - sliceStart > SLICE_MS) {
             endSlice();
             await yieldToMain();
@@ -405,14 +423,31 @@ export class PageController {
     }
   }
 
-  /** Scans one text node (replacing what it had); returns the number of mentions painted. */
-  private scanNode(node: Text): number {
+  /**
+   * A very long text node is read in windows with a yield between slices (one 20 MB node would
+   * otherwise be one long task); `pause` returns a promise when the slice is used up.
+   */
+  private async findInLongNode(node: Text, pause: () => Promise<void> | null): Promise<Match[]> {
+    const found: Match[] = [];
+    const text = node.data;
+    for (const window of findInWindows(this.matcher, text, LONG_NODE_WINDOW)) {
+      found.push(...window);
+      const wait = pause();
+      if (wait) await wait;
+      // The page changed the node meanwhile: its mutation queues it again.
+      if (this.stopped || node.data !== text) return [];
+    }
+    return found;
+  }
+
+  /** Paints one text node's matches (replacing what it had); returns the number painted. */
+  private scanNode(node: Text, matches: Match[]): number {
     const old = this.store.get(node);
     if (old) {
       this.painter.unpaint(old);
       this.store.delete(node);
     }
-    let found = this.matcher.find(node.data);
+    let found = matches;
     if (this.firstPerParagraph && found.length > 0) found = this.firstInParagraph(node, found);
     if (found.length === 0) return 0;
     const mentions: PageMention[] = found.map((f) => ({

@@ -23,6 +23,7 @@ export interface ScanStats {
   ms: number;
   wallMs: number;
   longestSliceMs: number;
+  slices: number;
   textNodes: number;
   chars: number;
   matches: number;

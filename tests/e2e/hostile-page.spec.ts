@@ -214,3 +214,22 @@ test('a page of one name repeated 50,000 times is scanned and stays usable', asy
   await world.waitForCard('Laura Sarabia');
   await page.close();
 });
+
+test('a 20 MB text node is read in many slices, and the page stays usable', async () => {
+  const words = 'the river rose again overnight and the bridge stayed closed to traffic ';
+  const huge = words.repeat(Math.ceil(20_000_000 / words.length));
+  server.route(
+    '/huge.html',
+    `<!doctype html><html><body><main>${ARTICLE}<p>${huge}</p></main></body></html>`,
+  );
+  const page = await session.context.newPage();
+  const world = await ContentWorld.attach(page, session.extensionId);
+  await page.goto(`${server.origin}/huge.html`);
+  const scan = await world.waitForScan();
+  // Cut within the node: the page got the main thread back between slices.
+  expect(scan.chars).toBeGreaterThan(20_000_000);
+  expect(scan.slices).toBeGreaterThan(10);
+  await world.hover('Gustavo Petro');
+  await world.waitForCard('Gustavo Petro');
+  await page.close();
+});
