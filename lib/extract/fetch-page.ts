@@ -1,5 +1,6 @@
 import { formatBytes, LIMITS } from './limits';
 import { type Checked, type Failed, fail, ok } from './problems';
+import { checkPublicUrl, classifyHost, notPublicReason } from './url';
 
 export interface FetchedPage {
   html: string;
@@ -66,24 +67,96 @@ function tooLarge(bytes: number | null): Failed {
 }
 
 /**
+ * Checks where a redirect led: an http(s) address on a public host, like the one asked for.
+ * `target` is the address the redirect named (or the response's final address).
+ */
+export function checkRedirectTarget(from: URL, target: string): Checked<null> {
+  let to: URL;
+  try {
+    to = new URL(target, from);
+  } catch {
+    return unfollowable(from);
+  }
+  if (to.protocol !== 'http:' && to.protocol !== 'https:') {
+    return fail(
+      'redirect-scheme',
+      `${from.host} redirected to a “${to.protocol}” address, which is not a web page: Crosscheck only follows http:// and https:// addresses. Paste the article's text instead.`,
+    );
+  }
+  const verdict = classifyHost(to.hostname);
+  if (!verdict.public) {
+    return fail(
+      'redirect-not-public',
+      `${from.host} redirected to another address, and Crosscheck only reads public web pages: ${notPublicReason(verdict.reason, to.hostname)} Nothing was read from it.`,
+    );
+  }
+  return ok(null);
+}
+
+function unfollowable(from: URL): Failed {
+  return fail(
+    'redirect-unfollowable',
+    `${from.host} redirected to an address Crosscheck cannot follow (not a web page, or a chain of redirects that never ends). Open the article in a tab and add it from the Crosscheck popup, or paste its text.`,
+  );
+}
+
+const REQUEST = {
+  credentials: 'omit',
+  headers: { accept: 'text/html,application/xhtml+xml' },
+} as const satisfies RequestInit;
+
+/**
+ * After a fetch failed: did the site answer with a redirect fetch would not follow (to a
+ * "file:", "javascript:" or "chrome:" address, or round in circles)? Asks once more without
+ * following. Browsers hide where such a redirect points (an "opaqueredirect" response); other
+ * fetch implementations show it, and it is checked.
+ */
+async function refusedRedirect(
+  url: URL,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+): Promise<Failed | null> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url.href, { ...REQUEST, signal, redirect: 'manual' });
+  } catch {
+    return null;
+  }
+  void response.body?.cancel().catch(() => undefined);
+  if (response.type === 'opaqueredirect') return unfollowable(url);
+  const location =
+    response.status >= 300 && response.status < 400 && response.headers.get('location');
+  if (!location) return null;
+  const target = checkRedirectTarget(url, location);
+  return target.ok ? unfollowable(url) : target;
+}
+
+/**
  * Fetches an article page with a timeout and a size cap (checked on the header and while
  * reading, since Content-Length may be absent or wrong). `fetchImpl` is the page's `fetch`.
+ *
+ * Only public http(s) pages are read: the address is checked before fetching and the address
+ * the redirects ended at is checked before anything is read from it. Browsers follow redirects
+ * inside fetch and hide the hops between (redirect: "manual" gives an opaque response with no
+ * Location), so a hop through a private address is not seen, and the request to a private final
+ * address is made before it is refused; its answer is never read.
  */
 export async function fetchArticlePage(
   url: URL,
   fetchImpl: typeof fetch,
   { timeoutMs = LIMITS.fetchTimeoutMs, maxBytes = LIMITS.maxHtmlBytes } = {},
 ): Promise<Checked<FetchedPage>> {
+  const allowed = checkPublicUrl(url);
+  if (!allowed.ok) return allowed;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     let response: Response;
     try {
       response = await fetchImpl(url.href, {
+        ...REQUEST,
         signal: controller.signal,
-        credentials: 'omit',
         redirect: 'follow',
-        headers: { accept: 'text/html,application/xhtml+xml' },
       });
     } catch {
       if (controller.signal.aborted) {
@@ -92,10 +165,19 @@ export async function fetchArticlePage(
           `${url.host} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again later, or paste the article text.`,
         );
       }
+      const redirect = await refusedRedirect(url, fetchImpl, controller.signal);
+      if (redirect) return redirect;
       return fail(
         'unreachable',
         `Could not reach ${url.host}: the site does not answer (offline, wrong address, or blocked). Check the address and your connection, or paste the article text.`,
       );
+    }
+    if (response.url && response.url !== url.href) {
+      const target = checkRedirectTarget(url, response.url);
+      if (!target.ok) {
+        void response.body?.cancel().catch(() => undefined);
+        return target;
+      }
     }
     const head = checkResponseHead({
       status: response.status,
