@@ -208,7 +208,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
     raw(
       'es',
       'es',
-      'La ministra Lucía Ferrer Soto visitó Zaragoza el martes. En Zaragoza, Ferrer dijo que el Ministerio de Obras y Transportes ayudará. Desde Alemania llegaron bomberos. La presidenta habló con Irene Vidal y Tomás Roca.',
+      'La ministra Lucía Ferrer Soto visitó Zaragoza el martes. El jefe del CNE Irene Vidal votó. En Zaragoza, Ferrer dijo que el Ministerio de Obras y Transportes ayudará. Desde Alemania llegaron bomberos. La presidenta habló con Irene Vidal y Tomás Roca.',
     ),
     raw(
       'pt',
@@ -267,6 +267,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
     'Le Danois Mads Holm', // a demonym noun after an article
     'Danois Mads Holm',
     'Zaragoza June',
+    'CNE Irene Vidal', // an acronym and a name written side by side
   ])('no entity or alias "%s"', (s) => {
     const all = story.entities.flatMap((e) => [e.name, ...e.aliases]);
     expect(all).not.toContain(s);

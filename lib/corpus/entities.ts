@@ -530,6 +530,72 @@ function typeFromNeighbours(
   }
 }
 
+/**
+ * Two names written side by side read as one chunk: "INE Jane Doe", "Jane Doe of Acme
+ * Party", "the X Party and the Y Party". Where a chunk ends with a name of two or more words
+ * that the corpus also writes on its own, it is cut before that name, unless what precedes is
+ * an institution's head ("University of New Mexico") and no "and" joins them. Chunks are at
+ * most MAX_NAME_TOKENS long, so the suffixes tried per chunk are bounded.
+ */
+function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[]): Occurrence[] {
+  const standalone = new Set<string>();
+  for (const o of occs) if (!o.linkOnly && o.tokens.length >= 2) standalone.add(key(o.surface));
+  for (const e of known) for (const a of [e.name, ...e.aliases]) standalone.add(key(a));
+  const span = (o: Occurrence, toks: Token[], extra: Partial<Occurrence>): Occurrence => ({
+    ...o,
+    tokens: toks,
+    start: toks[0]!.start,
+    end: toks[toks.length - 1]!.end,
+    surface: o.source.text.slice(toks[0]!.start, toks[toks.length - 1]!.end),
+    ...extra,
+  });
+  const out: Occurrence[] = [];
+  for (const o of occs) {
+    const n = o.tokens.length;
+    let cut = -1;
+    if (!o.linkOnly && n >= 3) {
+      for (let i = 1; i <= n - 2 && cut < 0; i++) {
+        const rest = o.tokens.slice(i);
+        if (isConnector(rest[0]!.text)) continue;
+        if (standalone.has(key(o.source.text.slice(rest[0]!.start, o.end)))) cut = i;
+      }
+    }
+    if (cut < 0) {
+      out.push(o);
+      continue;
+    }
+    let head = o.tokens.slice(0, cut);
+    // Only where the text shows two names: joined by "and", or an acronym before a name. A
+    // person's given names before a surname pair are one name; "X de São Paulo" is one too.
+    const glue = head[head.length - 1]!;
+    const joined = head.some((t) => isConjunction(t.text));
+    const split =
+      !o.acronym &&
+      (joined || (head.length === 1 && (isAllCaps(glue.text) || isInitialism(glue.text))));
+    while (
+      head.length > 0 &&
+      (isConnector(head[head.length - 1]!.text) ||
+        isConjunction(head[head.length - 1]!.text) ||
+        ARTICLES.has(fold(head[head.length - 1]!.text)))
+    )
+      head = head.slice(0, -1);
+    if (!split || (!joined && head.length > 0 && typeFromKeywords(head))) {
+      out.push(o);
+      continue;
+    }
+    if (head.length > 0) out.push(span(o, head, { acronym: null, after: [] }));
+    out.push(
+      span(o, o.tokens.slice(cut), {
+        titled: false,
+        descriptor: null,
+        before: [],
+        qualified: false,
+      }),
+    );
+  }
+  return out;
+}
+
 /** A word shared by more groups than this is no evidence that two names are one person. */
 const MAX_SHARED_NAME_WORD = 32;
 
@@ -785,11 +851,12 @@ export function discoverEntities(
     }
   }
 
-  const occs: Occurrence[] = [];
+  const chunkOccs: Occurrence[] = [];
   for (const s of sentences) {
     for (const c of s.chunks)
-      occs.push(...analyseChunk(s.source, s.passage, s.tokens, c, knownPersons, stats));
+      chunkOccs.push(...analyseChunk(s.source, s.passage, s.tokens, c, knownPersons, stats));
   }
+  const occs = splitRunTogether(chunkOccs, known);
 
   // ---- junk filter ------------------------------------------------------------------------
   const knownKeys = new Map<string, Entity>();

@@ -18,6 +18,12 @@ describe('name chunks in four languages', () => {
       ['Ayer', 'Ministerio de Agricultura y Pesca'],
     ],
     ['pt', 'O Centro de Estudos e Pesquisas publicou o dado.', ['O Centro de Estudos e Pesquisas']],
+    // An article after "and" starts a second institution.
+    [
+      'es',
+      'Firmaron el Partido Azul y el Partido Verde.',
+      ['Firmaron el Partido Azul', 'Partido Verde'],
+    ],
     // Elided articles are tokens of their own, so the name after them starts a chunk.
     ['fr', "Le ministre a quitté l'Espagne hier.", ['Le', 'Espagne']],
     ['fr', "La Côte d'Ivoire a voté.", ["La Côte d' Ivoire"]],

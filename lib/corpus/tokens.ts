@@ -128,6 +128,8 @@ export function isConjunction(text: string): boolean {
   return anyLanguage('conjunctions').has(text);
 }
 
+const ARTICLES = anyLanguage('articles');
+
 let institutionWords: Set<string> | null = null;
 /** Head words of organizations, facilities, laws and agreements in every language. */
 function isInstitutionWord(t: Token): boolean {
@@ -179,11 +181,13 @@ export function chunks(tokens: readonly Token[], sentence: string, base: number)
       // Up to two connectors, then a capitalised token: "for the Confinement". A conjunction
       // may only open them inside an institution's name; elsewhere "X y Z" is two names.
       let k = j + 1;
+      // "el Partido del Trabajo y el Partido Verde": an article after "and" starts a new name.
+      const nextIsArticle = ARTICLES.has(fold(tokens[k + 1]?.text ?? ''));
       while (
         k < tokens.length &&
         k <= j + 2 &&
         (isConnector(tokens[k]!.text) ||
-          (k === j + 1 && institution && isConjunction(tokens[k]!.text))) &&
+          (k === j + 1 && institution && !nextIsArticle && isConjunction(tokens[k]!.text))) &&
         gapIsSpace(tokens[k - 1]!, tokens[k]!)
       )
         k++;
