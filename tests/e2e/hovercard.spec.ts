@@ -437,7 +437,7 @@ test.describe('page safety', () => {
       position: 'fixed',
       display: 'flex',
       h2: '17px',
-      width: 380,
+      width: 360,
     });
     await page.close();
   });

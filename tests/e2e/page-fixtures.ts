@@ -40,10 +40,17 @@ export function seedParagraphs(seedFile: string): string[] {
 
 /** Where a real page keeps its article text: the element holding most of its paragraphs. */
 function articleBody(document: Document): Element {
-  const explicit = document.querySelector(
-    '[itemprop="articleBody"], .story-body__inner, .article-body, .entry-content, article',
-  );
-  if (explicit && explicit.querySelectorAll('p').length >= 2) return explicit;
+  // In order of how sure each marker is (not document order: an <article> often wraps more).
+  for (const selector of [
+    '[itemprop="articleBody"]',
+    '.story-body__inner',
+    '.article-body',
+    '.entry-content',
+    'article',
+  ]) {
+    const explicit = document.querySelector(selector);
+    if (explicit && explicit.querySelectorAll('p').length >= 2) return explicit;
+  }
   let best: Element = document.body;
   let bestCount = 0;
   for (const p of document.querySelectorAll('p')) {
@@ -67,7 +74,11 @@ export function pageWithSeed(page: RealPage, seedFile: string): string {
   const { document } = parseHTML(html);
   const body = articleBody(document as unknown as Document);
   const paragraphs = [...body.querySelectorAll('p')];
-  const anchor = paragraphs[0] ?? null;
+  // The article's first paragraph of prose, not one in an aside, a caption or a side bar.
+  const anchor =
+    paragraphs.find((p) => !p.closest('aside, nav, footer, figure, figcaption, header')) ??
+    paragraphs[0] ??
+    null;
   const container = document.createElement('div');
   container.setAttribute('data-seeded', seedFile);
   for (const text of seedParagraphs(seedFile)) {
