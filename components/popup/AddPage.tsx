@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { captureTabDraft } from '@/components/options/capture';
 import { SourcePreviewView } from '@/components/options/SourcePreviewView';
 import type { SourceDraft } from '@/lib/extract/draft';
+import { type Checked, ok } from '@/lib/extract/problems';
 import type { SourcePreview, SourceSummary } from '@/lib/service/sources';
 import type { PopupApi } from './api';
 
@@ -16,17 +17,39 @@ type Step =
 export function AddPage({
   api,
   tabId,
+  url,
   onAdded,
 }: {
   api: PopupApi;
   tabId: number | null;
+  /** The tab's address (the draft's URL when the page is read through the content script). */
+  url: string | null;
   onAdded: () => void;
 }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
   if (tabId === null) return null;
+  /**
+   * The rendered page through activeTab + scripting (granted by the toolbar click); where that
+   * is not granted (a popup opened another way), the text the content script reads from it.
+   */
+  const capture = async (): Promise<Checked<SourceDraft>> => {
+    const draft = await captureTabDraft(tabId);
+    if (draft.ok) return draft;
+    const page = await api.sendTab(tabId, 'getPageText', {});
+    if (!page?.text.trim()) return draft;
+    return ok({
+      text: page.text,
+      title: null,
+      outlet: null,
+      url,
+      published: null,
+      language: null,
+      via: 'tab',
+    });
+  };
   const start = async () => {
     setState({ step: 'busy', what: 'Reading the page…' });
-    const draft = await captureTabDraft(tabId);
+    const draft = await capture();
     if (!draft.ok) return setState({ step: 'error', message: draft.problem.message });
     try {
       const preview = await api.send('previewSource', { draft: draft.value });

@@ -1,13 +1,13 @@
 import type { CoverageGrid as Grid } from '@/lib/service/summary';
+import { shortLabel } from '@/lib/source-label';
 
 /** Key entities x outlets: who mentions whom, how often (darker = more). */
 export function CoverageGrid({ grid, onPick }: { grid: Grid; onPick: (entityId: string) => void }) {
   if (grid.rows.length === 0) return null;
   const max = Math.max(1, ...grid.rows.flatMap((r) => r.counts));
-  const short = (s: string) => (s.length > 10 ? `${s.slice(0, 9)}…` : s);
   return (
     <table class="grid">
-      <caption>Who mentions whom (mentions per outlet)</caption>
+      <caption>How often each outlet names them (hover a column for its full name)</caption>
       <thead>
         <tr>
           <th scope="col">
@@ -15,7 +15,7 @@ export function CoverageGrid({ grid, onPick }: { grid: Grid; onPick: (entityId: 
           </th>
           {grid.outlets.map((o) => (
             <th scope="col" key={o.sourceId} title={o.outlet}>
-              {short(o.outlet)}
+              <abbr title={o.outlet}>{shortLabel(o.outlet)}</abbr>
             </th>
           ))}
         </tr>

@@ -5,11 +5,18 @@ import { NumberLine } from './NumberLine';
 
 const KIND_LABEL: Record<DiscrepancyView['kind'], string> = {
   quantity: 'Numbers',
-  time: 'Times',
-  label: 'Names of documents',
-  descriptor: 'Framing',
-  quote: 'Quotes',
-  attribution: 'Attributions',
+  time: 'Dates and times',
+  label: 'What it is called',
+  descriptor: 'How they describe someone',
+  quote: 'Quote wording',
+  attribution: 'Who said it',
+};
+
+/** What the colour of an item means, in words (shown on hover and read by screen readers). */
+const HOW_FAR: Record<DiscrepancyView['severity'], string> = {
+  high: 'The outlets contradict each other.',
+  medium: 'The outlets differ on a detail.',
+  low: 'A small difference in wording.',
 };
 
 export function kindLabel(kind: DiscrepancyView['kind']): string {
@@ -52,7 +59,7 @@ function ClaimRow({
   return (
     <li class="claim">
       <div class="claim-head">
-        <strong>{claim.outlet}</strong>
+        <strong>{claim.who}</strong>
         {claim.published ? <span class="muted"> · {claim.published}</span> : null}
         {claim.url ? (
           <a
@@ -101,11 +108,10 @@ export function DiscrepancyItem({
   return (
     <li class={`disc sev-${d.severity}${d.agreement ? ' agree' : ''}`} data-kind={d.kind}>
       <details open={open}>
-        <summary>
-          <span class="sev" title={`severity: ${d.severity}`}>
-            {d.agreement ? `${outlets} agree` : d.severity}
-          </span>
+        <summary title={d.agreement ? `${outlets} outlets agree.` : HOW_FAR[d.severity]}>
+          <span class="kind">{d.agreement ? `${outlets} agree` : KIND_LABEL[d.kind]}</span>
           <span class="topic">{d.topic}</span>
+          <span class="sr-only">{d.agreement ? '' : ` ${HOW_FAR[d.severity]}`}</span>
         </summary>
         <p class="reason">{d.reason}</p>
         {d.kind === 'quantity' ? <NumberLine claims={d.claims} /> : null}

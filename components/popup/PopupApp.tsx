@@ -1,17 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TabProtocol } from '@/lib/messages';
-import type { DiscrepancyView, PageContext, SearchResults, Summary } from '@/lib/service/summary';
+import type { DiscrepancyView, SearchResults, Summary } from '@/lib/service/summary';
 import { AddPage } from './AddPage';
+import { type ContextState, PAGE_ROWS, type PageState, ThisPage } from './ThisPage';
 import type { ActiveTab, PopupApi } from './api';
 import { CoverageGrid } from './CoverageGrid';
-import { DiscrepancyItem, kindLabel } from './DiscrepancyItem';
+import { DiscrepancyItem } from './DiscrepancyItem';
 import { Marked } from './Marked';
 
-type PageState =
-  | { state: 'loading' }
-  | { state: 'none' }
-  | { state: 'off' }
-  | { state: 'on'; page: TabProtocol['getPageEntities']['res'] };
+/** How many differences the first screen lists before "Show all". */
+const TOP = 3;
 
 /** The entity filter from the URL hash (#entity=<id>, from a hovercard's "see all"). */
 export function entityFromHash(hash: string): string | null {
@@ -24,24 +22,30 @@ export function entityFromHash(hash: string): string | null {
   }
 }
 
+const isWeb = (url: string | null | undefined): url is string => !!url && /^https?:/i.test(url);
+
 export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity: string | null }) {
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [summaryError, setSummaryError] = useState<string | null>(null);
   const [list, setList] = useState<DiscrepancyView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
   const [entity, setEntity] = useState<string | null>(initialEntity);
   const [showAgreements, setShowAgreements] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   const [tab, setTab] = useState<ActiveTab | null>(null);
+  const [tabUrl, setTabUrl] = useState<string | null>(null);
   const [page, setPage] = useState<PageState>({ state: 'loading' });
-  const [context, setContext] = useState<PageContext | null>(null);
+  const [context, setContext] = useState<ContextState>({ state: 'idle' });
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
-    api.send('getSummary', {}).then(setSummary, (e: Error) => setError(e.message));
+    api.send('getSummary', {}).then(setSummary, (e: Error) => setSummaryError(e.message));
     api
       .send('listDiscrepancies', { entityId: null })
-      .then(setList, (e: Error) => setError(e.message));
+      .then(setList, (e: Error) => setListError(e.message));
   }, [api, reload]);
 
   useEffect(() => {
@@ -53,19 +57,28 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
       if (!res) setPage({ state: 'none' });
       else setPage(res.enabled ? { state: 'on', page: res } : { state: 'off' });
       const url = res?.url ?? t.url;
-      if (!url || !/^https?:/.test(url)) return;
-      const page = res?.enabled ? await api.sendTab(t.id, 'getPageText', {}) : null;
-      api
-        .send('getPageContext', { url, text: page?.text ?? null })
-        .then(setContext, () => setContext(null));
+      setTabUrl(url);
+      if (!isWeb(url)) return;
+      setContext({ state: 'loading' });
+      const text = res?.enabled ? await api.sendTab(t.id, 'getPageText', {}) : null;
+      api.send('getPageContext', { url, text: text?.text ?? null }).then(
+        (context) => setContext({ state: 'ready', context }),
+        (e: Error) => setContext({ state: 'error', message: e.message }),
+      );
     })();
-  }, [api]);
+  }, [api, reload]);
 
   useEffect(() => {
     const q = query.trim();
     if (q.length < 2) return setResults(null);
     const timer = setTimeout(() => {
-      api.send('searchCorpus', { query: q }).then(setResults, (e: Error) => setError(e.message));
+      api.send('searchCorpus', { query: q }).then(
+        (r) => {
+          setResults(r);
+          setSearchError(null);
+        },
+        (e: Error) => setSearchError(e.message),
+      );
     }, 150);
     return () => clearTimeout(timer);
   }, [api, query]);
@@ -77,11 +90,17 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
     return names;
   }, [list, summary]);
 
-  const shown = (list ?? []).filter(
+  // What "This page vs the others" already shows is not listed again below it.
+  const onPage = new Set(
+    context.state === 'ready'
+      ? context.context.statements.slice(0, PAGE_ROWS).map((s) => s.discrepancyId)
+      : [],
+  );
+  const matching = (list ?? []).filter(
     (d) => (showAgreements || !d.agreement) && (!entity || d.entities.some((e) => e.id === entity)),
   );
-  const byKind = new Map<DiscrepancyView['kind'], DiscrepancyView[]>();
-  for (const d of shown) byKind.set(d.kind, [...(byKind.get(d.kind) ?? []), d]);
+  const shown = entity ? matching : matching.filter((d) => !onPage.has(d.id));
+  const visible = showAll || entity ? shown : shown.slice(0, TOP);
   const agreementsCount = (list ?? []).filter(
     (d) => d.agreement && (!entity || d.entities.some((e) => e.id === entity)),
   ).length;
@@ -95,47 +114,125 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
     );
   };
 
+  // Any web page can be added (activeTab reads it even where the content script is not running),
+  // except one that already is a source.
+  const isSource = context.state === 'ready' && context.context.sourceId !== null;
+  const canAdd = tab !== null && isWeb(tabUrl) && page.state !== 'off' && !isSource;
+
   return (
     <main class="popup">
       <header class="head">
         <h1>Crosscheck</h1>
-        <p class="counts" aria-live="polite">
-          {summary ? (
-            <>
-              <span data-testid="count-sources">{summary.sources} sources</span> ·{' '}
-              <span data-testid="count-entities">{summary.entities} entities</span> ·{' '}
-              <span data-testid="count-discrepancies">{summary.discrepancies} discrepancies</span>
-            </>
-          ) : (
-            'Loading…'
-          )}
-        </p>
-        <p class="pagestate" data-testid="page-state">
-          {page.state === 'loading' ? 'Checking this page…' : null}
-          {page.state === 'none' ? 'Crosscheck can’t run on this page.' : null}
-          {page.state === 'off' ? 'Crosscheck is off on this site.' : null}
-          {page.state === 'on'
-            ? `Found ${page.page.entities.length} ${page.page.entities.length === 1 ? 'entity' : 'entities'} here.`
-            : null}
-        </p>
+        {summary ? (
+          <p class="counts">
+            <span data-testid="count-sources">{plural(summary.sources, 'source')}</span> ·{' '}
+            <span data-testid="count-entities">{plural(summary.entities, 'name')}</span> ·{' '}
+            <span data-testid="count-discrepancies">
+              {plural(summary.discrepancies, 'difference')}
+            </span>{' '}
+            between outlets
+          </p>
+        ) : summaryError ? (
+          <p role="alert" class="error">
+            {summaryError}
+          </p>
+        ) : null}
       </header>
-      {error ? (
-        <p role="alert" class="error">
-          {error}
-        </p>
+
+      <ThisPage page={page} context={context} />
+      {canAdd ? (
+        <AddPage api={api} tabId={tab.id} url={tabUrl} onAdded={() => setReload((n) => n + 1)} />
+      ) : null}
+
+      <section aria-labelledby="disc-h" class="discs">
+        <div class="disc-bar">
+          <h2 id="disc-h">Where outlets differ</h2>
+          <label>
+            <span class="sr-only">Filter by name</span>
+            <select
+              aria-label="Filter by name"
+              value={entity ?? ''}
+              onChange={(e) => pick((e.target as HTMLSelectElement).value || null)}
+            >
+              <option value="">Everyone</option>
+              {[...entityNames]
+                .sort((a, b) => a[1].localeCompare(b[1]))
+                .map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
+            </select>
+          </label>
+        </div>
+        {entity ? (
+          <p class="filter" data-testid="entity-filter">
+            About <strong>{entityNames.get(entity) ?? entity}</strong>{' '}
+            <button type="button" class="linkish" onClick={() => pick(null)}>
+              show all
+            </button>
+          </p>
+        ) : null}
+        {listError ? (
+          <p role="alert" class="error">
+            {listError}
+          </p>
+        ) : list === null ? (
+          <p class="muted" aria-busy="true">
+            Reading your sources…
+          </p>
+        ) : shown.length === 0 ? (
+          <p class="muted">
+            {matching.length > 0
+              ? 'Nothing else: every difference is about this page, above.'
+              : `No differences${entity ? ' about this name' : ''}.`}
+          </p>
+        ) : null}
+        {visible.length ? (
+          <ul class="disc-list">
+            {visible.map((d) => (
+              <DiscrepancyItem key={d.id} d={d} onOpen={api.openUrl} />
+            ))}
+          </ul>
+        ) : null}
+        {!entity && !showAll && shown.length > TOP ? (
+          <button type="button" class="linkish more" onClick={() => setShowAll(true)}>
+            Show all {shown.length}
+          </button>
+        ) : null}
+        {agreementsCount ? (
+          <label class="toggle">
+            <input
+              type="checkbox"
+              checked={showAgreements}
+              onChange={(e) => setShowAgreements((e.target as HTMLInputElement).checked)}
+            />{' '}
+            Also show where outlets agree ({agreementsCount})
+          </label>
+        ) : null}
+      </section>
+
+      {page.state === 'on' && page.page.entities.length ? (
+        <Chips
+          entities={page.page.entities}
+          onReveal={(id) => tab && void api.sendTab(tab.id, 'revealEntity', { entityId: id })}
+        />
       ) : null}
 
       <section aria-labelledby="search-h" class="search">
-        <h2 id="search-h" class="sr-only">
-          Search
-        </h2>
+        <h2 id="search-h">Search your sources</h2>
         <input
           type="search"
-          placeholder="Search people, places, sentences…"
+          placeholder="People, places, sentences…"
           aria-label="Search the corpus"
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
+        {searchError ? (
+          <p role="alert" class="error">
+            {searchError}
+          </p>
+        ) : null}
         {results ? (
           <div class="results" data-testid="search-results">
             {results.entities.length === 0 && results.passages.length === 0 ? (
@@ -166,122 +263,58 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
         ) : null}
       </section>
 
-      {page.state === 'on' && page.page.entities.length ? (
-        <section aria-labelledby="page-h" class="page">
-          <h2 id="page-h">On this page</h2>
-          <ul class="chips" data-testid="page-entities">
-            {[...page.page.entities]
-              .sort((a, b) => b.count - a.count)
-              .map((e) => (
-                <li key={e.id}>
-                  <button
-                    type="button"
-                    class="chip"
-                    title="Scroll to the first mention"
-                    onClick={() =>
-                      tab && void api.sendTab(tab.id, 'revealEntity', { entityId: e.id })
-                    }
-                  >
-                    {e.name} <span class="n">{e.count}</span>
-                  </button>
-                </li>
-              ))}
-          </ul>
-        </section>
-      ) : null}
-      {context?.statements.length ? (
-        <section aria-labelledby="says-h" class="says">
-          <h2 id="says-h">
-            {context.sourceId
-              ? `This page (${context.outlet}) vs the others`
-              : 'This page vs the corpus'}
-          </h2>
-          <ul>
-            {context.statements.map((s) => (
-              <li key={s.discrepancyId}>
-                <span class="muted">{s.topic}: </span>
-                this page says <q>{s.here.join(' / ')}</q>; others say{' '}
-                {s.others.map((o, i) => (
-                  <span key={i}>
-                    {i ? ', ' : ''}
-                    <q>{o.span}</q> ({o.outlet})
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="disc-h" class="discs">
-        <div class="disc-bar">
-          <h2 id="disc-h">Where outlets differ</h2>
-          <label>
-            <span class="sr-only">Filter by entity</span>
-            <select
-              aria-label="Filter by entity"
-              value={entity ?? ''}
-              onChange={(e) => pick((e.target as HTMLSelectElement).value || null)}
-            >
-              <option value="">All entities</option>
-              {[...entityNames]
-                .sort((a, b) => a[1].localeCompare(b[1]))
-                .map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-            </select>
-          </label>
-        </div>
-        {entity ? (
-          <p class="filter" data-testid="entity-filter">
-            About <strong>{entityNames.get(entity) ?? entity}</strong>{' '}
-            <button type="button" class="linkish" onClick={() => pick(null)}>
-              show all
-            </button>
-          </p>
-        ) : null}
-        {list === null ? <p class="muted">Loading…</p> : null}
-        {list && shown.length === 0 ? (
-          <p class="muted">No discrepancies{entity ? ' about this entity' : ''}.</p>
-        ) : null}
-        {[...byKind].map(([kind, items]) => (
-          <div key={kind} class="group">
-            <h3>
-              {kindLabel(kind)} <span class="n">{items.length}</span>
-            </h3>
-            <ul class="disc-list">
-              {items.map((d) => (
-                <DiscrepancyItem key={d.id} d={d} onOpen={api.openUrl} />
-              ))}
-            </ul>
-          </div>
-        ))}
-        {agreementsCount ? (
-          <label class="toggle">
-            <input
-              type="checkbox"
-              checked={showAgreements}
-              onChange={(e) => setShowAgreements((e.target as HTMLInputElement).checked)}
-            />{' '}
-            Also show where outlets agree ({agreementsCount})
-          </label>
-        ) : null}
-      </section>
-
       {summary && !entity ? (
         <section aria-labelledby="cov-h" class="coverage">
-          <h2 id="cov-h">Coverage</h2>
+          <h2 id="cov-h">Who names whom</h2>
           <CoverageGrid grid={summary.coverage} onPick={pick} />
         </section>
       ) : null}
-
-      <AddPage
-        api={api}
-        tabId={page.state === 'none' ? null : (tab?.id ?? null)}
-        onAdded={() => setReload((n) => n + 1)}
-      />
     </main>
+  );
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/** The names found on this page, on one line until "all N" opens the rest. */
+function Chips({
+  entities,
+  onReveal,
+}: {
+  entities: TabProtocol['getPageEntities']['res']['entities'];
+  onReveal: (id: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const sorted = [...entities].sort((a, b) => b.count - a.count);
+  return (
+    <section aria-labelledby="page-h" class="page">
+      <div class="disc-bar">
+        <h2 id="page-h">Names on this page</h2>
+        <button
+          type="button"
+          class="linkish"
+          aria-expanded={open}
+          aria-controls="page-entities"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'fewer' : `all ${sorted.length}`}
+        </button>
+      </div>
+      <ul id="page-entities" class={open ? 'chips' : 'chips one-line'} data-testid="page-entities">
+        {sorted.map((e) => (
+          <li key={e.id}>
+            <button
+              type="button"
+              class="chip"
+              title="Scroll to the first mention"
+              onClick={() => onReveal(e.id)}
+            >
+              {e.name} <span class="n">{e.count}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import { buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
 import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
 import { loadSeedIndex } from './seed-index';
-import { createSearchService, pageContext } from './summary';
+import { createSearchService, groupOthers, listDiscrepancies, pageContext } from './summary';
 
 const SEEDS = new URL('../../seeds/', import.meta.url);
 const bundle = buildBundle(loadSeedSources(SEEDS), loadSeedOverrides(SEEDS));
@@ -36,6 +36,7 @@ describe('pageContext', () => {
     const before = await readCorpus(db);
     const ctx = await pageContext(db, 'https://news.example.org/story', OTHER_PAGE);
     expect(ctx.sourceId).toBeNull();
+    expect(ctx.onStory).toBe(true);
     const when = ctx.statements.find((s) => s.here.some((h) => /morning/.test(h)));
     expect(when?.others.map((o) => o.span).join(' ')).toMatch(/evening|afternoon/);
     expect(await readCorpus(db)).toEqual(before);
@@ -46,7 +47,9 @@ describe('pageContext', () => {
     const copy = `Menu Home World\n\n${newsmax.text}\n\nShare this article`;
     const ctx = await pageContext(db, 'https://mirror.example.net/newsmax-copy', copy);
     expect(ctx.sourceId).toBe(newsmax.id);
-    for (const s of ctx.statements) expect(s.others.map((o) => o.outlet)).not.toContain('Newsmax');
+    expect(ctx.onStory).toBe(true);
+    for (const s of ctx.statements)
+      expect(s.others.flatMap((o) => o.outlets)).not.toContain('Newsmax');
   });
 
   test('a real page on another story is not compared, though it names a president and a country', async () => {
@@ -61,6 +64,7 @@ describe('pageContext', () => {
     const text = document.body?.textContent ?? '';
     const ctx = await pageContext(db, 'https://www.nytimes.com/some-story', text);
     expect(ctx.statements).toEqual([]);
+    expect(ctx.onStory).toBe(false);
   });
 
   test.each([
@@ -68,7 +72,13 @@ describe('pageContext', () => {
     ['too little text to be an article', 'Menu Home World Politics Sign in'],
   ])('%s: nothing to say', async (_what, text) => {
     const ctx = await pageContext(db, 'https://news.example.org/other', text);
-    expect(ctx).toEqual({ sourceId: null, outlet: null, statements: [] });
+    expect(ctx).toEqual({
+      sourceId: null,
+      outlet: null,
+      title: null,
+      onStory: false,
+      statements: [],
+    });
   });
 });
 
@@ -90,4 +100,26 @@ describe('search', () => {
     const found = await search('Sarabia');
     expect(found.entities.map((e) => e.name)).toContain('Laura Sarabia');
   });
+});
+
+test('groupOthers: one row per wording with all its outlets', () => {
+  expect(
+    groupOthers([
+      { outlet: 'A', span: 'afternoon' },
+      { outlet: 'B', span: 'Afternoon' },
+      { outlet: 'A', span: 'afternoon' },
+      { outlet: 'C', span: 'Thursday evening' },
+    ]),
+  ).toEqual([
+    { span: 'afternoon', outlets: ['A', 'B'] },
+    { span: 'Thursday evening', outlets: ['C'] },
+  ]);
+});
+
+test('listDiscrepancies: no evidence sentence twice, no source named by a cut title', async () => {
+  for (const d of await listDiscrepancies(db, null)) {
+    const keys = d.claims.map((c) => `${c.sourceId}|${c.sentence}`);
+    expect(new Set(keys).size, d.topic).toBe(keys.length);
+    for (const c of d.claims) expect(c.outlet, d.topic).not.toMatch(/…$/);
+  }
 });

@@ -20,7 +20,7 @@ import type {
   Source,
 } from '../types';
 import { sourceLabel } from '../source-label';
-import { safeUrl } from './card';
+import { quotedBy, safeUrl } from './card';
 import { META_INDEX_VERSION } from './meta';
 
 export interface CoverageGrid {
@@ -40,6 +40,8 @@ export interface ClaimView {
   claimId: string;
   sourceId: string;
   outlet: string;
+  /** Whose words these are: the outlet, or for a label inside a quote, the quoted speaker. */
+  who: string;
   url: string | null;
   published: string | null;
   /** The exact sentence from that source. */
@@ -70,12 +72,33 @@ export interface PageContext {
   /** The source this page is, when it is one. */
   sourceId: string | null;
   outlet: string | null;
+  /** That source's title. */
+  title: string | null;
+  /** Whether the page tells the corpus's story (it is a source, or names enough shared names). */
+  onStory: boolean;
   statements: Array<{
     discrepancyId: string;
     topic: string;
+    /** What this page says (distinct wordings). */
     here: string[];
-    others: Array<{ outlet: string; span: string }>;
+    /** What the others say: one row per wording, with every outlet that uses it. */
+    others: Array<{ span: string; outlets: string[] }>;
   }>;
+}
+
+/** Groups the other outlets' wordings: "afternoon" (El País, AP) once, not once per outlet. */
+export function groupOthers(
+  others: ReadonlyArray<{ outlet: string; span: string }>,
+): PageContext['statements'][number]['others'] {
+  const out = new Map<string, { span: string; outlets: string[] }>();
+  for (const o of others) {
+    const key = o.span.toLowerCase().replace(/\s+/g, ' ').trim();
+    const row = out.get(key) ?? { span: o.span, outlets: [] };
+    if (!row.outlets.includes(o.outlet)) row.outlets.push(o.outlet);
+    out.set(key, row);
+  }
+  // The wording most outlets share first.
+  return [...out.values()].sort((a, b) => b.outlets.length - a.outlets.length);
 }
 
 export interface SearchResults {
@@ -131,6 +154,14 @@ export async function buildSummary(db: CrosscheckDB): Promise<Summary> {
   };
 }
 
+/** The outlet, or "<speaker> quoted by <outlet>" for a label inside a quote. */
+export function whoSays(c: Claim, source: Source): string {
+  const outlet = sourceLabel(source);
+  if (c.kind !== 'descriptor' || !c.detail.inQuote) return outlet;
+  const speaker = c.detail.quotedSpeaker;
+  return quotedBy(typeof speaker === 'string' && speaker ? speaker : null, outlet);
+}
+
 function claimView(c: Claim, passage: Passage | undefined, source: Source): ClaimView {
   const sentence = passage?.text ?? '';
   let spanStart: number | null = null;
@@ -142,6 +173,7 @@ function claimView(c: Claim, passage: Passage | undefined, source: Source): Clai
     claimId: c.id,
     sourceId: c.sourceId,
     outlet: sourceLabel(source),
+    who: whoSays(c, source),
     url: safeUrl(source.url),
     published: source.published,
     sentence,
@@ -190,12 +222,12 @@ export async function listDiscrepancies(
       const c = claims.get(id);
       const s = c && sources.get(c.sourceId);
       if (!c || !s) continue;
-      // Attribution rows carry the figure's claim too; show one row per sentence.
-      const key = `${c.passageId}|${c.kind === 'attribution' ? '' : c.span}`;
-      if (c.kind === 'attribution' && seen.has(`${c.passageId}|`)) continue;
+      // One row per sentence of each source: attribution rows carry the figure's claim too, and
+      // the same sentence can hold two claims or stand twice in a source (caption and text).
+      const passage = passages.get(c.passageId);
+      const key = `${c.sourceId}|${(passage?.text ?? c.passageId).replace(/\s+/g, ' ').trim()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      seen.add(`${c.passageId}|`);
       views.push(claimView(c, passages.get(c.passageId), s));
     }
     if (new Set(views.map((v) => v.sourceId)).size < 2) continue; // a disabled source leaves one side
@@ -250,6 +282,14 @@ const MIN_PAGE_TEXT = 400;
 const MAX_PAGE_TEXT = 300_000;
 export const PAGE_SOURCE_ID = 'page:current';
 
+const NOT_ON_STORY: PageContext = {
+  sourceId: null,
+  outlet: null,
+  title: null,
+  onStory: false,
+  statements: [],
+};
+
 export async function pageContext(
   db: CrosscheckDB,
   url: string,
@@ -259,7 +299,7 @@ export async function pageContext(
   const byUrl = [...sources.values()].find((s) => s.url && sameUrl(s.url, url));
   if (byUrl) return sourceContext(db, byUrl);
   if (!text || text.trim().length < MIN_PAGE_TEXT) {
-    return { sourceId: null, outlet: null, statements: [] };
+    return NOT_ON_STORY;
   }
   return unsavedPageContext(db, sources, url, text);
 }
@@ -276,12 +316,20 @@ async function sourceContext(db: CrosscheckDB, source: Source): Promise<PageCont
       discrepancyId: d.id,
       topic: d.topic,
       here: [...new Set(here.map((c) => clip(c.span)))],
-      others: d.claims
-        .filter((c) => c.sourceId !== source.id)
-        .map((c) => ({ outlet: c.outlet, span: clip(c.span) })),
+      others: groupOthers(
+        d.claims
+          .filter((c) => c.sourceId !== source.id)
+          .map((c) => ({ outlet: c.who, span: clip(c.span) })),
+      ),
     });
   }
-  return { sourceId: source.id, outlet: sourceLabel(source), statements: statements.slice(0, 5) };
+  return {
+    sourceId: source.id,
+    outlet: sourceLabel(source),
+    title: source.title,
+    onStory: true,
+    statements: statements.slice(0, 5),
+  };
 }
 
 /** Fuse search over entities and passages; built lazily, rebuilt when the corpus changes. */
@@ -374,13 +422,14 @@ async function unsavedPageContext(
   // The same article under another address (a copy, a syndicated page): it is that source.
   const copyOf = sourceWithSameSentences(page.passages, passages, sources);
   if (copyOf) return sourceContext(db, copyOf);
-  const nothing: PageContext = { sourceId: null, outlet: null, statements: [] };
-  if (page.claims.length === 0) return nothing;
+  const nothing = NOT_ON_STORY;
   // Only a page on the corpus's story is compared: it must name several of the names the
   // outlets share. A page that merely mentions a president and a country says nothing about
   // this story, and its "six-month" is not the corpus's "two months".
   if (sharedStoryNames(page.mentions, await db.mentions.toArray(), sources) < MIN_SHARED_NAMES)
     return nothing;
+  const onStory: PageContext = { ...NOT_ON_STORY, onStory: true };
+  if (page.claims.length === 0) return onStory;
   const found = findDiscrepancies(
     [...claims.filter((c) => sources.has(c.sourceId)), ...page.claims],
     [...sources.values(), page.source],
@@ -399,13 +448,12 @@ async function unsavedPageContext(
       discrepancyId: d.id,
       topic: d.topic,
       here: [...new Set(here.map((c) => clip(c.span)))],
-      others: others.map((c) => ({
-        outlet: sourceLabel(sources.get(c.sourceId)!),
-        span: clip(c.span),
-      })),
+      others: groupOthers(
+        others.map((c) => ({ outlet: whoSays(c, sources.get(c.sourceId)!), span: clip(c.span) })),
+      ),
     });
   }
-  return { sourceId: null, outlet: null, statements: statements.slice(0, 5) };
+  return { ...onStory, statements: statements.slice(0, 5) };
 }
 
 const MIN_SHARED_NAMES = 3;

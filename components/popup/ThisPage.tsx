@@ -1,0 +1,96 @@
+import type { TabProtocol } from '@/lib/messages';
+import type { PageContext } from '@/lib/service/summary';
+
+export type PageState =
+  | { state: 'loading' }
+  | { state: 'none' }
+  | { state: 'off' }
+  | { state: 'on'; page: TabProtocol['getPageEntities']['res'] };
+
+/** The comparison of this page with the corpus, while it is asked for and once answered. */
+export type ContextState =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; context: PageContext };
+
+/** Rows in "This page vs the others", and wordings per row, before the rest go to the list. */
+export const PAGE_ROWS = 3;
+const WORDINGS = 1;
+
+/** One line on where this page stands, in plain words. */
+function status(page: PageState, context: ContextState): string {
+  if (page.state === 'off') return 'Crosscheck is off on this site.';
+  if (context.state === 'idle')
+    return page.state === 'loading'
+      ? 'Looking at this page…'
+      : 'Crosscheck can’t run on this page.';
+  if (context.state === 'loading') return 'Comparing this page with your sources…';
+  if (context.state === 'error') return `Could not compare this page: ${context.message}`;
+  const c = context.context;
+  if (c.sourceId) return `This page is one of your sources: ${c.outlet ?? 'Unknown outlet'}.`;
+  if (!c.onStory) return 'This page’s story is not in your corpus.';
+  return 'This page tells the story your sources cover (nothing was saved).';
+}
+
+/**
+ * "This page vs the others": what the page says where the other outlets say something else, as
+ * short rows (this page says | others say, with their outlets).
+ */
+export function ThisPage({ page, context }: { page: PageState; context: ContextState }) {
+  const statements =
+    context.state === 'ready' ? context.context.statements.slice(0, PAGE_ROWS) : [];
+  const ready = context.state === 'ready' ? context.context : null;
+  return (
+    <section aria-labelledby="says-h" class="says">
+      <h2 id="says-h">This page vs the others</h2>
+      <p class="pagestate" data-testid="page-state" aria-live="polite">
+        {status(page, context)}
+      </p>
+      {ready?.onStory && statements.length === 0 ? (
+        <p class="muted">Where it says something the others also report, they agree.</p>
+      ) : null}
+      {statements.length ? (
+        <table class="vs" data-testid="page-vs">
+          <thead>
+            <tr>
+              <th scope="col">This page says</th>
+              <th scope="col">Others say</th>
+            </tr>
+          </thead>
+          {statements.map((s) => (
+            <tbody key={s.discrepancyId}>
+              <tr class="topic-row">
+                <th colSpan={2} scope="rowgroup">
+                  {s.topic}
+                </th>
+              </tr>
+              <tr>
+                <td>
+                  <q>{s.here[0]}</q>
+                  {s.here.length > 1 ? (
+                    <span class="muted"> and {s.here.length - 1} more</span>
+                  ) : null}
+                </td>
+                <td>
+                  {s.others.slice(0, WORDINGS).map((o) => (
+                    <span key={o.span}>
+                      <q>{o.span}</q> <span class="who">{o.outlets.join(', ')}</span>
+                    </span>
+                  ))}
+                  {s.others.length > WORDINGS ? (
+                    <span class="muted">
+                      {' '}
+                      and {s.others.length - WORDINGS} more{' '}
+                      {s.others.length - WORDINGS === 1 ? 'wording' : 'wordings'}
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            </tbody>
+          ))}
+        </table>
+      ) : null}
+    </section>
+  );
+}
