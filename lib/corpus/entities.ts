@@ -718,6 +718,25 @@ function pickName(g: Group): string {
   return best[0]?.[0] ?? g.occs[0]!.surface;
 }
 
+/**
+ * Of a known entity's name and aliases, the one pickName would choose without counts: most
+ * words; among spellings of the same name, accented, then not in capitals; else the current.
+ */
+function betterName(current: string, aliases: readonly string[]): string {
+  const words = (s: string) => tokenize(s).length;
+  const accented = (s: string) => Number(s !== fold(s) && s.normalize('NFD') !== s);
+  let best = current;
+  for (const a of aliases) {
+    const more = words(a) - words(best);
+    if (more > 0) best = a;
+    else if (more === 0 && key(a) === key(best)) {
+      const d = accented(a) - accented(best) || Number(isAllCaps(best)) - Number(isAllCaps(a));
+      if (d > 0) best = a;
+    }
+  }
+  return best;
+}
+
 // Groups are complete before anyone asks their longest occurrence, so it is computed once.
 const maxLens = new WeakMap<Group, number>();
 
@@ -1124,6 +1143,14 @@ export function discoverEntities(
         if (a !== entity.name && !entity.aliases.includes(a)) {
           entity.aliases.push(a);
           touched = true;
+        }
+      }
+      // The name the batch build would give it now that a fuller or accented form is known.
+      if (touched) {
+        const better = betterName(entity.name, entity.aliases);
+        if (better !== entity.name) {
+          entity.aliases = [...entity.aliases.filter((a) => a !== better), entity.name].sort();
+          entity.name = better;
         }
       }
       // A known name without a type takes one from the new source's evidence, as the batch
