@@ -9,15 +9,22 @@ const SEED_DIR = new URL('./seeds/', import.meta.url);
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' http: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** Sites the options page may ask for, one at a time, when the reader adds a page by URL. */
+const ARTICLE_ORIGINS = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   // Separate output folders let parallel test runs build without clobbering each other.
   outDir: process.env.CROSSCHECK_OUT_DIR ?? '.output',
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Crosscheck',
     description:
       'See what other outlets say about the people, places and organizations in the news you read. Local, private.',
     permissions: ['storage', 'activeTab', 'scripting'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // MV2 (the Firefox build) lists optional host patterns among optional permissions: WXT drops
+    // the MV3 key there, and a site not declared cannot be asked for.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ARTICLE_ORIGINS }
+      : { optional_host_permissions: ARTICLE_ORIGINS }),
     // Extension pages run only our own scripts; the options page may fetch the article a reader
     // asks for (http/https), nothing else loads from outside.
     content_security_policy:
@@ -42,6 +49,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from version 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
