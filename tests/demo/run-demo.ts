@@ -51,6 +51,23 @@ async function hoverCard(
     .waitForCard(undefined, 5000)
     .then(() => true)
     .catch(() => false);
+  // Shoot the card with its data (its "More" appears once the data is in), not "Loading…".
+  await world
+    .evaluate(
+      () =>
+        new Promise<boolean>((done) => {
+          const root = (globalThis as WorldGlobals).__crosscheck?.ui()?.root;
+          const loaded = () => !!root?.querySelector('details.more');
+          if (!root || loaded()) return done(loaded());
+          const observer = new MutationObserver(() => {
+            if (!loaded()) return;
+            observer.disconnect();
+            done(true);
+          });
+          observer.observe(root, { subtree: true, childList: true });
+        }),
+    )
+    .catch(() => false);
   // The card fades in over 120 ms: shoot once its animation has finished.
   await world
     .evaluate(() =>
@@ -119,10 +136,25 @@ async function main() {
     // The popup stands for the demo article's tab (?tab=), as if opened from the toolbar there.
     const query = name === 'popup' ? `?tab=${await tabIdOf(session, page.url())}` : '';
     await p.goto(`chrome-extension://${extensionId}/${name}.html${query}`);
-    await p.waitForTimeout(1000);
+    if (name === 'popup') {
+      // Settled: counts in, the page compared, nothing busy.
+      await p.getByTestId('count-sources').waitFor();
+      await p
+        .waitForFunction(
+          () =>
+            !/…$/.test(document.querySelector('[data-testid="page-state"]')?.textContent ?? '…') &&
+            !document.querySelector('[aria-busy="true"]'),
+        )
+        .catch(() => undefined);
+    } else await p.waitForTimeout(1000);
+    // The popup as it opens: its first screen at 400 x 600 (and the whole of it, for reference).
     const file = `${name}-${scheme}.png`;
-    await p.screenshot({ path: resolve(OUT, file), fullPage: name === 'popup' });
+    await p.screenshot({ path: resolve(OUT, file) });
     shots.push(file);
+    if (name === 'popup') {
+      await p.screenshot({ path: resolve(OUT, `popup-${scheme}-full.png`), fullPage: true });
+      shots.push(`popup-${scheme}-full.png`);
+    }
     await p.close();
   }
   await context.close();
