@@ -48,6 +48,17 @@ test.beforeAll(async () => {
   await session.context.route('https://unreachable.example.org/**', (route) =>
     route.abort('connectionrefused'),
   );
+  // A hostile site: redirects a reader's "add by URL" into their own machine or network.
+  await session.context.route('https://hostile.example.org/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const location =
+      path === '/to-localhost'
+        ? `${server.origin}/news/altered.html`
+        : path === '/to-router'
+          ? 'http://192.168.1.1/admin'
+          : 'file:///etc/passwd';
+    return route.fulfill({ status: 302, headers: { location } });
+  });
   page = await openOptions(session);
 });
 
@@ -91,6 +102,15 @@ test('every bad input shows a message naming the problem and changes nothing', a
     ['file:///etc/passwd', /Only web pages/],
     ['data:text/html,<p>hi</p>', /Only web pages/],
     ['https://unreachable.example.org/story.html', /Could not reach unreachable\.example\.org/],
+    ['http://127.0.0.1:8080/story.html', /points to your own computer/],
+    ['http://192.168.0.10/intranet', /on a private network/],
+    ['http://printer.local/status', /local network/],
+    [
+      'https://hostile.example.org/to-localhost',
+      /redirected to another address.*your own computer/,
+    ],
+    ['https://hostile.example.org/to-router', /redirected to another address.*private network/],
+    ['https://hostile.example.org/to-file', /redirected to|cannot follow/],
     [`${PUBLIC}/gone.html`, /HTTP 404/],
     [`${PUBLIC}/broken.html`, /HTTP 500/],
     [`${PUBLIC}/doc.pdf`, /a PDF document, not a web page/],
