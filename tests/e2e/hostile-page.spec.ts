@@ -233,3 +233,28 @@ test('a 20 MB text node is read in many slices, and the page stays usable', asyn
   await world.waitForCard('Gustavo Petro');
   await page.close();
 });
+
+test('a hostile paste (one name 19,000 times) is previewed, and cards still open meanwhile', async () => {
+  test.setTimeout(180_000);
+  const { page, world } = await open('/during-paste.html');
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await options.getByRole('tab', { name: 'Paste text or HTML' }).click();
+  await options.locator('#paste-text').fill('Amara Okafor '.repeat(19_000));
+  await options.getByLabel('Title').fill('Flood');
+  await options.getByRole('button', { name: 'Preview', exact: true }).click();
+  // A card on the article page is answered while the preview is being made.
+  await page.bringToFront();
+  await world.hover('Gustavo Petro');
+  await world.waitForCard('Gustavo Petro');
+  await expect
+    .poll(async () => (await world.card())?.text ?? '', { timeout: 60_000 })
+    .not.toMatch(/Loading what your sources say/);
+  // The preview ends (a run of 38,000 capitalised words is no name: it only links known ones).
+  await options.bringToFront();
+  const preview = options.getByRole('region', { name: 'Preview of the source' });
+  await expect(preview).toBeVisible({ timeout: 150_000 });
+  await expect(preview.getByRole('heading', { name: /Entities found/ })).toBeVisible();
+  await options.close();
+  await page.close();
+});
