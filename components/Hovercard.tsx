@@ -84,7 +84,9 @@ export function Hovercard(props: HovercardProps) {
     const el = body.current;
     if (!el || !data) return;
     const check = () => {
-      if (current.more || el.scrollHeight <= el.clientHeight + 1) return;
+      const scrolls = el.scrollHeight > el.clientHeight + 1;
+      el.dataset.scrolls = String(scrolls && el.scrollTop + el.clientHeight < el.scrollHeight - 1);
+      if (current.more || !scrolls) return;
       if (current.level < FIT_LEVELS.length - 1) setFit({ ...current, level: current.level + 1 });
     };
     check();
@@ -113,7 +115,14 @@ export function Hovercard(props: HovercardProps) {
             ×
           </button>
         </header>
-        <div class="body" ref={body}>
+        <div
+          class="body"
+          ref={body}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            el.dataset.scrolls = String(el.scrollTop + el.clientHeight < el.scrollHeight - 1);
+          }}
+        >
           {state.status === 'loading' && (
             <p class="empty" aria-live="polite">
               Loading what your sources say…
@@ -191,7 +200,7 @@ function CardBody({
           <h3>Where outlets differ</h3>
           {total > 0 && (
             <button type="button" class="link" onClick={trusted(() => onOpenList(entity.id))}>
-              {total === 1 ? 'open in the list' : `all ${total} in the list`}
+              {total === 1 ? 'See it in the list' : `See all ${total} in the list`}
             </button>
           )}
         </div>

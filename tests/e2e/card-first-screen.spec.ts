@@ -160,6 +160,15 @@ test('“More” opens inside the card with a real click; the card keeps its siz
   const s = (await world.evaluate(firstScreen))!;
   expect(s.title).toBe('Gustavo Petro');
   expect(s.more!.text).toContain('How outlets describe it');
+  // Now it scrolls inside the card: the line at the bottom edge fades instead of being sliced.
+  expect(s.overflow).toBeGreaterThan(0);
+  expect(
+    await world.evaluate(
+      () =>
+        (globalThis as WorldGlobals).__crosscheck?.ui()?.root.querySelector<HTMLElement>('.body')
+          ?.dataset.scrolls,
+    ),
+  ).toBe('true');
   expect(s.rect.width).toBeLessThanOrEqual(360);
   expect(s.rect.height).toBeLessThanOrEqual(420);
   await page.close();
