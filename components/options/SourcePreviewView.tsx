@@ -68,8 +68,8 @@ export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePre
         ))}
       </ul>
       <p class="muted">
-        {preview.claimCount} claim{preview.claimCount === 1 ? '' : 's'} (figures, dates, quotes…) to
-        compare with the other sources.
+        {preview.claimCount} statement{preview.claimCount === 1 ? '' : 's'} (figures, dates,
+        quotes…) to compare with the other sources.
       </p>
       <div class="actions">
         <button type="button" class="primary" onClick={onSave} disabled={busy}>

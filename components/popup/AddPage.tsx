@@ -86,8 +86,8 @@ export function AddPage({
       ) : null}
       {state.step === 'done' ? (
         <p role="status" class="ok">
-          Added “{state.added.title ?? 'Untitled'}”: {state.added.entities} entities,{' '}
-          {state.added.claims} claims.
+          Added “{state.added.title ?? 'Untitled'}”: {state.added.entities} names,{' '}
+          {state.added.claims} statements to compare.
         </p>
       ) : null}
       {state.step === 'error' ? (

@@ -6,7 +6,13 @@ import { buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
 import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
 import { loadSeedIndex } from './seed-index';
-import { createSearchService, groupOthers, listDiscrepancies, pageContext } from './summary';
+import {
+  createSearchService,
+  groupOthers,
+  listDiscrepancies,
+  pageContext,
+  pageRow,
+} from './summary';
 
 const SEEDS = new URL('../../seeds/', import.meta.url);
 const bundle = buildBundle(loadSeedSources(SEEDS), loadSeedOverrides(SEEDS));
@@ -122,4 +128,28 @@ test('listDiscrepancies: no evidence sentence twice, no source named by a cut ti
     expect(new Set(keys).size, d.topic).toBe(keys.length);
     for (const c of d.claims) expect(c.outlet, d.topic).not.toMatch(/…$/);
   }
+});
+
+test.each([
+  [
+    'quote: the words that differ',
+    'quote' as const,
+    'the human rights and dignity of migrants are actually respected',
+    'the human rights and dignity of migrants are effectively respected',
+    '… are actually respected',
+    '… are effectively respected',
+  ],
+  [
+    'time: as said',
+    'time' as const,
+    'Thursday evening',
+    'afternoon',
+    'Thursday evening',
+    'afternoon',
+  ],
+])('pageRow %s', (_, kind, here, other, shortHere, shortOther) => {
+  expect(pageRow(kind, [here], [{ outlet: 'B', span: other }])).toEqual({
+    here: [shortHere],
+    others: [{ span: shortOther, outlets: ['B'] }],
+  });
 });

@@ -20,7 +20,7 @@ import type {
   Source,
 } from '../types';
 import { sourceLabel } from '../source-label';
-import { quotedBy, safeUrl } from './card';
+import { differingWords, quotedBy, safeUrl } from './card';
 import { META_INDEX_VERSION } from './meta';
 
 export interface CoverageGrid {
@@ -84,6 +84,25 @@ export interface PageContext {
     /** What the others say: one row per wording, with every outlet that uses it. */
     others: Array<{ span: string; outlets: string[] }>;
   }>;
+}
+
+/**
+ * A row of "this page says | others say": short wordings; for two wordings of one quote, the words
+ * that differ (with a word of context), not the whole quote cut at 80 characters.
+ */
+export function pageRow(
+  kind: ClaimKind,
+  here: readonly string[],
+  others: ReadonlyArray<{ outlet: string; span: string }>,
+): Pick<PageContext['statements'][number], 'here' | 'others'> {
+  const first = here[0] ?? '';
+  const other = others[0]?.span ?? first;
+  const short = (s: string, against: string) =>
+    clip(kind === 'quote' ? differingWords(s, against, 10) : s);
+  return {
+    here: [...new Set(here.map((h) => short(h, other)))],
+    others: groupOthers(others.map((o) => ({ outlet: o.outlet, span: short(o.span, first) }))),
+  };
 }
 
 /** Groups the other outlets' wordings: "afternoon" (El País, AP) once, not once per outlet. */
@@ -315,11 +334,12 @@ async function sourceContext(db: CrosscheckDB, source: Source): Promise<PageCont
     statements.push({
       discrepancyId: d.id,
       topic: d.topic,
-      here: [...new Set(here.map((c) => clip(c.span)))],
-      others: groupOthers(
+      ...pageRow(
+        d.kind,
+        here.map((c) => c.span),
         d.claims
           .filter((c) => c.sourceId !== source.id)
-          .map((c) => ({ outlet: c.who, span: clip(c.span) })),
+          .map((c) => ({ outlet: c.who, span: c.span })),
       ),
     });
   }
@@ -447,9 +467,10 @@ async function unsavedPageContext(
     statements.push({
       discrepancyId: d.id,
       topic: d.topic,
-      here: [...new Set(here.map((c) => clip(c.span)))],
-      others: groupOthers(
-        others.map((c) => ({ outlet: whoSays(c, sources.get(c.sourceId)!), span: clip(c.span) })),
+      ...pageRow(
+        d.kind,
+        here.map((c) => c.span),
+        others.map((c) => ({ outlet: whoSays(c, sources.get(c.sourceId)!), span: c.span })),
       ),
     });
   }

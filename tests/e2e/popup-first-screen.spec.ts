@@ -218,8 +218,12 @@ test('“Add this page as a source” reads the tab, previews, saves', async () 
   const popup = await openPopup(await tabIdOf(session, url));
   await expect(popup.getByTestId('count-sources')).toHaveText('5 sources');
   await popup.getByRole('button', { name: 'Add this page as a source' }).click();
+  const preview = popup.locator('.addpage');
+  await expect(preview).toContainText('to compare with the other sources');
+  expect(await preview.textContent()).not.toMatch(/\bclaims?\b/i);
   await popup.getByRole('button', { name: 'Save source' }).click();
   await expect(popup.getByRole('status')).toContainText('Added');
+  expect(await popup.getByRole('status').textContent()).not.toMatch(/\bclaims?\b/i);
   await expect(popup.getByTestId('count-sources')).toHaveText('6 sources');
   await popup.close();
   await page.close();
