@@ -5,7 +5,14 @@
  * every occurrence becomes a mention. Nothing here knows any particular story.
  */
 import { distance } from 'fastest-levenshtein';
-import { anyLanguage, countryCode, LEXICONS, typeKeywords } from '../lang';
+import {
+  anyLanguage,
+  baseLanguage,
+  countryCode,
+  hasDemonymEnding,
+  LEXICONS,
+  typeKeywords,
+} from '../lang';
 import type { Descriptor, Entity, EntityType, Mention, Passage, Source } from '../types';
 import { slug } from './ids';
 import type { EntityOverrides } from './overrides';
@@ -921,6 +928,16 @@ export function discoverEntities(
       if (o.titled || o.acronym) return false;
       // Country names are names wherever they stand ("Germany sent …").
       if (countryCode(t.text) !== null) return false;
+      // "les Français", "le Slovène": a nationality noun after an article (English demonyms are
+      // handled below, by their own endings).
+      const lang = baseLanguage(o.source.language);
+      if (
+        lang !== 'en' &&
+        lang !== null &&
+        ARTICLES.has(fold(o.before[o.before.length - 1] ?? '').replace('’', "'")) &&
+        hasDemonymEnding(t.text, lang)
+      )
+        return true;
       // Demonyms and adjectives: "Ruritanian government", "Freedonians".
       if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
       if (stats.lowercase.has(f)) return true;
@@ -1081,7 +1098,11 @@ export function discoverEntities(
       if (find(a.key) === find(b.key)) continue;
       if (Math.abs(a.key.length - b.key.length) > 1) continue;
       if (a.key.split(' ').length !== b.key.split(' ').length || a.key[0] !== b.key[0]) continue;
-      if (a.occs.length > b.occs.length) continue;
+      if (a.occs.length > b.occs.length) {
+        // A shorter rare spelling of a long name ("Al-Houz") is not visited as `a`: join it here.
+        if (b.key.length < 8 && distance(a.key, b.key) === 1) union(b.key, a.key);
+        continue;
+      }
       if (distance(a.key, b.key) === 1) union(a.key, b.key);
     }
   });

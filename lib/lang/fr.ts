@@ -20,8 +20,9 @@ export const fr: LexiconSource = {
   honorifics: 'M Mme Mlle',
   calendar:
     'lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
-  // Endings like -ois or -ien are as common in given names (François, Julien): none listed.
-  demonymSuffixes: '',
+  // Used only for a lone word after an article ("les Français", "le Slovène"): as first words
+  // of names these endings are given names too (François, Julien).
+  demonymSuffixes: 'ais aise aises ois oise oises ène ènes ien ienne iennes iens',
   divisions: 'état province région',
   bylines: 'par',
   notNames: '',

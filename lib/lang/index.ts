@@ -66,11 +66,11 @@ export function typeKeywords(): Array<[KeywordType, Set<string>]> {
   return keywordSets;
 }
 
-/** Whether a capitalised word is a demonym by its ending in any language ("Ruritanian"). */
-export function hasDemonymEnding(word: string): boolean {
+/** Whether a word ends like a demonym in language `code` ("Français" in French). */
+export function hasDemonymEnding(word: string, code: string | null): boolean {
   if (word.length <= 4) return false;
   const f = fold(word);
-  for (const s of anyLanguage('demonymSuffixes')) if (f.endsWith(s)) return true;
+  for (const s of inLanguage('demonymSuffixes', code)) if (f.endsWith(s)) return true;
   return false;
 }
 

@@ -29,7 +29,7 @@ export interface LexiconSource {
   honorifics: string;
   /** Months and weekdays. */
   calendar: string;
-  /** Adjectives of nationality end so (a suffix list, for capitalised demonyms). */
+  /** Nouns of nationality end so ("Français", "Slovène"), for a lone word after an article. */
   demonymSuffixes: string;
   /** Place words that name a division after its seat ("Province of X", "Estado de X"). */
   divisions: string;
