@@ -14,6 +14,7 @@ import {
   typeKeywords,
 } from '../lang';
 import type { Descriptor, Entity, EntityType, Mention, Passage, Source } from '../types';
+import { guessLanguage } from './clean';
 import { slug } from './ids';
 import type { EntityOverrides } from './overrides';
 import { fold } from './text';
@@ -603,6 +604,17 @@ function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[])
   return out;
 }
 
+const languages = new WeakMap<Source, string | null>();
+/** The source's language, or, when its metadata has none, the one its function words show. */
+function languageOf(source: Source): string | null {
+  if (!languages.has(source))
+    languages.set(
+      source,
+      baseLanguage(source.language) ?? guessLanguage(source.text.slice(0, 20_000)),
+    );
+  return languages.get(source) ?? null;
+}
+
 /** A word shared by more groups than this is no evidence that two names are one person. */
 const MAX_SHARED_NAME_WORD = 32;
 
@@ -930,7 +942,7 @@ export function discoverEntities(
       if (countryCode(t.text) !== null) return false;
       // "les Français", "le Slovène": a nationality noun after an article (English demonyms are
       // handled below, by their own endings).
-      const lang = baseLanguage(o.source.language);
+      const lang = languageOf(o.source);
       if (
         lang !== 'en' &&
         lang !== null &&
