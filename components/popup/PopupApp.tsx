@@ -50,7 +50,8 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
 
   useEffect(() => {
     void (async () => {
-      const t = await api.activeTab();
+      // A browser that will not say which tab this is: the page is simply out of reach.
+      const t = await api.activeTab().catch(() => null);
       setTab(t);
       if (!t) return setPage({ state: 'none' });
       const res = await api.sendTab(t.id, 'getPageEntities', {});

@@ -46,6 +46,9 @@ export function ThisPage({ page, context }: { page: PageState; context: ContextS
       <h2 id="says-h">This page vs the others</h2>
       <p class="pagestate" data-testid="page-state" aria-live="polite">
         {status(page, context)}
+        {page.state === 'none' && context.state !== 'idle'
+          ? ' Reload it to see its names underlined (it was open before Crosscheck started).'
+          : ''}
       </p>
       {ready?.onStory && statements.length === 0 ? (
         <p class="muted">Where it says something the others also report, they agree.</p>
