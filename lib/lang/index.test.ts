@@ -21,11 +21,15 @@ describe('country names in every language (Intl.DisplayNames)', () => {
     ['UK', 'GB'],
     ['Perú', 'PE'],
     ['Peru', 'PE'],
+    ['North America', '003'],
+    ['América del Norte', '003'],
+    ['Amérique latine', '419'],
+    ['Latinoamérica', '419'],
   ])('%s -> %s', (name, code) => {
     expect(countryCode(name)).toBe(code);
   });
 
-  test.each(['Lisboa', 'Jane Doe', 'Ministry', 'Europe'])('%s is no country', (name) => {
+  test.each(['Lisboa', 'Jane Doe', 'Ministry', 'World'])('%s is no country', (name) => {
     expect(countryCode(name)).toBeNull();
   });
 });

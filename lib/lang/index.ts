@@ -74,6 +74,12 @@ export function hasDemonymEnding(word: string, code: string | null): boolean {
   return false;
 }
 
+/** UN M.49 areas with proper names (not "world"). */
+const WORLD_REGIONS = (
+  '002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 142 ' +
+  '143 145 150 151 154 155 202 419'
+).split(' ');
+
 // Region codes that are not countries' or territories' names.
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
 
@@ -117,6 +123,8 @@ function countryIndex(): Map<string, string> {
       }
     }
     for (const [code, forms] of Object.entries(l.countryForms)) for (const f of forms) add(f, code);
+    // Continents and world regions (UN M.49 codes): "América del Norte" = "North America".
+    for (const code of WORLD_REGIONS) add(long.of(code), code);
   }
   countries = out;
   return out;
@@ -135,7 +143,10 @@ function countryKey(name: string): string {
   return fold(name).replace(/[.\s'’-]+/g, '');
 }
 
-/** The region code a name denotes in any of the languages, or null ("Marruecos" -> "MA"). */
+/**
+ * The region code a name denotes in any of the languages, or null: a country ("Marruecos" ->
+ * "MA") or a continent or world region ("Amérique latine" -> "419").
+ */
 export function countryCode(name: string): string | null {
   return countryIndex().get(countryKey(name)) ?? null;
 }
