@@ -18,16 +18,19 @@ export function AddPage({
   api,
   tabId,
   url,
+  alreadySource,
   onAdded,
 }: {
   api: PopupApi;
   tabId: number | null;
   /** The tab's address (the draft's URL when the page is read through the content script). */
   url: string | null;
+  /** The page already is a source: nothing to offer (a result just shown stays). */
+  alreadySource: boolean;
   onAdded: () => void;
 }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
-  if (tabId === null) return null;
+  if (tabId === null || (alreadySource && state.step === 'idle')) return null;
   /**
    * The rendered page through activeTab + scripting (granted by the toolbar click); where that
    * is not granted (a popup opened another way), the text the content script reads from it.

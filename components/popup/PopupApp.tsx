@@ -118,7 +118,7 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
   // Any web page can be added (activeTab reads it even where the content script is not running),
   // except one that already is a source.
   const isSource = context.state === 'ready' && context.context.sourceId !== null;
-  const canAdd = tab !== null && isWeb(tabUrl) && page.state !== 'off' && !isSource;
+  const canAdd = tab !== null && isWeb(tabUrl) && page.state !== 'off';
 
   return (
     <main class="popup">
@@ -142,7 +142,13 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
 
       <ThisPage page={page} context={context} />
       {canAdd ? (
-        <AddPage api={api} tabId={tab.id} url={tabUrl} onAdded={() => setReload((n) => n + 1)} />
+        <AddPage
+          api={api}
+          tabId={tab.id}
+          url={tabUrl}
+          alreadySource={isSource}
+          onAdded={() => setReload((n) => n + 1)}
+        />
       ) : null}
 
       <section aria-labelledby="disc-h" class="discs">

@@ -225,6 +225,9 @@ test('“Add this page as a source” reads the tab, previews, saves', async () 
   await expect(popup.getByRole('status')).toContainText('Added');
   expect(await popup.getByRole('status').textContent()).not.toMatch(/\bclaims?\b/i);
   await expect(popup.getByTestId('count-sources')).toHaveText('6 sources');
+  // The page is now one of the sources, and the result stays in view.
+  await expect(popup.getByTestId('page-state')).toContainText('This page is one of your sources');
+  await expect(popup.getByRole('status')).toContainText('Added');
   await popup.close();
   await page.close();
 });
