@@ -213,12 +213,12 @@ describe('names in Spanish, Portuguese and French stories', () => {
     raw(
       'pt',
       'pt',
-      'O Ministério de Obras e Transportes enviou equipes a Zaragoza. Na Alemanha, o governo ofereceu ajuda. Lucía Ferrer agradeceu. A cidade de Huesca (AR) também foi atingida.',
+      'O Ministério de Obras e Transportes enviou equipes a Zaragoza. Na Alemanha, o governo ofereceu ajuda. Lucía Ferrer agradeceu. A cidade de Huesca (AR) também foi atingida. A comissária, natural de Campo Verde, morava no condomínio Jardim Azul.',
     ),
     raw(
       'fr',
       'fr',
-      "Le Danois Mads Holm est arrivé à Zaragoza. L'Allemagne a envoyé des pompiers, et Lucía Ferrer Soto a remercié l'Espagne. Outre Zaragoza, la ville de Huesca est touchée. Les pompiers ont aidé le Norvégien et les Lyonnais.",
+      "Le Danois Mads Holm est arrivé à Zaragoza. L'Allemagne a envoyé des pompiers, et Lucía Ferrer Soto a remercié l'Espagne. Outre Zaragoza, la ville de Huesca est touchée. Les pompiers ont aidé le Norvégien et les Lyonnais. Le prix a été remis à Jean Morel.",
     ),
     raw(
       'en',
@@ -243,6 +243,9 @@ describe('names in Spanish, Portuguese and French stories', () => {
     ['Tomás Roca', 'person'],
     ['Mads Holm', 'person'],
     ['Huesca', 'place'],
+    ['Campo Verde', 'place'], // "natural de X"
+    ['Jardim Azul', 'place'], // "condomínio X"
+    ['Jean Morel', 'person'], // "à X" alone does not make a place
   ])('%s is found as a %s', (alias, type) => {
     expect(byAlias(story, alias)?.type).toBe(type);
   });

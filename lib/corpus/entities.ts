@@ -104,6 +104,8 @@ const CONTEXT_TYPES: Array<[EntityType, Set<string>]> = [
 ];
 
 const PLACE_PREPOSITIONS = anyLanguage('placePrepositions');
+const WEAK_PLACE_PREPOSITIONS = anyLanguage('weakPlacePrepositions');
+const PLACE_CUES = anyLanguage('placeCues');
 /** Head words of places in every language ("city", "ciudad", "ville"). */
 const PLACE_WORDS = typeKeywords().find(([type]) => type === 'place')![1];
 const SPEECH_VERBS = anyLanguage('speechVerbs');
@@ -785,14 +787,25 @@ function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
     group: 0,
     other: 0,
   };
+  // Place evidence that a preposition also used for persons ("à X") cannot give.
+  let strongPlace = 0;
   for (const o of g.occs) {
     if (o.titled) votes.person += 3;
     const prev = o.before[o.before.length - 1] ?? '';
     const prev2 = o.before[o.before.length - 2] ?? '';
     if (PLACE_PREPOSITIONS.has(prev) || (prev === 'the' && PLACE_PREPOSITIONS.has(prev2)))
       votes.place += 1;
-    // "the city of X", "la ciudad de X", "la ville de X".
-    if (isConnector(prev) && PLACE_WORDS.has(prev2)) votes.place += 2;
+    const prep = PLACE_PREPOSITIONS.has(prev) ? prev : prev === 'the' ? prev2 : '';
+    if (PLACE_PREPOSITIONS.has(prep) && !WEAK_PLACE_PREPOSITIONS.has(prep)) strongPlace++;
+    // "the city of X", "la ciudad de X", "natural de X", "nascida em X", "condomínio X".
+    if (
+      (PLACE_WORDS.has(prev) && !o.tokens[0]!.initial) ||
+      ((isConnector(prev) || PLACE_PREPOSITIONS.has(prev)) &&
+        (PLACE_WORDS.has(prev2) || PLACE_CUES.has(prev2)))
+    ) {
+      votes.place += 2;
+      strongPlace++;
+    }
     if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? '')) votes.person += 1;
     if (ROLE_CONTEXT.has(prev)) votes.person += 2;
     for (const [type, set] of CONTEXT_TYPES) {
@@ -814,7 +827,8 @@ function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
     toks.length >= 2 &&
     toks.length <= 4 &&
     !toks.some((t) => isConnector(t.text) || isAllCaps(t.text));
-  if (best[0] === 'place' && personShaped && best[1] < 2 && votes.person === 0) return 'person';
+  if (best[0] === 'place' && personShaped && strongPlace === 0 && votes.person === 0)
+    return 'person';
   if (best[1] > 0) return best[0];
   if (toks.every((t) => isAllCaps(t.text) || isInitialism(t.text))) return 'organization';
   // Two to four plain capitalised words with no keyword read as a person's name.

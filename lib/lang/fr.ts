@@ -10,6 +10,8 @@ export const fr: LexiconSource = {
   // Only those that can stand before a name; "n'", "s'" and the like come before verbs.
   elisions: "l' d' qu' jusqu' lorsqu' puisqu'",
   placePrepositions: 'en à au aux dans vers depuis visité arrivé',
+  weakPlacePrepositions: 'à au aux vers',
+  placeCues: 'né née originaire habitant habitants départ près environs',
   speechVerbs:
     // Past participles too: "X a déclaré" is read one word further on.
     'déclaré déclare affirmé affirme indiqué indique expliqué explique ajouté ajoute annoncé annonce souligné souligne assuré assure estimé estime précisé précise écrit dit',
@@ -34,7 +36,7 @@ export const fr: LexiconSource = {
     organization:
       'ministère parti institut agence police secrétariat département conseil collège service commission gouvernement tribunal cour congrès sénat chambre assemblée université fondation association fédération union banque entreprise compagnie groupe armée forces garde corps pompiers protection unité organisation bureau préfecture mairie mouvement coalition alliance front société confédération direction centre',
     place:
-      'ville province état région communauté commune rivière fleuve lac mont montagne montagnes vallée côte île îles péninsule golfe mer océan rue avenue boulevard quartier district désert baie',
+      'ville province état région communauté commune rivière fleuve lac mont montagne montagnes vallée côte île îles péninsule golfe mer océan rue avenue boulevard quartier district désert baie village hameau localité',
   },
   countryForms: {},
 };

@@ -9,6 +9,9 @@ export const pt: LexiconSource = {
   connectors: 'de do da dos das',
   elisions: '',
   placePrepositions: 'em no na nos nas desde até visitou chegou',
+  weakPlacePrepositions: 'até',
+  placeCues:
+    'natural nascido nascida nasceu oriundo oriunda morador moradora moradores residente perto',
   speechVerbs:
     'disse diz afirmou afirma declarou declara informou informa explicou explica contou relatou destacou ressaltou anunciou acrescentou escreveu publicou respondeu pediu criticou reconheceu',
   organizationContext:
@@ -30,7 +33,7 @@ export const pt: LexiconSource = {
     organization:
       'ministério partido instituto agência polícia secretaria departamento conselho colégio serviço comissão governo tribunal congresso senado câmara assembleia universidade fundação associação federação união banco empresa companhia grupo exército força forças guarda corpo bombeiros proteção unidade organização escritório procuradoria prefeitura movimento coligação aliança frente sociedade confederação centro controle',
     place:
-      'cidade província estado região comunidade município rio lago monte montanha ilha ilhas península golfo mar oceano rua avenida praça bairro distrito deserto baía',
+      'cidade província estado região comunidade município rio lago monte montanha ilha ilhas península golfo mar oceano rua avenida praça bairro distrito deserto baía vila aldeia condomínio localidade',
   },
   countryForms: {},
 };

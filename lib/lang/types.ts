@@ -19,6 +19,13 @@ export interface LexiconSource {
   elisions: string;
   /** Words after which a name is usually a place ("in", "en", "à", "em"). */
   placePrepositions: string;
+  /**
+   * Place prepositions that also mark a person ("à X", "to X"): one of them before a
+   * person-shaped name is not enough to make it a place.
+   */
+  weakPlacePrepositions: string;
+  /** Words before "of"/"de"/"em" + a place: "born in X", "natural de X", "originaire de X". */
+  placeCues: string;
   /** Verbs of saying that follow a person's name. */
   speechVerbs: string;
   /** Lower-case nouns that say the next or previous name is an organization ("the newspaper X"). */
