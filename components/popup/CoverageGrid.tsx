@@ -14,8 +14,8 @@ export function CoverageGrid({ grid, onPick }: { grid: Grid; onPick: (entityId: 
             <span class="sr-only">Entity</span>
           </th>
           {grid.outlets.map((o) => (
-            <th scope="col" key={o.sourceId} title={o.outlet}>
-              <abbr title={o.outlet}>{shortLabel(o.outlet)}</abbr>
+            <th scope="col" key={o.sourceId} title={o.hover}>
+              <abbr title={o.hover}>{shortLabel(o.outlet)}</abbr>
             </th>
           ))}
         </tr>

@@ -59,7 +59,7 @@ function ClaimRow({
   return (
     <li class="claim">
       <div class="claim-head">
-        <strong>{claim.who}</strong>
+        <strong title={claim.hover}>{claim.who}</strong>
         {claim.published ? <span class="muted"> · {claim.published}</span> : null}
         {claim.url ? (
           <a

@@ -19,12 +19,13 @@ import type {
   Severity,
   Source,
 } from '../types';
-import { sourceLabel } from '../source-label';
+import { sourceHover, sourceLabel } from '../source-label';
 import { differingWords, quotedBy, safeUrl } from './card';
 import { META_INDEX_VERSION } from './meta';
 
 export interface CoverageGrid {
-  outlets: Array<{ sourceId: string; outlet: string }>;
+  /** `hover`: the outlet and the article's title. */
+  outlets: Array<{ sourceId: string; outlet: string; hover: string }>;
   rows: Array<{ entityId: string; name: string; counts: number[] }>;
 }
 
@@ -42,6 +43,8 @@ export interface ClaimView {
   outlet: string;
   /** Whose words these are: the outlet, or for a label inside a quote, the quoted speaker. */
   who: string;
+  /** The outlet and the article's title, for hover. */
+  hover: string;
   url: string | null;
   published: string | null;
   /** The exact sentence from that source. */
@@ -148,7 +151,11 @@ export async function buildSummary(db: CrosscheckDB): Promise<Summary> {
   ]);
   const live = mentions.filter((m) => sources.has(m.sourceId));
   const mentioned = new Set(live.map((m) => m.entityId));
-  const outlets = [...sources.values()].map((s) => ({ sourceId: s.id, outlet: sourceLabel(s) }));
+  const outlets = [...sources.values()].map((s) => ({
+    sourceId: s.id,
+    outlet: sourceLabel(s),
+    hover: sourceHover(s),
+  }));
   const totals = new Map<string, number>();
   for (const m of live) totals.set(m.entityId, (totals.get(m.entityId) ?? 0) + 1);
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -193,6 +200,7 @@ function claimView(c: Claim, passage: Passage | undefined, source: Source): Clai
     sourceId: c.sourceId,
     outlet: sourceLabel(source),
     who: whoSays(c, source),
+    hover: sourceHover(source),
     url: safeUrl(source.url),
     published: source.published,
     sentence,

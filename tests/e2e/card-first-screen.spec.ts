@@ -32,6 +32,8 @@ interface FirstScreen {
   disputes: string[];
   sentences: Array<{ text: string; outlet: string }>;
   outlets: string[];
+  /** Hover titles of every "Unknown outlet" in the card. */
+  unknownTitles: string[];
   rect: { width: number; height: number };
   /** The body's content fits: nothing to scroll to on the first screen. */
   overflow: number;
@@ -72,6 +74,9 @@ function firstScreen(): FirstScreen | null {
       outlet: txt(li.querySelector('.outlet')),
     })),
     outlets: [...card.querySelectorAll('.outlet, .who')].map(txt),
+    unknownTitles: [...card.querySelectorAll<HTMLElement>('.outlet, .who')]
+      .filter((el) => txt(el) === 'Unknown outlet')
+      .map((el) => el.title),
     rect: { width: r.width, height: r.height },
     overflow: body.scrollHeight - body.clientHeight,
     cut,
@@ -120,6 +125,7 @@ test('first screen: name, type, one line, differences, key sentences; the rest u
     }
     // No source is named by a cut title; the unnamed seed is "Unknown outlet".
     for (const o of s.outlets) expect(o, where).not.toMatch(/…$/);
+    for (const t of s.unknownTitles) expect(t, where).toMatch(/^Unknown outlet: “.+”$/);
     // A label inside a quote is its speaker's, never the outlet's framing.
     for (const d of s.disputes)
       if (/says socialist/i.test(d)) expect(d, where).toMatch(/quoted by [^;]+ says socialist/i);

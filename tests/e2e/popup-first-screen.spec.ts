@@ -162,8 +162,12 @@ test('coverage grid: short outlet names, the full name on hover', async () => {
     expect(full.length).toBeGreaterThanOrEqual(short.length);
     expect(full).not.toMatch(/…$/);
   }
-  await expect(heads.filter({ hasText: 'AP' })).toHaveAttribute('title', 'Associated Press');
-  await expect(heads.filter({ hasText: 'Unknown' })).toHaveAttribute('title', 'Unknown outlet');
+  await expect(heads.filter({ hasText: 'AP' })).toHaveAttribute('title', /^Associated Press: “/);
+  // The seed that names no outlet: "Unknown outlet", with its article's title on hover.
+  await expect(heads.filter({ hasText: 'Unknown' })).toHaveAttribute(
+    'title',
+    'Unknown outlet: “DHS Secretary Kristi Noem to visit Colombia amid tensions over mass deportations”',
+  );
   await popup.close();
 });
 
