@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkHtmlSize, looksLikeHtml, type SourceDraft } from '@/lib/extract/draft';
 import { fetchArticlePage } from '@/lib/extract/fetch-page';
 import { formatBytes, LIMITS } from '@/lib/extract/limits';
@@ -32,19 +32,46 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
     void api.grantedOrigins().then(setGranted);
   }, [api]);
 
-  async function previewDraft(draft: SourceDraft) {
+  // Each fetch-and-preview is one run; cancelling moves on to the next, and a late answer of a
+  // cancelled run is dropped (a preview saves nothing, so nothing needs undoing).
+  const runId = useRef(0);
+  const [cancellable, setCancellable] = useState(false);
+
+  async function previewDraft(draft: SourceDraft, current: () => boolean) {
     const preview = await api.send('previewSource', { draft });
-    setPending({ draft, preview });
+    if (current()) setPending({ draft, preview });
   }
 
-  function run(task: () => Promise<void>) {
+  function run(task: (current: () => boolean) => Promise<void>) {
+    const id = ++runId.current;
+    const current = () => id === runId.current;
     setBusy(true);
+    setCancellable(true);
     setNote(null);
     setPending(null);
-    task()
-      .catch((e) => setNote({ kind: 'error', text: errorText(e) }))
-      .finally(() => setBusy(false));
+    task(current)
+      .catch((e) => {
+        if (current()) setNote({ kind: 'error', text: errorText(e) });
+      })
+      .finally(() => {
+        if (!current()) return;
+        setBusy(false);
+        setCancellable(false);
+      });
   }
+
+  function cancel() {
+    runId.current++;
+    setBusy(false);
+    setCancellable(false);
+    setNote({ kind: 'ok', text: 'Cancelled. Nothing was added.' });
+  }
+
+  const cancelButton = cancellable ? (
+    <button type="button" onClick={cancel}>
+      Cancel
+    </button>
+  ) : null;
 
   function onFetch(e: Event) {
     e.preventDefault();
@@ -60,7 +87,7 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
     const permission = isCoveredBy(target, granted)
       ? Promise.resolve(true)
       : api.requestOrigin(originPattern(target));
-    run(async () => {
+    run(async (current) => {
       let allowed = false;
       try {
         allowed = await permission;
@@ -77,13 +104,13 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
       if (!page.ok) throw new Error(page.problem.message);
       const draft = draftFromHtml(page.value.html, page.value.url, 'url');
       if (!draft.ok) throw new Error(draft.problem.message);
-      await previewDraft(draft.value);
+      await previewDraft(draft.value, current);
     });
   }
 
   function onPastePreview(e: Event) {
     e.preventDefault();
-    run(async () => {
+    run(async (current) => {
       let draft: SourceDraft;
       const meta = {
         title: paste.title.trim() || null,
@@ -103,7 +130,7 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
       } else {
         draft = { text: paste.text, language: null, via: 'paste', ...meta };
       }
-      await previewDraft(draft);
+      await previewDraft(draft, current);
     });
   }
 
@@ -168,6 +195,7 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
             <button type="submit" class="primary" disabled={busy}>
               {busy ? 'Working…' : 'Fetch and preview'}
             </button>
+            {cancelButton}
           </div>
           <p class="muted">
             Crosscheck asks for permission to read that one site, downloads the page once, and keeps
@@ -222,6 +250,7 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
           <button type="submit" class="primary" disabled={busy}>
             {busy ? 'Working…' : 'Preview'}
           </button>
+          {cancelButton}
           <p class="muted">
             Up to {LIMITS.maxTextChars.toLocaleString('en')} characters; at least {LIMITS.minWords}{' '}
             words.

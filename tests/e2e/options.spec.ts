@@ -215,6 +215,22 @@ test('add a page by URL: previewed, saved, listed; the same URL again is refused
   expect(await dumpDb(page)).toBe(afterAdd);
 });
 
+test('a preview in progress can be cancelled: nothing is added, and the form is ready again', async () => {
+  const before = await dumpDb(page);
+  const long = Array.from({ length: 10 }, (_, i) =>
+    seedText('003_6d5c1410645c210a.txt').replace(/Colombia/g, i % 2 ? 'Chile' : 'Peru'),
+  ).join('\n\n');
+  await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
+  await page.locator('#paste-text').fill(long);
+  await page.getByLabel('Title').fill('To be cancelled');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByTestId('success').filter({ hasText: 'Cancelled' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Preview', exact: true })).toBeEnabled();
+  await expect(page.getByRole('region', { name: 'Preview of the source' })).toHaveCount(0);
+  expect(await dumpDb(page)).toBe(before);
+});
+
 test('source text is shown as text, never as HTML', async () => {
   const evil = `${seedText('000_d6dda6e572868f38.txt').replace(/Colombia/g, 'Ecuador')}\n\n<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> <a href="javascript:alert(1)">click</a>`;
   await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
