@@ -1,5 +1,6 @@
 import type { TabProtocol } from '@/lib/messages';
 import type { PageContext } from '@/lib/service/summary';
+import { UNKNOWN_OUTLET } from '@/lib/source-label';
 
 export type PageState =
   | { state: 'loading' }
@@ -28,7 +29,7 @@ function status(page: PageState, context: ContextState): string {
   if (context.state === 'loading') return 'Comparing this page with your sources…';
   if (context.state === 'error') return `Could not compare this page: ${context.message}`;
   const c = context.context;
-  if (c.sourceId) return `This page is one of your sources: ${c.outlet ?? 'Unknown outlet'}.`;
+  if (c.sourceId) return `This page is one of your sources: ${c.outlet ?? UNKNOWN_OUTLET}.`;
   if (!c.onStory) return 'This page’s story is not in your corpus.';
   return 'This page tells the story your sources cover (nothing was saved).';
 }

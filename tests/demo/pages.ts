@@ -1,6 +1,7 @@
 /** Demo news pages made from the seed articles, for `npm start` and the e2e tests. */
 import { cleanArticle } from '../../lib/corpus/clean';
 import { loadSeedSources } from '../../lib/node/seeds';
+import { sourceLabel } from '../../lib/source-label';
 import type { RawSource } from '../../lib/types';
 
 export interface DemoPage {
@@ -53,7 +54,7 @@ const STYLE = `
 export function demoPages(seedDir: URL): DemoPage[] {
   return loadSeedSources(seedDir).map((source, i) => {
     const title = source.title ?? `Article ${i + 1}`;
-    const outlet = source.outlet ?? 'Unknown outlet';
+    const outlet = sourceLabel(source);
     const html = `<!doctype html><html lang="${esc(source.language ?? 'en')}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head>
 <body><header>${esc(outlet)} · demo</header><main><article><h1>${esc(title)}</h1>
@@ -65,8 +66,7 @@ ${articleHtml(source)}</article></main></body></html>`;
 
 export function demoIndex(pages: readonly DemoPage[]): string {
   const links = pages.map(
-    (p) =>
-      `<li><a href="${p.path}">${esc(p.title)}</a> — ${esc(p.source.outlet ?? 'unknown outlet')}</li>`,
+    (p) => `<li><a href="${p.path}">${esc(p.title)}</a> — ${esc(sourceLabel(p.source))}</li>`,
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Crosscheck demo</title><style>${STYLE}</style></head>
 <body><header>Crosscheck demo</header><main><h1>Seed articles</h1><ul>${links.join('')}</ul></main></body></html>`;
