@@ -217,7 +217,7 @@ function CardBody({
                     <span class="who" title={hover.get(side.sourceId)}>
                       {side.who}
                     </span>{' '}
-                    says <q>{side.says}</q>
+                    {side.verb} {side.verb === 'credits' ? side.says : <q>{side.says}</q>}
                   </span>
                 ))}
               </li>

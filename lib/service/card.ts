@@ -56,12 +56,17 @@ export interface CardData {
   };
 }
 
+export type DisputeVerb = 'says' | 'credits' | 'quotes';
+
 export interface Dispute {
   id: string;
   topic: string;
   severity: Severity;
-  /** Two sides that differ; `who` is an outlet, or a speaker quoted by one; `sourceId` its source. */
-  sides: Array<{ who: string; says: string; sourceId: string }>;
+  /**
+   * Two sides that differ: `who` (an outlet, or a speaker quoted by one) `verb` (says; credits,
+   * for who gave a figure; quotes, for a quote's wording) `says`.
+   */
+  sides: Array<{ who: string; verb: DisputeVerb; says: string; sourceId: string }>;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
@@ -445,6 +450,8 @@ export function disputeOf(
     d.kind === 'quote'
       ? [differingWords(a.span, b.span), differingWords(b.span, a.span)]
       : [saying(a), saying(b)];
+  const verb: DisputeVerb =
+    d.kind === 'attribution' ? 'credits' : d.kind === 'quote' ? 'quotes' : 'says';
   return {
     id: d.id,
     // On the entity's own card its name goes without saying: "Described as", not "How outlets
@@ -452,8 +459,8 @@ export function disputeOf(
     topic: d.kind === 'descriptor' ? 'Described as' : d.topic,
     severity: d.severity,
     sides: [
-      { who: who(a), says: sa, sourceId: a.sourceId },
-      { who: who(b), says: sb, sourceId: b.sourceId },
+      { who: who(a), verb, says: sa, sourceId: a.sourceId },
+      { who: who(b), verb, says: sb, sourceId: b.sourceId },
     ],
   };
 }

@@ -115,7 +115,9 @@ test('first screen: name, type, one line, differences, key sentences; the rest u
     expect(s.oneLine.length, where).toBeGreaterThan(5);
     // At most three differences, each "Outlet A says X; Outlet B says Y".
     expect(s.disputes.length, where).toBeLessThanOrEqual(3);
-    for (const d of s.disputes) expect(d, where).toMatch(/ says .+; .+ says .+/);
+    // (Who gave a figure: "A credits X; B credits Y"; a quote's wording: "A quotes …".)
+    for (const d of s.disputes)
+      expect(d, where).toMatch(/ (says|credits|quotes) .+; .+ (says|credits|quotes) .+/);
     // One or two key sentences, each with its outlet.
     expect(s.sentences.length, where).toBeGreaterThanOrEqual(1);
     expect(s.sentences.length, where).toBeLessThanOrEqual(2);
