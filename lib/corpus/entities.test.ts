@@ -218,12 +218,12 @@ describe('names in Spanish, Portuguese and French stories', () => {
     raw(
       'fr',
       'fr',
-      "Le Danois Mads Holm est arrivé à Zaragoza. L'Allemagne a envoyé des pompiers, et Lucía Ferrer Soto a remercié l'Espagne. Outre Zaragoza, la ville de Huesca est touchée. Les pompiers ont aidé le Norvégien et les Lyonnais. Le prix a été remis à Jean Morel.",
+      "Le Danois Mads Holm est arrivé à Zaragoza. L'Allemagne a envoyé des pompiers, et Lucía Ferrer Soto a remercié l'Espagne. Outre Zaragoza, la ville de Huesca est touchée. Les pompiers ont aidé le Norvégien et les Lyonnais. Le prix a été remis à Jean Morel. Le film « Les Ombres » a été primé.",
     ),
     raw(
       'en',
       'en',
-      'Spain’s minister Lucía Ferrer toured Zaragoza on Tuesday, 4 June. Germany sent firefighters. Ferrer Soto thanked Mads Holm.',
+      'Spain’s minister Lucía Ferrer toured Zaragoza on Tuesday, 4 June. Germany sent firefighters. Ferrer Soto thanked Mads Holm. The General Election is due, and the election board met.',
     ),
   ]);
   const names = story.entities.map((e) => e.name);
@@ -271,6 +271,8 @@ describe('names in Spanish, Portuguese and French stories', () => {
     'Danois Mads Holm',
     'Zaragoza June',
     'CNE Irene Vidal', // an acronym and a name written side by side
+    'Ombres', // a title in quotes keeps its article
+    'Election', // "General Election" names no general
     'Norvégien', // nationality nouns after an article
     'Lyonnais',
   ])('no entity or alias "%s"', (s) => {

@@ -301,7 +301,14 @@ function analyseChunk(
 ): Occurrence[] {
   const base = passage.start;
   const sentence = passage.text;
-  let toks = stripFunctionWords(chunk.tokens);
+  // A title in quotes keeps its article: “The Substance”, « Le Monde ».
+  const firstTok = chunk.tokens[0]!;
+  const lastTok = chunk.tokens[chunk.tokens.length - 1]!;
+  const quoted =
+    /[“"«‘]\s*$/u.test(sentence.slice(0, firstTok.start - base)) &&
+    /^\s*[”"»’]/u.test(sentence.slice(lastTok.end - base));
+  let toks =
+    quoted && chunk.tokens.length > 1 ? [...chunk.tokens] : stripFunctionWords(chunk.tokens);
   // "National Security and Public Safety of the United States", "Investigadores do X": common
   // words, then a preposition, then a name. An institution's head word keeps its "of" phrase.
   const of = toks.findIndex((t) => t.text === 'of' || (!t.cap && isConnector(t.text)));
@@ -406,6 +413,15 @@ function analyseChunk(
   toks.forEach((t, i) => {
     if (ROLE_WORDS.has(t.text) && i < toks.length) r = i;
   });
+  // "General Election": a role word before a common word is not a title.
+  const afterRole = toks.slice(r + 1);
+  if (
+    r >= 0 &&
+    afterRole.length === 1 &&
+    stats.lowercase.has(fold(afterRole[0]!.text)) &&
+    !isAllCaps(afterRole[0]!.text)
+  )
+    r = -1;
   if (r >= 0) {
     const out: Occurrence[] = [];
     let nameStart = r + 1;

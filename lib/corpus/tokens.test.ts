@@ -28,6 +28,9 @@ describe('name chunks in four languages', () => {
     ['fr', "Le ministre a quitté l'Espagne hier.", ['Le', 'Espagne']],
     ['fr', "La Côte d'Ivoire a voté.", ["La Côte d' Ivoire"]],
     ['fr', "L'Espagne a voté.", ["L' Espagne"]],
+    // Transliterated particles glued to a name are part of it; "mid-" is not a particle.
+    ['en', 'They walked to the Bab al-Khair gate in mid-March.', ['They', 'Bab al-Khair']],
+    ['fr', 'La route de Tizi n’Ouzou est coupée.', ['La', 'Tizi n’Ouzou']],
     // Connectors of every language stay inside names.
     ['pt', 'Ele voltou ao Rio Grande do Sul.', ['Ele', 'Rio Grande do Sul']],
     ['fr', 'Le Palais des Sports est fermé.', ['Le Palais des Sports']],

@@ -18,6 +18,11 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.-]*[\p{L}\p{N}.])?/gu;
 const INITIALISM = /^(?:\p{L}\.){2,}$/u;
 const POSSESSIVE = /(?:['’]s|s['’])$/u;
 const KEEP_PERIOD = /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col)\.$/;
+/** "al-Fnaa", "n’Test": a lower-case particle glued to a capitalised word (not "mid-March"). */
+function isParticleName(text: string): boolean {
+  const m = /^(\p{Ll}{1,3})(['’-])\p{Lu}\p{Ll}/u.exec(text);
+  return m !== null && (m[2] !== '-' || anyLanguage('nameParticles').has(m[1]!));
+}
 // An elided article or preposition glued to the next word: "d'Espagne", "l'Intérieur".
 const ELIDED = /^(\p{L}{1,7}['’])(?=\p{L})/u;
 
@@ -73,7 +78,8 @@ export function tokenize(sentence: string, base = 0): Token[] {
       text,
       start: base + start,
       end: base + start + text.length,
-      cap: ch !== ch.toLowerCase() && ch === ch.toUpperCase(),
+      // "al-Fnaa", "n’Test": a lower-case particle glued to a capitalised name is part of it.
+      cap: (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) || isParticleName(text),
       possessive,
       hasDigit: /\d/.test(text),
       initial: out.length === 0 || /[“"‘:—–(]\s*$/.test(gap),

@@ -8,6 +8,8 @@ export const en: LexiconSource = {
   conjunctions: 'and',
   connectors: 'of for the',
   elisions: '',
+  // Arabic transliterations, written so in every language.
+  nameParticles: 'al el ad an ar as at az ash bin ibn abu',
   placePrepositions:
     'in to from at across through into toward towards near visit visited visiting visits arrived arriving reached leaving left outside',
   weakPlacePrepositions: 'to toward towards',

@@ -8,6 +8,7 @@ export const es: LexiconSource = {
   conjunctions: 'y e',
   connectors: 'de del la las los el',
   elisions: '',
+  nameParticles: '',
   placePrepositions: 'en desde hacia hasta visitó visita llegó',
   weakPlacePrepositions: 'hacia hasta',
   placeCues: 'natural nacido nacida oriundo oriunda vecino vecinos residente afueras cerca',

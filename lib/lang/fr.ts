@@ -9,6 +9,7 @@ export const fr: LexiconSource = {
   connectors: "de du des la le les d' l'",
   // Only those that can stand before a name; "n'", "s'" and the like come before verbs.
   elisions: "l' d' qu' jusqu' lorsqu' puisqu'",
+  nameParticles: '',
   placePrepositions: 'en à au aux dans vers depuis visité arrivé',
   weakPlacePrepositions: 'à au aux vers',
   placeCues: 'né née originaire habitant habitants départ près environs',

@@ -8,6 +8,7 @@ export const pt: LexiconSource = {
   conjunctions: 'e',
   connectors: 'de do da dos das',
   elisions: '',
+  nameParticles: '',
   placePrepositions: 'em no na nos nas desde até visitou chegou',
   weakPlacePrepositions: 'até',
   placeCues:

@@ -17,6 +17,8 @@ export interface LexiconSource {
   connectors: string;
   /** Elided articles and prepositions glued to the next word ("l'", "d'"). */
   elisions: string;
+  /** Lower-case particles hyphenated to a name in transliterations ("al-", "bin-"). */
+  nameParticles: string;
   /** Words after which a name is usually a place ("in", "en", "à", "em"). */
   placePrepositions: string;
   /**
