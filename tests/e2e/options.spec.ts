@@ -217,14 +217,17 @@ test('add a page by URL: previewed, saved, listed; the same URL again is refused
 
 test('a preview in progress can be cancelled: nothing is added, and the form is ready again', async () => {
   const before = await dumpDb(page);
-  const long = Array.from({ length: 10 }, (_, i) =>
-    seedText('003_6d5c1410645c210a.txt').replace(/Colombia/g, i % 2 ? 'Chile' : 'Peru'),
+  // Near the size limit, so that indexing it takes long enough to be cancelled on any machine.
+  const article = seedText('003_6d5c1410645c210a.txt');
+  const long = Array.from({ length: Math.floor(150_000 / (article.length + 2)) }, (_, i) =>
+    article.replace(/Colombia/g, ['Chile', 'Peru', 'Ecuador', 'Bolivia'][i % 4]!),
   ).join('\n\n');
   await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
   await page.locator('#paste-text').fill(long);
   await page.getByLabel('Title').fill('To be cancelled');
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  // The form's Cancel (the preview, had it come already, has a Cancel of its own).
+  await page.locator('#panel-paste').getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByTestId('success').filter({ hasText: 'Cancelled' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Preview', exact: true })).toBeEnabled();
   await expect(page.getByRole('region', { name: 'Preview of the source' })).toHaveCount(0);
