@@ -223,7 +223,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
     raw(
       'en',
       'en',
-      'Spain’s minister Lucía Ferrer toured Zaragoza on Tuesday, 4 June. Germany sent firefighters. Ferrer Soto thanked Mads Holm. The General Election is due, and the election board met.',
+      'Spain’s minister Lucía Ferrer toured Zaragoza on Tuesday, 4 June. Germany sent firefighters. Ferrer Soto thanked Mads Holm. The General Election is due, and the election board met. Later Tomás Roca of Partido Azul spoke; Partido Azul won.',
     ),
   ]);
   const names = story.entities.map((e) => e.name);
@@ -271,6 +271,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
     'Danois Mads Holm',
     'Zaragoza June',
     'CNE Irene Vidal', // an acronym and a name written side by side
+    'Tomás Roca of Partido Azul', // a person, "of", an organization
     'Ombres', // a title in quotes keeps its article
     'Election', // "General Election" names no general
     'Norvégien', // nationality nouns after an article

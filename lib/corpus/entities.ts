@@ -567,6 +567,14 @@ function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[])
   const standalone = new Set<string>();
   for (const o of occs) if (!o.linkOnly && o.tokens.length >= 2) standalone.add(key(o.surface));
   for (const e of known) for (const a of [e.name, ...e.aliases]) standalone.add(key(a));
+  // Names a person is known by, and their first two words ("Jane Doe" of "Jane Doe Roe").
+  const personHeads = new Set<string>();
+  for (const o of occs) {
+    if (o.linkOnly || o.tokens.length < 2 || o.tokens.length > 4) continue;
+    if (o.tokens.some((t) => isConnector(t.text) || isAllCaps(t.text))) continue;
+    personHeads.add(key(o.surface));
+    personHeads.add(key(`${o.tokens[0]!.text} ${o.tokens[1]!.text}`));
+  }
   const span = (o: Occurrence, toks: Token[], extra: Partial<Occurrence>): Occurrence => ({
     ...o,
     tokens: toks,
@@ -595,7 +603,7 @@ function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[])
     // person's given names before a surname pair are one name; "X de São Paulo" is one too.
     const glue = head[head.length - 1]!;
     const joined = head.some((t) => isConjunction(t.text));
-    const split =
+    let split =
       !o.acronym &&
       (joined || (head.length === 1 && (isAllCaps(glue.text) || isInitialism(glue.text))));
     while (
@@ -605,6 +613,17 @@ function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[])
         ARTICLES.has(fold(head[head.length - 1]!.text)))
     )
       head = head.slice(0, -1);
+    // "Jane Doe of the Acme Party": a person's name, a preposition, an organization's name.
+    if (
+      !split &&
+      !o.acronym &&
+      isConnector(glue.text) &&
+      head.length >= 2 &&
+      head.length <= 3 &&
+      !o.tokens.slice(cut).some((t) => isAllCaps(t.text)) &&
+      personHeads.has(key(head.map((t) => t.text).join(' ')))
+    )
+      split = true;
     if (!split || (!joined && head.length > 0 && typeFromKeywords(head))) {
       out.push(o);
       continue;
@@ -685,7 +704,8 @@ function linkPersonVariants(
       distance(sf, lf) === 1
     );
   };
-  for (const p of persons) {
+  // Twice: a name that two variants fit becomes unambiguous once they are joined.
+  for (const p of [...persons, ...persons]) {
     if (p.w.length > 3) continue;
     const candidates = new Set<(typeof persons)[number]>();
     for (const w of [p.w[0]!, p.w[p.w.length - 1]!]) {
