@@ -223,7 +223,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
     raw(
       'en',
       'en',
-      'Spain’s minister Lucía Ferrer toured Zaragoza on Tuesday, 4 June. Germany sent firefighters. Ferrer Soto thanked Mads Holm. The General Election is due, and the election board met. Later Tomás Roca of Partido Azul spoke; Partido Azul won.',
+      'Spain’s minister Lucía Ferrer toured Zaragoza on Tuesday, 4 June. Germany sent firefighters. Ferrer Soto thanked Mads Holm. The General Election is due, and the election board met. Later Tomás Roca of Partido Azul spoke; Partido Azul won. Updates are on Cronica.com tonight.',
     ),
   ]);
   const names = story.entities.map((e) => e.name);
@@ -272,6 +272,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
     'Zaragoza June',
     'CNE Irene Vidal', // an acronym and a name written side by side
     'Tomás Roca of Partido Azul', // a person, "of", an organization
+    'Cronica.com', // a site's address
     'Ombres', // a title in quotes keeps its article
     'Election', // "General Election" names no general
     'Norvégien', // nationality nouns after an article

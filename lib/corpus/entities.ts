@@ -761,9 +761,12 @@ interface Group {
 
 function pickName(g: Group): string {
   const counts = new Map<string, number>();
-  const longest = maxLen(g);
+  // Longest in words of the key: "Castilla-La Mancha" competes with "Castilla La Mancha".
+  const words = (o: Occurrence) => key(o.surface).split(' ').length;
+  let longest = 0;
+  for (const o of g.occs) longest = Math.max(longest, words(o));
   for (const o of g.occs)
-    if (o.tokens.length === longest) counts.set(o.surface, (counts.get(o.surface) ?? 0) + 1);
+    if (words(o) === longest) counts.set(o.surface, (counts.get(o.surface) ?? 0) + 1);
   const best = [...counts.entries()].sort(
     (a, b) =>
       // Prefer accented spellings ("Bogotá"), then mixed case over ALL CAPS, then frequency.
@@ -988,6 +991,8 @@ export function discoverEntities(
       )
         return true;
       if (o.titled || o.acronym) return false;
+      // A site's address is the outlet's boilerplate ("… on Example.com"), not a name.
+      if (/\.\p{L}{2,6}$/u.test(t.text) && !isInitialism(t.text)) return true;
       // Country names are names wherever they stand ("Germany sent …").
       if (countryCode(t.text) !== null) return false;
       // "les Français", "le Slovène": a nationality noun after an article (English demonyms are
