@@ -8,21 +8,15 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension } from './browser';
+import { type Harness, openHarness } from './harness';
 import { ContentWorld, type WorldGlobals } from './content-world';
-import { type FixtureServer, startFixtureServer } from './page-fixtures';
 
-let session: ExtensionSession;
-let server: FixtureServer;
+let env: Harness;
 
 test.beforeAll(async () => {
-  session = await launchWithExtension();
-  server = await startFixtureServer();
+  env = await openHarness();
 });
-test.afterAll(async () => {
-  await session?.context.close();
-  await server?.close();
-});
+test.afterAll(() => env?.close());
 
 interface FirstScreen {
   loaded: boolean;
@@ -98,10 +92,10 @@ const NAMES = [
 ] as const;
 
 test('first screen: name, type, one line, differences, key sentences; the rest under More', async () => {
-  const page = await session.context.newPage();
+  const page = await env.session.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  const world = await ContentWorld.attach(page, session.extensionId);
-  await page.goto(server.seeded('bbc-1', '000_d6dda6e572868f38.txt'));
+  const world = await ContentWorld.attach(page, env.session.extensionId);
+  await page.goto(env.server.seeded('bbc-1', '000_d6dda6e572868f38.txt'));
   await world.waitForScan();
   for (const [name, type] of NAMES) {
     await world.hover(name);
@@ -152,10 +146,10 @@ test('first screen: name, type, one line, differences, key sentences; the rest u
 });
 
 test('“More” opens inside the card with a real click; the card keeps its size', async () => {
-  const page = await session.context.newPage();
+  const page = await env.session.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  const world = await ContentWorld.attach(page, session.extensionId);
-  await page.goto(server.seeded('bbc-1', '000_d6dda6e572868f38.txt'));
+  const world = await ContentWorld.attach(page, env.session.extensionId);
+  await page.goto(env.server.seeded('bbc-1', '000_d6dda6e572868f38.txt'));
   await world.waitForScan();
   const h = await world.hover('Gustavo Petro');
   await world.waitForCard('Gustavo Petro');
@@ -185,11 +179,11 @@ test('“More” opens inside the card with a real click; the card keeps its siz
 test('screenshots of the first screen, light and dark', async () => {
   mkdirSync('screenshots/e2e', { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
-    const page = await session.context.newPage();
+    const page = await env.session.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme: scheme });
-    const world = await ContentWorld.attach(page, session.extensionId);
-    await page.goto(server.seeded('bbc-1', '000_d6dda6e572868f38.txt'));
+    const world = await ContentWorld.attach(page, env.session.extensionId);
+    await page.goto(env.server.seeded('bbc-1', '000_d6dda6e572868f38.txt'));
     await world.waitForScan();
     await world.hover('Gustavo Petro');
     await world.waitForCard('Gustavo Petro');

@@ -4,30 +4,25 @@
  * boxes we draw, not the page's.
  */
 import { expect, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension } from './browser';
+import { type Harness, openHarness } from './harness';
 import { ContentWorld } from './content-world';
-import { type FixtureServer, REAL_PAGES, startFixtureServer } from './page-fixtures';
+import { REAL_PAGES } from './page-fixtures';
 
-let session: ExtensionSession;
-let server: FixtureServer;
+let env: Harness;
 
 test.beforeAll(async () => {
-  session = await launchWithExtension();
-  server = await startFixtureServer();
+  env = await openHarness();
 });
-test.afterAll(async () => {
-  await session?.context.close();
-  await server?.close();
-});
+test.afterAll(() => env?.close());
 
 test('every real page with a seed article: hovering a name opens its card', async () => {
   test.setTimeout(300_000);
   const failed: string[] = [];
   for (const name of REAL_PAGES) {
-    const page = await session.context.newPage();
+    const page = await env.session.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
-    const world = await ContentWorld.attach(page, session.extensionId);
-    await page.goto(server.seeded(name, '004_c93d6edeff217837.txt'), { waitUntil: 'load' });
+    const world = await ContentWorld.attach(page, env.session.extensionId);
+    await page.goto(env.server.seeded(name, '004_c93d6edeff217837.txt'), { waitUntil: 'load' });
     await world.waitForScan();
     const target = (await world.underlined()).find((m) => m.seeded && m.text === 'Gustavo Petro');
     if (!target) {

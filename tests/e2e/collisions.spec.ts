@@ -5,27 +5,25 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension } from './browser';
+import { type Harness, openHarness } from './harness';
 import { ContentWorld } from './content-world';
-import { type FixtureServer, FIXTURES_DIR, startFixtureServer } from './page-fixtures';
+import { FIXTURES_DIR } from './page-fixtures';
 
-let session: ExtensionSession;
-let server: FixtureServer;
+let env: Harness;
 
 test.beforeAll(async () => {
-  session = await launchWithExtension();
-  server = await startFixtureServer();
+  env = await openHarness();
 });
-test.afterAll(async () => {
-  await session?.context.close();
-  await server?.close();
-});
+test.afterAll(() => env?.close());
 
 test('the collision page: only the real mentions in the article are underlined', async () => {
-  const page = await session.context.newPage();
-  const world = await ContentWorld.attach(page, session.extensionId);
+  const page = await env.session.context.newPage();
+  const world = await ContentWorld.attach(page, env.session.extensionId);
   await page.goto(
-    server.html('/collisions.html', readFileSync(resolve(FIXTURES_DIR, 'collisions.html'), 'utf8')),
+    env.server.html(
+      '/collisions.html',
+      readFileSync(resolve(FIXTURES_DIR, 'collisions.html'), 'utf8'),
+    ),
   );
   await world.waitForScan();
   const marks = await world.underlined();

@@ -6,6 +6,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import type { ScanStats } from '../../lib/page/controller';
 
 export interface Underlined {
   text: string;
@@ -19,16 +20,7 @@ export interface Underlined {
   y: number;
 }
 
-export interface ScanStats {
-  ms: number;
-  wallMs: number;
-  longestSliceMs: number;
-  slices: number;
-  textNodes: number;
-  chars: number;
-  matches: number;
-  full: boolean;
-}
+export type { ScanStats } from '../../lib/page/controller';
 
 export interface CardView {
   entity: string;

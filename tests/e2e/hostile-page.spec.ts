@@ -5,18 +5,15 @@
  * is checked from the page's main world (page.evaluate).
  */
 import { expect, type Page, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension, setSettings } from './browser';
+import { setSettings } from './browser';
+import { type Harness, openHarness } from './harness';
 import { ContentWorld } from './content-world';
-import { type FixtureServer, seedParagraphs, startFixtureServer } from './page-fixtures';
+import { seedArticleHtml } from './page-fixtures';
 
-let session: ExtensionSession;
-let server: FixtureServer;
+let env: Harness;
 
 const SEED = '004_c93d6edeff217837.txt';
-const ARTICLE = seedParagraphs(SEED)
-  .slice(3, 9)
-  .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-  .join('\n');
+const ARTICLE = seedArticleHtml(SEED, 3, 9);
 
 /** Everything the page records about what happens to it, from its first script on. */
 const SPY = `<script>
@@ -25,24 +22,20 @@ const SPY = `<script>
 </script>`;
 
 test.beforeAll(async () => {
-  session = await launchWithExtension();
-  server = await startFixtureServer();
+  env = await openHarness();
   // Every mention, so that the flood test sees 50,000 of them.
-  await setSettings(session, { mentions: 'all' });
+  await setSettings(env.session, { mentions: 'all' });
 });
-test.afterAll(async () => {
-  await session?.context.close();
-  await server?.close();
-});
+test.afterAll(() => env?.close());
 
 async function open(path: string, head = ''): Promise<{ page: Page; world: ContentWorld }> {
-  const url = server.html(
+  const url = env.server.html(
     path,
     `<!doctype html><html><head>${SPY}${head}</head><body><main>${ARTICLE}</main></body></html>`,
   );
-  const page = await session.context.newPage();
+  const page = await env.session.context.newPage();
   await page.setViewportSize({ width: 1000, height: 800 });
-  const world = await ContentWorld.attach(page, session.extensionId);
+  const world = await ContentWorld.attach(page, env.session.extensionId);
   await page.goto(url);
   await world.waitForScan();
   await expect.poll(() => world.boxes()).toBeGreaterThan(0);
@@ -132,7 +125,7 @@ test("the page cannot press the card's buttons", async () => {
   const { page, world } = await open('/press.html');
   await world.hover('Gustavo Petro');
   await world.waitForCard('Gustavo Petro');
-  const pagesBefore = session.context.pages().length;
+  const pagesBefore = env.session.context.pages().length;
   const turnOff = await world.pointInCard('button', 'Turn off on');
   const list = await world.pointInCard('button', 'See all').catch(() => turnOff);
   await page.evaluate(
@@ -151,7 +144,7 @@ test("the page cannot press the card's buttons", async () => {
     },
     [turnOff, list],
   );
-  const settings = await session.worker.evaluate(async () => {
+  const settings = await env.session.worker.evaluate(async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
     const c = (globalThis as any).chrome;
     return ((await c.storage.local.get('settings')).settings ?? {}) as {
@@ -159,13 +152,13 @@ test("the page cannot press the card's buttons", async () => {
     };
   });
   expect(settings.disabledSites ?? []).toEqual([]);
-  expect(session.context.pages().length).toBe(pagesBefore);
+  expect(env.session.context.pages().length).toBe(pagesBefore);
   expect(await world.cardTitle()).toBe('Gustavo Petro');
   await page.close();
 });
 
 test('forged start-up events, a pre-defined element and a removed host do not stop it', async () => {
-  const id = session.extensionId;
+  const id = env.session.extensionId;
   // The worst case: the page knows the extension id and WXT's event names.
   const head = `<script>
     customElements.define('crosscheck-ui', class extends HTMLElement {
@@ -201,12 +194,12 @@ test('forged start-up events, a pre-defined element and a removed host do not st
 
 test('a page of one name repeated 50,000 times is scanned and stays usable', async () => {
   const body = `<p>${'Gustavo Petro, '.repeat(50_000)}</p>`;
-  const url = server.html(
+  const url = env.server.html(
     '/flood.html',
     `<!doctype html><html><body>${body}${ARTICLE}</body></html>`,
   );
-  const page = await session.context.newPage();
-  const world = await ContentWorld.attach(page, session.extensionId);
+  const page = await env.session.context.newPage();
+  const world = await ContentWorld.attach(page, env.session.extensionId);
   await page.goto(url);
   const scan = await world.waitForScan();
   expect(scan.matches).toBeGreaterThan(40_000);
@@ -218,13 +211,13 @@ test('a page of one name repeated 50,000 times is scanned and stays usable', asy
 test('a 20 MB text node is read in many slices, and the page stays usable', async () => {
   const words = 'the river rose again overnight and the bridge stayed closed to traffic ';
   const huge = words.repeat(Math.ceil(20_000_000 / words.length));
-  server.route(
+  env.server.route(
     '/huge.html',
     `<!doctype html><html><body><main>${ARTICLE}<p>${huge}</p></main></body></html>`,
   );
-  const page = await session.context.newPage();
-  const world = await ContentWorld.attach(page, session.extensionId);
-  await page.goto(`${server.origin}/huge.html`);
+  const page = await env.session.context.newPage();
+  const world = await ContentWorld.attach(page, env.session.extensionId);
+  await page.goto(`${env.server.origin}/huge.html`);
   const scan = await world.waitForScan();
   // Cut within the node: the page got the main thread back between slices.
   expect(scan.chars).toBeGreaterThan(20_000_000);
@@ -237,8 +230,8 @@ test('a 20 MB text node is read in many slices, and the page stays usable', asyn
 test('a hostile paste (one name 19,000 times) is previewed, and cards still open meanwhile', async () => {
   test.setTimeout(180_000);
   const { page, world } = await open('/during-paste.html');
-  const options = await session.context.newPage();
-  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const options = await env.session.context.newPage();
+  await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
   await options.getByRole('tab', { name: 'Paste text or HTML' }).click();
   await options.locator('#paste-text').fill('Amara Okafor '.repeat(19_000));
   await options.getByLabel('Title').fill('Flood');

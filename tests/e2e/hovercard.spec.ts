@@ -7,6 +7,7 @@ import {
   type FixtureServer,
   REAL_PAGES,
   type RealPage,
+  seedArticleHtml,
   seedParagraphs,
   startFixtureServer,
 } from './page-fixtures';
@@ -314,10 +315,7 @@ test.describe('a seed article in a real page', () => {
 // --------------------------------------------------------------------------------------------
 // The page's DOM and CSS
 
-const ARTICLE = seedParagraphs(SEED)
-  .slice(3, 9)
-  .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-  .join('\n');
+const ARTICLE = seedArticleHtml(SEED, 3, 9);
 
 test.describe('page safety', () => {
   test.beforeAll(() => setSettings(session, { mentions: 'all' }));

@@ -38,6 +38,14 @@ export function seedParagraphs(seedFile: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+/** Paragraphs `from` to `to` of a seed article as escaped HTML, for pages written by tests. */
+export function seedArticleHtml(seedFile: string, from: number, to: number): string {
+  return seedParagraphs(seedFile)
+    .slice(from, to)
+    .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('\n');
+}
+
 /** Where a real page keeps its article text: the element holding most of its paragraphs. */
 function articleBody(document: Document): Element {
   // In order of how sure each marker is (not document order: an <article> often wraps more).
