@@ -127,7 +127,9 @@ class Tab {
       { maxDomDepth: 0, includeShadowTree: 'all' },
     );
     const root = (host.value as { shadowRoot?: RemoteValue | null } | undefined)?.shadowRoot;
-    return root?.sharedId;
+    // Ours is closed: the page gets null from host.shadowRoot.
+    const mode = (root?.value as { mode?: string } | undefined)?.mode;
+    return mode === 'closed' ? root?.sharedId : undefined;
   }
 
   /** Runs `fn(root, arg)` with Crosscheck's closed shadow root; the result travels as JSON. */
