@@ -40,7 +40,15 @@ async function launch(dir: string | null): Promise<BrowserContext> {
       : route.abort('blockedbyclient'),
   );
   if (dir) {
-    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // The same work for both builds: every mention, anywhere on the page (builds from before
+    // these settings existed ignore the one they do not know).
+    await worker.evaluate(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
+      const c = (globalThis as any).chrome;
+      const { settings } = await c.storage.local.get('settings');
+      await c.storage.local.set({ settings: { ...settings, mentions: 'all', scope: 'page' } });
+    });
   }
   return context;
 }
