@@ -218,7 +218,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
     raw(
       'fr',
       'fr',
-      "Le Danois Mads Holm est arrivé à Zaragoza. L'Allemagne a envoyé des pompiers, et Lucía Ferrer Soto a remercié l'Espagne. Outre Zaragoza, la ville de Huesca est touchée. Les pompiers ont aidé le Norvégien et les Lyonnais. Le prix a été remis à Jean Morel. Le film « Les Ombres » a été primé.",
+      "Le Danois Mads Holm est arrivé à Zaragoza. L'Allemagne a envoyé des pompiers, et Lucía Ferrer Soto a remercié l'Espagne. Outre Zaragoza, la ville de Huesca est touchée. Les pompiers ont aidé le Norvégien et les Lyonnais. Le prix a été remis à Jean Morel. Le film « Les Ombres » a été primé. Le cortège a rejoint le Palais présidentiel, dont le palais est fermé.",
     ),
     raw(
       'en',
@@ -246,6 +246,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
     ['Campo Verde', 'place'], // "natural de X"
     ['Jardim Azul', 'place'], // "condomínio X"
     ['Jean Morel', 'person'], // "à X" alone does not make a place
+    ['Palais présidentiel', 'facility'], // a name in sentence case takes its adjective
   ])('%s is found as a %s', (alias, type) => {
     expect(byAlias(story, alias)?.type).toBe(type);
   });

@@ -9,6 +9,7 @@ import {
   anyLanguage,
   baseLanguage,
   countryCode,
+  hasAdjectiveEnding,
   hasDemonymEnding,
   LEXICONS,
   typeKeywords,
@@ -513,6 +514,25 @@ function analyseChunk(
   let k = 0;
   while (k < toks.length - 1 && isDemonym(toks[k]!.text)) k++;
   const name = toks.slice(k);
+  // "Palais national", "Communauté valencienne": where names are written in sentence case, a
+  // capitalised common noun or head word takes the adjectives after it.
+  const head = name.length === 1 ? name[0]! : null;
+  const lang = languageOf(source);
+  if (
+    head &&
+    !head.initial &&
+    lang !== null &&
+    (stats.lowercase.has(fold(head.text)) || typeFromKeywords([head]) !== null) &&
+    countryCode(head.text) === null
+  ) {
+    for (let i = to; i < tokens.length && i < to + 2; i++) {
+      const t = tokens[i]!;
+      const gap = sentence.slice(tokens[i - 1]!.end - base, t.start - base);
+      if (t.cap || t.hasDigit || gap !== ' ' || OPENING_WORDS.has(fold(t.text))) break;
+      if (!hasAdjectiveEnding(t.text, lang)) break;
+      name.push(t);
+    }
+  }
   const prev = tokens[from - 1];
   const ownedBy =
     prev !== undefined &&

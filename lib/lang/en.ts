@@ -23,6 +23,8 @@ export const en: LexiconSource = {
   honorifics: 'Mr Mrs Ms Dr Sir Dame Lady Prof',
   calendar:
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+  // English capitalises every word of a name.
+  adjectiveEndings: '',
   demonymSuffixes: 'an ans ian ians ean eans ese ish iard iards',
   divisions: 'state province region county',
   bylines: 'by',

@@ -22,6 +22,7 @@ export const es: LexiconSource = {
   honorifics: 'Doña Sr Sra Dña',
   calendar:
     'lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre',
+  adjectiveEndings: 'al ales ano ana anos anas ense ico ica ivo iva ario aria eño eña',
   demonymSuffixes: '',
   divisions: 'estado provincia región comunidad',
   bylines: 'por',

@@ -25,6 +25,7 @@ export const fr: LexiconSource = {
     'lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
   // Used only for a lone word after an article ("les Français", "le Slovène"): as first words
   // of names these endings are given names too (François, Julien).
+  adjectiveEndings: 'al ale aux ales el elle ien ienne ain aine ais aise ois oise ique if ive aire',
   demonymSuffixes: 'ais aise aises ois oise oises ène ènes ien ienne iennes iens',
   divisions: 'état province région',
   bylines: 'par',

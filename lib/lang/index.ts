@@ -66,6 +66,14 @@ export function typeKeywords(): Array<[KeywordType, Set<string>]> {
   return keywordSets;
 }
 
+/** Whether a lower-case word ends like an adjective in language `code` ("national" in French). */
+export function hasAdjectiveEnding(word: string, code: string | null): boolean {
+  if (word.length <= 3) return false;
+  const f = fold(word);
+  for (const s of inLanguage('adjectiveEndings', code)) if (f.endsWith(s)) return true;
+  return false;
+}
+
 /** Whether a word ends like a demonym in language `code` ("Français" in French). */
 export function hasDemonymEnding(word: string, code: string | null): boolean {
   if (word.length <= 4) return false;

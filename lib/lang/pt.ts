@@ -22,6 +22,7 @@ export const pt: LexiconSource = {
   honorifics: 'Dom Dona Sr Sra',
   calendar:
     'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  adjectiveEndings: 'al ais ano ana ense ico ica ivo iva ário ária eiro eira ês esa',
   demonymSuffixes: '',
   divisions: 'estado província região',
   bylines: 'por',

@@ -38,6 +38,11 @@ export interface LexiconSource {
   honorifics: string;
   /** Months and weekdays. */
   calendar: string;
+  /**
+   * Endings of adjectives that follow a capitalised head in names written in sentence case
+   * ("Palais national", "Comunidad valenciana" as some write it).
+   */
+  adjectiveEndings: string;
   /** Nouns of nationality end so ("Français", "Slovène"), for a lone word after an article. */
   demonymSuffixes: string;
   /** Place words that name a division after its seat ("Province of X", "Estado de X"). */
