@@ -159,7 +159,10 @@ async function main() {
   }
   await context.close();
   await server.close();
-  console.log(`Headless run (no display). Screenshots saved in ${OUT}:\n  ${shots.join('\n  ')}`);
+  console.log(
+    `Headless run (no display). Screenshots saved in ${OUT}:\n  ${shots.join('\n  ')}\n` +
+      'The demo server and the browser have been closed. With a display, `npm start` keeps them open.',
+  );
 }
 
 main().catch((e) => {
