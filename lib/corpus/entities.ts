@@ -306,8 +306,10 @@ function analyseChunk(
   const firstTok = chunk.tokens[0]!;
   const lastTok = chunk.tokens[chunk.tokens.length - 1]!;
   const quoted =
-    /[“"«‘]\s*$/u.test(sentence.slice(0, firstTok.start - base)) &&
-    /^\s*[”"»’]/u.test(sentence.slice(lastTok.end - base));
+    // (Bounded windows: a sentence holds many chunks.)
+    /[“"«‘]\s*$/u.test(
+      sentence.slice(Math.max(0, firstTok.start - base - 4), firstTok.start - base),
+    ) && /^\s*[”"»’]/u.test(sentence.slice(lastTok.end - base, lastTok.end - base + 4));
   let toks =
     quoted && chunk.tokens.length > 1 ? [...chunk.tokens] : stripFunctionWords(chunk.tokens);
   // "National Security and Public Safety of the United States", "Investigadores do X": common
@@ -324,9 +326,10 @@ function analyseChunk(
     toks = stripFunctionWords(toks.slice(of + 1));
   }
   // "Marrakech, Morocco September 9": a date after a name is not part of it.
+  const toksAt = chunk.from + chunk.tokens.indexOf(toks[0]!);
   const date = toks.findIndex((t, i) => {
     if (i === 0 || !CALENDAR.has(fold(t.text))) return false;
-    const at = tokens.indexOf(t);
+    const at = toksAt + i;
     return tokens[at + 1]?.hasDigit === true || tokens[at - 1]?.hasDigit === true;
   });
   if (date > 0) toks = toks.slice(0, date);
@@ -391,7 +394,9 @@ function analyseChunk(
   if (
     lone &&
     /^[A-Z]{2}$/.test(lone.text) &&
-    /\p{Lu}[\p{L}.'’-]*\s\($/u.test(sentence.slice(0, lone.start - base)) &&
+    /(?:^|[^\p{L}])\p{Lu}[\p{L}.'’-]*\s\($/u.test(
+      sentence.slice(Math.max(0, lone.start - base - 64), lone.start - base),
+    ) &&
     sentence[lone.end - base] === ')'
   )
     return [occ(toks, { linkOnly: true })];
