@@ -1,6 +1,8 @@
 /** What most specs share: Chromium with the built extension, and the fixture pages' server. */
-import { type ExtensionSession, launchWithExtension } from './browser';
-import { type FixtureServer, startFixtureServer } from './page-fixtures';
+import type { Page } from '@playwright/test';
+import { type ExtensionSession, launchWithExtension, tabIdOf } from './browser';
+import { ContentWorld } from './content-world';
+import { type FixtureServer, pageWithSeed, startFixtureServer } from './page-fixtures';
 
 export interface Harness {
   session: ExtensionSession;
@@ -19,4 +21,33 @@ export async function openHarness(): Promise<Harness> {
       await server.close();
     },
   };
+}
+
+/**
+ * A seed article's own address, answered locally (nothing leaves the machine), so the popup can
+ * tell the page is one of the sources.
+ */
+const BREITBART_URL =
+  'https://www.breitbart.com/latin-america/2025/03/28/humbled-by-trump-colombias-leftist-president-petro-gives-kristi-noem-warm-welcome/';
+
+/**
+ * A tab showing a seed article inside a real page at its outlet's address (answered by the
+ * test), scanned, with its tab id for the popup's `?tab=`.
+ */
+export async function openSeedArticleTab(
+  session: ExtensionSession,
+): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  const world = await ContentWorld.attach(page, session.extensionId);
+  await page.route(BREITBART_URL, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: pageWithSeed('bbc-1', '001_074ba2d5ecaae0ac.txt'),
+    }),
+  );
+  await page.goto(BREITBART_URL);
+  await world.waitForScan();
+  const tabId = await tabIdOf(session, BREITBART_URL);
+  if (tabId <= 0) throw new Error('The seed article tab answered no content script.');
+  return { page, tabId };
 }

@@ -9,10 +9,9 @@ import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { type ExtensionSession, launchWithExtension, tabIdOf } from './browser';
 import { ContentWorld } from './content-world';
-import { type FixtureServer, pageWithSeed, startFixtureServer } from './page-fixtures';
+import { openSeedArticleTab } from './harness';
+import { type FixtureServer, startFixtureServer } from './page-fixtures';
 
-const BREITBART_URL =
-  'https://www.breitbart.com/latin-america/2025/03/28/humbled-by-trump-colombias-leftist-president-petro-gives-kristi-noem-warm-welcome/';
 const FIRST_SCREEN = { width: 400, height: 600 };
 
 let session: ExtensionSession;
@@ -32,17 +31,7 @@ test.beforeAll(async () => {
       if (/Loading…/.test(t)) w.__loading.push(t.slice(0, 200));
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
-  const article = await session.context.newPage();
-  const world = await ContentWorld.attach(article, session.extensionId);
-  await article.route(BREITBART_URL, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: pageWithSeed('bbc-1', '001_074ba2d5ecaae0ac.txt'),
-    }),
-  );
-  await article.goto(BREITBART_URL);
-  await world.waitForScan();
-  tabId = await tabIdOf(session, BREITBART_URL);
+  ({ tabId } = await openSeedArticleTab(session));
 });
 
 test.afterAll(async () => {

@@ -7,12 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { type ExtensionSession, launchWithExtension, tabIdOf } from './browser';
 import { ContentWorld } from './content-world';
-import { type FixtureServer, pageWithSeed, startFixtureServer } from './page-fixtures';
-
-// A seed article's own address, answered locally (nothing leaves the machine), so the popup can
-// tell the page is one of the sources.
-const BREITBART_URL =
-  'https://www.breitbart.com/latin-america/2025/03/28/humbled-by-trump-colombias-leftist-president-petro-gives-kristi-noem-warm-welcome/';
+import { openSeedArticleTab } from './harness';
+import { type FixtureServer, startFixtureServer } from './page-fixtures';
 
 /** The extension API as seen from an extension page inside page.evaluate (typed for tsc). */
 declare const chrome: {
@@ -28,7 +24,6 @@ declare const chrome: {
 
 let session: ExtensionSession;
 let server: FixtureServer;
-let article: Page;
 let tabId: number;
 
 async function openPopup(query: string, hash = ''): Promise<Page> {
@@ -42,18 +37,7 @@ async function openPopup(query: string, hash = ''): Promise<Page> {
 test.beforeAll(async () => {
   session = await launchWithExtension();
   server = await startFixtureServer();
-  article = await session.context.newPage();
-  const world = await ContentWorld.attach(article, session.extensionId);
-  await article.route(BREITBART_URL, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: pageWithSeed('bbc-1', '001_074ba2d5ecaae0ac.txt'),
-    }),
-  );
-  await article.goto(BREITBART_URL);
-  await world.waitForScan();
-  tabId = await tabIdOf(session, BREITBART_URL);
-  expect(tabId).toBeGreaterThan(0);
+  ({ tabId } = await openSeedArticleTab(session));
 });
 
 test.afterAll(async () => {
