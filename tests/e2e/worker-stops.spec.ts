@@ -1,9 +1,11 @@
 /**
  * The service worker can be stopped at any moment (the browser does it when idle, or to save
- * memory). Stopped while a source is being saved: the database holds all of it or none of it,
+ * memory). Stopped while a source is being saved, a reset or an import: the database holds all
+ * of it or none of it,
  * the reader sees a plain sentence (never the browser's "message channel closed"), and trying
  * again works.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { launchWithExtension } from './browser';
 import { dumpDb, openOptions, seedText } from './options-helpers';
@@ -66,5 +68,78 @@ test('the worker stopped during a save: all or nothing, a plain message, and a r
   const mine = final.sources.filter((s) => s.origin === 'user');
   expect(mine.map((s) => s.title)).toEqual(['A long report']);
   expect(final.passages.filter((p) => p.sourceId.startsWith('user-')).length).toBeGreaterThan(20);
+  await session.context.close();
+});
+
+test('the worker stopped during a reset and during an import: all or nothing, then a retry works', async () => {
+  test.setTimeout(180_000);
+  const session = await launchWithExtension();
+  const page = await openOptions(session);
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+
+  /** Clicks, stops the worker at once, and tells which way it went (never a raw error). */
+  async function interrupted(click: () => Promise<void>, done: RegExp): Promise<boolean> {
+    await click();
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const ok = page.getByTestId('success').filter({ hasText: done });
+    const stopped = page.getByTestId('error').filter({ hasText: /Crosscheck was interrupted/ });
+    await expect(ok.or(stopped).first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/message channel closed|Receiving end does not exist/)).toHaveCount(
+      0,
+    );
+    const wasInterrupted = (await stopped.count()) > 0;
+    console.log(`${done.source}: ${wasInterrupted ? 'interrupted by the stop' : 'done before it'}`);
+    return wasInterrupted;
+  }
+
+  // One source of the reader's, and a backup of it.
+  await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
+  await page
+    .locator('#paste-text')
+    .fill(seedText('003_6d5c1410645c210a.txt').replace(/Colombia/g, 'Peru'));
+  await page.getByLabel('Title').fill('Kept by the reader');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByRole('button', { name: 'Save source' }).click();
+  await expect(page.getByTestId('success').filter({ hasText: /Added/ })).toBeVisible();
+  const withSource = await dumpDb(page, { withMeta: false });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export sources and settings' }).click();
+  const backup = readFileSync((await (await download).path())!, 'utf8');
+
+  // Reset, stopped midway: the reader's source is all there, or the reset is complete.
+  const reset = async () => {
+    await page.getByRole('button', { name: /Reset to the built-in sources/ }).click();
+    await page.getByRole('button', { name: 'Yes, reset' }).click();
+  };
+  if (await interrupted(reset, /Back to the 5 built-in/)) {
+    expect(await dumpDb(page, { withMeta: false })).toBe(withSource);
+    await page.reload();
+    await reset();
+    await expect(
+      page.getByTestId('success').filter({ hasText: /Back to the 5 built-in/ }),
+    ).toBeVisible();
+  }
+  const seedsOnly = await dumpDb(page, { withMeta: false });
+  expect(seedsOnly).not.toBe(withSource);
+
+  // Import, stopped midway: nothing of it, or all of it.
+  const importBackup = async () => {
+    await page.getByLabel('Import a backup file').setInputFiles({
+      name: 'crosscheck-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+  };
+  if (await interrupted(importBackup, /Imported 1 source/)) {
+    expect(await dumpDb(page, { withMeta: false })).toBe(seedsOnly);
+    await page.reload();
+    await importBackup();
+    await expect(page.getByTestId('success').filter({ hasText: /Imported 1 source/ })).toBeVisible({
+      timeout: 60_000,
+    });
+  }
+  expect(await dumpDb(page, { withMeta: false })).toBe(withSource);
   await session.context.close();
 });
