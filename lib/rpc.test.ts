@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createClient, INTERRUPTED } from './rpc';
+import { createClient, dispatch, INTERRUPTED, STORAGE_FULL } from './rpc';
 
 describe('createClient', () => {
   test.each([
@@ -30,5 +30,36 @@ describe('createClient', () => {
     await expect(refused('getDictionary', { knownVersion: null })).rejects.toThrow(
       'already in your sources',
     );
+  });
+});
+
+describe('dispatch', () => {
+  const sender = { tabId: null, url: null };
+  const failing = (error: unknown) =>
+    ({
+      getDictionary: () => Promise.reject(error),
+    }) as unknown as Parameters<typeof dispatch>[0];
+
+  test.each([
+    ['the browser', new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
+    [
+      'Dexie (wrapping the browser)',
+      Object.assign(new Error('QuotaExceededError Transaction aborted'), {
+        name: 'AbortError',
+        inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      }),
+    ],
+  ])('a full storage, reported by %s, reads as one plain sentence', async (_who, error) => {
+    const reply = await dispatch(failing(error), { type: 'getDictionary', payload: {} }, sender);
+    expect(reply).toEqual({ ok: false, error: STORAGE_FULL });
+  });
+
+  test("any other failure keeps the service's words", async () => {
+    const reply = await dispatch(
+      failing(new Error('This page is already in your sources.')),
+      { type: 'getDictionary', payload: {} },
+      sender,
+    );
+    expect(reply).toEqual({ ok: false, error: 'This page is already in your sources.' });
   });
 });

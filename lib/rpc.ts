@@ -15,8 +15,23 @@ export async function dispatch(
   try {
     return { ok: true, value: await handler(message.payload, sender) };
   } catch (error) {
+    if (isQuotaError(error)) return { ok: false, error: STORAGE_FULL };
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** What the reader is told when the browser refuses to store more (the write was rolled back). */
+export const STORAGE_FULL =
+  "Your browser has no room left for Crosscheck's data, so nothing was saved. Remove sources you no longer need, or free some disk space, and try again.";
+
+/** IndexedDB's "quota exceeded", as the browser, Dexie or an inner cause reports it. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 4; depth++) {
+    const { name, inner } = e as { name?: unknown; inner?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    e = inner;
+  }
+  return false;
 }
 
 export type Send = <K extends MessageName>(

@@ -165,6 +165,23 @@ describe('adding a source', () => {
     expect(await dump()).toEqual(before);
   });
 
+  test('a full storage (the browser refuses the write) leaves the database exactly as it was', async () => {
+    const full = createSourceHandlers({
+      db,
+      ready: async () => undefined,
+      seedBundle: async () => bundle,
+      now: () => clock++,
+      beforeCommit: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    });
+    const before = await dump();
+    await expect(full.addSource({ draft: bbc })).rejects.toMatchObject({
+      name: 'QuotaExceededError',
+    });
+    expect(await dump()).toEqual(before);
+  });
+
   test('a failure inside the transaction leaves the database exactly as it was', async () => {
     const h = handlers();
     const before = await dump();
