@@ -96,6 +96,52 @@ describe('adding a source', () => {
     expect((await h.listSources()).map((s) => s.id)).toContain(summary.id);
   });
 
+  test('the preview marks each entity new or linked to a known one, and says why it linked', async () => {
+    const h = handlers();
+    const known = await db.entities.toArray();
+    const preview = await h.previewSource({ draft: bbc });
+    expect(preview.entities.length).toBeGreaterThan(0);
+    for (const e of preview.entities) {
+      if (e.status === 'new') {
+        expect(e).toMatchObject({ known: false, linkedTo: null, reason: null });
+        expect(known.some((k) => k.name === e.name)).toBe(false);
+      } else {
+        expect(e.known).toBe(true);
+        expect(known.map((k) => k.name)).toContain(e.linkedTo);
+        expect(e.reason?.text.length).toBeGreaterThan(10);
+      }
+    }
+    const linked = preview.entities.filter((e) => e.status === 'linked');
+    expect(linked.length).toBeGreaterThan(0);
+    expect(preview.entities.some((e) => e.status === 'new')).toBe(true);
+
+    // A pasted text that names known entities by a surname and a spelling without accents.
+    const person = known.find((k) => k.type === 'person' && /^\p{Lu}\S+ \p{Lu}\S+$/u.test(k.name))!;
+    const surname = person.name.split(' ')[1]!;
+    const text = [
+      `${surname} met local officials on Tuesday, according to people familiar with the talks.`,
+      `Ingrid Salcedo, a lawyer who followed the meeting, said ${surname} was asked about the deportation flights.`,
+      `Salcedo said the officials from both governments would meet again within a month to review the terms.`,
+    ].join('\n\n');
+    const pasted = await h.previewSource({
+      draft: {
+        text,
+        title: 'Talks',
+        outlet: 'Example News',
+        url: null,
+        published: null,
+        language: 'en',
+        via: 'paste',
+      },
+    });
+    const byName = new Map(pasted.entities.map((e) => [e.name, e]));
+    expect(byName.get('Ingrid Salcedo')).toMatchObject({ status: 'new', linkedTo: null });
+    const linkedPerson = pasted.entities.find((e) => e.linkedTo === person.name);
+    expect(linkedPerson?.status).toBe('linked');
+    expect(['alias', 'surname']).toContain(linkedPerson?.reason?.kind);
+    expect(linkedPerson?.reason?.surface).toBe(surname);
+  });
+
   test('removing the source gives back the database as it was (but the dictionary version)', async () => {
     const h = handlers();
     const before = await dump();

@@ -20,6 +20,7 @@ import { checkDuplicate } from '../extract/duplicate';
 import { fail, orThrow, SourceProblemError } from '../extract/problems';
 import type { Settings } from '../settings';
 import type { Claim, Entity, EntityType, RawSource, Source } from '../types';
+import { entityLinkReason, type LinkReason } from './link-reasons';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 
 /** One row of the options page's source list. */
@@ -50,9 +51,25 @@ export interface SourcePreview {
   words: number;
   /** The first paragraphs of the cleaned text (plain text, never HTML). */
   paragraphs: string[];
-  entities: Array<{ name: string; type: EntityType; known: boolean; mentions: number }>;
+  entities: PreviewEntity[];
   claims: Array<{ kind: Claim['kind']; span: string }>;
   claimCount: number;
+}
+
+/**
+ * One entity the new source mentions: NEW (this source creates it) or LINKED to an entity the
+ * corpus knows (`linkedTo`, its canonical name), with why it linked, so a wrong link shows.
+ */
+export interface PreviewEntity {
+  name: string;
+  type: EntityType;
+  known: boolean;
+  mentions: number;
+  status: 'new' | 'linked';
+  /** The known entity's name, when linked. */
+  linkedTo: string | null;
+  /** Why it linked, when linked (from the source's forms against the known names). */
+  reason: LinkReason | null;
 }
 
 export interface ImportPreview {
@@ -318,16 +335,32 @@ async function listSummaries(db: CrosscheckDB, only?: string): Promise<SourceSum
 }
 
 function previewOf(index: SourceIndex, known: readonly Entity[]): SourcePreview {
-  const knownIds = new Set(known.map((e) => e.id));
+  const knownById = new Map(known.map((e) => [e.id, e]));
   const all = new Map([...known, ...index.entities].map((e) => [e.id, e]));
   const perEntity = new Map<string, number>();
-  for (const m of index.mentions) perEntity.set(m.entityId, (perEntity.get(m.entityId) ?? 0) + 1);
+  const surfaces = new Map<string, string[]>();
+  for (const m of index.mentions) {
+    perEntity.set(m.entityId, (perEntity.get(m.entityId) ?? 0) + 1);
+    const forms = surfaces.get(m.entityId);
+    if (forms) forms.push(m.surface);
+    else surfaces.set(m.entityId, [m.surface]);
+  }
   const entities = [...perEntity]
-    .map(([id, mentions]) => {
+    .map(([id, mentions]): PreviewEntity | null => {
       const e = all.get(id);
-      return e ? { name: e.name, type: e.type, known: knownIds.has(id), mentions } : null;
+      if (!e) return null;
+      const before = knownById.get(id);
+      const base = { name: e.name, type: e.type, known: !!before, mentions };
+      return before
+        ? {
+            ...base,
+            status: 'linked',
+            linkedTo: before.name,
+            reason: entityLinkReason(surfaces.get(id) ?? [], before),
+          }
+        : { ...base, status: 'new', linkedTo: null, reason: null };
     })
-    .filter((e): e is SourcePreview['entities'][number] => e !== null)
+    .filter((e): e is PreviewEntity => e !== null)
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const s = index.source;
   return {
