@@ -1,5 +1,6 @@
 import type { BundledIndex } from '../bundle';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
+import { isReadableSource } from './integrity';
 import { bumpDictionaryVersion, META_INDEX_VERSION } from './meta';
 import { rebuildUserLayer, recomputeDiscrepancies } from './sources';
 
@@ -36,8 +37,12 @@ export async function loadSeedIndex(
     await db.claims.bulkPut(c.claims);
     // The reader's sources were linked to the old seed entities: index them again on the new
     // ones. Discrepancies span sources; the bundled ones are exact only for the seeds alone.
-    const userSources = await db.sources.where('origin').equals('user').toArray();
+    // A reader's source that cannot be read is kept exactly as it is (and reported), not re-indexed.
+    const allUser = await db.sources.where('origin').equals('user').toArray();
+    const userSources = allUser.filter(isReadableSource);
     if (userSources.length > 0) await rebuildUserLayer(db, bundle, userSources);
+    const unreadable = allUser.filter((s) => !isReadableSource(s));
+    if (unreadable.length > 0) await db.sources.bulkPut(unreadable);
     if (userSources.length === 0 && [...wasEnabled.values()].every(Boolean)) {
       await db.discrepancies.clear();
       await db.discrepancies.bulkPut(c.discrepancies);

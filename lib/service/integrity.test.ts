@@ -1,0 +1,209 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { type BundledIndex, buildBundle } from '../bundle';
+import { indexSource } from '../corpus/pipeline';
+import { CrosscheckDB, readCorpus } from '../db';
+import { loadSeedSources } from '../node/seeds';
+import {
+  BundleDamagedError,
+  checkRows,
+  ensureIntact,
+  readIntegrityReport,
+  validateBundle,
+} from './integrity';
+import { loadSeedIndex, META_INDEX_VERSION } from './seed-index';
+
+const bundle: BundledIndex = buildBundle(
+  loadSeedSources(new URL('../../seeds/', import.meta.url)),
+  null,
+);
+let db: CrosscheckDB;
+let n = 0;
+let bundleReads = 0;
+const getBundle = async () => {
+  bundleReads++;
+  return bundle;
+};
+const damagedBundle = async (): Promise<BundledIndex> => {
+  const checked = validateBundle({ ...bundle, corpus: { ...bundle.corpus, entities: 'oops' } });
+  if (checked.ok) throw new Error('expected a damaged bundle');
+  throw new BundleDamagedError(checked.problems);
+};
+
+beforeEach(async () => {
+  db = new CrosscheckDB(`integrity-${n++}`, { indexedDB, IDBKeyRange });
+  bundleReads = 0;
+  await loadSeedIndex(db, bundle);
+});
+
+/** A reader's source, indexed the way adding it does. */
+async function addUserSource(): Promise<void> {
+  const added = indexSource(
+    {
+      id: 'user-1',
+      file: null,
+      outlet: 'Reader Daily',
+      title: 'Mine',
+      url: 'https://example.org/mine',
+      published: null,
+      language: 'en',
+      origin: 'user',
+      text: 'Homeland Security Secretary Kristi Noem met Colombian President Gustavo Petro again on Monday in Bogotá, officials said. Petro called the meeting productive.',
+    },
+    bundle.corpus.entities,
+    null,
+    5,
+  );
+  await db.transaction(
+    'rw',
+    [db.sources, db.passages, db.entities, db.mentions, db.claims],
+    async () => {
+      await db.sources.put(added.source);
+      await db.passages.bulkPut(added.passages);
+      await db.entities.bulkPut(added.entities);
+      await db.mentions.bulkPut(added.mentions);
+      await db.claims.bulkPut(added.claims);
+    },
+  );
+}
+
+const userSourcesJson = async () =>
+  JSON.stringify(
+    (await db.sources.where('origin').equals('user').toArray()).sort((a, b) =>
+      a.id.localeCompare(b.id),
+    ),
+  );
+
+/** Writes rows of the wrong shape straight into the database, as a damaged profile would. */
+async function corruptSeedRows(): Promise<void> {
+  const source = bundle.corpus.sources[0]!;
+  const entity = bundle.corpus.entities[0]!;
+  const mention = bundle.corpus.mentions[0]!;
+  const table = (t: 'sources' | 'entities' | 'mentions') => db.table(t);
+  await table('sources').put({ ...source, text: undefined });
+  await table('entities').put({ id: entity.id, origin: 'seed', aliases: [] });
+  await table('mentions').put({ ...mention, entityId: 'no-such-entity' });
+}
+
+describe('checkRows', () => {
+  test('the bundled corpus is intact', () => {
+    expect(checkRows(bundle.corpus).ok).toBe(true);
+  });
+
+  test('lists each row of the wrong shape and each dangling reference, without throwing', () => {
+    const c = bundle.corpus;
+    const r = checkRows({
+      ...c,
+      sources: [{ ...c.sources[0]!, text: 42 }, ...c.sources.slice(1)],
+      entities: [null, { id: 'e', origin: 'seed', name: '' }, ...c.entities],
+      mentions: [{ ...c.mentions[0]!, entityId: 'gone' }, ...c.mentions.slice(1)],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const problems = r.problems.map((p) => JSON.parse(p) as { table: string; reason: string });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ table: 'sources', reason: 'has no text' }),
+        expect.objectContaining({ table: 'entities', reason: 'is not a record' }),
+        expect.objectContaining({ table: 'entities', reason: 'has no name or type' }),
+        expect.objectContaining({ table: 'mentions', reason: 'points at a missing entity' }),
+      ]),
+    );
+  });
+});
+
+describe('validateBundle', () => {
+  test('accepts the built bundle (round-tripped through JSON, as shipped)', () => {
+    expect(validateBundle(JSON.parse(JSON.stringify(bundle))).ok).toBe(true);
+  });
+
+  test.each([
+    ['not an object', 'garbage'],
+    ['another format', { ...bundle, format: 2 }],
+    ['no corpus table', { ...bundle, corpus: { ...bundle.corpus, mentions: undefined } }],
+    [
+      'a row of the wrong shape',
+      {
+        ...bundle,
+        corpus: { ...bundle.corpus, entities: [{ id: 'x' }, ...bundle.corpus.entities] },
+      },
+    ],
+  ])('refuses %s', (_, x) => {
+    const r = validateBundle(x);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ensureIntact', () => {
+  test('an intact database: no report, the bundle is not even read', async () => {
+    expect(await ensureIntact(db, bundle.version, getBundle)).toBeNull();
+    expect(bundleReads).toBe(0);
+    expect(await readIntegrityReport(db)).toBeNull();
+  });
+
+  test('damaged seed rows are detected, rebuilt from the bundle and reported; user sources stay byte-identical', async () => {
+    await addUserSource();
+    const before = await userSourcesJson();
+    await corruptSeedRows();
+
+    const report = await ensureIntact(db, bundle.version, getBundle);
+
+    expect(report).toEqual({
+      seedProblems: 3,
+      repaired: true,
+      unreadable: [],
+      bundleProblem: null,
+    });
+    expect(await readIntegrityReport(db)).toEqual(report);
+    expect(checkRows(await readCorpus(db)).ok).toBe(true);
+    expect(await db.sources.get(bundle.corpus.sources[0]!.id)).toMatchObject({
+      text: bundle.corpus.sources[0]!.text,
+    });
+    expect(await userSourcesJson()).toBe(before);
+    // The reader's source is still linked to the seed entities.
+    expect(await db.mentions.where('sourceId').equals('user-1').count()).toBeGreaterThan(0);
+    // The next check finds nothing; the report stays until the reader dismisses it.
+    expect(await ensureIntact(db, bundle.version, getBundle)).toBeNull();
+    expect(await readIntegrityReport(db, { dismiss: true })).toEqual(report);
+    expect(await readIntegrityReport(db)).toBeNull();
+  });
+
+  test("a damaged reader's source is reported and kept as it is, not deleted", async () => {
+    await addUserSource();
+    await db.table('sources').update('user-1', { text: '' });
+    const before = await userSourcesJson();
+    await corruptSeedRows();
+
+    const report = await ensureIntact(db, bundle.version, getBundle);
+
+    expect(report).toMatchObject({ seedProblems: 3, repaired: true, bundleProblem: null });
+    expect(report?.unreadable).toEqual([{ id: 'user-1', label: 'Mine', reason: 'has no text' }]);
+    expect(await userSourcesJson()).toBe(before);
+  });
+
+  test('a damaged bundle: reported plainly, the database is left untouched', async () => {
+    await addUserSource();
+    await corruptSeedRows();
+    const before = await readCorpus(db);
+
+    const report = await ensureIntact(db, bundle.version, damagedBundle);
+
+    expect(report?.repaired).toBe(false);
+    expect(report?.seedProblems).toBe(3);
+    expect(report?.bundleProblem).toMatch(/built-in corpus file is damaged .*entities/);
+    expect(await readCorpus(db)).toEqual(before);
+  });
+
+  test('an update whose bundle is damaged keeps the existing database and its version', async () => {
+    await addUserSource();
+    const before = await readCorpus(db);
+
+    const report = await ensureIntact(db, 'a-new-version', damagedBundle);
+
+    expect(report).toMatchObject({ repaired: false, seedProblems: 0, unreadable: [] });
+    expect(report?.bundleProblem).toMatch(/damaged/);
+    expect(await readCorpus(db)).toEqual(before);
+    expect((await db.meta.get(META_INDEX_VERSION))?.value).toBe(bundle.version);
+  });
+});

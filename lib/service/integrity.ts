@@ -1,0 +1,247 @@
+/**
+ * Corrupted data (issue 11): the bundled index is checked once when it is read, and the rows in
+ * the database once per service-worker life. Damaged built-in rows are rebuilt from the bundle
+ * (the reseeding path, which keeps and re-links the reader's sources); a damaged reader's source
+ * is never deleted, only reported. The checks are pure and return values, never throw.
+ */
+import { BUNDLE_FORMAT, type BundledIndex } from '../bundle';
+import { CORPUS_TABLES, type CrosscheckDB } from '../db';
+import type { Corpus, Source } from '../types';
+import { META_INDEX_VERSION } from './meta';
+import { loadSeedIndex } from './seed-index';
+
+export type CorpusTable = (typeof CORPUS_TABLES)[number];
+
+export interface IntegrityProblem {
+  table: CorpusTable;
+  id: string;
+  /** 'user' only for a row of the reader's own sources table: those cannot be rebuilt. */
+  origin: 'seed' | 'user';
+  reason: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+/** What the options page shows; null when nothing was ever found. */
+export interface IntegrityReport {
+  /** Damaged built-in rows found (and rebuilt from the bundle when `repaired`). */
+  seedProblems: number;
+  repaired: boolean;
+  /** The reader's sources that could not be read: kept as they are, listed here. */
+  unreadable: Array<{ id: string; label: string; reason: string }>;
+  /** The bundled index itself is damaged: nothing could be rebuilt from it. */
+  bundleProblem: string | null;
+}
+
+export const META_INTEGRITY_REPORT = 'integrityReport';
+
+type Row = Record<string, unknown>;
+const isRow = (x: unknown): x is Row => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (r: Row, k: string) => typeof r[k] === 'string' && r[k] !== '';
+const strings = (r: Row, k: string) =>
+  Array.isArray(r[k]) && (r[k] as unknown[]).every((v) => typeof v === 'string');
+
+/** What is wrong with one row on its own (null when its shape is right). */
+function shapeProblem(table: CorpusTable, r: Row): string | null {
+  if (!str(r, 'id')) return 'has no id';
+  if (table !== 'discrepancies' && r.origin !== 'seed' && r.origin !== 'user')
+    return 'has no origin';
+  switch (table) {
+    case 'sources':
+      if (typeof r.text !== 'string' || r.text.trim() === '') return 'has no text';
+      if (typeof r.enabled !== 'boolean' || typeof r.addedAt !== 'number')
+        return 'has no on/off state or date added';
+      return null;
+    case 'passages':
+      if (!str(r, 'sourceId') || typeof r.text !== 'string') return 'has no source or text';
+      return null;
+    case 'entities':
+      if (!str(r, 'name') || !str(r, 'type')) return 'has no name or type';
+      if (!strings(r, 'aliases') || !Array.isArray(r.descriptors))
+        return 'has no aliases or descriptors';
+      return null;
+    case 'mentions':
+      if (!str(r, 'entityId') || !str(r, 'sourceId')) return 'has no entity or source';
+      if (typeof r.start !== 'number' || typeof r.end !== 'number') return 'has no offsets';
+      return null;
+    case 'claims':
+      if (!str(r, 'sourceId') || !str(r, 'kind') || !strings(r, 'entityIds'))
+        return 'has no source, kind or entities';
+      return null;
+    case 'discrepancies':
+      if (!str(r, 'kind') || !strings(r, 'claimIds') || !strings(r, 'entityIds'))
+        return 'has no kind, claims or entities';
+      return null;
+  }
+}
+
+/**
+ * Every row of the wrong shape, and every row pointing at a row that is not there (a mention of
+ * a missing entity, a passage of a missing source). Pure over the rows.
+ */
+export function checkRows(rows: Record<CorpusTable, readonly unknown[]>): Checked<Corpus> {
+  const problems: IntegrityProblem[] = [];
+  const good = {} as Record<CorpusTable, Row[]>;
+  for (const table of CORPUS_TABLES) {
+    good[table] = [];
+    rows[table].forEach((x, i) => {
+      const r = isRow(x) ? x : null;
+      const reason = r ? shapeProblem(table, r) : 'is not a record';
+      const id = r && typeof r.id === 'string' ? r.id : `#${i}`;
+      if (reason) problems.push({ table, id, origin: rowOrigin(table, r), reason });
+      else if (r) good[table].push(r);
+    });
+  }
+  // References count any row that is there: a damaged row is reported once, not through its rows.
+  const ids = (t: CorpusTable) =>
+    new Set(rows[t].flatMap((r) => (isRow(r) && typeof r.id === 'string' ? [r.id] : [])));
+  const [sources, entities, claims] = [ids('sources'), ids('entities'), ids('claims')];
+  const missing = (table: CorpusTable, r: Row, reason: string) =>
+    problems.push({ table, id: r.id as string, origin: 'seed', reason });
+  for (const p of good.passages)
+    if (!sources.has(p.sourceId as string)) missing('passages', p, 'points at a missing source');
+  for (const m of good.mentions) {
+    if (!entities.has(m.entityId as string)) missing('mentions', m, 'points at a missing entity');
+    else if (!sources.has(m.sourceId as string))
+      missing('mentions', m, 'points at a missing source');
+  }
+  for (const c of good.claims)
+    if (!sources.has(c.sourceId as string)) missing('claims', c, 'points at a missing source');
+  for (const d of good.discrepancies)
+    if (!(d.claimIds as string[]).every((id) => claims.has(id)))
+      missing('discrepancies', d, 'points at a missing claim');
+  return problems.length === 0
+    ? { ok: true, value: good as unknown as Corpus }
+    : { ok: false, problems: problems.map(describe) };
+}
+
+/** Only a reader's source row is theirs to lose; every other row is derived and rebuildable. */
+function rowOrigin(table: CorpusTable, r: Row | null): 'seed' | 'user' {
+  return table === 'sources' && r?.origin !== 'seed' ? 'user' : 'seed';
+}
+
+const describe = (p: IntegrityProblem) => JSON.stringify(p);
+const parse = (s: string) => JSON.parse(s) as IntegrityProblem;
+
+/** The bundled index is outside input: its envelope and every row, checked once when read. */
+export function validateBundle(x: unknown): Checked<BundledIndex> {
+  if (!isRow(x)) return { ok: false, problems: ['it is not a JSON object'] };
+  if (x.format !== BUNDLE_FORMAT) return { ok: false, problems: ['its format is unknown'] };
+  if (!str(x, 'version')) return { ok: false, problems: ['it has no version'] };
+  if (!isRow(x.fuse)) return { ok: false, problems: ['it has no search index'] };
+  const corpus = x.corpus;
+  if (!isRow(corpus)) return { ok: false, problems: ['it has no corpus'] };
+  const absent = CORPUS_TABLES.filter((t) => !Array.isArray(corpus[t]));
+  if (absent.length > 0) return { ok: false, problems: [`it has no ${absent.join(', ')}`] };
+  const rows = checkRows(corpus as Record<CorpusTable, unknown[]>);
+  if (!rows.ok)
+    return {
+      ok: false,
+      problems: rows.problems.map(parse).map((p) => `${p.table} row ${p.id} ${p.reason}`),
+    };
+  return { ok: true, value: x as unknown as BundledIndex };
+}
+
+/** Thrown by the bundle reader so callers can tell a damaged package from a failed fetch. */
+export class BundleDamagedError extends Error {
+  constructor(problems: readonly string[]) {
+    super(
+      `Crosscheck's built-in corpus file is damaged (${problems.slice(0, 3).join('; ')}), so the built-in data could not be rebuilt. Your data was left as it was; reinstalling Crosscheck restores the file.`,
+    );
+    this.name = 'BundleDamagedError';
+  }
+}
+
+function sourceLabel(r: unknown, id: string): string {
+  const s = isRow(r) ? r : {};
+  for (const k of ['title', 'outlet', 'url'] as const) if (str(s, k)) return s[k] as string;
+  return id;
+}
+
+async function readRows(db: CrosscheckDB): Promise<Record<CorpusTable, unknown[]>> {
+  const all = await Promise.all(CORPUS_TABLES.map((t) => db[t].toArray()));
+  return Object.fromEntries(CORPUS_TABLES.map((t, i) => [t, all[i]])) as Record<
+    CorpusTable,
+    unknown[]
+  >;
+}
+
+/** The reader's source rows that cannot be read (reseeding keeps them as they are). */
+export function isReadableSource(x: unknown): x is Source {
+  return isRow(x) && shapeProblem('sources', x) === null;
+}
+
+/**
+ * Loads the bundle when the database holds another version, then checks every row; damaged
+ * built-in rows are rebuilt from the bundle. A damaged bundle leaves the database untouched.
+ * Saves and returns the report when anything was found (null when all is well).
+ */
+export async function ensureIntact(
+  db: CrosscheckDB,
+  bundleVersion: string,
+  getBundle: () => Promise<BundledIndex>,
+): Promise<IntegrityReport | null> {
+  let bundleProblem: string | null = null;
+  const bundle = async (): Promise<BundledIndex | null> => {
+    try {
+      return await getBundle();
+    } catch (e) {
+      if (!(e instanceof BundleDamagedError)) throw e;
+      bundleProblem = e.message;
+      return null;
+    }
+  };
+  if ((await db.meta.get(META_INDEX_VERSION))?.value !== bundleVersion) {
+    const b = await bundle();
+    if (b) await loadSeedIndex(db, b);
+  }
+  const first = checkRows(await readRows(db));
+  const found = first.ok ? [] : first.problems.map(parse);
+  const seedProblems = found.filter((p) => p.origin === 'seed');
+  let repaired = false;
+  let remaining = found;
+  const b = seedProblems.length > 0 ? await bundle() : null;
+  if (b) {
+    await db.transaction('rw', [...CORPUS_TABLES.map((t) => db[t]), db.meta], async () => {
+      // Rows too damaged to carry their origin go by id; the reseed rebuilds the rest.
+      for (const p of seedProblems) await db[p.table].delete(p.id);
+      await loadSeedIndex(db, b, { force: true });
+    });
+    const again = checkRows(await readRows(db));
+    remaining = again.ok ? [] : again.problems.map(parse);
+    repaired = remaining.every((p) => p.origin === 'user');
+  }
+  const sourceRows = new Map(
+    ((await db.sources.toArray()) as unknown[]).map((r) => [
+      isRow(r) && typeof r.id === 'string' ? r.id : '',
+      r,
+    ]),
+  );
+  const unreadable = remaining
+    .filter((p) => p.origin === 'user')
+    .map((p) => ({ id: p.id, label: sourceLabel(sourceRows.get(p.id), p.id), reason: p.reason }));
+  if (found.length === 0 && bundleProblem === null) return null;
+  const report: IntegrityReport = {
+    seedProblems: seedProblems.length,
+    repaired,
+    unreadable,
+    bundleProblem,
+  };
+  await db.meta.put({ id: META_INTEGRITY_REPORT, value: JSON.stringify(report) });
+  return report;
+}
+
+/** The last report saved, until the reader dismisses it. */
+export async function readIntegrityReport(
+  db: CrosscheckDB,
+  { dismiss = false } = {},
+): Promise<IntegrityReport | null> {
+  const row = await db.meta.get(META_INTEGRITY_REPORT);
+  if (dismiss) await db.meta.delete(META_INTEGRITY_REPORT);
+  if (typeof row?.value !== 'string') return null;
+  try {
+    return JSON.parse(row.value) as IntegrityReport;
+  } catch {
+    return null;
+  }
+}
