@@ -1,5 +1,5 @@
 import { safeUrl } from '@/lib/service/card';
-import type { SourcePreview } from '@/lib/service/sources';
+import type { PreviewEntity, SourcePreview } from '@/lib/service/sources';
 
 const TYPE_LABEL: Record<string, string> = {
   person: 'person',
@@ -19,10 +19,36 @@ export interface SourcePreviewViewProps {
   onCancel: () => void;
 }
 
+/**
+ * One entity: "new", or "linked" (to which known entity) with why, so a wrong link shows. The
+ * reason is a visible line unless it is the same name; every marker is words, not only color.
+ */
+function EntityChip({ entity: e }: { entity: PreviewEntity }) {
+  const type = <span class="muted">{TYPE_LABEL[e.type] ?? e.type}</span>;
+  if (e.status === 'new')
+    return (
+      <li class="chip new" title="New: no source you have names it yet">
+        {e.name} {type} <span class="badge">new</span>
+      </li>
+    );
+  const why = e.reason && e.reason.kind !== 'same-name' ? e.reason.text : null;
+  return (
+    <li
+      class={`chip linked${why ? ' with-why' : ''}${e.reason?.kind === 'other' ? ' check' : ''}`}
+      title={e.reason?.text}
+    >
+      {e.name} {type} <span class="badge">linked</span>
+      {e.linkedTo && e.linkedTo !== e.name ? ` to ${e.linkedTo}` : null}
+      {why ? <span class="why">{why}</span> : null}
+    </li>
+  );
+}
+
 /** What will be added, shown as plain text (source text is never rendered as HTML). */
 export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePreviewViewProps) {
   const href = safeUrl(preview.url);
-  const newOnes = preview.entities.filter((e) => !e.known);
+  const newOnes = preview.entities.filter((e) => e.status === 'new');
+  const linked = preview.entities.length - newOnes.length;
   return (
     <section class="preview" aria-label="Preview of the source">
       <h3 class="preview-title">{preview.title ?? 'Untitled'}</h3>
@@ -57,14 +83,13 @@ export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePre
       </div>
       <h4>
         Entities found: {preview.entities.length}
-        {newOnes.length ? ` (${newOnes.length} new)` : ''}
+        {newOnes.length || linked
+          ? ` (${[newOnes.length ? `${newOnes.length} new` : '', linked ? `${linked} linked to your sources` : ''].filter(Boolean).join(', ')})`
+          : ''}
       </h4>
       <ul class="chips" aria-label="Entities found">
         {preview.entities.slice(0, 40).map((e) => (
-          <li key={e.name} class={e.known ? 'chip' : 'chip new'}>
-            {e.name} <span class="muted">{TYPE_LABEL[e.type] ?? e.type}</span>
-            {e.known ? null : <span class="badge">new</span>}
-          </li>
+          <EntityChip key={e.name} entity={e} />
         ))}
       </ul>
       <p class="muted">

@@ -194,7 +194,13 @@ test('add a page by URL: previewed, saved, listed; the same URL again is refused
   const preview = page.getByRole('region', { name: 'Preview of the source' });
   await expect(preview).toBeVisible();
   await expect(preview).toContainText('BBC News');
-  await expect(preview.getByRole('list', { name: 'Entities found' })).toContainText(NEW_PERSON);
+  const found = preview.getByRole('list', { name: 'Entities found' });
+  await expect(found).toContainText(NEW_PERSON);
+  // Each entity says whether it is new or linked to one your sources know (and why, on hover).
+  await expect(found.getByRole('listitem').filter({ hasText: NEW_PERSON })).toContainText(/new/i);
+  const petro = found.getByRole('listitem').filter({ hasText: 'Petro' }).first();
+  await expect(petro).toContainText(/linked/i);
+  await expect(petro).toHaveAttribute('title', /.+/);
   await page.setViewportSize({ width: 900, height: 1100 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
