@@ -16,6 +16,8 @@ export interface HovercardProps {
   theme: 'system' | 'light' | 'dark';
   /** The site the card would be turned off on, e.g. "example.com". */
   site: string | null;
+  /** The reader's sources do not cover this page's story (the card speaks of other coverage). */
+  offStory?: boolean;
   onClose: () => void;
   onDisableSite: () => void;
   onOpenList: (entityId: string) => void;
@@ -123,6 +125,12 @@ export function Hovercard(props: HovercardProps) {
             el.dataset.scrolls = String(el.scrollTop + el.clientHeight < el.scrollHeight - 1);
           }}
         >
+          {props.offStory && (
+            <p class="off-story">
+              Your sources do not cover this page's story. What they say about {name} comes from
+              other coverage.
+            </p>
+          )}
           {state.status === 'loading' && (
             <p class="empty" aria-live="polite">
               Loading what your sources say…

@@ -15,6 +15,8 @@ export interface CardHostOptions {
   getCard: (entityId: string) => Promise<CardData | null>;
   entityInfo: (entityId: string) => { name: string; type: EntityType } | null;
   theme: () => 'system' | 'light' | 'dark';
+  /** Whether the reader's sources cover this page's story. */
+  covered: () => boolean;
   site: string | null;
   onDisableSite: () => void;
   onOpenList: (entityId: string) => void;
@@ -63,6 +65,7 @@ export function createCardHost(
         state={current.state}
         theme={opts.theme()}
         site={opts.site}
+        offStory={!opts.covered()}
         onClose={opts.onRequestClose}
         onDisableSite={opts.onDisableSite}
         onOpenList={opts.onOpenList}

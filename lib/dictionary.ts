@@ -8,8 +8,12 @@ import type { Entity, EntityType } from './types';
  */
 export interface Dictionary {
   version: number;
-  /** entity id -> [display name, type] */
-  entities: Record<string, [string, EntityType]>;
+  /**
+   * entity id -> [display name, type, number of sources that name it, named by a source the
+   * reader added]. (A dictionary cached before the last two existed has two fields: read them
+   * as "many" and "no".)
+   */
+  entities: Record<string, [string, EntityType] | [string, EntityType, number, boolean]>;
   /** [alias, entity id] pairs; aliases are surface forms, the matcher folds them itself. */
   aliases: Array<[string, string]>;
 }
@@ -42,14 +46,31 @@ export function isSpellingVariant(entity: Entity, alias: string): boolean {
   return d > 0 && d <= 2 && Math.abs(a.length - n.length) <= 2;
 }
 
-export function buildDictionary(entities: readonly Entity[], version: number): Dictionary {
+export interface Naming {
+  sources: number;
+  byReader: boolean;
+}
+
+export function buildDictionary(
+  entities: readonly Entity[],
+  version: number,
+  naming: ReadonlyMap<string, Naming> = new Map(),
+): Dictionary {
   const dict: Dictionary = { version, entities: {}, aliases: [] };
   for (const e of entities) {
     if (e.generic) continue;
-    dict.entities[e.id] = [e.name, e.type];
+    const n = naming.get(e.id);
+    dict.entities[e.id] = [e.name, e.type, n?.sources ?? 1, n?.byReader ?? false];
     for (const alias of new Set([e.name, ...e.aliases])) {
       if (isPageAlias(e, alias)) dict.aliases.push([alias, e.id]);
     }
   }
   return dict;
+}
+
+/** Who names an entity, from the dictionary (an old cached shape: many sources, not the reader). */
+export function namingOf(dict: Dictionary, entityId: string): Naming {
+  const e = dict.entities[entityId];
+  if (!e) return { sources: 0, byReader: false };
+  return { sources: e[2] ?? Number.POSITIVE_INFINITY, byReader: e[3] ?? false };
 }

@@ -1,9 +1,10 @@
 import cardCss from '@/components/Hovercard.css?inline';
 import { createCardHost } from '@/components/HovercardHost';
-import type { Dictionary } from '@/lib/dictionary';
+import { type Dictionary, namingOf } from '@/lib/dictionary';
 import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
 import { compileMatcher } from '@/lib/matcher';
 import { PageController, type ScanStats } from '@/lib/page/controller';
+import { type Coverage, keepOnPage, pageCoverage } from '@/lib/page/coverage';
 import { OVERLAY_CSS } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
 import { dispatchTab } from '@/lib/page/tab-rpc';
@@ -47,6 +48,7 @@ export default defineContentScript({
         return e ? { name: e[0], type: e[1] } : null;
       },
       theme: () => settings.theme,
+      covered: () => coverage !== 'not-covered',
       site,
       onDisableSite: () => {
         if (!site || !mayDisableSite()) return;
@@ -86,6 +88,25 @@ export default defineContentScript({
         }),
       );
 
+    // Off the corpus's stories, only names several sources talk about are underlined, and the
+    // card says the page's story is not covered. Judged after each full scan.
+    let coverage: Coverage | null = null;
+    const naming = (id: string) =>
+      dictionary ? namingOf(dictionary, id) : { sources: 0, byReader: false };
+    function judgeCoverage() {
+      if (!controller) return;
+      const next = pageCoverage(
+        controller.mentions().map((m) => m.entityId),
+        naming,
+      );
+      if (next === coverage) return;
+      const wasFiltered = coverage === 'not-covered';
+      coverage = next;
+      controller.setEntityFilter(next === 'covered' ? null : keepOnPage(next, naming));
+      // Names left out while the page looked off-story come back with a rescan.
+      if (wasFiltered && next === 'covered') void controller.rescanAll();
+    }
+
     // One start at a time: settings and dictionary changes can arrive while the dictionary loads.
     let starting: Promise<void> | null = null;
     const wanted = () => site !== null && isSiteEnabled(settings, location.hostname);
@@ -106,7 +127,10 @@ export default defineContentScript({
           firstPerParagraph: settings.mentions === 'first-per-paragraph',
           scope: settings.scope,
           markScans: SCAN_MARKS,
-          onScan: (stats) => probe.scanned(stats),
+          onScan: (stats) => {
+            if (stats.full) judgeCoverage();
+            probe.scanned(stats);
+          },
         });
         await controller.start();
       })().finally(() => {
@@ -121,6 +145,7 @@ export default defineContentScript({
       card.destroy();
       ui?.destroy();
       ui = null;
+      coverage = null;
     }
 
     const unwatch = settingsItem.watch(async () => {

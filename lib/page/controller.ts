@@ -131,6 +131,28 @@ export class PageController {
   private rootsAreFallback = false;
   private extraSkip: ExtraSkip | undefined;
 
+  /** Entities that may be underlined (null: all of them). */
+  private keep: ((entityId: string) => boolean) | null = null;
+
+  /**
+   * Underline only the entities `keep` accepts (null: all): mentions of the others are taken off
+   * the page now, and later scans skip them.
+   */
+  setEntityFilter(keep: ((entityId: string) => boolean) | null): void {
+    this.keep = keep;
+    if (!keep) return;
+    for (const [node, ms] of this.store) {
+      const gone = ms.filter((m) => !keep(m.entityId));
+      if (gone.length === 0) continue;
+      this.painter.unpaint(gone);
+      if (this.shown && gone.includes(this.shown)) this.closeCard();
+      const left = ms.filter((m) => keep(m.entityId));
+      if (left.length > 0) this.store.set(node, left);
+      else this.store.delete(node);
+    }
+    this.ordered = null;
+  }
+
   /** Article text or the whole page, live. */
   setScope(scope: ScanScope, rescan = true): Promise<void> {
     this.scope = scope;
@@ -447,7 +469,8 @@ export class PageController {
       this.painter.unpaint(old);
       this.store.delete(node);
     }
-    let found = matches;
+    const keep = this.keep;
+    let found = keep ? matches.filter((m) => keep(m.entityId)) : matches;
     if (this.firstPerParagraph && found.length > 0) found = this.firstInParagraph(node, found);
     if (found.length === 0) return 0;
     const mentions: PageMention[] = found.map((f) => ({

@@ -49,14 +49,26 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await ready();
       const version = await metaNumber(db, META_DICTIONARY_VERSION);
       if (knownVersion === version) return { unchanged: true, version };
-      const enabled = new Set(
-        (await db.sources.toArray()).filter((s) => s.enabled).map((s) => s.id),
+      const sources = (await db.sources.toArray()).filter((s) => s.enabled);
+      const byReader = new Set(sources.filter((s) => s.origin === 'user').map((s) => s.id));
+      const enabled = new Set(sources.map((s) => s.id));
+      // Which enabled sources name each entity: pages underline only what some source names,
+      // and off the corpus's stories only what several do, or a source the reader added.
+      const naming = new Map<string, Set<string>>();
+      for (const m of await db.mentions.toArray()) {
+        if (!enabled.has(m.sourceId)) continue;
+        let set = naming.get(m.entityId);
+        if (!set) naming.set(m.entityId, (set = new Set()));
+        set.add(m.sourceId);
+      }
+      const entities = (await db.entities.toArray()).filter((e) => naming.has(e.id));
+      const counts = new Map(
+        [...naming].map(([id, set]) => [
+          id,
+          { sources: set.size, byReader: [...set].some((s) => byReader.has(s)) },
+        ]),
       );
-      const mentioned = new Set(
-        (await db.mentions.toArray()).filter((m) => enabled.has(m.sourceId)).map((m) => m.entityId),
-      );
-      const entities = (await db.entities.toArray()).filter((e) => mentioned.has(e.id));
-      return buildDictionary(entities, version);
+      return buildDictionary(entities, version, counts);
     },
     async getCard({ entityId }) {
       await ready();

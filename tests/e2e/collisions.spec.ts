@@ -1,6 +1,7 @@
 /**
  * What gets underlined on a page written to collide with the corpus's names: identity needs
- * evidence on the page, and only the article's text is read.
+ * evidence on the page, and only the article's text is read. Off the corpus's stories the card
+ * says so.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -40,5 +41,23 @@ test('the collision page: only the real mentions in the article are underlined',
   for (const m of marks) {
     expect(m.text).not.toMatch(/Columbia|Washington|Mexico|trump|Laura|Petro|Noem|United States/);
   }
+  // The page's story (weekend weather and courts) is not in the corpus: the card says so.
+  await world.hover('Colombia');
+  await world.waitForCard('Colombia');
+  await expect
+    .poll(async () => (await world.card())?.text ?? '')
+    .toContain("Your sources do not cover this page's story");
+  await page.close();
+});
+
+test('a page on the corpus story: its card does not say the story is not covered', async () => {
+  const page = await env.session.context.newPage();
+  const world = await ContentWorld.attach(page, env.session.extensionId);
+  await page.goto(env.server.seeded('bbc-1', '004_c93d6edeff217837.txt'));
+  await world.waitForScan();
+  await world.hover('Gustavo Petro');
+  await world.waitForCard('Gustavo Petro');
+  await expect.poll(async () => (await world.card())?.text ?? '').toContain('Where outlets differ');
+  expect((await world.card())?.text).not.toContain('do not cover');
   await page.close();
 });
