@@ -1,15 +1,12 @@
 import type { PublicPath } from 'wxt/browser';
-import { type BundledIndex, isBundledIndex } from '@/lib/bundle';
+import type { BundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
 import { dictionaryVersionItem } from '@/lib/dictionary-store';
 import { CONTENT_SCRIPT_MESSAGES, isEnvelope } from '@/lib/messages';
 import { dispatch } from '@/lib/rpc';
 import { createHandlers } from '@/lib/service/handlers';
-import {
-  loadSeedIndex,
-  META_DICTIONARY_VERSION,
-  META_INDEX_VERSION,
-} from '@/lib/service/seed-index';
+import { BundleDamagedError, ensureIntact, validateBundle } from '@/lib/service/integrity';
+import { META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
 
 // Emitted by the build hook in wxt.config.ts, so it is not in WXT's typed list of public files.
 const BUNDLE_PATH = '/corpus-index.json' as PublicPath;
@@ -30,10 +27,16 @@ export default defineBackground(() => {
 
   async function readBundle(): Promise<BundledIndex> {
     const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
-    const bundle: unknown = await response.json();
-    if (!isBundledIndex(bundle))
-      throw new Error('The bundled corpus index is missing or malformed.');
-    return bundle;
+    // Outside input: checked once per service-worker life (this result is kept).
+    let json: unknown;
+    try {
+      json = JSON.parse(await response.text());
+    } catch {
+      throw new BundleDamagedError(['it is not valid JSON']);
+    }
+    const checked = validateBundle(json);
+    if (!checked.ok) throw new BundleDamagedError(checked.problems);
+    return checked.value;
   }
 
   // A cold service worker checks the tiny version file first and parses the bundle only when
@@ -42,8 +45,10 @@ export default defineBackground(() => {
     const { version } = (await (await fetch(browser.runtime.getURL(VERSION_PATH))).json()) as {
       version: string;
     };
-    if ((await db.meta.get(META_INDEX_VERSION))?.value !== version)
-      await loadSeedIndex(db, await fetchBundle());
+    // Loads the bundle on a new version, then checks every row and rebuilds damaged built-in
+    // ones; what it found is kept for the options page.
+    const report = await ensureIntact(db, version, fetchBundle);
+    if (report) console.warn('Crosscheck: damaged data found', report);
     await publishDictionaryVersion();
   }
 

@@ -6,6 +6,7 @@
 import type { Dictionary } from './dictionary';
 import type { SourceDraft } from './extract/draft';
 import type { CardData } from './service/card';
+import type { IntegrityReport } from './service/integrity';
 import type {
   EditableFields,
   ImportPreview,
@@ -61,6 +62,8 @@ export interface Protocol {
   getCard: { req: { entityId: string }; res: CardData | null };
   /** Opens the extension's list of an entity's discrepancies in a tab (popup.html#entity=<id>). */
   openEntityList: { req: { entityId: string }; res: boolean };
+  /** The last corrupted-data report (lib/service/integrity.ts) until `dismiss`; null when none. */
+  getIntegrityReport: { req: { dismiss: boolean }; res: IntegrityReport | null };
   /** Counts for headers and health checks. */
   getStats: {
     req: Record<string, never>;

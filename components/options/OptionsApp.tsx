@@ -4,6 +4,7 @@ import type { Settings } from '@/lib/settings';
 import { AddSource } from './AddSource';
 import type { OptionsApi } from './api';
 import { BackupPanel } from './BackupPanel';
+import { IntegrityNotice } from './IntegrityNotice';
 import { errorText } from './Message';
 import { SettingsForm } from './SettingsForm';
 import { SourceList } from './SourceList';
@@ -48,6 +49,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           The corpus could not be loaded: {loadError}
         </p>
       ) : null}
+      <IntegrityNotice api={api} />
       <AddSource api={api} onAdded={refresh} />
       <SourceList api={api} sources={sources} onChanged={refresh} />
       <BackupPanel

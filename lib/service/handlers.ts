@@ -3,6 +3,7 @@ import type { CrosscheckDB } from '../db';
 import { buildDictionary } from '../dictionary';
 import type { Handlers } from '../messages';
 import { buildCard } from './card';
+import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers } from './sources';
 import { buildSummary, createSearchService, listDiscrepancies, pageContext } from './summary';
@@ -81,6 +82,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       if (!deps.openPage) throw new Error('This context cannot open extension pages.');
       await deps.openPage(`/popup.html#entity=${encodeURIComponent(entityId)}`);
       return true;
+    },
+    async getIntegrityReport({ dismiss }) {
+      await ready();
+      return readIntegrityReport(db, { dismiss: dismiss === true });
     },
     async getStats() {
       await ready();
