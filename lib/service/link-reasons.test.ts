@@ -47,6 +47,15 @@ describe('linkReason', () => {
       '“Chancellor Scholz” has the surname of Olaf Scholz',
     ],
     ['Jersey', thing('New Jersey'), 'surname', '“Jersey” ends like New Jersey'],
+    // The first word of a known name: weaker, said as such.
+    [
+      'Kamala',
+      person('Kamala Harris'),
+      'first-word',
+      '“Kamala” is the first word of Kamala Harris',
+    ],
+    ['Li', person('Li Qiang'), 'first-word', '“Li” is the first word of Li Qiang'],
+    ['Sahara', thing('Sahara Desert'), 'first-word', '“Sahara” is the first word of Sahara Desert'],
     // A spelling one or two letters off, or only accents.
     ['Bogota', thing('Bogotá'), 'spelling', '“Bogota” ≈ “Bogotá” (accents or punctuation differ)'],
     [
@@ -103,10 +112,10 @@ describe('linkReason', () => {
       '“ONU” does not match a known name of United Nations: check this link',
     ],
     [
-      'Li',
+      'Xi',
       person('Li Qiang'),
       'other',
-      '“Li” does not match a known name of Li Qiang: check this link',
+      '“Xi” does not match a known name of Li Qiang: check this link',
     ],
   ];
   test.each(cases)('%s → %s (%s)', (surface, known, kind, text) => {

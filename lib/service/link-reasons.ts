@@ -10,7 +10,7 @@ import { countryCode } from '../lang';
 
 /** How a surface form matches a known entity, from the surest to the loosest. */
 export type LinkReasonKind =
-  'same-name' | 'alias' | 'surname' | 'acronym' | 'country' | 'spelling' | 'other';
+  'same-name' | 'alias' | 'surname' | 'first-word' | 'acronym' | 'country' | 'spelling' | 'other';
 
 export interface LinkReason {
   kind: LinkReasonKind;
@@ -34,10 +34,11 @@ const RANK: Record<LinkReasonKind, number> = {
   'same-name': 0,
   alias: 1,
   surname: 2,
-  acronym: 3,
-  country: 4,
-  spelling: 5,
-  other: 6,
+  'first-word': 3,
+  acronym: 4,
+  country: 5,
+  spelling: 6,
+  other: 7,
 };
 
 const words = (s: string): string[] => s.split(/[\s\u00a0]+/).filter(Boolean);
@@ -112,6 +113,9 @@ function reasonFor(
             : `${q} has the surname of ${matched}`,
       );
   }
+  // "Kamala" for "Kamala Harris", "Darién" for "Darién Gap": the pipeline groups these too.
+  if (sw.length === 1 && mw.length >= 2 && bare(sw[0]!) === bare(mw[0]!))
+    return make('first-word', `${q} is the first word of ${matched}`);
   if (isAcronymOf(s, matched)) return make('acronym', `${q} is the initials of ${matched}`);
   if (isAcronymOf(matched, s)) return make('acronym', `${matched} is the initials of ${q}`);
   const code = countryCode(s);
