@@ -4,6 +4,8 @@ import { type BundledIndex, buildBundle } from '../bundle';
 import { indexSource } from '../corpus/pipeline';
 import { CrosscheckDB, readCorpus } from '../db';
 import { loadSeedSources } from '../node/seeds';
+import { integrityLines } from '../../components/options/IntegrityNotice';
+import { createHandlers } from './handlers';
 import {
   BundleDamagedError,
   checkRows,
@@ -20,6 +22,7 @@ const bundle: BundledIndex = buildBundle(
 let db: CrosscheckDB;
 let n = 0;
 let bundleReads = 0;
+const sender = { tabId: null, url: null };
 const getBundle = async () => {
   bundleReads++;
   return bundle;
@@ -205,5 +208,46 @@ describe('ensureIntact', () => {
     expect(report?.bundleProblem).toMatch(/damaged/);
     expect(await readCorpus(db)).toEqual(before);
     expect((await db.meta.get(META_INDEX_VERSION))?.value).toBe(bundle.version);
+  });
+});
+
+describe('reading after a check', () => {
+  test("cards, the popup and the dictionary answer with a reader's unreadable source kept", async () => {
+    await addUserSource();
+    await db.table('sources').update('user-1', { text: undefined });
+    await corruptSeedRows();
+    const handlers = createHandlers({
+      db,
+      ready: async () => void (await ensureIntact(db, bundle.version, getBundle)),
+      seedBundle: getBundle,
+    });
+    const petro = bundle.corpus.entities.find((e) => e.aliases.includes('Petro'))!;
+    expect(await handlers.getCard({ entityId: petro.id }, sender)).toMatchObject({
+      entity: { name: petro.name },
+    });
+    expect((await handlers.getSummary({}, sender)).sources).toBeGreaterThan(0);
+    expect(await handlers.getDictionary({ knownVersion: null }, sender)).toHaveProperty('aliases');
+    expect((await handlers.listSources({}, sender)).map((s) => s.id)).toContain('user-1');
+    expect(await handlers.getIntegrityReport({ dismiss: false }, sender)).toMatchObject({
+      repaired: true,
+      unreadable: [{ id: 'user-1', label: 'Mine', reason: 'has no text' }],
+    });
+  });
+});
+
+describe('integrityLines (the options page notice)', () => {
+  const none = { seedProblems: 0, repaired: false, unreadable: [], bundleProblem: null };
+  test('repaired built-in data, an unreadable source of the reader, a damaged bundle', () => {
+    expect(integrityLines({ ...none, seedProblems: 2, repaired: true })).toEqual([
+      'Some built-in data was damaged and has been repaired. Your own sources were not changed.',
+    ]);
+    expect(
+      integrityLines({ ...none, unreadable: [{ id: 'u', label: 'Mine', reason: 'has no text' }] }),
+    ).toEqual([
+      'Some of your data could not be read: “Mine” (has no text). It was kept as it is; remove it and add it again, or import it from a backup.',
+    ]);
+    expect(
+      integrityLines({ ...none, seedProblems: 1, bundleProblem: 'The file is damaged.' }),
+    ).toEqual(['The file is damaged.']);
   });
 });

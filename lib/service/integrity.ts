@@ -221,12 +221,12 @@ export async function ensureIntact(
     .filter((p) => p.origin === 'user')
     .map((p) => ({ id: p.id, label: sourceLabel(sourceRows.get(p.id), p.id), reason: p.reason }));
   if (found.length === 0 && bundleProblem === null) return null;
-  const report: IntegrityReport = {
-    seedProblems: seedProblems.length,
-    repaired,
-    unreadable,
-    bundleProblem,
-  };
+  // A repair the reader has not seen yet stays in the notice until dismissed.
+  const earlier = await readIntegrityReport(db);
+  const report: IntegrityReport =
+    seedProblems.length === 0 && earlier && earlier.seedProblems > 0
+      ? { ...earlier, unreadable, bundleProblem }
+      : { seedProblems: seedProblems.length, repaired, unreadable, bundleProblem };
   await db.meta.put({ id: META_INTEGRITY_REPORT, value: JSON.stringify(report) });
   return report;
 }

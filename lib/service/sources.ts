@@ -291,7 +291,8 @@ function summarize(
     language: s.language,
     enabled: s.enabled,
     addedAt: s.addedAt,
-    chars: s.text.length,
+    // A damaged row (reported by lib/service/integrity.ts, kept as it is) may have no text.
+    chars: typeof s.text === 'string' ? s.text.length : 0,
     passages: counts.passages.get(s.id) ?? 0,
     entities: counts.entities.get(s.id)?.size ?? 0,
     claims: counts.claims.get(s.id) ?? 0,
