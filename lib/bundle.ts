@@ -29,11 +29,3 @@ export function buildBundle(
   const version = hashText(JSON.stringify(corpus));
   return { format: BUNDLE_FORMAT, version, corpus, fuse };
 }
-
-export function isBundledIndex(x: unknown): x is BundledIndex {
-  if (typeof x !== 'object' || x === null) return false;
-  const b = x as Partial<BundledIndex>;
-  return (
-    b.format === BUNDLE_FORMAT && typeof b.version === 'string' && typeof b.corpus === 'object'
-  );
-}
