@@ -30,13 +30,13 @@ export function isPageAlias(entity: Entity, alias: string): boolean {
   return alias !== first;
 }
 
-/** Letters only, folded: "U.S." and "US", "Bogotá" and "Bogota" are the same spelling. */
+/** Letters only, folded: "U.S." and "US", "Zürich" and "Zurich" are the same spelling. */
 const letters = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
- * A misspelling the corpus linked to an entity (one or two letters off its name: "Columbia" for
- * "Colombia"). Inside the corpus the link is right; on a page it is more often another name
- * ("Columbia, South Carolina"), so identity needs the spelling the outlets agree on.
+ * A misspelling the corpus linked to an entity (one or two letters off its name: "Fredonia" for
+ * "Freedonia"). Inside the corpus the link is right; on a page it is more often another name
+ * (the town of Fredonia, New York), so identity needs the spelling the outlets agree on.
  */
 export function isSpellingVariant(entity: Entity, alias: string): boolean {
   const a = letters(alias);

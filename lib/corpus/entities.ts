@@ -794,7 +794,7 @@ function pickName(g: Group): string {
     if (words(o) === longest) counts.set(o.surface, (counts.get(o.surface) ?? 0) + 1);
   const best = [...counts.entries()].sort(
     (a, b) =>
-      // Prefer accented spellings ("Bogotá"), then mixed case over ALL CAPS, then frequency.
+      // Prefer accented spellings ("Zürich"), then mixed case over ALL CAPS, then frequency.
       Number(b[0] !== fold(b[0]) && b[0].normalize('NFD') !== b[0]) -
         Number(a[0] !== fold(a[0]) && a[0].normalize('NFD') !== a[0]) ||
       Number(isAllCaps(a[0])) - Number(isAllCaps(b[0])) ||

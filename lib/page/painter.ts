@@ -7,8 +7,9 @@
  * Boxes are placed in document coordinates, so plain scrolling moves them with the text for
  * free. They are measured (one reused Range, `getClientRects`) when the browser is idle, in
  * slices of a few milliseconds, after anything that can move text: a paint, a resize of the
- * document, a DOM change, the end of a scroll. While scrolling only mentions near the viewport are measured
- * again, and only those have box elements, so a page with 50,000 mentions keeps a small overlay.
+ * window or the document (which most DOM changes cause), an image load. Only mentions near the
+ * viewport have box elements, so a page with 50,000 mentions keeps a small overlay; at the end of
+ * a scroll those are measured again (text in fixed elements moved, something may cover it).
  * Text that is not rendered has no client rects and gets no box; text covered by something else
  * (a fixed header, a clipped scroller) is not underlined.
  */
@@ -29,8 +30,6 @@ export interface Painter {
   fromPoint(x: number, y: number): PageMention | null;
   setActive(m: PageMention | null): void;
   setStyle(style: HighlightStyle): void;
-  /** Text may have moved: measure again in the next frame. */
-  relayout(): void;
   clear(): void;
 }
 
@@ -339,7 +338,6 @@ export function createPainter(
       style = next;
       if (mounted) mounted.overlay.dataset.style = next;
     },
-    relayout: relayoutAll,
     clear() {
       for (const m of [...painted.keys()]) forget(m);
       active = null;

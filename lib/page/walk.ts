@@ -30,7 +30,7 @@ const SKIP_TAGS = new Set([
 
 export function isSkippedElement(el: Element): boolean {
   const tag = el.tagName;
-  if (SKIP_TAGS.has(tag) || SKIP_TAGS.has(tag.toUpperCase())) return true;
+  if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

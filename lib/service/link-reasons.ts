@@ -98,7 +98,7 @@ function reasonFor(
       : make('alias', `${q} is a name of ${entity} in your sources (as “${matched}”)`);
   const sw = words(s);
   const mw = words(matched);
-  // "Petro" for "Gustavo Petro" (or "Gustavo Petro Urrego"); "Secretary Noem" for "Kristi Noem".
+  // "Okafor" for "Amara Okafor" (or "Amara Okafor Eze"); "Minister Okafor" for "Amara Okafor".
   if (mw.length >= 2 && capitalised(mw[0]!)) {
     const rest = mw.slice(1).filter(capitalised).map(bare);
     const last = bare(sw[sw.length - 1]!);
@@ -113,7 +113,7 @@ function reasonFor(
             : `${q} has the surname of ${matched}`,
       );
   }
-  // "Kamala" for "Kamala Harris", "Darién" for "Darién Gap": the pipeline groups these too.
+  // "Amara" for "Amara Okafor", "Lumen" for "Lumen Bay": the pipeline groups these too.
   if (sw.length === 1 && mw.length >= 2 && bare(sw[0]!) === bare(mw[0]!))
     return make('first-word', `${q} is the first word of ${matched}`);
   if (isAcronymOf(s, matched)) return make('acronym', `${q} is the initials of ${matched}`);
@@ -147,7 +147,7 @@ export function linkReason(surface: string, known: KnownNames): LinkReason {
 
 /**
  * Why an entity was linked, given every surface form the new source used for it: the surest one
- * (the source that writes "Gustavo Petro" once and "Petro" after links by the full name).
+ * (the source that writes "Amara Okafor" once and "Okafor" after links by the full name).
  */
 export function entityLinkReason(surfaces: Iterable<string>, known: KnownNames): LinkReason {
   let best: LinkReason | null = null;

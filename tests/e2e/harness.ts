@@ -37,17 +37,28 @@ const BREITBART_URL =
 export async function openSeedArticleTab(
   session: ExtensionSession,
 ): Promise<{ page: Page; tabId: number }> {
-  const page = await session.context.newPage();
-  const world = await ContentWorld.attach(page, session.extensionId);
-  await page.route(BREITBART_URL, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: pageWithSeed('bbc-1', '001_074ba2d5ecaae0ac.txt'),
-    }),
+  return openScannedTab(session, BREITBART_URL, (page) =>
+    page.route(BREITBART_URL, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: pageWithSeed('bbc-1', '001_074ba2d5ecaae0ac.txt'),
+      }),
+    ),
   );
-  await page.goto(BREITBART_URL);
+}
+
+/** A new tab on `url` (after `setup`, e.g. a route), scanned, with its id for the popup. */
+export async function openScannedTab(
+  session: ExtensionSession,
+  url: string,
+  setup?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  await setup?.(page);
+  const world = await ContentWorld.attach(page, session.extensionId);
+  await page.goto(url);
   await world.waitForScan();
-  const tabId = await tabIdOf(session, BREITBART_URL);
-  if (tabId <= 0) throw new Error('The seed article tab answered no content script.');
+  const tabId = await tabIdOf(session, url);
+  if (tabId <= 0) throw new Error(`No content script answered in the tab on ${url}.`);
   return { page, tabId };
 }

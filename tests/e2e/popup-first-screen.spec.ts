@@ -7,9 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension, tabIdOf } from './browser';
-import { ContentWorld } from './content-world';
-import { openSeedArticleTab } from './harness';
+import { type ExtensionSession, launchWithExtension } from './browser';
+import { openScannedTab, openSeedArticleTab } from './harness';
 import { type FixtureServer, startFixtureServer } from './page-fixtures';
 
 const FIRST_SCREEN = { width: 400, height: 600 };
@@ -167,11 +166,8 @@ test('a page on another story: “not in your corpus”, the differences still f
       ${'<p>Heavy rain fell across the valley on Tuesday, and forecasters expect more of it over the weekend as a slow front moves in from the coast.</p>'.repeat(6)}
     </article></body></html>`,
   );
-  const page = await session.context.newPage();
-  const world = await ContentWorld.attach(page, session.extensionId);
-  await page.goto(url);
-  await world.waitForScan();
-  const popup = await openPopup(await tabIdOf(session, url));
+  const { page, tabId: id } = await openScannedTab(session, url);
+  const popup = await openPopup(id);
   await expect(popup.getByTestId('page-state')).toContainText(
     'This page’s story is not in your corpus.',
   );
@@ -204,11 +200,8 @@ test('“Add this page as a source” reads the tab, previews, saves', async () 
       <p>Foreign Minister Laura Sarabia said the human rights and dignity of migrants must be respected, and that Colombia would keep receiving deportation flights.</p>
     </article></body></html>`,
   );
-  const page = await session.context.newPage();
-  const world = await ContentWorld.attach(page, session.extensionId);
-  await page.goto(url);
-  await world.waitForScan();
-  const popup = await openPopup(await tabIdOf(session, url));
+  const { page, tabId: id } = await openScannedTab(session, url);
+  const popup = await openPopup(id);
   await expect(popup.getByTestId('count-sources')).toHaveText('5 sources');
   await popup.getByRole('button', { name: 'Add this page as a source' }).click();
   const preview = popup.locator('.addpage');

@@ -5,9 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension, tabIdOf } from './browser';
-import { ContentWorld } from './content-world';
-import { openSeedArticleTab } from './harness';
+import { type ExtensionSession, launchWithExtension } from './browser';
+import { openScannedTab, openSeedArticleTab } from './harness';
 import { type FixtureServer, startFixtureServer } from './page-fixtures';
 
 /** The extension API as seen from an extension page inside page.evaluate (typed for tsc). */
@@ -148,11 +147,7 @@ test('a page outside the corpus: "this page says X; the corpus says Y"', async (
       <p>Petro had earlier refused two military planes carrying deported Colombians, which set off a short diplomatic crisis.</p>
     </article></body></html>`,
   );
-  const page = await session.context.newPage();
-  const world = await ContentWorld.attach(page, session.extensionId);
-  await page.goto(url);
-  await world.waitForScan();
-  const id = await tabIdOf(session, url);
+  const { page, tabId: id } = await openScannedTab(session, url);
   const popup = await openPopup(`?tab=${id}`);
   await expect(popup.getByTestId('page-state')).toHaveText(
     'This page tells the story your sources cover (nothing was saved).',
