@@ -3,8 +3,8 @@
  * of the built-in sources, and the settings, in one versioned JSON document. Importing validates
  * every part before anything changes; a file with any bad record is refused as a whole.
  */
-import { checkMetadata, checkText } from './extract/draft';
-import { type Checked, fail, ok } from './extract/problems';
+import { checkMetadata, checkText } from './intake/draft';
+import { type Checked, fail, ok } from './intake/problems';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { ENTITY_TYPES, type EntityType, type Source } from './types';
 

@@ -4,7 +4,7 @@
  * renamed field fails to compile on both ends.
  */
 import type { Dictionary } from './dictionary';
-import type { SourceDraft } from './extract/draft';
+import type { SourceDraft } from './intake/draft';
 import type { CardData } from './service/card';
 import type { IntegrityReport } from './service/integrity';
 import type {
@@ -19,7 +19,7 @@ import type { Source } from './types';
 
 export interface Protocol {
   // ---- The reader's sources (lib/service/sources.ts) ------------------------------------------
-  // Adding a source: the page that has a DOM extracts the article (lib/extract), then sends the
+  // Adding a source: the page that has a DOM extracts the article (lib/intake), then sends the
   // draft. Options page, by URL: checkUrl -> permissions.request (in the click) -> fetchArticlePage
   // -> DOMParser -> extractArticle. Popup, "add this page": components/options/capture.ts
   // `captureTabDraft(tabId)` (activeTab + scripting.executeScript returning the rendered HTML)

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkHtmlSize, looksLikeHtml, type SourceDraft } from '@/lib/extract/draft';
-import { fetchArticlePage } from '@/lib/extract/fetch-page';
-import { formatBytes, LIMITS } from '@/lib/extract/limits';
-import { checkUrl, isCoveredBy, originPattern } from '@/lib/extract/url';
+import { checkHtmlSize, looksLikeHtml, type SourceDraft } from '@/lib/intake/draft';
+import { fetchArticlePage } from '@/lib/intake/fetch-page';
+import { formatBytes, LIMITS } from '@/lib/intake/limits';
+import { checkUrl, isCoveredBy, originPattern } from '@/lib/intake/url';
 import type { SourcePreview, SourceSummary } from '@/lib/service/sources';
 import type { OptionsApi } from './api';
 import { draftFromHtml } from './capture';

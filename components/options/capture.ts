@@ -4,10 +4,10 @@
  * extraction as the options page. Pass the draft to `previewSource`, and to `addSource` on
  * confirm; <SourcePreviewView> shows the preview.
  */
-import { extractArticle } from '@/lib/extract/article';
-import type { SourceDraft } from '@/lib/extract/draft';
-import { checkHtmlSize } from '@/lib/extract/draft';
-import { type Checked, fail } from '@/lib/extract/problems';
+import { extractArticle } from '@/lib/intake/article';
+import type { SourceDraft } from '@/lib/intake/draft';
+import { checkHtmlSize } from '@/lib/intake/draft';
+import { type Checked, fail } from '@/lib/intake/problems';
 
 /** Runs in the page's isolated world: the rendered DOM as HTML, and its address. */
 function readRenderedPage(): { html: string; url: string } {

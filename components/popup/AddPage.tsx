@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { captureTabDraft } from '@/components/options/capture';
 import { SourcePreviewView } from '@/components/options/SourcePreviewView';
-import type { SourceDraft } from '@/lib/extract/draft';
-import { type Checked, ok } from '@/lib/extract/problems';
+import type { SourceDraft } from '@/lib/intake/draft';
+import { type Checked, ok } from '@/lib/intake/problems';
 import type { SourcePreview, SourceSummary } from '@/lib/service/sources';
 import type { PopupApi } from './api';
 

@@ -4,7 +4,7 @@
  * generous per-test timeout is what catches work that grows faster than the text.
  */
 import { describe, expect, test } from 'vitest';
-import { LIMITS } from '../extract/limits';
+import { LIMITS } from '../intake/limits';
 import { loadSeedSources } from '../node/seeds';
 import type { Corpus, Entity, RawSource } from '../types';
 import { MAX_NAME_TOKENS } from './entities';

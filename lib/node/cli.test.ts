@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Report } from '../report';
+import type { Report } from './report';
 import { buildCorpus } from '../corpus/pipeline';
 import { main } from './cli';
 import { loadSeedSources } from './seeds';

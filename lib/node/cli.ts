@@ -7,7 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sourceIdFromFile } from '../corpus/ids';
 import { buildCorpus } from '../corpus/pipeline';
-import { buildReport, reportToMarkdown } from '../report';
+import { buildReport, reportToMarkdown } from './report';
 import type { RawSource } from '../types';
 import { htmlToArticle } from './html';
 import { loadSeedOverrides, loadSeedSources } from './seeds';

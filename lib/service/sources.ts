@@ -15,9 +15,9 @@ import {
   type SourceIndex,
 } from '../corpus/pipeline';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
-import { checkDraft, checkMetadata, checkText, type SourceDraft } from '../extract/draft';
-import { checkDuplicate } from '../extract/duplicate';
-import { fail, orThrow, SourceProblemError } from '../extract/problems';
+import { checkDraft, checkMetadata, checkText, type SourceDraft } from '../intake/draft';
+import { checkDuplicate } from '../intake/duplicate';
+import { fail, orThrow, SourceProblemError } from '../intake/problems';
 import type { Settings } from '../settings';
 import type { Claim, Entity, EntityType, RawSource, Source } from '../types';
 import { entityLinkReason, type LinkReason } from './link-reasons';

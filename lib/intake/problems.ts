@@ -1,6 +1,6 @@
 /**
  * Every way an added source can be refused, each with a message that names the problem and says
- * what to do. Functions in lib/extract return these as values; the background throws them as
+ * what to do. Functions in lib/intake return these as values; the background throws them as
  * `SourceProblemError` so the message travels back to the page unchanged.
  */
 export type ProblemCode =

@@ -1,6 +1,6 @@
 /** The CLI's report: a stable JSON shape other tools can rely on, and its Markdown rendering. */
-import { sourceLabel } from './source-label';
-import type { Claim, Corpus, Passage, Severity, Source } from './types';
+import { sourceLabel } from '../source-label';
+import type { Claim, Corpus, Passage, Severity, Source } from '../types';
 
 export type ReportSource = Pick<
   Source,
