@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CardData } from '@/lib/service/card';
 import type { EntityType } from '@/lib/types';
+import type { CardData } from '@/lib/protocol';
 
 export type CardState =
   | { status: 'loading' }

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import type { CardHost, OpenedBy } from '@/lib/page/controller';
 import type { PageMention } from '@/lib/page/painter';
 import { placeCard } from '@/lib/page/position';
-import type { CardData } from '@/lib/service/card';
 import type { EntityType } from '@/lib/types';
 import { type CardState, Hovercard } from './Hovercard';
+import type { CardData } from '@/lib/protocol';
 
 export interface CardHostOptions {
   /** Where the card renders (inside our closed shadow root), created on first use. */

@@ -2,8 +2,13 @@ import type { PublicPath } from 'wxt/browser';
 import type { BundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
 import { dictionaryVersionItem } from '@/lib/dictionary-store';
-import { CONTENT_SCRIPT_MESSAGES, isEnvelope } from '@/lib/messages';
-import { dispatch } from '@/lib/rpc';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  isEnvelope,
+  type MessageName,
+  type TabProtocol,
+} from '@/lib/protocol';
+import { createClient, dispatch } from '@/lib/rpc';
 import { createHandlers } from '@/lib/service/handlers';
 import { BundleDamagedError, ensureIntact, validateBundle } from '@/lib/service/integrity';
 import { META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
@@ -11,6 +16,10 @@ import { META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
 // Emitted by the build hook in wxt.config.ts, so it is not in WXT's typed list of public files.
 const BUNDLE_PATH = '/corpus-index.json' as PublicPath;
 const VERSION_PATH = '/corpus-version.json' as PublicPath;
+
+/** The typed client of one tab's content script (TabProtocol). */
+const tabClient = (tabId: number) =>
+  createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
 
 export default defineBackground(() => {
   const db = new CrosscheckDB();
@@ -94,16 +103,14 @@ export default defineBackground(() => {
       tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     const direction = command === 'next-mention' ? 1 : -1;
     if (tabId !== undefined)
-      await browser.tabs
-        .sendMessage(tabId, { type: 'nextMention', payload: { direction } })
-        .catch(() => undefined);
+      await tabClient(tabId)('nextMention', { direction }).catch(() => false);
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Leave messages that are not ours to other listeners.
-    if (!isEnvelope(message) || !(message.type in handlers)) return false;
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return false;
     const fromExtension = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
-    if (!fromExtension && !CONTENT_SCRIPT_MESSAGES.has(message.type)) {
+    if (!fromExtension && !CONTENT_SCRIPT_MESSAGES.has(message.type as MessageName)) {
       sendResponse({
         ok: false,
         error: `${message.type} is only answered for Crosscheck's own pages.`,
@@ -112,7 +119,7 @@ export default defineBackground(() => {
     }
     const from = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null };
     void dispatch(handlers, message, from)
-      .then(async (reply) => {
+      ?.then(async (reply) => {
         sendResponse(reply);
         // Extension pages may have changed the sources (add, remove, import, reset...).
         if (fromExtension) await publishDictionaryVersion();

@@ -5,8 +5,9 @@
  */
 import { checkMetadata, checkText } from './intake/draft';
 import { type Checked, fail, ok } from './intake/problems';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
 import { ENTITY_TYPES, type EntityType, type Source } from './types';
+import type { Settings } from './protocol';
 
 export const BACKUP_FORMAT = 'crosscheck-backup';
 export const BACKUP_VERSION = 1;

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Dictionary } from './dictionary';
+import type { Dictionary } from './protocol';
 
 /**
  * The background publishes the dictionary version here whenever sources change; every open tab

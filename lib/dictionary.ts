@@ -1,22 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { fold } from './corpus/text';
-import type { Entity, EntityType } from './types';
-
-/**
- * The compact alias dictionary the content script matches against. Only what a scan needs:
- * aliases, their entity ids and the entity types (for per-type underlining).
- */
-export interface Dictionary {
-  version: number;
-  /**
-   * entity id -> [display name, type, number of sources that name it, named by a source the
-   * reader added]. (A dictionary cached before the last two existed has two fields: read them
-   * as "many" and "no".)
-   */
-  entities: Record<string, [string, EntityType] | [string, EntityType, number, boolean]>;
-  /** [alias, entity id] pairs; aliases are surface forms, the matcher folds them itself. */
-  aliases: Array<[string, string]>;
-}
+import type { Entity } from './types';
+import type { Dictionary } from './protocol';
 
 /**
  * Aliases too ambiguous to underline on an arbitrary page, though fine for linking inside the

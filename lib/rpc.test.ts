@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createClient, dispatch, INTERRUPTED, STORAGE_FULL } from './rpc';
+import type { TabHandlers, TabProtocol } from './protocol';
 
 describe('createClient', () => {
   test.each([
@@ -61,5 +62,29 @@ describe('dispatch', () => {
       sender,
     );
     expect(reply).toEqual({ ok: false, error: 'This page is already in your sources.' });
+  });
+});
+
+describe('one layer for both directions', () => {
+  const tabHandlers: TabHandlers = {
+    getPageEntities: () => ({ enabled: true, url: 'https://example.org/', entities: [] }),
+    revealEntity: ({ entityId }) => entityId === 'known',
+    nextMention: ({ direction }) => direction === 1,
+    getPageText: () => ({ text: 'Some text.' }),
+  };
+
+  test('a message that is not one of the protocol is left to others, decided at once', () => {
+    expect(dispatch(tabHandlers, { type: 'getCard', payload: {} }, undefined)).toBeUndefined();
+    expect(dispatch(tabHandlers, { type: 'toString', payload: {} }, undefined)).toBeUndefined();
+    expect(dispatch(tabHandlers, 'nextMention', undefined)).toBeUndefined();
+  });
+
+  test('the popup -> tab client and the tab dispatcher speak the same envelope', async () => {
+    const send = createClient<TabProtocol>(
+      (message) => dispatch(tabHandlers, message, undefined) ?? Promise.resolve(undefined),
+    );
+    await expect(send('nextMention', { direction: 1 })).resolves.toBe(true);
+    await expect(send('revealEntity', { entityId: 'unknown' })).resolves.toBe(false);
+    await expect(send('getPageText', {})).resolves.toEqual({ text: 'Some text.' });
   });
 });

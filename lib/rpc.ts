@@ -1,23 +1,35 @@
-import type { Envelope, Handlers, MessageName, Reply, RequestOf, ResponseOf } from './messages';
-import { isEnvelope } from './messages';
+/**
+ * The one messaging layer, for both directions: page or extension page -> background
+ * (runtime.sendMessage) and popup or background -> a tab's content script (tabs.sendMessage).
+ * `dispatch` routes an envelope to its handler and sends errors back as values; `createClient`
+ * is the typed `send` over any transport.
+ */
+import type { HandlersOf, ProtocolMap, Protocol, Req, Res } from './protocol';
+import { isEnvelope } from './protocol';
 
-/** Background side: routes one envelope to its handler; errors come back as values. */
-export async function dispatch(
-  handlers: Handlers,
+/** What the answering side sends back: errors travel as values so callers can show them. */
+export type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * Answering side: routes one envelope to its handler. Undefined, decided at once, when the
+ * message is not one of P's (a listener then leaves the channel to others).
+ */
+export function dispatch<P extends ProtocolMap<P>, S>(
+  handlers: HandlersOf<P, S>,
   message: unknown,
-  sender: { tabId: number | null; url: string | null },
-): Promise<Reply<MessageName> | undefined> {
-  if (!isEnvelope(message) || !(message.type in handlers)) return undefined;
-  const handler = handlers[message.type] as (
-    req: unknown,
-    s: typeof sender,
-  ) => Promise<ResponseOf<MessageName>>;
-  try {
-    return { ok: true, value: await handler(message.payload, sender) };
-  } catch (error) {
-    if (isQuotaError(error)) return { ok: false, error: STORAGE_FULL };
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  sender: S,
+): Promise<Reply> | undefined {
+  if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+  const handler = handlers[message.type as keyof P] as (req: unknown, s: S) => unknown;
+  const payload = message.payload ?? {};
+  return (async (): Promise<Reply> => {
+    try {
+      return { ok: true, value: await handler(payload, sender) };
+    } catch (error) {
+      if (isQuotaError(error)) return { ok: false, error: STORAGE_FULL };
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  })();
 }
 
 /** What the reader is told when the browser refuses to store more (the write was rolled back). */
@@ -34,10 +46,13 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
-export type Send = <K extends MessageName>(
+/** The typed `send` of a protocol: resolves with the answer or throws the problem. */
+export type SendOf<P extends ProtocolMap<P>> = <K extends keyof P & string>(
   type: K,
-  payload: RequestOf<K>,
-) => Promise<ResponseOf<K>>;
+  payload: Req<P, K>,
+) => Promise<Res<P, K>>;
+/** `send` to the background. */
+export type Send = SendOf<Protocol>;
 
 /** What the reader is told when the service worker stopped before answering. */
 export const INTERRUPTED = 'Crosscheck was interrupted; nothing was saved. Try again.';
@@ -54,18 +69,20 @@ export function isInterruption(error: unknown): boolean {
   );
 }
 
-/** Client side: typed `send` over any transport (runtime.sendMessage in the extension). */
-export function createClient(transport: (message: Envelope) => Promise<unknown>): Send {
+/** Asking side: typed `send` over any transport (runtime.sendMessage, tabs.sendMessage). */
+export function createClient<P extends ProtocolMap<P> = Protocol>(
+  transport: (message: { type: string; payload: unknown }) => Promise<unknown>,
+): SendOf<P> {
   return async (type, payload) => {
     let answer: unknown;
     try {
-      answer = await transport({ type, payload } as Envelope);
+      answer = await transport({ type, payload });
     } catch (error) {
       throw isInterruption(error) ? new Error(INTERRUPTED) : error;
     }
-    const reply = answer as Reply<typeof type> | undefined;
+    const reply = answer as Reply | undefined;
     if (!reply) throw new Error(INTERRUPTED);
     if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
+    return reply.value as Res<P, typeof type>;
   };
 }

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from './settings';
+import type { Settings } from './protocol';
 
 /** The one stored settings item; add migrations here when Settings changes shape. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

@@ -1,22 +1,4 @@
-import type { EntityType } from './types';
-
-/** Reader preferences, stored with WXT storage (see lib/settings-store.ts), versioned. */
-export interface Settings {
-  /** Milliseconds the pointer rests on a mention before the card shows. */
-  hoverDelayMs: number;
-  highlightStyle: 'dotted' | 'solid' | 'background' | 'none';
-  /** Entity types to underline. */
-  types: EntityType[];
-  /** Underline every mention, or only the first of each entity per paragraph. */
-  mentions: 'all' | 'first-per-paragraph';
-  /** Underline in the article's text only, or anywhere on the page. */
-  scope: 'article' | 'page';
-  /** Hostnames where Crosscheck is off. */
-  disabledSites: string[];
-  /** Hostnames where it is on even if a later default turns it off. */
-  enabledSites: string[];
-  theme: 'system' | 'light' | 'dark';
-}
+import type { Settings } from './protocol';
 
 export const SETTINGS_VERSION = 1;
 

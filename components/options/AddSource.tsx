@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkHtmlSize, looksLikeHtml, type SourceDraft } from '@/lib/intake/draft';
+import { checkHtmlSize, looksLikeHtml } from '@/lib/intake/draft';
 import { fetchArticlePage } from '@/lib/intake/fetch-page';
 import { formatBytes, LIMITS } from '@/lib/intake/limits';
 import { checkUrl, isCoveredBy, originPattern } from '@/lib/intake/url';
-import type { SourcePreview, SourceSummary } from '@/lib/service/sources';
 import type { OptionsApi } from './api';
 import { draftFromHtml } from './capture';
 import { errorText, Message, type Note } from './Message';
 import { SourcePreviewView } from './SourcePreviewView';
+import type { SourceDraft, SourcePreview, SourceSummary } from '@/lib/protocol';
 
 export interface AddSourceProps {
   api: OptionsApi;

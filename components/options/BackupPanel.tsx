@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { backupFileName, createBackup } from '@/lib/backup';
-import type { ImportPreview } from '@/lib/service/sources';
 import type { OptionsApi } from './api';
 import { errorText, Message, type Note } from './Message';
+import type { ImportPreview } from '@/lib/protocol';
 
 export interface BackupPanelProps {
   api: OptionsApi;

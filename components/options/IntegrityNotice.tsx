@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { IntegrityReport } from '@/lib/service/integrity';
 import type { OptionsApi } from './api';
+import type { IntegrityReport } from '@/lib/protocol';
 
 /** The sentences a corrupted-data report reads as (lib/service/integrity.ts), plainest first. */
 export function integrityLines(r: IntegrityReport): string[] {

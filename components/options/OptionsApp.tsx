@@ -1,6 +1,4 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SourceSummary } from '@/lib/service/sources';
-import type { Settings } from '@/lib/settings';
 import { AddSource } from './AddSource';
 import type { OptionsApi } from './api';
 import { BackupPanel } from './BackupPanel';
@@ -8,6 +6,7 @@ import { IntegrityNotice } from './IntegrityNotice';
 import { errorText } from './Message';
 import { SettingsForm } from './SettingsForm';
 import { SourceList } from './SourceList';
+import type { Settings, SourceSummary } from '@/lib/protocol';
 
 /** The options page: add sources, manage them, back them up, and reading settings. */
 export function OptionsApp({ api }: { api: OptionsApi }) {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkSettings } from '@/lib/backup';
-import type { Settings } from '@/lib/settings';
 import { ENTITY_TYPES } from '@/lib/types';
 import { Message, type Note } from './Message';
+import type { Settings } from '@/lib/protocol';
 
 export interface SettingsFormProps {
   settings: Settings;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { safeUrl } from '@/lib/service/card';
 import { sourceLabel } from '@/lib/source-label';
-import type { EditableFields, SourceSummary } from '@/lib/service/sources';
 import type { OptionsApi } from './api';
 import { errorText, Message, type Note } from './Message';
+import type { EditableFields, SourceSummary } from '@/lib/protocol';
 
 export interface SourceListProps {
   api: OptionsApi;

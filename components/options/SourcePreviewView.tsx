@@ -1,5 +1,5 @@
 import { safeUrl } from '@/lib/service/card';
-import type { PreviewEntity, SourcePreview } from '@/lib/service/sources';
+import type { PreviewEntity, SourcePreview } from '@/lib/protocol';
 
 const TYPE_LABEL: Record<string, string> = {
   person: 'person',

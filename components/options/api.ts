@@ -3,8 +3,9 @@
  * permissions and settings storage. Components receive these through props so they stay testable.
  */
 import { createClient, type Send } from '@/lib/rpc';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { getSettings, settingsItem } from '@/lib/settings-store';
+import type { Settings } from '@/lib/protocol';
 
 export interface OptionsApi {
   send: Send;

@@ -5,9 +5,9 @@
  * confirm; <SourcePreviewView> shows the preview.
  */
 import { extractArticle } from '@/lib/intake/article';
-import type { SourceDraft } from '@/lib/intake/draft';
 import { checkHtmlSize } from '@/lib/intake/draft';
 import { type Checked, fail } from '@/lib/intake/problems';
+import type { SourceDraft } from '@/lib/protocol';
 
 /** Runs in the page's isolated world: the rendered DOM as HTML, and its address. */
 function readRenderedPage(): { html: string; url: string } {

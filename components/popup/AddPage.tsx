@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { captureTabDraft } from '@/components/options/capture';
 import { SourcePreviewView } from '@/components/options/SourcePreviewView';
-import type { SourceDraft } from '@/lib/intake/draft';
 import { type Checked, ok } from '@/lib/intake/problems';
-import type { SourcePreview, SourceSummary } from '@/lib/service/sources';
 import type { PopupApi } from './api';
+import type { SourceDraft, SourcePreview, SourceSummary } from '@/lib/protocol';
 
 type Step =
   | { step: 'idle' }

@@ -1,5 +1,5 @@
-import type { CoverageGrid as Grid } from '@/lib/service/summary';
 import { shortLabel } from '@/lib/source-label';
+import type { CoverageGrid as Grid } from '@/lib/protocol';
 
 /** Key entities x outlets: who mentions whom, how often (darker = more). */
 export function CoverageGrid({ grid, onPick }: { grid: Grid; onPick: (entityId: string) => void }) {

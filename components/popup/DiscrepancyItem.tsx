@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
-import type { ClaimView, DiscrepancyView } from '@/lib/service/summary';
 import { Marked } from './Marked';
 import { NumberLine } from './NumberLine';
+import type { ClaimView, DiscrepancyView } from '@/lib/protocol';
 
 const KIND_LABEL: Record<DiscrepancyView['kind'], string> = {
   quantity: 'Numbers',

@@ -1,4 +1,4 @@
-import type { ClaimView } from '@/lib/service/summary';
+import type { ClaimView } from '@/lib/protocol';
 
 /** Each outlet's figure (and the range its hedge allows) on one small number line. */
 export function NumberLine({ claims }: { claims: readonly ClaimView[] }) {

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { TabProtocol } from '@/lib/messages';
-import type { DiscrepancyView, SearchResults, Summary } from '@/lib/service/summary';
+import type { DiscrepancyView, SearchResults, Summary, TabProtocol } from '@/lib/protocol';
 import { AddPage } from './AddPage';
 import { type ContextState, PAGE_ROWS, type PageState, ThisPage } from './ThisPage';
 import type { ActiveTab, PopupApi } from './api';

@@ -1,5 +1,4 @@
-import type { TabProtocol } from '@/lib/messages';
-import type { PageContext } from '@/lib/service/summary';
+import type { PageContext, TabProtocol } from '@/lib/protocol';
 import { UNKNOWN_OUTLET } from '@/lib/source-label';
 
 export type PageState =

@@ -1,9 +1,9 @@
 /**
  * The popup's access to the extension: the typed background client, the active tab, and the
- * tab's content script (TabProtocol over tabs.sendMessage, same envelope/reply as lib/rpc.ts).
+ * tab's content script (TabProtocol over tabs.sendMessage, through the same lib/rpc.ts client).
  * Components receive this through props so they stay testable.
  */
-import type { TabProtocol } from '@/lib/messages';
+import type { Req, Res, TabProtocol } from '@/lib/protocol';
 import { createClient, type Send } from '@/lib/rpc';
 
 export interface ActiveTab {
@@ -18,8 +18,8 @@ export interface PopupApi {
   sendTab: <K extends keyof TabProtocol>(
     tabId: number,
     type: K,
-    payload: TabProtocol[K]['req'],
-  ) => Promise<TabProtocol[K]['res'] | null>;
+    payload: Req<TabProtocol, K>,
+  ) => Promise<Res<TabProtocol, K> | null>;
   openUrl: (url: string) => void;
 }
 
@@ -37,14 +37,9 @@ export function createPopupApi(): PopupApi {
       return t?.id ? { id: t.id, url: t.url ?? null } : null;
     },
     async sendTab(tabId, type, payload) {
-      try {
-        const reply = (await browser.tabs.sendMessage(tabId, { type, payload })) as
-          { ok: true; value: unknown } | { ok: false; error: string } | undefined;
-        if (!reply?.ok) return null;
-        return reply.value as TabProtocol[typeof type]['res'];
-      } catch {
-        return null; // "Could not establish connection": no content script in that tab
-      }
+      const send = createClient<TabProtocol>((m) => browser.tabs.sendMessage(tabId, m));
+      // "Could not establish connection": no content script in that tab.
+      return send(type, payload).catch(() => null);
     },
     openUrl(url) {
       if (/^https?:\/\//i.test(url)) void browser.tabs.create({ url });

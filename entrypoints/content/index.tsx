@@ -1,16 +1,16 @@
 import cardCss from '@/components/Hovercard.css?inline';
 import { createCardHost } from '@/components/HovercardHost';
-import { type Dictionary, namingOf } from '@/lib/dictionary';
+import { namingOf } from '@/lib/dictionary';
 import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
 import { compileMatcher } from '@/lib/matcher';
 import { PageController, type ScanStats } from '@/lib/page/controller';
 import { type Coverage, keepOnPage, pageCoverage } from '@/lib/page/coverage';
 import { OVERLAY_CSS } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
-import { dispatchTab } from '@/lib/page/tab-rpc';
 import { createUiHost, type UiHost } from '@/lib/page/ui-host';
-import { createClient } from '@/lib/rpc';
-import { isSiteEnabled, type Settings, siteKey } from '@/lib/settings';
+import type { Dictionary, Settings, TabProtocol } from '@/lib/protocol';
+import { createClient, dispatch } from '@/lib/rpc';
+import { isSiteEnabled, siteKey } from '@/lib/settings';
 import { getSettings, settingsItem } from '@/lib/settings-store';
 
 export default defineContentScript({
@@ -188,7 +188,7 @@ export default defineContentScript({
     }, 1000);
 
     const onMessage = (message: unknown, _sender: unknown, reply: (r: unknown) => void) => {
-      const answer = dispatchTab(
+      const answer = dispatch<TabProtocol, void>(
         {
           getPageEntities: async () => {
             await controller?.idle();
@@ -212,6 +212,7 @@ export default defineContentScript({
           }),
         },
         message,
+        undefined,
       );
       if (!answer) return undefined;
       void answer.then(reply);

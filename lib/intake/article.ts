@@ -4,9 +4,10 @@
  * paragraphs separated by blank lines, which is what the pipeline's cleaner expects.
  */
 import { Readability } from '@mozilla/readability';
-import { checkText, normalizeDate, normalizeLanguage, type SourceDraft } from './draft';
+import { checkText, normalizeDate, normalizeLanguage } from './draft';
 import { LIMITS } from './limits';
 import { type Checked, fail, ok } from './problems';
+import type { SourceDraft } from '../protocol';
 
 const BLOCK = new Set([
   'ADDRESS',

@@ -1,18 +1,6 @@
 import { formatBytes, LIMITS } from './limits';
 import { type Checked, fail, ok } from './problems';
-
-/** A source the reader wants to add, before indexing: article text plus metadata. */
-export interface SourceDraft {
-  text: string;
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  /** YYYY-MM-DD (or null when unknown). */
-  published: string | null;
-  /** Primary language subtag ("en"), or null. */
-  language: string | null;
-  via: 'url' | 'paste' | 'tab' | 'import';
-}
+import type { SourceDraft } from '../protocol';
 
 export const DRAFT_VIA: readonly SourceDraft['via'][] = ['url', 'paste', 'tab', 'import'];
 

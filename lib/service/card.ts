@@ -1,73 +1,8 @@
 import type { CrosscheckDB } from '../db';
 import { fold } from '../matcher';
 import { sourceHover, sourceLabel } from '../source-label';
-import type {
-  Claim,
-  Discrepancy,
-  Entity,
-  EntityType,
-  Mention,
-  Passage,
-  Severity,
-  Source,
-} from '../types';
-
-/** What the hovercard shows about one entity; every fact carries the outlet it comes from. */
-export interface CardData {
-  entity: { id: string; name: string; type: EntityType; description: string | null };
-  /**
-   * One line of who or what it is: the curated description, else the descriptor most outlets
-   * use in their own words (`by` names them; empty for a curated description).
-   */
-  summary: { text: string; by: string[] } | null;
-  /**
-   * How outlets describe it ("leftist President"), grouped by wording. A label inside a quote is
-   * the speaker's: `by` then names the speaker and the outlet that quotes them.
-   */
-  descriptors: Array<{ text: string; outlets: string[]; quoted: boolean }>;
-  /** What outlets dispute about it, at most three, each as two sides: "A says X; B says Y". */
-  disputes: Dispute[];
-  /** Sources that mention it, most mentions first. */
-  sources: Array<{
-    sourceId: string;
-    outlet: string;
-    /** The outlet and the article's title, for hover. */
-    hover: string;
-    title: string | null;
-    url: string | null;
-    mentions: number;
-  }>;
-  mentionCount: number;
-  /** The most informative sentences about it, best first (the card shows one or two first). */
-  sentences: Array<{ text: string; outlet: string; sourceId: string }>;
-  /** Its own words, when it is quoted. */
-  quotes: Array<{ text: string; outlet: string; sourceId: string }>;
-  /** Entities named in the same sentences, most frequent first. */
-  related: Array<{ id: string; name: string; type: EntityType; count: number }>;
-  discrepancies: {
-    count: number;
-    first: {
-      id: string;
-      topic: string;
-      reason: string;
-      severity: Severity;
-      evidence: Array<{ outlet: string; span: string }>;
-    } | null;
-  };
-}
-
-export type DisputeVerb = 'says' | 'credits' | 'quotes';
-
-export interface Dispute {
-  id: string;
-  topic: string;
-  severity: Severity;
-  /**
-   * Two sides that differ: `who` (an outlet, or a speaker quoted by one) `verb` (says; credits,
-   * for who gave a figure; quotes, for a quote's wording) `says`.
-   */
-  sides: Array<{ who: string; verb: DisputeVerb; says: string; sourceId: string }>;
-}
+import type { Claim, Discrepancy, Entity, Mention, Passage, Severity, Source } from '../types';
+import type { CardData, Dispute, DisputeVerb } from '../protocol';
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const MAX_DISPUTES = 3;

@@ -1,7 +1,7 @@
 import type { BundledIndex } from '../bundle';
 import type { CrosscheckDB } from '../db';
 import { buildDictionary } from '../dictionary';
-import type { Handlers } from '../messages';
+import type { Handlers } from '../protocol';
 import { buildCard } from './card';
 import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';

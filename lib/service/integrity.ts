@@ -9,6 +9,7 @@ import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import type { Corpus, Source } from '../types';
 import { META_INDEX_VERSION } from './meta';
 import { loadSeedIndex } from './seed-index';
+import type { IntegrityReport } from '../protocol';
 
 export type CorpusTable = (typeof CORPUS_TABLES)[number];
 
@@ -21,17 +22,6 @@ export interface IntegrityProblem {
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
-
-/** What the options page shows; null when nothing was ever found. */
-export interface IntegrityReport {
-  /** Damaged built-in rows found (and rebuilt from the bundle when `repaired`). */
-  seedProblems: number;
-  repaired: boolean;
-  /** The reader's sources that could not be read: kept as they are, listed here. */
-  unreadable: Array<{ id: string; label: string; reason: string }>;
-  /** The bundled index itself is damaged: nothing could be rebuilt from it. */
-  bundleProblem: string | null;
-}
 
 export const META_INTEGRITY_REPORT = 'integrityReport';
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { entityLinkReason, type KnownNames, linkReason, type LinkReasonKind } from './link-reasons';
+import { entityLinkReason, type KnownNames, linkReason } from './link-reasons';
+import type { LinkReasonKind } from '../protocol';
 
 const person = (name: string, ...aliases: string[]): KnownNames => ({
   name,

@@ -7,20 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import { fold } from '../corpus/text';
 import { countryCode } from '../lang';
-
-/** How a surface form matches a known entity, from the surest to the loosest. */
-export type LinkReasonKind =
-  'same-name' | 'alias' | 'surname' | 'first-word' | 'acronym' | 'country' | 'spelling' | 'other';
-
-export interface LinkReason {
-  kind: LinkReasonKind;
-  /** What the new source wrote. */
-  surface: string;
-  /** The known name it matched (the entity's name or one of its aliases). */
-  matched: string;
-  /** One plain sentence for the reader. */
-  text: string;
-}
+import type { LinkReason, LinkReasonKind } from '../protocol';
 
 /** The known entity, as stored before the new source was indexed. */
 export interface KnownNames {

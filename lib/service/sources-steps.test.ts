@@ -10,10 +10,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
 import { extractArticle } from '../intake/article';
-import type { SourceDraft } from '../intake/draft';
 import { loadSeedSources } from '../node/seeds';
 import { loadSeedIndex } from './seed-index';
 import { breather, createSourceHandlers } from './sources';
+import type { SourceDraft } from '../protocol';
 
 const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
 

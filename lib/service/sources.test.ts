@@ -6,12 +6,12 @@ import { createBackup } from '../backup';
 import { buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
 import { extractArticle } from '../intake/article';
-import type { SourceDraft } from '../intake/draft';
 import { SourceProblemError } from '../intake/problems';
 import { loadSeedSources } from '../node/seeds';
 import { DEFAULT_SETTINGS } from '../settings';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
 import { createSourceHandlers } from './sources';
+import type { SourceDraft } from '../protocol';
 
 const seeds = loadSeedSources(new URL('../../seeds/', import.meta.url));
 const bundle = buildBundle(seeds, null);

@@ -15,80 +15,21 @@ import {
   type SourceIndex,
 } from '../corpus/pipeline';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
-import { checkDraft, checkMetadata, checkText, type SourceDraft } from '../intake/draft';
+import { checkDraft, checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
 import { fail, orThrow, SourceProblemError } from '../intake/problems';
-import type { Settings } from '../settings';
-import type { Claim, Entity, EntityType, RawSource, Source } from '../types';
-import { entityLinkReason, type LinkReason } from './link-reasons';
+import type { Entity, RawSource, Source } from '../types';
+import { entityLinkReason } from './link-reasons';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
-
-/** One row of the options page's source list. */
-export interface SourceSummary {
-  id: string;
-  origin: Source['origin'];
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  language: string | null;
-  enabled: boolean;
-  addedAt: number;
-  chars: number;
-  passages: number;
-  entities: number;
-  claims: number;
-}
-
-/** What the reader sees before saving: the cleaned article and what the pipeline found in it. */
-export interface SourcePreview {
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  language: string | null;
-  chars: number;
-  words: number;
-  /** The first paragraphs of the cleaned text (plain text, never HTML). */
-  paragraphs: string[];
-  entities: PreviewEntity[];
-  claims: Array<{ kind: Claim['kind']; span: string }>;
-  claimCount: number;
-}
-
-/**
- * One entity the new source mentions: NEW (this source creates it) or LINKED to an entity the
- * corpus knows (`linkedTo`, its canonical name), with why it linked, so a wrong link shows.
- */
-export interface PreviewEntity {
-  name: string;
-  type: EntityType;
-  known: boolean;
-  mentions: number;
-  status: 'new' | 'linked';
-  /** The known entity's name, when linked. */
-  linkedTo: string | null;
-  /** Why it linked, when linked (from the source's forms against the known names). */
-  reason: LinkReason | null;
-}
-
-export interface ImportPreview {
-  /** Sources that will be added. */
-  add: Array<{ id: string; title: string | null; outlet: string | null }>;
-  /** Sources already present (same id, address or text): skipped. */
-  skip: Array<{ id: string; title: string | null; reason: string }>;
-  seedStates: number;
-  settings: Settings;
-  exportedAt: string;
-}
-
-export interface ImportResult {
-  added: number;
-  skipped: number;
-  settings: Settings;
-}
-
-export type EditableFields = Pick<Source, 'title' | 'outlet' | 'url' | 'published' | 'language'>;
+import type {
+  EditableFields,
+  ImportPreview,
+  ImportResult,
+  PreviewEntity,
+  SourceDraft,
+  SourcePreview,
+  SourceSummary,
+} from '../protocol';
 
 export interface SourceServiceDeps {
   db: CrosscheckDB;

@@ -12,7 +12,6 @@ import type {
   ClaimKind,
   Discrepancy,
   Entity,
-  EntityType,
   Mention,
   Passage,
   RawSource,
@@ -22,72 +21,7 @@ import type {
 import { sourceHover, sourceLabel } from '../source-label';
 import { differingWords, quotedBy, safeUrl } from './card';
 import { META_INDEX_VERSION } from './meta';
-
-export interface CoverageGrid {
-  /** `hover`: the outlet and the article's title. */
-  outlets: Array<{ sourceId: string; outlet: string; hover: string }>;
-  rows: Array<{ entityId: string; name: string; counts: number[] }>;
-}
-
-export interface Summary {
-  sources: number;
-  entities: number;
-  discrepancies: number;
-  agreements: number;
-  coverage: CoverageGrid;
-}
-
-export interface ClaimView {
-  claimId: string;
-  sourceId: string;
-  outlet: string;
-  /** Whose words these are: the outlet, or for a label inside a quote, the quoted speaker. */
-  who: string;
-  /** The outlet and the article's title, for hover. */
-  hover: string;
-  url: string | null;
-  published: string | null;
-  /** The exact sentence from that source. */
-  sentence: string;
-  span: string;
-  /** Offsets of the span within the sentence, or null when the span is not inside it. */
-  spanStart: number | null;
-  spanEnd: number | null;
-  value: string;
-  unit: string | null;
-  /** Numeric bounds for quantities (the number line). */
-  low: number | null;
-  high: number | null;
-}
-
-export interface DiscrepancyView {
-  id: string;
-  kind: ClaimKind;
-  topic: string;
-  severity: Severity;
-  reason: string;
-  agreement: boolean;
-  entities: Array<{ id: string; name: string }>;
-  claims: ClaimView[];
-}
-
-export interface PageContext {
-  /** The source this page is, when it is one. */
-  sourceId: string | null;
-  outlet: string | null;
-  /** That source's title. */
-  title: string | null;
-  /** Whether the page tells the corpus's story (it is a source, or names enough shared names). */
-  onStory: boolean;
-  statements: Array<{
-    discrepancyId: string;
-    topic: string;
-    /** What this page says (distinct wordings). */
-    here: string[];
-    /** What the others say: one row per wording, with every outlet that uses it. */
-    others: Array<{ span: string; outlets: string[] }>;
-  }>;
-}
+import type { ClaimView, DiscrepancyView, PageContext, SearchResults, Summary } from '../protocol';
 
 /**
  * A row of "this page says | others say": short wordings; for two wordings of one quote, the words
@@ -121,19 +55,6 @@ export function groupOthers(
   }
   // The wording most outlets share first.
   return [...out.values()].sort((a, b) => b.outlets.length - a.outlets.length);
-}
-
-export interface SearchResults {
-  entities: Array<{ id: string; name: string; type: EntityType; matched: string }>;
-  passages: Array<{
-    id: string;
-    sourceId: string;
-    outlet: string;
-    url: string | null;
-    text: string;
-    /** [start, end] (inclusive end, as Fuse reports) of matched characters in `text`. */
-    ranges: Array<[number, number]>;
-  }>;
 }
 
 async function enabledSources(db: CrosscheckDB): Promise<Map<string, Source>> {

@@ -3,19 +3,24 @@
  * Each entry maps a message name to its request and response; both sides import this map, so a
  * renamed field fails to compile on both ends.
  */
-import type { Dictionary } from './dictionary';
-import type { SourceDraft } from './intake/draft';
-import type { CardData } from './service/card';
-import type { IntegrityReport } from './service/integrity';
+import type { Source } from '../types';
 import type {
+  CardData,
+  Dictionary,
+  DiscrepancyView,
   EditableFields,
   ImportPreview,
   ImportResult,
+  IntegrityReport,
+  PageContext,
+  SearchResults,
+  SourceDraft,
   SourcePreview,
   SourceSummary,
-} from './service/sources';
-import type { DiscrepancyView, PageContext, SearchResults, Summary } from './service/summary';
-import type { Source } from './types';
+  Summary,
+} from './data';
+
+export type * from './data';
 
 export interface Protocol {
   // ---- The reader's sources (lib/service/sources.ts) ------------------------------------------
@@ -101,6 +106,7 @@ export interface TabProtocol {
 }
 
 export type MessageName = keyof Protocol;
+export type TabMessageName = keyof TabProtocol;
 
 /**
  * What a content script may ask. It runs inside web pages, so everything else (adding, removing,
@@ -111,25 +117,38 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set<Message
   'getCard',
   'openEntityList',
 ]);
+
+/** Any map of message name -> { req, res } (Protocol, TabProtocol). */
+export type ProtocolMap<P> = { [K in keyof P]: { req: unknown; res: unknown } };
+export type Req<P extends ProtocolMap<P>, K extends keyof P> = P[K]['req'];
+export type Res<P extends ProtocolMap<P>, K extends keyof P> = P[K]['res'];
+
 export type RequestOf<K extends MessageName> = Protocol[K]['req'];
 export type ResponseOf<K extends MessageName> = Protocol[K]['res'];
 
-export interface Envelope<K extends MessageName = MessageName> {
+/** The one envelope both directions use: `{ type, payload }`. */
+export interface Envelope<P extends ProtocolMap<P> = Protocol, K extends keyof P = keyof P> {
   type: K;
-  payload: RequestOf<K>;
+  payload: Req<P, K>;
 }
 
-/** What the background sends back: errors travel as values so callers can show them. */
-export type Reply<K extends MessageName> =
-  { ok: true; value: ResponseOf<K> } | { ok: false; error: string };
+/** Who sent a message to the background (the tab, and the page's or extension page's URL). */
+export interface Sender {
+  tabId: number | null;
+  url: string | null;
+}
 
-export type Handlers = {
-  [K in MessageName]: (
-    req: RequestOf<K>,
-    sender: { tabId: number | null; url: string | null },
-  ) => Promise<ResponseOf<K>>;
+/** One handler per message of a protocol, each given the request and who sent it. */
+export type HandlersOf<P extends ProtocolMap<P>, S = void> = {
+  [K in keyof P]: (req: Req<P, K>, sender: S) => Promise<Res<P, K>> | Res<P, K>;
 };
 
-export function isEnvelope(x: unknown): x is Envelope {
+/** Every message the background answers. */
+export type Handlers = HandlersOf<Protocol, Sender>;
+/** Every message a tab's content script answers (from the popup and the background). */
+export type TabHandlers = HandlersOf<TabProtocol>;
+
+/** A message shaped like an envelope; the handler map decides whether it is ours. */
+export function isEnvelope(x: unknown): x is { type: string; payload?: unknown } {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
 }

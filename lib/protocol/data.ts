@@ -1,0 +1,282 @@
+/**
+ * The data that crosses the wire: what the background answers (cards, the popup's lists, the
+ * options page's rows and previews, the dictionary) and what pages send it (a source draft,
+ * settings). The service builds these and the components render them; both import them from
+ * here, and this module imports nothing but the corpus's own types.
+ */
+import type { ClaimKind, EntityType, Severity, Source } from '../types';
+
+/** What the hovercard shows about one entity; every fact carries the outlet it comes from. */
+export interface CardData {
+  entity: { id: string; name: string; type: EntityType; description: string | null };
+  /**
+   * One line of who or what it is: the curated description, else the descriptor most outlets
+   * use in their own words (`by` names them; empty for a curated description).
+   */
+  summary: { text: string; by: string[] } | null;
+  /**
+   * How outlets describe it ("leftist President"), grouped by wording. A label inside a quote is
+   * the speaker's: `by` then names the speaker and the outlet that quotes them.
+   */
+  descriptors: Array<{ text: string; outlets: string[]; quoted: boolean }>;
+  /** What outlets dispute about it, at most three, each as two sides: "A says X; B says Y". */
+  disputes: Dispute[];
+  /** Sources that mention it, most mentions first. */
+  sources: Array<{
+    sourceId: string;
+    outlet: string;
+    /** The outlet and the article's title, for hover. */
+    hover: string;
+    title: string | null;
+    url: string | null;
+    mentions: number;
+  }>;
+  mentionCount: number;
+  /** The most informative sentences about it, best first (the card shows one or two first). */
+  sentences: Array<{ text: string; outlet: string; sourceId: string }>;
+  /** Its own words, when it is quoted. */
+  quotes: Array<{ text: string; outlet: string; sourceId: string }>;
+  /** Entities named in the same sentences, most frequent first. */
+  related: Array<{ id: string; name: string; type: EntityType; count: number }>;
+  discrepancies: {
+    count: number;
+    first: {
+      id: string;
+      topic: string;
+      reason: string;
+      severity: Severity;
+      evidence: Array<{ outlet: string; span: string }>;
+    } | null;
+  };
+}
+
+export type DisputeVerb = 'says' | 'credits' | 'quotes';
+
+export interface Dispute {
+  id: string;
+  topic: string;
+  severity: Severity;
+  /**
+   * Two sides that differ: `who` (an outlet, or a speaker quoted by one) `verb` (says; credits,
+   * for who gave a figure; quotes, for a quote's wording) `says`.
+   */
+  sides: Array<{ who: string; verb: DisputeVerb; says: string; sourceId: string }>;
+}
+
+export interface CoverageGrid {
+  /** `hover`: the outlet and the article's title. */
+  outlets: Array<{ sourceId: string; outlet: string; hover: string }>;
+  rows: Array<{ entityId: string; name: string; counts: number[] }>;
+}
+
+export interface Summary {
+  sources: number;
+  entities: number;
+  discrepancies: number;
+  agreements: number;
+  coverage: CoverageGrid;
+}
+
+export interface ClaimView {
+  claimId: string;
+  sourceId: string;
+  outlet: string;
+  /** Whose words these are: the outlet, or for a label inside a quote, the quoted speaker. */
+  who: string;
+  /** The outlet and the article's title, for hover. */
+  hover: string;
+  url: string | null;
+  published: string | null;
+  /** The exact sentence from that source. */
+  sentence: string;
+  span: string;
+  /** Offsets of the span within the sentence, or null when the span is not inside it. */
+  spanStart: number | null;
+  spanEnd: number | null;
+  value: string;
+  unit: string | null;
+  /** Numeric bounds for quantities (the number line). */
+  low: number | null;
+  high: number | null;
+}
+
+export interface DiscrepancyView {
+  id: string;
+  kind: ClaimKind;
+  topic: string;
+  severity: Severity;
+  reason: string;
+  agreement: boolean;
+  entities: Array<{ id: string; name: string }>;
+  claims: ClaimView[];
+}
+
+export interface PageContext {
+  /** The source this page is, when it is one. */
+  sourceId: string | null;
+  outlet: string | null;
+  /** That source's title. */
+  title: string | null;
+  /** Whether the page tells the corpus's story (it is a source, or names enough shared names). */
+  onStory: boolean;
+  statements: Array<{
+    discrepancyId: string;
+    topic: string;
+    /** What this page says (distinct wordings). */
+    here: string[];
+    /** What the others say: one row per wording, with every outlet that uses it. */
+    others: Array<{ span: string; outlets: string[] }>;
+  }>;
+}
+
+export interface SearchResults {
+  entities: Array<{ id: string; name: string; type: EntityType; matched: string }>;
+  passages: Array<{
+    id: string;
+    sourceId: string;
+    outlet: string;
+    url: string | null;
+    text: string;
+    /** [start, end] (inclusive end, as Fuse reports) of matched characters in `text`. */
+    ranges: Array<[number, number]>;
+  }>;
+}
+
+/** One row of the options page's source list. */
+export interface SourceSummary {
+  id: string;
+  origin: Source['origin'];
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  language: string | null;
+  enabled: boolean;
+  addedAt: number;
+  chars: number;
+  passages: number;
+  entities: number;
+  claims: number;
+}
+
+/** What the reader sees before saving: the cleaned article and what the pipeline found in it. */
+export interface SourcePreview {
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  language: string | null;
+  chars: number;
+  words: number;
+  /** The first paragraphs of the cleaned text (plain text, never HTML). */
+  paragraphs: string[];
+  entities: PreviewEntity[];
+  claims: Array<{ kind: ClaimKind; span: string }>;
+  claimCount: number;
+}
+
+/**
+ * One entity the new source mentions: NEW (this source creates it) or LINKED to an entity the
+ * corpus knows (`linkedTo`, its canonical name), with why it linked, so a wrong link shows.
+ */
+export interface PreviewEntity {
+  name: string;
+  type: EntityType;
+  known: boolean;
+  mentions: number;
+  status: 'new' | 'linked';
+  /** The known entity's name, when linked. */
+  linkedTo: string | null;
+  /** Why it linked, when linked (from the source's forms against the known names). */
+  reason: LinkReason | null;
+}
+
+export interface ImportPreview {
+  /** Sources that will be added. */
+  add: Array<{ id: string; title: string | null; outlet: string | null }>;
+  /** Sources already present (same id, address or text): skipped. */
+  skip: Array<{ id: string; title: string | null; reason: string }>;
+  seedStates: number;
+  settings: Settings;
+  exportedAt: string;
+}
+
+export interface ImportResult {
+  added: number;
+  skipped: number;
+  settings: Settings;
+}
+
+export type EditableFields = Pick<Source, 'title' | 'outlet' | 'url' | 'published' | 'language'>;
+
+/** What the options page shows; null when nothing was ever found. */
+export interface IntegrityReport {
+  /** Damaged built-in rows found (and rebuilt from the bundle when `repaired`). */
+  seedProblems: number;
+  repaired: boolean;
+  /** The reader's sources that could not be read: kept as they are, listed here. */
+  unreadable: Array<{ id: string; label: string; reason: string }>;
+  /** The bundled index itself is damaged: nothing could be rebuilt from it. */
+  bundleProblem: string | null;
+}
+
+/** How a surface form matches a known entity, from the surest to the loosest. */
+export type LinkReasonKind =
+  'same-name' | 'alias' | 'surname' | 'first-word' | 'acronym' | 'country' | 'spelling' | 'other';
+
+export interface LinkReason {
+  kind: LinkReasonKind;
+  /** What the new source wrote. */
+  surface: string;
+  /** The known name it matched (the entity's name or one of its aliases). */
+  matched: string;
+  /** One plain sentence for the reader. */
+  text: string;
+}
+
+/**
+ * The compact alias dictionary the content script matches against. Only what a scan needs:
+ * aliases, their entity ids and the entity types (for per-type underlining).
+ */
+export interface Dictionary {
+  version: number;
+  /**
+   * entity id -> [display name, type, number of sources that name it, named by a source the
+   * reader added]. (A dictionary cached before the last two existed has two fields: read them
+   * as "many" and "no".)
+   */
+  entities: Record<string, [string, EntityType] | [string, EntityType, number, boolean]>;
+  /** [alias, entity id] pairs; aliases are surface forms, the matcher folds them itself. */
+  aliases: Array<[string, string]>;
+}
+
+/** A source the reader wants to add, before indexing: article text plus metadata. */
+export interface SourceDraft {
+  text: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  /** YYYY-MM-DD (or null when unknown). */
+  published: string | null;
+  /** Primary language subtag ("en"), or null. */
+  language: string | null;
+  via: 'url' | 'paste' | 'tab' | 'import';
+}
+
+/** Reader preferences, stored with WXT storage (see lib/settings-store.ts), versioned. */
+export interface Settings {
+  /** Milliseconds the pointer rests on a mention before the card shows. */
+  hoverDelayMs: number;
+  highlightStyle: 'dotted' | 'solid' | 'background' | 'none';
+  /** Entity types to underline. */
+  types: EntityType[];
+  /** Underline every mention, or only the first of each entity per paragraph. */
+  mentions: 'all' | 'first-per-paragraph';
+  /** Underline in the article's text only, or anywhere on the page. */
+  scope: 'article' | 'page';
+  /** Hostnames where Crosscheck is off. */
+  disabledSites: string[];
+  /** Hostnames where it is on even if a later default turns it off. */
+  enabledSites: string[];
+  theme: 'system' | 'light' | 'dark';
+}
