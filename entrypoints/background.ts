@@ -8,7 +8,7 @@ import {
   type MessageName,
   type TabProtocol,
 } from '@/lib/protocol';
-import { createClient, dispatch } from '@/lib/rpc';
+import { createClient, dispatch, type Reply } from '@/lib/rpc';
 import { createHandlers } from '@/lib/service/handlers';
 import { BundleDamagedError, ensureIntact, validateBundle } from '@/lib/service/integrity';
 import { META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
@@ -111,10 +111,14 @@ export default defineBackground(() => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return false;
     const fromExtension = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
     if (!fromExtension && !CONTENT_SCRIPT_MESSAGES.has(message.type as MessageName)) {
-      sendResponse({
+      const refused: Reply = {
         ok: false,
-        error: `${message.type} is only answered for Crosscheck's own pages.`,
-      });
+        problem: {
+          code: 'not-allowed',
+          message: `${message.type} is only answered for Crosscheck's own pages.`,
+        },
+      };
+      sendResponse(refused);
       return false;
     }
     const from = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null };

@@ -4,7 +4,7 @@
  * every part before anything changes; a file with any bad record is refused as a whole.
  */
 import { checkMetadata, checkText } from './intake/draft';
-import { type Checked, fail, ok } from './intake/problems';
+import { type Result, fail, ok } from './problems';
 import { DEFAULT_SETTINGS } from './settings';
 import { ENTITY_TYPES, type EntityType, type Source } from './types';
 import type { Settings } from './protocol';
@@ -71,7 +71,7 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
 
 const HOSTNAME = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$/;
 
-function hostList(v: unknown, name: string): Checked<string[]> {
+function hostList(v: unknown, name: string): Result<string[]> {
   if (!Array.isArray(v) || v.some((h) => typeof h !== 'string')) {
     return fail('backup-schema', `Settings: “${name}” must be a list of site names.`);
   }
@@ -90,7 +90,7 @@ function hostList(v: unknown, name: string): Checked<string[]> {
 }
 
 /** Validates settings from a file; missing fields take their defaults. */
-export function checkSettings(input: unknown): Checked<Settings> {
+export function checkSettings(input: unknown): Result<Settings> {
   if (!isObject(input)) return fail('backup-schema', 'The file has no settings object.');
   const s: Settings = { ...DEFAULT_SETTINGS };
   const bad = (what: string) => fail('backup-schema', `Settings: ${what}.`);
@@ -139,7 +139,7 @@ export function checkSettings(input: unknown): Checked<Settings> {
   return ok(s);
 }
 
-function checkRecord(r: unknown): Checked<BackupSource> {
+function checkRecord(r: unknown): Result<BackupSource> {
   if (!isObject(r)) return fail('backup-records', 'it is not an object');
   if (typeof r.id !== 'string' || !/^user-[\w.:-]{1,120}$/.test(r.id))
     return fail('backup-records', 'its “id” is missing or not a user source id (“user-…”)');
@@ -163,7 +163,7 @@ function lowerFirst(s: string): string {
  * Parses and validates a backup file's text. Any problem refuses the whole file with a message
  * that names it (and, for records, which ones and why).
  */
-export function parseBackup(text: string): Checked<Backup> {
+export function parseBackup(text: string): Result<Backup> {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createClient, dispatch, INTERRUPTED, STORAGE_FULL } from './rpc';
+import { ProblemError } from './problems';
 import type { TabHandlers, TabProtocol } from './protocol';
 
 describe('createClient', () => {
@@ -12,7 +13,9 @@ describe('createClient', () => {
     'Message manager disconnected; the message port closed before a response was received.',
   ])('a stopped service worker reads as a plain interruption: %s', async (browserSays) => {
     const send = createClient(() => Promise.reject(new Error(browserSays)));
-    await expect(send('getDictionary', { knownVersion: null })).rejects.toThrow(INTERRUPTED);
+    const error = await send('getDictionary', { knownVersion: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProblemError);
+    expect(error).toMatchObject({ code: 'interrupted', message: INTERRUPTED });
   });
 
   test('no reply at all is an interruption too', async () => {
@@ -26,11 +29,16 @@ describe('createClient', () => {
       'Quota exceeded',
     );
     const refused = createClient(() =>
-      Promise.resolve({ ok: false, error: 'This page is already in your sources.' }),
+      Promise.resolve({
+        ok: false,
+        problem: { code: 'duplicate-url', message: 'This page is already in your sources.' },
+      }),
     );
-    await expect(refused('getDictionary', { knownVersion: null })).rejects.toThrow(
-      'already in your sources',
-    );
+    // The code crosses the wire with the words: the page branches on it.
+    await expect(refused('getDictionary', { knownVersion: null })).rejects.toMatchObject({
+      code: 'duplicate-url',
+      message: 'This page is already in your sources.',
+    });
   });
 });
 
@@ -52,16 +60,20 @@ describe('dispatch', () => {
     ],
   ])('a full storage, reported by %s, reads as one plain sentence', async (_who, error) => {
     const reply = await dispatch(failing(error), { type: 'getDictionary', payload: {} }, sender);
-    expect(reply).toEqual({ ok: false, error: STORAGE_FULL });
+    expect(reply).toEqual({ ok: false, problem: { code: 'storage-full', message: STORAGE_FULL } });
   });
 
-  test("any other failure keeps the service's words", async () => {
-    const reply = await dispatch(
-      failing(new Error('This page is already in your sources.')),
-      { type: 'getDictionary', payload: {} },
+  test("a problem keeps the service's code and words; any other failure its words", async () => {
+    const message = 'This page is already in your sources.';
+    const envelope = { type: 'getDictionary', payload: {} };
+    const problem = await dispatch(
+      failing(new ProblemError({ code: 'duplicate-url', message })),
+      envelope,
       sender,
     );
-    expect(reply).toEqual({ ok: false, error: 'This page is already in your sources.' });
+    expect(problem).toEqual({ ok: false, problem: { code: 'duplicate-url', message } });
+    const other = await dispatch(failing(new Error(message)), envelope, sender);
+    expect(other).toEqual({ ok: false, problem: { code: 'failed', message } });
   });
 });
 

@@ -4,11 +4,12 @@
  * `dispatch` routes an envelope to its handler and sends errors back as values; `createClient`
  * is the typed `send` over any transport.
  */
+import { type Problem, ProblemError, problemOf, type Result } from './problems';
 import type { HandlersOf, ProtocolMap, Protocol, Req, Res } from './protocol';
 import { isEnvelope } from './protocol';
 
-/** What the answering side sends back: errors travel as values so callers can show them. */
-export type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+/** What the answering side sends back: errors travel as values, with their code. */
+export type Reply = Result<unknown>;
 
 /**
  * Answering side: routes one envelope to its handler. Undefined, decided at once, when the
@@ -26,8 +27,10 @@ export function dispatch<P extends ProtocolMap<P>, S>(
     try {
       return { ok: true, value: await handler(payload, sender) };
     } catch (error) {
-      if (isQuotaError(error)) return { ok: false, error: STORAGE_FULL };
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      const problem: Problem = isQuotaError(error)
+        ? { code: 'storage-full', message: STORAGE_FULL }
+        : problemOf(error);
+      return { ok: false, problem };
     }
   })();
 }
@@ -46,7 +49,7 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
-/** The typed `send` of a protocol: resolves with the answer or throws the problem. */
+/** The typed `send` of a protocol: resolves with the answer or throws a ProblemError. */
 export type SendOf<P extends ProtocolMap<P>> = <K extends keyof P & string>(
   type: K,
   payload: Req<P, K>,
@@ -78,11 +81,22 @@ export function createClient<P extends ProtocolMap<P> = Protocol>(
     try {
       answer = await transport({ type, payload });
     } catch (error) {
-      throw isInterruption(error) ? new Error(INTERRUPTED) : error;
+      throw isInterruption(error) ? interrupted() : new ProblemError(problemOf(error));
     }
-    const reply = answer as Reply | undefined;
-    if (!reply) throw new Error(INTERRUPTED);
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value as Res<P, typeof type>;
+    if (!isReply(answer)) throw interrupted();
+    if (!answer.ok) throw new ProblemError(answer.problem);
+    return answer.value as Res<P, typeof type>;
   };
+}
+
+const interrupted = () => new ProblemError({ code: 'interrupted', message: INTERRUPTED });
+
+/** A reply of lib/rpc.ts's shape (anything else: the other side stopped before answering). */
+function isReply(x: unknown): x is Reply {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as { ok?: unknown; problem?: { code?: unknown; message?: unknown } };
+  if (r.ok === true) return 'value' in r;
+  return (
+    r.ok === false && typeof r.problem?.code === 'string' && typeof r.problem.message === 'string'
+  );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkHtmlSize, looksLikeHtml } from '@/lib/intake/draft';
 import { fetchArticlePage } from '@/lib/intake/fetch-page';
+import { ProblemError } from '@/lib/problems';
 import { formatBytes, LIMITS } from '@/lib/intake/limits';
 import { checkUrl, isCoveredBy, originPattern } from '@/lib/intake/url';
 import type { OptionsApi } from './api';
 import { draftFromHtml } from './capture';
-import { errorText, Message, type Note } from './Message';
+import { errorNote, Message, type Note } from './Message';
 import { SourcePreviewView } from './SourcePreviewView';
 import type { SourceDraft, SourcePreview, SourceSummary } from '@/lib/protocol';
 
@@ -51,7 +52,7 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
     setPending(null);
     task(current)
       .catch((e) => {
-        if (current()) setNote({ kind: 'error', text: errorText(e) });
+        if (current()) setNote(errorNote(e));
       })
       .finally(() => {
         if (!current()) return;
@@ -95,15 +96,16 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
         allowed = false;
       }
       if (!allowed) {
-        throw new Error(
-          `Crosscheck needs your permission to read ${target.host}. Click “Fetch and preview” again and allow it, or paste the article's text instead.`,
-        );
+        throw new ProblemError({
+          code: 'not-allowed',
+          message: `Crosscheck needs your permission to read ${target.host}. Click “Fetch and preview” again and allow it, or paste the article's text instead.`,
+        });
       }
       void api.grantedOrigins().then(setGranted);
       const page = await fetchArticlePage(target, api.fetch);
-      if (!page.ok) throw new Error(page.problem.message);
+      if (!page.ok) throw new ProblemError(page.problem);
       const draft = draftFromHtml(page.value.html, page.value.url, 'url');
-      if (!draft.ok) throw new Error(draft.problem.message);
+      if (!draft.ok) throw new ProblemError(draft.problem);
       await previewDraft(draft.value, current);
     });
   }
@@ -120,9 +122,9 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
       };
       if (looksLikeHtml(paste.text)) {
         const size = checkHtmlSize(paste.text);
-        if (!size.ok) throw new Error(size.problem.message);
+        if (!size.ok) throw new ProblemError(size.problem);
         const extracted = draftFromHtml(paste.text, meta.url, 'paste');
-        if (!extracted.ok) throw new Error(extracted.problem.message);
+        if (!extracted.ok) throw new ProblemError(extracted.problem);
         draft = {
           ...extracted.value,
           ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null)),
@@ -151,7 +153,13 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
         });
         onAdded(summary);
       })
-      .catch((e) => setNote({ kind: 'error', text: errorText(e) }))
+      .catch((e) => {
+        const note = errorNote(e);
+        // Already in the corpus: saving this preview again cannot work, so it goes. Anything
+        // else (interrupted, storage full) keeps it, so "Save" again is the retry.
+        if (note.code === 'duplicate-url' || note.code === 'duplicate-text') setPending(null);
+        setNote(note);
+      })
       .finally(() => setBusy(false));
   }
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { backupFileName, createBackup } from '@/lib/backup';
 import type { OptionsApi } from './api';
-import { errorText, Message, type Note } from './Message';
+import { errorNote, Message, type Note } from './Message';
 import type { ImportPreview } from '@/lib/protocol';
 
 export interface BackupPanelProps {
@@ -26,7 +26,7 @@ export function BackupPanel({ api, userSources, onChanged }: BackupPanelProps) {
     setNote(null);
     task()
       .then((text) => text && setNote({ kind: 'ok', text }))
-      .catch((e) => setNote({ kind: 'error', text: errorText(e) }))
+      .catch((e) => setNote(errorNote(e)))
       .finally(() => setBusy(false));
   }
 

@@ -1,6 +1,10 @@
+import { codeOf, type ProblemCode } from '@/lib/problems';
+
 export interface Note {
   kind: 'error' | 'ok';
   text: string;
+  /** The problem's code, for an error that came back from the background or a check. */
+  code?: ProblemCode;
 }
 
 /** A status line: errors are announced (role=alert), successes politely. */
@@ -11,6 +15,7 @@ export function Message({ note }: { note: Note | null }) {
       class={`note ${note.kind}`}
       role={note.kind === 'error' ? 'alert' : 'status'}
       data-testid={note.kind === 'error' ? 'error' : 'success'}
+      data-code={note.code}
     >
       {note.text}
     </p>
@@ -19,4 +24,9 @@ export function Message({ note }: { note: Note | null }) {
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** An error note that keeps the problem's code (`failed` for anything that was not a problem). */
+export function errorNote(e: unknown): Note {
+  return { kind: 'error', text: errorText(e), code: codeOf(e) };
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { safeUrl } from '@/lib/service/card';
 import { sourceLabel } from '@/lib/source-label';
 import type { OptionsApi } from './api';
-import { errorText, Message, type Note } from './Message';
+import { errorNote, Message, type Note } from './Message';
 import type { EditableFields, SourceSummary } from '@/lib/protocol';
 
 export interface SourceListProps {
@@ -26,7 +26,7 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
         setNote({ kind: 'ok', text });
         onChanged();
       })
-      .catch((e) => setNote({ kind: 'error', text: errorText(e) }))
+      .catch((e) => setNote(errorNote(e)))
       .finally(() => setBusy(null));
   }
 

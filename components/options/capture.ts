@@ -6,7 +6,7 @@
  */
 import { extractArticle } from '@/lib/intake/article';
 import { checkHtmlSize } from '@/lib/intake/draft';
-import { type Checked, fail } from '@/lib/intake/problems';
+import { type Result, fail } from '@/lib/problems';
 import type { SourceDraft } from '@/lib/protocol';
 
 /** Runs in the page's isolated world: the rendered DOM as HTML, and its address. */
@@ -14,7 +14,7 @@ function readRenderedPage(): { html: string; url: string } {
   return { html: document.documentElement.outerHTML, url: location.href };
 }
 
-export async function captureTabDraft(tabId: number): Promise<Checked<SourceDraft>> {
+export async function captureTabDraft(tabId: number): Promise<Result<SourceDraft>> {
   let result: { html: string; url: string } | undefined;
   try {
     const [injection] = await browser.scripting.executeScript({
@@ -39,7 +39,7 @@ export function draftFromHtml(
   html: string,
   url: string | null,
   via: SourceDraft['via'],
-): Checked<SourceDraft> {
+): Result<SourceDraft> {
   const size = checkHtmlSize(html);
   if (!size.ok) return size;
   const doc = new DOMParser().parseFromString(html, 'text/html');

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { captureTabDraft } from '@/components/options/capture';
 import { SourcePreviewView } from '@/components/options/SourcePreviewView';
-import { type Checked, ok } from '@/lib/intake/problems';
+import { type Result as Checked, ok } from '@/lib/problems';
 import type { PopupApi } from './api';
 import type { SourceDraft, SourcePreview, SourceSummary } from '@/lib/protocol';
 

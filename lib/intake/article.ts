@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { checkText, normalizeDate, normalizeLanguage } from './draft';
 import { LIMITS } from './limits';
-import { type Checked, fail, ok } from './problems';
+import { type Result, fail, ok } from '../problems';
 import type { SourceDraft } from '../protocol';
 
 const BLOCK = new Set([
@@ -136,7 +136,7 @@ export interface ExtractOptions {
  * Extracts the article from a parsed document (mutates it: Readability rewrites the tree).
  * Returns a draft ready for preview, or the problem: no article, too short, too long.
  */
-export function extractArticle(doc: Document, opts: ExtractOptions): Checked<SourceDraft> {
+export function extractArticle(doc: Document, opts: ExtractOptions): Result<SourceDraft> {
   const htmlLang = doc.documentElement?.getAttribute('lang') ?? null;
   const metaDate = meta(
     doc,

@@ -1,5 +1,5 @@
 import { formatBytes, LIMITS } from './limits';
-import { type Checked, fail, ok } from './problems';
+import { type Result, fail, ok } from '../problems';
 import type { SourceDraft } from '../protocol';
 
 export const DRAFT_VIA: readonly SourceDraft['via'][] = ['url', 'paste', 'tab', 'import'];
@@ -7,7 +7,7 @@ export const DRAFT_VIA: readonly SourceDraft['via'][] = ['url', 'paste', 'tab', 
 const words = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
 /** Refuses text that is empty, too short to carry claims, or too long to index. */
-export function checkText(text: string): Checked<string> {
+export function checkText(text: string): Result<string> {
   const trimmed = text.trim();
   if (!trimmed) {
     return fail('text-empty', 'The article text is empty. Paste the text of the article.');
@@ -39,7 +39,7 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /** Pasted HTML larger than a fetched page may be is refused the same way. */
-export function checkHtmlSize(html: string): Checked<string> {
+export function checkHtmlSize(html: string): Result<string> {
   const bytes = new TextEncoder().encode(html).byteLength;
   if (bytes > LIMITS.maxHtmlBytes) {
     return fail(
@@ -73,7 +73,7 @@ export function normalizeLanguage(input: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-function field(obj: Record<string, unknown>, name: string, label: string): Checked<string | null> {
+function field(obj: Record<string, unknown>, name: string, label: string): Result<string | null> {
   const v = obj[name];
   if (v === undefined || v === null) return ok(null);
   if (typeof v !== 'string') return fail('field-invalid', `The ${label} must be text.`);
@@ -93,7 +93,7 @@ function field(obj: Record<string, unknown>, name: string, label: string): Check
  */
 export function checkMetadata(
   obj: Record<string, unknown>,
-): Checked<Pick<SourceDraft, 'title' | 'outlet' | 'url' | 'published' | 'language'>> {
+): Result<Pick<SourceDraft, 'title' | 'outlet' | 'url' | 'published' | 'language'>> {
   const title = field(obj, 'title', 'title');
   if (!title.ok) return title;
   const outlet = field(obj, 'outlet', 'outlet');
@@ -142,7 +142,7 @@ export function checkMetadata(
 }
 
 /** Validates a whole draft arriving over the message protocol. */
-export function checkDraft(input: unknown): Checked<SourceDraft> {
+export function checkDraft(input: unknown): Result<SourceDraft> {
   if (typeof input !== 'object' || input === null) {
     return fail('field-invalid', 'No source was sent. Fill in the form and try again.');
   }

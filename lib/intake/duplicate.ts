@@ -1,5 +1,5 @@
 import type { Source } from '../types';
-import { type Checked, fail, ok } from './problems';
+import { type Result, fail, ok } from '../problems';
 import { normalizeUrl } from './url';
 
 function label(s: Pick<Source, 'title' | 'outlet' | 'origin'>): string {
@@ -11,7 +11,7 @@ function label(s: Pick<Source, 'title' | 'outlet' | 'origin'>): string {
 export function checkDuplicate(
   candidate: { url: string | null; contentHash: string; id?: string },
   existing: readonly Pick<Source, 'id' | 'url' | 'contentHash' | 'title' | 'outlet' | 'origin'>[],
-): Checked<null> {
+): Result<null> {
   const url = candidate.url ? normalizeUrl(candidate.url) : null;
   for (const s of existing) {
     if (candidate.id && s.id === candidate.id) continue;

@@ -1,5 +1,5 @@
 import { formatBytes, LIMITS } from './limits';
-import { type Checked, type Failed, fail, ok } from './problems';
+import { type Result, type Failed, fail, ok } from '../problems';
 import { checkPublicUrl, classifyHost, notPublicReason } from './url';
 
 export interface FetchedPage {
@@ -30,7 +30,7 @@ export function checkResponseHead(head: {
   contentType: string | null;
   contentLength: string | null;
   url: string;
-}): Checked<null> {
+}): Result<null> {
   if (head.status < 200 || head.status > 299) {
     const hint =
       head.status === 404 || head.status === 410
@@ -70,7 +70,7 @@ function tooLarge(bytes: number | null): Failed {
  * Checks where a redirect led: an http(s) address on a public host, like the one asked for.
  * `target` is the address the redirect named (or the response's final address).
  */
-export function checkRedirectTarget(from: URL, target: string): Checked<null> {
+export function checkRedirectTarget(from: URL, target: string): Result<null> {
   let to: URL;
   try {
     to = new URL(target, from);
@@ -145,7 +145,7 @@ export async function fetchArticlePage(
   url: URL,
   fetchImpl: typeof fetch,
   { timeoutMs = LIMITS.fetchTimeoutMs, maxBytes = LIMITS.maxHtmlBytes } = {},
-): Promise<Checked<FetchedPage>> {
+): Promise<Result<FetchedPage>> {
   const allowed = checkPublicUrl(url);
   if (!allowed.ok) return allowed;
   const controller = new AbortController();

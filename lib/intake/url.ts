@@ -1,10 +1,10 @@
-import { type Checked, fail, ok } from './problems';
+import { type Result, fail, ok } from '../problems';
 
 /**
  * Checks a URL typed by the reader: it must parse, be http(s), carry no credentials, and point
  * to a public host (checkPublicUrl). A bare host ("example.com/story") is read as https.
  */
-export function checkUrl(input: string): Checked<URL> {
+export function checkUrl(input: string): Result<URL> {
   const text = input.trim();
   if (!text) return fail('url-empty', 'Enter the address of an article (starting with https://).');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
@@ -258,7 +258,7 @@ const PUBLIC_ONLY = 'Crosscheck only reads public web pages;';
  * Refuses addresses off the public web (see classifyHost). `typed` is the host as the reader
  * wrote it, when known, to catch numeric shorthands the URL parser has already rewritten.
  */
-export function checkPublicUrl(url: URL, typed: string | null = null): Checked<URL> {
+export function checkPublicUrl(url: URL, typed: string | null = null): Result<URL> {
   const verdict = classifyHost(url.hostname);
   if (!verdict.public) {
     const shown = verdict.reason === 'numeric-shorthand' ? (typed ?? url.hostname) : url.hostname;

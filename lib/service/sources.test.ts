@@ -6,7 +6,7 @@ import { createBackup } from '../backup';
 import { buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
 import { extractArticle } from '../intake/article';
-import { SourceProblemError } from '../intake/problems';
+import { ProblemError } from '../problems';
 import { loadSeedSources } from '../node/seeds';
 import { DEFAULT_SETTINGS } from '../settings';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
@@ -195,8 +195,8 @@ describe('adding a source', () => {
     const draft = { ...bbc, ...patch() };
     for (const op of [h.previewSource, h.addSource]) {
       const error = await op({ draft }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(SourceProblemError);
-      expect((error as SourceProblemError).code).toBe(code);
+      expect(error).toBeInstanceOf(ProblemError);
+      expect((error as ProblemError).code).toBe(code);
       expect((error as Error).message.length).toBeGreaterThan(30);
     }
     expect(await dump()).toEqual(before);

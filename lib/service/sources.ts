@@ -17,7 +17,7 @@ import {
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { checkDraft, checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
-import { fail, orThrow, SourceProblemError } from '../intake/problems';
+import { fail, orThrow, ProblemError } from '../problems';
 import type { Entity, RawSource, Source } from '../types';
 import { entityLinkReason } from './link-reasons';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
@@ -115,7 +115,7 @@ async function indexCheckedInSteps(
 function checkIndexed(index: SourceIndex): SourceIndex {
   const text = checkText(index.source.text);
   if (!text.ok) {
-    throw new SourceProblemError({
+    throw new ProblemError({
       code: text.problem.code,
       message: `After removing page clutter (credits, share buttons, notices), ${text.problem.message.charAt(0).toLowerCase()}${text.problem.message.slice(1)}`,
     });
@@ -648,9 +648,9 @@ async function recordProblem(
   }
 }
 
-function importProblem(r: Backup['sources'][number], e: unknown): SourceProblemError {
+function importProblem(r: Backup['sources'][number], e: unknown): ProblemError {
   const why = e instanceof Error ? e.message : String(e);
-  return new SourceProblemError({
+  return new ProblemError({
     code: 'backup-records',
     message: `The source “${r.title ?? r.id}” in the file cannot be indexed, so nothing was imported: ${why}`,
   });

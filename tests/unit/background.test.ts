@@ -70,7 +70,10 @@ describe('who may ask what', () => {
     async (type) => {
       background.main();
       const reply = await ask(type, { url: 'https://news.example.org/a', tab: { id: 3 } });
-      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/own pages/) });
+      expect(reply).toMatchObject({
+        ok: false,
+        problem: { code: 'not-allowed', message: expect.stringMatching(/own pages/) },
+      });
     },
   );
 
