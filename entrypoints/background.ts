@@ -1,7 +1,7 @@
 import type { PublicPath } from 'wxt/browser';
 import type { BundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
-import { dictionaryVersionItem } from '@/lib/dictionary-store';
+import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
 import {
   CONTENT_SCRIPT_MESSAGES,
   isEnvelope,
@@ -9,7 +9,7 @@ import {
   type TabProtocol,
 } from '@/lib/protocol';
 import { createClient, dispatch, type Reply } from '@/lib/rpc';
-import { createHandlers } from '@/lib/service/handlers';
+import { createHandlers, readDictionary } from '@/lib/service/handlers';
 import { BundleDamagedError, ensureIntact, validateBundle } from '@/lib/service/integrity';
 import { META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
 
@@ -61,11 +61,16 @@ export default defineBackground(() => {
     await publishDictionaryVersion();
   }
 
-  // Open tabs watch this storage item and refresh their dictionary when it moves.
+  // The background alone writes the dictionary cache, then its version: open tabs watch the
+  // version and read the cache, so a page load with a current cache never wakes the worker,
+  // and no tab (whose page is hostile) writes what every other tab reads.
   async function publishDictionaryVersion(): Promise<void> {
     const row = await db.meta.get(META_DICTIONARY_VERSION);
     const version = typeof row?.value === 'number' ? row.value : null;
-    if (version !== null && version !== (await dictionaryVersionItem.getValue()))
+    if (version === null) return;
+    if ((await dictionaryCacheItem.getValue())?.version !== version)
+      await dictionaryCacheItem.setValue(await readDictionary(db));
+    if (version !== (await dictionaryVersionItem.getValue()))
       await dictionaryVersionItem.setValue(version);
   }
 

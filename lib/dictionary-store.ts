@@ -9,7 +9,7 @@ export const dictionaryVersionItem = storage.defineItem<number | null>('local:di
   fallback: null,
 });
 
-/** The content script's copy of the dictionary, reused across page loads while its version holds. */
+/** The dictionary, written by the background only; tabs reuse it while its version holds. */
 export const dictionaryCacheItem = storage.defineItem<Dictionary | null>('local:dictionaryCache', {
   fallback: null,
 });

@@ -76,8 +76,7 @@ export default defineContentScript({
         if (cached) return cached;
         throw new Error('The background answered "unchanged" to a page with no dictionary.');
       }
-      void dictionaryCacheItem.setValue(reply);
-      return reply;
+      return reply; // the background keeps the cache (it alone writes it)
     }
 
     const matcherFor = (dict: Dictionary) =>

@@ -1,7 +1,7 @@
 import type { BundledIndex } from '../bundle';
 import type { CrosscheckDB } from '../db';
 import { buildDictionary } from '../dictionary';
-import type { Handlers } from '../protocol';
+import type { Dictionary, Handlers } from '../protocol';
 import { buildCard } from './card';
 import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
@@ -21,6 +21,31 @@ export interface ServiceDeps {
 async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
   const row = await db.meta.get(id);
   return typeof row?.value === 'number' ? row.value : 0;
+}
+
+/** The content script's dictionary at the database's current version. */
+export async function readDictionary(db: CrosscheckDB): Promise<Dictionary> {
+  const version = await metaNumber(db, META_DICTIONARY_VERSION);
+  const sources = (await db.sources.toArray()).filter((s) => s.enabled);
+  const byReader = new Set(sources.filter((s) => s.origin === 'user').map((s) => s.id));
+  const enabled = new Set(sources.map((s) => s.id));
+  // Which enabled sources name each entity: pages underline only what some source names,
+  // and off the corpus's stories only what several do, or a source the reader added.
+  const naming = new Map<string, Set<string>>();
+  for (const m of await db.mentions.toArray()) {
+    if (!enabled.has(m.sourceId)) continue;
+    let set = naming.get(m.entityId);
+    if (!set) naming.set(m.entityId, (set = new Set()));
+    set.add(m.sourceId);
+  }
+  const entities = (await db.entities.toArray()).filter((e) => naming.has(e.id));
+  const counts = new Map(
+    [...naming].map(([id, set]) => [
+      id,
+      { sources: set.size, byReader: [...set].some((s) => byReader.has(s)) },
+    ]),
+  );
+  return buildDictionary(entities, version, counts);
 }
 
 /** Every message the background answers; entrypoints/background.ts only wires this to runtime. */
@@ -50,26 +75,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await ready();
       const version = await metaNumber(db, META_DICTIONARY_VERSION);
       if (knownVersion === version) return { unchanged: true, version };
-      const sources = (await db.sources.toArray()).filter((s) => s.enabled);
-      const byReader = new Set(sources.filter((s) => s.origin === 'user').map((s) => s.id));
-      const enabled = new Set(sources.map((s) => s.id));
-      // Which enabled sources name each entity: pages underline only what some source names,
-      // and off the corpus's stories only what several do, or a source the reader added.
-      const naming = new Map<string, Set<string>>();
-      for (const m of await db.mentions.toArray()) {
-        if (!enabled.has(m.sourceId)) continue;
-        let set = naming.get(m.entityId);
-        if (!set) naming.set(m.entityId, (set = new Set()));
-        set.add(m.sourceId);
-      }
-      const entities = (await db.entities.toArray()).filter((e) => naming.has(e.id));
-      const counts = new Map(
-        [...naming].map(([id, set]) => [
-          id,
-          { sources: set.size, byReader: [...set].some((s) => byReader.has(s)) },
-        ]),
-      );
-      return buildDictionary(entities, version, counts);
+      return readDictionary(db);
     },
     async getCard({ entityId }) {
       await ready();

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { buildBundle } from '../../lib/bundle';
 import { CrosscheckDB } from '../../lib/db';
-import { dictionaryVersionItem } from '../../lib/dictionary-store';
+import { dictionaryCacheItem, dictionaryVersionItem } from '../../lib/dictionary-store';
 import { loadSeedSources } from '../../lib/node/seeds';
 
 const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
@@ -33,8 +33,13 @@ describe('background', () => {
     const db = new CrosscheckDB();
     expect(await db.entities.count()).toBe(bundle.corpus.entities.length);
     db.close();
-    // Open tabs learn the dictionary version through storage.
-    expect(await dictionaryVersionItem.getValue()).toBeGreaterThan(0);
+    // Open tabs learn the dictionary version through storage, and read the dictionary itself
+    // from the cache the background wrote at that version (tabs never write it).
+    const version = await dictionaryVersionItem.getValue();
+    expect(version).toBeGreaterThan(0);
+    const cached = await dictionaryCacheItem.getValue();
+    expect(cached?.version).toBe(version);
+    expect(cached?.aliases.length).toBeGreaterThan(10);
   });
 
   test('a message that is not ours is left to other listeners', async () => {
