@@ -77,22 +77,34 @@ export interface Sentence {
   base: number;
 }
 
+// A source's sentences depend on its own text only: kept while its passages are (an
+// incremental build re-resolves from them without tokenizing the corpus again).
+const sentenceCache = new WeakMap<readonly Passage[], { source: Source; sentences: Sentence[] }>();
+
 export function sentencesOf(
   inputs: ReadonlyArray<{ source: Source; passages: readonly Passage[] }>,
 ): Sentence[] {
-  return inputs.flatMap(({ source, passages }) =>
-    passages.map((passage) => {
-      const tokens = tokenize(passage.text, passage.start);
-      return {
-        source,
-        passage,
-        tokens,
-        chunks: chunks(tokens, passage.text, passage.start),
-        text: passage.text,
-        base: passage.start,
-      };
-    }),
-  );
+  return inputs.flatMap(({ source, passages }) => {
+    const hit = sentenceCache.get(passages);
+    if (hit?.source === source) return hit.sentences;
+    const sentences = sourceSentences(source, passages);
+    sentenceCache.set(passages, { source, sentences });
+    return sentences;
+  });
+}
+
+function sourceSentences(source: Source, passages: readonly Passage[]): Sentence[] {
+  return passages.map((passage) => {
+    const tokens = tokenize(passage.text, passage.start);
+    return {
+      source,
+      passage,
+      tokens,
+      chunks: chunks(tokens, passage.text, passage.start),
+      text: passage.text,
+      base: passage.start,
+    };
+  });
 }
 
 /**
