@@ -1,7 +1,7 @@
 import { extractClaims, findDiscrepancies } from '../claims';
 import type { Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
 import { cleanArticle } from './clean';
-import { discoverEntities } from './entities';
+import { type DiscoveryResult, discoverEntities } from './entities';
 import { hashText } from './ids';
 import type { EntityOverrides } from './overrides';
 import { splitSentences } from './segment';
@@ -54,7 +54,7 @@ export function buildCorpus(
   const prepared = raw.map((r) => prepareSource(r));
   const sources = prepared.map((p) => p.source);
   const passages = prepared.flatMap((p) => p.passages);
-  const { entities, mentions } = discoverEntities(prepared, [], overrides);
+  const { entities, mentions } = resolveEntities(prepared, overrides);
   const bySource = new Map<string, Mention[]>();
   for (const m of mentions) {
     const list = bySource.get(m.sourceId);
@@ -66,6 +66,49 @@ export function buildCorpus(
   );
   const discrepancies = findDiscrepancies(claims, sources, entities, passages);
   return { sources, passages, entities, mentions, claims, discrepancies };
+}
+
+const bySourceId = (a: PreparedSource, b: PreparedSource) =>
+  a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0;
+
+/**
+ * Entities and mentions of a set of prepared sources, resolved in a canonical order (by source
+ * id), so that the same sources give the same entities, ids and mentions in whatever order they
+ * were read or added.
+ */
+export function resolveEntities(
+  prepared: readonly PreparedSource[],
+  overrides: EntityOverrides | null = null,
+): DiscoveryResult {
+  return discoverEntities([...prepared].sort(bySourceId), [], overrides);
+}
+
+/**
+ * The entity layer of a corpus built one source at a time. Each source's extraction (its
+ * passages tokenized and cut into chunks) is done once and kept; adding or removing a source
+ * re-resolves the entities from every source's candidates (resolveEntities), so the result is
+ * the batch build's, whatever the order of the adds.
+ */
+export class EntityLayer {
+  private readonly prepared = new Map<string, PreparedSource>();
+
+  constructor(private readonly overrides: EntityOverrides | null = null) {}
+
+  /** Adds (or replaces) one source and returns every entity and mention, re-resolved. */
+  add(source: PreparedSource): DiscoveryResult {
+    this.prepared.set(source.source.id, source);
+    return this.resolve();
+  }
+
+  /** Removes one source (nothing when unknown) and returns every entity and mention. */
+  remove(sourceId: string): DiscoveryResult {
+    this.prepared.delete(sourceId);
+    return this.resolve();
+  }
+
+  resolve(): DiscoveryResult {
+    return resolveEntities([...this.prepared.values()], this.overrides);
+  }
 }
 
 export interface SourceIndex {

@@ -96,6 +96,15 @@ describe('entity evaluation (npm run eval)', () => {
     expect(shortfalls(r.batch, EVENTS[event]!, r.incremental.diff.differences)).toEqual([]);
   });
 
+  it.each(Object.keys(EVENTS))(
+    '%s: added one source at a time, the same ids, names, aliases, types and mentions as batch',
+    (event) => {
+      const r = report.events.find((e) => e.event === event)!;
+      expect(r.incremental.diff.differences).toBe(0);
+      expect(r.incremental.identical).toBe(true);
+    },
+  );
+
   it.each(Object.keys(LANGUAGES))('language %s holds its floors and ceilings', (lang) => {
     expect(shortfalls(report.byLanguage[lang]!, LANGUAGES[lang]!)).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCorpus, indexSource } from '../../lib/corpus/pipeline';
+import { buildCorpus, EntityLayer, indexSource, prepareSource } from '../../lib/corpus/pipeline';
 import { loadSeedOverrides, loadSeedSources } from '../../lib/node/seeds';
 import type { Entity, Mention, RawSource } from '../../lib/types';
 import {
@@ -64,8 +64,10 @@ export interface EventResult {
   /** The batch build (what the CLI and the bundled seeds use). */
   batch: ScopeResult & { details: Details };
   byLanguage: Record<string, ScopeResult>;
-  /** The same sources indexed one at a time. */
-  incremental: ScopeResult & { diff: EntitySetDiff };
+  /** The same sources added one at a time to the pipeline's EntityLayer. */
+  incremental: ScopeResult & { diff: EntitySetDiff; identical: boolean };
+  /** The same sources indexed one at a time against the entities before them (indexSource). */
+  againstKnown: ScopeResult & { diff: EntitySetDiff };
   ms: { batch: number; incremental: number };
 }
 
@@ -73,10 +75,25 @@ export interface EvalReport {
   events: EventResult[];
   byLanguage: Record<string, ScopeResult>;
   overall: ScopeResult;
-  incrementalOverall: ScopeResult & { differences: number };
+  incrementalOverall: ScopeResult & { differences: number; identical: number };
+  againstKnownOverall: ScopeResult & { differences: number };
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Adds the sources one after another to an EntityLayer (each add re-resolves from every source
+ * added so far) and returns what the last add gives.
+ */
+export function addOneByOne(
+  raw: readonly RawSource[],
+  overrides: ReturnType<typeof loadSeedOverrides>,
+): { entities: Entity[]; mentions: Mention[] } {
+  const layer = new EntityLayer(overrides);
+  let last = layer.resolve();
+  for (const r of raw) last = layer.add(prepareSource(r));
+  return last;
+}
 
 /**
  * Indexes the sources one after another, each against the entities the ones before it left, as
@@ -137,9 +154,14 @@ export function evaluateEvent(gold: GoldEvent): EventResult {
   }
 
   t = performance.now();
-  const incremental = indexIncrementally(raw, overrides);
+  const incremental = addOneByOne(raw, overrides);
   const incrementalMs = performance.now() - t;
   const incrementalScore = score(gold, systemEntities(incremental.entities, incremental.mentions));
+  const againstKnown = indexIncrementally(raw, overrides);
+  const againstKnownScore = score(
+    gold,
+    systemEntities(againstKnown.entities, againstKnown.mentions),
+  );
 
   return {
     event: gold.event,
@@ -150,6 +172,14 @@ export function evaluateEvent(gold: GoldEvent): EventResult {
     incremental: {
       ...scopeResult(incrementalScore.counts),
       diff: compareEntitySets(corpus.entities, incremental.entities),
+      // Ids, names, aliases, types and every mention's link, exactly.
+      identical:
+        JSON.stringify([corpus.entities, corpus.mentions]) ===
+        JSON.stringify([incremental.entities, incremental.mentions]),
+    },
+    againstKnown: {
+      ...scopeResult(againstKnownScore.counts),
+      diff: compareEntitySets(corpus.entities, againstKnown.entities),
     },
     ms: { batch: Math.round(batchMs), incremental: Math.round(incrementalMs) },
   };
@@ -175,6 +205,11 @@ export function evaluateAll(events: readonly GoldEvent[] = loadGoldEvents()): Ev
     incrementalOverall: {
       ...scopeResult(sum((r) => r.incremental.counts)),
       differences: results.reduce((n, r) => n + r.incremental.diff.differences, 0),
+      identical: results.filter((r) => r.incremental.identical).length,
+    },
+    againstKnownOverall: {
+      ...scopeResult(sum((r) => r.againstKnown.counts)),
+      differences: results.reduce((n, r) => n + r.againstKnown.diff.differences, 0),
     },
   };
 }

@@ -47,20 +47,50 @@ export function formatReport(report: EvalReport, details = false): string {
   out.push('');
   out.push(table('overall', [['all events', report.overall]]));
   out.push('');
-  out.push('incremental (one source at a time, as the extension adds them) vs batch');
-  const w = Math.max(...report.events.map((e) => e.event.length)) + 2;
   out.push(
-    `${'event'.padEnd(w)}${'differences'.padStart(12)}${'precision'.padStart(11)}${'recall'.padStart(8)}${'junk'.padStart(6)}${'ms batch/incr.'.padStart(16)}`,
+    'incremental vs batch: one source at a time added to the EntityLayer (identical = same ids, names, aliases, types and mention links); against known = each source indexed against the entities before it (indexSource, what lib/service/sources.ts still does)',
+  );
+  const w = Math.max(...report.events.map((e) => e.event.length)) + 2;
+  const row = (cells: Array<[string, number]>) => cells.map(([c, n]) => c.padStart(n)).join('');
+  out.push(
+    'event'.padEnd(w) +
+      row([
+        ['differences', 12],
+        ['identical', 10],
+        ['precision', 11],
+        ['recall', 8],
+        ['junk', 6],
+        ['ms batch/incr.', 16],
+        ['against known', 15],
+      ]),
   );
   for (const e of report.events) {
     const i = e.incremental;
     out.push(
-      `${e.event.padEnd(w)}${String(i.diff.differences).padStart(12)}${pct(i.ratios.precision).padStart(11)}${pct(i.ratios.recall).padStart(8)}${String(i.counts.junk).padStart(6)}${`${e.ms.batch}/${e.ms.incremental}`.padStart(16)}`,
+      e.event.padEnd(w) +
+        row([
+          [String(i.diff.differences), 12],
+          [i.identical ? 'yes' : 'no', 10],
+          [pct(i.ratios.precision), 11],
+          [pct(i.ratios.recall), 8],
+          [String(i.counts.junk), 6],
+          [`${e.ms.batch}/${e.ms.incremental}`, 16],
+          [String(e.againstKnown.diff.differences), 15],
+        ]),
     );
   }
   const io = report.incrementalOverall;
   out.push(
-    `${'all events'.padEnd(w)}${String(io.differences).padStart(12)}${pct(io.ratios.precision).padStart(11)}${pct(io.ratios.recall).padStart(8)}${String(io.counts.junk).padStart(6)}`,
+    'all events'.padEnd(w) +
+      row([
+        [String(io.differences), 12],
+        [`${io.identical}/${report.events.length}`, 10],
+        [pct(io.ratios.precision), 11],
+        [pct(io.ratios.recall), 8],
+        [String(io.counts.junk), 6],
+        ['', 16],
+        [String(report.againstKnownOverall.differences), 15],
+      ]),
   );
   out.push('');
   out.push(

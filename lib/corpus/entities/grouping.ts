@@ -1,0 +1,331 @@
+/**
+ * Grouping: occurrences under one entity by their aliases (surnames, acronyms, initials,
+ * countries in any language, person-name variants, near-miss spellings).
+ */
+import { distance } from 'fastest-levenshtein';
+import { countryCode } from '../../lang';
+import { fold } from '../text';
+import { isAllCaps, isConnector, isInitialism } from '../tokens';
+import type { Occurrence } from './occurrences';
+import { key, TAIL_KEYWORD, typeFromKeywords } from './words';
+
+/** Near-miss spellings are looked for among names up to this long (names are far shorter). */
+const NEAR_MISS_MAX_CHARS = 64;
+
+/** A word shared by more groups than this is no evidence that two names are one person. */
+const MAX_SHARED_NAME_WORD = 32;
+
+/**
+ * One person's shorter and longer names, by evidence in the words: "López Obrador" and "Jane
+ * Ann Doe" inside "Andrés Manuel López Obrador" and "Jane Ann Doe Roe"; "Jane Roe" for "Jane
+ * Ann Roe" (same first and last words); "Doe Roe" after "Jane Doe" (a second surname); "Janne
+ * Roe" for "Jane Roe" (same surname, given names one edit apart). A shorter name joins only
+ * when exactly one longer person fits.
+ */
+function linkPersonVariants(
+  multi: readonly Group[],
+  personLike: (g: Group) => boolean,
+  union: (child: string, into: string) => void,
+  find: (k: string) => string,
+): void {
+  const words = (g: Group): string[] => {
+    const longest = maxLen(g);
+    return g.occs.find((o) => o.tokens.length === longest)!.tokens.map((t) => key(t.text));
+  };
+  const persons = multi
+    .filter((g) => personLike(g) && g.occs.length > 0 && !typeFromKeywords(g.occs[0]!.tokens))
+    .map((g) => ({ g, w: words(g) }))
+    .filter((p) => p.w.every((w) => !isConnector(w)) && p.w.length <= 5);
+  const byWord = new Map<string, typeof persons>();
+  for (const p of persons) {
+    for (const w of new Set(p.w)) {
+      const list = byWord.get(w);
+      if (list) list.push(p);
+      else byWord.set(w, [p]);
+    }
+  }
+  const contains = (long: string[], short: string[]) => {
+    for (let i = 0; i + short.length <= long.length; i++)
+      if (short.every((w, j) => long[i + j] === w)) return true;
+    return false;
+  };
+  const fits = (long: string[], short: string[]): boolean => {
+    if (long.length > short.length && contains(long, short)) return true;
+    const [sf, sl] = [short[0]!, short[short.length - 1]!];
+    const [lf, ll] = [long[0]!, long[long.length - 1]!];
+    if (short.length === 2 && long.length > 2 && sf === lf && sl === ll) return true;
+    if (short.length === 2 && long.length === 2 && sf === ll && sl !== lf) return true;
+    return (
+      long.length >= short.length &&
+      sl === ll &&
+      sf !== lf &&
+      sf.length >= 5 &&
+      lf.length >= 5 &&
+      distance(sf, lf) === 1
+    );
+  };
+  // Twice: a name that two variants fit becomes unambiguous once they are joined.
+  for (const p of [...persons, ...persons]) {
+    if (p.w.length > 3) continue;
+    const candidates = new Set<(typeof persons)[number]>();
+    for (const w of [p.w[0]!, p.w[p.w.length - 1]!]) {
+      const list = byWord.get(w) ?? [];
+      if (list.length <= MAX_SHARED_NAME_WORD) for (const c of list) if (c !== p) candidates.add(c);
+    }
+    const targets = new Set<string>();
+    for (const c of candidates) if (fits(c.w, p.w)) targets.add(find(c.g.key));
+    targets.delete(find(p.g.key));
+    if (targets.size === 1) union(p.g.key, [...targets][0]!);
+  }
+}
+
+export interface Group {
+  key: string;
+  occs: Occurrence[];
+  aliases: Set<string>;
+}
+
+// Groups are complete before anyone asks their longest occurrence, so it is computed once.
+const maxLens = new WeakMap<Group, number>();
+
+/** Token count of the group's longest occurrence (-Infinity for a group without any). */
+export function maxLen(g: Group): number {
+  let n = maxLens.get(g);
+  if (n === undefined) {
+    n = Number.NEGATIVE_INFINITY;
+    for (const o of g.occs) if (o.tokens.length > n) n = o.tokens.length;
+    maxLens.set(g, n);
+  }
+  return n;
+}
+
+/** Union-find over group keys. */
+export interface Unions {
+  find: (k: string) => string;
+  union: (child: string, into: string) => void;
+}
+
+function unions(): Unions {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let p = parent.get(k) ?? k;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    return p;
+  };
+  const union = (child: string, into: string) => {
+    const a = find(child);
+    const b = find(into);
+    if (a !== b) parent.set(a, b);
+  };
+  return { find, union };
+}
+
+export interface Grouping {
+  /** Occurrences by key (acronyms given in parentheses get a group without occurrences). */
+  groups: Map<string, Group>;
+  /** Occurrences that only link to a name found elsewhere. */
+  linkOnly: Occurrence[];
+  /** The groups of each entity, by the root of their union. */
+  byRoot: Map<string, Group[]>;
+  find: (k: string) => string;
+  /** Roots of persons whose surname alone names them somewhere. */
+  personSurnames: Set<string>;
+}
+
+/**
+ * Groups the occurrences that are not junk by key, then joins groups that name one thing:
+ * acronyms, person-name variants, surnames, first names and heads of places, initialisms,
+ * countries in any language, near-miss spellings.
+ */
+export function groupOccurrences(
+  occs: readonly Occurrence[],
+  isJunk: (o: Occurrence) => boolean,
+): Grouping {
+  const groups = new Map<string, Group>();
+  const linkOnly: Occurrence[] = [];
+  for (const o of occs) {
+    if (isJunk(o)) continue;
+    if (o.linkOnly) {
+      linkOnly.push(o);
+      continue;
+    }
+    const k = key(o.surface);
+    let g = groups.get(k);
+    if (!g) {
+      g = { key: k, occs: [], aliases: new Set() };
+      groups.set(k, g);
+    }
+    g.occs.push(o);
+    g.aliases.add(o.surface);
+  }
+  const u = unions();
+  unionAcronyms(groups, u);
+  const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
+  linkPersonVariants(multi, personLike, u.union, u.find);
+  const personSurnames = attachShortNames(groups, multi, u);
+  unionInitialisms(groups, multi, u);
+  unionCountries(groups, u);
+  unionNearMisses(groups, u);
+
+  const byRoot = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    const r = u.find(g.key);
+    const list = byRoot.get(r);
+    if (list) list.push(g);
+    else byRoot.set(r, [g]);
+  }
+  return { groups, linkOnly, byRoot, find: u.find, personSurnames };
+}
+
+/** Named after a title, or two to four words without a type's head word. */
+function personLike(g: Group): boolean {
+  return (
+    g.occs.some((o) => o.titled) ||
+    (!typeFromKeywords(g.occs[0]!.tokens) && maxLen(g) >= 2 && maxLen(g) <= 4)
+  );
+}
+
+/**
+ * Acronyms in parentheses name the same thing as the long form (two long forms sharing one
+ * acronym are one entity: a translated name and the original's acronym).
+ */
+function unionAcronyms(groups: Map<string, Group>, { union }: Unions): void {
+  for (const g of groups.values()) {
+    for (const o of g.occs) {
+      if (!o.acronym) continue;
+      const ak = key(o.acronym);
+      if (!groups.has(ak)) groups.set(ak, { key: ak, occs: [], aliases: new Set([o.acronym]) });
+      union(ak, g.key);
+    }
+  }
+}
+
+/**
+ * One-word names join the one multi-word name they are the surname, the head word ("Mojave"
+ * -> "Mojave Desert") or the first name of. Returns the roots named by a surname.
+ */
+function attachShortNames(
+  groups: ReadonlyMap<string, Group>,
+  multi: readonly Group[],
+  { find, union }: Unions,
+): Set<string> {
+  const surnameOf = new Map<string, string[]>();
+  const firstNameOf = new Map<string, string[]>();
+  const headOf = new Map<string, string[]>();
+  const addTo = (m: Map<string, string[]>, k: string, v: string) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const g of multi) {
+    const longest = maxLen(g);
+    const toks = g.occs.find((o) => o.tokens.length === longest)!.tokens;
+    if (personLike(g) && !toks.some((t) => isConnector(t.text))) {
+      addTo(surnameOf, key(toks[toks.length - 1]!.text), g.key);
+      addTo(firstNameOf, key(toks[0]!.text), g.key);
+    }
+    // "Mojave Desert", "Labour Party": the head word alone names them too.
+    const kw = typeFromKeywords(toks);
+    if ((kw === 'place' || kw === 'organization') && toks.length === 2 && TAIL_KEYWORD(toks))
+      addTo(headOf, key(toks[0]!.text), g.key);
+  }
+  const personSurnames = new Set<string>();
+  for (const g of groups.values()) {
+    if (maxLen(g) !== 1) continue;
+    const by = (m: Map<string, string[]>) => {
+      const targets = [...new Set((m.get(g.key) ?? []).map(find))];
+      return targets.length === 1 ? targets[0]! : null;
+    };
+    const target = by(surnameOf) ?? by(headOf) ?? by(firstNameOf);
+    if (target) {
+      union(g.key, target);
+      if (surnameOf.has(g.key)) personSurnames.add(target);
+    }
+  }
+  return personSurnames;
+}
+
+/**
+ * Initialisms for multi-word names: "U.S." = "United States". Multi-word names are indexed by
+ * their initials (one character per word, so equal strings mean equal word counts).
+ */
+function unionInitialisms(
+  groups: ReadonlyMap<string, Group>,
+  multi: readonly Group[],
+  { union }: Unions,
+): void {
+  const byInitials = new Map<string, Group[]>();
+  for (const m of multi) {
+    const toks = m.occs[0]!.tokens.filter((t) => !isConnector(t.text));
+    const initials = toks.map((t) => fold(t.text)[0]).join('');
+    const list = byInitials.get(initials);
+    if (list) list.push(m);
+    else byInitials.set(initials, [m]);
+  }
+  for (const g of groups.values()) {
+    const surface = g.occs[0]?.surface ?? [...g.aliases][0] ?? '';
+    if (maxLen(g) > 1 || !(isInitialism(surface) || isAllCaps(surface))) continue;
+    const letters = key(surface).replace(/[^a-z]/g, '');
+    const matches = byInitials.get(letters) ?? [];
+    if (matches.length === 1) union(g.key, matches[0]!.key);
+  }
+}
+
+/** Country names in any language and their short forms are one place ("Marruecos" = "Maroc"). */
+function unionCountries(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
+  const byCountry = new Map<string, string>();
+  for (const g of groups.values()) {
+    for (const a of g.aliases) {
+      const code = countryCode(a);
+      if (!code) continue;
+      const first = byCountry.get(code);
+      if (first) union(g.key, first);
+      else byCountry.set(code, g.key);
+      break;
+    }
+  }
+}
+
+/**
+ * Near-miss spellings ("Gardian" -> "Guardian"): one edit on a long name, the rarer spelling
+ * joins the commoner. Short names never merge ("Mara" is not "Maria"). Only pairs one edit
+ * apart can merge, and those share a key with one character deleted (or one key is the other
+ * minus a character): candidates come from that index, visited in the same order as a scan over
+ * all pairs would.
+ */
+function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+  const roots = [...groups.values()].filter((g) => g.occs.length > 0);
+  const byVariant = new Map<string, number[]>();
+  const variantsOf = (k: string): Set<string> => {
+    const out = new Set([k]);
+    for (let i = 0; i < k.length; i++) out.add(k.slice(0, i) + k.slice(i + 1));
+    return out;
+  };
+  roots.forEach((g, i) => {
+    // One longer than the longest name compared: it may be a near miss of one that is.
+    if (g.key.length > NEAR_MISS_MAX_CHARS + 1) return;
+    for (const v of variantsOf(g.key)) {
+      const list = byVariant.get(v);
+      if (list) list.push(i);
+      else byVariant.set(v, [i]);
+    }
+  });
+  roots.forEach((a, ai) => {
+    if (a.key.length < 8 || a.key.length > NEAR_MISS_MAX_CHARS) return;
+    const candidates = new Set<number>();
+    for (const v of variantsOf(a.key))
+      for (const bi of byVariant.get(v) ?? []) if (bi !== ai) candidates.add(bi);
+    for (const bi of [...candidates].sort((x, y) => x - y)) {
+      const b = roots[bi]!;
+      if (find(a.key) === find(b.key)) continue;
+      if (Math.abs(a.key.length - b.key.length) > 1) continue;
+      if (a.key.split(' ').length !== b.key.split(' ').length || a.key[0] !== b.key[0]) continue;
+      if (a.occs.length > b.occs.length) {
+        // A shorter rare spelling of a long name ("Al-Houz") is not visited as `a`: join it here.
+        if (b.key.length < 8 && distance(a.key, b.key) === 1) union(b.key, a.key);
+        continue;
+      }
+      if (distance(a.key, b.key) === 1) union(a.key, b.key);
+    }
+  });
+}

@@ -1,0 +1,194 @@
+/**
+ * Entity discovery from the text itself: capitalised chunks become candidates (occurrences.ts),
+ * junk is set aside (junk.ts), candidates are grouped under one entity by their aliases
+ * (grouping.ts), typed from keywords and context (typing.ts), named (naming.ts), and every
+ * occurrence becomes a mention (mentions.ts). Nothing here knows any particular story.
+ */
+import { countryCode } from '../../lang';
+import type { Descriptor, Entity, Mention, Passage, Source } from '../../types';
+import { slug } from '../ids';
+import type { EntityOverrides } from '../overrides';
+import { type Group, groupOccurrences, type Grouping, maxLen } from './grouping';
+import { junkFilter } from './junk';
+import { linkMentions } from './mentions';
+import { betterName, findOverride, mergeDescriptors, pickName } from './naming';
+import { findOccurrences, type Occurrence, sentencesOf } from './occurrences';
+import { inferType, typeFromNeighbours } from './typing';
+import { key } from './words';
+
+export { MAX_NAME_TOKENS } from './occurrences';
+
+export interface DiscoveryInput {
+  source: Source;
+  passages: Passage[];
+}
+
+export interface DiscoveryResult {
+  /** New entities, and known ones that gained aliases or descriptors. */
+  entities: Entity[];
+  mentions: Mention[];
+}
+
+/**
+ * Discovers entities and mentions in `inputs`. `known` entities (from sources already indexed)
+ * are linked first; only new or changed entities are returned.
+ */
+export function discoverEntities(
+  inputs: readonly DiscoveryInput[],
+  known: readonly Entity[],
+  overrides: EntityOverrides | null,
+): DiscoveryResult {
+  const sentences = sentencesOf(inputs);
+  const { occs, stats } = findOccurrences(sentences, known);
+  const knownKeys = new Map<string, Entity>();
+  for (const e of known) for (const a of new Set([e.name, ...e.aliases])) knownKeys.set(key(a), e);
+  const grouping = groupOccurrences(occs, junkFilter(occs, knownKeys, stats));
+  const resolved = new Resolver(known, knownKeys, overrides, inputs[0]?.source.origin ?? 'seed');
+  for (const members of grouping.byRoot.values()) resolved.add(members, grouping);
+  const { changed, aliasToEntity } = resolved.finish();
+  const mentions = linkMentions(occs, sentences, aliasToEntity, [...known, ...changed.values()]);
+  // Entities must be mentioned to be worth keeping.
+  const mentioned = new Set(mentions.map((m) => m.entityId));
+  const knownIds = new Set(known.map((k) => k.id));
+  const entities = [...changed.values()].filter((e) => mentioned.has(e.id) || knownIds.has(e.id));
+  return { entities, mentions };
+}
+
+/** Turns each group of occurrences into a new entity or an update of a known one. */
+class Resolver {
+  readonly aliasToEntity: Map<string, Entity>;
+  readonly changed = new Map<string, Entity>();
+  private readonly usedIds: Set<string>;
+  private readonly untyped: Array<{ entity: Entity; occs: Occurrence[] }> = [];
+  private readonly knownCountries = new Map<string, Entity>();
+
+  constructor(
+    known: readonly Entity[],
+    private readonly knownKeys: ReadonlyMap<string, Entity>,
+    private readonly overrides: EntityOverrides | null,
+    private readonly origin: Entity['origin'],
+  ) {
+    this.aliasToEntity = new Map(knownKeys);
+    this.usedIds = new Set(known.map((e) => e.id));
+    for (const e of known) {
+      if (e.type !== 'place') continue;
+      const code = [e.name, ...e.aliases].map((a) => countryCode(a)).find((c) => c !== null);
+      if (code && !this.knownCountries.has(code)) this.knownCountries.set(code, e);
+    }
+  }
+
+  /** One entity's groups (those under one union root). */
+  add(members: readonly Group[], grouping: Grouping): void {
+    const all: Group = {
+      key: members[0]!.key,
+      occs: members.flatMap((m) => m.occs),
+      aliases: new Set(members.flatMap((m) => [...m.aliases])),
+    };
+    if (all.occs.length === 0) return;
+    const rootGroup = members.reduce((a, b) =>
+      maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
+    );
+    const existing =
+      [...all.aliases].map((a) => this.knownKeys.get(key(a))).find((e) => e !== undefined) ??
+      // A country known under another language's name ("Maroc" after "Morocco").
+      [...all.aliases]
+        .map((a) => countryCode(a))
+        .map((c) => (c ? this.knownCountries.get(c) : undefined))
+        .find((e) => e !== undefined);
+    const descriptors: Descriptor[] = [];
+    mergeDescriptors(
+      descriptors,
+      all.occs
+        .filter((o) => o.descriptor?.includes(' '))
+        .map((o) => ({ sourceId: o.source.id, text: o.descriptor! })),
+    );
+    const typed = () => inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames);
+    if (existing) this.update(existing, all, descriptors, typed);
+    else this.create(pickName(rootGroup), all, descriptors, typed);
+  }
+
+  private update(
+    existing: Entity,
+    all: Group,
+    descriptors: readonly Descriptor[],
+    typed: () => Entity['type'],
+  ): void {
+    const entity = this.changed.get(existing.id) ?? {
+      ...existing,
+      aliases: [...existing.aliases],
+      descriptors: [...existing.descriptors],
+    };
+    let touched = mergeDescriptors(entity.descriptors, descriptors);
+    for (const a of all.aliases) {
+      if (a !== entity.name && !entity.aliases.includes(a)) {
+        entity.aliases.push(a);
+        touched = true;
+      }
+    }
+    // The name the batch build would give it now that a fuller or accented form is known.
+    if (touched) {
+      const better = betterName(entity.name, entity.aliases);
+      if (better !== entity.name) {
+        entity.aliases = [...entity.aliases.filter((a) => a !== better), entity.name].sort();
+        entity.name = better;
+      }
+    }
+    // A known name without a type takes one from the new source's evidence, as the batch
+    // build would have from all of it.
+    if (
+      entity.type === 'other' &&
+      !findOverride(this.overrides, [entity.name, ...entity.aliases])
+    ) {
+      const type = typed();
+      if (type !== 'other') {
+        entity.type = type;
+        touched = true;
+      } else this.untyped.push({ entity, occs: all.occs });
+    }
+    for (const a of all.aliases) this.aliasToEntity.set(key(a), entity);
+    if (touched) this.changed.set(entity.id, entity);
+  }
+
+  private create(
+    name: string,
+    all: Group,
+    descriptors: Descriptor[],
+    typed: () => Entity['type'],
+  ): void {
+    const type = [...all.aliases].some((a) => countryCode(a) !== null) ? 'place' : typed();
+    const override = findOverride(this.overrides, [name, ...all.aliases]);
+    let id = slug(name);
+    while (this.usedIds.has(id)) id = `${id}-${this.usedIds.size}`;
+    this.usedIds.add(id);
+    // An institution the corpus only names as some place's ("Ruritania's Supreme Court"): its
+    // bare name means another country's institution on most other pages.
+    const qualified = all.occs.filter((o) => o.qualified).length;
+    const finalType = override?.type ?? type;
+    const generic =
+      (finalType === 'organization' || finalType === 'facility') &&
+      qualified > 0 &&
+      qualified * 2 >= all.occs.length &&
+      !all.occs.some((o) => o.acronym);
+    const entity: Entity = {
+      id,
+      name,
+      ...(generic ? { generic: true } : {}),
+      type: finalType,
+      aliases: [...all.aliases].filter((a) => a !== name).sort(),
+      descriptors,
+      description: override?.description ?? null,
+      origin: this.origin,
+    };
+    for (const a of all.aliases) this.aliasToEntity.set(key(a), entity);
+    this.changed.set(id, entity);
+    if (entity.type === 'other' && !override?.type) this.untyped.push({ entity, occs: all.occs });
+  }
+
+  /** Types the untyped from their neighbours in lists; the entities changed or created. */
+  finish(): { changed: Map<string, Entity>; aliasToEntity: Map<string, Entity> } {
+    typeFromNeighbours(this.untyped, this.aliasToEntity);
+    for (const { entity } of this.untyped)
+      if (entity.type !== 'other') this.changed.set(entity.id, entity);
+    return { changed: this.changed, aliasToEntity: this.aliasToEntity };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Junk: occurrences that are not names (function words, calendar words, offices alone, acronyms
+ * used as common nouns, demonyms, capitalised common words), judged against what the whole
+ * corpus writes in lower case and capitalises mid-sentence.
+ */
+import { countryCode, hasDemonymEnding } from '../../lang';
+import type { Entity } from '../../types';
+import { fold } from '../text';
+import { isAllCaps, isConnector, isInitialism } from '../tokens';
+import type { CorpusStats, Occurrence } from './occurrences';
+import {
+  ARTICLES,
+  CALENDAR,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  isDemonym,
+  key,
+  languageOf,
+  NOT_NAMES,
+  OPENING_WORDS,
+  ROLE_WORDS,
+  typeFromKeywords,
+} from './words';
+
+/** A predicate telling junk occurrences from names, given every occurrence in the corpus. */
+export function junkFilter(
+  occs: readonly Occurrence[],
+  knownKeys: ReadonlyMap<string, Entity>,
+  stats: CorpusStats,
+): (o: Occurrence) => boolean {
+  // Words that end or start a multi-word name ("Doe" of "Jane Doe") are names even at a
+  // sentence start.
+  const nameParts = new Set<string>();
+  for (const o of occs) {
+    if (o.linkOnly || o.tokens.length < 2) continue;
+    nameParts.add(key(o.tokens[0]!.text));
+    nameParts.add(key(o.tokens[o.tokens.length - 1]!.text));
+  }
+  return (o: Occurrence): boolean => {
+    const toks = o.tokens;
+    const k = key(o.surface);
+    if (knownKeys.has(k)) return false;
+    if (o.surface.replace(/[^\p{L}]/gu, '').length < 2) return true;
+    if (toks.every((t) => CALENDAR.has(fold(t.text)) || FUNCTION_WORDS.has(fold(t.text))))
+      return true;
+    if (toks.length === 1) return isJunkWord(o, k, stats, nameParts);
+    if (o.titled || o.acronym || typeFromKeywords(toks)) return false;
+    const lastTok = toks[toks.length - 1]!;
+    if (isDemonym(lastTok.text) && /^[a-z]/.test(o.after[0] ?? '')) return true;
+    // Capitalised common words ("Public Safety", "Illegal Criminals").
+    return toks.every((t) => isConnector(t.text) || stats.lowercase.has(fold(t.text)));
+  };
+}
+
+/** Whether a one-word occurrence (key `k`) is not a name. */
+function isJunkWord(
+  o: Occurrence,
+  k: string,
+  stats: CorpusStats,
+  nameParts: ReadonlySet<string>,
+): boolean {
+  const t = o.tokens[0]!;
+  const f = fold(t.text);
+  if (OPENING_WORDS.has(f) || NOT_NAMES.has(f)) return true;
+  if (ROLE_WORDS.has(t.text) || HONORIFICS.has(t.text)) return true;
+  if (isAllCaps(t.text) && stats.commonAcronyms.has(t.text)) return true;
+  // "a MOU": an acronym used as a common noun.
+  if (isAllCaps(t.text) && ['a', 'an'].includes(o.before[o.before.length - 1] ?? '')) return true;
+  // "X-Y relations": handled as two mentions (lib/corpus/entities/mentions.ts).
+  // (A particle before the hyphen is part of one name: "Al-Aoula".)
+  const parts = t.text.split('-');
+  if (
+    parts.length > 1 &&
+    parts.every((p) => /^\p{Lu}/u.test(p)) &&
+    !/^\p{Lu}\p{Ll}$/u.test(parts[0]!)
+  )
+    return true;
+  if (o.titled || o.acronym) return false;
+  // A site's address is the outlet's boilerplate ("… on Example.com"), not a name.
+  if (/\.\p{L}{2,6}$/u.test(t.text) && !isInitialism(t.text)) return true;
+  // Country names are names wherever they stand ("Germany sent …").
+  if (countryCode(t.text) !== null) return false;
+  // "les Français", "le Slovène": a nationality noun after an article (English demonyms are
+  // handled below, by their own endings).
+  const lang = languageOf(o.source);
+  if (
+    lang !== 'en' &&
+    lang !== null &&
+    ARTICLES.has(fold(o.before[o.before.length - 1] ?? '').replace('’', "'")) &&
+    hasDemonymEnding(t.text, lang)
+  )
+    return true;
+  // Demonyms and adjectives: "Ruritanian government", "Freedonians".
+  if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
+  if (stats.lowercase.has(f)) return true;
+  return t.initial && !stats.capNonInitial.has(k) && !nameParts.has(k);
+}

@@ -1,0 +1,635 @@
+/**
+ * Occurrences: what each capitalised chunk of a sentence names (its tokens, title, descriptor,
+ * acronym and context words), before any judgement of whether it is an entity.
+ */
+import { countryCode, hasAdjectiveEnding } from '../../lang';
+import { fold } from '../text';
+import {
+  type Chunk,
+  chunks,
+  isAllCaps,
+  isConjunction,
+  isConnector,
+  isInitialism,
+  type Token,
+  tokenize,
+} from '../tokens';
+import type { Entity, Passage, Source } from '../../types';
+import {
+  ROLE_WORDS,
+  HONORIFICS,
+  CALENDAR,
+  FUNCTION_WORDS,
+  OPENING_WORDS,
+  ARTICLES,
+  DIVISIONS,
+  STOP_BACK,
+  key,
+  lower,
+  isDemonym,
+  languageOf,
+  isTitleCase,
+  typeFromKeywords,
+} from './words';
+
+export interface Occurrence {
+  source: Source;
+  passage: Passage;
+  /** The name's tokens (without titles and modifiers). */
+  tokens: Token[];
+  start: number;
+  end: number;
+  surface: string;
+  /** Came after a role word or honorific ("President X", "Mrs. X"). */
+  titled: boolean;
+  /** The title/role phrase with its modifiers, as an outlet's descriptor. */
+  descriptor: string | null;
+  /** Only link to an entity found elsewhere; never create one (e.g. "Homeland Security" in a title). */
+  linkOnly: boolean;
+  /** Acronym given in parentheses right after the name. */
+  acronym: string | null;
+  /** Lower-case words just before and after (for typing). */
+  before: string[];
+  after: string[];
+  /** Named as some place's: "Ruritania's Supreme Court", "Ruritanian National Police". */
+  qualified: boolean;
+}
+
+/** Chunks longer than this are not one name (a shouted line, a list): they only link names. */
+export const MAX_NAME_TOKENS = 16;
+
+export interface CorpusStats {
+  /** Folded words seen in lower case anywhere. */
+  lowercase: Set<string>;
+  /** Folded single-token names seen capitalised away from a sentence start. */
+  capNonInitial: Set<string>;
+  /** Acronyms defined after a lower-case phrase ("memorandum of understanding (MOU)"). */
+  commonAcronyms: Set<string>;
+}
+
+/** One passage, tokenized and cut into capitalised chunks. */
+export interface Sentence {
+  source: Source;
+  passage: Passage;
+  tokens: Token[];
+  chunks: Chunk[];
+  text: string;
+  base: number;
+}
+
+// A source's sentences depend on its own text only: kept while its passages are (an
+// incremental build re-resolves from them without tokenizing the corpus again).
+const sentenceCache = new WeakMap<readonly Passage[], { source: Source; sentences: Sentence[] }>();
+
+export function sentencesOf(
+  inputs: ReadonlyArray<{ source: Source; passages: readonly Passage[] }>,
+): Sentence[] {
+  return inputs.flatMap(({ source, passages }) => {
+    const hit = sentenceCache.get(passages);
+    if (hit?.source === source) return hit.sentences;
+    const sentences = sourceSentences(source, passages);
+    sentenceCache.set(passages, { source, sentences });
+    return sentences;
+  });
+}
+
+function sourceSentences(source: Source, passages: readonly Passage[]): Sentence[] {
+  return passages.map((passage) => {
+    const tokens = tokenize(passage.text, passage.start);
+    return {
+      source,
+      passage,
+      tokens,
+      chunks: chunks(tokens, passage.text, passage.start),
+      text: passage.text,
+      base: passage.start,
+    };
+  });
+}
+
+/**
+ * Every name occurrence in `sentences`, with the corpus statistics they were read with.
+ * `known` entities' persons help split "President of X Jane Doe" and their names split
+ * run-together chunks.
+ */
+export function findOccurrences(
+  sentences: readonly Sentence[],
+  known: readonly Entity[],
+): { occs: Occurrence[]; stats: CorpusStats } {
+  const stats = statsOf(sentences);
+  // Persons named right after a title ("Secretary Jane Doe") help split "President of X Jane Doe".
+  const knownPersons = new Set<string>();
+  for (const e of known)
+    if (e.type === 'person') for (const a of [e.name, ...e.aliases]) knownPersons.add(key(a));
+  for (const s of sentences) {
+    for (const c of s.chunks) {
+      const r = c.tokens.findIndex((t) => ROLE_WORDS.has(t.text));
+      const rest = c.tokens.slice(r + 1);
+      if (r >= 0 && rest.length >= 1 && rest.length <= 3 && !rest.some((t) => isConnector(t.text)))
+        knownPersons.add(key(rest.map((t) => t.text).join(' ')));
+    }
+  }
+  const chunkOccs: Occurrence[] = [];
+  for (const s of sentences) {
+    for (const c of s.chunks)
+      chunkOccs.push(...analyseChunk(s.source, s.passage, s.tokens, c, knownPersons, stats));
+  }
+  return { occs: splitRunTogether(chunkOccs, known), stats };
+}
+
+function statsOf(sentences: readonly Sentence[]): CorpusStats {
+  const lowercase = new Set<string>();
+  const capNonInitial = new Set<string>();
+  const commonAcronyms = new Set<string>();
+  for (const s of sentences) {
+    for (const t of s.tokens) if (!t.cap) lowercase.add(fold(t.text));
+    for (const c of s.chunks) {
+      const first = c.tokens[0]!;
+      if (c.tokens.length === 1 && !first.initial) capNonInitial.add(key(first.text));
+    }
+    for (const a of acronymsAfterLowercase(s.text)) commonAcronyms.add(a);
+  }
+  return { lowercase, capNonInitial, commonAcronyms };
+}
+
+/**
+ * Acronyms defined right after a lower-case phrase: what
+ * `/([a-z][a-z\s-]{6,})\s\(([A-Z]{2,6})\)/g` finds, in one pass (that regex backtracks over
+ * every long lower-case run).
+ */
+function acronymsAfterLowercase(text: string): string[] {
+  const out: string[] = [];
+  const inRun = (c: string) => (c >= 'a' && c <= 'z') || c === '-' || /\s/.test(c);
+  for (const m of text.matchAll(/\s\(([A-Z]{2,6})\)/g)) {
+    // The run of [a-z\s-] before the space must hold a letter at least 7 characters back.
+    let i = m.index;
+    let letterAt = -1;
+    while (i > 0 && inRun(text[i - 1]!)) {
+      i--;
+      if (m.index - i >= 7 && text[i]! >= 'a' && text[i]! <= 'z') letterAt = i;
+    }
+    if (letterAt >= 0) out.push(m[1]!);
+  }
+  return out;
+}
+
+/** Walks back from a chunk over modifiers: "Ruritania's leftist | President X". */
+function modifiersBefore(
+  tokens: readonly Token[],
+  from: number,
+  sentence: string,
+  base: number,
+): Token[] {
+  const out: Token[] = [];
+  for (let i = from - 1; i >= 0 && out.length < 3; i--) {
+    const t = tokens[i]!;
+    const gap = sentence.slice(t.end - base, tokens[i + 1]!.start - base);
+    if (!/^(?:['’]s?)?\s$/u.test(gap) || t.hasDigit) break;
+    if (t.possessive && t.cap) {
+      out.unshift(t);
+      break;
+    }
+    if (t.cap ? !isDemonym(t.text) : STOP_BACK.has(fold(t.text))) break;
+    out.unshift(t);
+  }
+  return out;
+}
+
+function phrase(source: Source, toks: readonly Token[]): string {
+  if (toks.length === 0) return '';
+  const first = toks[0]!;
+  const last = toks[toks.length - 1]!;
+  // Possessive modifiers keep their "'s" ("Ruritania's leftist President").
+  const end = last.possessive ? last.end + 2 : last.end;
+  return source.text.slice(first.start, end).replace(/\s+/g, ' ');
+}
+
+/** Appositive after a name: "X, a populist who …" -> "a populist". */
+function appositiveAfter(
+  source: Source,
+  tokens: readonly Token[],
+  to: number,
+  sentence: string,
+  base: number,
+): string | null {
+  const last = tokens[to - 1];
+  const next = tokens[to];
+  if (!last || !next) return null;
+  const gap = sentence.slice(last.end - base, next.start - base);
+  if (!/^(?:\)?)(?:['’]s)?\s*,\s*$/.test(gap.replace(/^\s*\([A-Z]{2,6}\)/, ''))) return null;
+  if (!['a', 'an'].includes(next.text.toLowerCase())) return null;
+  const out: Token[] = [next];
+  for (let i = to + 1; i < tokens.length && out.length < 7; i++) {
+    const t = tokens[i]!;
+    const g = sentence.slice(tokens[i - 1]!.end - base, t.start - base);
+    if (!/^\s$/.test(g)) break;
+    const f = fold(t.text);
+    if (['who', 'which', 'that', 'where', 'when', 'whose', 'and', 'but'].includes(f)) break;
+    if (out.length >= 2 && /(?:ed|ing)$/.test(f)) break;
+    out.push(t);
+  }
+  if (out.length < 2) return null;
+  return phrase(source, out);
+}
+
+/** A word that opens the chunk without being part of the name ("The", "En", "Desde", "d'"). */
+function opensChunk(t: Token): boolean {
+  const f = fold(t.text).replace('’', "'");
+  if (FUNCTION_WORDS.has(f) || CALENDAR.has(f)) return true;
+  // Other languages' articles and prepositions: where the sentence capitalised them, or elided.
+  return OPENING_WORDS.has(f) && (t.initial || f.endsWith("'") || !t.cap);
+}
+
+function stripFunctionWords(toks: Token[]): Token[] {
+  let i = 0;
+  while (i < toks.length - 1 && opensChunk(toks[i]!)) i++;
+  let j = toks.length;
+  while (j > i && isConnector(toks[j - 1]!.text)) j--;
+  return toks.slice(i, j);
+}
+
+/** Turns one chunk into name occurrences (a role chunk yields the name after the role). */
+function analyseChunk(
+  source: Source,
+  passage: Passage,
+  tokens: Token[],
+  chunk: Chunk,
+  knownPersons: Set<string>,
+  stats: CorpusStats,
+): Occurrence[] {
+  const toks = nameTokens(passage, tokens, chunk, stats);
+  if (toks.length === 0 || (toks.length === 1 && opensChunk(toks[0]!))) return [];
+  const base = passage.start;
+  const sentence = passage.text;
+  const from = chunk.from + chunk.tokens.indexOf(toks[0]!);
+  const to = chunk.from + chunk.tokens.indexOf(toks[toks.length - 1]!) + 1;
+  const before = tokens.slice(Math.max(0, from - 3), from).map(lower);
+  const after = tokens.slice(to, to + 3).map(lower);
+  const occ = (nameToks: Token[], extra: Partial<Occurrence>): Occurrence => {
+    const first = nameToks[0]!;
+    const last = nameToks[nameToks.length - 1]!;
+    return {
+      source,
+      passage,
+      tokens: nameToks,
+      start: first.start,
+      end: last.end,
+      surface: source.text.slice(first.start, last.end),
+      titled: false,
+      descriptor: null,
+      linkOnly: false,
+      acronym: null,
+      before,
+      after,
+      qualified: false,
+      ...extra,
+    };
+  };
+  const c: ChunkContext = { source, tokens, toks, from, to, base, sentence, occ };
+
+  // Title-case headlines capitalise every word: only link names found elsewhere. So does a run
+  // of capitalised words too long to be one name.
+  // Later titles are headings, menus and labels: they only link names too.
+  if (
+    (passage.kind === 'title' && (passage.block > 0 || isTitleCase(passage.text))) ||
+    toks.length > MAX_NAME_TOKENS ||
+    isRegionCode(toks, sentence, base)
+  )
+    return [occ(toks, { linkOnly: true })];
+
+  // Parenthesised acronym right after the chunk: "… Protection Agency (EPA)".
+  const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
+  const code = /^\s\(([A-Z][A-Z0-9]{1,7})\)/.exec(afterText)?.[1] ?? null;
+  // "Vinhedo (SP)", "Aeroporto de X (SP)": after a one-word name or a place, or as two letters,
+  // a bracketed code is the region the place is in, not its acronym, unless the initials agree.
+  const acr =
+    code &&
+    (toks.length === 1 || code.length === 2 || typeFromKeywords(toks) === 'place') &&
+    fold(code[0]!) !== fold(toks[0]!.text)[0]
+      ? null
+      : code;
+  const r = roleAt(toks, stats);
+  if (r >= 0) return roleOccurrences(c, r, acr, knownPersons);
+  const allCapsChunk = toks.every((t) => isAllCaps(t.text) || isConnector(t.text));
+  if (allCapsChunk && /^\s*[—–-]/.test(afterText)) return []; // a dateline
+  return [plainOccurrence(c, acr, stats)];
+}
+
+/** What analyseChunk's helpers need of the chunk: its name tokens, span and sentence. */
+interface ChunkContext {
+  source: Source;
+  /** The sentence's tokens. */
+  tokens: Token[];
+  /** The name's tokens, trimmed of what opens the chunk. */
+  toks: Token[];
+  /** Index in `tokens` of the first name token, and one past the last. */
+  from: number;
+  to: number;
+  base: number;
+  sentence: string;
+  occ: (nameToks: Token[], extra: Partial<Occurrence>) => Occurrence;
+}
+
+/**
+ * The chunk's tokens without what is not part of the name: an opening function word, common
+ * words before a preposition, a date after it, a division's head, a describing noun.
+ */
+function nameTokens(passage: Passage, tokens: Token[], chunk: Chunk, stats: CorpusStats): Token[] {
+  const base = passage.start;
+  const sentence = passage.text;
+  // A title in quotes keeps its article: “The Substance”, « Le Monde ».
+  const firstTok = chunk.tokens[0]!;
+  const lastTok = chunk.tokens[chunk.tokens.length - 1]!;
+  const quoted =
+    // (Bounded windows: a sentence holds many chunks.)
+    /[“"«‘]\s*$/u.test(
+      sentence.slice(Math.max(0, firstTok.start - base - 4), firstTok.start - base),
+    ) && /^\s*[”"»’]/u.test(sentence.slice(lastTok.end - base, lastTok.end - base + 4));
+  let toks =
+    quoted && chunk.tokens.length > 1 ? [...chunk.tokens] : stripFunctionWords(chunk.tokens);
+  // "National Security and Public Safety of the United States", "Investigadores do X": common
+  // words, then a preposition, then a name. An institution's head word keeps its "of" phrase.
+  const of = toks.findIndex((t) => t.text === 'of' || (!t.cap && isConnector(t.text)));
+  if (
+    of > 0 &&
+    // Other languages' "de": only where the sentence's start capitalised the common word.
+    (toks[of]!.text === 'of' || toks[0]!.initial) &&
+    !toks.some((t) => ROLE_WORDS.has(t.text)) &&
+    !typeFromKeywords(toks.slice(0, of)) &&
+    toks.slice(0, of).every((t) => stats.lowercase.has(fold(t.text)))
+  ) {
+    toks = stripFunctionWords(toks.slice(of + 1));
+  }
+  // "Marrakech, Morocco September 9": a date after a name is not part of it.
+  const toksAt = chunk.from + chunk.tokens.indexOf(toks[0]!);
+  const date = toks.findIndex((t, i) => {
+    if (i === 0 || !CALENDAR.has(fold(t.text))) return false;
+    const at = toksAt + i;
+    return tokens[at + 1]?.hasDigit === true || tokens[at - 1]?.hasDigit === true;
+  });
+  if (date > 0) toks = toks.slice(0, date);
+  // "the State of X", "la province de X": a division named after its seat names the seat.
+  if (toks.length >= 3 && DIVISIONS.has(fold(toks[0]!.text)) && isConnector(toks[1]!.text))
+    toks = toks.slice(2);
+  // "le Danois Jonas Doe", "l'Américain John Doe": after an article, a capitalised noun before
+  // a person's two or three names describes the person.
+  const prevTok = tokens[chunk.from + chunk.tokens.indexOf(toks[0]!) - 1];
+  if (
+    toks.length >= 3 &&
+    toks.length <= 4 &&
+    prevTok &&
+    ARTICLES.has(fold(prevTok.text).replace('’', "'")) &&
+    !FUNCTION_WORDS.has(fold(prevTok.text)) &&
+    !typeFromKeywords(toks) &&
+    !ROLE_WORDS.has(toks[0]!.text) &&
+    !toks.some((t) => isConnector(t.text) || isAllCaps(t.text)) &&
+    countryCode(toks.map((t) => t.text).join(' ')) === null
+  )
+    toks = toks.slice(1);
+  while (toks.length > 1 && isConnector(toks[toks.length - 1]!.text)) toks = toks.slice(0, -1);
+  return toks;
+}
+
+/** "Huesca (HU)": a two-letter code in brackets after a name is a region's code; it only links. */
+function isRegionCode(toks: readonly Token[], sentence: string, base: number): boolean {
+  const lone = toks.length === 1 ? toks[0]! : null;
+  return (
+    lone !== null &&
+    /^[A-Z]{2}$/.test(lone.text) &&
+    /(?:^|[^\p{L}])\p{Lu}[\p{L}.'’-]*\s\($/u.test(
+      sentence.slice(Math.max(0, lone.start - base - 64), lone.start - base),
+    ) &&
+    sentence[lone.end - base] === ')'
+  );
+}
+
+/** Index of the last role word in the name's tokens, or -1 ("General Election" has none). */
+function roleAt(toks: readonly Token[], stats: CorpusStats): number {
+  let r = -1;
+  toks.forEach((t, i) => {
+    if (ROLE_WORDS.has(t.text) && i < toks.length) r = i;
+  });
+  // "General Election": a role word before a common word is not a title.
+  const afterRole = toks.slice(r + 1);
+  if (
+    r >= 0 &&
+    afterRole.length === 1 &&
+    stats.lowercase.has(fold(afterRole[0]!.text)) &&
+    !isAllCaps(afterRole[0]!.text)
+  )
+    return -1;
+  return r;
+}
+
+/** A role chunk: the name after the role (or after a comma), the role as its descriptor. */
+function roleOccurrences(
+  c: ChunkContext,
+  r: number,
+  acr: string | null,
+  knownPersons: ReadonlySet<string>,
+): Occurrence[] {
+  const { source, tokens, toks, from, to, base, sentence, occ } = c;
+  const out: Occurrence[] = [];
+  let nameStart = r + 1;
+  // "President of Ruritania Jane Doe": the office's place, then the name.
+  if (toks[nameStart] && toks[nameStart]!.text === 'of') {
+    const rest = toks.slice(nameStart + 1);
+    let split = -1;
+    for (let n = Math.min(3, rest.length - 1); n >= 1; n--) {
+      if (
+        knownPersons.has(
+          key(
+            rest
+              .slice(rest.length - n)
+              .map((t) => t.text)
+              .join(' '),
+          ),
+        )
+      ) {
+        split = rest.length - n;
+        break;
+      }
+    }
+    if (split < 0) split = rest.length > 2 ? rest.length - 2 : rest.length;
+    nameStart = nameStart + 1 + split;
+    const ofPart = rest.slice(0, split);
+    if (ofPart.length > 0) out.push(occ(ofPart, { linkOnly: true }));
+  }
+  let name = toks.slice(nameStart);
+  // "Minister Jane Doe of Ruritania": the name ends before "of".
+  const ofAt = name.findIndex((t, i) => i > 0 && t.text === 'of');
+  if (ofAt > 0) {
+    const place = name.slice(ofAt + 1).filter((t) => !isConnector(t.text));
+    if (place.length > 0) out.push(occ(place, { linkOnly: true }));
+    name = name.slice(0, ofAt);
+  }
+  const mods = modifiersBefore(tokens, from, sentence, base);
+  const roleToks = [...mods, ...toks.slice(0, nameStart)];
+  const honorificOnly = roleToks.length === 1 && HONORIFICS.has(roleToks[0]!.text);
+  const descriptor = honorificOnly ? null : phrase(source, roleToks) || null;
+  // What precedes the role inside the chunk ("DHS" in "DHS Secretary") may name an organization.
+  const prefix = toks.slice(0, r).filter((t) => !HONORIFICS.has(t.text));
+  for (const t of prefix)
+    if (isAllCaps(t.text) || isInitialism(t.text)) out.push(occ([t], { linkOnly: true }));
+  if (
+    name.length > 0 &&
+    name.filter((t) => !isConnector(t.text) && t.text.length > 2).length <= 4
+  ) {
+    out.push(occ(name, { titled: true, descriptor, acronym: acr }));
+  } else if (name.length === 0 && descriptor) {
+    // "Ruritania's new Defense Minister, Jane Doe": the name follows after a comma.
+    const next = tokens[to];
+    const gap = next ? sentence.slice(toks[toks.length - 1]!.end - base, next.start - base) : '';
+    if (next?.cap && /^\s*,\s*$/.test(gap)) {
+      const appos: Token[] = [];
+      for (let i = to; i < tokens.length && appos.length < 4; i++) {
+        const t = tokens[i]!;
+        if (!t.cap || t.hasDigit) break;
+        if (
+          appos.length > 0 &&
+          !/^\s$/.test(sentence.slice(tokens[i - 1]!.end - base, t.start - base))
+        )
+          break;
+        appos.push(t);
+        if (t.possessive) break;
+      }
+      if (appos.length >= 2) out.push(occ(appos, { titled: true, descriptor }));
+    }
+  }
+  return out;
+}
+
+/** A chunk without a role: the name, its descriptor (leading modifiers or appositive). */
+function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats): Occurrence {
+  const { source, tokens, toks, from, to, base, sentence, occ } = c;
+  const mods = modifiersBefore(tokens, from, sentence, base);
+  const lastMod = mods[mods.length - 1];
+  const beforeMods = tokens[from - mods.length - 1];
+  const determiner = beforeMods && ['the', 'a', 'an'].includes(fold(beforeMods.text));
+  const lead = mods.length > 0 && (determiner || mods[0]!.possessive) && lastMod && !lastMod.cap;
+  // "the longtime U.S. ally": the name modifies "ally", so "longtime" does not describe it.
+  const nextTok = tokens[to];
+  const attributive =
+    nextTok !== undefined &&
+    !nextTok.cap &&
+    !STOP_BACK.has(fold(nextTok.text)) &&
+    /^\s$/.test(sentence.slice(toks[toks.length - 1]!.end - base, nextTok.start - base));
+  const descriptor =
+    appositiveAfter(source, tokens, to, sentence, base) ??
+    (lead && !attributive ? phrase(source, mods) : null);
+  // Leading demonyms describe the name: "Ruritanian National Police Directorate".
+  let k = 0;
+  while (k < toks.length - 1 && isDemonym(toks[k]!.text)) k++;
+  const name = toks.slice(k);
+  // "Palais national", "Communauté valencienne": where names are written in sentence case, a
+  // capitalised common noun or head word takes the adjectives after it.
+  const head = name.length === 1 ? name[0]! : null;
+  const lang = languageOf(source);
+  if (
+    head &&
+    !head.initial &&
+    lang !== null &&
+    (stats.lowercase.has(fold(head.text)) || typeFromKeywords([head]) !== null) &&
+    countryCode(head.text) === null
+  ) {
+    for (let i = to; i < tokens.length && i < to + 2; i++) {
+      const t = tokens[i]!;
+      const gap = sentence.slice(tokens[i - 1]!.end - base, t.start - base);
+      if (t.cap || t.hasDigit || gap !== ' ' || OPENING_WORDS.has(fold(t.text))) break;
+      if (!hasAdjectiveEnding(t.text, lang)) break;
+      name.push(t);
+    }
+  }
+  const prev = tokens[from - 1];
+  const ownedBy =
+    prev !== undefined &&
+    prev.cap &&
+    prev.possessive &&
+    /^['’]s?\s$/u.test(sentence.slice(prev.end - base, toks[0]!.start - base));
+  return occ(name, { descriptor, acronym: acr, qualified: k > 0 || ownedBy });
+}
+
+/**
+ * Two names written side by side read as one chunk: "INE Jane Doe", "Jane Doe of Acme
+ * Party", "the X Party and the Y Party". Where a chunk ends with a name of two or more words
+ * that the corpus also writes on its own, it is cut before that name, unless what precedes is
+ * an institution's head ("University of New Mexico") and no "and" joins them. Chunks are at
+ * most MAX_NAME_TOKENS long, so the suffixes tried per chunk are bounded.
+ */
+function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[]): Occurrence[] {
+  const standalone = new Set<string>();
+  for (const o of occs) if (!o.linkOnly && o.tokens.length >= 2) standalone.add(key(o.surface));
+  for (const e of known) for (const a of [e.name, ...e.aliases]) standalone.add(key(a));
+  // Names a person is known by, and their first two words ("Jane Doe" of "Jane Doe Roe").
+  const personHeads = new Set<string>();
+  for (const o of occs) {
+    if (o.linkOnly || o.tokens.length < 2 || o.tokens.length > 4) continue;
+    if (o.tokens.some((t) => isConnector(t.text) || isAllCaps(t.text))) continue;
+    personHeads.add(key(o.surface));
+    personHeads.add(key(`${o.tokens[0]!.text} ${o.tokens[1]!.text}`));
+  }
+  const span = (o: Occurrence, toks: Token[], extra: Partial<Occurrence>): Occurrence => ({
+    ...o,
+    tokens: toks,
+    start: toks[0]!.start,
+    end: toks[toks.length - 1]!.end,
+    surface: o.source.text.slice(toks[0]!.start, toks[toks.length - 1]!.end),
+    ...extra,
+  });
+  const out: Occurrence[] = [];
+  for (const o of occs) {
+    const n = o.tokens.length;
+    let cut = -1;
+    if (!o.linkOnly && n >= 3) {
+      for (let i = 1; i <= n - 2 && cut < 0; i++) {
+        const rest = o.tokens.slice(i);
+        if (isConnector(rest[0]!.text)) continue;
+        if (standalone.has(key(o.source.text.slice(rest[0]!.start, o.end)))) cut = i;
+      }
+    }
+    if (cut < 0) {
+      out.push(o);
+      continue;
+    }
+    let head = o.tokens.slice(0, cut);
+    // Only where the text shows two names: joined by "and", or an acronym before a name. A
+    // person's given names before a surname pair are one name; "X de São Paulo" is one too.
+    const glue = head[head.length - 1]!;
+    const joined = head.some((t) => isConjunction(t.text));
+    let split =
+      !o.acronym &&
+      (joined || (head.length === 1 && (isAllCaps(glue.text) || isInitialism(glue.text))));
+    while (
+      head.length > 0 &&
+      (isConnector(head[head.length - 1]!.text) ||
+        isConjunction(head[head.length - 1]!.text) ||
+        ARTICLES.has(fold(head[head.length - 1]!.text)))
+    )
+      head = head.slice(0, -1);
+    // "Jane Doe of the Acme Party": a person's name, a preposition, an organization's name.
+    if (
+      !split &&
+      !o.acronym &&
+      isConnector(glue.text) &&
+      head.length >= 2 &&
+      head.length <= 3 &&
+      !o.tokens.slice(cut).some((t) => isAllCaps(t.text)) &&
+      personHeads.has(key(head.map((t) => t.text).join(' ')))
+    )
+      split = true;
+    if (!split || (!joined && head.length > 0 && typeFromKeywords(head))) {
+      out.push(o);
+      continue;
+    }
+    if (head.length > 0) out.push(span(o, head, { acronym: null, after: [] }));
+    out.push(
+      span(o, o.tokens.slice(cut), {
+        titled: false,
+        descriptor: null,
+        before: [],
+        qualified: false,
+      }),
+    );
+  }
+  return out;
+}

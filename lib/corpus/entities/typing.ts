@@ -1,0 +1,108 @@
+/** An entity's type, from its head words and the context of its occurrences. */
+import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
+import type { Entity, EntityType } from '../../types';
+import {
+  ROLE_CONTEXT,
+  CONTEXT_TYPES,
+  PLACE_PREPOSITIONS,
+  WEAK_PLACE_PREPOSITIONS,
+  PLACE_CUES,
+  PLACE_WORDS,
+  SPEECH_VERBS,
+  key,
+  typeFromKeywords,
+} from './words';
+import type { Occurrence } from './occurrences';
+import { type Group, maxLen } from './grouping';
+
+/**
+ * Names without any evidence of their type take the type of the names listed with them:
+ * "Ruritania, Freedonia y Sylvania" are all places when one is. Two rounds reach a list's
+ * far end from a typed name at either side.
+ */
+export function typeFromNeighbours(
+  untyped: ReadonlyArray<{ entity: Entity; occs: readonly Occurrence[] }>,
+  aliasToEntity: ReadonlyMap<string, Entity>,
+): void {
+  const neighbour = (w: string | undefined) => (w ? aliasToEntity.get(w) : undefined);
+  for (let round = 0; round < 2; round++) {
+    for (const { entity, occs } of untyped) {
+      if (entity.type !== 'other') continue;
+      const votes = new Map<EntityType, number>();
+      for (const o of occs) {
+        const b = o.before;
+        const prev = isConjunction(b[b.length - 1] ?? '') ? b[b.length - 2] : b[b.length - 1];
+        const next = isConjunction(o.after[0] ?? '') ? o.after[1] : o.after[0];
+        for (const n of [neighbour(prev), neighbour(next)])
+          if (n && n !== entity && n.type !== 'other' && n.type !== 'person')
+            votes.set(n.type, (votes.get(n.type) ?? 0) + 1);
+      }
+      const best = [...votes.entries()].sort((x, y) => y[1] - x[1])[0];
+      if (best) entity.type = best[0];
+    }
+  }
+}
+
+export function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
+  const longestLen = maxLen(g);
+  const longest = g.occs.filter((o) => o.tokens.length === longestLen);
+  const kw = typeFromKeywords(longest[0]!.tokens);
+  if (kw) return kw;
+  const votes: Record<EntityType, number> = {
+    person: 0,
+    organization: 0,
+    place: 0,
+    facility: 0,
+    law: 0,
+    agreement: 0,
+    group: 0,
+    other: 0,
+  };
+  // Place evidence that a preposition also used for persons ("à X") cannot give.
+  let strongPlace = 0;
+  for (const o of g.occs) {
+    if (o.titled) votes.person += 3;
+    const prev = o.before[o.before.length - 1] ?? '';
+    const prev2 = o.before[o.before.length - 2] ?? '';
+    if (PLACE_PREPOSITIONS.has(prev) || (prev === 'the' && PLACE_PREPOSITIONS.has(prev2)))
+      votes.place += 1;
+    const prep = PLACE_PREPOSITIONS.has(prev) ? prev : prev === 'the' ? prev2 : '';
+    if (PLACE_PREPOSITIONS.has(prep) && !WEAK_PLACE_PREPOSITIONS.has(prep)) strongPlace++;
+    // "the city of X", "la ciudad de X", "natural de X", "nascida em X", "condomínio X".
+    if (
+      (PLACE_WORDS.has(prev) && !o.tokens[0]!.initial) ||
+      ((isConnector(prev) || PLACE_PREPOSITIONS.has(prev)) &&
+        (PLACE_WORDS.has(prev2) || PLACE_CUES.has(prev2)))
+    ) {
+      votes.place += 2;
+      strongPlace++;
+    }
+    if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? '')) votes.person += 1;
+    if (ROLE_CONTEXT.has(prev)) votes.person += 2;
+    for (const [type, set] of CONTEXT_TYPES) {
+      if (o.before.some((w) => set.has(w)) || set.has(o.after[0] ?? '')) votes[type] += 1;
+    }
+  }
+  if (allPersonSurnames.has(g.key)) votes.person += 2;
+  const toks = longest[0]!.tokens;
+  // A person is named by the surname alone; a place rarely by its last word.
+  if (toks.length >= 2) {
+    const last = key(toks[toks.length - 1]!.text);
+    for (const o of g.occs) if (o.tokens.length === 1 && key(o.surface) === last) votes.person += 1;
+  }
+  const best = (Object.entries(votes) as Array<[EntityType, number]>).sort(
+    (a, b) => b[1] - a[1],
+  )[0]!;
+  // Two to four plain words read as a person's name: one "à"/"en" before them is not enough.
+  const personShaped =
+    toks.length >= 2 &&
+    toks.length <= 4 &&
+    !toks.some((t) => isConnector(t.text) || isAllCaps(t.text));
+  if (best[0] === 'place' && personShaped && strongPlace === 0 && votes.person === 0)
+    return 'person';
+  if (best[1] > 0) return best[0];
+  if (toks.every((t) => isAllCaps(t.text) || isInitialism(t.text))) return 'organization';
+  // Two to four plain capitalised words with no keyword read as a person's name.
+  if (toks.length >= 2 && toks.length <= 4) return 'person';
+  return 'other';
+}
