@@ -15,7 +15,7 @@ import {
   sourceCount,
   uniqueEntities,
 } from '../align';
-import { gap } from '../numbers';
+import { gap } from '../extractors/numbers';
 
 const TIME_UNITS = new Set([
   'second',

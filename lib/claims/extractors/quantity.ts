@@ -12,7 +12,7 @@ import {
   vagueRange,
   wordNumber,
 } from './numbers';
-import { clauseBounds, lemma, lowerBound, STOP, type Word, words } from './text';
+import { clauseBounds, lemma, lowerBound, STOP, type Word, words } from '../text';
 
 export interface QuantityHit {
   /** Offsets in the sentence. */

@@ -1,12 +1,12 @@
 /**
- * Turns one source's passages into typed claims. Each extractor is a pure function over a
- * sentence (quantity.ts, time.ts, label.ts, descriptor.ts, quote.ts); this module maps their hits
- * to Claim rows with offsets into the source text, the entities around them, and speakers.
+ * Turns one source's passages into typed claims. Each extractor in extractors/ is a pure function
+ * over a sentence (quantity, time, label, descriptor, quote); this module maps their hits to Claim
+ * rows with offsets into the source text, the entities around them, and speakers.
  */
 import type { Claim, ClaimKind, Entity, Mention, Passage, Source } from '../types';
-import { descriptorBefore, isDemonym, ROLE_WORDS } from './descriptor';
-import { extractLabels } from './label';
-import { extractQuantities } from './quantity';
+import { descriptorBefore, isDemonym, ROLE_WORDS } from './extractors/descriptor';
+import { extractLabels } from './extractors/label';
+import { extractQuantities } from './extractors/quantity';
 import {
   attributionAfter,
   BEFORE_RE,
@@ -14,9 +14,9 @@ import {
   PRONOUNS,
   quoteWords,
   REPORTING_VERBS,
-} from './quote';
+} from './extractors/quote';
 import { clauseBounds, foldLower, lowerBound } from './text';
-import { extractTimes, formatTime } from './time';
+import { extractTimes, formatTime } from './extractors/time';
 
 interface Ctx {
   source: Source;
