@@ -1,7 +1,7 @@
 /**
- * The claims engine: typed claims per source (extract.ts and one extractor per kind), then
+ * The claims engine: typed claims per source (source-claims.ts over one extractor per kind in extractors/), then
  * alignment and comparison across sources (align.ts, rules/*) into ranked discrepancies.
  */
 
 export { findDiscrepancies } from './discrepancies';
-export { extractClaims } from './extract';
+export { extractClaims } from './source-claims';

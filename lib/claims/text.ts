@@ -2,6 +2,7 @@
  * Small text helpers shared by the claim extractors: word tokens with offsets, content words,
  * a crude English lemmatizer, clause bounds, and the entities mentioned inside a range.
  */
+import { anyLanguage } from '../lang';
 import type { Entity, Mention } from '../types';
 
 export interface Word {
@@ -53,6 +54,19 @@ export const STOP = new Set(
   ).split(' '),
 );
 
+let stopAnyLanguage: Set<string> | null = null;
+/** A function word of English or of any language in lib/lang ("que", "las", "dans"). */
+export function isStopWord(lower: string): boolean {
+  stopAnyLanguage ??= new Set([
+    ...STOP,
+    ...anyLanguage('functionWords'),
+    ...anyLanguage('articles'),
+    ...anyLanguage('conjunctions'),
+    ...anyLanguage('connectors'),
+  ]);
+  return stopAnyLanguage.has(lower);
+}
+
 /** Singular, lower-case form of an English noun or verb ("deportations" -> "deportation"). */
 export function lemma(word: string): string {
   const w = foldLower(word).replace(/'s$/, '');
@@ -68,7 +82,7 @@ export function lemma(word: string): string {
 export function contentLemmas(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
-    if (STOP.has(w.lower) || /\d/.test(w.lower) || w.lower.length < 3) continue;
+    if (isStopWord(w.lower) || /\d/.test(w.lower) || w.lower.length < 3) continue;
     out.push(lemma(w.lower));
   }
   return out;

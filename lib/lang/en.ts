@@ -1,4 +1,5 @@
 import type { LexiconSource } from './types';
+import type { ClaimWords } from './claim-words';
 
 export const en: LexiconSource = {
   code: 'en',
@@ -41,4 +42,15 @@ export const en: LexiconSource = {
       'gap river jungle mountains mountain valley desert sea ocean bay gulf strait canal island islands peninsula province state region county city town village municipality neighborhood neighbourhood district lake coast border park square street avenue',
   },
   countryForms: { US: ['U.S.', 'USA'], GB: ['Britain', 'Great Britain'] },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Claims (lib/claims, via lib/lang/claim-words.ts): kept apart from the entity vocabulary above.
+
+export const claimWords: ClaimWords = {
+  durationUnits:
+    'second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries',
+  verbsAfterFigures: 'is are was were has have had will would can could',
+  clockWords: 'o’clock',
+  echoVerbs: 'echoed repeated',
 };

@@ -1,4 +1,5 @@
 import type { LexiconSource } from './types';
+import type { ClaimWords } from './claim-words';
 
 export const es: LexiconSource = {
   code: 'es',
@@ -38,4 +39,16 @@ export const es: LexiconSource = {
       'ciudad provincia estado región comunidad municipio río lago monte montaña montañas valle isla islas península golfo mar océano calle avenida paseo plaza barrio distrito condado desierto bahía cordillera pueblo localidad urbanización condominio aldea',
   },
   countryForms: { US: ['EE. UU.'] },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Claims (lib/claims, via lib/lang/claim-words.ts): kept apart from the entity vocabulary above.
+
+export const claimWords: ClaimWords = {
+  durationUnits:
+    'segundo segundos minuto minutos hora horas día días semana semanas mes meses año años década décadas siglo siglos',
+  verbsAfterFigures:
+    'es son era eran fue fueron ha han había habían se está están estaba estaban será serán',
+  clockWords: 'horas',
+  echoVerbs: 'repitió repitieron reiteró',
 };

@@ -1,4 +1,5 @@
 import type { LexiconSource } from './types';
+import type { ClaimWords } from './claim-words';
 
 export const fr: LexiconSource = {
   code: 'fr',
@@ -41,4 +42,15 @@ export const fr: LexiconSource = {
       'ville province état région communauté commune rivière fleuve lac mont montagne montagnes vallée côte île îles péninsule golfe mer océan rue avenue boulevard quartier district désert baie village hameau localité',
   },
   countryForms: {},
+};
+
+// ---------------------------------------------------------------------------------------------
+// Claims (lib/claims, via lib/lang/claim-words.ts): kept apart from the entity vocabulary above.
+
+export const claimWords: ClaimWords = {
+  durationUnits:
+    'seconde secondes minute minutes heure heures jour jours semaine semaines mois an ans année années décennie décennies siècle siècles',
+  verbsAfterFigures: 'est sont était étaient a ont avait avaient sera seront se',
+  clockWords: 'heures',
+  echoVerbs: 'repris répété',
 };

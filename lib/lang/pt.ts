@@ -1,4 +1,5 @@
 import type { LexiconSource } from './types';
+import type { ClaimWords } from './claim-words';
 
 export const pt: LexiconSource = {
   code: 'pt',
@@ -38,4 +39,16 @@ export const pt: LexiconSource = {
       'cidade província estado região comunidade município rio lago monte montanha ilha ilhas península golfo mar oceano rua avenida praça bairro distrito deserto baía vila aldeia condomínio localidade',
   },
   countryForms: {},
+};
+
+// ---------------------------------------------------------------------------------------------
+// Claims (lib/claims, via lib/lang/claim-words.ts): kept apart from the entity vocabulary above.
+
+export const claimWords: ClaimWords = {
+  durationUnits:
+    'segundo segundos minuto minutos hora horas dia dias semana semanas mês meses ano anos década décadas século séculos',
+  verbsAfterFigures:
+    'é são era eram foi foram tem têm tinha tinham se está estão estava estavam será serão',
+  clockWords: 'horas',
+  echoVerbs: 'repetiu repetiram ecoou',
 };

@@ -30,10 +30,13 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GOLD_DIR = fileURLToPath(new URL('./gold/', import.meta.url));
 
 export function loadGoldEvents(dir = GOLD_DIR): GoldEvent[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldEvent);
+  return (
+    readdirSync(dir)
+      // One event per "<event>.json"; "<event>.<part>.json" files hold other gold for that event.
+      .filter((f) => /^[^.]+\.json$/.test(f))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldEvent)
+  );
 }
 
 /** The event's sources exactly as the CLI reads a folder with a sources.json. */

@@ -4,6 +4,7 @@
  * indexing against the batch build. Definitions: tests/eval/README.md.
  */
 import { pathToFileURL } from 'node:url';
+import { evaluateDiscrepancies, formatDiscrepancyReport } from './discrepancy-eval';
 import { type EvalReport, evaluateAll, type ScopeResult } from './evaluate';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -133,10 +134,11 @@ export function formatReport(report: EvalReport, details = false): string {
 
 export function main(argv: string[]): number {
   const report = evaluateAll();
+  const discrepancies = evaluateDiscrepancies();
   process.stdout.write(
     argv.includes('--json')
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : `${formatReport(report, argv.includes('--details'))}\n`,
+      ? `${JSON.stringify({ ...report, discrepancies }, null, 2)}\n`
+      : `${formatReport(report, argv.includes('--details'))}\n\n${formatDiscrepancyReport(discrepancies, argv.includes('--details'))}\n`,
   );
   return 0;
 }

@@ -4,7 +4,7 @@
  */
 import type { Claim } from '../../types';
 import { crossSourcePairs, type Finding, outletOf, type RuleContext } from '../align';
-import { foldLower } from '../text';
+import { contentLemmas, foldLower } from '../text';
 import { quantitiesAlign } from './quantity';
 import { diffQuotes } from './quote';
 
@@ -12,17 +12,59 @@ function speakerKey(c: Claim): string {
   return String(c.detail.speakerId ?? foldLower(String(c.detail.speaker ?? c.value)));
 }
 
+/** Share of the shorter statement's content words that the other one has too. */
+export const SAME_STATEMENT_MIN = 0.5;
+
+/**
+ * The words of the statement a figure was given in: the quote holding it, else its sentence.
+ * Two outlets report the same statement when these mostly agree.
+ */
+function statementWords(target: Claim, byId: Map<string, Claim>, ctx: RuleContext): Set<string> {
+  const quote = [...byId.values()].find(
+    (q) =>
+      q.kind === 'quote' &&
+      q.sourceId === target.sourceId &&
+      q.start <= target.start &&
+      target.end <= q.end,
+  );
+  const text = quote?.value ?? ctx.passages.get(target.passageId)?.text ?? target.span;
+  return new Set(contentLemmas(text));
+}
+
+function sameStatement(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return false;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size >= SAME_STATEMENT_MIN;
+}
+
 export function compareAttributions(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const atts = claims.filter((c) => c.kind === 'attribution');
   const out: Finding[] = [];
+  const statements = new Map<string, Set<string>>();
+  const statementOf = (t: Claim) => {
+    let w = statements.get(t.id);
+    if (!w) statements.set(t.id, (w = statementWords(t, byId, ctx)));
+    return w;
+  };
   const merged = new Map<string, Finding & { spans: string[] }>();
   const bySource = (c: Claim) => c.sourceId;
+  // Figures an outlet credits to two or more people: they both said it.
+  const speakersOf = new Map<string, Set<string>>();
+  for (const a of atts) {
+    const k = String(a.detail.targetId);
+    speakersOf.set(k, (speakersOf.get(k) ?? new Set()).add(speakerKey(a)));
+  }
+  const saidByOne = (a: Claim) => (speakersOf.get(String(a.detail.targetId))?.size ?? 0) < 2;
   crossSourcePairs(atts, bySource, (a, b) => {
-    if (speakerKey(a) === speakerKey(b)) return;
+    if (speakerKey(a) === speakerKey(b) || !saidByOne(a) || !saidByOne(b)) return;
     const ta = byId.get(String(a.detail.targetId));
     const tb = byId.get(String(b.detail.targetId));
     if (!ta || !tb || !quantitiesAlign(ta, tb, ctx)) return;
+    // Two people may both give a figure: a conflict needs the same statement, worded alike.
+    if (!sameStatement(statementOf(ta), statementOf(tb))) return;
     // One finding per pair of outlets and speakers, however many figures they share.
     const key = `${a.sourceId}|${b.sourceId}|${speakerKey(a)}|${speakerKey(b)}`;
     const prev = merged.get(key);

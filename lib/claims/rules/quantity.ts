@@ -15,7 +15,9 @@ import {
   sourceCount,
   uniqueEntities,
 } from '../align';
-import { gap } from '../numbers';
+import { claimWordsOf } from '../../lang/claim-words';
+import { gap } from '../extractors/numbers';
+import { lemma } from '../text';
 
 const TIME_UNITS = new Set([
   'second',
@@ -28,6 +30,18 @@ const TIME_UNITS = new Set([
   'decade',
   'century',
 ]);
+let durations: Set<string> | null = null;
+/** Units of time in any language, as the extractor's lemmas of them ("años" -> "ano"). */
+function isDuration(unit: string): boolean {
+  durations ??= new Set([...TIME_UNITS, ...[...claimWordsOf('durationUnits')].map(lemma)]);
+  return durations.has(unit);
+}
+
+/** Persons named in a figure's clause: two counts about different people are two counts. */
+function persons(c: Claim, ctx: RuleContext): string[] {
+  return c.entityIds.filter((id) => ctx.entities.get(id)?.type === 'person');
+}
+
 /** Shared context needed to call two figures the same count (summed idf of shared words). */
 export const QUANTITY_CONTEXT_MIN = 2.5;
 
@@ -42,7 +56,10 @@ export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
   const cb = b.detail.complement;
   if (ca && cb && ca !== cb) return false;
   if (Boolean(a.detail.each) !== Boolean(b.detail.each)) return false;
-  if (TIME_UNITS.has(a.unit)) {
+  const pa = persons(a, ctx);
+  const pb = persons(b, ctx);
+  if (pa.length > 0 && pb.length > 0 && !pa.some((id) => pb.includes(id))) return false;
+  if (isDuration(a.unit)) {
     // Durations are everywhere ("four years", "200 years"): names in common are not enough.
     const strip = (c: Claim) => contextOf(c).filter((w) => !ctx.nameWords.has(w));
     return sharedWeight(strip(a), strip(b), ctx.idf) >= QUANTITY_CONTEXT_MIN;
@@ -69,6 +86,8 @@ export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): F
       g,
       (c) => c.sourceId,
       (a, b) => {
+        // Only figures aligned with each other conflict: a group is joined through chains.
+        if (!quantitiesAlign(a, b, ctx)) return;
         const d = gap(
           { low: num(a, 'low'), high: num(a, 'high') },
           { low: num(b, 'low'), high: num(b, 'high') },

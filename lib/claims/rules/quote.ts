@@ -6,7 +6,7 @@
 import { diffArrays } from 'diff';
 import type { Claim } from '../../types';
 import { crossSourcePairs, type Finding, groups, outletOf, type RuleContext } from '../align';
-import { quoteWords } from '../quote';
+import { quoteWords } from '../extractors/quote';
 import { STOP, shortName } from '../text';
 
 export const QUOTE_SIMILARITY_MIN = 0.55;

@@ -6,7 +6,7 @@
 import type { Claim } from '../../types';
 import { crossSourcePairs, type Finding, outletOf, type RuleContext, sourceCount } from '../align';
 import { shortName } from '../text';
-import { type DayPart, type TimeValue, timeConflict } from '../time';
+import { type DayPart, type TimeValue, timeConflict } from '../extractors/time';
 
 function timeOf(c: Claim): TimeValue {
   const d = c.detail;

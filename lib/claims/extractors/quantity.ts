@@ -12,7 +12,9 @@ import {
   vagueRange,
   wordNumber,
 } from './numbers';
-import { clauseBounds, lemma, lowerBound, STOP, type Word, words } from './text';
+import { claimWordsOf } from '../../lang/claim-words';
+import { anyLanguage } from '../../lang';
+import { clauseBounds, isStopWord, lemma, lowerBound, STOP, type Word, words } from '../text';
 
 export interface QuantityHit {
   /** Offsets in the sentence. */
@@ -47,12 +49,53 @@ const DETERMINERS = new Set([
   'my',
   'both',
 ]);
-const NP_STOP = new Set([
-  ...STOP,
-  ...'each per a ago year-old within through across toward towards throughout beyond near since upon'.split(
-    ' ',
-  ),
-]);
+let npStop: Set<string> | null = null;
+/** Words that end the counted noun phrase: function words of every language, and verbs. */
+function isNpStop(word: string): boolean {
+  npStop ??= new Set([
+    ...STOP,
+    ...'each per a ago year-old within through across toward towards throughout beyond near since upon'.split(
+      ' ',
+    ),
+    ...anyLanguage('functionWords'),
+    ...anyLanguage('articles'),
+    ...anyLanguage('conjunctions'),
+    ...claimWordsOf('verbsAfterFigures'),
+  ]);
+  return npStop.has(word);
+}
+
+/**
+ * "4 000" (a space between thousands, as French writes it): the digits after the space belong
+ * to the figure. Returns the merged value and the index of its last word, or null.
+ */
+function spacedThousands(
+  sentence: string,
+  ws: readonly Word[],
+  i: number,
+): [number, number] | null {
+  let value = Number(ws[i]!.text);
+  let k = i;
+  while (
+    /^\d{3}$/.test(ws[k + 1]?.text ?? '') &&
+    /^[ \u00a0\u202f]$/.test(gapText(sentence, 0, ws[k]!, ws[k + 1]!))
+  ) {
+    value = value * 1000 + Number(ws[k + 1]!.text);
+    k++;
+  }
+  return k > i ? [value, k] : null;
+}
+
+/** "voo 2283", "flight 2283": a long figure right after a noun, written without separators. */
+function isIdentifier(sentence: string, ws: readonly Word[], i: number, value: number): boolean {
+  const prev = ws[i - 1];
+  if (!prev || value < 1000 || /[.,\s]/.test(ws[i]!.text)) return false;
+  return (
+    gapText(sentence, 0, prev, ws[i]!) === ' ' &&
+    /^\p{Ll}{3,}$/u.test(prev.text) &&
+    !isNpStop(prev.lower)
+  );
+}
 /** Words after a figure that make it not a count of things. */
 const NOT_COUNTS = new Set([
   'percent',
@@ -103,7 +146,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
   let lemmas: Array<string | null> | null = null;
   const clauseLemmas = (from: number, to: number): string[] => {
     lemmas ??= ws.map((w) =>
-      STOP.has(w.lower) || /\d/.test(w.lower) || w.lower.length < 3 ? null : lemma(w.lower),
+      isStopWord(w.lower) || /\d/.test(w.lower) || w.lower.length < 3 ? null : lemma(w.lower),
     );
     const found: string[] = [];
     for (let k = lowerBound(ws, from, (w) => w.start); k < ws.length && ws[k]!.start < to; k++)
@@ -121,13 +164,22 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     if (/^\d/.test(w.text)) {
       value = parseDigits(w.text, language);
       if (value === null) continue;
+      const spaced = /^\d{1,3}$/.test(w.text) ? spacedThousands(sentence, ws, i) : null;
+      if (spaced) [value, endWord] = spaced;
+      if (isIdentifier(sentence, ws, i, value)) continue;
       const after = sentence.slice(w.end, w.end + 2);
       if (/^:\d/.test(after) || /^\.\d/.test(after)) continue; // a clock time or a version
       const prev = ws[i - 1];
       const next = ws[i + 1];
       if (prev && MONTHS.test(prev.lower)) continue; // "January 26"
       if (next && MONTHS.test(next.lower)) continue; // "26 January"
-      if (Number.isInteger(value) && value >= 1000 && value <= 2100 && !/[.,\s]/.test(w.text))
+      if (
+        !spaced &&
+        Number.isInteger(value) &&
+        value >= 1000 &&
+        value <= 2100 &&
+        !/[.,\s]/.test(w.text)
+      )
         continue; // a year
       if (
         /^\s*%/.test(sentence.slice(w.end)) ||
@@ -168,7 +220,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       const between = gapText(sentence, 0, ws[j - 1]!, n);
       if (!(np.length === 0 && percent ? /^%?[\s-]*$/ : /^[\s-]*$/).test(between)) break;
       if (np.length > 0 && /ed$/.test(n.lower)) break; // "Freedonians deported": a participle after the noun
-      if (NP_STOP.has(n.lower) || VERBISH.test(n.lower) || (/ing$/.test(n.lower) && np.length > 0))
+      if (isNpStop(n.lower) || VERBISH.test(n.lower) || (/ing$/.test(n.lower) && np.length > 0))
         break;
       if (/^\d/.test(n.text)) break;
       if (
@@ -189,7 +241,10 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       if (before && !STOP.has(before.lower)) thingWords = [before];
     }
     if (thingWords.length === 0) continue;
-    const head = thingWords.at(-1);
+    // English puts the head noun last ("deportation flights"); Spanish, French and Portuguese
+    // first, adjectives after it ("víctimas mortales").
+    const head = language === null || language.startsWith('en') ? thingWords.at(-1) : thingWords[0];
+    if (head && claimWordsOf('clockWords').has(head.lower) && ws[j]?.lower.length === 1) continue;
     const unitLemma = head ? lemma(head.text) : '';
     const unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
     if (!unit) continue;

@@ -1,12 +1,12 @@
 /**
- * Turns one source's passages into typed claims. Each extractor is a pure function over a
- * sentence (quantity.ts, time.ts, label.ts, descriptor.ts, quote.ts); this module maps their hits
- * to Claim rows with offsets into the source text, the entities around them, and speakers.
+ * Turns one source's passages into typed claims. Each extractor in extractors/ is a pure function
+ * over a sentence (quantity, time, label, descriptor, quote); this module maps their hits to Claim
+ * rows with offsets into the source text, the entities around them, and speakers.
  */
 import type { Claim, ClaimKind, Entity, Mention, Passage, Source } from '../types';
-import { descriptorBefore, isDemonym, ROLE_WORDS } from './descriptor';
-import { extractLabels } from './label';
-import { extractQuantities } from './quantity';
+import { descriptorBefore, isDemonym, ROLE_WORDS } from './extractors/descriptor';
+import { extractLabels } from './extractors/label';
+import { extractQuantities } from './extractors/quantity';
 import {
   attributionAfter,
   BEFORE_RE,
@@ -14,9 +14,10 @@ import {
   PRONOUNS,
   quoteWords,
   REPORTING_VERBS,
-} from './quote';
+} from './extractors/quote';
+import { claimWordsOf } from '../lang/claim-words';
 import { clauseBounds, foldLower, lowerBound } from './text';
-import { extractTimes, formatTime } from './time';
+import { extractTimes, formatTime } from './extractors/time';
 
 interface Ctx {
   source: Source;
@@ -111,8 +112,11 @@ export function extractClaims(
     if (list) list.push(m);
     else mentionsOf.set(m.passageId, [m]);
   }
+  let previous: Passage | null = null;
   for (const p of ownPassages) {
     quantities(ctx, p, quotes);
+    if (previous) echoes(ctx, previous, p);
+    previous = p;
     times(ctx, p);
     labels(ctx, p);
     descriptors(ctx, p, quotes, mentionsOf.get(p.id) ?? []);
@@ -647,4 +651,34 @@ function attribution(ctx: Ctx, p: Passage, target: Claim, quotes: readonly Claim
       targetSpan: target.span,
     },
   });
+}
+
+/**
+ * "This phrase was echoed verbatim by X": the figures credited in the sentence before are X's
+ * too. An outlet that has two people give a figure says they both said it.
+ */
+function echoes(ctx: Ctx, before: Passage, p: Passage): void {
+  const verbs = claimWordsOf('echoVerbs');
+  const found = [...p.text.matchAll(/\p{L}+/gu)].find((m) => verbs.has(foldLower(m[0])));
+  if (!found) return;
+  const from = p.start + found.index + found[0].length;
+  const echoer = personMentions(ctx, from, p.end).find(
+    (m) => ctx.entities.get(m.entityId)?.type === 'person',
+  );
+  if (!echoer) return;
+  const e = ctx.entities.get(echoer.entityId)!;
+  const credited = ctx.claims.filter(
+    (c) => c.kind === 'attribution' && c.passageId === before.id && c.detail.speakerId !== e.id,
+  );
+  for (const c of credited)
+    add(ctx, {
+      ...c,
+      value: e.name,
+      span: echoer.surface,
+      start: echoer.start,
+      end: echoer.end,
+      passageId: p.id,
+      entityIds: [...new Set([e.id, ...c.entityIds])],
+      detail: { ...c.detail, speaker: e.name, speakerId: e.id, verb: found[0] },
+    });
 }

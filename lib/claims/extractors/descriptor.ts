@@ -3,7 +3,7 @@
  * "far-left President of Ruritania Jane Doe"). What differs between outlets is the framing:
  * the evaluative words, once roles ("President"), places and nationalities are set aside.
  */
-import { foldLower, STOP, type Word, words } from './text';
+import { foldLower, STOP, type Word, words } from '../text';
 
 /** Offices and titles: they say what someone is, not how an outlet sees them. */
 export const ROLE_WORDS = new Set(

@@ -3,7 +3,7 @@
  * "memorandum of understanding (MOU)", "agreement"), when the sentence says it was signed,
  * produced or reached. Specific labels can contradict each other; generic ones cannot.
  */
-import { contentLemmas } from './text';
+import { contentLemmas } from '../text';
 
 export interface LabelHit {
   start: number;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { attributionAfter, findQuotes, verbBefore } from './quote';
-import { diffQuotes } from './rules/quote';
+import { diffQuotes } from '../rules/quote';
 
 test.each([
   [
