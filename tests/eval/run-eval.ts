@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { type EvalReport, evaluateAll, type ScopeResult } from './evaluate';
+import { evaluateStories, formatStoryReport } from './stories-eval';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -103,10 +104,11 @@ export function formatReport(report: EvalReport, details = false): string {
 
 export function main(argv: string[]): number {
   const report = evaluateAll();
+  const stories = evaluateStories();
   process.stdout.write(
     argv.includes('--json')
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : `${formatReport(report, argv.includes('--details'))}\n`,
+      ? `${JSON.stringify({ ...report, stories }, null, 2)}\n`
+      : `${formatReport(report, argv.includes('--details'))}\n\n${formatStoryReport(stories)}\n`,
   );
   return 0;
 }
