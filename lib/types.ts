@@ -140,6 +140,8 @@ export interface Discrepancy {
   entityIds: string[];
   /** True when the claims agree (kept so the UI can say "3 outlets agree"). */
   agreement: boolean;
+  /** The story whose sources the claims come from (claims are compared only within a story). */
+  storyId?: string;
 }
 
 export interface Corpus {

@@ -1,4 +1,5 @@
-import { extractClaims, findDiscrepancies } from '../claims';
+import { extractClaims } from '../claims';
+import { discrepanciesByStory } from '../stories';
 import type { Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
 import { cleanArticle } from './clean';
 import { type DiscoveryResult, discoverEntities } from './entities';
@@ -46,7 +47,10 @@ export function prepareSource(raw: RawSource, addedAt = 0): PreparedSource {
   return { source, passages };
 }
 
-/** Runs clean -> segment -> entities -> mentions -> claims -> discrepancies over raw sources. */
+/**
+ * Runs clean -> segment -> entities -> mentions -> claims -> stories -> discrepancies (within
+ * each story) over raw sources.
+ */
 export function buildCorpus(
   raw: readonly RawSource[],
   overrides: EntityOverrides | null = null,
@@ -64,7 +68,7 @@ export function buildCorpus(
   const claims = prepared.flatMap((p) =>
     extractClaims(p.source, p.passages, bySource.get(p.source.id) ?? [], entities),
   );
-  const discrepancies = findDiscrepancies(claims, sources, entities, passages);
+  const { discrepancies } = discrepanciesByStory(sources, passages, entities, mentions, claims);
   return { sources, passages, entities, mentions, claims, discrepancies };
 }
 

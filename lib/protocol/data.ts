@@ -63,6 +63,15 @@ export interface Dispute {
   sides: Array<{ who: string; verb: DisputeVerb; says: string; sourceId: string }>;
 }
 
+/** A story of the corpus (sources about the same event), as lists name it. */
+export interface StoryRef {
+  id: string;
+  /** A short name: its top entities ("Ruritania · Parliament · Budget"). */
+  label: string;
+  /** How many enabled sources it holds. */
+  sources: number;
+}
+
 export interface CoverageGrid {
   /** `hover`: the outlet and the article's title. */
   outlets: Array<{ sourceId: string; outlet: string; hover: string }>;
@@ -74,6 +83,8 @@ export interface Summary {
   entities: number;
   discrepancies: number;
   agreements: number;
+  /** The corpus's stories, most sources first. */
+  stories: StoryRef[];
   coverage: CoverageGrid;
 }
 
@@ -109,6 +120,8 @@ export interface DiscrepancyView {
   agreement: boolean;
   entities: Array<{ id: string; name: string }>;
   claims: ClaimView[];
+  /** The story the claims come from (claims are compared only within a story). */
+  story: StoryRef | null;
 }
 
 export interface PageContext {
@@ -117,8 +130,10 @@ export interface PageContext {
   outlet: string | null;
   /** That source's title. */
   title: string | null;
-  /** Whether the page tells the corpus's story (it is a source, or names enough shared names). */
+  /** Whether the page tells one of the corpus's stories (it is a source, or is like one). */
   onStory: boolean;
+  /** That story, when it is one. */
+  story: StoryRef | null;
   statements: Array<{
     discrepancyId: string;
     topic: string;

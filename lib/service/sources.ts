@@ -6,7 +6,6 @@
  */
 import { type Backup, parseBackup } from '../backup';
 import type { BundledIndex } from '../bundle';
-import { findDiscrepancies } from '../claims';
 import { hashText } from '../corpus/ids';
 import {
   indexSource,
@@ -18,6 +17,7 @@ import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { checkDraft, checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
 import { fail, orThrow, ProblemError } from '../problems';
+import { discrepanciesByStory } from '../stories';
 import type { Entity, RawSource, Source } from '../types';
 import { entityLinkReason } from './link-reasons';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
@@ -123,20 +123,25 @@ function checkIndexed(index: SourceIndex): SourceIndex {
   return index;
 }
 
-/** Recomputes the cross-source discrepancies over every enabled source (cheap, claims only). */
+/**
+ * Regroups the enabled sources into stories (lib/stories) and recomputes the discrepancies
+ * within each story (cheap next to indexing: entities and claims are not extracted again).
+ */
 export async function recomputeDiscrepancies(db: CrosscheckDB): Promise<number> {
   const sources = (await db.sources.toArray()).filter((s) => s.enabled);
   const enabled = new Set(sources.map((s) => s.id));
-  const [claims, passages, entities] = await Promise.all([
+  const [claims, passages, entities, mentions] = await Promise.all([
     db.claims.toArray(),
     db.passages.toArray(),
     db.entities.toArray(),
+    db.mentions.toArray(),
   ]);
-  const discrepancies = findDiscrepancies(
-    claims.filter((c) => enabled.has(c.sourceId)),
+  const { discrepancies } = discrepanciesByStory(
     sources,
-    entities,
     passages.filter((p) => enabled.has(p.sourceId)),
+    entities,
+    mentions.filter((m) => enabled.has(m.sourceId)),
+    claims.filter((c) => enabled.has(c.sourceId)),
   );
   await db.discrepancies.clear();
   await db.discrepancies.bulkPut(discrepancies);

@@ -43,6 +43,9 @@ describe('pageContext', () => {
     const ctx = await pageContext(db, 'https://news.example.org/story', OTHER_PAGE);
     expect(ctx.sourceId).toBeNull();
     expect(ctx.onStory).toBe(true);
+    // Its story is the seeds' story, the one every listed discrepancy comes from.
+    const stories = new Set((await listDiscrepancies(db, null)).map((d) => d.story?.id));
+    expect([...stories]).toEqual([ctx.story?.id]);
     const when = ctx.statements.find((s) => s.here.some((h) => /morning/.test(h)));
     expect(when?.others.map((o) => o.span).join(' ')).toMatch(/evening|afternoon/);
     expect(await readCorpus(db)).toEqual(before);
@@ -83,6 +86,7 @@ describe('pageContext', () => {
       outlet: null,
       title: null,
       onStory: false,
+      story: null,
       statements: [],
     });
   });
@@ -120,6 +124,15 @@ test('groupOthers: one row per wording with all its outlets', () => {
     { span: 'afternoon', outlets: ['A', 'B'] },
     { span: 'Thursday evening', outlets: ['C'] },
   ]);
+});
+
+test('listDiscrepancies: each row names its story by its top entities', async () => {
+  const rows = await listDiscrepancies(db, null);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const d of rows) {
+    expect(d.story?.sources).toBe(5);
+    expect(d.story?.label.split(' · ').length).toBe(3);
+  }
 });
 
 test('listDiscrepancies: no evidence sentence twice, no source named by a cut title', async () => {

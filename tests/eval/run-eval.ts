@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { evaluateDiscrepancies, formatDiscrepancyReport } from './discrepancy-eval';
 import { type EvalReport, evaluateAll, type ScopeResult } from './evaluate';
+import { evaluateStories, formatStoryReport } from './stories-eval';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -135,10 +136,11 @@ export function formatReport(report: EvalReport, details = false): string {
 export function main(argv: string[]): number {
   const report = evaluateAll();
   const discrepancies = evaluateDiscrepancies();
+  const stories = evaluateStories();
   process.stdout.write(
     argv.includes('--json')
-      ? `${JSON.stringify({ ...report, discrepancies }, null, 2)}\n`
-      : `${formatReport(report, argv.includes('--details'))}\n\n${formatDiscrepancyReport(discrepancies, argv.includes('--details'))}\n`,
+      ? `${JSON.stringify({ ...report, discrepancies, stories }, null, 2)}\n`
+      : `${formatReport(report, argv.includes('--details'))}\n\n${formatDiscrepancyReport(discrepancies, argv.includes('--details'))}\n\n${formatStoryReport(stories)}\n`,
   );
   return 0;
 }

@@ -1,0 +1,91 @@
+/**
+ * The corpus's stories for the background: the grouping of the enabled sources (lib/stories),
+ * each story named by its top entities, and the story a page that is not a source belongs to.
+ * Recomputed from the rows (the same function of the same set as the stored discrepancies'
+ * `storyId`), cached while the enabled sources and their mentions are unchanged.
+ */
+import type { CrosscheckDB } from '../db';
+import { hashText } from '../corpus/ids';
+import {
+  groupStories,
+  type Grouping,
+  similarities,
+  STORY_THRESHOLD,
+  type StoryInput,
+  storyInputs,
+} from '../stories';
+import type { Mention, Source } from '../types';
+import type { StoryRef } from '../protocol';
+
+export interface CorpusStories {
+  grouping: Grouping;
+  refs: Map<string, StoryRef>;
+  inputs: StoryInput[];
+  /** Enabled sources by id. */
+  sources: Map<string, Source>;
+}
+
+/** How many entity names a story's label shows. */
+const LABEL_NAMES = 3;
+
+let cache: { key: string; value: CorpusStories } | null = null;
+
+/** The stories of the enabled sources, with their names. */
+export async function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
+  const sources = (await db.sources.toArray()).filter((s) => s.enabled);
+  const mentions = await db.mentions.toArray();
+  const enabled = new Set(sources.map((s) => s.id));
+  const live = mentions.filter((m) => enabled.has(m.sourceId));
+  const key = hashText(
+    `${db.name}|${sources
+      .map((s) => `${s.id}:${s.contentHash}`)
+      .sort()
+      .join(',')}|${live.length}|${live.reduce((n, m) => n + m.entityId.length, 0)}`,
+  );
+  if (cache?.key === key) return cache.value;
+  const inputs = storyInputs(sources, live);
+  const grouping = groupStories(inputs);
+  const names = new Map(
+    (await db.entities.bulkGet([...new Set(grouping.stories.flatMap((s) => s.topEntityIds))]))
+      .filter((e) => e !== undefined)
+      .map((e) => [e.id, e.name]),
+  );
+  const refs = new Map<string, StoryRef>();
+  for (const s of grouping.stories) {
+    const label = s.topEntityIds
+      .flatMap((id) => names.get(id) ?? [])
+      .slice(0, LABEL_NAMES)
+      .join(' · ');
+    refs.set(s.id, { id: s.id, label: label || 'Untitled story', sources: s.sourceIds.length });
+  }
+  const value = { grouping, refs, inputs, sources: new Map(sources.map((s) => [s.id, s])) };
+  cache = { key, value };
+  return value;
+}
+
+/**
+ * The story a page that is not a source belongs to: the story of the source most similar to it,
+ * among those above the story threshold (the link a batch build would make); null when the page
+ * is linked to no source (its story is not in the corpus).
+ */
+export function storyOfPage(
+  stories: CorpusStories,
+  page: Pick<Source, 'id' | 'text'>,
+  pageMentions: readonly Mention[],
+): string | null {
+  const pageInput: StoryInput = {
+    sourceId: page.id,
+    text: page.text,
+    entityIds: pageMentions.map((m) => m.entityId),
+  };
+  const { ids, sim } = similarities([...stories.inputs, pageInput]);
+  const at = ids.indexOf(page.id);
+  let best: { story: string; sim: number } | null = null;
+  ids.forEach((id, i) => {
+    if (i === at) return;
+    const s = sim(at, i);
+    const story = stories.grouping.storyOf.get(id);
+    if (story && s >= STORY_THRESHOLD && (!best || s > best.sim)) best = { story, sim: s };
+  });
+  return (best as { story: string } | null)?.story ?? null;
+}

@@ -1,0 +1,16 @@
+/**
+ * Story grouping: which sources are about the same event (group.ts), from the terms of each
+ * source (features.ts) weighted by TF-IDF and compared by cosine (similarity.ts).
+ */
+export { type StoryInput, sourceTerms } from './features';
+export {
+  components,
+  groupStories,
+  type Grouping,
+  similarities,
+  type Story,
+  STORY_THRESHOLD,
+  storyId,
+} from './group';
+export { storyInputs } from './inputs';
+export { discrepanciesByStory, type StoryDiscrepancies } from './partition';

@@ -1,0 +1,59 @@
+/**
+ * Discrepancies within stories: the corpus is grouped into stories first, and the claims engine
+ * (lib/claims) runs once per story over that story's sources, passages and entities only. Two
+ * claims from different stories are never compared, and nothing outside a story (an unrelated
+ * source's words, its entities) can change what is found inside it.
+ */
+import { findDiscrepancies } from '../claims';
+import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
+import { groupStories, type Grouping } from './group';
+import { storyInputs } from './inputs';
+
+export interface StoryDiscrepancies {
+  grouping: Grouping;
+  /** Every story's discrepancies (and agreements), each with its `storyId`, story by story. */
+  discrepancies: Discrepancy[];
+}
+
+/** Groups the enabled sources into stories and compares claims within each story. */
+export function discrepanciesByStory(
+  sources: readonly Source[],
+  passages: readonly Passage[],
+  entities: readonly Entity[],
+  mentions: readonly Mention[],
+  claims: readonly Claim[],
+): StoryDiscrepancies {
+  const live = sources.filter((s) => s.enabled);
+  const grouping = groupStories(storyInputs(live, mentions));
+  const byStory = <T>(rows: readonly T[], sourceOf: (r: T) => string) => {
+    const out = new Map<string, T[]>();
+    for (const r of rows) {
+      const story = grouping.storyOf.get(sourceOf(r));
+      if (story === undefined) continue;
+      const list = out.get(story);
+      if (list) list.push(r);
+      else out.set(story, [r]);
+    }
+    return out;
+  };
+  const claimsOf = byStory(claims, (c) => c.sourceId);
+  const passagesOf = byStory(passages, (p) => p.sourceId);
+  const mentionsOf = byStory(mentions, (m) => m.sourceId);
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const sourceById = new Map(live.map((s) => [s.id, s]));
+  const discrepancies: Discrepancy[] = [];
+  for (const story of grouping.stories) {
+    if (story.sourceIds.length < 2) continue;
+    const named = new Set((mentionsOf.get(story.id) ?? []).map((m) => m.entityId));
+    for (const c of claimsOf.get(story.id) ?? []) for (const id of c.entityIds) named.add(id);
+    const storyEntities = [...named].sort().flatMap((id) => entityById.get(id) ?? []);
+    const found = findDiscrepancies(
+      claimsOf.get(story.id) ?? [],
+      story.sourceIds.map((id) => sourceById.get(id)!),
+      storyEntities,
+      passagesOf.get(story.id) ?? [],
+    );
+    for (const d of found) discrepancies.push({ ...d, storyId: story.id });
+  }
+  return { grouping, discrepancies };
+}

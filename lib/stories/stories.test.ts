@@ -1,0 +1,257 @@
+/** Story grouping: terms, similarity, components, order independence, and claims kept apart. */
+import { describe, expect, test } from 'vitest';
+import { buildCorpus, indexSource } from '../corpus/pipeline';
+import { loadSeedSources } from '../node/seeds';
+import type { Corpus, Entity, RawSource } from '../types';
+import { type StoryInput, sourceTerms } from './features';
+import { components, groupStories, similarities, STORY_THRESHOLD, storyId } from './group';
+import { storyInputs } from './inputs';
+import { discrepanciesByStory } from './partition';
+import { cosine, tfidfVectors } from './similarity';
+
+const input = (sourceId: string, text: string, entityIds: string[] = []): StoryInput => ({
+  sourceId,
+  text,
+  entityIds,
+});
+
+describe('sourceTerms', () => {
+  test.each([
+    [
+      'keeps long content words, folded',
+      'The Ruritanian parliament approved the budget after a long debate.',
+      ['ruritanian', 'parliament', 'approved', 'budget', 'debate'],
+    ],
+    [
+      'drops short words, figures and function words in every language',
+      'Según el informe, 1.700 personas viven entre ambos ríos desde 2019.',
+      ['informe', 'personas', 'viven', 'ambos'],
+    ],
+    [
+      'drops the possessive',
+      "The mayor's office opened the mayor's archive.",
+      ['mayor', 'office', 'opened', 'archive'],
+    ],
+  ])('%s', (_what, text, expected) => {
+    expect([...sourceTerms(input('a', text)).words.keys()].sort()).toEqual(expected.sort());
+  });
+
+  test('counts each entity mention', () => {
+    expect(sourceTerms(input('a', '', ['x', 'y', 'x'])).entities).toEqual(
+      new Map([
+        ['x', 2],
+        ['y', 1],
+      ]),
+    );
+  });
+});
+
+describe('TF-IDF cosine', () => {
+  test.each([
+    ['identical bags', ['a', 'b'], ['a', 'b'], (s: number) => expect(s).toBeCloseTo(1, 9)],
+    ['nothing shared', ['a', 'b'], ['c', 'd'], (s: number) => expect(s).toBe(0)],
+    ['one shared term of two', ['a', 'b'], ['a', 'c'], (s: number) => expect(s).toBeGreaterThan(0)],
+    ['an empty source', [], ['a'], (s: number) => expect(s).toBe(0)],
+  ])('%s', (_what, a, b, check) => {
+    const bag = (t: string[]) => new Map(t.map((x) => [x, 1]));
+    const [va, vb] = tfidfVectors([bag(a), bag(b)]);
+    check(cosine(va!, vb!));
+  });
+
+  test('a term every source shares counts less than a rare one', () => {
+    const bag = (t: string[]) => new Map(t.map((x) => [x, 1]));
+    const docs = [bag(['common', 'rare']), bag(['common', 'rare']), bag(['common', 'other'])];
+    const [v] = tfidfVectors(docs);
+    expect(v!.get('rare')!).toBeGreaterThan(v!.get('common')!);
+  });
+});
+
+describe('components', () => {
+  test.each([
+    ['no links: every node alone', [], [[0], [1], [2]]],
+    [
+      'a chain is one component',
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      [[0, 1, 2]],
+    ],
+    [
+      'two pairs',
+      [
+        [0, 2],
+        [1, 3],
+      ],
+      [
+        [0, 2],
+        [1, 3],
+      ],
+    ],
+  ] as Array<[string, Array<[number, number]>, number[][]]>)('%s', (_what, links, expected) => {
+    const n = 1 + Math.max(2, ...expected.flat());
+    const linked = (i: number, j: number) =>
+      links.some(([a, b]) => (a === i && b === j) || (a === j && b === i)) ? 1 : 0;
+    expect(components(n, linked, 0.5)).toEqual(expected);
+  });
+});
+
+const ruritania = [
+  'The Ruritanian parliament approved the budget after a long debate over pensions and taxes.',
+  'Lawmakers in Ruritania passed the budget; the pensions reform split the parliament for weeks.',
+  'El parlamento de Ruritania aprobó el presupuesto tras un largo debate sobre las pensiones.',
+];
+const flood =
+  'Heavy rainfall flooded the valley; rescuers evacuated villages along the swollen river.';
+
+describe('groupStories', () => {
+  test('sources on one event form one story; an unrelated one starts its own', () => {
+    const g = groupStories([
+      input('a', ruritania[0]!, ['ruritania', 'parliament']),
+      input('b', ruritania[1]!, ['ruritania', 'parliament']),
+      input('c', ruritania[2]!, ['ruritania']),
+      input('d', flood, ['valley']),
+    ]);
+    expect(g.stories.map((s) => s.sourceIds)).toEqual([['a', 'b', 'c'], ['d']]);
+    expect(g.stories[0]!.topEntityIds[0]).toBe('ruritania');
+    expect(g.storyOf.get('d')).toBe(storyId(['d']));
+  });
+
+  test('an empty corpus has no stories', () => {
+    expect(groupStories([]).stories).toEqual([]);
+  });
+});
+
+// Real articles: the seeds, the unrelated eval articles and two eval events, as one corpus.
+const EVAL = new URL('../../tests/eval/coverage/', import.meta.url);
+const prefixed = (dir: URL, prefix: string) =>
+  loadSeedSources(dir).map((r) => ({ ...r, id: `${prefix}/${r.id}` }));
+const seeds = prefixed(new URL('../../seeds/', import.meta.url), 'seeds');
+const unrelated = prefixed(new URL('unrelated/', EVAL), 'unrelated');
+const quake = prefixed(new URL('morocco-al-haouz-earthquake-2023/', EVAL), 'quake');
+const real: Corpus = buildCorpus([...seeds, ...unrelated, ...quake], null);
+const realInputs = storyInputs(real.sources, real.mentions);
+
+/** A deterministic shuffle (mulberry32). */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('on real articles', () => {
+  const batch = groupStories(realInputs);
+
+  test('the seeds are one story, the quake another, each unrelated article its own', () => {
+    const groups = batch.stories.map((s) => s.sourceIds.map((id) => id.split('/')[0]));
+    expect(groups).toEqual(
+      expect.arrayContaining([Array(5).fill('seeds'), Array(quake.length).fill('quake')]),
+    );
+    expect(groups.filter((g) => g[0] === 'unrelated')).toEqual(Array(6).fill(['unrelated']));
+  });
+
+  test.each([1, 2, 3, 4, 5, 6, 7, 8])('any order gives the batch stories (order %i)', (seed) => {
+    expect(groupStories(shuffle(realInputs, seed))).toEqual(batch);
+  });
+
+  test.each([1, 2, 3, 4])(
+    'adding sources one at a time, in any order, ends at the batch stories (order %i)',
+    (seed) => {
+      const added: StoryInput[] = [];
+      let g = groupStories(added);
+      for (const x of shuffle(realInputs, seed)) {
+        added.push(x);
+        g = groupStories(added);
+        expect(g.storyOf.has(x.sourceId)).toBe(true);
+      }
+      expect(g).toEqual(batch);
+    },
+  );
+
+  test.each([1, 2, 3])('removing a source gives the batch stories of the rest (%i)', (seed) => {
+    const order = shuffle(realInputs, seed);
+    const rest = order.slice(1);
+    expect(groupStories(rest)).toEqual(groupStories([...rest].reverse()));
+    expect(groupStories(rest).storyOf.has(order[0]!.sourceId)).toBe(false);
+  });
+
+  test('some pair of seed articles is above the threshold (the story is not held together by chance)', () => {
+    const { ids, sim } = similarities(realInputs);
+    const seedIdx = ids.flatMap((id, i) => (id.startsWith('seeds/') ? [i] : []));
+    const linked = seedIdx.some((i) => seedIdx.some((j) => i < j && sim(i, j) >= STORY_THRESHOLD));
+    expect(linked).toBe(true);
+  });
+});
+
+describe('discrepancies stay within a story', () => {
+  const seedCorpus = buildCorpus(seeds, null);
+  const seedOnly = discrepanciesByStory(
+    seedCorpus.sources,
+    seedCorpus.passages,
+    seedCorpus.entities,
+    seedCorpus.mentions,
+    seedCorpus.claims,
+  ).discrepancies;
+
+  const byId = (a: Entity, b: Entity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  /** The seeds plus `extra`, indexed one at a time against them as the extension adds sources. */
+  function withAdded(extra: readonly RawSource[]) {
+    const known = new Map(seedCorpus.entities.map((e) => [e.id, e]));
+    const rows = {
+      sources: [...seedCorpus.sources],
+      passages: [...seedCorpus.passages],
+      mentions: [...seedCorpus.mentions],
+      claims: [...seedCorpus.claims],
+    };
+    for (const r of extra) {
+      const index = indexSource({ ...r, origin: 'user' }, [...known.values()].sort(byId), null, 1);
+      for (const e of index.entities) known.set(e.id, e);
+      rows.sources.push(index.source);
+      rows.passages.push(...index.passages);
+      rows.mentions.push(...index.mentions);
+      rows.claims.push(...index.claims);
+    }
+    return discrepanciesByStory(
+      rows.sources,
+      rows.passages,
+      [...known.values()],
+      rows.mentions,
+      rows.claims,
+    );
+  }
+
+  test('the seeds have discrepancies to protect', () => {
+    expect(seedOnly.filter((d) => !d.agreement).length).toBeGreaterThan(0);
+  });
+
+  test.each(unrelated.map((r) => [r.file, r] as const))(
+    'adding %s changes nothing in the seed story',
+    (_file, article) => {
+      const after = withAdded([article]);
+      const seedStory = after.grouping.storyOf.get(seeds[0]!.id);
+      expect(after.grouping.storyOf.get(article.id)).not.toBe(seedStory);
+      expect(after.discrepancies.filter((d) => d.storyId === seedStory)).toEqual(seedOnly);
+    },
+  );
+
+  test('adding a whole other event (ten articles) changes nothing in the seed story', () => {
+    const after = withAdded(quake);
+    const seedStory = after.grouping.storyOf.get(seeds[0]!.id);
+    expect(after.discrepancies.filter((d) => d.storyId === seedStory)).toEqual(seedOnly);
+    const sourceOf = new Map(real.claims.map((c) => [c.id, c.sourceId]));
+    for (const d of real.discrepancies) {
+      const prefixes = new Set(d.claimIds.map((id) => sourceOf.get(id)!.split('/')[0]));
+      expect(prefixes.size).toBe(1);
+    }
+  });
+});
