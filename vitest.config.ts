@@ -11,5 +11,9 @@ export default defineConfig({
       'tests/eval/**/*.test.ts',
     ],
     environment: 'node',
+    // No test asserts a duration; a generous ceiling keeps a loaded 2-core CI machine from failing
+    // a slow corpus build as a timeout.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
