@@ -34,4 +34,16 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // Type-aware rules that find bugs: a promise nobody awaits or catches, a promise where a
+    // callback's return is ignored (an event listener), an await of a non-promise.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
 );

@@ -102,14 +102,15 @@ export default defineBackground(() => {
   });
 
   // Keyboard commands (manifest `commands`) go to the active tab's content script.
-  browser.commands?.onCommand.addListener(async (command, tab) => {
+  const onCommand = async (command: string, tab?: { id?: number }) => {
     if (command !== 'next-mention' && command !== 'previous-mention') return;
     const tabId =
       tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     const direction = command === 'next-mention' ? 1 : -1;
     if (tabId !== undefined)
       await tabClient(tabId)('nextMention', { direction }).catch(() => false);
-  });
+  };
+  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Leave messages that are not ours to other listeners.

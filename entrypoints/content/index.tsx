@@ -147,7 +147,7 @@ export default defineContentScript({
       coverage = null;
     }
 
-    const unwatch = settingsItem.watch(async () => {
+    const onSettingsChanged = async () => {
       const before = settings;
       settings = await getSettings();
       if (!wanted()) return stop();
@@ -165,17 +165,21 @@ export default defineContentScript({
         void controller.setFirstPerParagraph(paragraphMode, false);
         void controller.setScope(settings.scope);
       }
-    });
+    };
+    const unwatch = settingsItem.watch(() => void onSettingsChanged());
 
     // Sources changed (added, removed, switched off): new dictionary, same page, no reload.
-    const unwatchDictionary = dictionaryVersionItem.watch(async (version) => {
+    const onDictionaryVersion = async (version: number | null) => {
       if (version === null || version === dictionary?.version || !wanted()) return;
       await starting;
       dictionary = await loadDictionary();
       card.invalidate();
       if (controller) void controller.setMatcher(matcherFor(dictionary));
       else void start();
-    });
+    };
+    const unwatchDictionary = dictionaryVersionItem.watch(
+      (version) => void onDictionaryVersion(version),
+    );
 
     // Single-page-app navigations: the new view is scanned from scratch. Polled, not heard:
     // history events can be forged by the page, a changed address cannot.

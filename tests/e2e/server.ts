@@ -27,28 +27,33 @@ export async function startServer(root: string): Promise<StaticServer> {
     string,
     { body: string | Buffer; status: number; type: string; delayMs: number }
   >();
-  const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const r = routes.get(path);
-    if (r) {
-      if (r.delayMs) await new Promise((ok) => setTimeout(ok, r.delayMs));
-      res.writeHead(r.status, { 'content-type': r.type });
-      res.end(r.body);
-      return;
-    }
-    const file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root))) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
+  const server: Server = createServer(
+    (req, res) =>
+      void (async () => {
+        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        const r = routes.get(path);
+        if (r) {
+          if (r.delayMs) await new Promise((ok) => setTimeout(ok, r.delayMs));
+          res.writeHead(r.status, { 'content-type': r.type });
+          res.end(r.body);
+          return;
+        }
+        const file = normalize(join(root, path));
+        if (!file.startsWith(normalize(root))) {
+          res.writeHead(403).end();
+          return;
+        }
+        try {
+          if (!(await stat(file)).isFile()) throw new Error('not a file');
+          res.writeHead(200, {
+            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          });
+          res.end(await readFile(file));
+        } catch {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        }
+      })(),
+  );
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

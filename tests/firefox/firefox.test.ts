@@ -266,7 +266,7 @@ after(async () => {
   await server?.close();
 });
 
-test(
+void test(
   'Firefox: names in a seed article are underlined, and a real hover opens the card',
   { skip },
   async () => {
