@@ -1,10 +1,16 @@
 /** The background's stories: names, the story of a page, and the card's order by the page's story. */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { buildBundle } from '../bundle';
 import { CrosscheckDB } from '../db';
+import type { SourceDraft } from '../extract/draft';
+import { loadSeedSources } from '../node/seeds';
 import { storyId } from '../stories';
-import type { Claim, Discrepancy, Entity, Mention, Source } from '../types';
+import type { Claim, Discrepancy, Entity, Mention, RawSource, Source } from '../types';
 import { buildCard } from './card';
+import { listDiscrepancies } from './discrepancy-list';
+import { loadSeedIndex } from './seed-index';
+import { createSourceHandlers } from './sources';
 import { corpusStories, sameUrl, storyOfPage, storyOfUrl } from './stories';
 
 const db = new CrosscheckDB('stories-service-test', { indexedDB, IDBKeyRange });
@@ -191,4 +197,73 @@ describe("the card: the page's story first", () => {
     expect(card.disputes.map((d) => d.topic)).toHaveLength(2);
     expect(card.disputes[0]!.topic).toBe(first);
   });
+});
+
+describe('through the service: adding and removing sources on other stories', () => {
+  const SEEDS = new URL('../../seeds/', import.meta.url);
+  const EVAL = new URL('../../tests/eval/coverage/', import.meta.url);
+  const bundle = buildBundle(loadSeedSources(SEEDS), null);
+  const sdb = new CrosscheckDB('stories-service-add', { indexedDB, IDBKeyRange });
+  const handlers = createSourceHandlers({
+    db: sdb,
+    ready: async () => undefined,
+    seedBundle: async () => bundle,
+    now: () => 1_700_000_000_000,
+  });
+  const draft = (r: RawSource, i: number): SourceDraft => ({
+    text: r.text,
+    title: r.title,
+    outlet: r.outlet,
+    url: r.url ?? `https://eval.example.org/${i}`,
+    published: r.published,
+    language: r.language,
+    via: 'paste',
+  });
+  const seedStory = async () => {
+    const rows = await sdb.discrepancies.toArray();
+    const story = (await corpusStories(sdb)).grouping.storyOf.get(bundle.corpus.sources[0]!.id);
+    return rows
+      .filter((d) => d.storyId === story)
+      .map(({ id, kind, topic, severity, reason, agreement, claimIds }) => ({
+        id,
+        kind,
+        topic,
+        severity,
+        reason,
+        agreement,
+        claimIds,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  };
+  const others = [
+    ...loadSeedSources(new URL('unrelated/', EVAL)),
+    ...loadSeedSources(new URL('morocco-al-haouz-earthquake-2023/', EVAL)).slice(0, 3),
+  ];
+
+  test(
+    'the seed story keeps exactly its discrepancies; the new story gets its own',
+    { timeout: 120_000 },
+    async () => {
+      await loadSeedIndex(sdb, bundle);
+      const before = await seedStory();
+      expect(before.filter((d) => !d.agreement).length).toBeGreaterThan(0);
+      const added: string[] = [];
+      for (const [i, r] of others.entries()) {
+        added.push((await handlers.addSource({ draft: draft(r, i) })).id);
+        expect(await seedStory(), r.file ?? '').toEqual(before);
+      }
+      const { grouping } = await corpusStories(sdb);
+      // The seeds, one story per unrelated article, and the three earthquake articles together.
+      expect(grouping.stories.map((s) => s.sourceIds.length).sort()).toEqual([
+        1, 1, 1, 1, 1, 1, 3, 5,
+      ]);
+      const rows = await listDiscrepancies(sdb, null);
+      for (const d of rows) {
+        const story = grouping.stories.find((s) => s.id === d.story?.id)!;
+        for (const c of d.claims) expect(story.sourceIds).toContain(c.sourceId);
+      }
+      for (const id of added) await handlers.removeSource({ id });
+      expect(await seedStory()).toEqual(before);
+    },
+  );
 });
