@@ -106,8 +106,9 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
   const pageStory = context.state === 'ready' ? (context.context.story?.id ?? null) : null;
   const groups = groupByStory(shown, pageStory);
   const visibleGroups = showAll || entity ? groups : firstOfGroups(groups, TOP);
-  // One story needs no heading; two or more are named, so no difference reads as another's.
-  const named = groups.length > 1;
+  // One story needs no heading; two or more are named, so no difference reads as another's
+  // (counted before "This page vs the others" takes its rows, which are the page's story).
+  const named = new Set(matching.map((d) => d.story?.id ?? '')).size > 1;
   const agreementsCount = (list ?? []).filter(
     (d) => d.agreement && (!entity || d.entities.some((e) => e.id === entity)),
   ).length;
