@@ -4,6 +4,7 @@ import { AddPage } from './AddPage';
 import { type ContextState, PAGE_ROWS, type PageState, ThisPage } from './ThisPage';
 import type { ActiveTab, PopupApi } from './api';
 import { CoverageGrid } from './CoverageGrid';
+import { firstOfGroups, groupByStory } from './by-story';
 import { DiscrepancyItem } from './DiscrepancyItem';
 import { Marked } from './Marked';
 
@@ -100,7 +101,13 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
     (d) => (showAgreements || !d.agreement) && (!entity || d.entities.some((e) => e.id === entity)),
   );
   const shown = entity ? matching : matching.filter((d) => !onPage.has(d.id));
-  const visible = showAll || entity ? shown : shown.slice(0, TOP);
+  // Grouped by story, the page's story first; the first screen shows the top TOP of that order.
+  const pageStory = context.state === 'ready' ? (context.context.story?.id ?? null) : null;
+  const groups = groupByStory(shown, pageStory);
+  const visibleGroups = showAll || entity ? groups : firstOfGroups(groups, TOP);
+  // One story needs no heading; two or more are named, so no difference reads as another's
+  // (counted before "This page vs the others" takes its rows, which are the page's story).
+  const named = new Set(matching.map((d) => d.story?.id ?? '')).size > 1;
   const agreementsCount = (list ?? []).filter(
     (d) => d.agreement && (!entity || d.entities.some((e) => e.id === entity)),
   ).length;
@@ -139,7 +146,7 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
         ) : null}
       </header>
 
-      <ThisPage page={page} context={context} />
+      <ThisPage page={page} context={context} stories={summary?.stories.length ?? 0} />
       {canAdd ? (
         <AddPage
           api={api}
@@ -194,13 +201,28 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
               : `No differences${entity ? ' about this name' : ''}.`}
           </p>
         ) : null}
-        {visible.length ? (
-          <ul class="disc-list">
-            {visible.map((d) => (
-              <DiscrepancyItem key={d.id} d={d} onOpen={api.openUrl} />
-            ))}
-          </ul>
-        ) : null}
+        {visibleGroups.map((g) => (
+          <section
+            key={g.story?.id ?? 'none'}
+            class="story-group"
+            data-testid="story-group"
+            aria-label={named ? `Story: ${g.story?.label ?? 'other'}` : undefined}
+          >
+            {named ? (
+              <h3 class="story-h" title={g.story ? `${g.story.sources} sources` : undefined}>
+                {g.story?.label ?? 'Other'}
+                {g.story && g.story.id === pageStory ? (
+                  <span class="muted"> · this page’s story</span>
+                ) : null}
+              </h3>
+            ) : null}
+            <ul class="disc-list">
+              {g.items.map((d) => (
+                <DiscrepancyItem key={d.id} d={d} onOpen={api.openUrl} />
+              ))}
+            </ul>
+          </section>
+        ))}
         {!entity && !showAll && shown.length > TOP ? (
           <button type="button" class="linkish more" onClick={() => setShowAll(true)}>
             Show all {shown.length}

@@ -37,7 +37,16 @@ function status(page: PageState, context: ContextState): string {
  * "This page vs the others": what the page says where the other outlets say something else, as
  * short rows (this page says | others say, with their outlets).
  */
-export function ThisPage({ page, context }: { page: PageState; context: ContextState }) {
+export function ThisPage({
+  page,
+  context,
+  stories,
+}: {
+  page: PageState;
+  context: ContextState;
+  /** How many stories the corpus holds: with one, naming the page's story tells nothing. */
+  stories: number;
+}) {
   const statements =
     context.state === 'ready' ? context.context.statements.slice(0, PAGE_ROWS) : [];
   const ready = context.state === 'ready' ? context.context : null;
@@ -50,6 +59,11 @@ export function ThisPage({ page, context }: { page: PageState; context: ContextS
           ? ' Reload it to see its names underlined (it was open before Crosscheck started).'
           : ''}
       </p>
+      {ready?.story && stories > 1 ? (
+        <p class="muted page-story" data-testid="page-story">
+          Its story: {ready.story.label}
+        </p>
+      ) : null}
       {ready?.onStory && statements.length === 0 ? (
         <p class="muted">Where it says something the others also report, they agree.</p>
       ) : null}

@@ -42,7 +42,7 @@ export default defineContentScript({
       },
       unmount: () => undefined,
       contains: (target) => ui?.contains(target) ?? false,
-      getCard: (entityId) => send('getCard', { entityId }),
+      getCard: (entityId) => send('getCard', { entityId, url: location.href }),
       entityInfo: (id) => {
         const e = dictionary?.entities[id];
         return e ? { name: e[0], type: e[1] } : null;

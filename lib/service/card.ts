@@ -1,4 +1,5 @@
 import type { CrosscheckDB } from '../db';
+import { storyOfUrl } from './stories';
 import { fold } from '../matcher';
 import { sourceHover, sourceLabel } from '../source-label';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Severity, Source } from '../types';
@@ -40,8 +41,16 @@ export function informativeness(
   return score;
 }
 
-/** Builds the card for one entity from the database; null when the entity is unknown. */
-export async function buildCard(db: CrosscheckDB, entityId: string): Promise<CardData | null> {
+/**
+ * Builds the card for one entity from the database; null when the entity is unknown. Its
+ * differences come from the stories it appears in (each compared within itself); with the
+ * page's address, those of the page's story come first.
+ */
+export async function buildCard(
+  db: CrosscheckDB,
+  entityId: string,
+  pageUrl: string | null = null,
+): Promise<CardData | null> {
   const entity = await db.entities.get(entityId);
   if (!entity) return null;
   const sources = new Map<string, Source>();
@@ -93,9 +102,14 @@ export async function buildCard(db: CrosscheckDB, entityId: string): Promise<Car
   const quotes = quotesBy(entity, enabledClaims, sources);
   const descriptors = groupDescriptors(entity, enabledClaims, sources);
 
+  const pageStory = pageUrl ? await storyOfUrl(db, pageUrl) : null;
+  const elsewhere = (d: Discrepancy) => Number(pageStory === null || d.storyId !== pageStory);
   const disagreeing = discrepancies
     .filter((d) => !d.agreement)
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    .sort(
+      (a, b) =>
+        elsewhere(a) - elsewhere(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+    );
   const first = disagreeing[0] ?? null;
   const disputeClaims = new Map(
     (await db.claims.bulkGet([...new Set(disagreeing.flatMap((d) => d.claimIds))]))

@@ -77,10 +77,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       if (knownVersion === version) return { unchanged: true, version };
       return readDictionary(db);
     },
-    async getCard({ entityId }) {
+    async getCard({ entityId, url }) {
       await ready();
       if (typeof entityId !== 'string' || !entityId) throw new Error('getCard needs an entityId.');
-      return buildCard(db, entityId);
+      return buildCard(db, entityId, typeof url === 'string' ? url.slice(0, 2048) : null);
     },
     async openEntityList({ entityId }) {
       if (typeof entityId !== 'string' || !entityId)

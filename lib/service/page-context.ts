@@ -10,7 +10,7 @@ import { sourceLabel } from '../source-label';
 import type { ClaimKind, Passage, RawSource, Source } from '../types';
 import { differingWords } from './card';
 import { enabledSources, listDiscrepancies, whoSays } from './discrepancy-list';
-import { corpusStories, storyOfPage } from './stories';
+import { corpusStories, sameUrl, storyOfPage } from './stories';
 import type { PageContext } from '../protocol';
 
 /**
@@ -49,19 +49,6 @@ export function groupOthers(
 
 function clip(s: string, n = 80): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
-
-function sameUrl(a: string, b: string): boolean {
-  try {
-    const ua = new URL(a);
-    const ub = new URL(b);
-    return (
-      ua.host.replace(/^www\./, '') === ub.host.replace(/^www\./, '') &&
-      ua.pathname.replace(/\/$/, '') === ub.pathname.replace(/\/$/, '')
-    );
-  } catch {
-    return false;
-  }
 }
 
 /** Below this, page text is navigation and teasers, not an article that makes claims. */

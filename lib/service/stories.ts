@@ -89,3 +89,25 @@ export function storyOfPage(
   });
   return (best as { story: string } | null)?.story ?? null;
 }
+
+/** Whether two addresses are the same article (host without www, path without a final slash). */
+export function sameUrl(a: string, b: string): boolean {
+  try {
+    const ua = new URL(a);
+    const ub = new URL(b);
+    return (
+      ua.host.replace(/^www\./, '') === ub.host.replace(/^www\./, '') &&
+      ua.pathname.replace(/\/$/, '') === ub.pathname.replace(/\/$/, '')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The story of the enabled source at `url`, if the page is one (the card orders by it). */
+export async function storyOfUrl(db: CrosscheckDB, url: string): Promise<string | null> {
+  const stories = await corpusStories(db);
+  for (const s of stories.sources.values())
+    if (s.url && sameUrl(s.url, url)) return stories.grouping.storyOf.get(s.id) ?? null;
+  return null;
+}

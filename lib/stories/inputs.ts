@@ -14,7 +14,8 @@ export function storyInputs(
   }
   return sources.map((s) => ({
     sourceId: s.id,
-    text: s.text,
+    // A damaged row kept for the reader (see lib/service/integrity.ts) may have no text.
+    text: typeof s.text === 'string' ? s.text : '',
     entityIds: bySource.get(s.id) ?? [],
   }));
 }

@@ -5,13 +5,18 @@
  * source's words, its entities) can change what is found inside it.
  */
 import { findDiscrepancies } from '../claims';
-import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
+import type { Claim, Discrepancy, Entity, Mention, Passage, Severity, Source } from '../types';
 import { groupStories, type Grouping } from './group';
 import { storyInputs } from './inputs';
 
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
 export interface StoryDiscrepancies {
   grouping: Grouping;
-  /** Every story's discrepancies (and agreements), each with its `storyId`, story by story. */
+  /**
+   * Every story's discrepancies (and agreements), each with its `storyId`: disagreements first,
+   * by severity; within a severity, story by story in the engine's own ranking.
+   */
   discrepancies: Discrepancy[];
 }
 
@@ -55,5 +60,11 @@ export function discrepanciesByStory(
     );
     for (const d of found) discrepancies.push({ ...d, storyId: story.id });
   }
+  // A stable sort on the engine's first two keys keeps each story's own order inside them.
+  discrepancies.sort(
+    (a, b) =>
+      Number(a.agreement) - Number(b.agreement) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+  );
   return { grouping, discrepancies };
 }

@@ -255,3 +255,10 @@ describe('discrepancies stay within a story', () => {
     }
   });
 });
+
+test('storyInputs: a damaged source row with no text groups as a source with no words', () => {
+  const row = { ...real.sources[0]!, text: undefined as unknown as string };
+  const [only] = storyInputs([row], []);
+  expect(only).toEqual({ sourceId: row.id, text: '', entityIds: [] });
+  expect(groupStories([only!]).stories).toHaveLength(1);
+});
