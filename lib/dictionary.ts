@@ -135,18 +135,20 @@ export function identityHints(entities: readonly Entity[]): IdentityHints {
   for (const e of entities) {
     if (e.type !== 'person') continue;
     const counts = new Map<string, { text: string; n: number }>();
-    for (const text of [e.description ?? '', ...e.descriptors.map((d) => d.text)]) {
-      const t = text.trim();
+    for (const d of e.descriptors) {
+      const t = d.text.trim();
       if (!t) continue;
       const k = countryKey(t);
       const c = counts.get(k);
       if (c) c.n++;
       else counts.set(k, { text: t, n: 1 });
     }
+    // The outlets' most used descriptors (the card quotes the first), and the curated line.
     const phrases = [...counts.values()]
       .sort((a, b) => b.n - a.n)
       .slice(0, PHRASES_PER_PERSON)
       .map((c) => c.text);
+    if (e.description?.trim()) phrases.push(e.description.trim());
     if (phrases.length > 0) people[e.id] = phrases;
   }
   return { people, ...identityWords() };

@@ -4,7 +4,7 @@
  * says so; a name whose office on the page is not the one the corpus knows says it may be
  * someone else.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type Harness, openHarness } from './harness';
@@ -101,4 +101,44 @@ test('on the corpus story, the same name with another country is not underlined;
   expect(petro.length).toBeGreaterThan(0);
   expect(petro.map(where).filter((w) => w.includes('[Petro] prices'))).toEqual([]);
   await page.close();
+});
+
+test('screenshots: the card that says it may be someone else, on a real page, light and dark', async () => {
+  // A real page (bbc-1) with a seed article, and one more paragraph: a judge who shares a name
+  // with the corpus's secretary.
+  const seed = '002_34deb440939f8850.txt';
+  const extra =
+    '<p>At the county courthouse, Judge Kristi Noem ruled that the card-game club could keep its licence, ending a dispute that had divided the neighbourhood for a year.</p>';
+  const html = pageWithSeed('bbc-1', seed).replace(`<div data-seeded="${seed}">`, `$&${extra}`);
+  mkdirSync('screenshots', { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await env.session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 760 });
+    await page.emulateMedia({ colorScheme: scheme });
+    const world = await ContentWorld.attach(page, env.session.extensionId);
+    await page.goto(env.server.html(`/seeded/identity-${scheme}.html`, html));
+    await world.waitForScan();
+    // The judge's mention, counted as `hover` counts (rendered mentions only).
+    const judge = (await world.underlined('Kristi Noem'))
+      .filter((m) => m.y > 0)
+      .findIndex((m) => m.before.endsWith('Judge '));
+    expect(judge).toBeGreaterThanOrEqual(0);
+    await world.hover('Kristi Noem', judge);
+    await world.waitForCard('Kristi Noem');
+    await expect
+      .poll(async () => (await world.card())?.text ?? '')
+      .toContain('What the sources say');
+    expect((await world.card())!.text).toContain('May be someone else.');
+    const box = (await world.card())!.rect;
+    const x = Math.max(0, box.x - 180);
+    const y = Math.max(0, box.y - 70);
+    const clip = {
+      x,
+      y,
+      width: Math.min(1000 - x, box.width + 360),
+      height: Math.min(760 - y, box.height + 90),
+    };
+    await page.screenshot({ path: resolve('screenshots', `card-identity-${scheme}.png`), clip });
+    await page.close();
+  }
 });
