@@ -156,6 +156,28 @@ describe('on a page', () => {
     expect(isHeadlineLike(texts[i]!)).toBe(expected);
   });
 
+  test('a node naming people a thousand times: each mention gets its verdict', () => {
+    const vetter = createIdentityVetter({
+      hints: () => hints,
+      entity: (id) => {
+        const e = entities.find((x) => x.id === id);
+        return e ? { name: e.name, type: e.type } : null;
+      },
+      onStory: () => true,
+    });
+    const flood = 'Colombian President John Roe. Spanish Prime Minister Jane Doe. '.repeat(1000);
+    const { document: d } = parseHTML(`<p>${flood}</p>`);
+    const node = d.querySelector('p')!.firstChild as Text;
+    const found = [...flood.matchAll(/John Roe|Jane Doe/g)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      entityId: m[0] === 'John Roe' ? 'john-roe' : 'jane-doe',
+    }));
+    const kept = vetter.vet(node, found);
+    expect(kept.length).toBe(1000);
+    expect(kept.every((m) => m.entityId === 'john-roe')).toBe(true);
+  });
+
   test('a surname before its full name comes back with one rescan', () => {
     const vetter = createIdentityVetter({
       hints: () => hints,

@@ -67,6 +67,8 @@ interface Lexicon {
   demonyms: Map<string, string>;
   stems: Map<string, string>;
   endings: string[];
+  /** Words already looked up (a page repeats its words): key -> region code or null. */
+  regions: Map<string, string | null>;
   roles: Set<string>;
   honorifics: Set<string>;
   qualifiers: Set<string>;
@@ -90,6 +92,7 @@ function lexicon(hints: IdentityHints): Lexicon {
       demonyms: unpack(hints.demonyms),
       stems: unpack(hints.stems),
       endings: hints.endings,
+      regions: new Map(),
       roles: new Set(hints.roles),
       honorifics: new Set(hints.honorifics),
       qualifiers: new Set(hints.qualifiers),
@@ -101,6 +104,8 @@ function lexicon(hints: IdentityHints): Lexicon {
   return l;
 }
 
+/** Person mentions in one text node whose words are read one by one (see `vet`). */
+const MAX_JUDGED_PER_NODE = 200;
 /** How far around a name the phrase is read (characters). */
 const WINDOW = 120;
 /** Words an office phrase may have on one side of a name. */
@@ -127,7 +132,7 @@ function tokens(text: string, from: number, to: number, lex: Lexicon): Tok[] {
   for (const m of slice.matchAll(WORD)) {
     let raw = m[0];
     const start = from + m.index;
-    // "Colombia's" -> possessive; a trailing hyphen or apostrophe is not part of the word.
+    // "Ruritania's" -> possessive; a trailing hyphen or apostrophe is not part of the word.
     raw = raw.replace(/[-'’]+$/, '');
     let word = raw;
     let possessive = false;
@@ -138,10 +143,12 @@ function tokens(text: string, from: number, to: number, lex: Lexicon): Tok[] {
     let endsSentence = false;
     if (word.endsWith('.')) {
       const bare = word.replace(/\.+$/, '');
+      // "U.S.", "Gov.", "Mr.", "J.": an abbreviation's period does not end the sentence.
       const abbreviation =
-        /\.\p{L}/u.test(bare + '.') && bare.includes('.')
-          ? true
-          : bare.length <= 2 || lex.roles.has(fold(bare)) || lex.honorifics.has(fold(bare));
+        bare.includes('.') ||
+        bare.length <= 2 ||
+        lex.roles.has(fold(bare)) ||
+        lex.honorifics.has(fold(bare));
       if (!abbreviation) {
         word = bare;
         endsSentence = true;
@@ -169,7 +176,16 @@ export function countryOf(words: string, upper: boolean, hints: IdentityHints): 
 }
 
 function regionOf(words: string, upper: boolean, lex: Lexicon): string | null {
-  const key = countryKey(words);
+  const cacheKey = (upper ? 'U' : 'l') + words;
+  const cached = lex.regions.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const code = lookUpRegion(countryKey(words), upper, lex);
+  if (lex.regions.size > 20_000) lex.regions.clear();
+  lex.regions.set(cacheKey, code);
+  return code;
+}
+
+function lookUpRegion(key: string, upper: boolean, lex: Lexicon): string | null {
   if (key.length < 2) return null;
   const named = lex.demonyms.get(key) ?? (upper ? lex.countries.get(key) : undefined);
   if (named) return named;
@@ -497,6 +513,9 @@ export function createIdentityVetter(opts: {
       if (!hints) return found;
       const text = node.data;
       let isHeadline: boolean | null = null;
+      // A node repeating a name in the same words (a flood) is judged once per wording.
+      const memo = new Map<string, Verdict>();
+      let people = 0;
       const kept: typeof found = [];
       for (const m of found) {
         if (opts.entity(m.entityId)?.type !== 'person') {
@@ -505,18 +524,23 @@ export function createIdentityVetter(opts: {
         }
         const surname = surnameOnly(text, m, m.entityId);
         if (surname) isHeadline ??= headline(node);
-        const verdict = judgeMention(
-          text,
-          m.start,
-          m.end,
-          m.entityId,
-          {
-            surnameOnly: surname,
-            headline: isHeadline ?? false,
-            elsewhere: named.has(m.entityId) || opts.onStory(),
-          },
-          hints,
-        );
+        const evidence = {
+          surnameOnly: surname,
+          headline: isHeadline ?? false,
+          elsewhere: named.has(m.entityId) || opts.onStory(),
+        };
+        // Past a bound, a node naming people hundreds of times is no prose: each further
+        // mention takes the verdict its name last had here (the cost stays bounded).
+        const key =
+          people++ < MAX_JUDGED_PER_NODE
+            ? `${m.entityId}|${+evidence.elsewhere}|${text.slice(Math.max(0, m.start - WINDOW), m.end + WINDOW)}`
+            : `${m.entityId}|${+surname}`;
+        let verdict = memo.get(key);
+        if (!verdict) {
+          verdict = judgeMention(text, m.start, m.end, m.entityId, evidence, hints);
+          memo.set(key, verdict);
+          memo.set(`${m.entityId}|${+surname}`, verdict);
+        }
         if (verdict.keep) {
           kept.push(m);
           if (!surname) named.add(m.entityId);
