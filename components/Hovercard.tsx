@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { IdentityNote } from '@/lib/page/identity';
 import type { EntityType } from '@/lib/types';
 import type { CardData } from '@/lib/protocol';
 
@@ -18,6 +19,8 @@ export interface HovercardProps {
   site: string | null;
   /** The reader's sources do not cover this page's story (the card speaks of other coverage). */
   offStory?: boolean;
+  /** The page's words suggest another person of this name: the card says so first. */
+  identity?: IdentityNote | null;
   onClose: () => void;
   onDisableSite: () => void;
   onOpenList: (entityId: string) => void;
@@ -125,6 +128,12 @@ export function Hovercard(props: HovercardProps) {
             el.dataset.scrolls = String(el.scrollTop + el.clientHeight < el.scrollHeight - 1);
           }}
         >
+          {props.identity && (
+            <p class="identity" role="note">
+              <strong>May be someone else.</strong> This page says “{props.identity.page}”; your
+              sources know {name} as “{props.identity.known}”.
+            </p>
+          )}
           {props.offStory && (
             <p class="off-story">
               Your sources do not cover this page's story. What they say about {name} comes from

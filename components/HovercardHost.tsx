@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { CardHost, OpenedBy } from '@/lib/page/controller';
 import type { PageMention } from '@/lib/page/painter';
 import { placeCard } from '@/lib/page/position';
+import type { IdentityNote } from '@/lib/page/identity';
 import type { EntityType } from '@/lib/types';
 import { type CardState, Hovercard } from './Hovercard';
 import type { CardData } from '@/lib/protocol';
@@ -17,6 +18,8 @@ export interface CardHostOptions {
   theme: () => 'system' | 'light' | 'dark';
   /** Whether the reader's sources cover this page's story. */
   covered: () => boolean;
+  /** What suggests this mention is someone else than the corpus's person, if anything. */
+  identityNote?: (mention: PageMention) => IdentityNote | null;
   site: string | null;
   onDisableSite: () => void;
   onOpenList: (entityId: string) => void;
@@ -66,6 +69,7 @@ export function createCardHost(
         theme={opts.theme()}
         site={opts.site}
         offStory={!opts.covered()}
+        identity={opts.identityNote?.(current.mention) ?? null}
         onClose={opts.onRequestClose}
         onDisableSite={opts.onDisableSite}
         onOpenList={opts.onOpenList}

@@ -61,3 +61,21 @@ describe('buildDictionary', () => {
     expect(Object.keys(dict.entities).length).toBeGreaterThan(30);
   });
 });
+
+describe('identity hints', () => {
+  test('each person with descriptors carries them; places and organizations do not', () => {
+    const hints = dict.identity!;
+    const petro = idOf('Gustavo Petro')!;
+    expect(hints.people[petro]!.some((p) => /President/.test(p))).toBe(true);
+    const colombia = idOf('Colombia')!;
+    expect(hints.people[colombia]).toBeUndefined();
+    // The words to read offices and countries by: Colombia's names and a word for its people.
+    expect(hints.countries['CO']!.split(' ')).toContain('colombia');
+    expect(hints.roles).toContain('minister');
+    expect(hints.honorifics).not.toContain('minister');
+  });
+
+  test('stays compact: every page loads it', () => {
+    expect(JSON.stringify(dict.identity).length).toBeLessThan(30_000);
+  });
+});

@@ -1,5 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { fold } from './corpus/text';
+import { anyLanguage, countryKey, countryNames, irregularDemonyms, LEXICONS } from './lang/index';
+import type { IdentityHints } from './page/identity';
 import type { Entity } from './types';
 import type { Dictionary } from './protocol';
 
@@ -50,7 +52,85 @@ export function buildDictionary(
       if (isPageAlias(e, alias)) dict.aliases.push([alias, e.id]);
     }
   }
+  dict.identity = identityHints(entities.filter((e) => !e.generic));
   return dict;
+}
+
+/** Descriptor phrases carried per person: enough to say who they are, small on every page. */
+const PHRASES_PER_PERSON = 4;
+
+let words: Omit<IdentityHints, 'people'> | null = null;
+/** The language-wide part of the hints, the same for every corpus (built once). */
+function identityWords(): Omit<IdentityHints, 'people'> {
+  if (words) return words;
+  const countries = new Map<string, Set<string>>();
+  const stems = new Map<string, Set<string>>();
+  const add = (to: Map<string, Set<string>>, code: string, key: string) => {
+    let s = to.get(code);
+    if (!s) to.set(code, (s = new Set()));
+    s.add(key);
+  };
+  for (const [key, code] of countryNames()) {
+    // Countries and territories only, not world regions ("419").
+    if (!/^[A-Z]{2}$/.test(code)) continue;
+    add(countries, code, key);
+    // "Ruritania" -> "Ruritani-an", "ruritan-o", "Ruritan-ien".
+    for (const stem of [key.replace(/[aeiouy]$/, ''), key.replace(/i[ae]$/, '')])
+      if (stem !== key && stem.length >= 4) add(stems, code, stem);
+  }
+  const demonyms = new Map<string, Set<string>>();
+  for (const [key, code] of irregularDemonyms()) add(demonyms, code, key);
+  const pack = (m: Map<string, Set<string>>) =>
+    Object.fromEntries([...m].map(([code, keys]) => [code, [...keys].join(' ')]));
+  const endings = new Set<string>();
+  for (const l of LEXICONS)
+    for (const e of (l.demonymEndings ?? '').split(/\s+/)) if (e) endings.add(fold(e));
+  const honorifics = anyLanguage('honorifics');
+  words = {
+    countries: pack(countries),
+    demonyms: pack(demonyms),
+    stems: pack(stems),
+    endings: [...endings].sort((a, b) => b.length - a.length),
+    roles: [...anyLanguage('roles')].filter((r) => !honorifics.has(r)),
+    honorifics: [...honorifics],
+    qualifiers: [...anyLanguage('officeQualifiers')],
+    connectors: [...anyLanguage('connectors')],
+    stops: [
+      ...new Set([
+        ...anyLanguage('articles'),
+        ...anyLanguage('functionWords'),
+        ...anyLanguage('conjunctions'),
+        ...anyLanguage('speechVerbs'),
+        ...anyLanguage('placePrepositions'),
+      ]),
+    ],
+  };
+  return words;
+}
+
+/** The identity hints for a set of entities: each person's descriptors, and the words. */
+export function identityHints(entities: readonly Entity[]): IdentityHints {
+  const people: Record<string, string[]> = {};
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    const counts = new Map<string, { text: string; n: number }>();
+    for (const d of e.descriptors) {
+      const t = d.text.trim();
+      if (!t) continue;
+      const k = countryKey(t);
+      const c = counts.get(k);
+      if (c) c.n++;
+      else counts.set(k, { text: t, n: 1 });
+    }
+    // The outlets' most used descriptors (the card quotes the first), and the curated line.
+    const phrases = [...counts.values()]
+      .sort((a, b) => b.n - a.n)
+      .slice(0, PHRASES_PER_PERSON)
+      .map((c) => c.text);
+    if (e.description?.trim()) phrases.push(e.description.trim());
+    if (phrases.length > 0) people[e.id] = phrases;
+  }
+  return { people, ...identityWords() };
 }
 
 /** Who names an entity, from the dictionary (an old cached shape: many sources, not the reader). */

@@ -5,6 +5,7 @@ import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-sto
 import { compileMatcher } from '@/lib/matcher';
 import { PageController, type ScanStats } from '@/lib/page/controller';
 import { type Coverage, keepOnPage, pageCoverage } from '@/lib/page/coverage';
+import { createIdentityVetter } from '@/lib/page/identity';
 import { OVERLAY_CSS } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
 import { createUiHost, type UiHost } from '@/lib/page/ui-host';
@@ -49,6 +50,7 @@ export default defineContentScript({
       },
       theme: () => settings.theme,
       covered: () => coverage !== 'not-covered',
+      identityNote: (m) => identity.note(m.node.data, m.start, m.end, m.entityId),
       site,
       onDisableSite: () => {
         if (!site || !mayDisableSite()) return;
@@ -62,6 +64,16 @@ export default defineContentScript({
         if (mayOpenList()) void send('openEntityList', { entityId });
       },
       onRequestClose: () => controller?.closeCard(),
+    });
+
+    // Whether a name is the person the corpus knows: the words around it, and the page's evidence.
+    const identity = createIdentityVetter({
+      hints: () => dictionary?.identity ?? null,
+      entity: (id) => {
+        const e = dictionary?.entities[id];
+        return e ? { name: e[0], type: e[1] } : null;
+      },
+      onStory: () => coverage === 'covered',
     });
 
     async function loadDictionary(): Promise<Dictionary> {
@@ -92,18 +104,28 @@ export default defineContentScript({
     let coverage: Coverage | null = null;
     const naming = (id: string) =>
       dictionary ? namingOf(dictionary, id) : { sources: 0, byReader: false };
-    function judgeCoverage() {
-      if (!controller) return;
+    /** Returns whether it started a rescan (the pass just reported is about to be redone). */
+    function judgeCoverage(): boolean {
+      if (!controller) return false;
       const next = pageCoverage(
         controller.mentions().map((m) => m.entityId),
         naming,
       );
-      if (next === coverage) return;
-      const wasFiltered = coverage === 'not-covered';
-      coverage = next;
-      controller.setEntityFilter(next === 'covered' ? null : keepOnPage(next, naming));
-      // Names left out while the page looked off-story come back with a rescan.
-      if (wasFiltered && next === 'covered') void controller.rescanAll();
+      if (next !== coverage) {
+        const wasFiltered = coverage === 'not-covered';
+        coverage = next;
+        controller.setEntityFilter(next === 'covered' ? null : keepOnPage(next, naming));
+        // Names left out while the page looked off-story come back with a rescan.
+        if (wasFiltered && next === 'covered') {
+          void controller.rescanAll();
+          return true;
+        }
+      }
+      // A surname held back for want of evidence has it now (its full name came later, or the
+      // page turned out to be on the corpus's story).
+      if (!identity.wantsRescan()) return false;
+      void controller.rescanAll();
+      return true;
     }
 
     // One start at a time: settings and dictionary changes can arrive while the dictionary loads.
@@ -126,8 +148,10 @@ export default defineContentScript({
           firstPerParagraph: settings.mentions === 'first-per-paragraph',
           scope: settings.scope,
           markScans: SCAN_MARKS,
+          vet: (node, found) => identity.vet(node, found),
           onScan: (stats) => {
-            if (stats.full) judgeCoverage();
+            // A pass about to be redone is not reported: the scan signal means "settled".
+            if (stats.full && judgeCoverage()) return;
             probe.scanned(stats);
           },
         });

@@ -39,6 +39,23 @@ export const es: LexiconSource = {
       'ciudad provincia estado región comunidad municipio río lago monte montaña montañas valle isla islas península golfo mar océano calle avenida paseo plaza barrio distrito condado desierto bahía cordillera pueblo localidad urbanización condominio aldea',
   },
   countryForms: { US: ['EE. UU.'] },
+  demonyms: {
+    US: ['estadounidense', 'estadounidenses', 'norteamericano', 'norteamericana'],
+    GB: ['británico', 'británica', 'británicos', 'inglés', 'inglesa'],
+    DE: ['alemán', 'alemana', 'alemanes'],
+    NL: ['neerlandés', 'holandés', 'holandesa'],
+    CH: ['suizo', 'suiza'],
+    GR: ['griego', 'griega'],
+    SV: ['salvadoreño', 'salvadoreña', 'salvadoreños'],
+    PA: ['panameño', 'panameña'],
+    HN: ['hondureño', 'hondureña'],
+    PR: ['puertorriqueño', 'puertorriqueña'],
+    BR: ['brasileño', 'brasileña'],
+  },
+  demonymEndings:
+    'no na nos nas ano ana anos anas ino ina inos inas ense enses és esa eses eño eña eños eñas ol ola oles olas o a os as',
+  officeQualifiers:
+    'ex exministro expresidente nuevo nueva actual interino interina saliente entrante',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -42,6 +42,21 @@ export const fr: LexiconSource = {
       'ville province état région communauté commune rivière fleuve lac mont montagne montagnes vallée côte île îles péninsule golfe mer océan rue avenue boulevard quartier district désert baie village hameau localité',
   },
   countryForms: {},
+  demonyms: {
+    US: ['américain', 'américaine', 'américains', 'étasunien', 'étasunienne'],
+    GB: ['britannique', 'britanniques', 'anglais', 'anglaise'],
+    DE: ['allemand', 'allemande', 'allemands'],
+    NL: ['néerlandais', 'néerlandaise', 'hollandais'],
+    CH: ['suisse', 'suisses'],
+    GR: ['grec', 'grecque'],
+    BE: ['belge', 'belges'],
+    RU: ['russe', 'russes'],
+    TR: ['turc', 'turque'],
+  },
+  demonymEndings:
+    'ien ienne iens iennes ain aine ains aines ais aise ois oise ol ole ols oles en enne ens ennes',
+  officeQualifiers:
+    'ancien ancienne ex nouveau nouvelle nouvel actuel actuelle intérim intérimaire sortant sortante',
 };
 
 // ---------------------------------------------------------------------------------------------

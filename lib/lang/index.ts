@@ -13,7 +13,7 @@ export type { LexiconSource } from './types';
 
 export const LEXICONS: readonly LexiconSource[] = [en, es, fr, pt];
 
-type WordField = Exclude<keyof LexiconSource, 'code' | 'keywords' | 'countryForms'>;
+type WordField = Exclude<keyof LexiconSource, 'code' | 'keywords' | 'countryForms' | 'demonyms'>;
 export type KeywordType = keyof LexiconSource['keywords'];
 
 const split = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
@@ -22,7 +22,7 @@ const split = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
 function foldedSet(field: WordField, code: string | null): Set<string> {
   const out = new Set<string>();
   for (const l of LEXICONS)
-    if (code === null || l.code === code) for (const w of split(l[field])) out.add(fold(w));
+    if (code === null || l.code === code) for (const w of split(l[field] ?? '')) out.add(fold(w));
   return out;
 }
 
@@ -157,4 +157,21 @@ function countryKey(name: string): string {
  */
 export function countryCode(name: string): string | null {
   return countryIndex().get(countryKey(name)) ?? null;
+}
+
+/** Every country name and short form the index knows (comparison keys) with its region code. */
+export function countryNames(): ReadonlyMap<string, string> {
+  return countryIndex();
+}
+
+/** The comparison key `countryNames` uses: folded, no dots, spaces or apostrophes. */
+export { countryKey };
+
+/** Irregular words for a country's people in every language, folded, with their region code. */
+export function irregularDemonyms(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of LEXICONS)
+    for (const [code, words] of Object.entries(l.demonyms ?? {}))
+      for (const w of words) out.set(countryKey(w), code);
+  return out;
 }

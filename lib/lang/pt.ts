@@ -39,6 +39,19 @@ export const pt: LexiconSource = {
       'cidade província estado região comunidade município rio lago monte montanha ilha ilhas península golfo mar oceano rua avenida praça bairro distrito deserto baía vila aldeia condomínio localidade',
   },
   countryForms: {},
+  demonyms: {
+    US: ['americano', 'americana', 'estadunidense', 'norte-americano', 'norte-americana'],
+    GB: ['britânico', 'britânica', 'inglês', 'inglesa'],
+    DE: ['alemão', 'alemã', 'alemães'],
+    NL: ['holandês', 'holandesa', 'neerlandês'],
+    CH: ['suíço', 'suíça'],
+    GR: ['grego', 'grega'],
+    BR: ['brasileiro', 'brasileira', 'brasileiros'],
+    SV: ['salvadorenho', 'salvadorenha'],
+  },
+  demonymEndings:
+    'no na nos nas ano ana anos anas ense enses ês esa eses ol ola eiro eira eiros eiras o a os as',
+  officeQualifiers: 'ex antigo antiga novo nova atual interino interina',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -61,4 +61,16 @@ export interface LexiconSource {
   };
   /** Abbreviations of country names that Intl.DisplayNames does not give, by region code. */
   countryForms: Record<string, string[]>;
+  /**
+   * Words for a country's people that do not follow from its name by a regular ending
+   * ("Dutch"), by region code. Regular ones ("Ruritanian" from "Ruritania") need no entry.
+   */
+  demonyms?: Record<string, string[]>;
+  /**
+   * Endings that make an adjective for a country's people from its name, less its last vowel
+   * or not ("Ruritania" -> "Ruritanian", "ruritano"): how a page says which country an office is.
+   */
+  demonymEndings?: string;
+  /** Words before an office that say when, not which ("former", "acting"). */
+  officeQualifiers?: string;
 }

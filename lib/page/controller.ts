@@ -61,6 +61,8 @@ export interface ControllerOptions {
    */
   markScans?: boolean;
   onScan?: (stats: ScanStats) => void;
+  /** Drops matches the words around them show are someone else (lib/page/identity.ts). */
+  vet?: (node: Text, found: Match[]) => Match[];
 }
 
 const PARAGRAPH = 'p,li,blockquote,dd,dt,td,th,figcaption,h1,h2,h3,h4,h5,h6,pre';
@@ -84,6 +86,7 @@ export class PageController {
   private hoverDelayMs: number;
   private readonly onScan?: (stats: ScanStats) => void;
   private readonly markScans: boolean;
+  private readonly vet?: (node: Text, found: Match[]) => Match[];
 
   private readonly store = new Map<Text, PageMention[]>();
   private ordered: PageMention[] | null = null;
@@ -119,6 +122,7 @@ export class PageController {
     this.hoverDelayMs = opts.hoverDelayMs;
     this.onScan = opts.onScan;
     this.markScans = opts.markScans ?? false;
+    this.vet = opts.vet;
     this.painter = createPainter(opts.doc, opts.layer, opts.highlightStyle);
     this.firstPerParagraph = opts.firstPerParagraph ?? false;
     this.scope = opts.scope ?? 'article';
@@ -471,6 +475,7 @@ export class PageController {
     }
     const keep = this.keep;
     let found = keep ? matches.filter((m) => keep(m.entityId)) : matches;
+    if (this.vet && found.length > 0) found = this.vet(node, found);
     if (this.firstPerParagraph && found.length > 0) found = this.firstInParagraph(node, found);
     if (found.length === 0) return 0;
     const mentions: PageMention[] = found.map((f) => ({

@@ -263,6 +263,36 @@ export interface Dictionary {
   entities: Record<string, [string, EntityType] | [string, EntityType, number, boolean]>;
   /** [alias, entity id] pairs; aliases are surface forms, the matcher folds them itself. */
   aliases: Array<[string, string]>;
+  /**
+   * How the corpus describes each person, and the words a page says offices and countries with:
+   * the page checks that a name is the person meant (lib/page/identity.ts). Absent from a
+   * dictionary cached before it existed: no check then.
+   */
+  identity?: IdentityHints;
+}
+
+/** What the dictionary carries for identity checks: per person, and the words to read them by. */
+export interface IdentityHints {
+  /** Person entity id -> how the corpus describes them (descriptor phrases, most used first). */
+  people: Record<string, string[]>;
+  /** Region code -> its names in every language, folded, no dots or spaces, space-separated. */
+  countries: Record<string, string>;
+  /** Region code -> its irregular demonyms ("dutch"), same form. */
+  demonyms: Record<string, string>;
+  /** Region code -> its names less the last vowel ("ruritani"), for regular demonyms. */
+  stems: Record<string, string>;
+  /** Endings of regular demonyms in every language. */
+  endings: string[];
+  /** Folded office words ("minister", "presidente"). */
+  roles: string[];
+  /** Folded honorifics ("mr", "sra"): a person follows, no office. */
+  honorifics: string[];
+  /** Folded words that say when, not which office ("former"). */
+  qualifiers: string[];
+  /** Folded particles inside office phrases ("of", "de"). */
+  connectors: string[];
+  /** Folded articles, function words, conjunctions, prepositions and verbs of saying. */
+  stops: string[];
 }
 
 /** A source the reader wants to add, before indexing: article text plus metadata. */

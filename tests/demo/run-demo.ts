@@ -1,7 +1,8 @@
 /**
- * `npm start`: opens Chromium with the built extension on demo pages made from the seed articles.
- * With a display it stays open for you to read and hover; without one (or with --headless) it
- * runs headless, hovers a name, and saves screenshots of the hovercard, popup and options page.
+ * `npm start`: builds the extension, then opens Chromium with it on demo pages made from the seed
+ * articles. With a display it stays open for you to read and hover; without one (or with
+ * --headless) it runs headless, hovers a name, and saves screenshots of the hovercard, popup and
+ * options page. Written to a log (not a terminal), the build's spinner is left out.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { launchWithExtension, tabIdOf } from '../e2e/browser';
 import { ContentWorld, type WorldGlobals } from '../e2e/content-world';
 import { startServer } from '../e2e/server';
 import { demoIndex, demoPages } from './pages';
+import { runForLog } from './plain-log';
 
 const OUT = resolve(process.env.CROSSCHECK_SCREENSHOTS ?? 'screenshots');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -83,6 +85,13 @@ async function hoverCard(
 }
 
 async function main() {
+  if (!process.argv.includes('--no-build')) {
+    const code = await runForLog('npx', ['wxt', 'build']);
+    if (code !== 0) {
+      console.error(`The build failed (exit code ${code}); nothing was started.`);
+      process.exit(code);
+    }
+  }
   mkdirSync(OUT, { recursive: true });
   const pages = demoPages(new URL('../../seeds/', import.meta.url));
   const server = await startServer(resolve('tests/fixtures'));
@@ -104,6 +113,7 @@ async function main() {
     );
     await new Promise<void>((done) => context.on('close', () => done()));
     await server.close();
+    console.log('The browser was closed and the demo server has ended.');
     return;
   }
 
