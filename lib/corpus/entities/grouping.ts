@@ -5,9 +5,10 @@
 import { distance } from 'fastest-levenshtein';
 import { countryCode } from '../../lang';
 import { fold } from '../text';
-import { isAllCaps, isConnector, isInitialism } from '../tokens';
+import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Occurrence } from './occurrences';
-import { key, TAIL_KEYWORD, typeFromKeywords } from './words';
+import { cognates, commonPrefix } from './similarity';
+import { ARTICLES, key, languageOf, TAIL_KEYWORD, typeFromKeywords } from './words';
 
 /** Near-miss spellings are looked for among names up to this long (names are far shorter). */
 const NEAR_MISS_MAX_CHARS = 64;
@@ -166,6 +167,7 @@ export function groupOccurrences(
   unionInitialisms(groups, multi, u);
   unionCountries(groups, u);
   unionNearMisses(groups, u);
+  unionCognates(groups, u);
 
   const byRoot = new Map<string, Group[]>();
   for (const g of groups.values()) {
@@ -328,4 +330,95 @@ function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Un
       if (distance(a.key, b.key) === 1) union(a.key, b.key);
     }
   });
+}
+
+/** The folded words of a group's longest form, without connectors and articles. */
+function contentWords(g: Group): string[] {
+  const longest = maxLen(g);
+  const toks = g.occs.find((o) => o.tokens.length === longest)!.tokens;
+  return toks
+    .map((t) => key(t.text))
+    .filter((w) => !isConnector(w) && !isConjunction(w) && !ARTICLES.has(w));
+}
+
+/** Whether the words pair one to one as cognates (in order, or in any order up to four words). */
+function alignsAsCognates(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.every((w, i) => cognates(w, b[i]!))) return true;
+  if (a.length > 4) return false;
+  const used = new Array<boolean>(b.length).fill(false);
+  const place = (i: number): boolean => {
+    if (i === a.length) return true;
+    for (let j = 0; j < b.length; j++) {
+      if (used[j] || !cognates(a[i]!, b[j]!)) continue;
+      used[j] = true;
+      if (place(i + 1)) return true;
+      used[j] = false;
+    }
+    return false;
+  };
+  return place(0);
+}
+
+/** Whether two groups are never written in the same source (each source keeps one spelling). */
+function neverTogether(a: Group, b: Group): boolean {
+  const sources = new Set(a.occs.map((o) => o.source.id));
+  return !b.occs.some((o) => sources.has(o.source.id));
+}
+
+interface Named {
+  g: Group;
+  words: string[];
+  type: ReturnType<typeof typeFromKeywords>;
+}
+
+/**
+ * Whether two names read as one name in two languages or spellings: typed by the same head
+ * word and pairing word for word as cognates; without a head word, in the same word order and
+ * never in the same source; one word, with a long common stem and never in the same source.
+ */
+function sameNameAcross(a: Named, b: Named): boolean {
+  if (a.words.length === 1) {
+    const [x, y] = [a.words[0]!, b.words[0]!];
+    return commonPrefix(x, y) >= 6 && cognates(x, y) && neverTogether(a.g, b.g);
+  }
+  if (a.type !== b.type) return false;
+  if (a.type) return alignsAsCognates(a.words, b.words);
+  return a.words.every((w, i) => cognates(w, b.words[i]!)) && neverTogether(a.g, b.g);
+}
+
+/**
+ * One name in two languages, or spelled two ways: "Instituto Nacional Electoral" /
+ * "Institut national électoral" / "National Electoral Institute", "Ministerio del Interior" /
+ * "Interior Ministry" (sameNameAcross). A name joins the names it fits when they all fit one
+ * another too (one entity named several ways), never two that differ. Candidates come from an
+ * index of first letters, so the cost grows with the number of names, not the text.
+ */
+function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+  const byShape = new Map<string, Named[]>();
+  for (const g of groups.values()) {
+    if (g.occs.length === 0) continue;
+    const words = contentWords(g);
+    if (words.length === 0 || words.some((w) => w.length === 0)) continue;
+    if (words.length === 1 && (words[0]!.length < 6 || countryCode(g.occs[0]!.surface) !== null))
+      continue;
+    const type = typeFromKeywords(g.occs[0]!.tokens);
+    const shape =
+      words.length === 1
+        ? `1:${words[0]!.slice(0, 6)}`
+        : type
+          ? [...words.map((w) => w[0])].sort().join('')
+          : `=${words.map((w) => w[0]).join('')}`;
+    const list = byShape.get(shape);
+    if (list) list.push({ g, words, type });
+    else byShape.set(shape, [{ g, words, type }]);
+  }
+  for (const list of byShape.values()) {
+    if (list.length < 2) continue;
+    for (const a of list) {
+      const fits = list.filter((b) => b !== a && sameNameAcross(a, b));
+      const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
+      if (agree) for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
+    }
+  }
 }
