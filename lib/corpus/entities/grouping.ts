@@ -8,7 +8,7 @@ import { fold } from '../text';
 import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Occurrence } from './occurrences';
 import { cognates, commonPrefix } from './similarity';
-import { ARTICLES, key, languageOf, TAIL_KEYWORD, typeFromKeywords } from './words';
+import { ARTICLES, isHeadWord, key, TAIL_KEYWORD, typeFromKeywords } from './words';
 
 /** Near-miss spellings are looked for among names up to this long (names are far shorter). */
 const NEAR_MISS_MAX_CHARS = 64;
@@ -131,6 +131,8 @@ export interface Grouping {
   find: (k: string) => string;
   /** Roots of persons whose surname alone names them somewhere. */
   personSurnames: Set<string>;
+  /** Keys of names that are another name plus a head word ("X Mountains" of "X"). */
+  extended: Set<string>;
 }
 
 /**
@@ -163,11 +165,13 @@ export function groupOccurrences(
   unionAcronyms(groups, u);
   const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
   linkPersonVariants(multi, personLike, u.union, u.find);
+  unionCognates(groups, u);
+  const extended = unionHeadWordVariants(groups, u);
   const personSurnames = attachShortNames(groups, multi, u);
   unionInitialisms(groups, multi, u);
+  unionAbbreviations(groups, multi, u);
   unionCountries(groups, u);
   unionNearMisses(groups, u);
-  unionCognates(groups, u);
 
   const byRoot = new Map<string, Group[]>();
   for (const g of groups.values()) {
@@ -176,7 +180,7 @@ export function groupOccurrences(
     if (list) list.push(g);
     else byRoot.set(r, [g]);
   }
-  return { groups, linkOnly, byRoot, find: u.find, personSurnames };
+  return { groups, linkOnly, byRoot, find: u.find, personSurnames, extended };
 }
 
 /** Named after a title, or two to four words without a type's head word. */
@@ -383,7 +387,12 @@ function sameNameAcross(a: Named, b: Named): boolean {
     return commonPrefix(x, y) >= 6 && cognates(x, y) && neverTogether(a.g, b.g);
   }
   if (a.type !== b.type) return false;
-  if (a.type) return alignsAsCognates(a.words, b.words);
+  if (a.type) {
+    if (alignsAsCognates(a.words, b.words)) return true;
+    // "Aeroporto Internacional de X" / "X International Airport": the head words differ.
+    const [x, y] = [a.words.filter((w) => !isHeadWord(w)), b.words.filter((w) => !isHeadWord(w))];
+    return x.length > 0 && x.length < a.words.length && alignsAsCognates(x, y);
+  }
   return a.words.every((w, i) => cognates(w, b.words[i]!)) && neverTogether(a.g, b.g);
 }
 
@@ -407,7 +416,7 @@ function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unio
       words.length === 1
         ? `1:${words[0]!.slice(0, 6)}`
         : type
-          ? [...words.map((w) => w[0])].sort().join('')
+          ? `${type}:${words.filter((w) => !isHeadWord(w)).length}`
           : `=${words.map((w) => w[0]).join('')}`;
     const list = byShape.get(shape);
     if (list) list.push({ g, words, type });
@@ -421,4 +430,69 @@ function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unio
       if (agree) for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
     }
   }
+}
+
+/**
+ * "High Example Mountains" and "National Example Directorate" are "High Example" and "National
+ * Example" with a head word added: where the name without its last word is itself a name of two
+ * or more words in the corpus, they are one entity, named by the shorter (returned keys are the
+ * longer ones').
+ */
+function unionHeadWordVariants(groups: ReadonlyMap<string, Group>, { union }: Unions): Set<string> {
+  const extended = new Set<string>();
+  for (const g of groups.values()) {
+    if (g.occs.length === 0 || maxLen(g) < 3) continue;
+    const toks = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens;
+    if (!TAIL_KEYWORD(toks)) continue;
+    const shorter = groups.get(
+      key(
+        toks
+          .slice(0, -1)
+          .map((t) => t.text)
+          .join(' '),
+      ),
+    );
+    if (!shorter || shorter.occs.length === 0 || maxLen(shorter) < 2) continue;
+    union(g.key, shorter.key);
+    extended.add(g.key);
+  }
+  return extended;
+}
+
+/**
+ * A one-word abbreviation written as a word ("Anac", "Cenipa") of exactly one longer name
+ * typed by a head word: its letters are prefixes of that name's words in order, starting with
+ * the first, at most one word left out ("Centro de Investigación y Prevención" -> "Cenip").
+ */
+function unionAbbreviations(
+  groups: ReadonlyMap<string, Group>,
+  multi: readonly Group[],
+  { find, union }: Unions,
+): void {
+  const long = multi
+    .filter((g) => g.occs.length > 0 && typeFromKeywords(g.occs[0]!.tokens) !== null)
+    .map((g) => ({ g, words: contentWords(g) }))
+    .filter((l) => l.words.length >= 3);
+  if (long.length === 0) return;
+  for (const g of groups.values()) {
+    if (maxLen(g) !== 1 || g.occs.length === 0) continue;
+    const word = key(g.occs[0]!.surface);
+    if (!/^\p{L}{4,8}$/u.test(word) || g.occs.some((o) => !/^\p{Lu}/u.test(o.surface))) continue;
+    const roots = new Set(long.filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)));
+    roots.delete(find(g.key));
+    if (roots.size === 1) union(g.key, [...roots][0]!);
+  }
+}
+
+/** Whether `short` is prefixes of `words` in order (from the first word, one word skippable). */
+function abbreviates(short: string, words: readonly string[]): boolean {
+  const walk = (at: number, w: number, skipped: boolean): boolean => {
+    if (at === short.length) return w >= words.length - 1;
+    if (w >= words.length) return false;
+    const word = words[w]!;
+    for (let n = Math.min(word.length, short.length - at); n >= 1; n--)
+      if (word.startsWith(short.slice(at, at + n)) && walk(at + n, w + 1, skipped)) return true;
+    return !skipped && w > 0 && walk(at, w + 1, true);
+  };
+  return walk(0, 0, false);
 }

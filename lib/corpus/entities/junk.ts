@@ -14,6 +14,7 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   isDemonym,
+  isHeadWord,
   key,
   languageOf,
   NOT_NAMES,
@@ -76,6 +77,9 @@ function isJunkWord(
   )
     return true;
   if (o.titled || o.acronym) return false;
+  // A head word alone opening a sentence ("Organization", "Centro"), never capitalised
+  // elsewhere: a common noun. ("Congress" mid-sentence is a name.)
+  if (isHeadWord(f) && !isAllCaps(t.text) && !stats.capNonInitial.has(k)) return true;
   // A site's address is the outlet's boilerplate ("… on Example.com"), not a name.
   if (/\.\p{L}{2,6}$/u.test(t.text) && !isInitialism(t.text)) return true;
   // Country names are names wherever they stand ("Germany sent …").

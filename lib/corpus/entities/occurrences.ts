@@ -299,7 +299,8 @@ function analyseChunk(
 
   // Parenthesised acronym right after the chunk: "… Protection Agency (EPA)".
   const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
-  const code = /^\s\(([A-Z][A-Z0-9]{1,7})\)/.exec(afterText)?.[1] ?? null;
+  // (After a possessive too: "the National Example Institute's (NEI) count".)
+  const code = /^(?:['’]s?)?\s\(([A-Z][A-Z0-9]{1,7})\)/u.exec(afterText)?.[1] ?? null;
   // "Vinhedo (SP)", "Aeroporto de X (SP)": after a one-word name or a place, or as two letters,
   // a bracketed code is the region the place is in, not its acronym, unless the initials agree.
   const acr =
