@@ -7,7 +7,7 @@ import { countryCode } from '../../lang';
 import { fold } from '../text';
 import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Occurrence } from './occurrences';
-import { cognates, commonPrefix } from './similarity';
+import { cognates, commonPrefix, jaroWinkler } from './similarity';
 import { ARTICLES, isHeadWord, key, TAIL_KEYWORD, typeFromKeywords } from './words';
 
 /** Near-miss spellings are looked for among names up to this long (names are far shorter). */
@@ -172,6 +172,7 @@ export function groupOccurrences(
   unionAbbreviations(groups, multi, u);
   unionCountries(groups, u);
   unionNearMisses(groups, u);
+  unionRareMisspellings(groups, u);
 
   const byRoot = new Map<string, Group[]>();
   for (const g of groups.values()) {
@@ -495,4 +496,33 @@ function abbreviates(short: string, words: readonly string[]): boolean {
     return !skipped && w > 0 && walk(at, w + 1, true);
   };
   return walk(0, 0, false);
+}
+
+/**
+ * A one-word name seen once or twice with two letters dropped or changed ("Exampleia" for
+ * "Exxampleia"): it joins the one commoner name (three times as frequent) that it is close to by
+ * Jaro–Winkler, with the same first letter, when no source writes both. Candidates come from an
+ * index of first two letters.
+ */
+function unionRareMisspellings(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+  const words = [...groups.values()].filter(
+    (g) => g.occs.length > 0 && maxLen(g) === 1 && g.key.length >= 7 && /^\p{L}+$/u.test(g.key),
+  );
+  const byStart = new Map<string, Group[]>();
+  for (const g of words) {
+    const list = byStart.get(g.key.slice(0, 2));
+    if (list) list.push(g);
+    else byStart.set(g.key.slice(0, 2), [g]);
+  }
+  for (const rare of words) {
+    if (rare.occs.length > 2) continue;
+    const fits = new Set<string>();
+    for (const common of byStart.get(rare.key.slice(0, 2)) ?? []) {
+      if (common === rare || common.occs.length < 3 * rare.occs.length) continue;
+      if (find(common.key) === find(rare.key)) continue;
+      if (distance(rare.key, common.key) > 2 || jaroWinkler(rare.key, common.key) < 0.9) continue;
+      if (neverTogether(rare, common)) fits.add(find(common.key));
+    }
+    if (fits.size === 1) union(rare.key, [...fits][0]!);
+  }
 }
