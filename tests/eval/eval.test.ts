@@ -2,9 +2,10 @@
  * The entity evaluation as a regression test: `npm run eval` must not fall below today's figures.
  *
  * Floors (percent) are the figures measured when the set was written minus 2 points, rounded
- * down; ceilings (counts) are the measured counts plus 2 per event, 3 per language, 5 overall.
+ * down; ceilings (counts) are the measured counts plus 2 per event, 3 per language, 5 overall,
+ * except core splits, core name errors and incremental differences, held at the measured count.
  * Raise them as the pipeline improves, so that a gain cannot be lost unnoticed. The whole run
- * takes a few seconds (six corpora, each built twice); nothing here measures time.
+ * takes a few seconds (six corpora, each built three ways); nothing here measures time.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type EvalReport, evaluateAll, type ScopeResult } from './evaluate';
@@ -21,40 +22,43 @@ interface Bounds {
   merged: number;
   nameErrors: number;
   typeErrors: number;
+  /** Core entities (named in 3+ sources) split, and named wrongly. */
+  coreSplit: number;
+  coreNameErrors: number;
   incrementalDifferences?: number;
 }
 
 // prettier-ignore
 const EVENTS: Record<string, Bounds> = {
-  // measured: P 89.1 R 93.0 core 92.9 forms 81.1, junk 6 split 7 merged 0 names 0 types 6 incr. 15
-  'mexico-presidential-election-2024': { precision: 87, recall: 91, coreRecall: 90, formsLinked: 79, junk: 8, split: 9, merged: 2, nameErrors: 2, typeErrors: 8, incrementalDifferences: 17 },
-  // measured: P 88.7 R 91.5 core 100.0 forms 77.3, junk 6 split 3 merged 0 names 1 types 10 incr. 8
-  'morocco-al-haouz-earthquake-2023': { precision: 86, recall: 89, coreRecall: 98, formsLinked: 75, junk: 8, split: 5, merged: 2, nameErrors: 3, typeErrors: 12, incrementalDifferences: 10 },
-  // measured: P 100.0 R 100.0 core 100.0 forms 93.1, junk 0 split 2 merged 0 names 0 types 1 incr. 6
-  'noem-colombia-visit-2025': { precision: 98, recall: 98, coreRecall: 98, formsLinked: 91, junk: 2, split: 4, merged: 2, nameErrors: 2, typeErrors: 3, incrementalDifferences: 8 },
-  // measured: P 91.2 R 93.8 core — forms 89.3, junk 6 split 1 merged 0 names 2 types 11 incr. 0
-  'unrelated': { precision: 89, recall: 91, formsLinked: 87, junk: 8, split: 3, merged: 2, nameErrors: 4, typeErrors: 13, incrementalDifferences: 2 },
-  // measured: P 90.4 R 91.3 core 100.0 forms 81.4, junk 5 split 5 merged 0 names 1 types 7 incr. 8
-  'valencia-dana-floods-2024': { precision: 88, recall: 89, coreRecall: 98, formsLinked: 79, junk: 7, split: 7, merged: 2, nameErrors: 3, typeErrors: 9, incrementalDifferences: 10 },
-  // measured: P 93.4 R 100.0 core 100.0 forms 77.0, junk 5 split 9 merged 0 names 2 types 10 incr. 7
-  'voepass-2283-vinhedo-crash-2024': { precision: 91, recall: 98, coreRecall: 98, formsLinked: 75, junk: 7, split: 11, merged: 2, nameErrors: 4, typeErrors: 12, incrementalDifferences: 9 },
+  // measured: P 89.8 R 93.0 core 92.9 forms 87.8, junk 5 split 4 (core 3) merged 0 names 0 (core 0) types 6 incr. 0
+  'mexico-presidential-election-2024': { precision: 87, recall: 91, coreRecall: 90, formsLinked: 85, junk: 7, split: 6, coreSplit: 3, merged: 2, nameErrors: 2, coreNameErrors: 0, typeErrors: 8, incrementalDifferences: 0 },
+  // measured: P 91.7 R 91.5 core 100.0 forms 83.3, junk 4 split 1 (core 1) merged 0 names 1 (core 1) types 9 incr. 0
+  'morocco-al-haouz-earthquake-2023': { precision: 89, recall: 89, coreRecall: 98, formsLinked: 81, junk: 6, split: 3, coreSplit: 1, merged: 2, nameErrors: 3, coreNameErrors: 1, typeErrors: 11, incrementalDifferences: 0 },
+  // measured: P 100.0 R 100.0 core 100.0 forms 94.8, junk 0 split 1 (core 0) merged 0 names 0 (core 0) types 1 incr. 0
+  'noem-colombia-visit-2025': { precision: 98, recall: 98, coreRecall: 98, formsLinked: 92, junk: 2, split: 3, coreSplit: 0, merged: 2, nameErrors: 2, coreNameErrors: 0, typeErrors: 3, incrementalDifferences: 0 },
+  // measured: P 91.2 R 93.8 core — forms 89.3, junk 6 split 1 (core 0) merged 0 names 2 (core 0) types 11 incr. 0
+  'unrelated': { precision: 89, recall: 91, formsLinked: 87, junk: 8, split: 3, coreSplit: 0, merged: 2, nameErrors: 4, coreNameErrors: 0, typeErrors: 13, incrementalDifferences: 0 },
+  // measured: P 95.7 R 91.3 core 100.0 forms 86.4, junk 2 split 2 (core 0) merged 0 names 1 (core 0) types 6 incr. 0
+  'valencia-dana-floods-2024': { precision: 93, recall: 89, coreRecall: 98, formsLinked: 84, junk: 4, split: 4, coreSplit: 0, merged: 2, nameErrors: 3, coreNameErrors: 0, typeErrors: 8, incrementalDifferences: 0 },
+  // measured: P 93.0 R 100.0 core 100.0 forms 80.5, junk 5 split 7 (core 3) merged 0 names 2 (core 0) types 9 incr. 0
+  'voepass-2283-vinhedo-crash-2024': { precision: 91, recall: 98, coreRecall: 98, formsLinked: 78, junk: 7, split: 9, coreSplit: 3, merged: 2, nameErrors: 4, coreNameErrors: 0, typeErrors: 11, incrementalDifferences: 0 },
 };
 
 // prettier-ignore
 const LANGUAGES: Record<string, Bounds> = {
-  // measured: P 93.3 R 94.2 core 96.5 forms 86.4, junk 10 split 8 merged 0 names 4 types 17
-  en: { precision: 91, recall: 92, coreRecall: 94, formsLinked: 84, junk: 13, split: 11, merged: 3, nameErrors: 7, typeErrors: 20 },
-  // measured: P 91.8 R 94.6 core 97.8 forms 91.2, junk 8 split 2 merged 0 names 2 types 15
-  es: { precision: 89, recall: 92, coreRecall: 95, formsLinked: 89, junk: 11, split: 5, merged: 3, nameErrors: 5, typeErrors: 18 },
-  // measured: P 92.4 R 92.3 core 93.1 forms 88.2, junk 7 split 1 merged 0 names 1 types 12
-  fr: { precision: 90, recall: 90, coreRecall: 91, formsLinked: 86, junk: 10, split: 4, merged: 3, nameErrors: 4, typeErrors: 15 },
-  // measured: P 94.0 R 98.6 core 100.0 forms 86.0, junk 5 split 7 merged 0 names 2 types 12
-  pt: { precision: 92, recall: 96, coreRecall: 98, formsLinked: 84, junk: 8, split: 10, merged: 3, nameErrors: 5, typeErrors: 15 },
+  // measured: P 93.8 R 94.2 core 96.5 forms 89.3, junk 9 split 5 (core 3) merged 0 names 4 (core 3) types 16
+  en: { precision: 91, recall: 92, coreRecall: 94, formsLinked: 87, junk: 12, split: 8, coreSplit: 3, merged: 3, nameErrors: 7, coreNameErrors: 3, typeErrors: 19 },
+  // measured: P 94.7 R 94.6 core 97.8 forms 92.0, junk 5 split 1 (core 0) merged 0 names 2 (core 0) types 12
+  es: { precision: 92, recall: 92, coreRecall: 95, formsLinked: 90, junk: 8, split: 4, coreSplit: 0, merged: 3, nameErrors: 5, coreNameErrors: 0, typeErrors: 15 },
+  // measured: P 94.4 R 92.3 core 93.1 forms 89.2, junk 5 split 0 (core 0) merged 0 names 1 (core 0) types 12
+  fr: { precision: 92, recall: 90, coreRecall: 91, formsLinked: 87, junk: 8, split: 3, coreSplit: 0, merged: 3, nameErrors: 4, coreNameErrors: 0, typeErrors: 15 },
+  // measured: P 93.9 R 98.6 core 100.0 forms 88.2, junk 5 split 5 (core 2) merged 0 names 2 (core 0) types 11
+  pt: { precision: 92, recall: 96, coreRecall: 98, formsLinked: 86, junk: 8, split: 8, coreSplit: 2, merged: 3, nameErrors: 5, coreNameErrors: 0, typeErrors: 14 },
 };
 
 // prettier-ignore
-// measured: P 91.9 R 94.9 core 98.6 forms 82.8, junk 28 split 27 merged 0 names 6 types 45 incr. 44
-const OVERALL: Bounds = { precision: 89, recall: 92, coreRecall: 96, formsLinked: 80, junk: 33, split: 32, merged: 5, nameErrors: 11, typeErrors: 50, incrementalDifferences: 49 };
+// measured: P 93.2 R 94.9 core 98.6 forms 86.6, junk 22 split 16 (core 7) merged 0 names 6 (core 1) types 42 incr. 0
+const OVERALL: Bounds = { precision: 91, recall: 92, coreRecall: 96, formsLinked: 84, junk: 27, split: 21, coreSplit: 7, merged: 5, nameErrors: 11, coreNameErrors: 1, typeErrors: 47, incrementalDifferences: 0 };
 
 /** What falls short of the bounds, as readable lines (empty when all hold). */
 function shortfalls(r: ScopeResult, b: Bounds, incrementalDifferences?: number): string[] {
@@ -76,6 +80,8 @@ function shortfalls(r: ScopeResult, b: Bounds, incrementalDifferences?: number):
   ceiling('merged', r.counts.merged, b.merged);
   ceiling('name errors', r.counts.nameErrors, b.nameErrors);
   ceiling('type errors', r.counts.typeErrors, b.typeErrors);
+  ceiling('core splits', r.counts.coreSplit, b.coreSplit);
+  ceiling('core name errors', r.counts.coreNameErrors, b.coreNameErrors);
   ceiling('incremental differences', incrementalDifferences, b.incrementalDifferences);
   return out;
 }

@@ -229,10 +229,14 @@ export interface Counts {
   junkPartial: number;
   /** Scored gold entities matched by two or more system entities. */
   split: number;
+  /** The same, for core gold entities (named in three or more sources). */
+  coreSplit: number;
   /** System entities matching two or more gold entities. */
   merged: number;
   /** Found gold entities whose primary match has a name that is not one of theirs. */
   nameErrors: number;
+  /** The same, for core gold entities. */
+  coreNameErrors: number;
   /** Found gold entities whose primary match has a type that is not one of theirs. */
   typeErrors: number;
 }
@@ -265,6 +269,8 @@ export function emptyCounts(): Counts {
     neutral: 0,
     junk: 0,
     junkListed: 0,
+    coreSplit: 0,
+    coreNameErrors: 0,
     junkPartial: 0,
     split: 0,
     merged: 0,
@@ -378,11 +384,13 @@ export function score(
     }
     if (matches.length >= 2) {
       counts.split++;
+      if (g.core) counts.coreSplit++;
       details.splits.push({ gold: g.name, system: matches.map((s) => s.name) });
     }
     const names = new Set([g.name, ...(g.names ?? [])].map(foldKey));
     if (!names.has(foldKey(primary.name))) {
       counts.nameErrors++;
+      if (g.core) counts.coreNameErrors++;
       details.nameErrors.push({ gold: g.name, system: primary.name });
     }
     if (primary.type !== g.type && !(g.altTypes ?? []).includes(primary.type)) {

@@ -19,8 +19,10 @@ const COLUMNS: Array<[string, number, (r: ScopeResult) => string]> = [
   ['core rec.', 10, (r) => pct(r.ratios.coreRecall)],
   ['forms', 7, (r) => pct(r.ratios.formsLinked)],
   ['split', 6, (r) => String(r.counts.split)],
+  ['core', 5, (r) => String(r.counts.coreSplit)],
   ['merged', 7, (r) => String(r.counts.merged)],
   ['names', 6, (r) => String(r.counts.nameErrors)],
+  ['core', 5, (r) => String(r.counts.coreNameErrors)],
   ['types', 6, (r) => String(r.counts.typeErrors)],
   ['junk', 5, (r) => String(r.counts.junk)],
   ['listed', 7, (r) => String(r.counts.junkListed)],
@@ -96,7 +98,7 @@ export function formatReport(report: EvalReport, details = false): string {
   );
   out.push('');
   out.push(
-    'precision = correct / (correct + junk); recall = gold entities found / gold entities; core rec. = the same for core entities; forms = gold surface forms on the entity\u2019s primary match; split = gold entities matched by 2+ system entities; merged = system entities matching 2+ gold entities; names/types = found gold entities whose primary match has a wrong name/type; junk = system entities matching no gold entity or carrying a listed non-entity string (listed = the latter; partial = other junk with a gold form plus or minus words, e.g. \u201cEn Valencia\u201d).',
+    'precision = correct / (correct + junk); recall = gold entities found / gold entities; core rec. = the same for core entities; forms = gold surface forms on the entity\u2019s primary match; split = gold entities matched by 2+ system entities (core: of the core entities, named in 3+ sources); merged = system entities matching 2+ gold entities; names/types = found gold entities whose primary match has a wrong name/type (core: of the core entities); junk = system entities matching no gold entity or carrying a listed non-entity string (listed = the latter; partial = other junk with a gold form plus or minus words, e.g. \u201cEn Valencia\u201d).',
   );
   if (details) {
     for (const e of report.events) {

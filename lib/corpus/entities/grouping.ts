@@ -5,9 +5,10 @@
 import { distance } from 'fastest-levenshtein';
 import { countryCode } from '../../lang';
 import { fold } from '../text';
-import { isAllCaps, isConnector, isInitialism } from '../tokens';
+import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Occurrence } from './occurrences';
-import { key, TAIL_KEYWORD, typeFromKeywords } from './words';
+import { cognates, commonPrefix, jaroWinkler } from './similarity';
+import { ARTICLES, isHeadWord, key, TAIL_KEYWORD, typeFromKeywords } from './words';
 
 /** Near-miss spellings are looked for among names up to this long (names are far shorter). */
 const NEAR_MISS_MAX_CHARS = 64;
@@ -130,6 +131,8 @@ export interface Grouping {
   find: (k: string) => string;
   /** Roots of persons whose surname alone names them somewhere. */
   personSurnames: Set<string>;
+  /** Keys of names that are another name plus a head word ("X Mountains" of "X"). */
+  extended: Set<string>;
 }
 
 /**
@@ -162,10 +165,14 @@ export function groupOccurrences(
   unionAcronyms(groups, u);
   const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
   linkPersonVariants(multi, personLike, u.union, u.find);
+  unionCognates(groups, u);
+  const extended = unionHeadWordVariants(groups, u);
   const personSurnames = attachShortNames(groups, multi, u);
   unionInitialisms(groups, multi, u);
+  unionAbbreviations(groups, multi, u);
   unionCountries(groups, u);
   unionNearMisses(groups, u);
+  unionRareMisspellings(groups, u);
 
   const byRoot = new Map<string, Group[]>();
   for (const g of groups.values()) {
@@ -174,7 +181,7 @@ export function groupOccurrences(
     if (list) list.push(g);
     else byRoot.set(r, [g]);
   }
-  return { groups, linkOnly, byRoot, find: u.find, personSurnames };
+  return { groups, linkOnly, byRoot, find: u.find, personSurnames, extended };
 }
 
 /** Named after a title, or two to four words without a type's head word. */
@@ -328,4 +335,194 @@ function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Un
       if (distance(a.key, b.key) === 1) union(a.key, b.key);
     }
   });
+}
+
+/** The folded words of a group's longest form, without connectors and articles. */
+function contentWords(g: Group): string[] {
+  const longest = maxLen(g);
+  const toks = g.occs.find((o) => o.tokens.length === longest)!.tokens;
+  return toks
+    .map((t) => key(t.text))
+    .filter((w) => !isConnector(w) && !isConjunction(w) && !ARTICLES.has(w));
+}
+
+/** Whether the words pair one to one as cognates (in order, or in any order up to four words). */
+function alignsAsCognates(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.every((w, i) => cognates(w, b[i]!))) return true;
+  if (a.length > 4) return false;
+  const used = new Array<boolean>(b.length).fill(false);
+  const place = (i: number): boolean => {
+    if (i === a.length) return true;
+    for (let j = 0; j < b.length; j++) {
+      if (used[j] || !cognates(a[i]!, b[j]!)) continue;
+      used[j] = true;
+      if (place(i + 1)) return true;
+      used[j] = false;
+    }
+    return false;
+  };
+  return place(0);
+}
+
+/** Whether two groups are never written in the same source (each source keeps one spelling). */
+function neverTogether(a: Group, b: Group): boolean {
+  const sources = new Set(a.occs.map((o) => o.source.id));
+  return !b.occs.some((o) => sources.has(o.source.id));
+}
+
+interface Named {
+  g: Group;
+  words: string[];
+  type: ReturnType<typeof typeFromKeywords>;
+}
+
+/**
+ * Whether two names read as one name in two languages or spellings: typed by the same head
+ * word and pairing word for word as cognates; without a head word, in the same word order and
+ * never in the same source; one word, with a long common stem and never in the same source.
+ */
+function sameNameAcross(a: Named, b: Named): boolean {
+  if (a.words.length === 1) {
+    const [x, y] = [a.words[0]!, b.words[0]!];
+    return commonPrefix(x, y) >= 6 && cognates(x, y) && neverTogether(a.g, b.g);
+  }
+  if (a.type !== b.type) return false;
+  if (a.type) {
+    if (alignsAsCognates(a.words, b.words)) return true;
+    // "Aeroporto Internacional de X" / "X International Airport": the head words differ.
+    const [x, y] = [a.words.filter((w) => !isHeadWord(w)), b.words.filter((w) => !isHeadWord(w))];
+    return x.length > 0 && x.length < a.words.length && alignsAsCognates(x, y);
+  }
+  return a.words.every((w, i) => cognates(w, b.words[i]!)) && neverTogether(a.g, b.g);
+}
+
+/**
+ * One name in two languages, or spelled two ways: "Instituto Nacional Electoral" /
+ * "Institut national électoral" / "National Electoral Institute", "Ministerio del Interior" /
+ * "Interior Ministry" (sameNameAcross). A name joins the names it fits when they all fit one
+ * another too (one entity named several ways), never two that differ. Candidates come from an
+ * index of first letters, so the cost grows with the number of names, not the text.
+ */
+function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+  const byShape = new Map<string, Named[]>();
+  for (const g of groups.values()) {
+    if (g.occs.length === 0) continue;
+    const words = contentWords(g);
+    if (words.length === 0 || words.some((w) => w.length === 0)) continue;
+    if (words.length === 1 && (words[0]!.length < 6 || countryCode(g.occs[0]!.surface) !== null))
+      continue;
+    const type = typeFromKeywords(g.occs[0]!.tokens);
+    const shape =
+      words.length === 1
+        ? `1:${words[0]!.slice(0, 6)}`
+        : type
+          ? `${type}:${words.filter((w) => !isHeadWord(w)).length}`
+          : `=${words.map((w) => w[0]).join('')}`;
+    const list = byShape.get(shape);
+    if (list) list.push({ g, words, type });
+    else byShape.set(shape, [{ g, words, type }]);
+  }
+  for (const list of byShape.values()) {
+    if (list.length < 2) continue;
+    for (const a of list) {
+      const fits = list.filter((b) => b !== a && sameNameAcross(a, b));
+      const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
+      if (agree) for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
+    }
+  }
+}
+
+/**
+ * "High Example Mountains" and "National Example Directorate" are "High Example" and "National
+ * Example" with a head word added: where the name without its last word is itself a name of two
+ * or more words in the corpus, they are one entity, named by the shorter (returned keys are the
+ * longer ones').
+ */
+function unionHeadWordVariants(groups: ReadonlyMap<string, Group>, { union }: Unions): Set<string> {
+  const extended = new Set<string>();
+  for (const g of groups.values()) {
+    if (g.occs.length === 0 || maxLen(g) < 3) continue;
+    const toks = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens;
+    if (!TAIL_KEYWORD(toks)) continue;
+    const shorter = groups.get(
+      key(
+        toks
+          .slice(0, -1)
+          .map((t) => t.text)
+          .join(' '),
+      ),
+    );
+    if (!shorter || shorter.occs.length === 0 || maxLen(shorter) < 2) continue;
+    union(g.key, shorter.key);
+    extended.add(g.key);
+  }
+  return extended;
+}
+
+/**
+ * A one-word abbreviation written as a word ("Anac", "Cenipa") of exactly one longer name
+ * typed by a head word: its letters are prefixes of that name's words in order, starting with
+ * the first, at most one word left out ("Centro de Investigación y Prevención" -> "Cenip").
+ */
+function unionAbbreviations(
+  groups: ReadonlyMap<string, Group>,
+  multi: readonly Group[],
+  { find, union }: Unions,
+): void {
+  const long = multi
+    .filter((g) => g.occs.length > 0 && typeFromKeywords(g.occs[0]!.tokens) !== null)
+    .map((g) => ({ g, words: contentWords(g) }))
+    .filter((l) => l.words.length >= 3);
+  if (long.length === 0) return;
+  for (const g of groups.values()) {
+    if (maxLen(g) !== 1 || g.occs.length === 0) continue;
+    const word = key(g.occs[0]!.surface);
+    if (!/^\p{L}{4,8}$/u.test(word) || g.occs.some((o) => !/^\p{Lu}/u.test(o.surface))) continue;
+    const roots = new Set(long.filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)));
+    roots.delete(find(g.key));
+    if (roots.size === 1) union(g.key, [...roots][0]!);
+  }
+}
+
+/** Whether `short` is prefixes of `words` in order (from the first word, one word skippable). */
+function abbreviates(short: string, words: readonly string[]): boolean {
+  const walk = (at: number, w: number, skipped: boolean): boolean => {
+    if (at === short.length) return w >= words.length - 1;
+    if (w >= words.length) return false;
+    const word = words[w]!;
+    for (let n = Math.min(word.length, short.length - at); n >= 1; n--)
+      if (word.startsWith(short.slice(at, at + n)) && walk(at + n, w + 1, skipped)) return true;
+    return !skipped && w > 0 && walk(at, w + 1, true);
+  };
+  return walk(0, 0, false);
+}
+
+/**
+ * A one-word name seen once or twice with two letters dropped or changed ("Exampleia" for
+ * "Exxampleia"): it joins the one commoner name (three times as frequent) that it is close to by
+ * Jaro–Winkler, with the same first letter, when no source writes both. Candidates come from an
+ * index of first two letters.
+ */
+function unionRareMisspellings(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+  const words = [...groups.values()].filter(
+    (g) => g.occs.length > 0 && maxLen(g) === 1 && g.key.length >= 7 && /^\p{L}+$/u.test(g.key),
+  );
+  const byStart = new Map<string, Group[]>();
+  for (const g of words) {
+    const list = byStart.get(g.key.slice(0, 2));
+    if (list) list.push(g);
+    else byStart.set(g.key.slice(0, 2), [g]);
+  }
+  for (const rare of words) {
+    if (rare.occs.length > 2) continue;
+    const fits = new Set<string>();
+    for (const common of byStart.get(rare.key.slice(0, 2)) ?? []) {
+      if (common === rare || common.occs.length < 3 * rare.occs.length) continue;
+      if (find(common.key) === find(rare.key)) continue;
+      if (distance(rare.key, common.key) > 2 || jaroWinkler(rare.key, common.key) < 0.9) continue;
+      if (neverTogether(rare, common)) fits.add(find(common.key));
+    }
+    if (fits.size === 1) union(rare.key, [...fits][0]!);
+  }
 }

@@ -85,7 +85,9 @@ class Resolver {
       aliases: new Set(members.flatMap((m) => [...m.aliases])),
     };
     if (all.occs.length === 0) return;
-    const rootGroup = members.reduce((a, b) =>
+    // The fullest name, not one with a head word added to another ("X Mountains" of "X").
+    const namers = members.filter((m) => !grouping.extended.has(m.key));
+    const rootGroup = (namers.length > 0 ? namers : members).reduce((a, b) =>
       maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
     );
     const existing =

@@ -14,6 +14,7 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   isDemonym,
+  isHeadWord,
   key,
   languageOf,
   NOT_NAMES,
@@ -40,6 +41,9 @@ export function junkFilter(
     const toks = o.tokens;
     const k = key(o.surface);
     if (knownKeys.has(k)) return false;
+    // The outlet's own name in its own text is boilerplate (app promotions, credits,
+    // "subscribe to X"); where another source names it, that source's mention makes it a name.
+    if (o.source.outlet && k === key(o.source.outlet)) return true;
     if (o.surface.replace(/[^\p{L}]/gu, '').length < 2) return true;
     if (toks.every((t) => CALENDAR.has(fold(t.text)) || FUNCTION_WORDS.has(fold(t.text))))
       return true;
@@ -76,17 +80,21 @@ function isJunkWord(
   )
     return true;
   if (o.titled || o.acronym) return false;
+  // A head word alone opening a sentence ("Organization", "Centro"), never capitalised
+  // elsewhere: a common noun. ("Congress" mid-sentence is a name.)
+  if (isHeadWord(f) && !isAllCaps(t.text) && !stats.capNonInitial.has(k)) return true;
   // A site's address is the outlet's boilerplate ("… on Example.com"), not a name.
   if (/\.\p{L}{2,6}$/u.test(t.text) && !isInitialism(t.text)) return true;
   // Country names are names wherever they stand ("Germany sent …").
   if (countryCode(t.text) !== null) return false;
-  // "les Français", "le Slovène": a nationality noun after an article (English demonyms are
-  // handled below, by their own endings).
+  // "les Français", "le Slovène", "4 000 Français": a nationality noun after an article or a
+  // number (English demonyms are handled below, by their own endings).
   const lang = languageOf(o.source);
+  const prev = fold(o.before[o.before.length - 1] ?? '').replace('’', "'");
   if (
     lang !== 'en' &&
     lang !== null &&
-    ARTICLES.has(fold(o.before[o.before.length - 1] ?? '').replace('’', "'")) &&
+    (ARTICLES.has(prev) || /^\d/.test(prev)) &&
     hasDemonymEnding(t.text, lang)
   )
     return true;

@@ -131,10 +131,35 @@ export function findOccurrences(
   }
   const chunkOccs: Occurrence[] = [];
   for (const s of sentences) {
-    for (const c of s.chunks)
+    const spelled = spelledOutCommonWords(s.text, s.base);
+    for (const c of s.chunks) {
+      const at = c.tokens[0]!.start;
+      if (spelled.some(([from, to]) => at >= from && at < to)) continue;
       chunkOccs.push(...analyseChunk(s.source, s.passage, s.tokens, c, knownPersons, stats));
+    }
   }
   return { occs: splitRunTogether(chunkOccs, known), stats };
+}
+
+/**
+ * Spans (absolute offsets) that spell out a lower-case word's letters in capitalised words:
+ * "a cold drop (Isolated Depression at High Levels)" after "idhl" would be one. The word is a
+ * common noun, so its spelled-out form is not a name either.
+ */
+function spelledOutCommonWords(text: string, base: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Ll}{2,8}) \(([^()]{3,120})\)/gu)) {
+    const initials = m[2]!
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => fold(w[0]!))
+      .join('');
+    if (initials.length >= 2 && initials === fold(m[1]!)) {
+      const from = base + m.index + m[1]!.length + 2;
+      out.push([from, from + m[2]!.length]);
+    }
+  }
+  return out;
 }
 
 function statsOf(sentences: readonly Sentence[]): CorpusStats {
@@ -299,7 +324,8 @@ function analyseChunk(
 
   // Parenthesised acronym right after the chunk: "… Protection Agency (EPA)".
   const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
-  const code = /^\s\(([A-Z][A-Z0-9]{1,7})\)/.exec(afterText)?.[1] ?? null;
+  // (After a possessive too: "the National Example Institute's (NEI) count".)
+  const code = /^(?:['’]s?)?\s\(([A-Z][A-Z0-9]{1,7})\)/u.exec(afterText)?.[1] ?? null;
   // "Vinhedo (SP)", "Aeroporto de X (SP)": after a one-word name or a place, or as two letters,
   // a bracketed code is the region the place is in, not its acronym, unless the initials agree.
   const acr =

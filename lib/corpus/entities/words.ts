@@ -106,6 +106,11 @@ export function isDemonym(text: string): boolean {
 }
 
 /** The last word is the type's head word ("Mojave Desert", not "Policía Nacional"). */
+/** Whether a folded word is a type's head word in some language ("ministry", "aeroporto"). */
+export function isHeadWord(word: string): boolean {
+  return TYPE_KEYWORDS.some(([, set]) => set.has(word));
+}
+
 export function TAIL_KEYWORD(toks: readonly Token[]): boolean {
   const last = fold(toks[toks.length - 1]!.text);
   return TYPE_KEYWORDS.some(([, set]) => set.has(last));

@@ -1,0 +1,115 @@
+/**
+ * Grouping rules on invented multi-source text: one name in two languages, a head word added, a
+ * one-word abbreviation, a rare misspelling, and the outlet's own name; and the similarity
+ * measures they use.
+ */
+import { describe, expect, test } from 'vitest';
+import type { RawSource } from '../../types';
+import { prepareSource, resolveEntities } from '../pipeline';
+import { cognates, jaroWinkler } from './similarity';
+
+const source = (id: string, language: string, text: string, outlet: string | null = null) =>
+  prepareSource({
+    id,
+    file: null,
+    outlet,
+    title: null,
+    url: null,
+    published: null,
+    language,
+    text,
+    origin: 'seed',
+  } satisfies RawSource);
+
+/** The entity whose name or alias is `alias`, with every name it goes by. */
+function namesOf(sources: ReturnType<typeof source>[], alias: string): string[] | undefined {
+  const { entities } = resolveEntities(sources);
+  const e = entities.find((x) => x.name === alias || x.aliases.includes(alias));
+  return e ? [e.name, ...e.aliases].sort() : undefined;
+}
+
+describe('similarity', () => {
+  test.each([
+    ['instituto', 'institut', true],
+    ['nacional', 'national', true],
+    ['ministerio', 'ministry', true],
+    ['valenciana', 'valencienne', true],
+    ['high', 'haut', false],
+    ['harbour', 'hospital', false],
+    ['police', 'palace', false],
+  ])('cognates(%s, %s) = %s', (a, b, expected) => {
+    expect(cognates(a, b)).toBe(expected);
+  });
+
+  test('Jaro–Winkler: 1 for equal words, higher for a shared start', () => {
+    expect(jaroWinkler('ruritania', 'ruritania')).toBe(1);
+    expect(jaroWinkler('ruritania', 'ruritanya')).toBeGreaterThan(
+      jaroWinkler('ruritania', 'auritanir'),
+    );
+  });
+});
+
+describe('grouping across sources', () => {
+  test('an institution and its translation in another language are one entity', () => {
+    const names = namesOf(
+      [
+        source('a', 'es', 'El Ministerio de Cultura abrió un museo en la capital de Ruritania.'),
+        source('b', 'en', 'The Culture Ministry said on Monday that the museum would stay open.'),
+        source('c', 'fr', 'Le Ministère de la Culture a confirmé la décision hier soir.'),
+      ],
+      'Culture Ministry',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Ministerio de Cultura',
+        'Culture Ministry',
+        'Ministère de la Culture',
+      ]),
+    );
+  });
+
+  test('a name with a head word added joins the name, which stays the canonical one', () => {
+    const sources = [
+      source('a', 'en', 'Hikers crossed the Grey Kessel on foot. The Grey Kessel is steep.'),
+      source('b', 'en', 'Snow fell on the Grey Kessel Mountains overnight, officials said.'),
+    ];
+    const { entities } = resolveEntities(sources);
+    const e = entities.find((x) => x.aliases.includes('Grey Kessel Mountains'));
+    expect(e?.name).toBe('Grey Kessel');
+  });
+
+  test('a one-word abbreviation of a typed name joins it', () => {
+    const names = namesOf(
+      [
+        source('a', 'pt', 'A Agência Nacional de Aviação Civil abriu uma investigação ontem.'),
+        source('b', 'pt', 'Segundo a Anac, o avião tinha todos os certificados em dia.'),
+      ],
+      'Anac',
+    );
+    expect(names).toEqual(['Agência Nacional de Aviação Civil', 'Anac']);
+  });
+
+  test('a place misspelled once joins the common spelling', () => {
+    const names = namesOf(
+      [
+        source('a', 'en', 'Rescuers reached Tessaloura at dawn. Tessaloura lost power.'),
+        source('b', 'en', 'Aid trucks left Tessaloura for the hills, and Tessaloura waited.'),
+        source('c', 'en', 'Families in Tesaloura slept outside.'),
+      ],
+      'Tessaloura',
+    );
+    expect(names).toEqual(['Tesaloura', 'Tessaloura']);
+  });
+
+  test("the outlet's own name in its own text is not an entity", () => {
+    const { entities } = resolveEntities([
+      source(
+        'a',
+        'es',
+        'Las lluvias cerraron tres carreteras. Instala la nueva aplicación de Diario Ejemplo.',
+        'Diario Ejemplo',
+      ),
+    ]);
+    expect(entities.map((e) => e.name)).not.toContain('Diario Ejemplo');
+  });
+});
