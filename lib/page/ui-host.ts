@@ -33,8 +33,12 @@ const HOST_STYLE = [
   .map((d) => `${d} !important`)
   .join('; ');
 
-/** A page that keeps removing the host is not fought for ever: it wins after this many. */
-const MAX_REPAIRS = 50;
+/**
+ * A page that keeps removing or restyling the host is answered at once for a burst of repairs,
+ * then at most once a second: a fight never busy-loops, and the page never wins for good.
+ */
+const REPAIR_BURST = 20;
+const REPAIR_SPACING_MS = 1000;
 
 export interface UiHost {
   /** Closed shadow root: reachable only through this object, never from the page. */
@@ -51,6 +55,22 @@ export interface UiHost {
   destroy(): void;
 }
 
+/**
+ * A token bucket: `burst` repairs at once, then one per `spacingMs`. Returns whether a repair may
+ * happen now; a refusal is never final (the caller retries after `spacingMs`).
+ */
+export function repairBudget(burst: number, spacingMs: number, start: number) {
+  let budget = burst;
+  let refilledAt = start;
+  return (now: number): boolean => {
+    budget = Math.min(burst, budget + Math.max(0, now - refilledAt) / spacingMs);
+    refilledAt = Math.max(refilledAt, now);
+    if (budget < 1) return false;
+    budget--;
+    return true;
+  };
+}
+
 export function createUiHost(doc: Document, css: string): UiHost {
   const host = doc.createElement('div');
   host.setAttribute('style', HOST_STYLE);
@@ -63,20 +83,28 @@ export function createUiHost(doc: Document, css: string): UiHost {
   cardLayer.className = 'card-layer';
   root.append(style, overlay, cardLayer);
 
-  let repairs = 0;
   let destroyed = false;
   const attach = () => {
-    if (destroyed || repairs > MAX_REPAIRS) return;
+    if (destroyed) return;
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
     if (host.parentNode !== doc.documentElement) doc.documentElement.append(host);
   };
   attach();
+  const mayRepair = repairBudget(REPAIR_BURST, REPAIR_SPACING_MS, performance.now());
+  let deferred: ReturnType<typeof setTimeout> | null = null;
+  const repair = () => {
+    if (mayRepair(performance.now())) attach();
+    else {
+      deferred ??= setTimeout(() => {
+        deferred = null;
+        repair();
+      }, REPAIR_SPACING_MS);
+    }
+  };
   const guard = new MutationObserver(() => {
     const moved = host.parentNode !== doc.documentElement;
     const restyled = host.getAttribute('style') !== HOST_STYLE;
-    if (!moved && !restyled) return;
-    repairs++;
-    attach();
+    if (moved || restyled) repair();
   });
   guard.observe(doc.documentElement, { childList: true });
   guard.observe(host, { attributes: true });
@@ -97,6 +125,7 @@ export function createUiHost(doc: Document, css: string): UiHost {
     destroy() {
       destroyed = true;
       guard.disconnect();
+      if (deferred !== null) clearTimeout(deferred);
       host.remove();
     },
   };

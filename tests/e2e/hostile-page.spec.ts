@@ -192,6 +192,37 @@ test('forged start-up events, a pre-defined element and a removed host do not st
   await page.close();
 });
 
+test('a page that removes and restyles our host hundreds of times does not switch it off for good', async () => {
+  const { page, world } = await open('/fight.html');
+  // The page fights for 400 turns of its event loop; each turn it undoes whatever came back.
+  const undone = await page.evaluate(async () => {
+    let n = 0;
+    for (let i = 0; i < 400; i++) {
+      const last = document.documentElement.lastElementChild;
+      if (last && last.tagName === 'DIV') {
+        if (i % 2) last.remove();
+        else last.setAttribute('style', 'display: none');
+        n++;
+      }
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
+    return n;
+  });
+  expect(undone).toBeGreaterThan(20);
+  // Once the page stops, the host comes back with its own style and cards open again.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const last = document.documentElement.lastElementChild;
+        return last?.tagName === 'DIV' && last.getAttribute('style') !== 'display: none';
+      }),
+    )
+    .toBe(true);
+  await world.hover('Gustavo Petro');
+  await world.waitForCard('Gustavo Petro');
+  await page.close();
+});
+
 test('a page of one name repeated 50,000 times is scanned and stays usable', async () => {
   const body = `<p>${'Gustavo Petro, '.repeat(50_000)}</p>`;
   const url = env.server.html(
