@@ -157,7 +157,10 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
 function times(ctx: Ctx, p: Passage): void {
   const hits = extractTimes(p.text);
   const ids = hits.length > 0 ? entitiesIn(ctx, p.start, p.end) : [];
+  const published = Number(ctx.source.published?.slice(0, 4)) || null;
   for (const t of hits) {
+    // A date in another year is history ("the crash of 2007"), not this story's event.
+    if (t.value.year && published && t.value.year !== published) continue;
     // "on Thursday evening" -> "Thursday evening": the span and its offsets drop the preposition.
     const lead = t.span.match(/^(?:(?:on|in|the|this|that) )+/i)?.[0].length ?? 0;
     add(ctx, {
@@ -176,6 +179,9 @@ function times(ctx: Ctx, p: Passage): void {
         date: t.value.date,
         month: t.value.month,
         part: t.value.part,
+        clockLow: t.value.clock?.[0] ?? null,
+        clockHigh: t.value.clock?.[1] ?? null,
+        zone: t.value.zone ?? null,
         persons: ids.filter((id) => ctx.entities.get(id)?.type === 'person').join(' '),
       },
     });

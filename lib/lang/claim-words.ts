@@ -21,15 +21,53 @@ export interface ClaimWords {
   clockWords: string;
   /** Verbs that say someone else repeated a statement ("echoed", "repitió"). */
   echoVerbs: string;
+  /**
+   * Words of an event a date or time can date, by event class. Classes are shared by every
+   * language; a time attaches to the nearest event word of its sentence.
+   */
+  events: Partial<Record<EventClass, string>>;
+  /** Weekdays Monday first, then months January first; "|" separates forms of one. */
+  weekdays: string;
+  months: string;
+  /** Parts of the day, by part. */
+  dayParts: Partial<Record<'morning' | 'afternoon' | 'evening' | 'night', string>>;
+  /** Phrases before a clock time: about, shortly before, shortly after ("|" separated). */
+  clockAbout: string;
+  clockBefore: string;
+  clockAfter: string;
+}
+
+/** Events a time can date. The last six have no people in them: only the class aligns them. */
+export const EVENT_CLASSES = [
+  'meet',
+  'visit',
+  'sign',
+  'announce',
+  'dispute',
+  'depart',
+  'land',
+  'happen',
+  'contact',
+  'mourn',
+  'concede',
+] as const;
+export type EventClass = (typeof EVENT_CLASSES)[number];
+
+/** Every language's words of one kind, for the time extractor. */
+export function claimLexicons(): readonly ClaimWords[] {
+  return ALL;
 }
 
 const ALL: readonly ClaimWords[] = [en, es, fr, pt];
 
 const split = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
-const cache = new Map<keyof ClaimWords, Set<string>>();
+type WordsField = {
+  [K in keyof ClaimWords]: ClaimWords[K] extends string ? K : never;
+}[keyof ClaimWords];
+const cache = new Map<WordsField, Set<string>>();
 
 /** Folded words of one field in every language. */
-export function claimWordsOf(field: keyof ClaimWords): Set<string> {
+export function claimWordsOf(field: WordsField): Set<string> {
   let s = cache.get(field);
   if (!s) {
     s = new Set(ALL.flatMap((l) => split(l[field]).map(fold)));

@@ -53,4 +53,18 @@ export const claimWords: ClaimWords = {
   verbsAfterFigures: 'is are was were has have had will would can could',
   clockWords: 'o’clock',
   echoVerbs: 'echoed repeated',
+  events: {
+    depart: 'took off|departed|departure|takeoff|take-off',
+    land: 'land|landed|landing|arrival',
+    happen: 'crashed|crash|struck|occurred|happened|quake|earthquake|accident|plummeted',
+    contact: 'contact|radar',
+    mourn: 'mourning',
+    concede: 'conceded|concession',
+  },
+  weekdays: 'monday tuesday wednesday thursday friday saturday sunday',
+  months: 'january february march april may june july august september october november december',
+  dayParts: { morning: 'morning', afternoon: 'afternoon', evening: 'evening', night: 'night' },
+  clockAbout: 'around|about|approximately|roughly',
+  clockBefore: 'shortly before|just before',
+  clockAfter: 'shortly after|just after',
 };
