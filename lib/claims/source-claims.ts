@@ -148,6 +148,8 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
         complement: q.complement,
         each: q.each,
         context: q.context.join(' '),
+        outcome: q.outcome,
+        tally: q.tally,
       },
     });
     attribution(ctx, p, claim, quotes);

@@ -35,6 +35,19 @@ export interface ClaimWords {
   clockAbout: string;
   clockBefore: string;
   clockAfter: string;
+  /**
+   * What happened to the people a figure counts, by outcome ("killed", "heridos"): two counts
+   * with different outcomes are two counts. "|" separated.
+   */
+  outcomes: Partial<Record<'dead' | 'injured' | 'missing' | 'rescued', string>>;
+  /**
+   * Words of a running tally ("toll", "rose to", "s'alourdit"): such a count grows report after
+   * report, so two different values are a timeline unless the same report gave both.
+   */
+  tallyWords: string;
+  /** Number words from two to twenty, in order ("|" separates forms of one), then the tens from thirty. */
+  numberWords: string;
+  tens: string;
 }
 
 /** Events a time can date. The last six have no people in them: only the class aligns them. */
@@ -59,8 +72,9 @@ export function claimLexicons(): readonly ClaimWords[] {
 }
 
 const ALL: readonly ClaimWords[] = [en, es, fr, pt];
+const CODES = ['en', 'es', 'fr', 'pt'];
 
-const split = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
+const split = (s: string) => s.split(/[\s|]+/).filter((w) => w.length > 0);
 type WordsField = {
   [K in keyof ClaimWords]: ClaimWords[K] extends string ? K : never;
 }[keyof ClaimWords];
@@ -74,4 +88,26 @@ export function claimWordsOf(field: WordsField): Set<string> {
     cache.set(field, s);
   }
   return s;
+}
+
+const numberCache = new Map<string, Map<string, number>>();
+/** Value of a number word in `language` or English ("catorze" -> 14 in pt; "once" is 11 in es only). */
+export function numberWordValue(word: string, language: string | null): number | null {
+  const code = (language ?? 'en').slice(0, 2).toLowerCase();
+  let map = numberCache.get(code);
+  if (!map) {
+    map = new Map();
+    const own = CODES.indexOf(code);
+    for (const i of new Set([0, own < 0 ? 0 : own])) {
+      const l = ALL[i]!;
+      l.numberWords.split(' ').forEach((forms, k) => {
+        for (const f of forms.split('|')) map!.set(fold(f), k + 2);
+      });
+      l.tens.split(' ').forEach((forms, k) => {
+        for (const f of forms.split('|')) map!.set(fold(f), (k + 3) * 10);
+      });
+    }
+    numberCache.set(code, map);
+  }
+  return map.get(fold(word)) ?? null;
 }

@@ -67,4 +67,14 @@ export const claimWords: ClaimWords = {
   clockAbout: 'around|about|approximately|roughly',
   clockBefore: 'shortly before|just before',
   clockAfter: 'shortly after|just after',
+  outcomes: {
+    dead: 'killed|dead|died|deaths|death|killing|fatalities|lives',
+    injured: 'injured|wounded|hurt|injuries',
+    missing: 'missing|disappeared',
+    rescued: 'rescued|evacuated',
+  },
+  tallyWords: 'toll|tally|rose|risen|climbed|climbs|rises|rising|provisional|updated|stood',
+  numberWords:
+    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty',
+  tens: 'thirty forty fifty sixty seventy eighty ninety',
 };

@@ -72,4 +72,15 @@ export const claimWords: ClaimWords = {
   clockAbout: 'alrededor de las|hacia las|cerca de las|sobre las|aproximadamente a las',
   clockBefore: 'poco antes de las|antes de las',
   clockAfter: 'poco después de las|después de las',
+  outcomes: {
+    dead: 'muertos|muertas|muerto|fallecidos|fallecidas|muertes|mortales|murieron|fallecieron|víctimas',
+    injured: 'heridos|heridas|herido|lesionados',
+    missing: 'desaparecidos|desaparecidas',
+    rescued: 'rescatados|rescatadas|evacuados|evacuadas',
+  },
+  tallyWords:
+    'balance|cifra|saldo|aumentó|ascendía|asciende|subió|eleva|elevó|provisional|provisionales|provisionalmente',
+  numberWords:
+    'dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte',
+  tens: 'treinta cuarenta cincuenta sesenta setenta ochenta noventa',
 };

@@ -77,4 +77,14 @@ export const claimWords: ClaimWords = {
   clockAbout: 'vers|environ|aux alentours de',
   clockBefore: 'peu avant|juste avant',
   clockAfter: 'peu après|juste après',
+  outcomes: {
+    dead: 'morts|mort|tués|décès|décédés|victimes|mortes|péri',
+    injured: 'blessés|blessées|blessé',
+    missing: 'disparus|disparues',
+    rescued: 'secourus|évacués',
+  },
+  tallyWords: 'bilan|alourdit|monte|élève|provisoire|grimpé',
+  numberWords:
+    'deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt',
+  tens: 'trente quarante cinquante soixante soixante-dix quatre-vingts|quatre-vingt quatre-vingt-dix',
 };

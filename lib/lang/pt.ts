@@ -72,4 +72,14 @@ export const claimWords: ClaimWords = {
   clockAbout: 'por volta das|por volta de|cerca das|perto das|aproximadamente às',
   clockBefore: 'pouco antes das|antes das',
   clockAfter: 'pouco depois das|depois das',
+  outcomes: {
+    dead: 'mortos|mortas|morte|mortes|morreram|vítimas|óbitos',
+    injured: 'feridos|feridas',
+    missing: 'desaparecidos|desaparecidas',
+    rescued: 'resgatados|resgatadas',
+  },
+  tallyWords: 'balanço|número|subiu|aumentou|provisório|atualizado',
+  numberWords:
+    'dois|duas três quatro cinco seis sete oito nove dez onze doze treze catorze|quatorze quinze dezesseis|dezasseis dezessete|dezassete dezoito dezenove|dezanove vinte',
+  tens: 'trinta quarenta cinquenta sessenta setenta oitenta noventa',
 };
