@@ -11,6 +11,7 @@ import {
   attributionAfter,
   BEFORE_RE,
   findQuotes,
+  isWordList,
   PRONOUNS,
   quoteWords,
   REPORTING_VERBS,
@@ -529,7 +530,10 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
         lastSpeaker = q.speaker;
         lastQuoteBlock = block;
       }
-      if (quoteWords(q.text).length < 4) continue;
+      // Short quotes say too little to compare, except a list of words ("open, frank, and
+      // productive"), which compares with the same speaker's list in another outlet.
+      const list = isWordList(q.text);
+      if (quoteWords(q.text).length < 4 && !list) continue;
       const passage = sentenceStartOf(ps, q.start) ?? ps[0]!;
       out.push(
         add(ctx, {
@@ -547,6 +551,7 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
             speakerId: q.speaker?.entityId ?? null,
             interpreter: q.interpreter,
             verb: q.verb,
+            list,
           },
         }),
       );
