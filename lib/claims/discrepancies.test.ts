@@ -118,6 +118,12 @@ describe('discrepancies on the seeds', () => {
     expect(d!.entityIds).toContain('laura-sarabia');
   });
 
+  test('how many flights were turned back: “a … flight” vs “two … planes”', () => {
+    const d = find('quantity', (x) => spansOf(x).includes('a U.S. deportation flight'));
+    expect(d).toBeDefined();
+    expect(spansOf(d!)).toEqual(expect.arrayContaining(['two military planes']));
+  });
+
   test('ranking puts disagreements before agreements', () => {
     const firstAgreement = corpus.discrepancies.findIndex((d) => d.agreement);
     expect(corpus.discrepancies.slice(firstAgreement).every((d) => d.agreement)).toBe(true);

@@ -151,6 +151,7 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
         context: q.context.join(' '),
         outcome: q.outcome,
         tally: q.tally,
+        article: q.article,
       },
     });
     attribution(ctx, p, claim, quotes);

@@ -48,6 +48,28 @@ export interface ClaimWords {
   /** Number words from two to twenty, in order ("|" separates forms of one), then the tens from thirty. */
   numberWords: string;
   tens: string;
+  /**
+   * Nouns that count the same things, one group per ";" ("flight|plane"): a count of flights
+   * and a count of planes on one trip are one count.
+   */
+  sameThings: string;
+  /** Indefinite articles: "a flight" is a count of one when another outlet gives a number. */
+  oneWords: string;
+}
+
+const sameCache = new Map<string, string>();
+/** The first noun of the group `word` belongs to, folded, else the word itself. */
+export function sameThingAs(word: string): string {
+  if (sameCache.size === 0)
+    for (const l of ALL)
+      for (const group of l.sameThings.split(';')) {
+        const forms = group
+          .split('|')
+          .map((f) => fold(f.trim()))
+          .filter(Boolean);
+        for (const f of forms) if (!sameCache.has(f)) sameCache.set(f, forms[0]!);
+      }
+  return sameCache.get(fold(word)) ?? word;
 }
 
 /** Events a time can date. The last six have no people in them: only the class aligns them. */
@@ -110,4 +132,16 @@ export function numberWordValue(word: string, language: string | null): number |
     numberCache.set(code, map);
   }
   return map.get(fold(word)) ?? null;
+}
+
+/** Folded words of one field in one language (English when the language is not listed). */
+export function claimWordsIn(field: WordsField, language: string | null): Set<string> {
+  const i = CODES.indexOf((language ?? 'en').slice(0, 2).toLowerCase());
+  return new Set(split(ALL[i < 0 ? 0 : i]![field]).map(fold));
+}
+
+/** True when `word` belongs to a group of same things (a counted unit, not any noun). */
+export function isCountedThing(word: string): boolean {
+  sameThingAs(word);
+  return sameCache.has(fold(word));
 }

@@ -77,4 +77,6 @@ export const claimWords: ClaimWords = {
   numberWords:
     'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty',
   tens: 'thirty forty fifty sixty seventy eighty ninety',
+  sameThings: 'flight|plane|aircraft|airplane|jet|flights|planes|airplanes|jets',
+  oneWords: 'a an',
 };

@@ -83,4 +83,6 @@ export const claimWords: ClaimWords = {
   numberWords:
     'dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte',
   tens: 'treinta cuarenta cincuenta sesenta setenta ochenta noventa',
+  sameThings: 'vuelo|avión|aeronave|vuelos|aviones|aeronaves',
+  oneWords: 'un una',
 };

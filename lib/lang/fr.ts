@@ -87,4 +87,6 @@ export const claimWords: ClaimWords = {
   numberWords:
     'deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt',
   tens: 'trente quarante cinquante soixante soixante-dix quatre-vingts|quatre-vingt quatre-vingt-dix',
+  sameThings: 'vol|avion|appareil|vols|avions|appareils',
+  oneWords: 'un une',
 };

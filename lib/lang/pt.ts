@@ -82,4 +82,6 @@ export const claimWords: ClaimWords = {
   numberWords:
     'dois|duas três quatro cinco seis sete oito nove dez onze doze treze catorze|quatorze quinze dezesseis|dezasseis dezessete|dezassete dezoito dezenove|dezanove vinte',
   tens: 'trinta quarenta cinquenta sessenta setenta oitenta noventa',
+  sameThings: 'voo|avião|aeronave|voos|aviões|aeronaves',
+  oneWords: 'um uma',
 };

@@ -28,7 +28,7 @@ describe('extractQuantities over seed sentences', () => {
     [
       'Colombia had initially authorized two U.S. C-17 military planes carrying about 80 deported Colombians each to enter its airspace.',
       'two U.S. C-17 military planes',
-      'plane',
+      'flight', // planes and flights count the same things (lib/lang sameThings)
       2,
       'exact',
     ],
@@ -140,4 +140,15 @@ describe('counts in other languages', () => {
     expect(qs.map((q) => q.outcome)).toEqual(outcomes);
     expect(qs.every((q) => q.tally)).toBe(true);
   });
+});
+
+test.each([
+  ['He refused to accept a U.S. deportation flight of migrants.', 'en', ['1 flight']],
+  ['A plane crashed near the airport.', 'en', []],
+  ['She signed a letter of intent.', 'en', []],
+  ['Petro ordered the return of two military planes.', 'en', ['2 flight']],
+])('an article counts one only for counted things: %s', (sentence, language, expected) => {
+  expect(extractQuantities(sentence, language).map((q) => `${q.number.value} ${q.unit}`)).toEqual(
+    expected,
+  );
 });

@@ -12,7 +12,13 @@ import {
   vagueRange,
   wordNumber,
 } from './numbers';
-import { claimLexicons, claimWordsOf } from '../../lang/claim-words';
+import {
+  claimLexicons,
+  claimWordsIn,
+  claimWordsOf,
+  isCountedThing,
+  sameThingAs,
+} from '../../lang/claim-words';
 import { anyLanguage } from '../../lang';
 import {
   clauseBounds,
@@ -45,6 +51,8 @@ export interface QuantityHit {
   outcome: string | null;
   /** The clause speaks of a running tally ("the toll rose to"). */
   tally: boolean;
+  /** A count of one read from an indefinite article ("a deportation flight"). */
+  article: boolean;
 }
 
 let outcomeOf: Map<string, string> | null = null;
@@ -212,6 +220,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     let endWord = i;
     let hyphenUnit: string | null = null;
     let percent = false;
+    let article = false;
 
     if (/^\d/.test(w.text)) {
       value = parseDigits(w.text, language);
@@ -249,6 +258,10 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       } else if (hy && wordNumber(hy[1]!, language) !== null) {
         value = wordNumber(hy[1]!, language);
         hyphenUnit = hy[2]!;
+      } else if (i > 0 && claimWordsIn('oneWords', language).has(w.lower)) {
+        // Not the sentence's first word: "A plane crashed …" introduces, it does not count.
+        value = 1;
+        article = true;
       } else if (vagueRange(w.lower) && ws[i + 1]?.lower === 'of') {
         vague = vagueRange(w.lower);
         endWord = i + 1;
@@ -297,7 +310,9 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     // first, adjectives after it ("víctimas mortales").
     const head = language === null || language.startsWith('en') ? thingWords.at(-1) : thingWords[0];
     if (head && claimWordsOf('clockWords').has(head.lower) && ws[j]?.lower.length === 1) continue;
-    const unitLemma = head ? lemma(head.text) : '';
+    // An article counts one only for the things the lexicon lists as counted units.
+    if (article && !(head && isCountedThing(head.text))) continue;
+    const unitLemma = head ? lemma(sameThingAs(head.text)) : '';
     const unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
     if (!unit) continue;
 
@@ -354,6 +369,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       each,
       context,
       outcome,
+      article,
       // Counts of casualties are running tallies by nature: they rise report after report.
       tally:
         (outcome !== null && outcome !== 'rescued') ||

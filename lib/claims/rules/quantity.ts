@@ -75,6 +75,8 @@ export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
   const cb = b.detail.complement;
   if (ca && cb && ca !== cb) return false;
   if (Boolean(a.detail.each) !== Boolean(b.detail.each)) return false;
+  // Two articles ("a flight", "a plane") say nothing a number would contradict.
+  if (a.detail.article === true && b.detail.article === true) return false;
   if (a.detail.outcome && b.detail.outcome && a.detail.outcome !== b.detail.outcome) return false;
   const pa = persons(a, ctx);
   const pb = persons(b, ctx);
@@ -84,7 +86,11 @@ export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
     const strip = (c: Claim) => contextOf(c).filter((w) => !ctx.nameWords.has(w));
     return sharedWeight(strip(a), strip(b), ctx.idf) >= QUANTITY_CONTEXT_MIN;
   }
-  return sharedWeight(contextOf(a), contextOf(b), ctx.idf) >= QUANTITY_CONTEXT_MIN;
+  // An article is a weak count: it needs twice the shared context of a number.
+  const article = a.detail.article === true || b.detail.article === true;
+  return (
+    sharedWeight(contextOf(a), contextOf(b), ctx.idf) >= QUANTITY_CONTEXT_MIN * (article ? 2 : 1)
+  );
 }
 
 function plural(unit: string): string {
