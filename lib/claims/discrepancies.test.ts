@@ -142,3 +142,8 @@ describe('determinism', () => {
     expect(reversed).toEqual(corpus.discrepancies);
   });
 });
+
+test('claim ids are unique (the database keys claims by id)', () => {
+  const ids = corpus.claims.map((c) => c.id);
+  expect(new Set(ids).size).toBe(ids.length);
+});

@@ -684,7 +684,7 @@ function echoes(ctx: Ctx, before: Passage, p: Passage): void {
   const credited = ctx.claims.filter(
     (c) => c.kind === 'attribution' && c.passageId === before.id && c.detail.speakerId !== e.id,
   );
-  for (const c of credited)
+  for (const { id: _id, sourceId: _s, origin: _o, ...c } of credited)
     add(ctx, {
       ...c,
       value: e.name,
