@@ -151,3 +151,12 @@ export function outletOf(ctx: RuleContext, sourceId: string): string {
 export function uniqueEntities(claims: readonly Claim[]): string[] {
   return [...new Set(claims.flatMap((c) => c.entityIds))];
 }
+
+/** Share of the smaller word set that the other one has too (0 when either is empty). */
+export function overlapOfSmaller(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size;
+}

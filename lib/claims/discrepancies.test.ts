@@ -98,6 +98,32 @@ describe('discrepancies on the seeds', () => {
     expect(d).toBeDefined();
   });
 
+  test.each([['more than 200 years'], ['over 1,700 deportations']])(
+    'no attribution conflict over “%s”: two statements, or two people who both said it',
+    (figure) => {
+      const flagged = corpus.discrepancies.filter(
+        (d) =>
+          d.kind === 'attribution' &&
+          !d.agreement &&
+          d.claimIds.some((id) => claims.get(id)!.detail.targetSpan === figure),
+      );
+      expect(flagged).toEqual([]);
+    },
+  );
+
+  test('a description quoted as a list, worded differently by two outlets', () => {
+    const d = find('quote', (x) => spansOf(x).includes('open, frank, and productive.'));
+    expect(d).toBeDefined();
+    expect(spansOf(d!).some((s) => s.startsWith('an honest, frank and friendly'))).toBe(true);
+    expect(d!.entityIds).toContain('laura-sarabia');
+  });
+
+  test('how many flights were turned back: “a … flight” vs “two … planes”', () => {
+    const d = find('quantity', (x) => spansOf(x).includes('a U.S. deportation flight'));
+    expect(d).toBeDefined();
+    expect(spansOf(d!)).toEqual(expect.arrayContaining(['two military planes']));
+  });
+
   test('ranking puts disagreements before agreements', () => {
     const firstAgreement = corpus.discrepancies.findIndex((d) => d.agreement);
     expect(corpus.discrepancies.slice(firstAgreement).every((d) => d.agreement)).toBe(true);
@@ -116,4 +142,9 @@ describe('determinism', () => {
     // The corpus's rows also name their story (lib/stories); the seeds are one story.
     expect(reversed).toEqual(corpus.discrepancies.map(({ storyId: _story, ...d }) => d));
   });
+});
+
+test('claim ids are unique (the database keys claims by id)', () => {
+  const ids = corpus.claims.map((c) => c.id);
+  expect(new Set(ids).size).toBe(ids.length);
 });

@@ -11,6 +11,7 @@ import {
   attributionAfter,
   BEFORE_RE,
   findQuotes,
+  isWordList,
   PRONOUNS,
   quoteWords,
   REPORTING_VERBS,
@@ -148,6 +149,9 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
         complement: q.complement,
         each: q.each,
         context: q.context.join(' '),
+        outcome: q.outcome,
+        tally: q.tally,
+        article: q.article,
       },
     });
     attribution(ctx, p, claim, quotes);
@@ -157,7 +161,10 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
 function times(ctx: Ctx, p: Passage): void {
   const hits = extractTimes(p.text);
   const ids = hits.length > 0 ? entitiesIn(ctx, p.start, p.end) : [];
+  const published = Number(ctx.source.published?.slice(0, 4)) || null;
   for (const t of hits) {
+    // A date in another year is history ("the crash of 2007"), not this story's event.
+    if (t.value.year && published && t.value.year !== published) continue;
     // "on Thursday evening" -> "Thursday evening": the span and its offsets drop the preposition.
     const lead = t.span.match(/^(?:(?:on|in|the|this|that) )+/i)?.[0].length ?? 0;
     add(ctx, {
@@ -176,6 +183,9 @@ function times(ctx: Ctx, p: Passage): void {
         date: t.value.date,
         month: t.value.month,
         part: t.value.part,
+        clockLow: t.value.clock?.[0] ?? null,
+        clockHigh: t.value.clock?.[1] ?? null,
+        zone: t.value.zone ?? null,
         persons: ids.filter((id) => ctx.entities.get(id)?.type === 'person').join(' '),
       },
     });
@@ -521,7 +531,10 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
         lastSpeaker = q.speaker;
         lastQuoteBlock = block;
       }
-      if (quoteWords(q.text).length < 4) continue;
+      // Short quotes say too little to compare, except a list of words ("open, frank, and
+      // productive"), which compares with the same speaker's list in another outlet.
+      const list = isWordList(q.text);
+      if (quoteWords(q.text).length < 4 && !list) continue;
       const passage = sentenceStartOf(ps, q.start) ?? ps[0]!;
       out.push(
         add(ctx, {
@@ -539,6 +552,7 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
             speakerId: q.speaker?.entityId ?? null,
             interpreter: q.interpreter,
             verb: q.verb,
+            list,
           },
         }),
       );
@@ -670,7 +684,7 @@ function echoes(ctx: Ctx, before: Passage, p: Passage): void {
   const credited = ctx.claims.filter(
     (c) => c.kind === 'attribution' && c.passageId === before.id && c.detail.speakerId !== e.id,
   );
-  for (const c of credited)
+  for (const { id: _id, sourceId: _s, origin: _o, ...c } of credited)
     add(ctx, {
       ...c,
       value: e.name,

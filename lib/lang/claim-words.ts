@@ -21,19 +21,127 @@ export interface ClaimWords {
   clockWords: string;
   /** Verbs that say someone else repeated a statement ("echoed", "repitió"). */
   echoVerbs: string;
+  /**
+   * Words of an event a date or time can date, by event class. Classes are shared by every
+   * language; a time attaches to the nearest event word of its sentence.
+   */
+  events: Partial<Record<EventClass, string>>;
+  /** Weekdays Monday first, then months January first; "|" separates forms of one. */
+  weekdays: string;
+  months: string;
+  /** Parts of the day, by part. */
+  dayParts: Partial<Record<'morning' | 'afternoon' | 'evening' | 'night', string>>;
+  /** Phrases before a clock time: about, shortly before, shortly after ("|" separated). */
+  clockAbout: string;
+  clockBefore: string;
+  clockAfter: string;
+  /**
+   * What happened to the people a figure counts, by outcome ("killed", "heridos"): two counts
+   * with different outcomes are two counts. "|" separated.
+   */
+  outcomes: Partial<Record<'dead' | 'injured' | 'missing' | 'rescued', string>>;
+  /**
+   * Words of a running tally ("toll", "rose to", "s'alourdit"): such a count grows report after
+   * report, so two different values are a timeline unless the same report gave both.
+   */
+  tallyWords: string;
+  /** Number words from two to twenty, in order ("|" separates forms of one), then the tens from thirty. */
+  numberWords: string;
+  tens: string;
+  /**
+   * Nouns that count the same things, one group per ";" ("flight|plane"): a count of flights
+   * and a count of planes on one trip are one count.
+   */
+  sameThings: string;
+  /** Indefinite articles: "a flight" is a count of one when another outlet gives a number. */
+  oneWords: string;
+}
+
+const sameCache = new Map<string, string>();
+/** The first noun of the group `word` belongs to, folded, else the word itself. */
+export function sameThingAs(word: string): string {
+  if (sameCache.size === 0)
+    for (const l of ALL)
+      for (const group of l.sameThings.split(';')) {
+        const forms = group
+          .split('|')
+          .map((f) => fold(f.trim()))
+          .filter(Boolean);
+        for (const f of forms) if (!sameCache.has(f)) sameCache.set(f, forms[0]!);
+      }
+  return sameCache.get(fold(word)) ?? word;
+}
+
+/** Events a time can date. The last six have no people in them: only the class aligns them. */
+export const EVENT_CLASSES = [
+  'meet',
+  'visit',
+  'sign',
+  'announce',
+  'dispute',
+  'depart',
+  'land',
+  'happen',
+  'contact',
+  'mourn',
+  'concede',
+] as const;
+export type EventClass = (typeof EVENT_CLASSES)[number];
+
+/** Every language's words of one kind, for the time extractor. */
+export function claimLexicons(): readonly ClaimWords[] {
+  return ALL;
 }
 
 const ALL: readonly ClaimWords[] = [en, es, fr, pt];
+const CODES = ['en', 'es', 'fr', 'pt'];
 
-const split = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
-const cache = new Map<keyof ClaimWords, Set<string>>();
+const split = (s: string) => s.split(/[\s|]+/).filter((w) => w.length > 0);
+type WordsField = {
+  [K in keyof ClaimWords]: ClaimWords[K] extends string ? K : never;
+}[keyof ClaimWords];
+const cache = new Map<WordsField, Set<string>>();
 
 /** Folded words of one field in every language. */
-export function claimWordsOf(field: keyof ClaimWords): Set<string> {
+export function claimWordsOf(field: WordsField): Set<string> {
   let s = cache.get(field);
   if (!s) {
     s = new Set(ALL.flatMap((l) => split(l[field]).map(fold)));
     cache.set(field, s);
   }
   return s;
+}
+
+const numberCache = new Map<string, Map<string, number>>();
+/** Value of a number word in `language` or English ("catorze" -> 14 in pt; "once" is 11 in es only). */
+export function numberWordValue(word: string, language: string | null): number | null {
+  const code = (language ?? 'en').slice(0, 2).toLowerCase();
+  let map = numberCache.get(code);
+  if (!map) {
+    map = new Map();
+    const own = CODES.indexOf(code);
+    for (const i of new Set([0, own < 0 ? 0 : own])) {
+      const l = ALL[i]!;
+      l.numberWords.split(' ').forEach((forms, k) => {
+        for (const f of forms.split('|')) map!.set(fold(f), k + 2);
+      });
+      l.tens.split(' ').forEach((forms, k) => {
+        for (const f of forms.split('|')) map!.set(fold(f), (k + 3) * 10);
+      });
+    }
+    numberCache.set(code, map);
+  }
+  return map.get(fold(word)) ?? null;
+}
+
+/** Folded words of one field in one language (English when the language is not listed). */
+export function claimWordsIn(field: WordsField, language: string | null): Set<string> {
+  const i = CODES.indexOf((language ?? 'en').slice(0, 2).toLowerCase());
+  return new Set(split(ALL[i < 0 ? 0 : i]![field]).map(fold));
+}
+
+/** True when `word` belongs to a group of same things (a counted unit, not any noun). */
+export function isCountedThing(word: string): boolean {
+  sameThingAs(word);
+  return sameCache.has(fold(word));
 }

@@ -68,4 +68,38 @@ export const claimWords: ClaimWords = {
     'es son era eran fue fueron ha han había habían se está están estaba estaban será serán',
   clockWords: 'horas',
   echoVerbs: 'repitió repitieron reiteró',
+  events: {
+    meet: 'reunió|reunieron|reunión|encuentro',
+    visit: 'visitó|visita|llegó|viajó',
+    sign: 'firmó|firmaron|firma|suscribieron',
+    announce: 'anunció|anunciaron|declaró',
+    dispute: 'crisis|disputa',
+    depart: 'despegó|despegue|salió|partió',
+    land: 'aterrizar|aterrizaje|aterrizó',
+    happen:
+      'ocurrió|sacudió|azotó|golpeó|produjo|estrelló|accidente|terremoto|sismo|seísmo|cayó|desplomó',
+    contact: 'contacto|radar',
+    mourn: 'luto',
+    concede: 'reconoció|derrota',
+  },
+  weekdays: 'lunes martes miércoles jueves viernes sábado domingo',
+  months:
+    'enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre noviembre diciembre',
+  dayParts: { morning: 'mañana|madrugada', afternoon: 'tarde', night: 'noche' },
+  clockAbout: 'alrededor de las|hacia las|cerca de las|sobre las|aproximadamente a las',
+  clockBefore: 'poco antes de las|antes de las',
+  clockAfter: 'poco después de las|después de las',
+  outcomes: {
+    dead: 'muertos|muertas|muerto|fallecidos|fallecidas|muertes|mortales|murieron|fallecieron|víctimas',
+    injured: 'heridos|heridas|herido|lesionados',
+    missing: 'desaparecidos|desaparecidas',
+    rescued: 'rescatados|rescatadas|evacuados|evacuadas',
+  },
+  tallyWords:
+    'balance|cifra|saldo|aumentó|ascendía|asciende|subió|eleva|elevó|provisional|provisionales|provisionalmente',
+  numberWords:
+    'dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte',
+  tens: 'treinta cuarenta cincuenta sesenta setenta ochenta noventa',
+  sameThings: 'vuelo|avión|aeronave|vuelos|aviones|aeronaves',
+  oneWords: 'un una',
 };

@@ -64,4 +64,37 @@ export const claimWords: ClaimWords = {
     'é são era eram foi foram tem têm tinha tinham se está estão estava estavam será serão',
   clockWords: 'horas',
   echoVerbs: 'repetiu repetiram ecoou',
+  events: {
+    meet: 'reuniu|reunião|encontrou|encontro',
+    visit: 'visitou|visita|chegou|viajou',
+    sign: 'assinou|assinaram|assinatura',
+    announce: 'anunciou|declarou',
+    dispute: 'crise',
+    depart: 'decolou|decolagem|saiu|deixou|partiu',
+    land: 'pousar|pouso|pousaria|chegada',
+    happen: 'caiu|queda|ocorreu|ocorrido|acidente|terremoto|tremor',
+    contact: 'contato|contacto|radar',
+    mourn: 'luto',
+    concede: 'admitiu|derrota',
+  },
+  // Only the long forms: "segunda", "quinta", "sexta" alone are also ordinals.
+  weekdays: 'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo',
+  months:
+    'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  dayParts: { morning: 'manhã|madrugada', afternoon: 'tarde', night: 'noite' },
+  clockAbout: 'por volta das|por volta de|cerca das|perto das|aproximadamente às',
+  clockBefore: 'pouco antes das|antes das',
+  clockAfter: 'pouco depois das|depois das',
+  outcomes: {
+    dead: 'mortos|mortas|morte|mortes|morreram|vítimas|óbitos',
+    injured: 'feridos|feridas',
+    missing: 'desaparecidos|desaparecidas',
+    rescued: 'resgatados|resgatadas',
+  },
+  tallyWords: 'balanço|número|subiu|aumentou|provisório|atualizado',
+  numberWords:
+    'dois|duas três quatro cinco seis sete oito nove dez onze doze treze catorze|quatorze quinze dezesseis|dezasseis dezessete|dezassete dezoito dezenove|dezanove vinte',
+  tens: 'trinta quarenta cinquenta sessenta setenta oitenta noventa',
+  sameThings: 'voo|avião|aeronave|voos|aviões|aeronaves',
+  oneWords: 'um uma',
 };

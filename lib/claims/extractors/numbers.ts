@@ -4,6 +4,8 @@
  * ("over", "about", "nearly"), turned into a value with bounds so two figures can be compared.
  */
 
+import { numberWordValue } from '../../lang/claim-words';
+
 export type Hedge = 'exact' | 'over' | 'under' | 'about' | 'nearly' | 'vague';
 
 export interface ParsedNumber {
@@ -16,45 +18,9 @@ export interface ParsedNumber {
   hedgeText: string | null;
 }
 
+/** English only beyond the per-language number words of lib/lang. */
 const UNITS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
   dozen: 12,
-  // Spanish / French / Portuguese basics, for sources in those languages.
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  duas: 2,
-  três: 3,
 };
 
 const SCALES: Record<string, number> = {
@@ -181,8 +147,9 @@ export function parseDigits(raw: string, language: string | null = 'en'): number
 }
 
 /** A number word ("two", "fifteen", "dozen") or null. */
-export function wordNumber(word: string): number | null {
-  return UNITS[word.toLowerCase()] ?? null;
+/** A number word in the source's language (or English): "two", "dos", "catorze". */
+export function wordNumber(word: string, language: string | null = 'en'): number | null {
+  return UNITS[word.toLowerCase()] ?? numberWordValue(word, language);
 }
 
 export function scaleOf(word: string): number | null {

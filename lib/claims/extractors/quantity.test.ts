@@ -28,7 +28,7 @@ describe('extractQuantities over seed sentences', () => {
     [
       'Colombia had initially authorized two U.S. C-17 military planes carrying about 80 deported Colombians each to enter its airspace.',
       'two U.S. C-17 military planes',
-      'plane',
+      'flight', // planes and flights count the same things (lib/lang sameThings)
       2,
       'exact',
     ],
@@ -111,4 +111,44 @@ describe('numbers', () => {
     const [low, high] = bounds(other, 'exact');
     expect(gap(a, { low, high }) > 0).toBe(conflict);
   });
+});
+
+describe('counts in other languages', () => {
+  test.each([
+    [
+      'Ele carregava 62 pessoas, sendo 58 passageiros e quatro tripulantes.',
+      'pt',
+      ['62 pessoa', '58 passageiro', '4 tripulante'],
+    ],
+    ['Taroudant (321 víctimas mortales), Chichaoua y otras provincias.', 'es', ['321 victima']],
+    ['Pour les familles des 4 000 Français résidant dans la région.', 'fr', ['4000 francais']],
+    ['O voo 2283 saiu de Cascavel às 11h46.', 'pt', []],
+    ['Sheinbaum, de 61 anos, será a primeira mulher presidente.', 'pt', []],
+    ['Un hombre de 71 años, que fue rescatado de su vivienda.', 'es', []],
+  ])('%s', (sentence, language, expected) => {
+    expect(extractQuantities(sentence, language).map((q) => `${q.number.value} ${q.unit}`)).toEqual(
+      expected,
+    );
+  });
+
+  test.each([
+    ['Il a fait 632 morts et 329 blessés, selon le dernier bilan.', 'fr', ['dead', 'injured']],
+    ['Plus de 300 personnes ont également été blessées.', 'fr', ['injured']],
+    ['The quake struck late on Friday, killing at least 296 people.', 'en', ['dead']],
+  ])('what happened to those counted: %s', (sentence, language, outcomes) => {
+    const qs = extractQuantities(sentence, language);
+    expect(qs.map((q) => q.outcome)).toEqual(outcomes);
+    expect(qs.every((q) => q.tally)).toBe(true);
+  });
+});
+
+test.each([
+  ['He refused to accept a U.S. deportation flight of migrants.', 'en', ['1 flight']],
+  ['A plane crashed near the airport.', 'en', []],
+  ['She signed a letter of intent.', 'en', []],
+  ['Petro ordered the return of two military planes.', 'en', ['2 flight']],
+])('an article counts one only for counted things: %s', (sentence, language, expected) => {
+  expect(extractQuantities(sentence, language).map((q) => `${q.number.value} ${q.unit}`)).toEqual(
+    expected,
+  );
 });

@@ -12,9 +12,24 @@ import {
   vagueRange,
   wordNumber,
 } from './numbers';
-import { claimWordsOf } from '../../lang/claim-words';
+import {
+  claimLexicons,
+  claimWordsIn,
+  claimWordsOf,
+  isCountedThing,
+  sameThingAs,
+} from '../../lang/claim-words';
 import { anyLanguage } from '../../lang';
-import { clauseBounds, isStopWord, lemma, lowerBound, STOP, type Word, words } from '../text';
+import {
+  clauseBounds,
+  foldLower,
+  isStopWord,
+  lemma,
+  lowerBound,
+  STOP,
+  type Word,
+  words,
+} from '../text';
 
 export interface QuantityHit {
   /** Offsets in the sentence. */
@@ -32,6 +47,44 @@ export interface QuantityHit {
   each: boolean;
   /** Content lemmas of the clause around the figure (what the figure is about). */
   context: string[];
+  /** What happened to those counted ("dead", "injured"), from the words of the clause. */
+  outcome: string | null;
+  /** The clause speaks of a running tally ("the toll rose to"). */
+  tally: boolean;
+  /** A count of one read from an indefinite article ("a deportation flight"). */
+  article: boolean;
+}
+
+let outcomeOf: Map<string, string> | null = null;
+/**
+ * The outcome of the counted: the first outcome word after the figure in its clause ("300
+ * personnes ont été blessées"), else the nearest one before it ("killing at least 296 people").
+ */
+function outcomeNear(ws: readonly Word[], from: number, to: number, at: number): string | null {
+  if (!outcomeOf) {
+    outcomeOf = new Map();
+    for (const l of claimLexicons())
+      for (const [k, v] of Object.entries(l.outcomes))
+        for (const f of v.split('|')) outcomeOf.set(foldLower(f), k);
+  }
+  let before: string | null = null;
+  for (const w of ws) {
+    if (w.start < from || w.end > to) continue;
+    const o = outcomeOf.get(w.lower);
+    if (!o) continue;
+    if (w.start > at) return o;
+    before = o;
+  }
+  return before;
+}
+
+/** "Sheinbaum, 61 años," / "un hombre de 71 años,": an age, not a span of time counted. */
+function isAge(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 30), start);
+  return (
+    /(?:\p{Lu}[\p{L}'’-]+,\s*|\p{L},?\s+(?:de|of|aged)\s+)$/u.test(before) &&
+    /^\s*(?:[,.;)]|$)/u.test(sentence.slice(end))
+  );
 }
 
 const MONTHS =
@@ -84,6 +137,13 @@ function spacedThousands(
     k++;
   }
   return k > i ? [value, k] : null;
+}
+
+let articles: Set<string> | null = null;
+/** "los dos países", "les deux pays": an article before a number word makes it a reference. */
+function isArticle(word: string): boolean {
+  articles ??= anyLanguage('articles');
+  return articles.has(word) && !/^(?:a|an|un|une|uno|una|um|uma)$/.test(word);
 }
 
 /** "voo 2283", "flight 2283": a long figure right after a noun, written without separators. */
@@ -160,6 +220,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     let endWord = i;
     let hyphenUnit: string | null = null;
     let percent = false;
+    let article = false;
 
     if (/^\d/.test(w.text)) {
       value = parseDigits(w.text, language);
@@ -190,13 +251,17 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       }
     } else {
       const hy = w.lower.match(/^([a-z]+)-([a-z]+)$/);
-      if (hy && wordNumber(hy[1]!) !== null) {
-        value = wordNumber(hy[1]!);
-        hyphenUnit = hy[2]!;
-      } else if (wordNumber(w.lower) !== null) {
+      if (wordNumber(w.lower, language) !== null) {
         const prev = ws[i - 1];
-        if (prev && DETERMINERS.has(prev.lower)) continue; // "the two countries": a reference, not a count
-        value = wordNumber(w.lower);
+        if (prev && (DETERMINERS.has(prev.lower) || isArticle(prev.lower))) continue; // "the two countries": a reference, not a count
+        value = wordNumber(w.lower, language);
+      } else if (hy && wordNumber(hy[1]!, language) !== null) {
+        value = wordNumber(hy[1]!, language);
+        hyphenUnit = hy[2]!;
+      } else if (i > 0 && claimWordsIn('oneWords', language).has(w.lower)) {
+        // Not the sentence's first word: "A plane crashed …" introduces, it does not count.
+        value = 1;
+        article = true;
       } else if (vagueRange(w.lower) && ws[i + 1]?.lower === 'of') {
         vague = vagueRange(w.lower);
         endWord = i + 1;
@@ -245,7 +310,9 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     // first, adjectives after it ("víctimas mortales").
     const head = language === null || language.startsWith('en') ? thingWords.at(-1) : thingWords[0];
     if (head && claimWordsOf('clockWords').has(head.lower) && ws[j]?.lower.length === 1) continue;
-    const unitLemma = head ? lemma(head.text) : '';
+    // An article counts one only for the things the lexicon lists as counted units.
+    if (article && !(head && isCountedThing(head.text))) continue;
+    const unitLemma = head ? lemma(sameThingAs(head.text)) : '';
     const unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
     if (!unit) continue;
 
@@ -287,6 +354,10 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     const [cs, ce] = clauseBounds(sentence, startWord, endChar);
     const unitWords = new Set([unitLemma]);
     const context = clauseLemmas(cs, ce).filter((l) => !unitWords.has(l));
+    if (claimWordsOf('durationUnits').has(head?.lower ?? '') && isAge(sentence, startWord, endChar))
+      continue;
+    const tallies = claimWordsOf('tallyWords');
+    const outcome = outcomeNear(ws, cs, ce, w.start);
     out.push({
       start: startWord,
       end: endChar,
@@ -297,6 +368,12 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       complement,
       each,
       context,
+      outcome,
+      article,
+      // Counts of casualties are running tallies by nature: they rise report after report.
+      tally:
+        (outcome !== null && outcome !== 'rescued') ||
+        ws.some((x) => x.start >= cs && x.end <= ce && tallies.has(x.lower)),
     });
     i = Math.max(i, j - 1);
   }

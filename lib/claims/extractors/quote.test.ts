@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { attributionAfter, findQuotes, verbBefore } from './quote';
+import { attributionAfter, findQuotes, isWordList, verbBefore, wordLists } from './quote';
 import { diffQuotes } from '../rules/quote';
 
 test.each([
@@ -65,4 +65,18 @@ test.each([
   expect(d.similarity).toBeGreaterThan(0.55);
   expect(d.onlyA).toEqual(onlyA);
   expect(d.onlyB).toEqual(onlyB);
+});
+
+test.each([
+  ['open, frank, and productive.', true, [['open', 'frank', 'productive']]],
+  ['abierto, franco y productivo', true, [['abierto', 'franco', 'productivo']]],
+  [
+    'an honest, frank and friendly dialogue that seeks to strengthen ties',
+    false,
+    [['honest', 'frank', 'friendly']],
+  ],
+  ['security and immigration', false, []],
+])('word lists in “%s”', (text, alone, lists) => {
+  expect(isWordList(text)).toBe(alone);
+  expect(wordLists(text)).toEqual(lists);
 });

@@ -105,3 +105,26 @@ export function quoteWords(text: string): string[] {
 }
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+
+/**
+ * Coordinated lists of single words inside a text ("honest, frank and friendly", "abierto,
+ * franco y productivo"): three or more items joined by commas and "and" in any lib/lang
+ * language. Items are lower-cased.
+ */
+export function wordLists(text: string): string[][] {
+  const out: string[][] = [];
+  const re =
+    /(?<![\p{L}\p{N}])(\p{L}+(?:,\s*\p{L}+)+),?\s+(?:and|y|e|et|und)\s+(\p{L}+)(?![\p{L}\p{N}])/gu;
+  for (const m of text.matchAll(re))
+    out.push([...m[1]!.split(/,\s*/), m[2]!].map((w) => w.toLowerCase()));
+  return out;
+}
+
+/** A quote that is only a list of words ("open, frank, and productive."). */
+export function isWordList(text: string): boolean {
+  const t = text.trim().replace(/[.!?]+$/, '');
+  const lists = wordLists(t);
+  return (
+    lists.length === 1 && lists[0]!.length >= 3 && t.split(/\s+/).length <= lists[0]!.length + 1
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractTimes, timeConflict } from './time';
+import { extractTimes, formatTime, timeConflict } from './time';
 
 describe('extractTimes over seed sentences', () => {
   test.each([
@@ -59,5 +59,66 @@ describe('extractTimes over seed sentences', () => {
   ] as const)('%o vs %o', (a, b, field) => {
     const base = { weekday: null, date: null, month: null, part: null };
     expect(timeConflict({ ...base, ...a }, { ...base, ...b })?.field ?? null).toBe(field);
+  });
+});
+
+describe('clock times, other calendars and event words (es, fr, pt)', () => {
+  test.each([
+    ['O voo 2283 saiu de Cascavel (PR) às 11h46 com destino ao aeroporto.', 'depart', '11:46'],
+    ['O voo decolou de Cascavel às 11h56min e seguiu viagem.', 'depart', '11:56'],
+    ['O avião deveria pousar em Guarulhos (SP) às 13h45.', 'land', '13:45'],
+    ['O acidente ocorreu às 13h25 — a duração do percurso é de 2h.', 'happen', '13:25'],
+    ['El accidente ocurrió poco antes de las 13:25 hora local.', 'happen', '13:05-13:25'],
+    [
+      'The crash, which occurred around 1:30 p.m. local time, destroyed a house.',
+      'happen',
+      '13:20-13:40',
+    ],
+    [
+      'Le séisme a frappé le Maroc dans la nuit de vendredi à samedi, peu avant 23 h.',
+      'happen',
+      '22:40-23:00',
+    ],
+    [
+      'The earthquake, which struck shortly after 11pm, affected the provinces.',
+      'happen',
+      '23:00-23:20',
+    ],
+  ])('%s', (sentence, event, clock) => {
+    const hit = extractTimes(sentence).find((h) => h.value.clock);
+    expect(hit?.event).toBe(event);
+    expect(formatTime(hit!.value)).toContain(clock);
+  });
+
+  test.each([
+    [
+      'Los muertos por el terremoto que azotó la noche del viernes 8 de septiembre.',
+      'friday',
+      '09-08',
+    ],
+    ['Le séisme a frappé samedi 9 septembre.', 'saturday', '09-09'],
+    ['O avião caiu na tarde de sexta-feira em Vinhedo.', 'friday', null],
+  ])('%s', (sentence, weekday, date) => {
+    const hit = extractTimes(sentence)[0];
+    expect(hit?.value.weekday).toBe(weekday);
+    expect(hit?.value.date ?? null).toBe(date);
+  });
+
+  test.each([
+    ['A duração do percurso é de 2h.'],
+    ['A ellos hay que sumar 1.204 heridos, 721 de los cuales se encuentran graves.'],
+  ])('no time in %s', (sentence) => {
+    expect(extractTimes(sentence).filter((h) => h.value.clock)).toEqual([]);
+  });
+
+  test.each([
+    [[800, 800], [802, 802], 'clock'],
+    [[800, 800], [801, 801], null],
+    [[780, 800], [790, 790], null],
+  ] as const)('clock %o vs %o', (a, b, field) => {
+    const base = { weekday: null, date: null, month: null, part: null };
+    expect(
+      timeConflict({ ...base, clock: [...a] }, { ...base, clock: [...b] })?.field ?? null,
+    ).toBe(field);
   });
 });

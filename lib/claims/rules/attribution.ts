@@ -3,7 +3,13 @@
  * (aligned quotes) to different speakers.
  */
 import type { Claim } from '../../types';
-import { crossSourcePairs, type Finding, outletOf, type RuleContext } from '../align';
+import {
+  crossSourcePairs,
+  type Finding,
+  outletOf,
+  overlapOfSmaller,
+  type RuleContext,
+} from '../align';
 import { contentLemmas, foldLower } from '../text';
 import { quantitiesAlign } from './quantity';
 import { diffQuotes } from './quote';
@@ -32,11 +38,7 @@ function statementWords(target: Claim, byId: Map<string, Claim>, ctx: RuleContex
 }
 
 function sameStatement(a: Set<string>, b: Set<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return false;
-  let shared = 0;
-  for (const w of small) if (large.has(w)) shared++;
-  return shared / small.size >= SAME_STATEMENT_MIN;
+  return overlapOfSmaller(a, b) >= SAME_STATEMENT_MIN;
 }
 
 export function compareAttributions(claims: readonly Claim[], ctx: RuleContext): Finding[] {

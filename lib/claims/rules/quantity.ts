@@ -17,7 +17,7 @@ import {
 } from '../align';
 import { claimWordsOf } from '../../lang/claim-words';
 import { gap } from '../extractors/numbers';
-import { lemma } from '../text';
+import { contentLemmas, lemma } from '../text';
 
 const TIME_UNITS = new Set([
   'second',
@@ -42,6 +42,25 @@ function persons(c: Claim, ctx: RuleContext): string[] {
   return c.entityIds.filter((id) => ctx.entities.get(id)?.type === 'person');
 }
 
+/** Gap up to which two values of a running tally are one report told two ways. */
+export const TALLY_SAME_REPORT_GAP = 0.1;
+/** Words two sentences share over the words either has: the same report, worded alike. */
+export const SAME_REPORT_WORDS = 0.5;
+
+/**
+ * A running tally ("the toll rose to …") grows report after report: two values far apart are
+ * a timeline, unless the two sentences are the same report worded alike.
+ */
+function isTimeline(a: Claim, b: Claim, gapAB: number, ctx: RuleContext): boolean {
+  if (!(a.detail.tally || b.detail.tally) || gapAB <= TALLY_SAME_REPORT_GAP) return false;
+  const words = (c: Claim) => new Set(contentLemmas(ctx.passages.get(c.passageId)?.text ?? ''));
+  const wa = words(a);
+  const wb = words(b);
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  // Jaccard, not the smaller set's share: a headline shares most of its words with any report.
+  return shared / (wa.size + wb.size - shared || 1) < SAME_REPORT_WORDS;
+}
+
 /** Shared context needed to call two figures the same count (summed idf of shared words). */
 export const QUANTITY_CONTEXT_MIN = 2.5;
 
@@ -56,6 +75,9 @@ export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
   const cb = b.detail.complement;
   if (ca && cb && ca !== cb) return false;
   if (Boolean(a.detail.each) !== Boolean(b.detail.each)) return false;
+  // Two articles ("a flight", "a plane") say nothing a number would contradict.
+  if (a.detail.article === true && b.detail.article === true) return false;
+  if (a.detail.outcome && b.detail.outcome && a.detail.outcome !== b.detail.outcome) return false;
   const pa = persons(a, ctx);
   const pb = persons(b, ctx);
   if (pa.length > 0 && pb.length > 0 && !pa.some((id) => pb.includes(id))) return false;
@@ -64,7 +86,11 @@ export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
     const strip = (c: Claim) => contextOf(c).filter((w) => !ctx.nameWords.has(w));
     return sharedWeight(strip(a), strip(b), ctx.idf) >= QUANTITY_CONTEXT_MIN;
   }
-  return sharedWeight(contextOf(a), contextOf(b), ctx.idf) >= QUANTITY_CONTEXT_MIN;
+  // An article is a weak count: it needs twice the shared context of a number.
+  const article = a.detail.article === true || b.detail.article === true;
+  return (
+    sharedWeight(contextOf(a), contextOf(b), ctx.idf) >= QUANTITY_CONTEXT_MIN * (article ? 2 : 1)
+  );
 }
 
 function plural(unit: string): string {
@@ -92,6 +118,7 @@ export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): F
           { low: num(a, 'low'), high: num(a, 'high') },
           { low: num(b, 'low'), high: num(b, 'high') },
         );
+        if (d > 0 && isTimeline(a, b, d, ctx)) return;
         if (d > worst) {
           worst = d;
           pair = [a, b];

@@ -6,7 +6,7 @@
 import { diffArrays } from 'diff';
 import type { Claim } from '../../types';
 import { crossSourcePairs, type Finding, groups, outletOf, type RuleContext } from '../align';
-import { quoteWords } from '../extractors/quote';
+import { quoteWords, wordLists } from '../extractors/quote';
 import { STOP, shortName } from '../text';
 
 export const QUOTE_SIMILARITY_MIN = 0.55;
@@ -55,9 +55,45 @@ export function quotesAlign(a: Claim, b: Claim): boolean {
   return diffQuotes(a.value, b.value).similarity >= QUOTE_SIMILARITY_MIN;
 }
 
+/**
+ * A speaker's list of words quoted in one outlet ("open, frank, and productive") against a list
+ * in the same speaker's quote in another ("an honest, frank and friendly dialogue"): the same
+ * description when they share a word, worded differently when they also differ.
+ */
+export function compareWordLists(qs: readonly Claim[], ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const lists = qs.filter((c) => c.detail.list === true);
+  for (const a of lists)
+    for (const b of qs) {
+      if (b.sourceId === a.sourceId || speakerKey(a) !== speakerKey(b)) continue;
+      if (b.detail.list === true && b.id < a.id) continue; // each pair of lists once
+      const la = wordLists(a.value)[0]!;
+      for (const lb of wordLists(b.value)) {
+        const shared = la.filter((w) => lb.includes(w));
+        const onlyA = la.filter((w) => !lb.includes(w));
+        const onlyB = lb.filter((w) => !la.includes(w));
+        if (shared.length === 0 || onlyA.length + onlyB.length === 0) continue;
+        const speakerId = typeof a.detail.speakerId === 'string' ? a.detail.speakerId : null;
+        const speaker = speakerId ? ctx.entities.get(speakerId) : undefined;
+        const who = speaker ? shortName(speaker) : String(a.detail.speaker);
+        out.push({
+          kind: 'quote',
+          topic: `${who}’s words: “${la.join(', ')}”`,
+          severity: 'low',
+          reason: `The same description, worded differently: ${outletOf(ctx, a.sourceId)} has “${la.join(', ')}”, ${outletOf(ctx, b.sourceId)} has “${lb.join(', ')}” (both: “${shared.join(', ')}”).`,
+          claimIds: [a.id, b.id],
+          entityIds: speakerId ? [speakerId] : [],
+          agreement: false,
+        });
+        break;
+      }
+    }
+  return out;
+}
+
 export function compareQuotes(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const qs = claims.filter((c) => c.kind === 'quote' && speakerKey(c));
-  const out: Finding[] = [];
+  const out: Finding[] = compareWordLists(qs, ctx);
   const linkable = { sourceOf: (c: Claim) => c.sourceId, blockOf: speakerKey };
   for (const g of groups(qs, (a, b) => quotesAlign(a, b), linkable)) {
     if (new Set(g.map((c) => c.sourceId)).size < 2) continue;

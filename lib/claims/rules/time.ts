@@ -4,7 +4,14 @@
  * ("afternoon" vs "evening"; "later in the day" fits both).
  */
 import type { Claim } from '../../types';
-import { crossSourcePairs, type Finding, outletOf, type RuleContext, sourceCount } from '../align';
+import {
+  crossSourcePairs,
+  type Finding,
+  outletOf,
+  type RuleContext,
+  sourceCount,
+  uniqueEntities,
+} from '../align';
 import { shortName } from '../text';
 import { type DayPart, type TimeValue, timeConflict } from '../extractors/time';
 
@@ -15,6 +22,11 @@ function timeOf(c: Claim): TimeValue {
     date: typeof d.date === 'string' ? d.date : null,
     month: typeof d.month === 'number' ? d.month : null,
     part: typeof d.part === 'string' ? (d.part as DayPart) : null,
+    clock:
+      typeof d.clockLow === 'number' && typeof d.clockHigh === 'number'
+        ? [d.clockLow, d.clockHigh]
+        : null,
+    zone: typeof d.zone === 'string' ? d.zone : null,
   };
 }
 
@@ -37,11 +49,30 @@ const VERB: Record<string, string> = {
   dispute: 'clashed with',
 };
 
+/** Events with no people in them (a take-off, a crash): within a story the class alone aligns. */
+const IMPERSONAL = new Set(['depart', 'land', 'happen', 'contact', 'mourn', 'concede']);
+const WHAT: Record<string, string> = {
+  depart: 'the departure',
+  land: 'the landing',
+  happen: 'it happened',
+  contact: 'contact was lost',
+  mourn: 'the mourning',
+  concede: 'the concession',
+};
+
 export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const ts = claims.filter((c) => c.kind === 'time');
   const byKey = new Map<string, { pair: [string, string]; claims: Claim[] }>();
   const typeOf = (id: string) => ctx.entities.get(id)?.type;
   for (const c of ts) {
+    const event = String(c.detail.event);
+    if (IMPERSONAL.has(event)) {
+      const key = `${event}|*`;
+      const entry = byKey.get(key) ?? { pair: ['', ''] as [string, string], claims: [] };
+      entry.claims.push(c);
+      byKey.set(key, entry);
+      continue;
+    }
     const ps = participants(c);
     for (let i = 0; i < ps.length; i++)
       for (let j = i + 1; j < ps.length; j++) {
@@ -66,14 +97,18 @@ export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Findin
     if (sourceCount(group) < 2) continue;
     const event = key.split('|')[0]!;
     const [a, b] = pair.map((id) => ctx.entities.get(id));
-    if (!a || !b) continue;
-    const place = [a, b].find((e) => e.type === 'place');
-    const topic =
-      event === 'visit' && place
-        ? `When the visit to ${place.name} took place`
-        : event === 'dispute'
-          ? `When ${shortName(a)} and ${shortName(b)} clashed`
-          : `When ${shortName(a)} ${VERB[event] ?? event} ${shortName(b)}`;
+    const impersonal = IMPERSONAL.has(event);
+    if (!impersonal && (!a || !b)) continue;
+    const place = [a, b].find((e) => e?.type === 'place');
+    const topic = impersonal
+      ? `When ${WHAT[event] ?? event}`
+      : !a || !b
+        ? ''
+        : event === 'visit' && place
+          ? `When the visit to ${place.name} took place`
+          : event === 'dispute'
+            ? `When ${shortName(a)} and ${shortName(b)} clashed`
+            : `When ${shortName(a)} ${VERB[event] ?? event} ${shortName(b)}`;
     const conflicts: string[] = [];
     const involved = new Set<string>();
     let severity: Finding['severity'] = 'low';
@@ -106,7 +141,7 @@ export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Findin
         severity,
         reason: `${[...new Set(conflicts)].join('; ')} — these times cannot both be right.${compatible}`,
         claimIds: [...involved, ...others.map((c) => c.id)],
-        entityIds: pair,
+        entityIds: impersonal ? uniqueEntities(group) : pair,
         agreement: false,
       });
     } else {
@@ -119,7 +154,7 @@ export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Findin
           severity: 'low',
           reason: `${sourceCount(group)} outlets agree: ${[...new Set(group.map((c) => `${outletOf(ctx, c.sourceId)} “${c.span}”`))].join(', ')}.`,
           claimIds: [...ids],
-          entityIds: pair,
+          entityIds: impersonal ? uniqueEntities(group) : pair,
           agreement: true,
         },
       });
