@@ -326,7 +326,9 @@ describe('export, reset, import', () => {
     const seedRow = (await h.listSources({})).find((s) => s.origin === 'seed')!;
     await h.setSourceEnabled({ id: seedRow.id, enabled: false });
     const before = await dump();
-    const file = JSON.stringify(createBackup((await h.exportSources({})).sources, DEFAULT_SETTINGS));
+    const file = JSON.stringify(
+      createBackup((await h.exportSources({})).sources, DEFAULT_SETTINGS),
+    );
     await h.resetCorpus({});
     expect((await h.listSources({})).every((s) => s.origin === 'seed' && s.enabled)).toBe(true);
     const preview = await h.previewImport({ text: file });
