@@ -4,6 +4,7 @@
  * every part before anything changes; a file with any bad record is refused as a whole.
  */
 import * as v from 'valibot';
+import { formatBytes, LIMITS } from './intake/limits';
 import { fail, ok, parseAs, type Result, says } from './problems';
 import { MetadataSchema, SettingsSchema, TextSchema } from './protocol/schemas';
 import type { Source } from './types';
@@ -145,6 +146,30 @@ const BackupFileSchema = v.object(
   },
   notBackup,
 );
+
+/**
+ * What the page checks before reading a chosen file: its size (known without reading it) and
+ * its first characters (a backup is a JSON object). A huge or foreign file is refused at once,
+ * without reading it whole or sending it to the background.
+ */
+export function checkBackupFile(size: number, head: string): Result<null> {
+  if (size > LIMITS.maxBackupBytes) {
+    return fail(
+      'too-large',
+      `That file is ${formatBytes(size)}; a Crosscheck backup is under ${formatBytes(LIMITS.maxBackupBytes)}. Choose the .json file that “Export” saved.`,
+    );
+  }
+  if (!head.trimStart().startsWith('{')) {
+    return fail(
+      'backup-not-json',
+      'That file is not JSON, so it is not a Crosscheck backup. Choose the .json file that “Export” saved.',
+    );
+  }
+  return ok(null);
+}
+
+/** How much of a file `checkBackupFile` needs to see. */
+export const BACKUP_HEAD_BYTES = 1024;
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
