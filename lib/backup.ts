@@ -3,10 +3,11 @@
  * of the built-in sources, and the settings, in one versioned JSON document. Importing validates
  * every part before anything changes; a file with any bad record is refused as a whole.
  */
-import { checkMetadata, checkText } from './intake/draft';
-import { type Result, fail, ok } from './problems';
-import { DEFAULT_SETTINGS } from './settings';
-import { ENTITY_TYPES, type EntityType, type Source } from './types';
+import * as v from 'valibot';
+import { formatBytes, LIMITS } from './intake/limits';
+import { fail, ok, parseAs, type Result, says } from './problems';
+import { MetadataSchema, SettingsSchema, TextSchema } from './protocol/schemas';
+import type { Source } from './types';
 import type { Settings } from './protocol';
 
 export const BACKUP_FORMAT = 'crosscheck-backup';
@@ -69,91 +70,106 @@ export function backupFileName(now: Date = new Date()): string {
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-const HOSTNAME = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$/;
-
-function hostList(v: unknown, name: string): Result<string[]> {
-  if (!Array.isArray(v) || v.some((h) => typeof h !== 'string')) {
-    return fail('backup-schema', `Settings: “${name}” must be a list of site names.`);
-  }
-  const out: string[] = [];
-  for (const h of v as string[]) {
-    const host = h
-      .trim()
-      .toLowerCase()
-      .replace(/^www\./, '');
-    if (!HOSTNAME.test(host)) {
-      return fail('backup-schema', `Settings: “${h.slice(0, 60)}” in ${name} is not a site name.`);
-    }
-    if (!out.includes(host)) out.push(host);
-  }
-  return ok(out);
-}
-
 /** Validates settings from a file; missing fields take their defaults. */
 export function checkSettings(input: unknown): Result<Settings> {
-  if (!isObject(input)) return fail('backup-schema', 'The file has no settings object.');
-  const s: Settings = { ...DEFAULT_SETTINGS };
-  const bad = (what: string) => fail('backup-schema', `Settings: ${what}.`);
-  if ('hoverDelayMs' in input) {
-    const v = input.hoverDelayMs;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 5000)
-      return bad('“hoverDelayMs” must be a number of milliseconds between 0 and 5000');
-    s.hoverDelayMs = Math.round(v);
-  }
-  if ('highlightStyle' in input) {
-    const v = input.highlightStyle;
-    if (v !== 'dotted' && v !== 'solid' && v !== 'background' && v !== 'none')
-      return bad('“highlightStyle” must be dotted, solid, background or none');
-    s.highlightStyle = v;
-  }
-  if ('types' in input) {
-    const v = input.types;
-    if (!Array.isArray(v) || v.some((t) => !ENTITY_TYPES.includes(t as EntityType)))
-      return bad(`“types” must list entity types among ${ENTITY_TYPES.join(', ')}`);
-    s.types = [...new Set(v as EntityType[])];
-  }
-  if ('mentions' in input) {
-    const v = input.mentions;
-    if (v !== 'all' && v !== 'first-per-paragraph')
-      return bad('“mentions” must be all or first-per-paragraph');
-    s.mentions = v;
-  }
-  if ('scope' in input) {
-    const v = input.scope;
-    if (v !== 'article' && v !== 'page') return bad('“scope” must be article or page');
-    s.scope = v;
-  }
-  if ('theme' in input) {
-    const v = input.theme;
-    if (v !== 'system' && v !== 'light' && v !== 'dark')
-      return bad('“theme” must be system, light or dark');
-    s.theme = v;
-  }
-  for (const key of ['disabledSites', 'enabledSites'] as const) {
-    if (key in input) {
-      const list = hostList(input[key], key);
-      if (!list.ok) return list;
-      s[key] = list.value;
-    }
-  }
-  return ok(s);
+  return parseAs(SettingsSchema, input, 'backup-schema');
 }
 
-function checkRecord(r: unknown): Result<BackupSource> {
-  if (!isObject(r)) return fail('backup-records', 'it is not an object');
-  if (typeof r.id !== 'string' || !/^user-[\w.:-]{1,120}$/.test(r.id))
-    return fail('backup-records', 'its “id” is missing or not a user source id (“user-…”)');
-  if (typeof r.text !== 'string') return fail('backup-records', 'its “text” is missing');
-  const text = checkText(r.text);
-  if (!text.ok) return fail('backup-records', lowerFirst(text.problem.message));
-  const meta = checkMetadata(r);
-  if (!meta.ok) return fail('backup-records', lowerFirst(meta.problem.message));
-  if (typeof r.enabled !== 'boolean')
-    return fail('backup-records', '“enabled” must be true or false');
-  if (typeof r.addedAt !== 'number' || !Number.isFinite(r.addedAt) || r.addedAt < 0)
-    return fail('backup-records', '“addedAt” must be a time in milliseconds');
-  return ok({ id: r.id, text: text.value, ...meta.value, enabled: r.enabled, addedAt: r.addedAt });
+const record = (what: string) => says('backup-records', what);
+
+/** One of the reader's sources in the file (each is checked alone, so every bad one is named). */
+const BackupSourceSchema = v.object(
+  {
+    id: v.pipe(
+      v.string(record('its “id” is missing or not a user source id (“user-…”)')),
+      v.regex(
+        /^user-[\w.:-]{1,120}$/,
+        record('its “id” is missing or not a user source id (“user-…”)'),
+      ),
+    ),
+    text: v.pipe(v.string(record('its “text” is missing')), TextSchema),
+    ...MetadataSchema.entries,
+    enabled: v.boolean(record('“enabled” must be true or false')),
+    addedAt: v.pipe(
+      v.number(record('“addedAt” must be a time in milliseconds')),
+      v.finite(record('“addedAt” must be a time in milliseconds')),
+      v.minValue(0, record('“addedAt” must be a time in milliseconds')),
+    ),
+  },
+  record('it is not an object'),
+);
+
+const notBackup = says(
+  'backup-schema',
+  'That JSON file is not a Crosscheck backup (it lacks "format": "crosscheck-backup"). Choose the file that “Export” saved.',
+);
+const noVersion = says(
+  'backup-version',
+  'The backup has no valid version number; export it again.',
+);
+const malformedSeeds = says(
+  'backup-schema',
+  'The list of built-in sources (“seedSources”) is malformed; export the file again.',
+);
+
+/** The file as a whole; its records are checked one by one after it (BackupSourceSchema). */
+const BackupFileSchema = v.object(
+  {
+    format: v.literal(BACKUP_FORMAT, notBackup),
+    version: v.pipe(
+      v.number(noVersion),
+      v.integer(noVersion),
+      v.minValue(1, noVersion),
+      v.maxValue(BACKUP_VERSION, (issue) =>
+        says(
+          'backup-version',
+          `The backup is version ${String(issue.input)}, made by a newer Crosscheck; this one reads version ${BACKUP_VERSION}. Update Crosscheck, then import it.`,
+        ),
+      ),
+    ),
+    sources: v.array(
+      v.unknown(),
+      says('backup-schema', 'The backup has no list of sources; export it again.'),
+    ),
+    settings: v.optional(SettingsSchema, {}),
+    seedSources: v.optional(
+      v.array(
+        v.object(
+          { id: v.string(malformedSeeds), enabled: v.boolean(malformedSeeds) },
+          malformedSeeds,
+        ),
+        malformedSeeds,
+      ),
+      [],
+    ),
+    exportedAt: v.fallback(v.string(), ''),
+  },
+  notBackup,
+);
+
+/**
+ * What the page checks before reading a chosen file: its size (known without reading it) and
+ * its first characters (a backup is a JSON object). A huge or foreign file is refused at once,
+ * without reading it whole or sending it to the background.
+ */
+export function checkBackupFile(size: number, head: string): Result<null> {
+  if (size > LIMITS.maxBackupBytes) {
+    return fail(
+      'too-large',
+      `That file is ${formatBytes(size)}; a Crosscheck backup is under ${formatBytes(LIMITS.maxBackupBytes)}. Choose the .json file that “Export” saved.`,
+    );
+  }
+  if (!head.trimStart().startsWith('{')) {
+    return fail(
+      'backup-not-json',
+      'That file is not JSON, so it is not a Crosscheck backup. Choose the .json file that “Export” saved.',
+    );
+  }
+  return ok(null);
 }
+
+/** How much of a file `checkBackupFile` needs to see. */
+export const BACKUP_HEAD_BYTES = 1024;
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
@@ -173,35 +189,17 @@ export function parseBackup(text: string): Result<Backup> {
       'That file is not JSON, so it is not a Crosscheck backup. Choose the .json file that “Export” saved.',
     );
   }
-  if (!isObject(json) || json.format !== BACKUP_FORMAT) {
-    return fail(
-      'backup-schema',
-      'That JSON file is not a Crosscheck backup (it lacks "format": "crosscheck-backup"). Choose the file that “Export” saved.',
-    );
-  }
-  if (typeof json.version !== 'number' || !Number.isInteger(json.version) || json.version < 1) {
-    return fail('backup-version', 'The backup has no valid version number; export it again.');
-  }
-  if (json.version > BACKUP_VERSION) {
-    return fail(
-      'backup-version',
-      `The backup is version ${json.version}, made by a newer Crosscheck; this one reads version ${BACKUP_VERSION}. Update Crosscheck, then import it.`,
-    );
-  }
-  if (!Array.isArray(json.sources)) {
-    return fail('backup-schema', 'The backup has no list of sources; export it again.');
-  }
-  const settings = checkSettings(json.settings ?? {});
-  if (!settings.ok) return settings;
+  const file = parseAs(BackupFileSchema, json, 'backup-schema');
+  if (!file.ok) return file;
 
   const sources: BackupSource[] = [];
   const errors: string[] = [];
   const ids = new Set<string>();
-  json.sources.forEach((r, i) => {
-    const checked = checkRecord(r);
+  file.value.sources.forEach((r, i) => {
+    const checked = parseAs(BackupSourceSchema, r, 'backup-records');
     const name =
       isObject(r) && typeof r.title === 'string' && r.title ? ` (“${r.title.slice(0, 50)}”)` : '';
-    if (!checked.ok) errors.push(`record ${i + 1}${name}: ${checked.problem.message}`);
+    if (!checked.ok) errors.push(`record ${i + 1}${name}: ${lowerFirst(checked.problem.message)}`);
     else if (ids.has(checked.value.id))
       errors.push(`record ${i + 1}${name}: its id appears twice in the file`);
     else {
@@ -214,27 +212,15 @@ export function parseBackup(text: string): Result<Backup> {
     if (errors.length > 5) shown.push(`• … and ${errors.length - 5} more`);
     return fail(
       'backup-records',
-      `${errors.length} of ${json.sources.length} sources in the file are invalid, so nothing was imported:\n${shown.join('\n')}\nFix or remove them, or export the file again.`,
+      `${errors.length} of ${file.value.sources.length} sources in the file are invalid, so nothing was imported:\n${shown.join('\n')}\nFix or remove them, or export the file again.`,
     );
-  }
-  const seedSources: Backup['seedSources'] = [];
-  if (Array.isArray(json.seedSources)) {
-    for (const s of json.seedSources) {
-      if (!isObject(s) || typeof s.id !== 'string' || typeof s.enabled !== 'boolean') {
-        return fail(
-          'backup-schema',
-          'The list of built-in sources (“seedSources”) is malformed; export the file again.',
-        );
-      }
-      seedSources.push({ id: s.id, enabled: s.enabled });
-    }
   }
   return ok({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
-    exportedAt: typeof json.exportedAt === 'string' ? json.exportedAt : '',
-    settings: settings.value,
+    exportedAt: file.value.exportedAt,
+    settings: file.value.settings,
     sources,
-    seedSources,
+    seedSources: file.value.seedSources,
   });
 }

@@ -1,10 +1,44 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Claim, Corpus, Discrepancy, Entity, Mention, Passage, Source } from './types';
 
 /** Key/value rows for bookkeeping (bundled index version, dictionary version). */
 export interface MetaRow {
   id: string;
   value: string | number;
+}
+
+/**
+ * Every schema version the database has had, oldest first. Keep every one: Dexie needs the
+ * history to upgrade old installs. A new version adds an entry (its stores, and an `upgrade` for
+ * data changes); lib/db.test.ts builds a database at each declared version and opens it with the
+ * current code, so a new entry is covered without touching the test.
+ */
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}> = [
+  {
+    version: 1,
+    stores: {
+      sources: 'id, origin, url, contentHash, enabled',
+      passages: 'id, sourceId, origin',
+      entities: 'id, origin, type, *aliases',
+      mentions: 'id, entityId, sourceId, passageId, origin',
+      claims: 'id, sourceId, kind, slot, origin, *entityIds',
+      discrepancies: 'id, kind, *entityIds, *claimIds',
+      meta: 'id',
+    },
+  },
+];
+
+/** Declares the schema versions on a Dexie database, up to `upTo` (all by default). */
+export function declareVersions(db: Dexie, upTo = Infinity): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
 }
 
 export class CrosscheckDB extends Dexie {
@@ -18,16 +52,7 @@ export class CrosscheckDB extends Dexie {
 
   constructor(name = 'crosscheck', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    // Keep every version declaration: Dexie needs the history to upgrade old installs.
-    this.version(1).stores({
-      sources: 'id, origin, url, contentHash, enabled',
-      passages: 'id, sourceId, origin',
-      entities: 'id, origin, type, *aliases',
-      mentions: 'id, entityId, sourceId, passageId, origin',
-      claims: 'id, sourceId, kind, slot, origin, *entityIds',
-      discrepancies: 'id, kind, *entityIds, *claimIds',
-      meta: 'id',
-    });
+    declareVersions(this);
   }
 }
 

@@ -5,6 +5,8 @@
  * messaging layer (lib/rpc.ts) sends back as a failed `Result` with its code, and the asking side
  * throws again as a `ProblemError` with the same code.
  */
+import { type GenericSchema, type InferOutput, safeParse } from 'valibot';
+
 export type ProblemCode =
   // The messaging layer's own.
   | 'interrupted'
@@ -88,3 +90,23 @@ export function problemOf(error: unknown): Problem {
 
 /** The code of whatever was thrown (`failed` when it was not a problem). */
 export const codeOf = (error: unknown): ProblemCode => problemOf(error).code;
+
+/**
+ * A schema's refusal message that names its problem's code (valibot messages are strings, so the
+ * code rides in front of the words, and `parseAs` splits them again).
+ */
+const CODE_MARK = '\u241f';
+export const says = (code: ProblemCode, message: string): string => `${code}${CODE_MARK}${message}`;
+
+/** Parses outside input with a schema: the value, or the first refusal as a Problem. */
+export function parseAs<S extends GenericSchema>(
+  schema: S,
+  input: unknown,
+  code: ProblemCode,
+): Result<InferOutput<S>> {
+  const parsed = safeParse(schema, input, { abortEarly: true });
+  if (parsed.success) return ok(parsed.output);
+  const said = parsed.issues[0].message;
+  const at = said.indexOf(CODE_MARK);
+  return at < 0 ? fail(code, said) : fail(said.slice(0, at) as ProblemCode, said.slice(at + 1));
+}

@@ -5,7 +5,7 @@
  * is the typed `send` over any transport.
  */
 import { type Problem, ProblemError, problemOf, type Result } from './problems';
-import type { HandlersOf, ProtocolMap, Protocol, Req, Res } from './protocol';
+import type { ProtocolMap, Protocol, Req, Res } from './protocol';
 import { isEnvelope } from './protocol';
 
 /** What the answering side sends back: errors travel as values, with their code. */
@@ -15,13 +15,13 @@ export type Reply = Result<unknown>;
  * Answering side: routes one envelope to its handler. Undefined, decided at once, when the
  * message is not one of P's (a listener then leaves the channel to others).
  */
-export function dispatch<P extends ProtocolMap<P>, S>(
-  handlers: HandlersOf<P, S>,
+export function dispatch<S>(
+  handlers: Readonly<Record<string, (req: never, sender: S) => unknown>>,
   message: unknown,
   sender: S,
 ): Promise<Reply> | undefined {
   if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
-  const handler = handlers[message.type as keyof P] as (req: unknown, s: S) => unknown;
+  const handler = handlers[message.type] as (req: unknown, s: S) => unknown;
   const payload = message.payload ?? {};
   return (async (): Promise<Reply> => {
     try {

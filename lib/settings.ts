@@ -1,19 +1,32 @@
 import type { Settings } from './protocol';
+import type { EntityType } from './types';
 
 export const SETTINGS_VERSION = 1;
 
-export const DEFAULT_SETTINGS: Settings = {
+/**
+ * The defaults, as a plain literal: the settings schema (lib/protocol/schemas.ts) takes them for
+ * missing fields and checks that they are Settings; the content script reads them without it.
+ */
+export const DEFAULT_SETTINGS = {
   hoverDelayMs: 400,
-  highlightStyle: 'dotted',
+  highlightStyle: 'dotted' as const,
   // "other" is what the pipeline could not type (often a brand such as a social network named in
   // every page's share buttons): off until the reader turns it on.
-  types: ['person', 'organization', 'place', 'facility', 'law', 'agreement', 'group'],
+  types: [
+    'person',
+    'organization',
+    'place',
+    'facility',
+    'law',
+    'agreement',
+    'group',
+  ] as EntityType[],
   // Few, right underlines: the first of each name in a paragraph, in the article's text.
-  mentions: 'first-per-paragraph',
-  scope: 'article',
-  disabledSites: [],
-  enabledSites: [],
-  theme: 'system',
+  mentions: 'first-per-paragraph' as const,
+  scope: 'article' as const,
+  disabledSites: [] as string[],
+  enabledSites: [] as string[],
+  theme: 'system' as const,
 };
 
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {

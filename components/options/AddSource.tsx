@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkHtmlSize, looksLikeHtml } from '@/lib/intake/draft';
+import { checkHtmlSize, checkText, looksLikeHtml } from '@/lib/intake/draft';
 import { fetchArticlePage } from '@/lib/intake/fetch-page';
-import { ProblemError } from '@/lib/problems';
+import { orThrow, ProblemError } from '@/lib/problems';
 import { formatBytes, LIMITS } from '@/lib/intake/limits';
 import { checkUrl, isCoveredBy, originPattern } from '@/lib/intake/url';
 import type { OptionsApi } from './api';
@@ -130,6 +130,8 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
           ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null)),
         };
       } else {
+        // Checked here first: text far over the limit is refused without being sent.
+        orThrow(checkText(paste.text));
         draft = { text: paste.text, language: null, via: 'paste', ...meta };
       }
       await previewDraft(draft, current);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { backupFileName, createBackup } from '@/lib/backup';
+import { BACKUP_HEAD_BYTES, backupFileName, checkBackupFile, createBackup } from '@/lib/backup';
+import { orThrow } from '@/lib/problems';
 import type { OptionsApi } from './api';
 import { errorNote, Message, type Note } from './Message';
 import type { ImportPreview } from '@/lib/protocol';
@@ -55,9 +56,10 @@ export function BackupPanel({ api, userSources, onChanged }: BackupPanelProps) {
     if (!file) return;
     setPending(null);
     run(async () => {
-      if (file.size > 50 * 1024 * 1024) {
-        throw new Error('That file is over 50 MB: it is not a Crosscheck backup.');
-      }
+      // Size and shape first, from the file's size and its first bytes: a huge or foreign
+      // file is refused without being read whole.
+      const head = await file.slice(0, BACKUP_HEAD_BYTES).text();
+      orThrow(checkBackupFile(file.size, head));
       const text = await file.text();
       const preview = await api.send('previewImport', { text });
       setPending({ text, name: file.name, preview });

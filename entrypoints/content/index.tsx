@@ -9,7 +9,7 @@ import { createIdentityVetter } from '@/lib/page/identity';
 import { OVERLAY_CSS } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
 import { createUiHost, type UiHost } from '@/lib/page/ui-host';
-import type { Dictionary, Settings, TabProtocol } from '@/lib/protocol';
+import type { Dictionary, Settings, TabHandlers } from '@/lib/protocol';
 import { createClient, dispatch } from '@/lib/rpc';
 import { isSiteEnabled, siteKey } from '@/lib/settings';
 import { getSettings, settingsItem } from '@/lib/settings-store';
@@ -215,7 +215,7 @@ export default defineContentScript({
     }, 1000);
 
     const onMessage = (message: unknown, _sender: unknown, reply: (r: unknown) => void) => {
-      const answer = dispatch<TabProtocol, void>(
+      const answer = dispatch(
         {
           getPageEntities: async () => {
             await controller?.idle();
@@ -237,7 +237,7 @@ export default defineContentScript({
               document.querySelector<HTMLElement>('article, main, [role="main"]') ?? document.body
             ).innerText.slice(0, 300_000),
           }),
-        },
+        } satisfies TabHandlers,
         message,
         undefined,
       );

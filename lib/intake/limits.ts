@@ -11,6 +11,8 @@ export const LIMITS = {
   fetchTimeoutMs: 15_000,
   /** Metadata fields (title, outlet ...) are cut at this length. */
   maxFieldChars: 500,
+  /** Largest backup file read (bytes): checked on the file's size before any of it is read. */
+  maxBackupBytes: 20 * 1024 * 1024,
 } as const;
 
 export function formatBytes(n: number): string {

@@ -5,6 +5,9 @@
  * here, and this module imports nothing but the corpus's own types.
  */
 import type { ClaimKind, EntityType, Severity, Source } from '../types';
+import type { Settings } from './schemas';
+
+export type { Settings, SourceDraft } from './schemas';
 
 /** What the hovercard shows about one entity; every fact carries the outlet it comes from. */
 export interface CardData {
@@ -293,35 +296,4 @@ export interface IdentityHints {
   connectors: string[];
   /** Folded articles, function words, conjunctions, prepositions and verbs of saying. */
   stops: string[];
-}
-
-/** A source the reader wants to add, before indexing: article text plus metadata. */
-export interface SourceDraft {
-  text: string;
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  /** YYYY-MM-DD (or null when unknown). */
-  published: string | null;
-  /** Primary language subtag ("en"), or null. */
-  language: string | null;
-  via: 'url' | 'paste' | 'tab' | 'import';
-}
-
-/** Reader preferences, stored with WXT storage (see lib/settings-store.ts), versioned. */
-export interface Settings {
-  /** Milliseconds the pointer rests on a mention before the card shows. */
-  hoverDelayMs: number;
-  highlightStyle: 'dotted' | 'solid' | 'background' | 'none';
-  /** Entity types to underline. */
-  types: EntityType[];
-  /** Underline every mention, or only the first of each entity per paragraph. */
-  mentions: 'all' | 'first-per-paragraph';
-  /** Underline in the article's text only, or anywhere on the page. */
-  scope: 'article' | 'page';
-  /** Hostnames where Crosscheck is off. */
-  disabledSites: string[];
-  /** Hostnames where it is on even if a later default turns it off. */
-  enabledSites: string[];
-  theme: 'system' | 'light' | 'dark';
 }

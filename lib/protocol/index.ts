@@ -14,13 +14,14 @@ import type {
   IntegrityReport,
   PageContext,
   SearchResults,
-  SourceDraft,
   SourcePreview,
   SourceSummary,
   Summary,
 } from './data';
+import type { RequestIn, RequestOut } from './schemas';
 
 export type * from './data';
+export type { RequestIn, RequestOut } from './schemas';
 
 export interface Protocol {
   // ---- The reader's sources (lib/service/sources.ts) ------------------------------------------
@@ -31,48 +32,51 @@ export interface Protocol {
   // -> the same extractArticle. Then `previewSource` (nothing saved), and `addSource` on confirm.
   // Errors come back as messages that name the problem and what to do; nothing changes on error.
   /** Indexes a draft without saving it: what would be added. Throws on bad input/duplicates. */
-  previewSource: { req: { draft: SourceDraft }; res: SourcePreview };
+  previewSource: { req: RequestIn<'previewSource'>; res: SourcePreview };
   /** Validates, indexes incrementally and saves one source in one transaction. */
-  addSource: { req: { draft: SourceDraft }; res: SourceSummary };
+  addSource: { req: RequestIn<'addSource'>; res: SourceSummary };
   /** Every source (built-in first, then the reader's, newest first) with counts. */
-  listSources: { req: Record<string, never>; res: SourceSummary[] };
-  removeSource: { req: { id: string }; res: { removed: string } };
-  setSourceEnabled: { req: { id: string; enabled: boolean }; res: SourceSummary };
+  listSources: { req: RequestIn<'listSources'>; res: SourceSummary[] };
+  removeSource: { req: RequestIn<'removeSource'>; res: { removed: string } };
+  setSourceEnabled: { req: RequestIn<'setSourceEnabled'>; res: SourceSummary };
   /** Edits a reader's source's metadata (re-indexes, since language/date feed the pipeline). */
-  editSource: { req: { id: string; patch: Partial<EditableFields> }; res: SourceSummary };
+  editSource: {
+    req: RequestIn<'editSource'> & { patch: Partial<EditableFields> };
+    res: SourceSummary;
+  };
   /** All sources with their text, for lib/backup.ts `createBackup` on the page. */
-  exportSources: { req: Record<string, never>; res: { sources: Source[] } };
+  exportSources: { req: RequestIn<'exportSources'>; res: { sources: Source[] } };
   /** Validates a backup file's text; what importing it would do. */
-  previewImport: { req: { text: string }; res: ImportPreview };
+  previewImport: { req: RequestIn<'previewImport'>; res: ImportPreview };
   /** Imports a backup file's sources in one transaction; returns its settings to apply. */
-  importBackup: { req: { text: string }; res: ImportResult };
+  importBackup: { req: RequestIn<'importBackup'>; res: ImportResult };
   /** Back to the built-in corpus only: every added source goes. */
-  resetCorpus: { req: Record<string, never>; res: { sources: number } };
+  resetCorpus: { req: RequestIn<'resetCorpus'>; res: { sources: number } };
   /** Compact alias dictionary for the content script's matcher; `unchanged` when versions match. */
   getDictionary: {
-    req: { knownVersion: number | null };
+    req: RequestIn<'getDictionary'>;
     res: Dictionary | { unchanged: true; version: number };
   };
   // ---- The popup (lib/service/summary.ts) -----------------------------------------------------
   /** Counts for the popup header and the coverage grid (key entities x outlets). */
-  getSummary: { req: Record<string, never>; res: Summary };
+  getSummary: { req: RequestIn<'getSummary'>; res: Summary };
   /** Ranked discrepancies and agreements with each claim's sentence; `entityId` filters. */
-  listDiscrepancies: { req: { entityId: string | null }; res: DiscrepancyView[] };
+  listDiscrepancies: { req: RequestIn<'listDiscrepancies'>; res: DiscrepancyView[] };
   /** When `url` is one of the sources: what it says where other outlets differ. */
   /** What the page says against the corpus: a source page by URL, any other page by its text. */
-  getPageContext: { req: { url: string; text?: string | null }; res: PageContext };
+  getPageContext: { req: RequestIn<'getPageContext'>; res: PageContext };
   /** Typo-tolerant search across entities and passages. */
-  searchCorpus: { req: { query: string }; res: SearchResults };
+  searchCorpus: { req: RequestIn<'searchCorpus'>; res: SearchResults };
   /** The hovercard's data for one entity; null when the entity is unknown. */
   /** `url`: the page's address, so the differences of the page's story come first. */
-  getCard: { req: { entityId: string; url?: string }; res: CardData | null };
+  getCard: { req: RequestIn<'getCard'>; res: CardData | null };
   /** Opens the extension's list of an entity's discrepancies in a tab (popup.html#entity=<id>). */
-  openEntityList: { req: { entityId: string }; res: boolean };
+  openEntityList: { req: RequestIn<'openEntityList'>; res: boolean };
   /** The last corrupted-data report (lib/service/integrity.ts) until `dismiss`; null when none. */
-  getIntegrityReport: { req: { dismiss: boolean }; res: IntegrityReport | null };
+  getIntegrityReport: { req: RequestIn<'getIntegrityReport'>; res: IntegrityReport | null };
   /** Counts for headers and health checks. */
   getStats: {
-    req: Record<string, never>;
+    req: RequestIn<'getStats'>;
     res: {
       sources: number;
       entities: number;
@@ -144,8 +148,10 @@ export type HandlersOf<P extends ProtocolMap<P>, S = void> = {
   [K in keyof P]: (req: Req<P, K>, sender: S) => Promise<Res<P, K>> | Res<P, K>;
 };
 
-/** Every message the background answers. */
-export type Handlers = HandlersOf<Protocol, Sender>;
+/** Every message the background answers, each given its request parsed by its schema. */
+export type Handlers = {
+  [K in MessageName]: (req: RequestOut<K>, sender?: Sender) => Promise<ResponseOf<K>>;
+};
 /** Every message a tab's content script answers (from the popup and the background). */
 export type TabHandlers = HandlersOf<TabProtocol>;
 

@@ -1,15 +1,16 @@
 import type { BundledIndex } from '../bundle';
 import type { CrosscheckDB } from '../db';
 import { buildDictionary } from '../dictionary';
-import type { Dictionary, Handlers } from '../protocol';
+import { orThrow, parseAs, raise } from '../problems';
+import type { Dictionary, Handlers, MessageName, Sender } from '../protocol';
+import { REQUESTS } from '../protocol/schemas';
 import { buildCard } from './card';
 import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
-import { createSourceHandlers } from './sources';
+import { createSourceHandlers, type SourceServiceDeps } from './sources';
 import { buildSummary, createSearchService, listDiscrepancies, pageContext } from './summary';
 
-export interface ServiceDeps {
-  db: CrosscheckDB;
+export interface ServiceDeps extends SourceServiceDeps {
   /** Resolves once the bundled seed index is in the database. */
   ready: () => Promise<void>;
   /** The bundled seed index (reset to seeds, rebuild after a source is removed). */
@@ -48,8 +49,26 @@ export async function readDictionary(db: CrosscheckDB): Promise<Dictionary> {
   return buildDictionary(entities, version, counts);
 }
 
-/** Every message the background answers; entrypoints/background.ts only wires this to runtime. */
+/**
+ * Every message the background answers; entrypoints/background.ts only wires this to runtime.
+ * Each request is parsed once, here, by its schema (lib/protocol/schemas.ts): a handler only
+ * ever sees a request of its type, and a malformed one is refused with its problem's code.
+ */
 export function createHandlers(deps: ServiceDeps): Handlers {
+  return parsedBySchema(answers(deps));
+}
+
+function parsedBySchema(handlers: Handlers): Handlers {
+  const out: Partial<Record<MessageName, unknown>> = {};
+  for (const name of Object.keys(handlers) as MessageName[]) {
+    const handler = handlers[name] as (req: unknown, sender?: Sender) => Promise<unknown>;
+    out[name] = async (req: unknown, sender?: Sender) =>
+      handler(orThrow(parseAs(REQUESTS[name], req ?? {}, 'bad-request')), sender);
+  }
+  return out as Handlers;
+}
+
+function answers(deps: ServiceDeps): Handlers {
   const { db, ready } = deps;
   const search = createSearchService(db, deps.seedBundle);
   return {
@@ -60,12 +79,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     async listDiscrepancies({ entityId }) {
       await ready();
-      return listDiscrepancies(db, typeof entityId === 'string' && entityId ? entityId : null);
+      return listDiscrepancies(db, entityId);
     },
     async getPageContext({ url, text }) {
       await ready();
-      if (typeof url !== 'string') throw new Error('getPageContext needs the page URL.');
-      return pageContext(db, url, typeof text === 'string' ? text : null);
+      return pageContext(db, url, text);
     },
     async searchCorpus({ query }) {
       await ready();
@@ -79,19 +97,16 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     async getCard({ entityId, url }) {
       await ready();
-      if (typeof entityId !== 'string' || !entityId) throw new Error('getCard needs an entityId.');
-      return buildCard(db, entityId, typeof url === 'string' ? url.slice(0, 2048) : null);
+      return buildCard(db, entityId, url ? url.slice(0, 2048) : null);
     },
     async openEntityList({ entityId }) {
-      if (typeof entityId !== 'string' || !entityId)
-        throw new Error('openEntityList needs an entityId.');
-      if (!deps.openPage) throw new Error('This context cannot open extension pages.');
+      if (!deps.openPage) raise('failed', 'This context cannot open extension pages.');
       await deps.openPage(`/popup.html#entity=${encodeURIComponent(entityId)}`);
       return true;
     },
     async getIntegrityReport({ dismiss }) {
       await ready();
-      return readIntegrityReport(db, { dismiss: dismiss === true });
+      return readIntegrityReport(db, { dismiss });
     },
     async getStats() {
       await ready();

@@ -12,7 +12,8 @@ import { CrosscheckDB, readCorpus } from '../db';
 import { extractArticle } from '../intake/article';
 import { loadSeedSources } from '../node/seeds';
 import { loadSeedIndex } from './seed-index';
-import { breather, createSourceHandlers } from './sources';
+import { createHandlers } from './handlers';
+import { breather } from './sources';
 import type { SourceDraft } from '../protocol';
 
 const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
@@ -58,7 +59,7 @@ function handlersFor(
   times: number[],
   onPause: () => Promise<void> = async () => undefined,
 ) {
-  return createSourceHandlers({
+  return createHandlers({
     db,
     ready: async () => undefined,
     seedBundle: async () => bundle,

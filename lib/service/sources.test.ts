@@ -10,7 +10,7 @@ import { ProblemError } from '../problems';
 import { loadSeedSources } from '../node/seeds';
 import { DEFAULT_SETTINGS } from '../settings';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
-import { createSourceHandlers } from './sources';
+import { createHandlers } from './handlers';
 import type { SourceDraft } from '../protocol';
 
 const seeds = loadSeedSources(new URL('../../seeds/', import.meta.url));
@@ -31,7 +31,7 @@ let db: CrosscheckDB;
 let failNext: string | null = null;
 let clock = 1_700_000_000_000;
 const handlers = () =>
-  createSourceHandlers({
+  createHandlers({
     db,
     ready: async () => undefined,
     seedBundle: async () => bundle,
@@ -93,7 +93,7 @@ describe('adding a source', () => {
     const newNames = preview.entities.filter((e) => !e.known).map((e) => e.name);
     const names = new Set(after.entities.map((e) => e.name));
     for (const name of newNames) expect(names.has(name)).toBe(true);
-    expect((await h.listSources()).map((s) => s.id)).toContain(summary.id);
+    expect((await h.listSources({})).map((s) => s.id)).toContain(summary.id);
   });
 
   test('the preview marks each entity new or linked to a known one, and says why it linked', async () => {
@@ -160,7 +160,7 @@ describe('adding a source', () => {
     const strip = (d: typeof before) => ({ ...d, meta: [] });
     expect(strip(fresh)).toEqual(strip(onlyGuardian));
     db = db2;
-    const remaining = (await h.listSources()).filter((s) => s.origin === 'user');
+    const remaining = (await h.listSources({})).filter((s) => s.origin === 'user');
     await h.removeSource({ id: remaining[0]!.id });
     // Discrepancies are recomputed (the bundle's were computed over claims in another order, and
     // findDiscrepancies lists claims in input order): same ids over the same claims.
@@ -212,7 +212,7 @@ describe('adding a source', () => {
   });
 
   test('a full storage (the browser refuses the write) leaves the database exactly as it was', async () => {
-    const full = createSourceHandlers({
+    const full = createHandlers({
       db,
       ready: async () => undefined,
       seedBundle: async () => bundle,
@@ -243,7 +243,7 @@ describe('adding a source', () => {
         op === 'removeSource'
           ? h.removeSource({ id })
           : op === 'resetCorpus'
-            ? h.resetCorpus()
+            ? h.resetCorpus({})
             : h.setSourceEnabled({ id, enabled: false });
       await expect(run).rejects.toThrow(/injected/);
       expect(await dump()).toEqual(afterAdd);
@@ -254,7 +254,7 @@ describe('adding a source', () => {
 describe('managing sources', () => {
   test('disabling a source keeps its rows and bumps the dictionary; built-ins cannot be removed', async () => {
     const h = handlers();
-    const row = (await h.listSources()).find((s) => s.origin === 'seed')!;
+    const row = (await h.listSources({})).find((s) => s.origin === 'seed')!;
     expect(row.id).toBeTruthy();
     const off = await h.setSourceEnabled({ id: row.id, enabled: false });
     expect(off.enabled).toBe(false);
@@ -323,12 +323,14 @@ describe('export, reset, import', () => {
     await h.addSource({ draft: bbc });
     const g = await h.addSource({ draft: guardian });
     await h.setSourceEnabled({ id: g.id, enabled: false });
-    const seedRow = (await h.listSources()).find((s) => s.origin === 'seed')!;
+    const seedRow = (await h.listSources({})).find((s) => s.origin === 'seed')!;
     await h.setSourceEnabled({ id: seedRow.id, enabled: false });
     const before = await dump();
-    const file = JSON.stringify(createBackup((await h.exportSources()).sources, DEFAULT_SETTINGS));
-    await h.resetCorpus();
-    expect((await h.listSources()).every((s) => s.origin === 'seed' && s.enabled)).toBe(true);
+    const file = JSON.stringify(
+      createBackup((await h.exportSources({})).sources, DEFAULT_SETTINGS),
+    );
+    await h.resetCorpus({});
+    expect((await h.listSources({})).every((s) => s.origin === 'seed' && s.enabled)).toBe(true);
     const preview = await h.previewImport({ text: file });
     expect(preview.add).toHaveLength(2);
     const result = await h.importBackup({ text: file });

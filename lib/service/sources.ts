@@ -14,7 +14,7 @@ import {
   type SourceIndex,
 } from '../corpus/pipeline';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
-import { checkDraft, checkMetadata, checkText } from '../intake/draft';
+import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
 import { fail, orThrow, ProblemError } from '../problems';
 import { discrepanciesByStory } from '../stories';
@@ -376,15 +376,10 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     return deps.seedBundle();
   };
 
-  async function prepareDraft(input: unknown) {
-    const draft = orThrow(checkDraft(input));
-    return draft;
-  }
-
   return {
-    async previewSource({ draft: input }: { draft: SourceDraft }): Promise<SourcePreview> {
+    // Requests arrive parsed by their schemas (lib/service/handlers.ts): a draft is checked.
+    async previewSource({ draft }: { draft: SourceDraft }): Promise<SourcePreview> {
       await ready();
-      const draft = await prepareDraft(input);
       const addedAt = now();
       const [known, sources] = await Promise.all([db.entities.toArray(), db.sources.toArray()]);
       const raw = rawFrom(draft, newSourceId(draft.text, addedAt));
@@ -393,9 +388,8 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       return previewOf(index, known);
     },
 
-    async addSource({ draft: input }: { draft: SourceDraft }): Promise<SourceSummary> {
+    async addSource({ draft }: { draft: SourceDraft }): Promise<SourceSummary> {
       await ready();
-      const draft = await prepareDraft(input);
       const addedAt = now();
       const id = newSourceId(draft.text, addedAt);
       const raw = rawFrom(draft, id);
@@ -433,7 +427,6 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       enabled: boolean;
     }): Promise<SourceSummary> {
       await ready();
-      if (typeof enabled !== 'boolean') throw new Error('“enabled” must be true or false.');
       await db.transaction('rw', tables(db), async () => {
         const source = await db.sources.get(id);
         if (!source)
@@ -532,7 +525,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
 
     async previewImport({ text }: { text: string }): Promise<ImportPreview> {
       await ready();
-      const backup = orThrow(parseBackup(String(text ?? '')));
+      const backup = orThrow(parseBackup(text));
       const plan = planImport(backup, await db.sources.toArray());
       // Index each new record now, as the import will (each after the ones before it), so a
       // record the pipeline refuses fails the preview, not the save.
@@ -548,7 +541,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
 
     async importBackup({ text }: { text: string }): Promise<ImportResult> {
       await ready();
-      const backup = orThrow(parseBackup(String(text ?? '')));
+      const backup = orThrow(parseBackup(text));
       let result: ImportResult = { added: 0, skipped: 0, settings: backup.settings };
       const before = await snapshot(db);
       const firstPlan = planImport(backup, before.sources);

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { type ExtensionSession, launchWithExtension } from './browser';
 import {
@@ -185,6 +186,13 @@ test('every bad input shows a message naming the problem and changes nothing', a
     await expectError(page, message);
     await expect(page.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
   }
+  // A 50 MiB file is refused from its size, before it is read: the note's code says which
+  // check refused it (the signal; no duration is asserted).
+  const huge = join(mkdtempSync(join(tmpdir(), 'crosscheck-')), 'huge.json');
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
+  await page.getByLabel('Import a backup file').setInputFiles(huge);
+  await expect(page.locator('[data-testid="error"][data-code="too-large"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
   expect(await dumpDb(page)).toBe(before);
 });
 

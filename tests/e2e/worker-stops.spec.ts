@@ -1,6 +1,6 @@
 /**
  * The service worker can be stopped at any moment (the browser does it when idle, or to save
- * memory). Stopped while a source is being saved, a reset or an import: the database holds all
+ * memory). Stopped while a source is being saved, a reset, an import or seeding: the database holds all
  * of it or none of it,
  * the reader sees a plain sentence (never the browser's "message channel closed"), and trying
  * again works.
@@ -141,5 +141,65 @@ test('the worker stopped during a reset and during an import: all or nothing, th
     });
   }
   expect(await dumpDb(page, { withMeta: false })).toBe(withSource);
+  await session.context.close();
+});
+
+test('the worker stopped during seeding: all or nothing, a plain message, and a retry works', async () => {
+  test.setTimeout(180_000);
+  const session = await launchWithExtension();
+  const page = await openOptions(session);
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopWorkers = () => cdp.send('ServiceWorker.stopAllWorkers');
+  const loaded = page.getByRole('heading', { name: /^Sources \(5: 5 built-in, 0 added\)/ });
+  await expect(loaded).toBeVisible({ timeout: 60_000 });
+  const before = await dumpDb(page, { withMeta: false });
+
+  // The next start finds no corpus version, so it seeds again (as after an update): the worker
+  // is stopped, the version row goes, and the reloaded page wakes it and is stopped again.
+  await stopWorkers();
+  await page.evaluate(
+    () =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('crosscheck');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').delete('indexVersion');
+          tx.oncomplete = () => {
+            open.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
+  // Stopped as soon as the browser reports it running again (the signal, not a delay).
+  const running = new Promise<void>((ok) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'running')) ok();
+    });
+  });
+  const reloaded = page.reload();
+  await running;
+  await stopWorkers();
+  await reloaded;
+
+  // Either seeding finished before the stop, or the reader reads the plain sentence.
+  const interrupted = page.getByRole('alert').filter({ hasText: /Crosscheck was interrupted/ });
+  await expect(loaded.or(interrupted).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/message channel closed|Receiving end does not exist/)).toHaveCount(
+    0,
+  );
+  console.log((await interrupted.count()) ? 'interrupted by the stop' : 'seeded before the stop');
+  // All or nothing: seeding writes the same built-in rows in one transaction, so the corpus is
+  // as it was either way (never half the rows).
+  expect(await dumpDb(page, { withMeta: false })).toBe(before);
+
+  // Trying again works: the worker seeds on the next message, and the version is back.
+  await page.reload();
+  await expect(loaded).toBeVisible({ timeout: 60_000 });
+  expect(await dumpDb(page, { withMeta: false })).toBe(before);
+  expect(await dumpDb(page)).toContain('indexVersion');
   await session.context.close();
 });
