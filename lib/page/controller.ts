@@ -61,6 +61,8 @@ export interface ControllerOptions {
    */
   markScans?: boolean;
   onScan?: (stats: ScanStats) => void;
+  /** The painter's progress (see createPainter): benchmarks time start-up with it. */
+  onPainted?: (first: boolean) => void;
 }
 
 const PARAGRAPH = 'p,li,blockquote,dd,dt,td,th,figcaption,h1,h2,h3,h4,h5,h6,pre';
@@ -119,7 +121,7 @@ export class PageController {
     this.hoverDelayMs = opts.hoverDelayMs;
     this.onScan = opts.onScan;
     this.markScans = opts.markScans ?? false;
-    this.painter = createPainter(opts.doc, opts.layer, opts.highlightStyle);
+    this.painter = createPainter(opts.doc, opts.layer, opts.highlightStyle, opts.onPainted);
     this.firstPerParagraph = opts.firstPerParagraph ?? false;
     this.scope = opts.scope ?? 'article';
   }
