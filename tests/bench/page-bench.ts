@@ -399,6 +399,7 @@ async function main() {
   const seeded = !process.argv.includes('--no-seeded');
   const skip = new Set((arg('skip') ?? '').split(','));
   const started = new Date().toISOString();
+  const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
   const loadStart = loadavg();
   const log = (s: string) =>
     console.log(
@@ -539,7 +540,8 @@ async function main() {
     meta: {
       started,
       finished: new Date().toISOString(),
-      commit: execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim(),
+      commit,
+      extension: EXTENSION,
       chromium: chromeVersion,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? '',
