@@ -1,9 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import { fold } from './corpus/text';
 import { anyLanguage, countryKey, countryNames, irregularDemonyms, LEXICONS } from './lang/index';
-import type { IdentityHints } from './page/identity';
+
 import type { Entity } from './types';
-import type { Dictionary } from './protocol';
+import type { Dictionary, IdentityHints } from './protocol';
 
 /**
  * Aliases too ambiguous to underline on an arbitrary page, though fine for linking inside the

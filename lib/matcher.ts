@@ -237,12 +237,18 @@ function isHeadline(text: string): boolean {
  */
 export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>): Matcher {
   const byFolded = new Map<string, Pattern>();
-  for (const [alias, entityId] of aliases) {
+  // Each alias is folded once; the surname pass below reuses it.
+  const lastWords = new Set<string>();
+  for (const [rawAlias, entityId] of aliases) {
+    const alias = rawAlias.trim();
     const folded = fold(alias).trim();
+    const space = folded.lastIndexOf(' ');
+    if (space > 0) lastWords.add(`${entityId}\u0000${folded.slice(space + 1)}`);
     let wordChars = 0;
-    for (let k = 0; k < folded.length; k++) if (isWordCode(folded.charCodeAt(k))) wordChars++;
+    for (let k = 0; k < folded.length && wordChars < 2; k++)
+      if (isWordCode(folded.charCodeAt(k))) wordChars++;
     if (wordChars < 2) continue;
-    const { rule, upper } = caseInfo(alias.trim());
+    const { rule, upper } = caseInfo(alias);
     let p = byFolded.get(folded);
     if (!p) {
       p = {
@@ -254,61 +260,56 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
       byFolded.set(folded, p);
     }
     if (!p.variants.some((v) => v.entityId === entityId && v.alias === alias)) {
-      const single = !/\s/.test(folded) && rule === CaseRule.Proper;
-      p.variants.push({ entityId, alias: alias.trim(), rule, upper, single, surname: false });
+      const single = space < 0 && rule === CaseRule.Proper;
+      p.variants.push({ entityId, alias, rule, upper, single, surname: false });
     }
   }
   // Surnames: one-word aliases that end a longer alias of the same entity.
-  const lastWords = new Set<string>();
-  for (const [alias, entityId] of aliases) {
-    const words = fold(alias).trim().split(' ');
-    if (words.length > 1) lastWords.add(`${entityId}\u0000${words[words.length - 1]}`);
-  }
   for (const [folded, p] of byFolded)
     for (const v of p.variants)
       v.surname = v.single && lastWords.has(`${v.entityId}\u0000${folded}`);
 
-  // Trie with map children while building, then flattened into typed arrays.
-  const children: Array<Map<number, number>> = [new Map()];
-  const outPattern: number[] = [-1];
+  // The trie, straight into flat arrays: built from the folded aliases in sorted order, each
+  // node's children are created in character order, so a counting pass lays every node's edges
+  // out contiguously and sorted (no map per node: start-up builds this on every page load).
+  const keys = [...byFolded.keys()].sort();
   const patterns: Pattern[] = [];
-  for (const [folded, p] of byFolded) {
-    let node = 0;
-    for (let k = 0; k < folded.length; k++) {
-      const c = folded.charCodeAt(k);
-      let next = children[node]!.get(c);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        outPattern.push(-1);
-        children[node]!.set(c, next);
-      }
-      node = next;
+  const outPattern: number[] = [-1];
+  const edgeParent: number[] = [];
+  const edgeCharList: number[] = [];
+  const path: number[] = [0];
+  let prev = '';
+  let nodeCount = 1;
+  for (const key of keys) {
+    let common = 0;
+    const max = Math.min(prev.length, key.length);
+    while (common < max && prev.charCodeAt(common) === key.charCodeAt(common)) common++;
+    path.length = common + 1;
+    for (let k = common; k < key.length; k++) {
+      edgeParent.push(path[k]!);
+      edgeCharList.push(key.charCodeAt(k));
+      path.push(nodeCount++);
+      outPattern.push(-1);
     }
-    outPattern[node] = patterns.length;
-    patterns.push(p);
+    outPattern[path[key.length]!] = patterns.length;
+    patterns.push(byFolded.get(key)!);
+    prev = key;
   }
-
-  const nodeCount = children.length;
+  // Edge i leads to node i + 1 (nodes are numbered in creation order).
+  const edges = edgeParent.length;
   const edgeStart = new Int32Array(nodeCount + 1);
-  let edges = 0;
-  for (let s = 0; s < nodeCount; s++) {
-    edgeStart[s] = edges;
-    edges += children[s]!.size;
-  }
-  edgeStart[nodeCount] = edges;
+  for (let e = 0; e < edges; e++) edgeStart[edgeParent[e]! + 1]!++;
+  for (let s = 0; s < nodeCount; s++) edgeStart[s + 1]! += edgeStart[s]!;
   const edgeChar = new Uint16Array(edges);
   const edgeTo = new Int32Array(edges);
-  for (let s = 0; s < nodeCount; s++) {
-    const sorted = [...children[s]!].sort((a, b) => a[0] - b[0]);
-    let e = edgeStart[s]!;
-    for (const [c, t] of sorted) {
-      edgeChar[e] = c;
-      edgeTo[e++] = t;
-    }
+  const fill = edgeStart.slice(0, nodeCount);
+  for (let e = 0; e < edges; e++) {
+    const at = fill[edgeParent[e]!]!++;
+    edgeChar[at] = edgeCharList[e]!;
+    edgeTo[at] = e + 1;
   }
   const rootNext = new Int32Array(65536);
-  for (const [c, t] of children[0]!) rootNext[c] = t;
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeChar[e]!] = edgeTo[e]!;
 
   const step = (s: number, c: number): number => {
     if (s === 0) return rootNext[c]!;
@@ -328,11 +329,14 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
   const fail = new Int32Array(nodeCount);
   const outLink = new Int32Array(nodeCount).fill(-1);
   const out = Int32Array.from(outPattern);
-  const queue: number[] = [];
-  for (const [, t] of children[0]!) queue.push(t);
-  for (let qi = 0; qi < queue.length; qi++) {
+  const queue = new Int32Array(nodeCount);
+  let tail = 0;
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTo[e]!;
+  for (let qi = 0; qi < tail; qi++) {
     const s = queue[qi]!;
-    for (const [c, t] of children[s]!) {
+    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
+      const c = edgeChar[e]!;
+      const t = edgeTo[e]!;
       let f = fail[s]!;
       let next = step(f, c);
       while (next <= 0 && f !== 0) {
@@ -342,10 +346,9 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
       fail[t] = next > 0 && next !== t ? next : 0;
       const ft = fail[t]!;
       outLink[t] = out[ft]! >= 0 ? ft : outLink[ft]!;
-      queue.push(t);
+      queue[tail++] = t;
     }
   }
-  children.length = 0;
 
   /** 0: no; 1: yes; 2: yes if the next word starts another match ("Ruritania Jane Doe"). */
   const accepts = (v: Variant, text: string, start: number, end: number): 0 | 1 | 2 => {

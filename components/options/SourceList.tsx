@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { safeUrl } from '@/lib/service/card';
+import { safeUrl } from '@/lib/intake/url';
 import { sourceLabel } from '@/lib/source-label';
 import type { OptionsApi } from './api';
 import { errorNote, Message, type Note } from './Message';

@@ -1,4 +1,4 @@
-import { safeUrl } from '@/lib/service/card';
+import { safeUrl } from '@/lib/intake/url';
 import type { PreviewEntity, SourcePreview } from '@/lib/protocol';
 
 const TYPE_LABEL: Record<string, string> = {

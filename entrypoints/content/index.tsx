@@ -18,6 +18,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    const startup = SCAN_MARKS ? startupTimer() : null;
     const send = createClient((message) => browser.runtime.sendMessage(message));
     const site = siteKey(location.href);
     let settings: Settings = await getSettings();
@@ -36,7 +37,7 @@ export default defineContentScript({
     const mayDisableSite = rateLimit(1, 5_000);
     const mayOpenList = rateLimit(3, 10_000);
 
-    const card = createCardHost({
+    const cardHost = createCardHost({
       mount: () => {
         const host = getUi();
         return { container: host.cardLayer, host: host.host };
@@ -65,6 +66,7 @@ export default defineContentScript({
       },
       onRequestClose: () => controller?.closeCard(),
     });
+    const card = SCAN_MARKS ? markCardShown(cardHost, () => ui?.root ?? null) : cardHost;
 
     // Whether a name is the person the corpus knows: the words around it, and the page's evidence.
     const identity = createIdentityVetter({
@@ -134,9 +136,12 @@ export default defineContentScript({
     function start(): Promise<void> {
       starting ??= (async () => {
         if (controller || !wanted()) return;
+        startup?.lap('settings');
         dictionary ??= await loadDictionary();
+        startup?.lap('dictionary');
         if (controller || !wanted()) return; // switched off while loading
         const matcher = matcherFor(dictionary);
+        startup?.lap('automaton');
         if (matcher.size === 0) return;
         controller = new PageController({
           doc: document,
@@ -153,7 +158,9 @@ export default defineContentScript({
             // A pass about to be redone is not reported: the scan signal means "settled".
             if (stats.full && judgeCoverage()) return;
             probe.scanned(stats);
+            startup?.scanned(stats, controller?.painter.pending() ?? false);
           },
+          onPainted: startup ? (first) => startup.painted(first) : undefined,
         });
         await controller.start();
       })().finally(() => {
@@ -268,6 +275,79 @@ export default defineContentScript({
 
 /** Build flag: publish `crosscheck:scan` performance marks (benchmarks only; page-visible). */
 const SCAN_MARKS = import.meta.env.WXT_CROSSCHECK_SCAN_MARKS === '1';
+
+/**
+ * Benchmark builds only: how long start-up took, split into its parts, published once as a
+ * `crosscheck:startup` mark when the first scan's underlines are all placed.
+ */
+function startupTimer() {
+  const t0 = performance.now();
+  let last = t0;
+  const parts: Record<string, number> = {};
+  let scan: ScanStats | null = null;
+  let firstBoxAt = 0;
+  let done = false;
+  const finish = (now: number) => {
+    if (done || !scan) return;
+    done = true;
+    performance.mark('crosscheck:startup', {
+      detail: {
+        injectedAt: round(t0),
+        ...parts,
+        scanMs: round(scan.ms),
+        scanWallMs: round(scan.wallMs),
+        firstBoxMs: firstBoxAt ? round(firstBoxAt - t0) : null,
+        allPlacedMs: round(now - t0),
+      },
+    });
+  };
+  return {
+    lap(name: string) {
+      const now = performance.now();
+      parts[name] = round(now - last);
+      last = now;
+    },
+    /** `painting`: the painter still has mentions to measure (it reports when it is done). */
+    scanned(stats: ScanStats, painting: boolean) {
+      scan ??= stats;
+      if (!painting) finish(performance.now());
+    },
+    painted(first: boolean) {
+      const now = performance.now();
+      if (first) firstBoxAt ||= now;
+      else finish(now);
+    },
+  };
+}
+
+/**
+ * Benchmark builds only: from the end of the hover intent (the card asked to show) to the card
+ * on screen (the first frame it is in the layer) and to its data in it, as `crosscheck:card`.
+ */
+type CardHostApi = ReturnType<typeof createCardHost>;
+function markCardShown(card: CardHostApi, root: () => ShadowRoot | null): CardHostApi {
+  const show = card.show.bind(card);
+  return Object.assign(Object.create(card) as CardHostApi, {
+    show(...args: Parameters<CardHostApi['show']>) {
+      const t0 = performance.now();
+      show(...args);
+      let visibleMs: number | null = null;
+      const check = () => {
+        const el = root()?.querySelector<HTMLElement>('[role="dialog"]');
+        const now = performance.now();
+        if (el && visibleMs === null) visibleMs = round(now - t0);
+        if (el && !/Loading/.test(el.textContent ?? '')) {
+          performance.mark('crosscheck:card', {
+            detail: { visibleMs, readyMs: round(now - t0) },
+          });
+        } else if (now - t0 < 5_000) requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    },
+  });
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /**
  * What tests and benchmarks read about this page, on a global of the content script's isolated

@@ -273,3 +273,14 @@ export function checkPublicUrl(url: URL, typed: string | null = null): Result<UR
     return fail('url-not-public', `${PUBLIC_ONLY} ${notPublicReason('numeric-shorthand', typed!)}`);
   return ok(url);
 }
+
+/** Only http(s) links leave an extension page (the card, the popup, the options page). */
+export function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

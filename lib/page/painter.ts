@@ -30,6 +30,8 @@ export interface Painter {
   fromPoint(x: number, y: number): PageMention | null;
   setActive(m: PageMention | null): void;
   setStyle(style: HighlightStyle): void;
+  /** Mentions are waiting to be measured. */
+  pending(): boolean;
   clear(): void;
 }
 
@@ -79,10 +81,15 @@ const IDLE_TIMEOUT_MS = 100;
 /** Boxes exist only within this many viewport heights above and below the viewport. */
 const BAND_SCREENS = 1;
 
+/**
+ * `onPainted(true)` when the first box is drawn, `onPainted(false)` each time every queued
+ * mention has been measured (benchmarks time start-up with it).
+ */
 export function createPainter(
   doc: Document,
   layer: () => OverlayLayer,
   initialStyle: HighlightStyle,
+  onPainted?: (first: boolean) => void,
 ): Painter {
   const view = doc.defaultView!;
   const painted = new Map<PageMention, Painted>();
@@ -101,6 +108,7 @@ export function createPainter(
   const queued = new Set<PageMention>();
   let urgent: PageMention[] = [];
   let remeasureNear = false;
+  let firstDrawn = false;
 
   // Measuring reads layout, so it runs when the browser is idle, after a frame has been laid
   // out (reading then costs nothing extra); measuring in an animation frame would force the
@@ -241,8 +249,13 @@ export function createPainter(
       if (el.classList.contains('active') !== (m === active))
         el.classList.toggle('active', m === active);
     });
-    if (p.els.length > 0) drawn.add(m);
-    else drawn.delete(m);
+    if (p.els.length > 0) {
+      if (drawn.size === 0 && !firstDrawn) {
+        firstDrawn = true;
+        onPainted?.(true);
+      }
+      drawn.add(m);
+    } else drawn.delete(m);
   };
 
   /** The viewport moved: what came near it gets elements, what left loses them. */
@@ -290,6 +303,7 @@ export function createPainter(
       head = 0;
     }
     if (urgent.length > 0 || head < queue.length) schedule();
+    else onPainted?.(false);
   };
 
   const forget = (m: PageMention) => {
@@ -334,6 +348,7 @@ export function createPainter(
         if (p) for (const el of p.els) el.classList.toggle('active', x === active);
       }
     },
+    pending: () => idle !== 0 || urgent.length > 0 || head < queue.length,
     setStyle(next) {
       style = next;
       if (mounted) mounted.overlay.dataset.style = next;

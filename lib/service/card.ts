@@ -4,20 +4,12 @@ import { fold } from '../matcher';
 import { sourceHover, sourceLabel } from '../source-label';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Severity, Source } from '../types';
 import type { CardData, Dispute, DisputeVerb } from '../protocol';
+import { safeUrl } from '../intake/url';
+
+export { safeUrl };
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const MAX_DISPUTES = 3;
-
-/** Only http(s) links leave the card. */
-export function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Scores a sentence for the card: sentences that name other entities, carry claims and read as

@@ -5,7 +5,8 @@
 import type { CrosscheckDB } from '../db';
 import { sourceHover, sourceLabel } from '../source-label';
 import type { Claim, Discrepancy, Entity, Passage, Severity, Source } from '../types';
-import { quotedBy, safeUrl } from './card';
+import { quotedBy } from './card';
+import { safeUrl } from '../intake/url';
 import { corpusStories } from './stories';
 import type { ClaimView, DiscrepancyView } from '../protocol';
 

@@ -4,7 +4,7 @@ import type { CrosscheckDB } from '../db';
 import { type CorpusSearch, createSearch } from '../search';
 import { sourceLabel } from '../source-label';
 import type { Passage } from '../types';
-import { safeUrl } from './card';
+import { safeUrl } from '../intake/url';
 import { enabledSources } from './discrepancy-list';
 import { META_INDEX_VERSION } from './meta';
 import type { SearchResults } from '../protocol';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the content script's matcher against the mark.js-style baseline (one regex
+ * `npm run bench:node`: the content script's matcher against the mark.js-style baseline (one regex
  * per alias), on the visible text of the real pages in tests/fixtures, with dictionaries of
  * 100, 1,000 and 10,000 aliases (the corpus's own aliases plus generated two-word names).
  */

@@ -1,0 +1,60 @@
+/**
+ * Reading a V8 CPU profile (CDP `Profiler`): the time spent in code from given scripts,
+ * everything they call included (DOM calls, regular expressions, the garbage they leave is not:
+ * V8 books collection on a node of its own).
+ */
+
+export interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { url: string; functionName: string };
+    children?: number[];
+  }>;
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface Attributed {
+  /** Sampled time whose call stack holds a frame of one of the scripts, in ms. */
+  ms: number;
+  /** Longest run of consecutive such samples: a lower bound of their longest task, in ms. */
+  longestRunMs: number;
+  /** The whole profile's length, in ms. */
+  windowMs: number;
+}
+
+export function attribute(profile: CpuProfile, ours: (url: string) => boolean): Attributed {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const memo = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const v = !!node && (ours(node.callFrame.url) || (up !== undefined && isOurs(up)));
+    memo.set(id, v);
+    return v;
+  };
+  let us = 0;
+  let run = 0;
+  let longest = 0;
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    // A sample stands for the time until the next one.
+    const dt = timeDeltas[i + 1] ?? 0;
+    if (isOurs(samples[i]!)) {
+      us += dt;
+      run += dt;
+      if (run > longest) longest = run;
+    } else run = 0;
+  }
+  return {
+    ms: us / 1000,
+    longestRunMs: longest / 1000,
+    windowMs: (profile.endTime - profile.startTime) / 1000,
+  };
+}
