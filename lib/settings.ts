@@ -1,5 +1,6 @@
 import type { Settings } from './protocol';
 import type { EntityType } from './types';
+import { hostKey } from './host';
 
 export const SETTINGS_VERSION = 1;
 
@@ -30,7 +31,7 @@ export const DEFAULT_SETTINGS = {
 };
 
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^www\./, '');
+  const host = hostKey(hostname);
   if (settings.enabledSites.includes(host)) return true;
   return !settings.disabledSites.includes(host);
 }
@@ -39,7 +40,7 @@ export function siteKey(url: string): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return u.hostname.toLowerCase().replace(/^www\./, '');
+    return hostKey(u.hostname);
   } catch {
     return null;
   }

@@ -130,6 +130,9 @@ export interface Claim {
 
 export type Severity = 'high' | 'medium' | 'low';
 
+/** The order lists rank severities in (most severe first). */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2 };
+
 export interface Discrepancy {
   id: string;
   kind: ClaimKind;

@@ -3,7 +3,8 @@
  * first (by severity, then by how many outlets are involved), agreements after.
  */
 import { hashText } from '../corpus/ids';
-import type { Claim, ClaimKind, Discrepancy, Entity, Passage, Severity, Source } from '../types';
+import { SEVERITY_RANK } from '../types';
+import type { Claim, ClaimKind, Discrepancy, Entity, Passage, Source } from '../types';
 import { buildIdf, buildNameWords, type Finding, type RuleContext } from './align';
 import { compareAttributions } from './rules/attribution';
 import { compareDescriptors } from './rules/descriptor';
@@ -12,7 +13,6 @@ import { compareQuantities } from './rules/quantity';
 import { compareQuotes } from './rules/quote';
 import { compareTimes } from './rules/time';
 
-const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const KIND_RANK: Record<ClaimKind, number> = {
   quantity: 0,
   time: 1,

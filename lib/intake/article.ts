@@ -8,6 +8,7 @@ import { checkText, normalizeDate, normalizeLanguage } from './draft';
 import { LIMITS } from './limits';
 import { type Result, fail, ok } from '../problems';
 import type { SourceDraft } from '../protocol';
+import { hostKey } from '../host';
 
 const BLOCK = new Set([
   'ADDRESS',
@@ -97,9 +98,7 @@ function hostOf(url: string | null): string | null {
   if (!url) return null;
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:'
-      ? u.hostname.replace(/^www\./, '')
-      : null;
+    return u.protocol === 'http:' || u.protocol === 'https:' ? hostKey(u.hostname) : null;
   } catch {
     return null;
   }

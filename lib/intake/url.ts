@@ -1,4 +1,5 @@
 import { type Result, fail, ok } from '../problems';
+import { hostKey } from '../host';
 
 /**
  * Checks a URL typed by the reader: it must parse, be http(s), carry no credentials, and point
@@ -54,7 +55,7 @@ export function normalizeUrl(url: string): string | null {
   u.hash = '';
   for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
   u.searchParams.sort();
-  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  const host = hostKey(u.hostname);
   const path = u.pathname.replace(/\/+$/, '') || '/';
   const query = u.searchParams.toString();
   // http and https of the same page are the same page.

@@ -10,6 +10,7 @@ import { LIMITS } from '../intake/limits';
 import { type ProblemCode, says } from '../problems';
 import { DEFAULT_SETTINGS as DEFAULTS } from '../settings';
 import { ENTITY_TYPES } from '../types';
+import { hostKey } from '../host';
 
 // ---- A source's text and metadata ---------------------------------------------------------------
 
@@ -160,10 +161,7 @@ const hostList = (name: string) =>
       v.pipe(
         v.string(bad(`“${name}” must be a list of site names`)),
         v.rawTransform(({ dataset, addIssue, NEVER }) => {
-          const host = dataset.value
-            .trim()
-            .toLowerCase()
-            .replace(/^www\./, '');
+          const host = hostKey(dataset.value.trim());
           if (HOSTNAME.test(host)) return host;
           addIssue({
             message: bad(`“${dataset.value.slice(0, 60)}” in ${name} is not a site name`),

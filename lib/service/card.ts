@@ -2,13 +2,13 @@ import type { CrosscheckDB } from '../db';
 import { storyOfUrl } from './stories';
 import { fold } from '../matcher';
 import { sourceHover, sourceLabel } from '../source-label';
-import type { Claim, Discrepancy, Entity, Mention, Passage, Severity, Source } from '../types';
+import { SEVERITY_RANK } from '../types';
+import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
 import type { CardData, Dispute, DisputeVerb } from '../protocol';
 import { safeUrl } from '../intake/url';
 
 export { safeUrl };
 
-const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const MAX_DISPUTES = 3;
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { CrosscheckDB } from '../db';
 import { sourceHover, sourceLabel } from '../source-label';
-import type { Claim, Discrepancy, Entity, Passage, Severity, Source } from '../types';
+import { SEVERITY_RANK } from '../types';
+import type { Claim, Discrepancy, Entity, Passage, Source } from '../types';
 import { quotedBy } from './card';
 import { safeUrl } from '../intake/url';
 import { corpusStories } from './stories';
@@ -121,5 +122,3 @@ export async function listDiscrepancies(
       a.topic.localeCompare(b.topic),
   );
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };

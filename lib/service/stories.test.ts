@@ -177,9 +177,10 @@ describe('the story of a page', () => {
     expect(await storyOfUrl(db, url)).toBe(expected);
   });
 
-  test('sameUrl ignores www, a final slash and the query', () => {
-    expect(sameUrl('https://www.x.org/a/', 'https://x.org/a?b=1')).toBe(true);
+  test('sameUrl is normalizeUrl equality: www, a final slash, the fragment and tracking ignored', () => {
+    expect(sameUrl('https://www.x.org/a/', 'http://x.org/a?utm_source=feed#top')).toBe(true);
     expect(sameUrl('https://x.org/a', 'https://x.org/b')).toBe(false);
+    expect(sameUrl('https://x.org/a?page=2', 'https://x.org/a')).toBe(false);
   });
 });
 

@@ -16,6 +16,7 @@ import {
 } from '../stories';
 import type { Mention, Source } from '../types';
 import type { StoryRef } from '../protocol';
+import { normalizeUrl } from '../intake/url';
 
 export interface CorpusStories {
   grouping: Grouping;
@@ -90,18 +91,10 @@ export function storyOfPage(
   return (best as { story: string } | null)?.story ?? null;
 }
 
-/** Whether two addresses are the same article (host without www, path without a final slash). */
+/** Whether two addresses are the same article (lib/intake/url's normalizeUrl: the one URL equality). */
 export function sameUrl(a: string, b: string): boolean {
-  try {
-    const ua = new URL(a);
-    const ub = new URL(b);
-    return (
-      ua.host.replace(/^www\./, '') === ub.host.replace(/^www\./, '') &&
-      ua.pathname.replace(/\/$/, '') === ub.pathname.replace(/\/$/, '')
-    );
-  } catch {
-    return false;
-  }
+  const na = normalizeUrl(a);
+  return na !== null && na === normalizeUrl(b);
 }
 
 /** The story of the enabled source at `url`, if the page is one (the card orders by it). */

@@ -5,11 +5,10 @@
  * source's words, its entities) can change what is found inside it.
  */
 import { findDiscrepancies } from '../claims';
-import type { Claim, Discrepancy, Entity, Mention, Passage, Severity, Source } from '../types';
+import { SEVERITY_RANK } from '../types';
+import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
 import { groupStories, type Grouping } from './group';
 import { storyInputs } from './inputs';
-
-const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 export interface StoryDiscrepancies {
   grouping: Grouping;

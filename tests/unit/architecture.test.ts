@@ -84,6 +84,7 @@ const WIRE = ['lib/protocol', 'lib/rpc', 'lib/problems'];
 const STORES = ['lib/settings-store', 'lib/dictionary-store'];
 const SHARED = [
   'lib/types',
+  'lib/host',
   'lib/matcher',
   'lib/dictionary',
   'lib/settings',
@@ -129,11 +130,18 @@ const RULES: Rule[] = [
   {
     // The schemas check requests against the same limits and defaults the code keeps elsewhere
     // (one home each), and are written with valibot.
-    rule: 'lib/protocol imports nothing but lib/types, lib/problems, the limits and default settings, and valibot',
+    rule: 'lib/protocol imports nothing but lib/types, lib/problems, the limits, default settings and host key, and valibot',
     from: inPaths('lib/protocol'),
     forbid: not(
       anyOf(
-        proj('lib/protocol', 'lib/types', 'lib/problems', 'lib/intake/limits', 'lib/settings'),
+        proj(
+          'lib/protocol',
+          'lib/types',
+          'lib/problems',
+          'lib/intake/limits',
+          'lib/settings',
+          'lib/host',
+        ),
         pkg('valibot'),
       ),
     ),
