@@ -65,7 +65,8 @@ export interface Protocol {
   searchCorpus: { req: { query: string }; res: SearchResults };
   /** The hovercard's data for one entity; null when the entity is unknown. */
   /** `url`: the page's address, so the differences of the page's story come first. */
-  getCard: { req: { entityId: string; url?: string }; res: CardData | null };
+  /** `storyId`: the page's story as the content script judged it (its discrepancies first). */
+  getCard: { req: { entityId: string; url?: string; storyId?: string }; res: CardData | null };
   /** Opens the extension's list of an entity's discrepancies in a tab (popup.html#entity=<id>). */
   openEntityList: { req: { entityId: string }; res: boolean };
   /** The last corrupted-data report (lib/service/integrity.ts) until `dismiss`; null when none. */

@@ -6,6 +6,7 @@ import { buildCard } from './card';
 import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers } from './sources';
+import { corpusStories, pageStoriesOf } from './stories';
 import { buildSummary, createSearchService, listDiscrepancies, pageContext } from './summary';
 
 export interface ServiceDeps {
@@ -45,7 +46,11 @@ export async function readDictionary(db: CrosscheckDB): Promise<Dictionary> {
       { sources: set.size, byReader: [...set].some((s) => byReader.has(s)) },
     ]),
   );
-  return buildDictionary(entities, version, counts);
+  // The stories too: the page tells which one it is about by the grouping's own measure.
+  return {
+    ...buildDictionary(entities, version, counts),
+    stories: pageStoriesOf(await corpusStories(db)),
+  };
 }
 
 /** Every message the background answers; entrypoints/background.ts only wires this to runtime. */
@@ -77,10 +82,15 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       if (knownVersion === version) return { unchanged: true, version };
       return readDictionary(db);
     },
-    async getCard({ entityId, url }) {
+    async getCard({ entityId, url, storyId }) {
       await ready();
       if (typeof entityId !== 'string' || !entityId) throw new Error('getCard needs an entityId.');
-      return buildCard(db, entityId, typeof url === 'string' ? url.slice(0, 2048) : null);
+      return buildCard(
+        db,
+        entityId,
+        typeof url === 'string' ? url.slice(0, 2048) : null,
+        typeof storyId === 'string' ? storyId.slice(0, 100) : null,
+      );
     },
     async openEntityList({ entityId }) {
       if (typeof entityId !== 'string' || !entityId)
