@@ -4,7 +4,17 @@ import { namingOf } from '@/lib/dictionary';
 import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
 import { compileMatcher } from '@/lib/matcher';
 import { PageController, type ScanStats } from '@/lib/page/controller';
-import { type Coverage, keepOnPage, pageCoverage } from '@/lib/page/coverage';
+import {
+  type Coverage,
+  coverageOf,
+  keepOnPage,
+  type PageBag,
+  type PageStory,
+  pageBag,
+  pageStory,
+  unknownNames,
+} from '@/lib/page/coverage';
+import { articleText, findArticleRoots } from '@/lib/page/article';
 import { createIdentityVetter } from '@/lib/page/identity';
 import { OVERLAY_CSS } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
@@ -44,7 +54,8 @@ export default defineContentScript({
       },
       unmount: () => undefined,
       contains: (target) => ui?.contains(target) ?? false,
-      getCard: (entityId) => send('getCard', { entityId, url: location.href }),
+      getCard: (entityId) =>
+        send('getCard', { entityId, url: location.href, storyId: storyId ?? undefined }),
       entityInfo: (id) => {
         const e = dictionary?.entities[id];
         return e ? { name: e[0], type: e[1] } : null;
@@ -101,18 +112,30 @@ export default defineContentScript({
         }),
       );
 
+    // The page's story, judged after each full scan as the grouping would (lib/page/coverage.ts).
     // Off the corpus's stories, only names several sources talk about are underlined, and the
-    // card says the page's story is not covered. Judged after each full scan.
+    // card says the page's story is not covered; on one, the card puts its discrepancies first.
     let coverage: Coverage | null = null;
+    let storyId: string | null = null;
+    let bag: PageBag | null = null;
     const naming = (id: string) =>
       dictionary ? namingOf(dictionary, id) : { sources: 0, byReader: false };
     /** Returns whether it started a rescan (the pass just reported is about to be redone). */
     function judgeCoverage(): boolean {
       if (!controller) return false;
-      const next = pageCoverage(
-        controller.mentions().map((m) => m.entityId),
-        naming,
+      const mentions = controller.mentions();
+      const unknown = unknownNames(
+        articleText(findArticleRoots(document), MAX_NAMES_TEXT),
+        mentions.map((m) => m.node.data.slice(m.start, m.end)),
       );
+      const onPage = mentions.map((m) => m.entityId);
+      bag = pageBag(onPage, coverage === 'not-covered' ? bag : null, unknown);
+      // A dictionary cached before it carried stories: judged on none, as before it.
+      const story = pageStory(bag, dictionary?.stories ?? {});
+      probe.story = story;
+      if (story.storyId !== storyId) card.invalidate();
+      storyId = story.storyId;
+      const next = coverageOf(story);
       if (next !== coverage) {
         const wasFiltered = coverage === 'not-covered';
         coverage = next;
@@ -176,6 +199,8 @@ export default defineContentScript({
       ui?.destroy();
       ui = null;
       coverage = null;
+      storyId = null;
+      bag = null;
     }
 
     const onSettingsChanged = async () => {
@@ -273,6 +298,9 @@ export default defineContentScript({
   },
 });
 
+/** How much of the article's text is read for the names the corpus does not know. */
+const MAX_NAMES_TEXT = 300_000;
+
 /** Build flag: publish `crosscheck:scan` performance marks (benchmarks only; page-visible). */
 const SCAN_MARKS = import.meta.env.WXT_CROSSCHECK_SCAN_MARKS === '1';
 
@@ -358,6 +386,8 @@ function exposeProbe(controller: () => PageController | null, ui: () => UiHost |
   const probe = {
     scans: 0,
     lastScan: null as ScanStats | null,
+    /** The page's story as last judged (lib/page/coverage.ts). */
+    story: null as PageStory | null,
     controller,
     ui,
     scanned(stats: ScanStats) {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { findArticleRoots, isOutsideArticleText } from './article';
+import { articleText, findArticleRoots, isOutsideArticleText } from './article';
 
 const prose = (n: number, who = 'The minister') =>
   Array.from(
@@ -67,5 +67,25 @@ describe('isOutsideArticleText', () => {
     expect(isOutsideArticleText(document.body.firstElementChild as unknown as Element)).toBe(
       expected,
     );
+  });
+});
+
+describe('articleText', () => {
+  test.each([
+    [
+      'prose, a line per paragraph',
+      '<article><p>Dana Whitfield <b>spoke</b>.</p><p>Rain fell.</p></article>',
+      '\n\nDana Whitfield spoke.\nRain fell.',
+    ],
+    [
+      'no scripts, navigation, captions or asides',
+      `<article>${NAV}<p>One.</p><script>var Secret = 1;</script><figure><figcaption>Photo Credit</figcaption></figure><aside>Read More</aside></article>`,
+      '\n\nOne.',
+    ],
+    ['bounded', '<article><p>abcdefghij</p></article>', '\n\nabcd'],
+  ])('%s', (_what, html, expected) => {
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const root = document.querySelector('article') as unknown as Element;
+    expect(articleText([root], expected.length)).toBe(expected);
   });
 });

@@ -87,3 +87,36 @@ export function findArticleRoots(doc: Document): Element[] {
 function outermost(els: Element[]): Element[] {
   return els.filter((el) => !els.some((other) => other !== el && other.contains(el)));
 }
+
+/** Elements whose text is not prose; their subtrees are skipped when reading the article. */
+const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
+/** Elements that start a new line of text (a paragraph's first word opens a sentence). */
+const BLOCKS = /^(?:P|DIV|LI|H[1-6]|TD|TH|BR|BLOCKQUOTE|SECTION|ARTICLE|HEADER|DT|DD)$/;
+
+/**
+ * The article's text as the scan reads it (no scripts, navigation, captions or asides), a line
+ * per block, at most `max` characters. textContent, not innerText: no layout.
+ */
+export function articleText(roots: readonly Element[], max: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  // Depth first, in document order, without the DOM's walker globals (also run under tests).
+  const stack: Node[] = [...roots].reverse();
+  while (stack.length > 0 && length < max) {
+    const n = stack.pop()!;
+    let t = '';
+    if (n.nodeType === TEXT_NODE) t = (n as Text).data;
+    else if (n.nodeType === ELEMENT_NODE) {
+      const el = n as Element;
+      if (NOT_PROSE.has(el.tagName) || isOutsideArticleText(el)) continue;
+      if (BLOCKS.test(el.tagName)) t = '\n';
+      for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+    parts.push(t);
+    length += t.length;
+  }
+  return parts.join('').slice(0, max);
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;

@@ -272,7 +272,19 @@ export interface Dictionary {
    * dictionary cached before it existed: no check then.
    */
   identity?: IdentityHints;
+  /**
+   * The corpus's stories as a page needs them to tell which one it is about, by the grouping's
+   * own entity cosine (lib/page/coverage.ts). Absent from a dictionary cached before it existed:
+   * the page is then judged on no story.
+   */
+  stories?: PageStories;
 }
+
+/**
+ * Story id -> the entity bags of its sources (entity id -> mentions in that source): the terms
+ * and document frequencies of the TF-IDF entity vectors lib/stories compares sources by.
+ */
+export type PageStories = Record<string, Array<Record<string, number>>>;
 
 /** What the dictionary carries for identity checks: per person, and the words to read them by. */
 export interface IdentityHints {

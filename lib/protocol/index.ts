@@ -69,6 +69,7 @@ export interface Protocol {
   searchCorpus: { req: RequestIn<'searchCorpus'>; res: SearchResults };
   /** The hovercard's data for one entity; null when the entity is unknown. */
   /** `url`: the page's address, so the differences of the page's story come first. */
+  /** `storyId`: the page's story as the content script judged it (its discrepancies first). */
   getCard: { req: RequestIn<'getCard'>; res: CardData | null };
   /** Opens the extension's list of an entity's discrepancies in a tab (popup.html#entity=<id>). */
   openEntityList: { req: RequestIn<'openEntityList'>; res: boolean };

@@ -290,6 +290,7 @@ export const REQUESTS = {
     ...entityId('getCard').entries,
     /** The page's address, so the differences of the page's story come first. */
     url: v.optional(v.nullable(v.string())),
+    storyId: v.optional(v.nullable(v.string())),
   }),
   openEntityList: entityId('openEntityList'),
   getIntegrityReport: v.object({ dismiss: v.fallback(v.boolean(), false) }),

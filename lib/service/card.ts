@@ -42,6 +42,8 @@ export async function buildCard(
   db: CrosscheckDB,
   entityId: string,
   pageUrl: string | null = null,
+  /** The page's story as the content script judged it, when the page is not a source. */
+  pageStoryHint: string | null = null,
 ): Promise<CardData | null> {
   const entity = await db.entities.get(entityId);
   if (!entity) return null;
@@ -94,7 +96,7 @@ export async function buildCard(
   const quotes = quotesBy(entity, enabledClaims, sources);
   const descriptors = groupDescriptors(entity, enabledClaims, sources);
 
-  const pageStory = pageUrl ? await storyOfUrl(db, pageUrl) : null;
+  const pageStory = (pageUrl ? await storyOfUrl(db, pageUrl) : null) ?? pageStoryHint;
   const elsewhere = (d: Discrepancy) => Number(pageStory === null || d.storyId !== pageStory);
   const disagreeing = discrepancies
     .filter((d) => !d.agreement)

@@ -8,6 +8,7 @@ import { buildCard } from './card';
 import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers, type SourceServiceDeps } from './sources';
+import { corpusStories, pageStoriesOf } from './stories';
 import { buildSummary, createSearchService, listDiscrepancies, pageContext } from './summary';
 
 export interface ServiceDeps extends SourceServiceDeps {
@@ -46,7 +47,11 @@ export async function readDictionary(db: CrosscheckDB): Promise<Dictionary> {
       { sources: set.size, byReader: [...set].some((s) => byReader.has(s)) },
     ]),
   );
-  return buildDictionary(entities, version, counts);
+  // The stories too: the page tells which one it is about by the grouping's own measure.
+  return {
+    ...buildDictionary(entities, version, counts),
+    stories: pageStoriesOf(await corpusStories(db)),
+  };
 }
 
 /**
@@ -95,9 +100,14 @@ function answers(deps: ServiceDeps): Handlers {
       if (knownVersion === version) return { unchanged: true, version };
       return readDictionary(db);
     },
-    async getCard({ entityId, url }) {
+    async getCard({ entityId, url, storyId }) {
       await ready();
-      return buildCard(db, entityId, url ? url.slice(0, 2048) : null);
+      return buildCard(
+        db,
+        entityId,
+        url ? url.slice(0, 2048) : null,
+        storyId ? storyId.slice(0, 100) : null,
+      );
     },
     async openEntityList({ entityId }) {
       if (!deps.openPage) raise('failed', 'This context cannot open extension pages.');

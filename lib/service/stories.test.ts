@@ -11,7 +11,8 @@ import { buildCard } from './card';
 import { listDiscrepancies } from './discrepancy-list';
 import { loadSeedIndex } from './seed-index';
 import { createSourceHandlers } from './sources';
-import { corpusStories, sameUrl, storyOfPage, storyOfUrl } from './stories';
+import { corpusStories, pageStoriesOf, sameUrl, storyOfPage, storyOfUrl } from './stories';
+import { pageBag, pageStory } from '../page/coverage';
 
 const db = new CrosscheckDB('stories-service-test', { indexedDB, IDBKeyRange });
 
@@ -169,6 +170,25 @@ describe('the story of a page', () => {
     expect(storyOfPage(stories, { id: 'page:current', text }, mentions)).toBe(expected);
   });
 
+  // The content script judges by entities alone, from the dictionary's bags: with no words to
+  // compare, it must agree with the background's own judgment exactly.
+  test.each([
+    [['ruritania', 'parliament'], A],
+    [['ruritania', 'valley', 'valley', 'red-cross'], B],
+    [['senate', 'parliament', 'civil-guard'], A],
+    [['river-authority'], B],
+    // The place both stories share, among names neither knows: passing by, on no story.
+    [['ruritania', 'orchestra', 'symphony-hall', 'choir', 'opera-house'], null],
+    [['orchestra', 'symphony-hall'], null],
+    [[], null],
+  ])('the page judges %j as the background does', async (entityIds, expected) => {
+    const stories = await corpusStories(db);
+    const mentions = entityIds.map((e) => ({ entityId: e }) as Mention);
+    const background = storyOfPage(stories, { id: 'page:current', text: '' }, mentions);
+    expect(background).toBe(expected);
+    expect(pageStory(pageBag(entityIds), pageStoriesOf(stories)).storyId).toBe(background);
+  });
+
   test.each([
     ['https://www.news.example.org/a2/', A],
     ['https://news.example.org/b1?ref=x', B],
@@ -195,6 +215,23 @@ describe("the card: the page's story first", () => {
     ['on no source page, the most severe leads', null, 'topic d-flood'],
   ])('%s', async (_what, url, first) => {
     const card = (await buildCard(db, 'ruritania', url))!;
+    expect(card.disputes.map((d) => d.topic)).toHaveLength(2);
+    expect(card.disputes[0]!.topic).toBe(first);
+  });
+
+  test.each([
+    [
+      'a page the content script put on the budget story',
+      'https://other.example.com/x',
+      A,
+      'topic d-budget',
+    ],
+    ['a page on the flood story', 'https://other.example.com/y', B, 'topic d-flood'],
+    ['an unknown story id changes nothing', null, 'story-unknown', 'topic d-flood'],
+    // The page's own address wins over the hint: it is a source, its story is known.
+    ['a source page whatever the hint', 'https://news.example.org/a1', B, 'topic d-budget'],
+  ])('%s', async (_what, url, story, first) => {
+    const card = (await buildCard(db, 'ruritania', url, story))!;
     expect(card.disputes.map((d) => d.topic)).toHaveLength(2);
     expect(card.disputes[0]!.topic).toBe(first);
   });

@@ -15,7 +15,7 @@ import {
   storyInputs,
 } from '../stories';
 import type { Mention, Source } from '../types';
-import type { StoryRef } from '../protocol';
+import type { PageStories, StoryRef } from '../protocol';
 import { normalizeUrl } from '../intake/url';
 
 export interface CorpusStories {
@@ -62,6 +62,22 @@ export async function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
   const value = { grouping, refs, inputs, sources: new Map(sources.map((s) => [s.id, s])) };
   cache = { key, value };
   return value;
+}
+
+/**
+ * What a page needs to tell its story as the grouping would (lib/page/coverage.ts): each story's
+ * sources as entity bags, the terms and document frequencies of their TF-IDF entity vectors.
+ */
+export function pageStoriesOf(stories: CorpusStories): PageStories {
+  const out: PageStories = {};
+  for (const input of stories.inputs) {
+    const story = stories.grouping.storyOf.get(input.sourceId);
+    if (!story) continue;
+    const bag: Record<string, number> = {};
+    for (const id of input.entityIds) bag[id] = (bag[id] ?? 0) + 1;
+    (out[story] ??= []).push(bag);
+  }
+  return out;
 }
 
 /**

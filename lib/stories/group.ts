@@ -9,14 +9,9 @@
  */
 import { hashText } from '../corpus/ids';
 import { type StoryInput, sourceTerms } from './features';
-import { cosine, tfidfVectors } from './similarity';
+import { cosine, STORY_THRESHOLD, tfidfVectors } from './similarity';
 
-/**
- * The link threshold: the middle of the range where pairwise F1 on tests/eval stays at or above
- * 95% (0.15 to 0.2), checked by leaving each story out when choosing it (`npm run eval` prints
- * the curve and the leave-one-out choices), not one set's best point.
- */
-export const STORY_THRESHOLD = 0.175;
+export { STORY_THRESHOLD };
 
 export interface Story {
   /** "story-" + a hash of the member ids: stable while the members are. */

@@ -157,12 +157,12 @@ const RULES: Rule[] = [
     forbid: not(pkg('valibot')),
   },
   {
-    rule: 'the page layer (lib/page) has no extension APIs, no service, database or messaging, and of the pipeline only the folding helper (lib/corpus/text)',
+    rule: 'the page layer (lib/page) has no extension APIs, no service, database or messaging, and of the pipeline only the folding helper (lib/corpus/text) and the story measure (lib/stories/similarity: TF-IDF, cosine, threshold)',
     from: inPaths('lib/page'),
     forbid: anyOf(
       EXTENSION_APIS,
       proj(...BACKGROUND_DATA, ...STORES, 'lib/rpc', 'lib/intake', 'lib/backup'),
-      (i) => proj(...PIPELINE)(i) && !proj('lib/corpus/text')(i),
+      (i) => proj(...PIPELINE)(i) && !proj('lib/corpus/text', 'lib/stories/similarity')(i),
       pkg('dexie', 'fuse.js'),
       NODE_ONLY,
       UI,
