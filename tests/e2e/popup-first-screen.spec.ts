@@ -84,7 +84,7 @@ test('first screen: this page vs the others, then the top differences; names aft
   const rows = await vs.locator('tbody').allInnerTexts();
   expect(rows.length).toBeGreaterThan(0);
   for (const r of rows) expect(r).not.toMatch(/\([^()]*\(/);
-  await expect(vs).toContainText('Thursday evening');
+  await expect(vs).toContainText('a U.S. deportation flight');
   // Already a source: nothing to add.
   await expect(popup.getByRole('button', { name: 'Add this page as a source' })).toHaveCount(0);
   // The list below does not repeat what the rows show.
