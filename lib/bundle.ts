@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { hashText } from './corpus/ids';
+import { hashText } from './hash';
 import type { EntityOverrides } from './corpus/overrides';
 import { buildCorpus } from './corpus/pipeline';
 import { ENTITY_SEARCH_KEYS, PASSAGE_SEARCH_KEYS } from './search';

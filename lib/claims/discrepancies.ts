@@ -2,7 +2,7 @@
  * Runs every comparison rule over the corpus's claims and ranks what they find: disagreements
  * first (by severity, then by how many outlets are involved), agreements after.
  */
-import { hashText } from '../corpus/ids';
+import { hashText } from '../hash';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, ClaimKind, Discrepancy, Entity, Passage, Source } from '../types';
 import { buildIdf, buildNameWords, type Finding, type RuleContext } from './align';

@@ -3,7 +3,7 @@ import { discrepanciesByStory } from '../stories';
 import type { Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
 import { cleanArticle } from './clean';
 import { type DiscoveryResult, discoverEntities } from './entities';
-import { hashText } from './ids';
+import { hashText } from '../hash';
 import type { EntityOverrides } from './overrides';
 import { splitSentences } from './segment';
 

@@ -6,7 +6,7 @@
  */
 import { type Backup, parseBackup } from '../backup';
 import type { BundledIndex } from '../bundle';
-import { hashText } from '../corpus/ids';
+import { hashText } from '../hash';
 import {
   indexSource,
   indexSourceInSteps,

@@ -5,7 +5,7 @@
  * `storyId`), cached while the enabled sources and their mentions are unchanged.
  */
 import type { CrosscheckDB } from '../db';
-import { hashText } from '../corpus/ids';
+import { hashText } from '../hash';
 import {
   groupStories,
   type Grouping,

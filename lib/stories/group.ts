@@ -7,7 +7,7 @@
  * own. The result is a function of the SET of sources: inputs are sorted by id first, so any
  * order of adding gives the batch result, and a story's id depends only on its members.
  */
-import { hashText } from '../corpus/ids';
+import { hashText } from '../hash';
 import { type StoryInput, sourceTerms } from './features';
 import { cosine, STORY_THRESHOLD, tfidfVectors } from './similarity';
 

@@ -85,6 +85,7 @@ const STORES = ['lib/settings-store', 'lib/dictionary-store'];
 const SHARED = [
   'lib/types',
   'lib/host',
+  'lib/hash',
   'lib/matcher',
   'lib/dictionary',
   'lib/settings',
@@ -141,6 +142,7 @@ const RULES: Rule[] = [
           'lib/intake/limits',
           'lib/settings',
           'lib/host',
+          'lib/hash',
         ),
         pkg('valibot'),
       ),
