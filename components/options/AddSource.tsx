@@ -151,7 +151,7 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
         setPaste({ text: '', title: '', outlet: '', published: '', url: '' });
         setNote({
           kind: 'ok',
-          text: `Added “${summary.title ?? 'Untitled'}”: ${summary.entities} entities, ${summary.claims} claims. Open tabs update on their own.`,
+          text: `Added “${summary.title ?? 'Untitled'}”: ${summary.entities} names, ${summary.claims} statements. Open tabs update on their own.`,
         });
         onAdded(summary);
       })

@@ -63,7 +63,7 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
                   {s.origin === 'seed' ? 'built-in' : 'added by you'}
                 </div>
                 <div class="counts">
-                  <span>{s.entities} entities</span> <span>{s.claims} claims</span>{' '}
+                  <span>{s.entities} names</span> <span>{s.claims} statements</span>{' '}
                   <span>{s.passages} sentences</span>
                 </div>
               </div>

@@ -82,12 +82,12 @@ export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePre
         ))}
       </div>
       <h4>
-        Entities found: {preview.entities.length}
+        Names found: {preview.entities.length}
         {newOnes.length || linked
           ? ` (${[newOnes.length ? `${newOnes.length} new` : '', linked ? `${linked} linked to your sources` : ''].filter(Boolean).join(', ')})`
           : ''}
       </h4>
-      <ul class="chips" aria-label="Entities found">
+      <ul class="chips" aria-label="Names found">
         {preview.entities.slice(0, 40).map((e) => (
           <EntityChip key={e.name} entity={e} />
         ))}

@@ -11,7 +11,7 @@ export function CoverageGrid({ grid, onPick }: { grid: Grid; onPick: (entityId: 
       <thead>
         <tr>
           <th scope="col">
-            <span class="sr-only">Entity</span>
+            <span class="sr-only">Name</span>
           </th>
           {grid.outlets.map((o) => (
             <th scope="col" key={o.sourceId} title={o.hover}>

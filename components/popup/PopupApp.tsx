@@ -107,7 +107,10 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
   const visibleGroups = showAll || entity ? groups : firstOfGroups(groups, TOP);
   // One story needs no heading; two or more are named, so no difference reads as another's
   // (counted before "This page vs the others" takes its rows, which are the page's story).
-  const named = new Set(matching.map((d) => d.story?.id ?? '')).size > 1;
+  // On a page of no story in the corpus, even one story is named: its differences are not its own.
+  const offStory =
+    context.state === 'ready' && !context.context.onStory && context.context.sourceId === null;
+  const named = offStory || new Set(matching.map((d) => d.story?.id ?? '')).size > 1;
   const agreementsCount = (list ?? []).filter(
     (d) => d.agreement && (!entity || d.entities.some((e) => e.id === entity)),
   ).length;
@@ -210,7 +213,14 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
           >
             {named ? (
               <h3 class="story-h" title={g.story ? `${g.story.sources} sources` : undefined}>
-                {g.story?.label ?? 'Other'}
+                {g.story ? (
+                  <>
+                    <span class="muted">Story: </span>
+                    {g.story.label}
+                  </>
+                ) : (
+                  'Other'
+                )}
                 {g.story && g.story.id === pageStory ? (
                   <span class="muted"> · this page’s story</span>
                 ) : null}

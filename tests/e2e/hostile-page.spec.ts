@@ -278,7 +278,7 @@ test('a hostile paste (one name 19,000 times) is previewed, and cards still open
   await options.bringToFront();
   const preview = options.getByRole('region', { name: 'Preview of the source' });
   await expect(preview).toBeVisible({ timeout: 150_000 });
-  await expect(preview.getByRole('heading', { name: /Entities found/ })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: /Names found/ })).toBeVisible();
   await options.close();
   await page.close();
 });

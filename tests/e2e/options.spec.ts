@@ -202,7 +202,7 @@ test('add a page by URL: previewed, saved, listed; the same URL again is refused
   const preview = page.getByRole('region', { name: 'Preview of the source' });
   await expect(preview).toBeVisible();
   await expect(preview).toContainText('BBC News');
-  const found = preview.getByRole('list', { name: 'Entities found' });
+  const found = preview.getByRole('list', { name: 'Names found' });
   await expect(found).toContainText(NEW_PERSON);
   // Each entity says whether it is new or linked to one your sources know (and why, on hover).
   await expect(found.getByRole('listitem').filter({ hasText: NEW_PERSON })).toContainText(/new/i);
