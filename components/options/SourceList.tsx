@@ -63,7 +63,14 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
                   {s.origin === 'seed' ? 'built-in' : 'added by you'}
                 </div>
                 <div class="counts">
-                  <span>{s.entities} entities</span> <span>{s.claims} claims</span>{' '}
+                  {/* Off, a source takes no part in the build: it has no entities or claims. */}
+                  {s.enabled ? (
+                    <>
+                      <span>{s.entities} entities</span> <span>{s.claims} claims</span>{' '}
+                    </>
+                  ) : (
+                    <span>off: not in your corpus</span>
+                  )}{' '}
                   <span>{s.passages} sentences</span>
                 </div>
               </div>
