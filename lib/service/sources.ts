@@ -42,6 +42,19 @@ export interface SourceServiceDeps {
   now?: () => number;
   /** Awaited between pipeline stages of long work (default: breather). */
   pause?: () => Promise<void>;
+  /** Told where long work is (for a progress display; lib/ has no extension APIs). */
+  progress?: (p: SourceProgress) => void;
+}
+
+/**
+ * Where a long change is: `done` of `total` sources prepared (cleaned and segmented), then the
+ * names resolved again over every enabled source, then the rows saved.
+ */
+export interface SourceProgress {
+  operation: 'addSource' | 'importBackup';
+  stage: 'preparing' | 'resolving' | 'saving';
+  done: number;
+  total: number;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -440,6 +453,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   const { db, ready } = deps;
   const now = deps.now ?? Date.now;
   const pause = deps.pause ?? breather;
+  const report = (p: SourceProgress) => deps.progress?.(p);
   const commit = async (operation: string) => {
     await deps.beforeCommit?.(operation);
   };
@@ -456,9 +470,12 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     operation: string,
     make: SourceChange,
     check: (inputs: CorpusInputs) => unknown = () => undefined,
+    stage: (stage: 'resolving' | 'saving') => void = () => undefined,
   ) => {
     const o = await overrides();
+    stage('resolving');
     const plan = await planChange(db, make, o, pause);
+    stage('saving');
     await db.transaction('rw', tables(db), async () => {
       await check(await readInputs(db));
       await writeChange(db, plan, make, o);
@@ -491,6 +508,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       await ready();
       const addedAt = now();
       const id = newSourceId(draft.text, addedAt);
+      report({ operation: 'addSource', stage: 'preparing', done: 0, total: 1 });
       const prepared = prepareChecked(rawFrom(draft, id), addedAt);
       const notDuplicate = (inputs: CorpusInputs) =>
         orThrow(
@@ -501,7 +519,9 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         );
       notDuplicate(await readInputs(db));
       await pause();
-      await change('addSource', { put: [prepared] }, notDuplicate);
+      await change('addSource', { put: [prepared] }, notDuplicate, (stage) =>
+        report({ operation: 'addSource', stage, done: 1, total: 1 }),
+      );
       const [summary] = await listSummaries(db, id);
       return summary!;
     },
@@ -594,23 +614,31 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       await ready();
       const backup = orThrow(parseBackup(text));
       const plan = planImport(backup, await db.sources.toArray());
-      const put = await prepareRecords(plan.add, pause);
+      const total = plan.add.length;
+      const put = await prepareRecords(plan.add, pause, (done) =>
+        report({ operation: 'importBackup', stage: 'preparing', done, total }),
+      );
       const seedIds = new Set(
         (await db.sources.where('origin').equals('seed').toArray()).map((s) => s.id),
       );
       const enabled = new Map(
         backup.seedSources.filter((s) => seedIds.has(s.id)).map((s) => [s.id, s.enabled]),
       );
-      await change('importBackup', { put, enabled }, (inputs) => {
-        // Another change landed meanwhile: the records must still be new.
-        if (planImport(backup, inputs.sources).add.length !== plan.add.length)
-          orThrow(
-            fail(
-              'backup-records',
-              'Your sources changed during the import; nothing was imported. Try again.',
-            ),
-          );
-      });
+      await change(
+        'importBackup',
+        { put, enabled },
+        (inputs) => {
+          // Another change landed meanwhile: the records must still be new.
+          if (planImport(backup, inputs.sources).add.length !== plan.add.length)
+            orThrow(
+              fail(
+                'backup-records',
+                'Your sources changed during the import; nothing was imported. Try again.',
+              ),
+            );
+        },
+        (stage) => report({ operation: 'importBackup', stage, done: total, total }),
+      );
       return { added: plan.add.length, skipped: plan.skip.length, settings: backup.settings };
     },
 
@@ -647,9 +675,11 @@ function userSource(source: Source | null, seedMessage: string): Source {
 async function prepareRecords(
   records: readonly Backup['sources'][number][],
   pause: () => Promise<void>,
+  started: (done: number) => void = () => undefined,
 ): Promise<PreparedSource[]> {
   const out: PreparedSource[] = [];
   for (const r of records) {
+    started(out.length);
     try {
       const prepared = prepareChecked(rawFrom(r, r.id), r.addedAt);
       prepared.source.enabled = r.enabled;
