@@ -13,6 +13,11 @@ export interface BundledIndex {
   /** Content hash of the corpus: the background reloads seed rows when it changes. */
   version: string;
   corpus: Corpus;
+  /**
+   * The curated corrections the seeds were built with: the extension resolves the seeds and the
+   * reader's sources together with them, so its build is the CLI's (absent in older bundles).
+   */
+  overrides?: EntityOverrides | null;
   /** Serialized Fuse indexes (Fuse.createIndex(...).toJSON()), so search starts without indexing. */
   fuse: { entities: unknown; passages: unknown };
 }
@@ -27,5 +32,5 @@ export function buildBundle(
     passages: Fuse.createIndex(PASSAGE_SEARCH_KEYS, corpus.passages).toJSON(),
   };
   const version = hashText(JSON.stringify(corpus));
-  return { format: BUNDLE_FORMAT, version, corpus, fuse };
+  return { format: BUNDLE_FORMAT, version, corpus, overrides, fuse };
 }

@@ -63,7 +63,14 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
                   {s.origin === 'seed' ? 'built-in' : 'added by you'}
                 </div>
                 <div class="counts">
-                  <span>{s.entities} names</span> <span>{s.claims} statements</span>{' '}
+                  {/* Off, a source takes no part in the build: it has no names or statements. */}
+                  {s.enabled ? (
+                    <>
+                      <span>{s.entities} names</span> <span>{s.claims} statements</span>{' '}
+                    </>
+                  ) : (
+                    <span>off: not in your corpus</span>
+                  )}{' '}
                   <span>{s.passages} sentences</span>
                 </div>
               </div>

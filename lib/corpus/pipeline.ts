@@ -47,6 +47,9 @@ export function prepareSource(raw: RawSource, addedAt = 0): PreparedSource {
   return { source, passages };
 }
 
+const bySourceId = (a: PreparedSource, b: PreparedSource) =>
+  a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0;
+
 /**
  * Runs clean -> segment -> entities -> mentions -> claims -> stories -> discrepancies (within
  * each story) over raw sources.
@@ -56,24 +59,42 @@ export function buildCorpus(
   overrides: EntityOverrides | null = null,
 ): Corpus {
   const prepared = raw.map((r) => prepareSource(r));
-  const sources = prepared.map((p) => p.source);
-  const passages = prepared.flatMap((p) => p.passages);
-  const { entities, mentions } = resolveEntities(prepared, overrides);
+  return {
+    sources: prepared.map((p) => p.source),
+    passages: prepared.flatMap((p) => p.passages),
+    ...deriveCorpus(prepared, overrides),
+  };
+}
+
+/** What a corpus derives from its sources' passages: everything but the sources and passages. */
+export type DerivedRows = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'discrepancies'>;
+
+/**
+ * Entities, mentions, claims and discrepancies of a set of prepared sources: the batch build
+ * from the sources' stored passages. The extension calls it on every change to the set of
+ * enabled sources, so that adding sources one at a time gives exactly the CLI's build.
+ */
+export function deriveCorpus(
+  prepared: readonly PreparedSource[],
+  overrides: EntityOverrides | null = null,
+): DerivedRows {
+  // In source-id order, like resolveEntities: claims and stories do not depend on the order either.
+  const ordered = [...prepared].sort(bySourceId);
+  const { entities, mentions } = resolveEntities(ordered, overrides);
   const bySource = new Map<string, Mention[]>();
   for (const m of mentions) {
     const list = bySource.get(m.sourceId);
     if (list) list.push(m);
     else bySource.set(m.sourceId, [m]);
   }
-  const claims = prepared.flatMap((p) =>
+  const claims = ordered.flatMap((p) =>
     extractClaims(p.source, p.passages, bySource.get(p.source.id) ?? [], entities),
   );
+  const sources = ordered.map((p) => p.source);
+  const passages = ordered.flatMap((p) => p.passages);
   const { discrepancies } = discrepanciesByStory(sources, passages, entities, mentions, claims);
-  return { sources, passages, entities, mentions, claims, discrepancies };
+  return { entities, mentions, claims, discrepancies };
 }
-
-const bySourceId = (a: PreparedSource, b: PreparedSource) =>
-  a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0;
 
 /**
  * Entities and mentions of a set of prepared sources, resolved in a canonical order (by source

@@ -12,9 +12,14 @@ import type { SearchResults } from '../protocol';
 /** Fuse search over entities and passages; built lazily, rebuilt when the corpus changes. */
 export function createSearchService(db: CrosscheckDB, seedBundle?: () => Promise<BundledIndex>) {
   let cache: { key: string; search: CorpusSearch; passages: Map<string, Passage> } | null = null;
-  /** While the database holds exactly the bundled seeds, search their prebuilt Fuse indexes. */
+  /**
+   * While the database holds exactly the bundled seeds, all switched on, search their prebuilt
+   * Fuse indexes (entities are derived from the enabled sources: one off changes them).
+   */
   async function bundled(): Promise<BundledIndex | null> {
-    if (!seedBundle || (await db.sources.where('origin').equals('user').count()) > 0) return null;
+    if (!seedBundle) return null;
+    const sources = await db.sources.toArray();
+    if (sources.some((s) => s.origin === 'user' || !s.enabled)) return null;
     const [bundle, version] = await Promise.all([seedBundle(), db.meta.get(META_INDEX_VERSION)]);
     return version?.value === bundle.version ? bundle : null;
   }

@@ -1,14 +1,13 @@
 import type { BundledIndex } from '../bundle';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
-import { isReadableSource } from './integrity';
 import { bumpDictionaryVersion, META_INDEX_VERSION } from './meta';
-import { rebuildUserLayer, recomputeDiscrepancies } from './sources';
+import { bundleOverrides, rederiveCorpus, reprepareReaderSources } from './sources';
 
 export { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 
 /**
  * Replaces every seed row with the bundled index's rows, in one transaction. The reader's own
- * sources are kept and re-linked to the new seed entities. Returns true when anything changed.
+ * sources are kept, and everything derived is built again with them (lib/service/sources.ts). Returns true when anything changed.
  */
 export async function loadSeedIndex(
   db: CrosscheckDB,
@@ -24,30 +23,28 @@ export async function loadSeedIndex(
       (await db.sources.where('origin').equals('seed').toArray()).map((s) => [s.id, s.enabled]),
     );
     await Promise.all(
-      (['sources', 'passages', 'entities', 'mentions', 'claims'] as const).map((t) =>
-        db[t].where('origin').equals('seed').delete(),
-      ),
+      (['sources', 'passages'] as const).map((t) => db[t].where('origin').equals('seed').delete()),
     );
     await db.sources.bulkPut(
       c.sources.map((s) => ({ ...s, enabled: wasEnabled.get(s.id) ?? true })),
     );
     await db.passages.bulkPut(c.passages);
-    await db.entities.bulkPut(c.entities);
-    await db.mentions.bulkPut(c.mentions);
-    await db.claims.bulkPut(c.claims);
-    // The reader's sources were linked to the old seed entities: index them again on the new
-    // ones. Discrepancies span sources; the bundled ones are exact only for the seeds alone.
-    // A reader's source that cannot be read is kept exactly as it is (and reported), not re-indexed.
-    const allUser = await db.sources.where('origin').equals('user').toArray();
-    const userSources = allUser.filter(isReadableSource);
-    if (userSources.length > 0) await rebuildUserLayer(db, bundle, userSources);
-    const unreadable = allUser.filter((s) => !isReadableSource(s));
-    if (unreadable.length > 0) await db.sources.bulkPut(unreadable);
-    if (userSources.length === 0 && [...wasEnabled.values()].every(Boolean)) {
-      await db.discrepancies.clear();
+    // Entities, mentions, claims and discrepancies are the batch build of the enabled sources:
+    // the bundle's rows when those are exactly the seeds, else derived again with the reader's
+    // sources (whose entities the new seeds may rename). A reader's source that cannot be read
+    // is kept exactly as it is (and reported), and takes no part.
+    const readerSources = await db.sources.where('origin').equals('user').count();
+    if (readerSources === 0 && [...wasEnabled.values()].every(Boolean)) {
+      await Promise.all(
+        (['entities', 'mentions', 'claims', 'discrepancies'] as const).map((t) => db[t].clear()),
+      );
+      await db.entities.bulkPut(c.entities);
+      await db.mentions.bulkPut(c.mentions);
+      await db.claims.bulkPut(c.claims);
       await db.discrepancies.bulkPut(c.discrepancies);
     } else {
-      await recomputeDiscrepancies(db);
+      await reprepareReaderSources(db);
+      await rederiveCorpus(db, bundleOverrides(bundle));
     }
     await db.meta.put({ id: META_INDEX_VERSION, value: bundle.version });
     await bumpDictionaryVersion(db);

@@ -13,7 +13,9 @@ import { extractArticle } from '../intake/article';
 import { loadSeedSources } from '../node/seeds';
 import { loadSeedIndex } from './seed-index';
 import { createHandlers } from './handlers';
-import { breather } from './sources';
+import { breather, type SourceProgress } from './sources';
+import { createBackup } from '../backup';
+import { DEFAULT_SETTINGS } from '../settings';
 import type { SourceDraft } from '../protocol';
 
 const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
@@ -150,5 +152,39 @@ describe('sources are indexed in steps', () => {
     await handlersFor(reference, [200]).addSource({ draft: added });
     const withoutMeta = (d: Awaited<ReturnType<typeof dump>>) => ({ ...d, meta: [] });
     expect(withoutMeta(await dump(db))).toEqual(withoutMeta(await dump(reference)));
+  });
+
+  test('an import reports each source it prepares, then the resolution and the save', async () => {
+    const db = await freshDb();
+    const drafts = [
+      report('harbour-news', 40),
+      report('port-gazette', 50),
+      report('coast-daily', 45),
+    ];
+    for (const [i, d] of drafts.entries()) await handlersFor(db, [100 + i]).addSource({ draft: d });
+    const file = JSON.stringify(
+      createBackup(
+        (await db.sources.toArray()).filter((s) => s.origin === 'user'),
+        DEFAULT_SETTINGS,
+      ),
+    );
+    const target = await freshDb();
+    const seen: SourceProgress[] = [];
+    const h = createHandlers({
+      db: target,
+      ready: async () => undefined,
+      seedBundle: async () => bundle,
+      pause: breather,
+      progress: (p) => seen.push(p),
+    });
+    expect((await h.importBackup({ text: file })).added).toBe(3);
+    expect(seen.map((p) => `${p.stage} ${p.done}/${p.total}`)).toEqual([
+      'preparing 0/3',
+      'preparing 1/3',
+      'preparing 2/3',
+      'resolving 3/3',
+      'saving 3/3',
+    ]);
+    expect(seen.every((p) => p.operation === 'importBackup')).toBe(true);
   });
 });

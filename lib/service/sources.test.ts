@@ -252,13 +252,18 @@ describe('adding a source', () => {
 });
 
 describe('managing sources', () => {
-  test('disabling a source keeps its rows and bumps the dictionary; built-ins cannot be removed', async () => {
+  test('disabling a source keeps its text and passages (its names leave the build); built-ins cannot be removed', async () => {
     const h = handlers();
     const row = (await h.listSources({})).find((s) => s.origin === 'seed')!;
     expect(row.id).toBeTruthy();
     const off = await h.setSourceEnabled({ id: row.id, enabled: false });
     expect(off.enabled).toBe(false);
     expect(off.passages).toBeGreaterThan(0);
+    // Off: the build is the other sources' alone, so none of its mentions or claims are left.
+    expect(off.entities).toBe(0);
+    expect(off.claims).toBe(0);
+    const on = await h.setSourceEnabled({ id: row.id, enabled: true });
+    expect(on.entities).toBeGreaterThan(0);
     await expect(h.removeSource({ id: row.id })).rejects.toMatchObject({ code: 'seed-source' });
     await expect(
       h.editSource({

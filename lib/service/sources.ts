@@ -7,18 +7,19 @@
 import { type Backup, parseBackup } from '../backup';
 import type { BundledIndex } from '../bundle';
 import { hashText } from '../hash';
+import Dexie from 'dexie';
+import { type EntityOverrides, parseOverrides } from '../corpus/overrides';
 import {
-  indexSource,
-  indexSourceInSteps,
+  deriveCorpus,
+  type DerivedRows,
+  type PreparedSource,
   prepareSource,
-  type SourceIndex,
 } from '../corpus/pipeline';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
 import { fail, orThrow, ProblemError } from '../problems';
-import { discrepanciesByStory } from '../stories';
-import type { Entity, RawSource, Source } from '../types';
+import type { Entity, Mention, Passage, RawSource, Source } from '../types';
 import { entityLinkReason } from './link-reasons';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import type {
@@ -41,6 +42,19 @@ export interface SourceServiceDeps {
   now?: () => number;
   /** Awaited between pipeline stages of long work (default: breather). */
   pause?: () => Promise<void>;
+  /** Told where long work is (for a progress display; lib/ has no extension APIs). */
+  progress?: (p: SourceProgress) => void;
+}
+
+/**
+ * Where a long change is: `done` of `total` sources prepared (cleaned and segmented), then the
+ * names resolved again over every enabled source, then the rows saved.
+ */
+export interface SourceProgress {
+  operation: 'addSource' | 'importBackup';
+  stage: 'preparing' | 'resolving' | 'saving';
+  done: number;
+  total: number;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -76,147 +90,190 @@ function newSourceId(text: string, addedAt: number): string {
  */
 export const breather = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** What the database holds when a change is planned, read in one transaction. */
-interface Snapshot {
+/**
+ * A change to the set of sources: rows put (new or re-prepared, with their passages), removed,
+ * or switched on/off. Everything derived (entities, mentions, claims, discrepancies) is then the
+ * batch build of the enabled sources (deriveCorpus), whatever order the changes came in.
+ */
+export interface SourceChange {
+  put?: readonly PreparedSource[];
+  remove?: readonly string[];
+  enabled?: ReadonlyMap<string, boolean>;
+}
+
+/** The rows a change starts from: every source and the passages of each. */
+interface CorpusInputs {
   /** The dictionary version: every change to the corpus moves it. */
   version: unknown;
   sources: Source[];
-  entities: Entity[];
+  passages: Map<string, Passage[]>;
 }
 
-async function snapshot(db: CrosscheckDB): Promise<Snapshot> {
-  return db.transaction('r', [db.meta, db.sources, db.entities], async () => ({
+/** Passage ids are `${sourceId}:${n}`: the database lists them by string, this by n. */
+const passageIndex = (p: Passage) => Number(p.id.slice(p.sourceId.length + 1));
+
+function groupPassages(passages: readonly Passage[]): Map<string, Passage[]> {
+  const out = new Map<string, Passage[]>();
+  for (const p of passages) {
+    const list = out.get(p.sourceId);
+    if (list) list.push(p);
+    else out.set(p.sourceId, [p]);
+  }
+  for (const list of out.values()) list.sort((a, b) => passageIndex(a) - passageIndex(b));
+  return out;
+}
+
+/** Reads the inputs (inside a transaction of the caller's, or in a read transaction of its own). */
+async function readInputs(db: CrosscheckDB): Promise<CorpusInputs> {
+  const read = async () => ({
     version: (await db.meta.get(META_DICTIONARY_VERSION))?.value,
     sources: await db.sources.toArray(),
-    entities: await db.entities.toArray(),
-  }));
+    passages: groupPassages(await db.passages.toArray()),
+  });
+  return Dexie.currentTransaction
+    ? read()
+    : db.transaction('r', [db.meta, db.sources, db.passages], read);
 }
 
 /** Whether nothing changed since `before` (call inside the write transaction). */
-async function unchangedSince(db: CrosscheckDB, before: Snapshot): Promise<boolean> {
+async function unchangedSince(db: CrosscheckDB, before: CorpusInputs): Promise<boolean> {
   return (await db.meta.get(META_DICTIONARY_VERSION))?.value === before.version;
 }
 
-/** Indexes one source against the known entities and checks what cleaning left of it. */
-function indexChecked(raw: RawSource, known: readonly Entity[], addedAt: number): SourceIndex {
-  return checkIndexed(indexSource(raw, known, null, addedAt));
+/** A damaged row (reported by lib/service/integrity.ts, kept as it is) takes no part. */
+const readable = (s: Source) =>
+  typeof s.text === 'string' && s.text.trim() !== '' && typeof s.enabled === 'boolean';
+
+/** The sources after the change, each with its passages. */
+function applyChange(inputs: CorpusInputs, change: SourceChange): PreparedSource[] {
+  const removed = new Set([
+    ...(change.remove ?? []),
+    ...(change.put ?? []).map((p) => p.source.id),
+  ]);
+  const kept = inputs.sources
+    .filter((s) => !removed.has(s.id) && readable(s))
+    .map((s) => ({ source: s, passages: inputs.passages.get(s.id) ?? [] }));
+  return [...kept, ...(change.put ?? [])].map((p) => {
+    const enabled = change.enabled?.get(p.source.id);
+    return enabled === undefined || enabled === p.source.enabled
+      ? p
+      : { ...p, source: { ...p.source, enabled } };
+  });
 }
 
-/** indexChecked, awaiting `pause()` between the pipeline's stages. */
-async function indexCheckedInSteps(
-  raw: RawSource,
-  known: readonly Entity[],
-  addedAt: number,
+/** Everything derived from the enabled sources: the batch build's rows. */
+function deriveEnabled(
+  all: readonly PreparedSource[],
+  overrides: EntityOverrides | null,
+): DerivedRows {
+  return deriveCorpus(
+    all.filter((p) => p.source.enabled),
+    overrides,
+  );
+}
+
+/** A change planned from `inputs`: the sources after it and what they derive. */
+interface Plan {
+  inputs: CorpusInputs;
+  after: PreparedSource[];
+  derived: DerivedRows;
+}
+
+/** Plans a change outside any transaction, pausing before the (long) resolution. */
+async function planChange(
+  db: CrosscheckDB,
+  change: SourceChange,
+  overrides: EntityOverrides | null,
   pause: () => Promise<void>,
-): Promise<SourceIndex> {
-  return checkIndexed(await indexSourceInSteps(raw, known, null, addedAt, pause));
+): Promise<Plan> {
+  const inputs = await readInputs(db);
+  const after = applyChange(inputs, change);
+  await pause();
+  return { inputs, after, derived: deriveEnabled(after, overrides) };
 }
 
-function checkIndexed(index: SourceIndex): SourceIndex {
-  const text = checkText(index.source.text);
+/**
+ * Writes a planned change inside the caller's write transaction. When another change landed
+ * since it was planned, the change is planned again from what is there now (synchronously: a
+ * transaction cannot wait across tasks). Derived tables are rewritten whole, so their rows are
+ * exactly the batch build's.
+ */
+async function writeChange(
+  db: CrosscheckDB,
+  plan: Plan,
+  change: SourceChange,
+  overrides: EntityOverrides | null,
+): Promise<void> {
+  let { after, derived } = plan;
+  if (!(await unchangedSince(db, plan.inputs))) {
+    after = applyChange(await readInputs(db), change);
+    derived = deriveEnabled(after, overrides);
+  }
+  const gone = [...(change.remove ?? []), ...(change.put ?? []).map((p) => p.source.id)];
+  for (const id of gone) await db.passages.where('sourceId').equals(id).delete();
+  if (change.remove?.length) await db.sources.bulkDelete([...change.remove]);
+  const put = new Set((change.put ?? []).map((p) => p.source.id));
+  const changedRows = after.filter((p) => put.has(p.source.id) || change.enabled?.has(p.source.id));
+  await db.sources.bulkPut(changedRows.map((p) => p.source));
+  await db.passages.bulkPut(after.filter((p) => put.has(p.source.id)).flatMap((p) => p.passages));
+  await replaceDerived(db, derived);
+}
+
+async function replaceDerived(db: CrosscheckDB, derived: DerivedRows): Promise<void> {
+  await Promise.all(DERIVED_TABLES.map((t) => db[t].clear()));
+  await db.entities.bulkPut(derived.entities);
+  await db.mentions.bulkPut(derived.mentions);
+  await db.claims.bulkPut(derived.claims);
+  await db.discrepancies.bulkPut(derived.discrepancies);
+}
+
+const DERIVED_TABLES = ['entities', 'mentions', 'claims', 'discrepancies'] as const;
+
+/**
+ * Derives every entity, mention, claim and discrepancy again from the enabled sources' stored
+ * passages (inside the caller's transaction): after the seed rows were replaced, a source
+ * switched on or off, or anything else that changes the set of enabled sources.
+ */
+export async function rederiveCorpus(
+  db: CrosscheckDB,
+  overrides: EntityOverrides | null,
+): Promise<void> {
+  const inputs = await readInputs(db);
+  await replaceDerived(db, deriveEnabled(applyChange(inputs, {}), overrides));
+}
+
+/**
+ * Cleans and segments the reader's sources again from their text (inside the caller's
+ * transaction), as when they were added: after an update of the pipeline, or a repair that
+ * dropped damaged passages. Already accepted once, so no add-time checks; a row that cannot be
+ * read is left as it is.
+ */
+export async function reprepareReaderSources(db: CrosscheckDB): Promise<void> {
+  const rows = await db.sources.where('origin').equals('user').toArray();
+  for (const s of rows.filter(readable)) {
+    const { source, passages } = prepareSource(rawFrom(s, s.id), s.addedAt);
+    await db.passages.where('sourceId').equals(s.id).delete();
+    await db.sources.put({ ...source, enabled: s.enabled });
+    await db.passages.bulkPut(passages);
+  }
+}
+
+/** Cleans and segments one source, and checks what cleaning left of it. */
+function prepareChecked(raw: RawSource, addedAt: number): PreparedSource {
+  const prepared = prepareSource(raw, addedAt);
+  const text = checkText(prepared.source.text);
   if (!text.ok) {
     throw new ProblemError({
       code: text.problem.code,
       message: `After removing page clutter (credits, share buttons, notices), ${text.problem.message.charAt(0).toLowerCase()}${text.problem.message.slice(1)}`,
     });
   }
-  return index;
+  return prepared;
 }
 
-/**
- * Regroups the enabled sources into stories (lib/stories) and recomputes the discrepancies
- * within each story (cheap next to indexing: entities and claims are not extracted again).
- */
-export async function recomputeDiscrepancies(db: CrosscheckDB): Promise<number> {
-  const sources = (await db.sources.toArray()).filter((s) => s.enabled);
-  const enabled = new Set(sources.map((s) => s.id));
-  const [claims, passages, entities, mentions] = await Promise.all([
-    db.claims.toArray(),
-    db.passages.toArray(),
-    db.entities.toArray(),
-    db.mentions.toArray(),
-  ]);
-  const { discrepancies } = discrepanciesByStory(
-    sources,
-    passages.filter((p) => enabled.has(p.sourceId)),
-    entities,
-    mentions.filter((m) => enabled.has(m.sourceId)),
-    claims.filter((c) => enabled.has(c.sourceId)),
-  );
-  await db.discrepancies.clear();
-  await db.discrepancies.bulkPut(discrepancies);
-  return discrepancies.length;
-}
-
-async function writeIndex(db: CrosscheckDB, index: SourceIndex): Promise<void> {
-  await db.sources.put(index.source);
-  await db.passages.bulkPut(index.passages);
-  await db.entities.bulkPut(index.entities);
-  await db.mentions.bulkPut(index.mentions);
-  await db.claims.bulkPut(index.claims);
-}
-
-/**
- * Re-indexes the reader's sources from the pristine seed entities, oldest first (inside the
- * caller's transaction). Used when a source is removed or edited, so entities, aliases and
- * descriptors that came only from it go too; the result equals adding the remaining sources
- * one by one.
- */
-export async function rebuildUserLayer(
-  db: CrosscheckDB,
-  seed: BundledIndex,
-  user: readonly Source[],
-  planned?: readonly SourceIndex[],
-): Promise<void> {
-  const indexes = planned ?? planUserLayer(seed, user);
-  await Promise.all(
-    (['sources', 'passages', 'mentions', 'claims'] as const).map((t) =>
-      db[t].where('origin').equals('user').delete(),
-    ),
-  );
-  await db.entities.clear();
-  await db.entities.bulkPut(seed.corpus.entities);
-  for (const index of indexes) await writeIndex(db, index);
-}
-
-/**
- * The reader's sources indexed again from the seed entities, oldest first, each against the
- * entities the ones before it added (what rebuildUserLayer writes). With `pause`, it pauses
- * between sources and stages.
- */
-function planUserLayer(seed: BundledIndex, user: readonly Source[]): SourceIndex[];
-function planUserLayer(
-  seed: BundledIndex,
-  user: readonly Source[],
-  pause: () => Promise<void>,
-): Promise<SourceIndex[]>;
-function planUserLayer(
-  seed: BundledIndex,
-  user: readonly Source[],
-  pause?: () => Promise<void>,
-): SourceIndex[] | Promise<SourceIndex[]> {
-  const ordered = [...user].sort((a, b) => a.addedAt - b.addedAt || byId(a, b));
-  const known = new Map(seed.corpus.entities.map((e) => [e.id, e]));
-  // Already accepted once: re-indexed without the add-time checks, so an update never drops it.
-  const keep = (s: Source, index: SourceIndex) => {
-    index.source.enabled = s.enabled;
-    for (const e of index.entities) known.set(e.id, e);
-    return index;
-  };
-  if (!pause)
-    return ordered.map((s) =>
-      keep(s, indexSource(rawFrom(s, s.id), [...known.values()].sort(byId), null, s.addedAt)),
-    );
-  return (async () => {
-    const out: SourceIndex[] = [];
-    for (const s of ordered) {
-      const raw = rawFrom(s, s.id);
-      const known1 = [...known.values()].sort(byId);
-      out.push(keep(s, await indexSourceInSteps(raw, known1, null, s.addedAt, pause)));
-      await pause();
-    }
-    return out;
-  })();
+/** The overrides the seeds were built with (checked: the bundle is outside input). */
+export function bundleOverrides(bundle: BundledIndex | null): EntityOverrides | null {
+  return bundle?.overrides ? parseOverrides(bundle.overrides) : null;
 }
 
 function summarize(
@@ -281,35 +338,63 @@ async function listSummaries(db: CrosscheckDB, only?: string): Promise<SourceSum
     .map((s) => summarize(s, counts));
 }
 
-function previewOf(index: SourceIndex, known: readonly Entity[]): SourcePreview {
-  const knownById = new Map(known.map((e) => [e.id, e]));
-  const all = new Map([...known, ...index.entities].map((e) => [e.id, e]));
+/**
+ * What a new source brings, from the build with it: each entity it names, new or linked to the
+ * entity the corpus knew before (the one most of the new entity's other mentions belonged to;
+ * resolution may rename an entity when a source adds evidence, so ids alone do not tell).
+ */
+function previewOf(
+  prepared: PreparedSource,
+  derived: DerivedRows,
+  before: { entities: readonly Entity[]; mentions: readonly Mention[] },
+): SourcePreview {
+  const id = prepared.source.id;
+  const where = (m: Mention) => `${m.sourceId}\u0000${m.start}`;
+  const beforeEntity = new Map(before.entities.map((e) => [e.id, e]));
+  const wasAt = new Map(before.mentions.map((m) => [where(m), m.entityId]));
+  const after = new Map(derived.entities.map((e) => [e.id, e]));
   const perEntity = new Map<string, number>();
   const surfaces = new Map<string, string[]>();
-  for (const m of index.mentions) {
-    perEntity.set(m.entityId, (perEntity.get(m.entityId) ?? 0) + 1);
-    const forms = surfaces.get(m.entityId);
-    if (forms) forms.push(m.surface);
-    else surfaces.set(m.entityId, [m.surface]);
+  const votes = new Map<string, Map<string, number>>();
+  for (const m of derived.mentions) {
+    if (m.sourceId === id) {
+      perEntity.set(m.entityId, (perEntity.get(m.entityId) ?? 0) + 1);
+      const forms = surfaces.get(m.entityId);
+      if (forms) forms.push(m.surface);
+      else surfaces.set(m.entityId, [m.surface]);
+      continue;
+    }
+    const old = wasAt.get(where(m));
+    if (!old) continue;
+    const v = votes.get(m.entityId) ?? new Map<string, number>();
+    v.set(old, (v.get(old) ?? 0) + 1);
+    votes.set(m.entityId, v);
   }
+  const previous = (entityId: string): Entity | undefined => {
+    const ranked = [...(votes.get(entityId) ?? [])].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    );
+    return beforeEntity.get(ranked[0]?.[0] ?? entityId);
+  };
   const entities = [...perEntity]
-    .map(([id, mentions]): PreviewEntity | null => {
-      const e = all.get(id);
+    .map(([eid, mentions]): PreviewEntity | null => {
+      const e = after.get(eid);
       if (!e) return null;
-      const before = knownById.get(id);
-      const base = { name: e.name, type: e.type, known: !!before, mentions };
-      return before
+      const prior = previous(eid);
+      const base = { name: e.name, type: e.type, known: !!prior, mentions };
+      return prior
         ? {
             ...base,
             status: 'linked',
-            linkedTo: before.name,
-            reason: entityLinkReason(surfaces.get(id) ?? [], before),
+            linkedTo: prior.name,
+            reason: entityLinkReason(surfaces.get(eid) ?? [], prior),
           }
         : { ...base, status: 'new', linkedTo: null, reason: null };
     })
     .filter((e): e is PreviewEntity => e !== null)
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-  const s = index.source;
+  const claims = derived.claims.filter((c) => c.sourceId === id);
+  const s = prepared.source;
   return {
     title: s.title,
     outlet: s.outlet,
@@ -324,8 +409,8 @@ function previewOf(index: SourceIndex, known: readonly Entity[]): SourcePreview 
       .filter(Boolean)
       .slice(0, 4),
     entities,
-    claims: index.claims.slice(0, 8).map((c) => ({ kind: c.kind, span: c.span })),
-    claimCount: index.claims.length,
+    claims: claims.slice(0, 8).map((c) => ({ kind: c.kind, span: c.span })),
+    claimCount: claims.length,
   };
 }
 
@@ -368,6 +453,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   const { db, ready } = deps;
   const now = deps.now ?? Date.now;
   const pause = deps.pause ?? breather;
+  const report = (p: SourceProgress) => deps.progress?.(p);
   const commit = async (operation: string) => {
     await deps.beforeCommit?.(operation);
   };
@@ -376,40 +462,66 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     return deps.seedBundle();
   };
 
+  /** The seed overrides (none when the bundle is not available here, as in some tests). */
+  const overrides = async (): Promise<EntityOverrides | null> =>
+    deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null;
+  /** Plans `change`, then writes it in ONE transaction with `check` run first inside it. */
+  const change = async (
+    operation: string,
+    make: SourceChange,
+    check: (inputs: CorpusInputs) => unknown = () => undefined,
+    stage: (stage: 'resolving' | 'saving') => void = () => undefined,
+  ) => {
+    const o = await overrides();
+    stage('resolving');
+    const plan = await planChange(db, make, o, pause);
+    stage('saving');
+    await db.transaction('rw', tables(db), async () => {
+      await check(await readInputs(db));
+      await writeChange(db, plan, make, o);
+      await bumpDictionaryVersion(db);
+      await commit(operation);
+    });
+  };
+
   return {
     // Requests arrive parsed by their schemas (lib/service/handlers.ts): a draft is checked.
     async previewSource({ draft }: { draft: SourceDraft }): Promise<SourcePreview> {
       await ready();
       const addedAt = now();
-      const [known, sources] = await Promise.all([db.entities.toArray(), db.sources.toArray()]);
       const raw = rawFrom(draft, newSourceId(draft.text, addedAt));
-      const index = await indexCheckedInSteps(raw, known, addedAt, pause);
-      orThrow(checkDuplicate({ url: draft.url, contentHash: index.source.contentHash }, sources));
-      return previewOf(index, known);
+      const prepared = prepareChecked(raw, addedAt);
+      await pause();
+      const [entities, mentions, sources] = await Promise.all([
+        db.entities.toArray(),
+        db.mentions.toArray(),
+        db.sources.toArray(),
+      ]);
+      orThrow(
+        checkDuplicate({ url: draft.url, contentHash: prepared.source.contentHash }, sources),
+      );
+      const plan = await planChange(db, { put: [prepared] }, await overrides(), pause);
+      return previewOf(prepared, plan.derived, { entities, mentions });
     },
 
     async addSource({ draft }: { draft: SourceDraft }): Promise<SourceSummary> {
       await ready();
       const addedAt = now();
       const id = newSourceId(draft.text, addedAt);
-      const raw = rawFrom(draft, id);
-      // Indexed before the write transaction (which cannot wait across tasks), in steps.
-      const before = await snapshot(db);
-      let index = await indexCheckedInSteps(raw, before.entities, addedAt, pause);
-      orThrow(
-        checkDuplicate({ url: draft.url, contentHash: index.source.contentHash }, before.sources),
+      report({ operation: 'addSource', stage: 'preparing', done: 0, total: 1 });
+      const prepared = prepareChecked(rawFrom(draft, id), addedAt);
+      const notDuplicate = (inputs: CorpusInputs) =>
+        orThrow(
+          checkDuplicate(
+            { url: draft.url, contentHash: prepared.source.contentHash },
+            inputs.sources,
+          ),
+        );
+      notDuplicate(await readInputs(db));
+      await pause();
+      await change('addSource', { put: [prepared] }, notDuplicate, (stage) =>
+        report({ operation: 'addSource', stage, done: 1, total: 1 }),
       );
-      await db.transaction('rw', tables(db), async () => {
-        // Another change landed meanwhile: index again against what is there now.
-        if (!(await unchangedSince(db, before)))
-          index = indexChecked(raw, await db.entities.toArray(), addedAt);
-        const sources = await db.sources.toArray();
-        orThrow(checkDuplicate({ url: draft.url, contentHash: index.source.contentHash }, sources));
-        await writeIndex(db, index);
-        await recomputeDiscrepancies(db);
-        await bumpDictionaryVersion(db);
-        await commit('addSource');
-      });
       const [summary] = await listSummaries(db, id);
       return summary!;
     },
@@ -427,14 +539,9 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       enabled: boolean;
     }): Promise<SourceSummary> {
       await ready();
-      await db.transaction('rw', tables(db), async () => {
-        const source = await db.sources.get(id);
-        if (!source)
+      await change('setSourceEnabled', { enabled: new Map([[id, enabled]]) }, (inputs) => {
+        if (!inputs.sources.some((s) => s.id === id))
           orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
-        await db.sources.update(id, { enabled });
-        await recomputeDiscrepancies(db);
-        await bumpDictionaryVersion(db);
-        await commit('setSourceEnabled');
       });
       const [summary] = await listSummaries(db, id);
       return summary!;
@@ -442,23 +549,13 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
 
     async removeSource({ id }: { id: string }): Promise<{ removed: string }> {
       await ready();
-      const bundle = await seed();
-      const remaining = (sources: readonly Source[]) =>
-        sources.filter((s) => s.origin === 'user' && s.id !== id);
-      const before = await snapshot(db);
-      const planned = await planUserLayer(bundle, remaining(before.sources), pause);
-      await db.transaction('rw', tables(db), async () => {
-        await userSource(
-          db,
-          id,
+      const known = (await db.sources.get(id)) ?? null;
+      userSource(known, 'Built-in sources cannot be removed; switch them off instead (or reset).');
+      await change('removeSource', { remove: [id] }, (inputs) => {
+        userSource(
+          inputs.sources.find((s) => s.id === id) ?? null,
           'Built-in sources cannot be removed; switch them off instead (or reset).',
         );
-        const fresh = await unchangedSince(db, before);
-        const user = remaining(await db.sources.toArray());
-        await rebuildUserLayer(db, bundle, user, fresh ? planned : undefined);
-        await recomputeDiscrepancies(db);
-        await bumpDictionaryVersion(db);
-        await commit('removeSource');
       });
       return { removed: id };
     },
@@ -471,48 +568,21 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       patch: Partial<EditableFields>;
     }): Promise<SourceSummary> {
       await ready();
-      const bundle = await seed();
-      // Planned before the write transaction when the patch is valid; checked again inside.
-      const before = await snapshot(db);
-      const edited = (sources: readonly Source[], fields: Partial<EditableFields>) =>
-        sources
-          .filter((s) => s.origin === 'user')
-          .map((s) => (s.id === id ? { ...s, ...fields } : s));
-      const current = before.sources.find((s) => s.id === id);
-      const checked =
-        current?.origin === 'user'
-          ? checkMetadata({
-              title: current.title,
-              outlet: current.outlet,
-              url: current.url,
-              published: current.published,
-              language: current.language,
-              ...(patch ?? {}),
-            })
-          : null;
-      const planned = checked?.ok
-        ? await planUserLayer(bundle, edited(before.sources, checked.value), pause)
-        : undefined;
-      await db.transaction('rw', tables(db), async () => {
-        const source = await userSource(
-          db,
-          id,
-          'Built-in sources cannot be edited; switch them off instead.',
-        );
-        // A patch: the fields it leaves out keep their values.
-        const { title, outlet, url, published, language } = source;
-        const fields = orThrow(
-          checkMetadata({ title, outlet, url, published, language, ...(patch ?? {}) }),
-        );
-        const others = await db.sources.toArray();
-        orThrow(checkDuplicate({ id, url: fields.url, contentHash: '\u0000' }, others));
-        const user = edited(await db.sources.toArray(), fields);
-        // Language and date feed cleaning, segmentation and claims: re-index, do not just relabel.
-        const fresh = await unchangedSince(db, before);
-        await rebuildUserLayer(db, bundle, user, fresh ? planned : undefined);
-        await recomputeDiscrepancies(db);
-        await bumpDictionaryVersion(db);
-        await commit('editSource');
+      const seedMessage = 'Built-in sources cannot be edited; switch them off instead.';
+      const source = userSource((await db.sources.get(id)) ?? null, seedMessage);
+      // A patch: the fields it leaves out keep their values.
+      const { title, outlet, url, published, language } = source;
+      const fields = orThrow(
+        checkMetadata({ title, outlet, url, published, language, ...(patch ?? {}) }),
+      );
+      // Language and date feed cleaning, segmentation and claims: prepare again, not relabel.
+      // Already accepted once: prepared without the add-time checks, so an edit never drops it.
+      const edited = { ...source, ...fields };
+      const prepared = prepareSource(rawFrom(edited, id), source.addedAt);
+      prepared.source.enabled = source.enabled;
+      await change('editSource', { put: [prepared] }, (inputs) => {
+        userSource(inputs.sources.find((s) => s.id === id) ?? null, seedMessage);
+        orThrow(checkDuplicate({ id, url: fields.url, contentHash: '\u0000' }, inputs.sources));
       });
       const [summary] = await listSummaries(db, id);
       return summary!;
@@ -527,9 +597,10 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       await ready();
       const backup = orThrow(parseBackup(text));
       const plan = planImport(backup, await db.sources.toArray());
-      // Index each new record now, as the import will (each after the ones before it), so a
-      // record the pipeline refuses fails the preview, not the save.
-      await indexInOrder(plan.add, await db.entities.toArray(), pause);
+      // Prepare and resolve the new records now, as the import will, so a record the pipeline
+      // refuses fails the preview, not the save.
+      const put = await prepareRecords(plan.add, pause);
+      await planChange(db, { put }, await overrides(), pause);
       return {
         add: plan.add.map((r) => ({ id: r.id, title: r.title, outlet: r.outlet })),
         skip: plan.skip,
@@ -542,25 +613,33 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     async importBackup({ text }: { text: string }): Promise<ImportResult> {
       await ready();
       const backup = orThrow(parseBackup(text));
-      let result: ImportResult = { added: 0, skipped: 0, settings: backup.settings };
-      const before = await snapshot(db);
-      const firstPlan = planImport(backup, before.sources);
-      const firstIndexes = await indexInOrder(firstPlan.add, before.entities, pause);
-      await db.transaction('rw', tables(db), async () => {
-        const fresh = await unchangedSince(db, before);
-        const plan = fresh ? firstPlan : planImport(backup, await db.sources.toArray());
-        const indexes = fresh ? firstIndexes : indexInOrder(plan.add, await db.entities.toArray());
-        for (const index of indexes) await writeIndex(db, index);
-        for (const s of backup.seedSources) {
-          const row = await db.sources.get(s.id);
-          if (row?.origin === 'seed') await db.sources.update(s.id, { enabled: s.enabled });
-        }
-        await recomputeDiscrepancies(db);
-        await bumpDictionaryVersion(db);
-        await commit('importBackup');
-        result = { added: plan.add.length, skipped: plan.skip.length, settings: backup.settings };
-      });
-      return result;
+      const plan = planImport(backup, await db.sources.toArray());
+      const total = plan.add.length;
+      const put = await prepareRecords(plan.add, pause, (done) =>
+        report({ operation: 'importBackup', stage: 'preparing', done, total }),
+      );
+      const seedIds = new Set(
+        (await db.sources.where('origin').equals('seed').toArray()).map((s) => s.id),
+      );
+      const enabled = new Map(
+        backup.seedSources.filter((s) => seedIds.has(s.id)).map((s) => [s.id, s.enabled]),
+      );
+      await change(
+        'importBackup',
+        { put, enabled },
+        (inputs) => {
+          // Another change landed meanwhile: the records must still be new.
+          if (planImport(backup, inputs.sources).add.length !== plan.add.length)
+            orThrow(
+              fail(
+                'backup-records',
+                'Your sources changed during the import; nothing was imported. Try again.',
+              ),
+            );
+        },
+        (stage) => report({ operation: 'importBackup', stage, done: total, total }),
+      );
+      return { added: plan.add.length, skipped: plan.skip.length, settings: backup.settings };
     },
 
     async resetCorpus(): Promise<{ sources: number }> {
@@ -584,66 +663,33 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   };
 }
 
-/** The reader's own source `id`, or a clear error: gone, or built in (`seedMessage`). */
-async function userSource(db: CrosscheckDB, id: string, seedMessage: string): Promise<Source> {
-  const source = await db.sources.get(id);
+/** The reader's own source, or a clear error: gone, or built in (`seedMessage`). */
+function userSource(source: Source | null, seedMessage: string): Source {
   if (!source)
     orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
   if (source!.origin === 'seed') orThrow(fail('seed-source', seedMessage));
   return source!;
 }
 
-/**
- * Indexes records one after another, each against the entities the ones before it added; with
- * `pause`, pausing between records and the pipeline's stages.
- */
-function indexInOrder(
+/** Cleans and segments backup records one after another, pausing between them. */
+async function prepareRecords(
   records: readonly Backup['sources'][number][],
-  entities: readonly Entity[],
-): SourceIndex[];
-function indexInOrder(
-  records: readonly Backup['sources'][number][],
-  entities: readonly Entity[],
   pause: () => Promise<void>,
-): Promise<SourceIndex[]>;
-function indexInOrder(
-  records: readonly Backup['sources'][number][],
-  entities: readonly Entity[],
-  pause?: () => Promise<void>,
-): SourceIndex[] | Promise<SourceIndex[]> {
-  const known = new Map(entities.map((e) => [e.id, e]));
-  const keep = (index: SourceIndex) => {
-    for (const e of index.entities) known.set(e.id, e);
-    return index;
-  };
-  if (!pause) return records.map((r) => keep(indexRecord(r, [...known.values()].sort(byId))));
-  return (async () => {
-    const out: SourceIndex[] = [];
-    for (const r of records) {
-      const index = await recordProblem(r, async () => {
-        const raw = rawFrom(r, r.id);
-        const known1 = [...known.values()].sort(byId);
-        const indexed = checkIndexed(await indexSourceInSteps(raw, known1, null, r.addedAt, pause));
-        indexed.source.enabled = r.enabled;
-        return indexed;
-      });
-      out.push(keep(index));
-      await pause();
+  started: (done: number) => void = () => undefined,
+): Promise<PreparedSource[]> {
+  const out: PreparedSource[] = [];
+  for (const r of records) {
+    started(out.length);
+    try {
+      const prepared = prepareChecked(rawFrom(r, r.id), r.addedAt);
+      prepared.source.enabled = r.enabled;
+      out.push(prepared);
+    } catch (e) {
+      throw importProblem(r, e);
     }
-    return out;
-  })();
-}
-
-/** A record's indexing error, as the import's problem. */
-async function recordProblem(
-  r: Backup['sources'][number],
-  run: () => Promise<SourceIndex>,
-): Promise<SourceIndex> {
-  try {
-    return await run();
-  } catch (e) {
-    throw importProblem(r, e);
+    await pause();
   }
+  return out;
 }
 
 function importProblem(r: Backup['sources'][number], e: unknown): ProblemError {
@@ -652,14 +698,4 @@ function importProblem(r: Backup['sources'][number], e: unknown): ProblemError {
     code: 'backup-records',
     message: `The source “${r.title ?? r.id}” in the file cannot be indexed, so nothing was imported: ${why}`,
   });
-}
-
-function indexRecord(r: Backup['sources'][number], known: readonly Entity[]): SourceIndex {
-  try {
-    const index = indexChecked(rawFrom(r, r.id), known, r.addedAt);
-    index.source.enabled = r.enabled;
-    return index;
-  } catch (e) {
-    throw importProblem(r, e);
-  }
 }

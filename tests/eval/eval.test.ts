@@ -108,6 +108,8 @@ describe('entity evaluation (npm run eval)', () => {
       const r = report.events.find((e) => e.event === event)!;
       expect(r.incremental.diff.differences).toBe(0);
       expect(r.incremental.identical).toBe(true);
+      // As the extension's background adds them (lib/service/sources.ts).
+      expect(r.service.diff.differences).toBe(0);
     },
   );
 

@@ -52,7 +52,7 @@ export function formatReport(report: EvalReport, details = false): string {
   out.push(table('overall', [['all events', report.overall]]));
   out.push('');
   out.push(
-    'incremental vs batch: one source at a time added to the EntityLayer (identical = same ids, names, aliases, types and mention links); against known = each source indexed against the entities before it (indexSource, what lib/service/sources.ts still does)',
+    'incremental vs batch: one source at a time added to the EntityLayer (identical = same ids, names, aliases, types and mention links); service = each source added as the extension adds it (every row derived again from the stored passages of the sources so far, lib/service/sources.ts)',
   );
   const w = Math.max(...report.events.map((e) => e.event.length)) + 2;
   const row = (cells: Array<[string, number]>) => cells.map(([c, n]) => c.padStart(n)).join('');
@@ -65,7 +65,7 @@ export function formatReport(report: EvalReport, details = false): string {
         ['recall', 8],
         ['junk', 6],
         ['ms batch/incr.', 16],
-        ['against known', 15],
+        ['service', 15],
       ]),
   );
   for (const e of report.events) {
@@ -79,7 +79,7 @@ export function formatReport(report: EvalReport, details = false): string {
           [pct(i.ratios.recall), 8],
           [String(i.counts.junk), 6],
           [`${e.ms.batch}/${e.ms.incremental}`, 16],
-          [String(e.againstKnown.diff.differences), 15],
+          [String(e.service.diff.differences), 15],
         ]),
     );
   }
@@ -93,7 +93,7 @@ export function formatReport(report: EvalReport, details = false): string {
         [pct(io.ratios.recall), 8],
         [String(io.counts.junk), 6],
         ['', 16],
-        [String(report.againstKnownOverall.differences), 15],
+        [String(report.serviceOverall.differences), 15],
       ]),
   );
   out.push('');

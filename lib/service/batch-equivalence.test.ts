@@ -1,0 +1,117 @@
+/**
+ * Batch and incremental builds are identical in the extension too (issue 8 §2): an evaluation
+ * event's sources added one at a time through the background's handlers, then one removed and a
+ * built-in one switched off, leave exactly the rows the batch build (buildCorpus, what the CLI
+ * and the bundle use) gives for the same enabled sources.
+ */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, test } from 'vitest';
+import { CrosscheckDB } from '../db';
+import { buildCorpus } from '../corpus/pipeline';
+import { buildSeedBundle, loadSeedSources } from '../node/seeds';
+import type { Corpus, RawSource, Source } from '../types';
+import { createHandlers } from './handlers';
+import { loadSeedIndex } from './seed-index';
+
+const seedDir = new URL('../../seeds/', import.meta.url);
+const bundle = buildSeedBundle(seedDir);
+const seeds = loadSeedSources(seedDir);
+// A small event in another language than the seeds: four of its articles keep the test short.
+const event = loadSeedSources(
+  new URL('../../tests/eval/coverage/voepass-2283-vinhedo-crash-2024/', import.meta.url),
+).slice(0, 4);
+
+const sorted = <T extends { id: string }>(xs: readonly T[]) =>
+  [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+type Derived = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'discrepancies'>;
+const derivedOf = (c: Derived): Derived => ({
+  entities: sorted(c.entities),
+  mentions: sorted(c.mentions),
+  claims: sorted(c.claims),
+  discrepancies: sorted(c.discrepancies),
+});
+
+async function rows(db: CrosscheckDB): Promise<Derived> {
+  return derivedOf({
+    entities: await db.entities.toArray(),
+    mentions: await db.mentions.toArray(),
+    claims: await db.claims.toArray(),
+    discrepancies: await db.discrepancies.toArray(),
+  });
+}
+
+/** The batch build of the enabled sources, the reader's from their stored metadata. */
+function batchOf(sources: readonly Source[], textOf: ReadonlyMap<string, string>): Derived {
+  const raw: RawSource[] = sources
+    .filter((s) => s.enabled)
+    .map((s) => {
+      const seed = seeds.find((r) => r.id === s.id);
+      if (seed) return seed;
+      return {
+        id: s.id,
+        file: null,
+        outlet: s.outlet,
+        title: s.title,
+        url: s.url,
+        published: s.published,
+        language: s.language,
+        text: textOf.get(s.id)!,
+        origin: 'user',
+      };
+    });
+  return derivedOf(buildCorpus(raw, bundle.overrides ?? null));
+}
+
+describe('the extension builds what the batch build builds', () => {
+  test('adding an event one source at a time, removing one, switching a seed off', async () => {
+    expect(event.length).toBe(4);
+    const db = new CrosscheckDB('batch-equivalence', { indexedDB, IDBKeyRange });
+    await loadSeedIndex(db, bundle);
+    let clock = 1_000;
+    const h = createHandlers({
+      db,
+      ready: async () => undefined,
+      seedBundle: async () => bundle,
+      now: () => clock++,
+      pause: async () => undefined,
+    });
+    const textOf = new Map<string, string>();
+    const before = await rows(db);
+    for (const r of event) {
+      const added = await h.addSource({
+        draft: {
+          text: r.text,
+          title: r.title ?? r.file,
+          outlet: r.outlet,
+          url: r.url,
+          published: r.published,
+          language: r.language,
+          via: 'paste',
+        },
+      });
+      textOf.set(added.id, r.text);
+    }
+    const all = await db.sources.toArray();
+    const afterAdds = await rows(db);
+    expect(afterAdds).toEqual(batchOf(all, textOf));
+    // The event's sources did change the rows, and brought their own entities.
+    expect(afterAdds.entities.length).toBeGreaterThan(before.entities.length);
+    expect(afterAdds.mentions.some((m) => m.origin === 'user')).toBe(true);
+
+    const gone = [...textOf.keys()][1]!;
+    await h.removeSource({ id: gone });
+    expect(await rows(db)).toEqual(batchOf(await db.sources.toArray(), textOf));
+
+    const seedId = seeds[0]!.id;
+    await h.setSourceEnabled({ id: seedId, enabled: false });
+    const off = await db.sources.toArray();
+    expect(off.find((s) => s.id === seedId)?.enabled).toBe(false);
+    expect(await rows(db)).toEqual(batchOf(off, textOf));
+
+    // Back to the seeds alone: exactly the bundled rows.
+    await h.setSourceEnabled({ id: seedId, enabled: true });
+    for (const id of textOf.keys()) if (id !== gone) await h.removeSource({ id });
+    expect(await rows(db)).toEqual(derivedOf(bundle.corpus));
+  });
+});
