@@ -102,4 +102,8 @@ export const claimWords: ClaimWords = {
   tens: 'thirty forty fifty sixty seventy eighty ninety',
   sameThings: 'flight|plane|aircraft|airplane|jet|flights|planes|airplanes|jets',
   oneWords: 'a an',
+  shareThings: { vote: 'vote|votes|ballots|ballot' },
+  shareOf: 'of',
+  rangeOpeners: 'between from',
+  rangeJoiners: 'and to',
 };

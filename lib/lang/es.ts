@@ -102,4 +102,8 @@ export const claimWords: ClaimWords = {
   tens: 'treinta cuarenta cincuenta sesenta setenta ochenta noventa',
   sameThings: 'vuelo|avión|aeronave|vuelos|aviones|aeronaves',
   oneWords: 'un una',
+  shareThings: { vote: 'voto|votos|sufragio|sufragios|votación' },
+  shareOf: 'de del',
+  rangeOpeners: 'entre de desde',
+  rangeJoiners: 'y a',
 };

@@ -104,4 +104,8 @@ export const claimWords: ClaimWords = {
   tens: 'trente quarante cinquante soixante soixante-dix quatre-vingts|quatre-vingt quatre-vingt-dix',
   sameThings: 'vol|avion|appareil|vols|avions|appareils',
   oneWords: 'un une',
+  shareThings: { vote: 'voix|vote|votes|suffrage|suffrages' },
+  shareOf: 'de des du',
+  rangeOpeners: 'entre de',
+  rangeJoiners: 'et à',
 };

@@ -97,4 +97,8 @@ export const claimWords: ClaimWords = {
   tens: 'trinta quarenta cinquenta sessenta setenta oitenta noventa',
   sameThings: 'voo|avião|aeronave|voos|aviões|aeronaves',
   oneWords: 'um uma',
+  shareThings: { vote: 'voto|votos|sufrágio|sufrágios|votação' },
+  shareOf: 'de dos das do da',
+  rangeOpeners: 'entre de',
+  rangeJoiners: 'e a',
 };

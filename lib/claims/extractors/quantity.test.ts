@@ -152,3 +152,59 @@ test.each([
     expected,
   );
 });
+
+describe('ranges and shares read as ranges', () => {
+  test.each([
+    [
+      'es',
+      'La candidata Ana Ruiz obtuvo entre un 58,3 % y un 60,7 % de los votos, según el conteo rápido.',
+      '58,3 % y un 60,7 %',
+      58.3,
+      60.7,
+    ],
+    [
+      'en',
+      'The ruling party’s candidate won between 58.3 and 60.7 per cent of the vote in Sunday’s election.',
+      '58.3 and 60.7 per cent',
+      58.3,
+      60.7,
+    ],
+    [
+      'fr',
+      "L'ex-maire totalise entre 58 et 60% des voix, loin devant sa rivale.",
+      '58 et 60%',
+      58,
+      60,
+    ],
+    ['fr', 'Sa rivale Lia Marn, créditée de 26 à 28% des voix.', '26 à 28%', 26, 28],
+    [
+      'pt',
+      'Os resultados indicaram que ela venceu com entre 58,3% e 60,7% dos votos.',
+      '58,3% e 60,7%',
+      58.3,
+      60.7,
+    ],
+  ])('%s: %s', (language, sentence, span, low, high) => {
+    const hit = extractQuantities(sentence, language).find((q) => q.span === span);
+    expect(hit?.unit).toBe('% vote');
+    expect([hit?.number.low, hit?.number.high, hit?.number.hedge]).toEqual([low, high, 'range']);
+  });
+
+  test.each([
+    // A bare share takes what the share before it was a share of.
+    [
+      'en',
+      'Ana Ruiz got around 58.4% of the vote, and Lia Marn got 30.4%, officials said.',
+      '30.4%',
+      '% vote',
+      'exact',
+    ],
+    ['es', 'La participación fue de más del 75% de los votos.', 'más del 75%', '% vote', 'over'],
+    // One figure is no range: "2 and 3 arrests" is only read with an opener or a percent sign.
+    ['en', 'Police made 2 and 3 arrests on two days.', '2', null, null],
+  ])('%s: %s', (language, sentence, span, unit, hedge) => {
+    const hit = extractQuantities(sentence, language).find((q) => q.span.startsWith(span));
+    expect(hit?.unit ?? null).toBe(unit);
+    expect(hit?.number.hedge ?? null).toBe(hedge);
+  });
+});

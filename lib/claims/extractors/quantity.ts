@@ -188,13 +188,75 @@ function gapText(sentence: string, base: number, a: Word, b: Word): string {
 /** Hedge words right before word i ("more than", "over", "some"), longest match. */
 function hedgeBefore(ws: readonly Word[], i: number): { text: string; start: number } | null {
   for (const phrase of HEDGE_PHRASES) {
-    const parts = phrase.split(' ');
+    const parts = foldLower(phrase).split(' ');
     if (i - parts.length < 0) continue;
     const cand = ws.slice(i - parts.length, i);
-    if (cand.map((w) => w.lower).join(' ') === phrase)
+    if (cand.map((w) => w.lower).join(' ') === parts.join(' '))
       return { text: cand.map((w) => w.text).join(' '), start: cand[0]!.start };
   }
   return null;
+}
+
+/** "percent", "per cent", "por ciento", "pour cent", "por cento" at word k: how many words, or 0. */
+function percentWords(ws: readonly Word[], k: number): number {
+  const a = ws[k]?.lower;
+  if (a === 'percent' || a === 'pourcent') return 1;
+  if (/^(?:per|por|pour)$/.test(a ?? '') && /^(?:cent|ciento|cento)$/.test(ws[k + 1]?.lower ?? ''))
+    return 2;
+  return 0;
+}
+function isPercentWord(ws: readonly Word[], k: number): boolean {
+  return percentWords(ws, k) > 0;
+}
+
+let rangeWords: { openers: Set<string>; joiners: Set<string>; articles: Set<string> } | null = null;
+/**
+ * "between 40 and 45%", "entre un 40 % y un 45 %", "de 40 à 45 %", "40 to 45 per cent": the
+ * figure at word i opens a range. Returns its upper end, the index of its last digit word and
+ * whether it is a percentage; null when the figure stands alone.
+ */
+function rangeFrom(
+  sentence: string,
+  ws: readonly Word[],
+  i: number,
+  low: number,
+  language: string | null,
+): [number, number, boolean] | null {
+  rangeWords ??= {
+    openers: claimWordsOf('rangeOpeners'),
+    joiners: claimWordsOf('rangeJoiners'),
+    articles: anyLanguage('articles'),
+  };
+  const { openers, joiners, articles: arts } = rangeWords;
+  let k = i + 1;
+  let percent = /^\s*%/.test(sentence.slice(ws[i]!.end));
+  k += percentWords(ws, k);
+  if (percentWords(ws, i + 1) > 0) percent = true;
+  const joiner = ws[k];
+  if (!joiner || !joiners.has(joiner.lower)) return null;
+  k++;
+  if (ws[k] && arts.has(ws[k]!.lower)) k++;
+  const second = ws[k];
+  if (!second || !/^\d/.test(second.text)) return null;
+  const high = parseDigits(second.text, language);
+  if (high === null || high <= low) return null;
+  // "to" and "a" join ranges only after an opener ("from 40 to 45"), or inside percentages.
+  let o = i - 1;
+  if (ws[o] && arts.has(ws[o]!.lower) && !openers.has(ws[o]!.lower)) o--;
+  const opened = ws[o] !== undefined && openers.has(ws[o]!.lower);
+  const pct = percent || /^\s*%/.test(sentence.slice(second.end)) || isPercentWord(ws, k + 1);
+  if (!opened && !pct) return null;
+  return [high, k, pct];
+}
+
+/** "of the vote", "de los votos", "des voix": what a percentage is a share of, or null. */
+function shareOf(ws: readonly Word[], k: number): Word | null {
+  const of = ws[k];
+  if (!of || !claimWordsOf('shareOf').has(of.lower)) return null;
+  let n = ws[k + 1];
+  if (n && (isArticle(n.lower) || DETERMINERS.has(n.lower))) n = ws[k + 2];
+  if (!n || isStopWord(n.lower) || /^\d/.test(n.text) || isCapitalised(n)) return null;
+  return n;
 }
 
 /** Every quantity claim in one sentence (offsets relative to the sentence). */
@@ -213,6 +275,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       if (ws[k]!.end <= to && lemmas[k] !== null) found.push(lemmas[k]!);
     return found;
   };
+  let lastShare: Word | null = null;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     let value: number | null = null;
@@ -221,6 +284,8 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     let hyphenUnit: string | null = null;
     let percent = false;
     let article = false;
+    /** The upper end of a range ("between 40 and 45"), read with the figure as its lower end. */
+    let high: number | null = null;
 
     if (/^\d/.test(w.text)) {
       value = parseDigits(w.text, language);
@@ -242,12 +307,13 @@ export function extractQuantities(sentence: string, language: string | null = 'e
         !/[.,\s]/.test(w.text)
       )
         continue; // a year
-      if (
-        /^\s*%/.test(sentence.slice(w.end)) ||
-        (next && /^(?:percent|per cent|por ciento|pour cent)$/.test(next.lower))
-      ) {
+      const range = rangeFrom(sentence, ws, i, value, language);
+      if (range) {
+        [high, endWord, percent] = range;
+        if (percent && isPercentWord(ws, endWord + 1)) endWord += percentWords(ws, endWord + 1);
+      } else if (/^\s*%/.test(sentence.slice(w.end)) || isPercentWord(ws, i + 1)) {
         percent = true;
-        if (next && next.lower === 'percent') endWord = i + 1;
+        endWord = i + percentWords(ws, i + 1);
       }
     } else {
       const hy = w.lower.match(/^([a-z]+)-([a-z]+)$/);
@@ -302,10 +368,15 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     // "tariffs of 25%": the thing comes before the figure.
     let thingWords = hyphenUnit ? np.slice(0, 1) : np;
     if (percent && np.length === 0) {
+      const after = shareOf(ws, endWord + 1);
       const before = ws[i - 1]?.lower === 'of' ? ws[i - 2] : undefined;
-      if (before && !STOP.has(before.lower)) thingWords = [before];
+      if (after) thingWords = [after];
+      else if (before && !STOP.has(before.lower)) thingWords = [before];
     }
+    // "X got 58% of the vote and Y 30%": a bare share is of what the share before it was of.
+    if (percent && thingWords.length === 0 && lastShare) thingWords = [lastShare];
     if (thingWords.length === 0) continue;
+    if (percent) lastShare = thingWords.at(-1) ?? null;
     // English puts the head noun last ("deportation flights"); Spanish, French and Portuguese
     // first, adjectives after it ("víctimas mortales").
     const head = language === null || language.startsWith('en') ? thingWords.at(-1) : thingWords[0];
@@ -340,7 +411,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     const lastNp = hyphenUnit ? w : (np.at(-1) ?? ws[endWord]!);
     const endChar =
       percent && np.length === 0
-        ? Math.max(ws[endWord]!.end, w.end + (sentence[w.end] === '%' ? 1 : 0))
+        ? ws[endWord]!.end + (/^\s?%/.exec(sentence.slice(ws[endWord]!.end))?.[0].length ?? 0)
         : lastNp.end;
     const number = vague
       ? {
@@ -350,7 +421,15 @@ export function extractQuantities(sentence: string, language: string | null = 'e
           hedge: 'vague' as const,
           hedgeText: `${w.text} of`,
         }
-      : makeNumber(value!, hedge?.text ?? null);
+      : high !== null
+        ? {
+            value: (value! + high) / 2,
+            low: value!,
+            high,
+            hedge: 'range' as const,
+            hedgeText: null,
+          }
+        : makeNumber(value!, hedge?.text ?? null);
     const [cs, ce] = clauseBounds(sentence, startWord, endChar);
     const unitWords = new Set([unitLemma]);
     const context = clauseLemmas(cs, ce).filter((l) => !unitWords.has(l));
