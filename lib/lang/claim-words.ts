@@ -60,6 +60,8 @@ export interface ClaimWords {
    * shares of the same class compare across languages.
    */
   shareThings: Partial<Record<'vote', string>>;
+  /** Words that make a percentage a turnout ("turnout", "participación", "inscritos"). */
+  turnoutWords: string;
   /** Words after a percentage that say what it is a share of ("of", "de", "des"). */
   shareOf: string;
   /** Words before a figure that open a range ("between", "entre"). */

@@ -103,6 +103,7 @@ export const claimWords: ClaimWords = {
   sameThings: 'flight|plane|aircraft|airplane|jet|flights|planes|airplanes|jets',
   oneWords: 'a an',
   shareThings: { vote: 'vote|votes|ballots|ballot' },
+  turnoutWords: 'turnout|registered|electorate',
   shareOf: 'of',
   rangeOpeners: 'between from',
   rangeJoiners: 'and to',

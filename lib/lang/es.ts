@@ -103,6 +103,7 @@ export const claimWords: ClaimWords = {
   sameThings: 'vuelo|avión|aeronave|vuelos|aviones|aeronaves',
   oneWords: 'un una',
   shareThings: { vote: 'voto|votos|sufragio|sufragios|votación' },
+  turnoutWords: 'participación|abstención|padrón|inscritos|inscritas|electorado',
   shareOf: 'de del',
   rangeOpeners: 'entre de desde',
   rangeJoiners: 'y a',

@@ -105,6 +105,7 @@ export const claimWords: ClaimWords = {
   sameThings: 'vol|avion|appareil|vols|avions|appareils',
   oneWords: 'un une',
   shareThings: { vote: 'voix|vote|votes|suffrage|suffrages' },
+  turnoutWords: 'participation|abstention|inscrits|inscrites|électorat',
   shareOf: 'de des du',
   rangeOpeners: 'entre de',
   rangeJoiners: 'et à',

@@ -98,6 +98,7 @@ export const claimWords: ClaimWords = {
   sameThings: 'voo|avião|aeronave|voos|aviões|aeronaves',
   oneWords: 'um uma',
   shareThings: { vote: 'voto|votos|sufrágio|sufrágios|votação' },
+  turnoutWords: 'participação|comparecimento|abstenção|inscritos|eleitorado',
   shareOf: 'de dos das do da',
   rangeOpeners: 'entre de',
   rangeJoiners: 'e a',

@@ -142,6 +142,8 @@ export function parseDigits(raw: string, language: string | null = 'en'): number
     if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s))
       return Number(s.replace(/\./g, '').replace(',', '.'));
     if (/^\d+(?:,\d+)?$/.test(s)) return Number(s.replace(',', '.'));
+    // "61.5": a dot before one or two digits cannot group thousands (Mexican usage).
+    if (/^\d+\.\d{1,2}$/.test(s)) return Number(s);
   } else {
     if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
     if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);

@@ -96,6 +96,7 @@ describe('numbers', () => {
     ['1.5', 'en', 1.5],
     ['3,5', 'fr', 3.5],
     ['40 000', 'fr', 40000],
+    ['61.5', 'es', 61.5],
   ])('%s in %s is %d', (raw, lang, value) => {
     expect(parseDigits(raw, lang)).toBe(value);
   });
@@ -199,7 +200,29 @@ describe('ranges and shares read as ranges', () => {
       '% vote',
       'exact',
     ],
-    ['es', 'La participación fue de más del 75% de los votos.', 'más del 75%', '% vote', 'over'],
+    ['es', 'Ana Ruiz obtuvo más del 55% de los votos.', 'más del 55%', '% vote', 'over'],
+    // A share of the electorate: a turnout word before the figure or in its clause after it.
+    [
+      'es',
+      'La participación ciudadana, dijo la consejera, se estima entre el 60 y 61.5% de la lista.',
+      '60 y 61.5%',
+      '% turnout',
+      'range',
+    ],
+    [
+      'es',
+      'Se estima que votó más del 75% de las personas inscritas en el padrón electoral.',
+      'más del 75%',
+      '% turnout',
+      'over',
+    ],
+    [
+      'es',
+      'Con un nivel de confianza del 95%, el conteo estima una participación de entre el 60% y el 61% del padrón.',
+      '95%',
+      null,
+      null,
+    ],
     // One figure is no range: "2 and 3 arrests" is only read with an opener or a percent sign.
     ['en', 'Police made 2 and 3 arrests on two days.', '2', null, null],
   ])('%s: %s', (language, sentence, span, unit, hedge) => {

@@ -259,6 +259,18 @@ function shareOf(ws: readonly Word[], k: number): Word | null {
   return n;
 }
 
+/**
+ * "turnout is estimated at 60%", "se estima que votó el 75% de las personas inscritas": a share
+ * of the electorate, said by a turnout word before the figure (with no other share between) or
+ * after it in its clause.
+ */
+function isTurnout(ws: readonly Word[], i: number, clauseEnd: number, after: number): boolean {
+  const turnout = claimWordsOf('turnoutWords');
+  for (let k = Math.max(0, after + 1); k < ws.length && ws[k]!.end <= clauseEnd; k++)
+    if (k !== i && turnout.has(ws[k]!.lower)) return true;
+  return false;
+}
+
 /** Every quantity claim in one sentence (offsets relative to the sentence). */
 export function extractQuantities(sentence: string, language: string | null = 'en'): QuantityHit[] {
   const ws = words(sentence);
@@ -276,6 +288,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     return found;
   };
   let lastShare: Word | null = null;
+  let lastPercentAt = -1;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     let value: number | null = null;
@@ -384,7 +397,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     // An article counts one only for the things the lexicon lists as counted units.
     if (article && !(head && isCountedThing(head.text))) continue;
     const unitLemma = head ? lemma(sameThingAs(head.text)) : '';
-    const unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
+    let unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
     if (!unit) continue;
 
     // What the figure applies to: "on auto imports", "of Ruritanian migrants".
@@ -431,6 +444,8 @@ export function extractQuantities(sentence: string, language: string | null = 'e
           }
         : makeNumber(value!, hedge?.text ?? null);
     const [cs, ce] = clauseBounds(sentence, startWord, endChar);
+    if (percent && isTurnout(ws, i, ce, lastPercentAt)) unit = '% turnout';
+    if (percent) lastPercentAt = i;
     const unitWords = new Set([unitLemma]);
     const context = clauseLemmas(cs, ce).filter((l) => !unitWords.has(l));
     if (claimWordsOf('durationUnits').has(head?.lower ?? '') && isAge(sentence, startWord, endChar))
