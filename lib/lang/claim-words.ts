@@ -39,7 +39,7 @@ export interface ClaimWords {
    * What happened to the people a figure counts, by outcome ("killed", "heridos"): two counts
    * with different outcomes are two counts. "|" separated.
    */
-  outcomes: Partial<Record<'dead' | 'injured' | 'missing' | 'rescued', string>>;
+  outcomes: Partial<Record<'dead' | 'injured' | 'missing' | 'rescued' | 'serious', string>>;
   /**
    * Words of a running tally ("toll", "rose to", "s'alourdit"): such a count grows report after
    * report, so two different values are a timeline unless the same report gave both.
@@ -60,6 +60,9 @@ export interface ClaimWords {
    * shares of the same class compare across languages.
    */
   shareThings: Partial<Record<'vote', string>>;
+  /** Phrases before or after a figure that make it a part of the count before it ("dont"). */
+  partitivesBefore: string;
+  partitivesAfter: string;
   /** Words that make a percentage a turnout ("turnout", "participación", "inscritos"). */
   turnoutWords: string;
   /** Words after a percentage that say what it is a share of ("of", "de", "des"). */

@@ -95,6 +95,7 @@ export const claimWords: ClaimWords = {
     injured: 'injured|wounded|hurt|injuries',
     missing: 'missing|disappeared',
     rescued: 'rescued|evacuated',
+    serious: 'critical|critically|serious|seriously',
   },
   tallyWords: 'toll|tally|rose|risen|climbed|climbs|rises|rising|provisional|updated|stood',
   numberWords:
@@ -104,6 +105,8 @@ export const claimWords: ClaimWords = {
   oneWords: 'a an',
   shareThings: { vote: 'vote|votes|ballots|ballot' },
   turnoutWords: 'turnout|registered|electorate',
+  partitivesBefore: '',
+  partitivesAfter: 'of whom|of which|of them',
   shareOf: 'of',
   rangeOpeners: 'between from',
   rangeJoiners: 'and to',

@@ -94,6 +94,7 @@ export const claimWords: ClaimWords = {
     injured: 'heridos|heridas|herido|lesionados',
     missing: 'desaparecidos|desaparecidas',
     rescued: 'rescatados|rescatadas|evacuados|evacuadas',
+    serious: 'graves|grave|gravemente|crítico|críticos',
   },
   tallyWords:
     'balance|cifra|saldo|aumentó|ascendía|asciende|subió|eleva|elevó|provisional|provisionales|provisionalmente',
@@ -104,6 +105,8 @@ export const claimWords: ClaimWords = {
   oneWords: 'un una',
   shareThings: { vote: 'voto|votos|sufragio|sufragios|votación' },
   turnoutWords: 'participación|abstención|padrón|inscritos|inscritas|electorado',
+  partitivesBefore: '',
+  partitivesAfter: 'de los cuales|de las cuales|de ellos|de ellas',
   shareOf: 'de del',
   rangeOpeners: 'entre de desde',
   rangeJoiners: 'y a',

@@ -97,6 +97,7 @@ export const claimWords: ClaimWords = {
     injured: 'blessés|blessées|blessé',
     missing: 'disparus|disparues',
     rescued: 'secourus|évacués',
+    serious: 'critique|critiques|grave|graves|grièvement',
   },
   tallyWords: 'bilan|alourdit|monte|élève|provisoire|grimpé',
   numberWords:
@@ -106,6 +107,8 @@ export const claimWords: ClaimWords = {
   oneWords: 'un une',
   shareThings: { vote: 'voix|vote|votes|suffrage|suffrages' },
   turnoutWords: 'participation|abstention|inscrits|inscrites|électorat',
+  partitivesBefore: 'dont',
+  partitivesAfter: "d'entre eux|d'entre elles",
   shareOf: 'de des du',
   rangeOpeners: 'entre de',
   rangeJoiners: 'et à',

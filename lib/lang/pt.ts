@@ -90,6 +90,7 @@ export const claimWords: ClaimWords = {
     injured: 'feridos|feridas',
     missing: 'desaparecidos|desaparecidas',
     rescued: 'resgatados|resgatadas',
+    serious: 'graves|grave|gravemente|crítico|críticos',
   },
   tallyWords: 'balanço|número|subiu|aumentou|provisório|atualizado',
   numberWords:
@@ -99,6 +100,8 @@ export const claimWords: ClaimWords = {
   oneWords: 'um uma',
   shareThings: { vote: 'voto|votos|sufrágio|sufrágios|votação' },
   turnoutWords: 'participação|comparecimento|abstenção|inscritos|eleitorado',
+  partitivesBefore: '',
+  partitivesAfter: 'dos quais|das quais|deles|delas',
   shareOf: 'de dos das do da',
   rangeOpeners: 'entre de',
   rangeJoiners: 'e a',

@@ -231,3 +231,28 @@ describe('ranges and shares read as ranges', () => {
     expect(hit?.number.hedge ?? null).toBe(hedge);
   });
 });
+
+describe('a part of a count counts what the count counted', () => {
+  test.each([
+    [
+      '2.204 heridos, 721 de los cuales se encuentran graves.',
+      'es',
+      ['2204 herido injured', '721 herido serious'],
+    ],
+    [
+      'Le bilan provisoire s’élève à 2 946 morts et 5 674 blessés dont 721 qui sont dans un état critique.',
+      'fr',
+      ['2946 mort dead', '5674 bless injured', '721 bless serious'],
+    ],
+    [
+      'Some 300 people were hurt, 40 of whom seriously.',
+      'en',
+      ['300 people injured', '40 people serious'],
+    ],
+  ])('%s', (sentence, language, expected) => {
+    const qs = extractQuantities(sentence, language);
+    expect(qs.map((q) => `${q.number.value} ${q.unit} ${q.outcome}`)).toEqual(expected);
+    // The seriously injured fall as well as rise: not a running tally.
+    expect(qs.filter((q) => q.outcome === 'serious').every((q) => !q.tally)).toBe(true);
+  });
+});

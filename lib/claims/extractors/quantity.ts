@@ -271,6 +271,28 @@ function isTurnout(ws: readonly Word[], i: number, clauseEnd: number, after: num
   return false;
 }
 
+let partitives: { before: string[]; after: string[] } | null = null;
+/** "dont 120", "120 de los cuales", "120 of whom": the figure is a part of the count before it. */
+function isPartitive(ws: readonly Word[], i: number, endWord: number): boolean {
+  if (!partitives) {
+    partitives = { before: [], after: [] };
+    for (const l of claimLexicons()) {
+      for (const f of l.partitivesBefore.split('|')) if (f) partitives.before.push(foldLower(f));
+      for (const f of l.partitivesAfter.split('|')) if (f) partitives.after.push(foldLower(f));
+    }
+  }
+  const text = (from: number, n: number) =>
+    ws
+      .slice(Math.max(0, from), from + n)
+      .map((w) => w.lower)
+      .join(' ');
+  return (
+    partitives.before.some(
+      (p) => i >= p.split(' ').length && text(i - p.split(' ').length, p.split(' ').length) === p,
+    ) || partitives.after.some((p) => text(endWord + 1, p.split(' ').length) === p)
+  );
+}
+
 /** Every quantity claim in one sentence (offsets relative to the sentence). */
 export function extractQuantities(sentence: string, language: string | null = 'en'): QuantityHit[] {
   const ws = words(sentence);
@@ -289,6 +311,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
   };
   let lastShare: Word | null = null;
   let lastPercentAt = -1;
+  let lastCount: Word[] | null = null;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     let value: number | null = null;
@@ -358,7 +381,16 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     if (hyphenUnit) np.push({ ...w, text: hyphenUnit, lower: hyphenUnit });
     let j = endWord + 1;
     const firstNext = ws[j];
-    if (!hyphenUnit && !percent && firstNext && NOT_COUNTS.has(firstNext.lower) && !vague) continue;
+    const partOf = !hyphenUnit && !percent && !vague && lastCount && isPartitive(ws, i, endWord);
+    if (
+      !hyphenUnit &&
+      !percent &&
+      firstNext &&
+      NOT_COUNTS.has(firstNext.lower) &&
+      !vague &&
+      !partOf
+    )
+      continue;
     while (j < ws.length && np.length < 4) {
       const n = ws[j]!;
       const between = gapText(sentence, 0, ws[j - 1]!, n);
@@ -388,8 +420,11 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     }
     // "X got 58% of the vote and Y 30%": a bare share is of what the share before it was of.
     if (percent && thingWords.length === 0 && lastShare) thingWords = [lastShare];
+    // "300 injured, 120 of whom seriously": the part counts what the whole counted.
+    if (partOf && thingWords.length === 0) thingWords = lastCount!;
     if (thingWords.length === 0) continue;
     if (percent) lastShare = thingWords.at(-1) ?? null;
+    else lastCount = thingWords;
     // English puts the head noun last ("deportation flights"); Spanish, French and Portuguese
     // first, adjectives after it ("víctimas mortales").
     const head = language === null || language.startsWith('en') ? thingWords.at(-1) : thingWords[0];
@@ -466,7 +501,8 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       article,
       // Counts of casualties are running tallies by nature: they rise report after report.
       tally:
-        (outcome !== null && outcome !== 'rescued') ||
+        // The seriously injured are a state, not a tally: they fall as well as rise.
+        (outcome !== null && outcome !== 'rescued' && outcome !== 'serious') ||
         ws.some((x) => x.start >= cs && x.end <= ce && tallies.has(x.lower)),
     });
     i = Math.max(i, j - 1);
