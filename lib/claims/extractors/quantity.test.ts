@@ -240,7 +240,7 @@ describe('a part of a count counts what the count counted', () => {
       ['2204 herido injured', '721 herido serious'],
     ],
     [
-      'Le bilan provisoire s’élève à 2 946 morts et 5 674 blessés dont 721 qui sont dans un état critique.',
+      'On compte 2 946 morts et 5 674 blessés dont 721 qui sont dans un état critique.',
       'fr',
       ['2946 mort dead', '5674 bless injured', '721 bless serious'],
     ],
