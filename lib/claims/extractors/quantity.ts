@@ -328,7 +328,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       if (value === null) continue;
       const spaced = /^\d{1,3}$/.test(w.text) ? spacedThousands(sentence, ws, i) : null;
       if (spaced) [value, endWord] = spaced;
-      if (isIdentifier(sentence, ws, i, value)) continue;
+      if (!spaced && isIdentifier(sentence, ws, i, value)) continue; // "4 000" is no flight number
       const after = sentence.slice(w.end, w.end + 2);
       if (/^:\d/.test(after) || /^\.\d/.test(after)) continue; // a clock time or a version
       const prev = ws[i - 1];
