@@ -17,7 +17,7 @@ import {
   REPORTING_VERBS,
 } from './extractors/quote';
 import { claimWordsOf } from '../lang/claim-words';
-import { clauseBounds, foldLower, lowerBound } from './text';
+import { clauseBounds, foldLower, lowerBound, WORD_EDGE } from './text';
 import { extractTimes, formatTime } from './extractors/time';
 
 interface Ctx {
@@ -597,7 +597,10 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
 // Attributions: who a figure is credited to.
 
 // Case-sensitive: "States" in "United States" is not a reporting verb.
-const ATTRIB_VERB = new RegExp(`\\b(?:${REPORTING_VERBS}|[Aa]ccording to)\\b`, 'gu');
+const ATTRIB_VERB = new RegExp(
+  `${WORD_EDGE}(?:${REPORTING_VERBS}|[Aa]ccording to)${WORD_EDGE}`,
+  'gu',
+);
 
 /** The last attribution verb of `p` that ends by `offset` (offsets in the source). */
 function attributionVerbBefore(

@@ -32,6 +32,12 @@ test.each([
     'agreement',
     false,
   ],
+  // An accented verb ends on a word edge ("firmó"): `\b` would see none after "ó".
+  [
+    'El ministro firmó este jueves una carta de intención con su homólogo para la cooperación.',
+    'letter of intent',
+    true,
+  ],
 ])('%s -> %s', (sentence, label, specific) => {
   const [hit] = extractLabels(sentence);
   expect(hit?.label).toBe(label);

@@ -3,7 +3,7 @@
  * "memorandum of understanding (MOU)", "agreement"), when the sentence says it was signed,
  * produced or reached. Specific labels can contradict each other; generic ones cannot.
  */
-import { contentLemmas } from '../text';
+import { contentLemmas, WORD_EDGE } from '../text';
 
 export interface LabelHit {
   start: number;
@@ -59,16 +59,18 @@ const LABELS: Array<{ label: string; forms: string[]; specific: boolean }> = [
 ];
 
 const LABEL_RE = new RegExp(
-  `\\b(?:${LABELS.map((l) => l.forms.map((f) => `(${f})`).join('|')).join('|')})\\b`,
-  'gi',
+  `${WORD_EDGE}(?:${LABELS.map((l) => l.forms.map((f) => `(${f})`).join('|')).join('|')})${WORD_EDGE}`,
+  'giu',
 );
 const GROUP_LABELS: Array<{ label: string; specific: boolean }> = LABELS.flatMap((l) =>
   l.forms.map(() => ({ label: l.label, specific: l.specific })),
 );
 
 /** Verbs that make a label a claim about a document that exists. */
-const ACT_RE =
-  /\b(?:sign(?:s|ed|ing)?|produced?|reach(?:ed|es)?|conclud(?:ed|es)|adopt(?:ed|s)?|inked|agreed|struck|firm(?:ó|aron))\b/i;
+const ACT_RE = new RegExp(
+  `${WORD_EDGE}(?:sign(?:s|ed|ing)?|produced?|reach(?:ed|es)?|conclud(?:ed|es)|adopt(?:ed|s)?|inked|agreed|struck|firm(?:ó|aron))${WORD_EDGE}`,
+  'iu',
+);
 
 const LABEL_WORDS = new Set(
   'memorandum understanding letter intent intention declaration agreement deal pact accord treaty mou moa loi sign signed signing produced reached statement joint document'.split(
