@@ -63,6 +63,11 @@ export interface ClaimWords {
   /** Phrases before or after a figure that make it a part of the count before it ("dont"). */
   partitivesBefore: string;
   partitivesAfter: string;
+  /**
+   * Prepositions and adverbs that can stand right before a title ("alongside President X"):
+   * never part of a descriptor, which is a noun phrase with a role head.
+   */
+  notModifiers: string;
   /** Words that make a percentage a turnout ("turnout", "participación", "inscritos"). */
   turnoutWords: string;
   /** Words after a percentage that say what it is a share of ("of", "de", "des"). */

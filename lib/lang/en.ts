@@ -107,6 +107,8 @@ export const claimWords: ClaimWords = {
   turnoutWords: 'turnout|registered|electorate',
   partitivesBefore: '',
   partitivesAfter: 'of whom|of which|of them',
+  notModifiers:
+    'alongside beside besides amid amidst despite toward towards unlike including behind beyond inside outside throughout across near upon onto whereas meanwhile also later earlier today yesterday',
   shareOf: 'of',
   rangeOpeners: 'between from',
   rangeJoiners: 'and to',

@@ -107,6 +107,7 @@ export const claimWords: ClaimWords = {
   turnoutWords: 'participación|abstención|padrón|inscritos|inscritas|electorado',
   partitivesBefore: '',
   partitivesAfter: 'de los cuales|de las cuales|de ellos|de ellas',
+  notModifiers: 'junto ante tras según durante mediante incluso también hoy ayer luego',
   shareOf: 'de del',
   rangeOpeners: 'entre de desde',
   rangeJoiners: 'y a',

@@ -109,6 +109,7 @@ export const claimWords: ClaimWords = {
   turnoutWords: 'participation|abstention|inscrits|inscrites|électorat',
   partitivesBefore: 'dont',
   partitivesAfter: "d'entre eux|d'entre elles",
+  notModifiers: 'auprès aux côtés selon durant malgré envers aussi hier aujourd’hui ensuite',
   shareOf: 'de des du',
   rangeOpeners: 'entre de',
   rangeJoiners: 'et à',

@@ -102,6 +102,7 @@ export const claimWords: ClaimWords = {
   turnoutWords: 'participação|comparecimento|abstenção|inscritos|eleitorado',
   partitivesBefore: '',
   partitivesAfter: 'dos quais|das quais|deles|delas',
+  notModifiers: 'junto ante após segundo durante mediante também hoje ontem depois',
   shareOf: 'de dos das do da',
   rangeOpeners: 'entre de',
   rangeJoiners: 'e a',
