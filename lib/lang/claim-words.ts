@@ -68,6 +68,8 @@ export interface ClaimWords {
    * never part of a descriptor, which is a noun phrase with a role head.
    */
   notModifiers: string;
+  /** Verbs that sign, conclude or announce a document ("firmaron", "signé"), any form. */
+  documentVerbs: string;
   /** Words that make a percentage a turnout ("turnout", "participación", "inscritos"). */
   turnoutWords: string;
   /** Words after a percentage that say what it is a share of ("of", "de", "des"). */

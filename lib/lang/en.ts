@@ -109,6 +109,7 @@ export const claimWords: ClaimWords = {
   partitivesAfter: 'of whom|of which|of them',
   notModifiers:
     'alongside beside besides amid amidst despite toward towards unlike including behind beyond inside outside throughout across near upon onto whereas meanwhile also later earlier today yesterday',
+  documentVerbs: 'announced announces unveiled',
   shareOf: 'of',
   rangeOpeners: 'between from',
   rangeJoiners: 'and to',

@@ -108,6 +108,8 @@ export const claimWords: ClaimWords = {
   partitivesBefore: '',
   partitivesAfter: 'de los cuales|de las cuales|de ellos|de ellas',
   notModifiers: 'junto ante tras según durante mediante incluso también hoy ayer luego',
+  documentVerbs:
+    'firmo firmaron firman firmado suscribio suscribieron suscrito anuncio anunciaron alcanzaron',
   shareOf: 'de del',
   rangeOpeners: 'entre de desde',
   rangeJoiners: 'y a',

@@ -110,6 +110,7 @@ export const claimWords: ClaimWords = {
   partitivesBefore: 'dont',
   partitivesAfter: "d'entre eux|d'entre elles",
   notModifiers: 'auprès aux côtés selon durant malgré envers aussi hier aujourd’hui ensuite',
+  documentVerbs: 'signe signent signeront signera conclu conclut annonce annoncent paraphe',
   shareOf: 'de des du',
   rangeOpeners: 'entre de',
   rangeJoiners: 'et à',

@@ -103,6 +103,7 @@ export const claimWords: ClaimWords = {
   partitivesBefore: '',
   partitivesAfter: 'dos quais|das quais|deles|delas',
   notModifiers: 'junto ante após segundo durante mediante também hoje ontem depois',
+  documentVerbs: 'assinou assinaram assinam assinado firmou firmaram firmado anunciou anunciaram',
   shareOf: 'de dos das do da',
   rangeOpeners: 'entre de',
   rangeJoiners: 'e a',

@@ -3,7 +3,8 @@
  * "memorandum of understanding (MOU)", "agreement"), when the sentence says it was signed,
  * produced or reached. Specific labels can contradict each other; generic ones cannot.
  */
-import { contentLemmas, WORD_EDGE } from '../text';
+import { claimWordsOf } from '../../lang/claim-words';
+import { contentLemmas, foldLower, WORD_EDGE } from '../text';
 
 export interface LabelHit {
   start: number;
@@ -26,13 +27,23 @@ const LABELS: Array<{ label: string; forms: string[]; specific: boolean }> = [
       'memorandums? of understanding',
       'mou',
       'memorando de entendimiento',
+      'memorando de entendimento',
+      "m[ée]morandum d['’]entente",
+      "protocole d['’]accord",
     ],
     specific: true,
   },
   { label: 'memorandum of agreement', forms: ['memorandum of agreement', 'moa'], specific: true },
   {
     label: 'letter of intent',
-    forms: ['letters? of intent(?:ion)?', 'intention letters?', 'loi', 'carta de intención'],
+    forms: [
+      'letters? of intent(?:ion)?',
+      'intention letters?',
+      'loi',
+      'carta de intención',
+      'carta de intenção',
+      "lettre d['’]intention",
+    ],
     specific: true,
   },
   {
@@ -43,6 +54,16 @@ const LABELS: Array<{ label: string; forms: string[]; specific: boolean }> = [
   {
     label: 'joint declaration',
     forms: ['joint declarations?', 'joint statements?', 'joint communiqu[ée]'],
+    specific: true,
+  },
+  {
+    label: 'agreement in principle',
+    forms: [
+      'agreements? in principle',
+      'acuerdos? de principio',
+      'accords? de principe',
+      'acordos? de princ[íi]pio',
+    ],
     specific: true,
   },
   { label: 'executive order', forms: ['executive orders?'], specific: true },
@@ -68,7 +89,9 @@ const GROUP_LABELS: Array<{ label: string; specific: boolean }> = LABELS.flatMap
 
 /** Verbs that make a label a claim about a document that exists. */
 const ACT_RE = new RegExp(
-  `${WORD_EDGE}(?:sign(?:s|ed|ing)?|produced?|reach(?:ed|es)?|conclud(?:ed|es)|adopt(?:ed|s)?|inked|agreed|struck|firm(?:ó|aron))${WORD_EDGE}`,
+  `${WORD_EDGE}(?:sign(?:s|ed|ing)?|produced?|reach(?:ed|es)?|conclud(?:ed|es)|adopt(?:ed|s)?|inked|agreed|struck|${[
+    ...claimWordsOf('documentVerbs'),
+  ].join('|')})${WORD_EDGE}`,
   'iu',
 );
 
@@ -79,7 +102,7 @@ const LABEL_WORDS = new Set(
 );
 
 export function extractLabels(sentence: string): LabelHit[] {
-  if (!ACT_RE.test(sentence)) return [];
+  if (!ACT_RE.test(foldLower(sentence))) return [];
   const context = contentLemmas(sentence.replace(/-/g, ' ')).filter((w) => !LABEL_WORDS.has(w));
   const hits: LabelHit[] = [];
   for (const m of sentence.matchAll(LABEL_RE)) {
