@@ -6,7 +6,7 @@
 import type { Claim, ClaimKind, Entity, Mention, Passage, Source } from '../types';
 import { descriptorBefore, isDemonym, ROLE_WORDS } from './extractors/descriptor';
 import { extractLabels } from './extractors/label';
-import { extractQuantities } from './extractors/quantity';
+import { extractQuantities, type QuantityHit } from './extractors/quantity';
 import {
   attributionAfter,
   BEFORE_RE,
@@ -17,7 +17,7 @@ import {
   REPORTING_VERBS,
 } from './extractors/quote';
 import { claimWordsOf } from '../lang/claim-words';
-import { clauseBounds, foldLower, lowerBound } from './text';
+import { clauseBounds, foldLower, lowerBound, WORD_EDGE } from './text';
 import { extractTimes, formatTime } from './extractors/time';
 
 interface Ctx {
@@ -127,8 +127,39 @@ export function extractClaims(
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Whose share each percentage is ("A won 58% and B 30%"): every person named in the sentence
+ * goes to the share nearest to the name, and a share takes the person given to it.
+ */
+function shareOwners(ctx: Ctx, p: Passage, hits: readonly QuantityHit[]): Map<QuantityHit, string> {
+  const owners = new Map<QuantityHit, string>();
+  const shares = hits.filter((q) => q.unit.startsWith('%'));
+  if (shares.length === 0) return owners;
+  const best = new Map<QuantityHit, number>();
+  for (const m of ctx.persons) {
+    if (m.passageId !== p.id) continue;
+    const ms = m.start - p.start;
+    const me = m.end - p.start;
+    let nearest: QuantityHit | null = null;
+    let distance = Infinity;
+    for (const q of shares) {
+      const [from, to] = me <= q.start ? [me, q.start] : [q.end, ms];
+      // Only within the sentence: a full stop followed by a space ends it.
+      if (to < from || /[.!?]\s/.test(p.text.slice(from, to))) continue;
+      if (to - from < distance) [nearest, distance] = [q, to - from];
+    }
+    if (nearest && distance < (best.get(nearest) ?? Infinity)) {
+      best.set(nearest, distance);
+      owners.set(nearest, m.entityId);
+    }
+  }
+  return owners;
+}
+
 function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
-  for (const q of extractQuantities(p.text, ctx.source.language)) {
+  const hits = extractQuantities(p.text, ctx.source.language);
+  const owners = shareOwners(ctx, p, hits);
+  for (const q of hits) {
     const [cs, ce] = clauseBounds(p.text, q.start, q.end);
     const claim = add(ctx, {
       passageId: p.id,
@@ -152,6 +183,7 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
         outcome: q.outcome,
         tally: q.tally,
         article: q.article,
+        owner: owners.get(q) ?? null,
       },
     });
     attribution(ctx, p, claim, quotes);
@@ -565,7 +597,10 @@ function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
 // Attributions: who a figure is credited to.
 
 // Case-sensitive: "States" in "United States" is not a reporting verb.
-const ATTRIB_VERB = new RegExp(`\\b(?:${REPORTING_VERBS}|[Aa]ccording to)\\b`, 'gu');
+const ATTRIB_VERB = new RegExp(
+  `${WORD_EDGE}(?:${REPORTING_VERBS}|[Aa]ccording to)${WORD_EDGE}`,
+  'gu',
+);
 
 /** The last attribution verb of `p` that ends by `offset` (offsets in the source). */
 function attributionVerbBefore(

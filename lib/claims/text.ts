@@ -5,6 +5,12 @@
 import { anyLanguage } from '../lang';
 import type { Entity, Mention } from '../types';
 
+/**
+ * A word edge for regexes built with the `u` flag: `\b` knows only ASCII letters, so it finds
+ * no edge after "firmó" and finds one inside "reconoció".
+ */
+export const WORD_EDGE = String.raw`(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))`;
+
 export interface Word {
   text: string;
   /** Lower-cased, accents folded. */

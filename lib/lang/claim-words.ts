@@ -39,7 +39,7 @@ export interface ClaimWords {
    * What happened to the people a figure counts, by outcome ("killed", "heridos"): two counts
    * with different outcomes are two counts. "|" separated.
    */
-  outcomes: Partial<Record<'dead' | 'injured' | 'missing' | 'rescued', string>>;
+  outcomes: Partial<Record<'dead' | 'injured' | 'missing' | 'rescued' | 'serious', string>>;
   /**
    * Words of a running tally ("toll", "rose to", "s'alourdit"): such a count grows report after
    * report, so two different values are a timeline unless the same report gave both.
@@ -55,13 +55,38 @@ export interface ClaimWords {
   sameThings: string;
   /** Indefinite articles: "a flight" is a count of one when another outlet gives a number. */
   oneWords: string;
+  /**
+   * What a share is a share of, by class shared by every language ("votos", "voix" -> vote):
+   * shares of the same class compare across languages.
+   */
+  shareThings: Partial<Record<'vote', string>>;
+  /** Phrases before or after a figure that make it a part of the count before it ("dont"). */
+  partitivesBefore: string;
+  partitivesAfter: string;
+  /**
+   * Prepositions and adverbs that can stand right before a title ("alongside President X"):
+   * never part of a descriptor, which is a noun phrase with a role head.
+   */
+  notModifiers: string;
+  /** Verbs that sign, conclude or announce a document ("firmaron", "signé"), any form. */
+  documentVerbs: string;
+  /** Words that make a percentage a turnout ("turnout", "participación", "inscritos"). */
+  turnoutWords: string;
+  /** Words after a percentage that say what it is a share of ("of", "de", "des"). */
+  shareOf: string;
+  /** Words before a figure that open a range ("between", "entre"). */
+  rangeOpeners: string;
+  /** Words between the two ends of a range ("and", "y", "à"). */
+  rangeJoiners: string;
 }
 
 const sameCache = new Map<string, string>();
 /** The first noun of the group `word` belongs to, folded, else the word itself. */
 export function sameThingAs(word: string): string {
   if (sameCache.size === 0)
-    for (const l of ALL)
+    for (const l of ALL) {
+      for (const [k, v] of Object.entries(l.shareThings))
+        for (const f of v.split('|')) sameCache.set(fold(f.trim()), k);
       for (const group of l.sameThings.split(';')) {
         const forms = group
           .split('|')
@@ -69,6 +94,7 @@ export function sameThingAs(word: string): string {
           .filter(Boolean);
         for (const f of forms) if (!sameCache.has(f)) sameCache.set(f, forms[0]!);
       }
+    }
   return sameCache.get(fold(word)) ?? word;
 }
 

@@ -95,6 +95,7 @@ export const claimWords: ClaimWords = {
     injured: 'injured|wounded|hurt|injuries',
     missing: 'missing|disappeared',
     rescued: 'rescued|evacuated',
+    serious: 'critical|critically|serious|seriously',
   },
   tallyWords: 'toll|tally|rose|risen|climbed|climbs|rises|rising|provisional|updated|stood',
   numberWords:
@@ -102,4 +103,14 @@ export const claimWords: ClaimWords = {
   tens: 'thirty forty fifty sixty seventy eighty ninety',
   sameThings: 'flight|plane|aircraft|airplane|jet|flights|planes|airplanes|jets',
   oneWords: 'a an',
+  shareThings: { vote: 'vote|votes|ballots|ballot' },
+  turnoutWords: 'turnout|registered|electorate',
+  partitivesBefore: '',
+  partitivesAfter: 'of whom|of which|of them',
+  notModifiers:
+    'alongside beside besides amid amidst despite toward towards unlike including behind beyond inside outside throughout across near upon onto whereas meanwhile also later earlier today yesterday',
+  documentVerbs: 'announced announces unveiled',
+  shareOf: 'of',
+  rangeOpeners: 'between from',
+  rangeJoiners: 'and to',
 };

@@ -94,6 +94,7 @@ export const claimWords: ClaimWords = {
     injured: 'heridos|heridas|herido|lesionados',
     missing: 'desaparecidos|desaparecidas',
     rescued: 'rescatados|rescatadas|evacuados|evacuadas',
+    serious: 'graves|grave|gravemente|crítico|críticos',
   },
   tallyWords:
     'balance|cifra|saldo|aumentó|ascendía|asciende|subió|eleva|elevó|provisional|provisionales|provisionalmente',
@@ -102,4 +103,14 @@ export const claimWords: ClaimWords = {
   tens: 'treinta cuarenta cincuenta sesenta setenta ochenta noventa',
   sameThings: 'vuelo|avión|aeronave|vuelos|aviones|aeronaves',
   oneWords: 'un una',
+  shareThings: { vote: 'voto|votos|sufragio|sufragios|votación' },
+  turnoutWords: 'participación|abstención|padrón|inscritos|inscritas|electorado',
+  partitivesBefore: '',
+  partitivesAfter: 'de los cuales|de las cuales|de ellos|de ellas',
+  notModifiers: 'junto ante tras según durante mediante incluso también hoy ayer luego',
+  documentVerbs:
+    'firmo firmaron firman firmado suscribio suscribieron suscrito anuncio anunciaron alcanzaron',
+  shareOf: 'de del',
+  rangeOpeners: 'entre de desde',
+  rangeJoiners: 'y a',
 };

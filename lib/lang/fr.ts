@@ -97,6 +97,7 @@ export const claimWords: ClaimWords = {
     injured: 'blessés|blessées|blessé',
     missing: 'disparus|disparues',
     rescued: 'secourus|évacués',
+    serious: 'critique|critiques|grave|graves|grièvement',
   },
   tallyWords: 'bilan|alourdit|monte|élève|provisoire|grimpé',
   numberWords:
@@ -104,4 +105,13 @@ export const claimWords: ClaimWords = {
   tens: 'trente quarante cinquante soixante soixante-dix quatre-vingts|quatre-vingt quatre-vingt-dix',
   sameThings: 'vol|avion|appareil|vols|avions|appareils',
   oneWords: 'un une',
+  shareThings: { vote: 'voix|vote|votes|suffrage|suffrages' },
+  turnoutWords: 'participation|abstention|inscrits|inscrites|électorat',
+  partitivesBefore: 'dont',
+  partitivesAfter: "d'entre eux|d'entre elles",
+  notModifiers: 'auprès aux côtés selon durant malgré envers aussi hier aujourd’hui ensuite',
+  documentVerbs: 'signe signent signeront signera conclu conclut annonce annoncent paraphe',
+  shareOf: 'de des du',
+  rangeOpeners: 'entre de',
+  rangeJoiners: 'et à',
 };

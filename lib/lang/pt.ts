@@ -90,6 +90,7 @@ export const claimWords: ClaimWords = {
     injured: 'feridos|feridas',
     missing: 'desaparecidos|desaparecidas',
     rescued: 'resgatados|resgatadas',
+    serious: 'graves|grave|gravemente|crítico|críticos',
   },
   tallyWords: 'balanço|número|subiu|aumentou|provisório|atualizado',
   numberWords:
@@ -97,4 +98,13 @@ export const claimWords: ClaimWords = {
   tens: 'trinta quarenta cinquenta sessenta setenta oitenta noventa',
   sameThings: 'voo|avião|aeronave|voos|aviões|aeronaves',
   oneWords: 'um uma',
+  shareThings: { vote: 'voto|votos|sufrágio|sufrágios|votação' },
+  turnoutWords: 'participação|comparecimento|abstenção|inscritos|eleitorado',
+  partitivesBefore: '',
+  partitivesAfter: 'dos quais|das quais|deles|delas',
+  notModifiers: 'junto ante após segundo durante mediante também hoje ontem depois',
+  documentVerbs: 'assinou assinaram assinam assinado firmou firmaram firmado anunciou anunciaram',
+  shareOf: 'de dos das do da',
+  rangeOpeners: 'entre de',
+  rangeJoiners: 'e a',
 };

@@ -47,6 +47,18 @@ test.each([
     'U.S. President',
   ],
   ['Noem and Petro’s meeting was conducted behind closed doors.', 'Petro', null],
+  // A descriptor is a noun phrase with a role head: a preposition before it is not a label.
+  [
+    'She stood alongside Foreign Minister Ana Ruiz at the ceremony.',
+    'Ana Ruiz',
+    'Foreign Minister',
+  ],
+  ['The envoy arrived alongside leftist President Ana Ruiz.', 'Ana Ruiz', 'leftist President'],
+  [
+    'Ruritania’s then acting President Ana Ruiz spoke first.',
+    'Ana Ruiz',
+    'Ruritania’s then acting President',
+  ],
 ])('stops at the phrase boundary: %s', (sentence, name, span) => {
   expect(descriptorBefore(sentence, sentence.indexOf(name), placeLike)?.span ?? null).toBe(span);
 });

@@ -3,7 +3,8 @@
  * "far-left President of Ruritania Jane Doe"). What differs between outlets is the framing:
  * the evaluative words, once roles ("President"), places and nationalities are set aside.
  */
-import { foldLower, STOP, type Word, words } from '../text';
+import { claimWordsOf } from '../../lang/claim-words';
+import { foldLower, isStopWord, STOP, type Word, words } from '../text';
 
 /** Offices and titles: they say what someone is, not how an outlet sees them. */
 export const ROLE_WORDS = new Set(
@@ -84,8 +85,11 @@ function walkBack(
       taken.unshift(w);
       continue;
     }
-    // Lower-case modifiers only in front of the role ("leftist President").
+    // Lower-case modifiers only in front of the role ("leftist President"), never a preposition
+    // or an adverb ("alongside President …").
     if (!sawRole) break;
+    if (!NEUTRAL.has(w.lower) && (isStopWord(w.lower) || claimWordsOf('notModifiers').has(w.lower)))
+      break;
     if (/^\d/.test(w.text)) break;
     taken.unshift(w);
   }

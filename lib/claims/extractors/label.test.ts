@@ -32,6 +32,32 @@ test.each([
     'agreement',
     false,
   ],
+  // An accented verb ends on a word edge ("firmó"): `\b` would see none after "ó".
+  [
+    'El ministro firmó este jueves una carta de intención con su homólogo para la cooperación.',
+    'letter of intent',
+    true,
+  ],
+  [
+    'Os dois governos assinaram um memorando de entendimento sobre a cooperação portuária.',
+    'memorandum of understanding',
+    true,
+  ],
+  [
+    "Les deux ministres ont signé jeudi une lettre d'intention sur la coopération énergétique.",
+    'letter of intent',
+    true,
+  ],
+  [
+    'Both delegations announced an agreement in principle on the fisheries quota.',
+    'agreement in principle',
+    true,
+  ],
+  [
+    'Ambos gobiernos alcanzaron un acuerdo de principio sobre la cuota pesquera.',
+    'agreement in principle',
+    true,
+  ],
 ])('%s -> %s', (sentence, label, specific) => {
   const [hit] = extractLabels(sentence);
   expect(hit?.label).toBe(label);

@@ -3,7 +3,8 @@
  * "memorandum of understanding (MOU)", "agreement"), when the sentence says it was signed,
  * produced or reached. Specific labels can contradict each other; generic ones cannot.
  */
-import { contentLemmas } from '../text';
+import { claimWordsOf } from '../../lang/claim-words';
+import { contentLemmas, foldLower, WORD_EDGE } from '../text';
 
 export interface LabelHit {
   start: number;
@@ -26,13 +27,23 @@ const LABELS: Array<{ label: string; forms: string[]; specific: boolean }> = [
       'memorandums? of understanding',
       'mou',
       'memorando de entendimiento',
+      'memorando de entendimento',
+      "m[ée]morandum d['’]entente",
+      "protocole d['’]accord",
     ],
     specific: true,
   },
   { label: 'memorandum of agreement', forms: ['memorandum of agreement', 'moa'], specific: true },
   {
     label: 'letter of intent',
-    forms: ['letters? of intent(?:ion)?', 'intention letters?', 'loi', 'carta de intención'],
+    forms: [
+      'letters? of intent(?:ion)?',
+      'intention letters?',
+      'loi',
+      'carta de intención',
+      'carta de intenção',
+      "lettre d['’]intention",
+    ],
     specific: true,
   },
   {
@@ -43,6 +54,16 @@ const LABELS: Array<{ label: string; forms: string[]; specific: boolean }> = [
   {
     label: 'joint declaration',
     forms: ['joint declarations?', 'joint statements?', 'joint communiqu[ée]'],
+    specific: true,
+  },
+  {
+    label: 'agreement in principle',
+    forms: [
+      'agreements? in principle',
+      'acuerdos? de principio',
+      'accords? de principe',
+      'acordos? de princ[íi]pio',
+    ],
     specific: true,
   },
   { label: 'executive order', forms: ['executive orders?'], specific: true },
@@ -59,16 +80,20 @@ const LABELS: Array<{ label: string; forms: string[]; specific: boolean }> = [
 ];
 
 const LABEL_RE = new RegExp(
-  `\\b(?:${LABELS.map((l) => l.forms.map((f) => `(${f})`).join('|')).join('|')})\\b`,
-  'gi',
+  `${WORD_EDGE}(?:${LABELS.map((l) => l.forms.map((f) => `(${f})`).join('|')).join('|')})${WORD_EDGE}`,
+  'giu',
 );
 const GROUP_LABELS: Array<{ label: string; specific: boolean }> = LABELS.flatMap((l) =>
   l.forms.map(() => ({ label: l.label, specific: l.specific })),
 );
 
 /** Verbs that make a label a claim about a document that exists. */
-const ACT_RE =
-  /\b(?:sign(?:s|ed|ing)?|produced?|reach(?:ed|es)?|conclud(?:ed|es)|adopt(?:ed|s)?|inked|agreed|struck|firm(?:ó|aron))\b/i;
+const ACT_RE = new RegExp(
+  `${WORD_EDGE}(?:sign(?:s|ed|ing)?|produced?|reach(?:ed|es)?|conclud(?:ed|es)|adopt(?:ed|s)?|inked|agreed|struck|${[
+    ...claimWordsOf('documentVerbs'),
+  ].join('|')})${WORD_EDGE}`,
+  'iu',
+);
 
 const LABEL_WORDS = new Set(
   'memorandum understanding letter intent intention declaration agreement deal pact accord treaty mou moa loi sign signed signing produced reached statement joint document'.split(
@@ -77,7 +102,7 @@ const LABEL_WORDS = new Set(
 );
 
 export function extractLabels(sentence: string): LabelHit[] {
-  if (!ACT_RE.test(sentence)) return [];
+  if (!ACT_RE.test(foldLower(sentence))) return [];
   const context = contentLemmas(sentence.replace(/-/g, ' ')).filter((w) => !LABEL_WORDS.has(w));
   const hits: LabelHit[] = [];
   for (const m of sentence.matchAll(LABEL_RE)) {

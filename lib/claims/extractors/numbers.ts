@@ -6,7 +6,7 @@
 
 import { numberWordValue } from '../../lang/claim-words';
 
-export type Hedge = 'exact' | 'over' | 'under' | 'about' | 'nearly' | 'vague';
+export type Hedge = 'exact' | 'over' | 'under' | 'about' | 'nearly' | 'vague' | 'range';
 
 export interface ParsedNumber {
   value: number;
@@ -50,7 +50,7 @@ const VAGUE: Record<string, [number, number]> = {
 
 const HEDGES: Array<[RegExp, Hedge]> = [
   [
-    /^(?:more than|over|above|upwards of|in excess of|at least|exceeding|más de|plus de|mais de)$/,
+    /^(?:more than|over|above|upwards of|in excess of|at least|exceeding|más de|más del|plus de|plus du|mais de|mais do)$/,
     'over',
   ],
   [/^(?:less than|fewer than|under|below|up to|at most|no more than|menos de|moins de)$/, 'under'],
@@ -76,6 +76,9 @@ export const HEDGE_PHRASES = [
   'just under',
   'an estimated',
   'más de',
+  'más del',
+  'plus du',
+  'mais do',
   'menos de',
   'cerca de',
   'alrededor de',
@@ -139,6 +142,8 @@ export function parseDigits(raw: string, language: string | null = 'en'): number
     if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s))
       return Number(s.replace(/\./g, '').replace(',', '.'));
     if (/^\d+(?:,\d+)?$/.test(s)) return Number(s.replace(',', '.'));
+    // "61.5": a dot before one or two digits cannot group thousands (Mexican usage).
+    if (/^\d+\.\d{1,2}$/.test(s)) return Number(s);
   } else {
     if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
     if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);

@@ -96,6 +96,7 @@ describe('numbers', () => {
     ['1.5', 'en', 1.5],
     ['3,5', 'fr', 3.5],
     ['40 000', 'fr', 40000],
+    ['61.5', 'es', 61.5],
   ])('%s in %s is %d', (raw, lang, value) => {
     expect(parseDigits(raw, lang)).toBe(value);
   });
@@ -151,4 +152,107 @@ test.each([
   expect(extractQuantities(sentence, language).map((q) => `${q.number.value} ${q.unit}`)).toEqual(
     expected,
   );
+});
+
+describe('ranges and shares read as ranges', () => {
+  test.each([
+    [
+      'es',
+      'La candidata Ana Ruiz obtuvo entre un 58,3 % y un 60,7 % de los votos, según el conteo rápido.',
+      '58,3 % y un 60,7 %',
+      58.3,
+      60.7,
+    ],
+    [
+      'en',
+      'The ruling party’s candidate won between 58.3 and 60.7 per cent of the vote in Sunday’s election.',
+      '58.3 and 60.7 per cent',
+      58.3,
+      60.7,
+    ],
+    [
+      'fr',
+      "L'ex-maire totalise entre 58 et 60% des voix, loin devant sa rivale.",
+      '58 et 60%',
+      58,
+      60,
+    ],
+    ['fr', 'Sa rivale Lia Marn, créditée de 26 à 28% des voix.', '26 à 28%', 26, 28],
+    [
+      'pt',
+      'Os resultados indicaram que ela venceu com entre 58,3% e 60,7% dos votos.',
+      '58,3% e 60,7%',
+      58.3,
+      60.7,
+    ],
+  ])('%s: %s', (language, sentence, span, low, high) => {
+    const hit = extractQuantities(sentence, language).find((q) => q.span === span);
+    expect(hit?.unit).toBe('% vote');
+    expect([hit?.number.low, hit?.number.high, hit?.number.hedge]).toEqual([low, high, 'range']);
+  });
+
+  test.each([
+    // A bare share takes what the share before it was a share of.
+    [
+      'en',
+      'Ana Ruiz got around 58.4% of the vote, and Lia Marn got 30.4%, officials said.',
+      '30.4%',
+      '% vote',
+      'exact',
+    ],
+    ['es', 'Ana Ruiz obtuvo más del 55% de los votos.', 'más del 55%', '% vote', 'over'],
+    // A share of the electorate: a turnout word before the figure or in its clause after it.
+    [
+      'es',
+      'La participación ciudadana, dijo la consejera, se estima entre el 60 y 61.5% de la lista.',
+      '60 y 61.5%',
+      '% turnout',
+      'range',
+    ],
+    [
+      'es',
+      'Se estima que votó más del 75% de las personas inscritas en el padrón electoral.',
+      'más del 75%',
+      '% turnout',
+      'over',
+    ],
+    [
+      'es',
+      'Con un nivel de confianza del 95%, el conteo estima una participación de entre el 60% y el 61% del padrón.',
+      '95%',
+      null,
+      null,
+    ],
+    // One figure is no range: "2 and 3 arrests" is only read with an opener or a percent sign.
+    ['en', 'Police made 2 and 3 arrests on two days.', '2', null, null],
+  ])('%s: %s', (language, sentence, span, unit, hedge) => {
+    const hit = extractQuantities(sentence, language).find((q) => q.span.startsWith(span));
+    expect(hit?.unit ?? null).toBe(unit);
+    expect(hit?.number.hedge ?? null).toBe(hedge);
+  });
+});
+
+describe('a part of a count counts what the count counted', () => {
+  test.each([
+    [
+      '2.204 heridos, 721 de los cuales se encuentran graves.',
+      'es',
+      ['2204 herido injured', '721 herido serious'],
+    ],
+    [
+      'On compte 2 946 morts et 5 674 blessés dont 721 qui sont dans un état critique.',
+      'fr',
+      ['2946 mort dead', '5674 bless injured', '721 bless serious'],
+    ],
+    [
+      'Some 300 people were hurt, 40 of whom seriously.',
+      'en',
+      ['300 people injured', '40 people serious'],
+    ],
+  ])('%s', (sentence, language, expected) => {
+    const qs = extractQuantities(sentence, language);
+    expect(qs.map((q) => `${q.number.value} ${q.unit} ${q.outcome}`)).toEqual(expected);
+    // The seriously injured fall as well as rise: not a running tally.
+    expect(qs.filter((q) => q.outcome === 'serious').every((q) => !q.tally)).toBe(true);
+  });
 });

@@ -188,13 +188,109 @@ function gapText(sentence: string, base: number, a: Word, b: Word): string {
 /** Hedge words right before word i ("more than", "over", "some"), longest match. */
 function hedgeBefore(ws: readonly Word[], i: number): { text: string; start: number } | null {
   for (const phrase of HEDGE_PHRASES) {
-    const parts = phrase.split(' ');
+    const parts = foldLower(phrase).split(' ');
     if (i - parts.length < 0) continue;
     const cand = ws.slice(i - parts.length, i);
-    if (cand.map((w) => w.lower).join(' ') === phrase)
+    if (cand.map((w) => w.lower).join(' ') === parts.join(' '))
       return { text: cand.map((w) => w.text).join(' '), start: cand[0]!.start };
   }
   return null;
+}
+
+/** "percent", "per cent", "por ciento", "pour cent", "por cento" at word k: how many words, or 0. */
+function percentWords(ws: readonly Word[], k: number): number {
+  const a = ws[k]?.lower;
+  if (a === 'percent' || a === 'pourcent') return 1;
+  if (/^(?:per|por|pour)$/.test(a ?? '') && /^(?:cent|ciento|cento)$/.test(ws[k + 1]?.lower ?? ''))
+    return 2;
+  return 0;
+}
+function isPercentWord(ws: readonly Word[], k: number): boolean {
+  return percentWords(ws, k) > 0;
+}
+
+let rangeWords: { openers: Set<string>; joiners: Set<string>; articles: Set<string> } | null = null;
+/**
+ * "between 40 and 45%", "entre un 40 % y un 45 %", "de 40 à 45 %", "40 to 45 per cent": the
+ * figure at word i opens a range. Returns its upper end, the index of its last digit word and
+ * whether it is a percentage; null when the figure stands alone.
+ */
+function rangeFrom(
+  sentence: string,
+  ws: readonly Word[],
+  i: number,
+  low: number,
+  language: string | null,
+): [number, number, boolean] | null {
+  rangeWords ??= {
+    openers: claimWordsOf('rangeOpeners'),
+    joiners: claimWordsOf('rangeJoiners'),
+    articles: anyLanguage('articles'),
+  };
+  const { openers, joiners, articles: arts } = rangeWords;
+  let k = i + 1;
+  let percent = /^\s*%/.test(sentence.slice(ws[i]!.end));
+  k += percentWords(ws, k);
+  if (percentWords(ws, i + 1) > 0) percent = true;
+  const joiner = ws[k];
+  if (!joiner || !joiners.has(joiner.lower)) return null;
+  k++;
+  if (ws[k] && arts.has(ws[k]!.lower)) k++;
+  const second = ws[k];
+  if (!second || !/^\d/.test(second.text)) return null;
+  const high = parseDigits(second.text, language);
+  if (high === null || high <= low) return null;
+  // "to" and "a" join ranges only after an opener ("from 40 to 45"), or inside percentages.
+  let o = i - 1;
+  if (ws[o] && arts.has(ws[o]!.lower) && !openers.has(ws[o]!.lower)) o--;
+  const opened = ws[o] !== undefined && openers.has(ws[o]!.lower);
+  const pct = percent || /^\s*%/.test(sentence.slice(second.end)) || isPercentWord(ws, k + 1);
+  if (!opened && !pct) return null;
+  return [high, k, pct];
+}
+
+/** "of the vote", "de los votos", "des voix": what a percentage is a share of, or null. */
+function shareOf(ws: readonly Word[], k: number): Word | null {
+  const of = ws[k];
+  if (!of || !claimWordsOf('shareOf').has(of.lower)) return null;
+  let n = ws[k + 1];
+  if (n && (isArticle(n.lower) || DETERMINERS.has(n.lower))) n = ws[k + 2];
+  if (!n || isStopWord(n.lower) || /^\d/.test(n.text) || isCapitalised(n)) return null;
+  return n;
+}
+
+/**
+ * "turnout is estimated at 60%", "se estima que votó el 75% de las personas inscritas": a share
+ * of the electorate, said by a turnout word before the figure (with no other share between) or
+ * after it in its clause.
+ */
+function isTurnout(ws: readonly Word[], i: number, clauseEnd: number, after: number): boolean {
+  const turnout = claimWordsOf('turnoutWords');
+  for (let k = Math.max(0, after + 1); k < ws.length && ws[k]!.end <= clauseEnd; k++)
+    if (k !== i && turnout.has(ws[k]!.lower)) return true;
+  return false;
+}
+
+let partitives: { before: string[]; after: string[] } | null = null;
+/** "dont 120", "120 de los cuales", "120 of whom": the figure is a part of the count before it. */
+function isPartitive(ws: readonly Word[], i: number, endWord: number): boolean {
+  if (!partitives) {
+    partitives = { before: [], after: [] };
+    for (const l of claimLexicons()) {
+      for (const f of l.partitivesBefore.split('|')) if (f) partitives.before.push(foldLower(f));
+      for (const f of l.partitivesAfter.split('|')) if (f) partitives.after.push(foldLower(f));
+    }
+  }
+  const text = (from: number, n: number) =>
+    ws
+      .slice(Math.max(0, from), from + n)
+      .map((w) => w.lower)
+      .join(' ');
+  return (
+    partitives.before.some(
+      (p) => i >= p.split(' ').length && text(i - p.split(' ').length, p.split(' ').length) === p,
+    ) || partitives.after.some((p) => text(endWord + 1, p.split(' ').length) === p)
+  );
 }
 
 /** Every quantity claim in one sentence (offsets relative to the sentence). */
@@ -213,6 +309,9 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       if (ws[k]!.end <= to && lemmas[k] !== null) found.push(lemmas[k]!);
     return found;
   };
+  let lastShare: Word | null = null;
+  let lastPercentAt = -1;
+  let lastCount: Word[] | null = null;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     let value: number | null = null;
@@ -221,13 +320,15 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     let hyphenUnit: string | null = null;
     let percent = false;
     let article = false;
+    /** The upper end of a range ("between 40 and 45"), read with the figure as its lower end. */
+    let high: number | null = null;
 
     if (/^\d/.test(w.text)) {
       value = parseDigits(w.text, language);
       if (value === null) continue;
       const spaced = /^\d{1,3}$/.test(w.text) ? spacedThousands(sentence, ws, i) : null;
       if (spaced) [value, endWord] = spaced;
-      if (isIdentifier(sentence, ws, i, value)) continue;
+      if (!spaced && isIdentifier(sentence, ws, i, value)) continue; // "4 000" is no flight number
       const after = sentence.slice(w.end, w.end + 2);
       if (/^:\d/.test(after) || /^\.\d/.test(after)) continue; // a clock time or a version
       const prev = ws[i - 1];
@@ -242,12 +343,13 @@ export function extractQuantities(sentence: string, language: string | null = 'e
         !/[.,\s]/.test(w.text)
       )
         continue; // a year
-      if (
-        /^\s*%/.test(sentence.slice(w.end)) ||
-        (next && /^(?:percent|per cent|por ciento|pour cent)$/.test(next.lower))
-      ) {
+      const range = rangeFrom(sentence, ws, i, value, language);
+      if (range) {
+        [high, endWord, percent] = range;
+        if (percent && isPercentWord(ws, endWord + 1)) endWord += percentWords(ws, endWord + 1);
+      } else if (/^\s*%/.test(sentence.slice(w.end)) || isPercentWord(ws, i + 1)) {
         percent = true;
-        if (next && next.lower === 'percent') endWord = i + 1;
+        endWord = i + percentWords(ws, i + 1);
       }
     } else {
       const hy = w.lower.match(/^([a-z]+)-([a-z]+)$/);
@@ -279,7 +381,16 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     if (hyphenUnit) np.push({ ...w, text: hyphenUnit, lower: hyphenUnit });
     let j = endWord + 1;
     const firstNext = ws[j];
-    if (!hyphenUnit && !percent && firstNext && NOT_COUNTS.has(firstNext.lower) && !vague) continue;
+    const partOf = !hyphenUnit && !percent && !vague && lastCount && isPartitive(ws, i, endWord);
+    if (
+      !hyphenUnit &&
+      !percent &&
+      firstNext &&
+      NOT_COUNTS.has(firstNext.lower) &&
+      !vague &&
+      !partOf
+    )
+      continue;
     while (j < ws.length && np.length < 4) {
       const n = ws[j]!;
       const between = gapText(sentence, 0, ws[j - 1]!, n);
@@ -302,10 +413,18 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     // "tariffs of 25%": the thing comes before the figure.
     let thingWords = hyphenUnit ? np.slice(0, 1) : np;
     if (percent && np.length === 0) {
+      const after = shareOf(ws, endWord + 1);
       const before = ws[i - 1]?.lower === 'of' ? ws[i - 2] : undefined;
-      if (before && !STOP.has(before.lower)) thingWords = [before];
+      if (after) thingWords = [after];
+      else if (before && !STOP.has(before.lower)) thingWords = [before];
     }
+    // "X got 58% of the vote and Y 30%": a bare share is of what the share before it was of.
+    if (percent && thingWords.length === 0 && lastShare) thingWords = [lastShare];
+    // "300 injured, 120 of whom seriously": the part counts what the whole counted.
+    if (partOf && thingWords.length === 0) thingWords = lastCount!;
     if (thingWords.length === 0) continue;
+    if (percent) lastShare = thingWords.at(-1) ?? null;
+    else lastCount = thingWords;
     // English puts the head noun last ("deportation flights"); Spanish, French and Portuguese
     // first, adjectives after it ("víctimas mortales").
     const head = language === null || language.startsWith('en') ? thingWords.at(-1) : thingWords[0];
@@ -313,7 +432,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     // An article counts one only for the things the lexicon lists as counted units.
     if (article && !(head && isCountedThing(head.text))) continue;
     const unitLemma = head ? lemma(sameThingAs(head.text)) : '';
-    const unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
+    let unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
     if (!unit) continue;
 
     // What the figure applies to: "on auto imports", "of Ruritanian migrants".
@@ -340,7 +459,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     const lastNp = hyphenUnit ? w : (np.at(-1) ?? ws[endWord]!);
     const endChar =
       percent && np.length === 0
-        ? Math.max(ws[endWord]!.end, w.end + (sentence[w.end] === '%' ? 1 : 0))
+        ? ws[endWord]!.end + (/^\s?%/.exec(sentence.slice(ws[endWord]!.end))?.[0].length ?? 0)
         : lastNp.end;
     const number = vague
       ? {
@@ -350,8 +469,18 @@ export function extractQuantities(sentence: string, language: string | null = 'e
           hedge: 'vague' as const,
           hedgeText: `${w.text} of`,
         }
-      : makeNumber(value!, hedge?.text ?? null);
+      : high !== null
+        ? {
+            value: (value! + high) / 2,
+            low: value!,
+            high,
+            hedge: 'range' as const,
+            hedgeText: null,
+          }
+        : makeNumber(value!, hedge?.text ?? null);
     const [cs, ce] = clauseBounds(sentence, startWord, endChar);
+    if (percent && isTurnout(ws, i, ce, lastPercentAt)) unit = '% turnout';
+    if (percent) lastPercentAt = i;
     const unitWords = new Set([unitLemma]);
     const context = clauseLemmas(cs, ce).filter((l) => !unitWords.has(l));
     if (claimWordsOf('durationUnits').has(head?.lower ?? '') && isAge(sentence, startWord, endChar))
@@ -372,7 +501,8 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       article,
       // Counts of casualties are running tallies by nature: they rise report after report.
       tally:
-        (outcome !== null && outcome !== 'rescued') ||
+        // The seriously injured are a state, not a tally: they fall as well as rise.
+        (outcome !== null && outcome !== 'rescued' && outcome !== 'serious') ||
         ws.some((x) => x.start >= cs && x.end <= ce && tallies.has(x.lower)),
     });
     i = Math.max(i, j - 1);

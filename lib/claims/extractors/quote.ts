@@ -2,6 +2,8 @@
  * Direct quotes and who said them: curly and straight quotes, "X said", "said X", "X said
  * through an interpreter", "according to X", and a quote cut into several sentences.
  */
+import { WORD_EDGE } from '../text';
+
 export interface QuoteSpan {
   /** Offsets of the quoted words, without the quote marks. */
   start: number;
@@ -69,7 +71,10 @@ export function attributionAfter(text: string, quoteEnd: number): Attribution | 
 }
 
 /** A reporting verb (or "according to") before a quote, any case. */
-export const BEFORE_RE = new RegExp(`\\b(?<v>${REPORTING_VERBS}|according to)\\b`, 'giu');
+export const BEFORE_RE = new RegExp(
+  `${WORD_EDGE}(?<v>${REPORTING_VERBS}|according to)${WORD_EDGE}`,
+  'giu',
+);
 
 /**
  * "Doe said, “…" / "Smith posted on X, declaring, “…" / "which she described as “…":

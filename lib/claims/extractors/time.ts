@@ -6,6 +6,7 @@
  */
 import { claimLexicons, type EventClass } from '../../lang/claim-words';
 import { fold } from '../../corpus/text';
+import { WORD_EDGE } from '../text';
 
 export type DayPart = 'early' | 'morning' | 'afternoon' | 'evening' | 'night' | 'later';
 
@@ -68,15 +69,15 @@ const PART = 'early morning|morning|afternoon|evening|night|tonight';
 /** One regex over the forms news prose uses; the groups say which part matched. */
 const TIME_RE = new RegExp(
   [
-    `\\b(?<later>later|earlier) (?:in|that) the day\\b`,
-    `\\b(?:on |this |last |next )?(?<wd>${WD})(?:,? (?<mo1>${MO}) (?<d1>\\d{1,2})\\b)?(?:,? (?:in the )?(?<wdpart>${PART}))?\\b`,
-    `\\b(?:on |in )?(?<mo2>${MO}) (?<d2>\\d{1,2})\\b(?!,? \\d{4}\\b(?!,))`,
-    `\\b(?:on |in )?(?<mo2b>${MO}) (?<d2b>\\d{1,2}),? \\d{4}\\b`,
-    `\\b(?:on )?(?<d3>\\d{1,2}) (?<mo3>${MO})\\b`,
-    `\\b(?:in |the |this |that |on the )?(?:(?:early |late )?(?<part>${PART}))\\b`,
-    `\\bin (?:mid-|early |late )?(?<mo4>${MO})\\b(?! \\d)`,
+    `${WORD_EDGE}(?<later>later|earlier) (?:in|that) the day${WORD_EDGE}`,
+    `${WORD_EDGE}(?:on |this |last |next )?(?<wd>${WD})(?:,? (?<mo1>${MO}) (?<d1>\\d{1,2})${WORD_EDGE})?(?:,? (?:in the )?(?<wdpart>${PART}))?${WORD_EDGE}`,
+    `${WORD_EDGE}(?:on |in )?(?<mo2>${MO}) (?<d2>\\d{1,2})${WORD_EDGE}(?!,? \\d{4}${WORD_EDGE}(?!,))`,
+    `${WORD_EDGE}(?:on |in )?(?<mo2b>${MO}) (?<d2b>\\d{1,2}),? \\d{4}${WORD_EDGE}`,
+    `${WORD_EDGE}(?:on )?(?<d3>\\d{1,2}) (?<mo3>${MO})${WORD_EDGE}`,
+    `${WORD_EDGE}(?:in |the |this |that |on the )?(?:(?:early |late )?(?<part>${PART}))${WORD_EDGE}`,
+    `${WORD_EDGE}in (?:mid-|early |late )?(?<mo4>${MO})${WORD_EDGE}(?! \\d)`,
   ].join('|'),
-  'gi',
+  'giu',
 );
 
 /** Event words and the class each belongs to. */

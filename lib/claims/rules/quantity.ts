@@ -78,6 +78,9 @@ export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
   // Two articles ("a flight", "a plane") say nothing a number would contradict.
   if (a.detail.article === true && b.detail.article === true) return false;
   if (a.detail.outcome && b.detail.outcome && a.detail.outcome !== b.detail.outcome) return false;
+  // Shares credited to different people ("A won 58%, B 30%") are two shares; a share whose
+  // owner is unknown is compared with no owned one.
+  if ((a.detail.owner || b.detail.owner) && a.detail.owner !== b.detail.owner) return false;
   const pa = persons(a, ctx);
   const pb = persons(b, ctx);
   if (pa.length > 0 && pb.length > 0 && !pa.some((id) => pb.includes(id))) return false;
@@ -100,6 +103,23 @@ function plural(unit: string): string {
   return /s$/.test(u) ? u : `${u}s`;
 }
 
+function isRange(c: Claim): boolean {
+  return c.detail.hedge === 'range';
+}
+
+/**
+ * A range ("between 40 and 45%") compares end by end: another range or a single figure is the
+ * same report only when its ends are the same (a figure is a range with two equal ends).
+ */
+export function rangeGap(a: Claim, b: Claim): number {
+  const ends = (c: Claim): [number, number] =>
+    isRange(c) ? [num(c, 'low'), num(c, 'high')] : [Number(c.value), Number(c.value)];
+  const [al, ah] = ends(a);
+  const [bl, bh] = ends(b);
+  const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1);
+  return Math.max(rel(al, bl), rel(ah, bh));
+}
+
 export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const qs = claims.filter((c) => c.kind === 'quantity');
   const out: Finding[] = [];
@@ -114,10 +134,13 @@ export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): F
       (a, b) => {
         // Only figures aligned with each other conflict: a group is joined through chains.
         if (!quantitiesAlign(a, b, ctx)) return;
-        const d = gap(
-          { low: num(a, 'low'), high: num(a, 'high') },
-          { low: num(b, 'low'), high: num(b, 'high') },
-        );
+        const d =
+          isRange(a) || isRange(b)
+            ? rangeGap(a, b)
+            : gap(
+                { low: num(a, 'low'), high: num(a, 'high') },
+                { low: num(b, 'low'), high: num(b, 'high') },
+              );
         if (d > 0 && isTimeline(a, b, d, ctx)) return;
         if (d > worst) {
           worst = d;
