@@ -1,5 +1,5 @@
 import type { Settings } from './protocol';
-import type { EntityType } from './types';
+import { ENTITY_TYPES, type EntityType } from './types';
 import { hostKey } from './host';
 
 export const SETTINGS_VERSION = 1;
@@ -13,15 +13,7 @@ export const DEFAULT_SETTINGS = {
   highlightStyle: 'dotted' as const,
   // "other" is what the pipeline could not type (often a brand such as a social network named in
   // every page's share buttons): off until the reader turns it on.
-  types: [
-    'person',
-    'organization',
-    'place',
-    'facility',
-    'law',
-    'agreement',
-    'group',
-  ] as EntityType[],
+  types: ENTITY_TYPES.filter((t) => t !== 'other') as EntityType[],
   // Few, right underlines: the first of each name in a paragraph, in the article's text.
   mentions: 'first-per-paragraph' as const,
   scope: 'article' as const,
