@@ -45,6 +45,48 @@ export function sharedWeight(
   return w;
 }
 
+/** Letters two cognates share at the start ("aeroporto", "aeropuerto"): long enough to be rare. */
+export const COGNATE_PREFIX = 5;
+
+/** Folded key of a word for comparing across languages: its first letters, if it is long enough. */
+function cognateKey(w: string): string | null {
+  return w.length > COGNATE_PREFIX ? w.slice(0, COGNATE_PREFIX) : null;
+}
+
+/**
+ * `sharedWeight` across languages: a word of one context also matches a different word of the
+ * other with the same start (a cognate), weighed by the commoner of the two.
+ */
+export function sharedCognateWeight(
+  a: readonly string[],
+  b: readonly string[],
+  idf: Map<string, number>,
+): number {
+  const bs = new Set(b);
+  const byKey = new Map<string, string[]>();
+  for (const y of bs) {
+    const k = cognateKey(y);
+    if (k) byKey.set(k, [...(byKey.get(k) ?? []), y]);
+  }
+  const weight = (x: string) => idf.get(x) ?? Math.log(2);
+  let w = 0;
+  const used = new Set<string>();
+  for (const x of new Set(a)) {
+    if (bs.has(x)) {
+      w += weight(x);
+      used.add(x);
+      continue;
+    }
+    const k = cognateKey(x);
+    const y = k ? byKey.get(k)?.find((c) => !used.has(c) && !a.includes(c)) : undefined;
+    if (y) {
+      w += Math.min(weight(x), weight(y));
+      used.add(y);
+    }
+  }
+  return w;
+}
+
 export function contextOf(c: Claim): string[] {
   const ctx = c.detail.context;
   return typeof ctx === 'string' && ctx ? ctx.split(' ') : [];

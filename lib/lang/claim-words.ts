@@ -60,6 +60,11 @@ export interface ClaimWords {
    * shares of the same class compare across languages.
    */
   shareThings: Partial<Record<'vote', string>>;
+  /**
+   * Units of measure by a class shared by every language ("quilômetros", "km" -> kilometre):
+   * a distance in one language compares with the same distance in another.
+   */
+  measureUnits: Partial<Record<'kilometre' | 'metre' | 'mile', string>>;
   /** Phrases before or after a figure that make it a part of the count before it ("dont"). */
   partitivesBefore: string;
   partitivesAfter: string;
@@ -85,7 +90,7 @@ const sameCache = new Map<string, string>();
 export function sameThingAs(word: string): string {
   if (sameCache.size === 0)
     for (const l of ALL) {
-      for (const [k, v] of Object.entries(l.shareThings))
+      for (const [k, v] of [...Object.entries(l.shareThings), ...Object.entries(l.measureUnits)])
         for (const f of v.split('|')) sameCache.set(fold(f.trim()), k);
       for (const group of l.sameThings.split(';')) {
         const forms = group

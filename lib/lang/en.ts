@@ -104,6 +104,11 @@ export const claimWords: ClaimWords = {
   sameThings: 'flight|plane|aircraft|airplane|jet|flights|planes|airplanes|jets',
   oneWords: 'a an',
   shareThings: { vote: 'vote|votes|ballots|ballot' },
+  measureUnits: {
+    kilometre: 'km|kilometre|kilometres|kilometer|kilometers',
+    metre: 'metre|metres|meter|meters',
+    mile: 'mile|miles',
+  },
   turnoutWords: 'turnout|registered|electorate',
   partitivesBefore: '',
   partitivesAfter: 'of whom|of which|of them',

@@ -104,6 +104,11 @@ export const claimWords: ClaimWords = {
   sameThings: 'vuelo|avión|aeronave|vuelos|aviones|aeronaves',
   oneWords: 'un una',
   shareThings: { vote: 'voto|votos|sufragio|sufragios|votación' },
+  measureUnits: {
+    kilometre: 'km|kilómetro|kilómetros',
+    metre: 'metro|metros',
+    mile: 'milla|millas',
+  },
   turnoutWords: 'participación|abstención|padrón|inscritos|inscritas|electorado',
   partitivesBefore: '',
   partitivesAfter: 'de los cuales|de las cuales|de ellos|de ellas',

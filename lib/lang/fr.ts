@@ -106,6 +106,7 @@ export const claimWords: ClaimWords = {
   sameThings: 'vol|avion|appareil|vols|avions|appareils',
   oneWords: 'un une',
   shareThings: { vote: 'voix|vote|votes|suffrage|suffrages' },
+  measureUnits: { kilometre: 'km|kilomètre|kilomètres', metre: 'mètre|mètres', mile: 'milles' },
   turnoutWords: 'participation|abstention|inscrits|inscrites|électorat',
   partitivesBefore: 'dont',
   partitivesAfter: "d'entre eux|d'entre elles",

@@ -99,6 +99,11 @@ export const claimWords: ClaimWords = {
   sameThings: 'voo|avião|aeronave|voos|aviões|aeronaves',
   oneWords: 'um uma',
   shareThings: { vote: 'voto|votos|sufrágio|sufrágios|votação' },
+  measureUnits: {
+    kilometre: 'km|quilômetro|quilômetros|quilómetro|quilómetros',
+    metre: 'metro|metros',
+    mile: 'milha|milhas',
+  },
   turnoutWords: 'participação|comparecimento|abstenção|inscritos|eleitorado',
   partitivesBefore: '',
   partitivesAfter: 'dos quais|das quais|deles|delas',

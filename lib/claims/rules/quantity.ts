@@ -11,6 +11,7 @@ import {
   groups,
   outletOf,
   type RuleContext,
+  sharedCognateWeight,
   sharedWeight,
   sourceCount,
   uniqueEntities,
@@ -91,9 +92,11 @@ export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
   }
   // An article is a weak count: it needs twice the shared context of a number.
   const article = a.detail.article === true || b.detail.article === true;
-  return (
-    sharedWeight(contextOf(a), contextOf(b), ctx.idf) >= QUANTITY_CONTEXT_MIN * (article ? 2 : 1)
-  );
+  // Outlets in two languages word the same fact in cognates ("aeroporto", "aeropuerto").
+  const la = ctx.sources.get(a.sourceId)?.language;
+  const lb = ctx.sources.get(b.sourceId)?.language;
+  const shared = la && lb && la !== lb ? sharedCognateWeight : sharedWeight;
+  return shared(contextOf(a), contextOf(b), ctx.idf) >= QUANTITY_CONTEXT_MIN * (article ? 2 : 1);
 }
 
 function plural(unit: string): string {
