@@ -18,7 +18,7 @@ import {
 } from './extractors/quote';
 import { claimWordsOf } from '../lang/claim-words';
 import { clauseBounds, foldLower, lowerBound, WORD_EDGE } from './text';
-import { extractTimes, formatTime } from './extractors/time';
+import { extractTimes, formatTime, lastDayIn, type TimeValue } from './extractors/time';
 
 interface Ctx {
   source: Source;
@@ -114,11 +114,13 @@ export function extractClaims(
     else mentionsOf.set(m.passageId, [m]);
   }
   let previous: Passage | null = null;
+  let lastDay: TimeValue | null = null;
   for (const p of ownPassages) {
     quantities(ctx, p, quotes);
     if (previous) echoes(ctx, previous, p);
     previous = p;
-    times(ctx, p);
+    times(ctx, p, lastDay);
+    lastDay = lastDayIn(p.text) ?? lastDay;
     labels(ctx, p);
     descriptors(ctx, p, quotes, mentionsOf.get(p.id) ?? []);
   }
@@ -190,8 +192,8 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
   }
 }
 
-function times(ctx: Ctx, p: Passage): void {
-  const hits = extractTimes(p.text);
+function times(ctx: Ctx, p: Passage, lastDay: TimeValue | null): void {
+  const hits = extractTimes(p.text, lastDay);
   const ids = hits.length > 0 ? entitiesIn(ctx, p.start, p.end) : [];
   const published = Number(ctx.source.published?.slice(0, 4)) || null;
   for (const t of hits) {

@@ -34,6 +34,11 @@ export interface ClaimWords {
   /** Phrases before a clock time: about, shortly before, shortly after ("|" separated). */
   clockAbout: string;
   clockBefore: string;
+  /**
+   * Phrases that date an event from the one told just before ("minutes later"): the event
+   * happened on the last day the article named. "|" separated.
+   */
+  soonAfter: string;
   clockAfter: string;
   /**
    * What happened to the people a figure counts, by outcome ("killed", "heridos"): two counts

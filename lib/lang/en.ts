@@ -89,6 +89,7 @@ export const claimWords: ClaimWords = {
   dayParts: { morning: 'morning', afternoon: 'afternoon', evening: 'evening', night: 'night' },
   clockAbout: 'around|about|approximately|roughly',
   clockBefore: 'shortly before|just before',
+  soonAfter: 'minutes later|moments later|shortly afterwards|shortly after that|an hour later',
   clockAfter: 'shortly after|just after',
   outcomes: {
     dead: 'killed|dead|died|deaths|death|killing|fatalities|lives',

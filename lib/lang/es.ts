@@ -88,6 +88,8 @@ export const claimWords: ClaimWords = {
   dayParts: { morning: 'mañana|madrugada', afternoon: 'tarde', night: 'noche' },
   clockAbout: 'alrededor de las|hacia las|cerca de las|sobre las|aproximadamente a las',
   clockBefore: 'poco antes de las|antes de las',
+  soonAfter:
+    'minutos más tarde|minutos después|instantes después|momentos después|poco después|una hora más tarde|una hora después',
   clockAfter: 'poco después de las|después de las',
   outcomes: {
     dead: 'muertos|muertas|muerto|fallecidos|fallecidas|muertes|mortales|murieron|fallecieron|víctimas',

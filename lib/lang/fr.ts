@@ -91,6 +91,7 @@ export const claimWords: ClaimWords = {
   },
   clockAbout: 'vers|environ|aux alentours de',
   clockBefore: 'peu avant|juste avant',
+  soonAfter: 'minutes plus tard|quelques instants plus tard|peu après|une heure plus tard',
   clockAfter: 'peu après|juste après',
   outcomes: {
     dead: 'morts|mort|tués|décès|décédés|victimes|mortes|péri',

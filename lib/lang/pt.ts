@@ -84,6 +84,8 @@ export const claimWords: ClaimWords = {
   dayParts: { morning: 'manhã|madrugada', afternoon: 'tarde', night: 'noite' },
   clockAbout: 'por volta das|por volta de|cerca das|perto das|aproximadamente às',
   clockBefore: 'pouco antes das|antes das',
+  soonAfter:
+    'minutos mais tarde|minutos depois|instantes depois|momentos depois|pouco depois|uma hora depois|uma hora mais tarde',
   clockAfter: 'pouco depois das|depois das',
   outcomes: {
     dead: 'mortos|mortas|morte|mortes|morreram|vítimas|óbitos',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractTimes, formatTime, timeConflict } from './time';
+import { extractTimes, formatTime, lastDayIn, timeConflict } from './time';
 
 describe('extractTimes over seed sentences', () => {
   test.each([
@@ -120,5 +120,27 @@ describe('clock times, other calendars and event words (es, fr, pt)', () => {
     expect(
       timeConflict({ ...base, clock: [...a] }, { ...base, clock: [...b] })?.field ?? null,
     ).toBe(field);
+  });
+});
+
+// Invented sentences: a time told relative to the one before it takes the last day named.
+describe('a time relative to the sentence before takes the last day the article named', () => {
+  test.each([
+    ['The council met on Tuesday evening.', 'Minutes later, the mayor conceded defeat.', 'tuesday'],
+    [
+      'El consejo se reunió este viernes.',
+      'Minutos más tarde, el alcalde reconoció la derrota.',
+      'friday',
+    ],
+    [
+      'O conselho reuniu-se no sábado.',
+      'Minutos depois, o prefeito admitiu a derrota.',
+      'saturday',
+    ],
+    ['The council met on Tuesday evening.', 'The mayor conceded defeat.', null],
+    ['The council met in the evening.', 'Minutes later, the mayor conceded defeat.', null],
+  ])('%s / %s -> %s', (before, sentence, weekday) => {
+    const hits = extractTimes(sentence, lastDayIn(before));
+    expect(hits.find((h) => h.event === 'concede')?.value.weekday ?? null).toBe(weekday);
   });
 });

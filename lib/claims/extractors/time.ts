@@ -225,7 +225,11 @@ function partOf(text: string | undefined): DayPart | null {
 }
 
 /** Time expressions of one sentence, each with the event it dates. */
-export function extractTimes(sentence: string): TimeHit[] {
+/**
+ * Times in a sentence, each with the nearest event word. `lastDay` is the last day the article
+ * named before this sentence: a phrase such as "minutes later" dates its event to that day.
+ */
+export function extractTimes(sentence: string, lastDay: TimeValue | null = null): TimeHit[] {
   const events: Array<{ start: number; event: string }> = [];
   for (const [re, event] of EVENTS)
     for (const m of sentence.matchAll(re)) events.push({ start: m.index, event });
@@ -252,8 +256,41 @@ export function extractTimes(sentence: string): TimeHit[] {
     found.push({ start: m.index, end: m.index + m[0].length, value });
   }
   found.push(...otherTimes(sentence, folded, found));
+  if (lastDay && (lastDay.weekday || lastDay.date))
+    for (const m of folded.matchAll(soonAfterRe()))
+      if (!found.some((t) => m.index < t.end && t.start < m.index + m[0].length))
+        found.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          value: { weekday: lastDay.weekday, date: lastDay.date, month: null, part: null },
+        });
   found.sort((a, b) => a.start - b.start);
   return attach(sentence, found, events);
+}
+
+let soonAfter: RegExp | null = null;
+function soonAfterRe(): RegExp {
+  soonAfter ??= word(alt(claimLexicons().flatMap((l) => l.soonAfter.split('|'))));
+  return soonAfter;
+}
+
+/** The last day (weekday or calendar date) a sentence names, whatever event it dates. */
+export function lastDayIn(sentence: string): TimeValue | null {
+  const folded = fold(sentence);
+  const found: Array<{ start: number; value: TimeValue }> = [];
+  for (const m of sentence.matchAll(TIME_RE)) {
+    const g = m.groups ?? {};
+    const mo = monthIndex(g.mo1 ?? g.mo2 ?? g.mo2b ?? g.mo3);
+    const day = g.d1 ?? g.d2 ?? g.d2b ?? g.d3;
+    const weekday = g.wd && /^[A-Z]/.test(g.wd) ? g.wd.toLowerCase() : null;
+    const date = mo && day ? `${pad(mo)}-${pad(Number(day))}` : null;
+    if (weekday || date)
+      found.push({ start: m.index, value: { weekday, date, month: null, part: null } });
+  }
+  for (const t of otherTimes(sentence, folded, []))
+    if (t.value.weekday || t.value.date) found.push(t);
+  found.sort((a, b) => a.start - b.start);
+  return found.at(-1)?.value ?? null;
 }
 
 /** Clock times and other languages' calendar words that the English regex did not take. */
