@@ -31,8 +31,9 @@ export default defineBackground(() => {
   const db = new CrosscheckDB();
 
   // Progress of long adds and imports goes to the ports extension pages open while one runs.
-  // Each message posted on an open port also keeps the service worker alive past its 30 s idle
-  // limit (Chrome resets the idle timer on extension messages), so a long import is not cut off.
+  // An open port with messages also keeps the service worker alive: since Chrome 114 each message
+  // on a long-lived port resets the 30 s idle timer, and a long import posts one per source and
+  // stage, so it is not cut off between steps.
   const progressPorts = new Set<Browser.runtime.Port>();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PROGRESS_PORT) return;
