@@ -1,4 +1,4 @@
-import type { PublicPath } from 'wxt/browser';
+import type { Browser, PublicPath } from 'wxt/browser';
 import type { BundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
 import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
@@ -6,8 +6,10 @@ import {
   CONTENT_SCRIPT_MESSAGES,
   isEnvelope,
   type MessageName,
+  type ProgressMessage,
   type TabProtocol,
 } from '@/lib/protocol';
+import { PROGRESS_PORT } from '@/lib/protocol/schemas';
 import { createClient, dispatch, type Reply } from '@/lib/rpc';
 import { createHandlers, readDictionary } from '@/lib/service/handlers';
 import { BundleDamagedError, ensureIntact, validateBundle } from '@/lib/service/integrity';
@@ -21,8 +23,37 @@ const VERSION_PATH = '/corpus-version.json' as PublicPath;
 const tabClient = (tabId: number) =>
   createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
 
+/** Whether a message or port comes from one of Crosscheck's own pages (never a content script). */
+const fromExtensionPage = (sender: { url?: string } | undefined): boolean =>
+  (sender?.url ?? '').startsWith(browser.runtime.getURL('/'));
+
 export default defineBackground(() => {
   const db = new CrosscheckDB();
+
+  // Progress of long adds and imports goes to the ports extension pages open while one runs.
+  // An open port with messages also keeps the service worker alive: since Chrome 114 each message
+  // on a long-lived port resets the 30 s idle timer, and a long import posts one per source and
+  // stage, so it is not cut off between steps.
+  const progressPorts = new Set<Browser.runtime.Port>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PROGRESS_PORT) return;
+    // Content scripts run inside hostile pages: they never hear what Crosscheck is doing.
+    if (!fromExtensionPage(port.sender)) {
+      port.disconnect();
+      return;
+    }
+    progressPorts.add(port);
+    port.onDisconnect.addListener(() => progressPorts.delete(port));
+  });
+  const postProgress = (message: ProgressMessage) => {
+    for (const port of progressPorts) {
+      try {
+        port.postMessage(message);
+      } catch {
+        progressPorts.delete(port); // closed meanwhile
+      }
+    }
+  };
 
   // Parsed once per service-worker life: search and source edits reuse it.
   let bundleOnce: Promise<BundledIndex> | null = null;
@@ -96,6 +127,7 @@ export default defineBackground(() => {
     db,
     ready: () => ensureSeeded(),
     seedBundle: fetchBundle,
+    progress: (p) => postProgress({ type: 'progress', ...p }),
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as PublicPath) });
     },
@@ -115,7 +147,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Leave messages that are not ours to other listeners.
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return false;
-    const fromExtension = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    const fromExtension = fromExtensionPage(sender);
     if (!fromExtension && !CONTENT_SCRIPT_MESSAGES.has(message.type as MessageName)) {
       const refused: Reply = {
         ok: false,

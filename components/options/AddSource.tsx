@@ -7,6 +7,7 @@ import { checkUrl, isCoveredBy, originPattern } from '@/lib/intake/url';
 import type { OptionsApi } from './api';
 import { draftFromHtml } from './capture';
 import { errorNote, Message, type Note } from './Message';
+import { ProgressStatus, useProgress } from './Progress';
 import { SourcePreviewView } from './SourcePreviewView';
 import type { SourceDraft, SourcePreview, SourceSummary } from '@/lib/protocol';
 
@@ -28,6 +29,8 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
   const [pending, setPending] = useState<{ draft: SourceDraft; preview: SourcePreview } | null>(
     null,
   );
+
+  const progress = useProgress(api, 'addSource');
 
   useEffect(() => {
     void api.grantedOrigins().then(setGranted);
@@ -143,8 +146,8 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
     const { draft } = pending;
     setBusy(true);
     setNote(null);
-    api
-      .send('addSource', { draft })
+    progress
+      .track(() => api.send('addSource', { draft }))
       .then((summary) => {
         setPending(null);
         setUrl('');
@@ -267,6 +270,7 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
           </p>
         </form>
       )}
+      <ProgressStatus text={progress.text} />
       <Message note={note} />
       {pending ? (
         <SourcePreviewView

@@ -3,6 +3,7 @@ import { BACKUP_HEAD_BYTES, backupFileName, checkBackupFile, createBackup } from
 import { orThrow } from '@/lib/problems';
 import type { OptionsApi } from './api';
 import { errorNote, Message, type Note } from './Message';
+import { ProgressStatus, useProgress } from './Progress';
 import type { ImportPreview } from '@/lib/protocol';
 
 export interface BackupPanelProps {
@@ -21,6 +22,7 @@ export function BackupPanel({ api, userSources, onChanged }: BackupPanelProps) {
     preview: ImportPreview;
   } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
+  const progress = useProgress(api, 'importBackup');
 
   function run(task: () => Promise<string | null>) {
     setBusy(true);
@@ -71,7 +73,7 @@ export function BackupPanel({ api, userSources, onChanged }: BackupPanelProps) {
     if (!pending) return;
     const { text } = pending;
     run(async () => {
-      const result = await api.send('importBackup', { text });
+      const result = await progress.track(() => api.send('importBackup', { text }));
       await api.setSettings(result.settings);
       setPending(null);
       onChanged();
@@ -128,6 +130,7 @@ export function BackupPanel({ api, userSources, onChanged }: BackupPanelProps) {
           </button>
         )}
       </div>
+      <ProgressStatus text={progress.text} />
       <Message note={note} />
       {pending ? (
         <div class="preview" aria-label="Import preview">

@@ -5,7 +5,9 @@
 import { createClient, type Send } from '@/lib/rpc';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { getSettings, settingsItem } from '@/lib/settings-store';
-import type { Settings } from '@/lib/protocol';
+import type { Settings, SourceProgress } from '@/lib/protocol';
+import { PROGRESS_PORT } from '@/lib/protocol/schemas';
+import { readProgress } from './progress';
 
 export interface OptionsApi {
   send: Send;
@@ -17,6 +19,8 @@ export interface OptionsApi {
   setSettings: (s: Settings) => Promise<void>;
   watchSettings: (cb: (s: Settings) => void) => () => void;
   fetch: typeof fetch;
+  /** Hears the background's progress of adds and imports until the returned stop is called. */
+  watchProgress: (cb: (p: SourceProgress) => void) => () => void;
 }
 
 export function createOptionsApi(): OptionsApi {
@@ -29,5 +33,13 @@ export function createOptionsApi(): OptionsApi {
     // Same merge over defaults as getSettings, so a field added later is never undefined.
     watchSettings: (cb) => settingsItem.watch((s) => cb({ ...DEFAULT_SETTINGS, ...s })),
     fetch: (...args) => fetch(...args),
+    watchProgress: (cb) => {
+      const port = browser.runtime.connect({ name: PROGRESS_PORT });
+      port.onMessage.addListener((message: unknown) => {
+        const p = readProgress(message);
+        if (p) cb(p);
+      });
+      return () => port.disconnect();
+    },
   };
 }

@@ -225,6 +225,25 @@ export interface ImportResult {
   settings: Settings;
 }
 
+/**
+ * Where a long change is: `done` of `total` sources prepared (cleaned and segmented), then the
+ * names resolved again over every enabled source, then the rows saved.
+ */
+export interface SourceProgress {
+  operation: 'addSource' | 'importBackup';
+  stage: 'preparing' | 'resolving' | 'saving';
+  done: number;
+  total: number;
+}
+
+/**
+ * What the background posts on a progress port (PROGRESS_PORT, lib/protocol/schemas.ts) while an
+ * add or import runs; the options page parses it with ProgressMessageSchema.
+ */
+export interface ProgressMessage extends SourceProgress {
+  type: 'progress';
+}
+
 export type EditableFields = Pick<Source, 'title' | 'outlet' | 'url' | 'published' | 'language'>;
 
 /** What the options page shows; null when nothing was ever found. */

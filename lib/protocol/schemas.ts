@@ -303,4 +303,22 @@ export type RequestIn<K extends RequestName> = v.InferInput<(typeof REQUESTS)[K]
 /** What its handler receives, parsed. */
 export type RequestOut<K extends RequestName> = v.InferOutput<(typeof REQUESTS)[K]>;
 
+// ---- Progress of long changes -------------------------------------------------------------------
+
+/** The name of the runtime Port an extension page opens to hear an add's or import's progress. */
+export const PROGRESS_PORT = 'crosscheck-progress';
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A progress message (ProgressMessage) as the options page accepts it. */
+export const ProgressMessageSchema = v.pipe(
+  v.object({
+    type: v.literal('progress'),
+    operation: v.picklist(['addSource', 'importBackup']),
+    stage: v.picklist(['preparing', 'resolving', 'saving']),
+    done: count,
+    total: count,
+  }),
+  v.check((p) => p.done <= p.total),
+);
+
 export type { ProblemCode };

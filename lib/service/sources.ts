@@ -29,8 +29,11 @@ import type {
   PreviewEntity,
   SourceDraft,
   SourcePreview,
+  SourceProgress,
   SourceSummary,
 } from '../protocol';
+
+export type { SourceProgress };
 
 export interface SourceServiceDeps {
   db: CrosscheckDB;
@@ -44,17 +47,6 @@ export interface SourceServiceDeps {
   pause?: () => Promise<void>;
   /** Told where long work is (for a progress display; lib/ has no extension APIs). */
   progress?: (p: SourceProgress) => void;
-}
-
-/**
- * Where a long change is: `done` of `total` sources prepared (cleaned and segmented), then the
- * names resolved again over every enabled source, then the rows saved.
- */
-export interface SourceProgress {
-  operation: 'addSource' | 'importBackup';
-  stage: 'preparing' | 'resolving' | 'saving';
-  done: number;
-  total: number;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
