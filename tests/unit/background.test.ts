@@ -19,6 +19,8 @@ describe('background', () => {
     );
     // The fake browser has no in-memory `commands`; the keyboard command is tested end to end.
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    // Nor `onConnect`: the options page's progress port is tested end to end.
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
   });
 
   test('install loads the bundled index into Dexie; messages are answered over the protocol', async () => {
@@ -63,6 +65,8 @@ describe('who may ask what', () => {
       vi.fn(async () => new Response(JSON.stringify(bundle))),
     );
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    // Nor `onConnect`: the options page's progress port is tested end to end.
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
   });
 
   const ask = (type: string, sender: object) =>

@@ -26,6 +26,8 @@ function servePackage(version: string, bundleText: string): void {
 function startWorker(): void {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  // Nor `onConnect`: the options page's progress port is tested end to end.
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
   background.main();
 }
 
