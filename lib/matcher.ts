@@ -5,7 +5,7 @@
  * whitespace runs are folded, and every folded character remembers its offset in the original
  * text, so matches come back as offsets into the string that was passed in. A scan is one pass
  * over the text whatever the number of aliases; candidates are then checked for word boundaries
- * and for case (a proper name needs its capitals, so "trump card" is not "Trump"), and the
+ * and for case (a proper name needs its capitals, so "rich sauce" is not "Rich"), and the
  * leftmost-longest non-overlapping ones win ("Jane Doe" over "Doe").
  */
 
@@ -40,7 +40,7 @@ interface Variant {
   rule: CaseRule;
   /** Positions (in the folded alias) whose original character must be a capital. */
   upper: number[];
-  /** A one-word name ("Washington", "Trump"): it must not be part of a longer unknown name. */
+  /** A one-word name ("Springfield", "Rich"): it must not be part of a longer unknown name. */
   single: boolean;
   /** The last word of a longer alias of the same entity (a surname). */
   surname: boolean;
@@ -48,7 +48,7 @@ interface Variant {
 
 /**
  * Capitalised words that may stand before a surname without making it another person's name
- * ("President Trump", "Mr. Doe" is handled by its period). Generic English/Spanish/French/German
+ * ("President Doe", "Mr. Doe" is handled by its period). Generic English/Spanish/French/German
  * honorifics, not names.
  */
 const TITLES = new Set(
@@ -357,7 +357,7 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
       if (!isUpperChar(text[origin[start + k]!]!)) return 0;
     }
     if (!v.single) return 1;
-    // "Melania Trump": a surname after another given name is another person; titles are fine.
+    // "Mary Doe": a surname after another given name is another person; titles are fine.
     if (v.surname) {
       const prev = wordBefore(text, origin[start]!);
       if (prev && isUpperChar(prev[0]!)) {
@@ -366,9 +366,9 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
         if (!TITLES.has(w) && !FUNCTION_WORDS.has(w)) return 0;
       }
     }
-    // "Washington Post", "Mexico City", "Laura Miller": a one-word name followed by another
+    // "Springfield Gazette", "Ruritania City", "Jane Miller": a one-word name followed by another
     // capitalised word is part of a longer name we do not know (headlines capitalise anyway).
-    // In a headline, only "The Washington Post"-like phrases (an article before the name).
+    // In a headline, only "The Springfield Gazette"-like phrases (an article before the name).
     const headline = isHeadline(text);
     if (!headline || wordBefore(text, origin[start]!)?.toLowerCase() === 'the') {
       const next = wordAfter(text, origin[end]!);

@@ -178,7 +178,7 @@ function groupDescriptors(
   );
 }
 
-/** "Donald Trump, quoted by Reuters" (or "someone quoted by Reuters"). */
+/** "Jane Doe, quoted by Reuters" (or "someone quoted by Reuters"). */
 export function quotedBy(speaker: string | null, outlet: string): string {
   return `${speaker ?? 'someone'} quoted by ${outlet}`;
 }

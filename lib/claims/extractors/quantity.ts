@@ -78,7 +78,7 @@ function outcomeNear(ws: readonly Word[], from: number, to: number, at: number):
   return before;
 }
 
-/** "Sheinbaum, 61 años," / "un hombre de 71 años,": an age, not a span of time counted. */
+/** "Ana Pérez, 61 años," / "un hombre de 71 años,": an age, not a span of time counted. */
 function isAge(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 30), start);
   return (
