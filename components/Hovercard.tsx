@@ -70,6 +70,10 @@ const FIT_LEVELS = [
   { sentences: 1, clamp: 3, disputes: 2 },
   { sentences: 1, clamp: 2, disputes: 2 },
   { sentences: 1, clamp: 2, disputes: 1 },
+  { sentences: 1, clamp: 1, disputes: 1 },
+  // A cramped card (an identity note, a low placement): the key sentences go under "More" rather
+  // than be cut mid-line by the footer.
+  { sentences: 0, clamp: 2, disputes: 1 },
 ] as const;
 
 /** The hovercard: what the outlets in the user's corpus say about one entity. */
@@ -243,27 +247,29 @@ function CardBody({
         )}
       </section>
 
-      <section class="key" aria-label="What the sources say">
-        <h3>What the sources say</h3>
-        {sentences.length === 0 ? (
-          <p class="empty">No sentence about it in your sources.</p>
-        ) : (
-          <ul class="sentences">
-            {firstSentences.map((s) => (
-              <li
-                key={`${s.sourceId}:${s.text}`}
-                class={level.clamp ? `clamp clamp-${level.clamp}` : undefined}
-                title={level.clamp ? s.text : undefined}
-              >
-                <span class="outlet" title={hover.get(s.sourceId)}>
-                  {s.outlet}
-                </span>{' '}
-                <span class="text">{s.text}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {(level.sentences > 0 || sentences.length === 0) && (
+        <section class="key" aria-label="What the sources say">
+          <h3>What the sources say</h3>
+          {sentences.length === 0 ? (
+            <p class="empty">No sentence about it in your sources.</p>
+          ) : (
+            <ul class="sentences">
+              {firstSentences.map((s) => (
+                <li
+                  key={`${s.sourceId}:${s.text}`}
+                  class={level.clamp ? `clamp clamp-${level.clamp}` : undefined}
+                  title={level.clamp ? s.text : undefined}
+                >
+                  <span class="outlet" title={hover.get(s.sourceId)}>
+                    {s.outlet}
+                  </span>{' '}
+                  <span class="text">{s.text}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       <details
         class="more"

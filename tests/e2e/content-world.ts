@@ -119,8 +119,8 @@ export class ContentWorld {
   }
 
   /** Waits until more than `after` scan passes have finished; returns the last one's figures. */
-  async waitForScan(after = 0): Promise<ScanStats> {
-    await expect.poll(() => this.scans(), { timeout: 30_000 }).toBeGreaterThan(after);
+  async waitForScan(after = 0, timeout = 30_000): Promise<ScanStats> {
+    await expect.poll(() => this.scans(), { timeout }).toBeGreaterThan(after);
     return (await this.evaluate(
       () => (globalThis as WorldGlobals).__crosscheck?.lastScan ?? null,
     ))!;

@@ -240,6 +240,8 @@ test('a page of one name repeated 50,000 times is scanned and stays usable', asy
 });
 
 test('a 20 MB text node is read in many slices, and the page stays usable', async () => {
+  // 20 MB to serve, parse and scan: minutes on a loaded 2-core machine, so generous ceilings.
+  test.setTimeout(300_000);
   const words = 'the river rose again overnight and the bridge stayed closed to traffic ';
   const huge = words.repeat(Math.ceil(20_000_000 / words.length));
   env.server.route(
@@ -248,8 +250,8 @@ test('a 20 MB text node is read in many slices, and the page stays usable', asyn
   );
   const page = await env.session.context.newPage();
   const world = await ContentWorld.attach(page, env.session.extensionId);
-  await page.goto(`${env.server.origin}/huge.html`);
-  const scan = await world.waitForScan();
+  await page.goto(`${env.server.origin}/huge.html`, { waitUntil: 'commit', timeout: 120_000 });
+  const scan = await world.waitForScan(0, 240_000);
   // Cut within the node: the page got the main thread back between slices.
   expect(scan.chars).toBeGreaterThan(20_000_000);
   expect(scan.slices).toBeGreaterThan(10);

@@ -305,9 +305,9 @@ void test(
     ]);
     const card = await waitFor('the card of Laura Sarabia', async () => {
       const c = await tab.inUi(cardIn, null);
-      return c && c.title === 'Laura Sarabia' && c.text.includes('What the sources say')
-        ? c
-        : undefined;
+      // Loaded: its key sentences show, or (a cramped card) wait under "More".
+      const loaded = c?.text.includes('What the sources say') || c?.text.includes('More sentences');
+      return c && c.title === 'Laura Sarabia' && loaded ? c : undefined;
     });
     console.log(`card: ${card.title}: ${card.text.slice(0, 120)}…`);
 
