@@ -4,4 +4,4 @@
  */
 
 export { findDiscrepancies } from './discrepancies';
-export { extractClaims } from './source-claims';
+export { extractClaims, placeLikeTest } from './source-claims';

@@ -77,6 +77,11 @@ export function extractClaims(
   passages: readonly Passage[],
   mentions: readonly Mention[],
   entities: readonly Entity[],
+  /**
+   * The corpus's place-name test (placeLikeTest(entities)), when the caller extracts many
+   * sources' claims against one entity list: built once for all, not once per source.
+   */
+  placeLike?: (word: string) => boolean,
 ): Claim[] {
   const own = mentions.filter((m) => m.sourceId === source.id).sort((a, b) => a.start - b.start);
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -106,6 +111,7 @@ export function extractClaims(
   const ownPassages = passages
     .filter((p) => p.sourceId === source.id)
     .sort((a, b) => a.start - b.start);
+  if (placeLike) placeLikeCache.set(ctx, placeLike);
   const quotes = extractQuotes(ctx, ownPassages);
   const mentionsOf = new Map<string, Mention[]>();
   for (const m of ctx.mentions) {
@@ -255,10 +261,15 @@ function placeLikeFor(ctx: Ctx): (word: string) => boolean {
 }
 
 function buildPlaceLike(ctx: Ctx): (word: string) => boolean {
+  return placeLikeTest(ctx.entities.values());
+}
+
+/** Whether a word is place-like given these entities (what extractClaims builds from its own). */
+export function placeLikeTest(entities: Iterable<Entity>): (word: string) => boolean {
   // A word is place-like when it is a non-person name, or shares a name's first five letters.
   const names = new Set<string>();
   const prefixes = new Set<string>();
-  for (const e of ctx.entities.values())
+  for (const e of entities)
     if (e.type !== 'person')
       for (const n of [e.name, ...e.aliases]) {
         const f = foldLower(n);

@@ -1,6 +1,6 @@
-import { extractClaims } from '../claims';
-import { discrepanciesByStory } from '../stories';
-import type { Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
+import { extractClaims, placeLikeTest } from '../claims';
+import { discrepanciesByStory, type StoryMemo, createStoryMemo } from '../stories';
+import type { Claim, Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
 import { cleanArticle } from './clean';
 import { type DiscoveryResult, discoverEntities } from './entities';
 import { hashText } from '../hash';
@@ -70,13 +70,84 @@ export function buildCorpus(
 export type DerivedRows = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'discrepancies'>;
 
 /**
+ * What an incremental build keeps from one change to the next, so that a change costs what the
+ * changed sources cost plus cheap steps over the rest: each source's claims (kept while the
+ * source, its passages, its mentions, the entities it names and the answers of every place-name
+ * test it asked are the same) and each story's discrepancies (kept while the story's members,
+ * passages, entities and claims are). Every entry is checked against its inputs before use, so
+ * a build with a memo gives exactly the build without one (tested: lib/corpus/order.test.ts,
+ * lib/service/batch-equivalence.test.ts).
+ */
+export interface DeriveMemo {
+  claims: Map<string, ClaimMemo>;
+  stories: StoryMemo;
+}
+
+interface ClaimMemo {
+  source: Source;
+  passages: readonly Passage[];
+  /** The source's mentions and the entities they name, as JSON. */
+  context: string;
+  /** Every word extractClaims asked the place-name test about, with the answer. */
+  probes: Map<string, boolean>;
+  claims: Claim[];
+}
+
+export function createDeriveMemo(): DeriveMemo {
+  return { claims: new Map(), stories: createStoryMemo() };
+}
+
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** One source's claims, from the memo when none of what they depend on changed. */
+function sourceClaims(
+  p: PreparedSource,
+  own: readonly Mention[],
+  entities: readonly Entity[],
+  entityAt: ReadonlyMap<string, number>,
+  placeLike: (word: string) => boolean,
+  memo: DeriveMemo,
+): Claim[] {
+  // The entities the source names, in the corpus's order (a role's holder is the first best).
+  const named = [...new Set(own.map((m) => m.entityId))]
+    .map((id) => entityAt.get(id))
+    .filter((i): i is number => i !== undefined)
+    .sort((a, b) => a - b)
+    .map((i) => entities[i]);
+  const context = JSON.stringify([own, named]);
+  const hit = memo.claims.get(p.source.id);
+  if (
+    hit &&
+    hit.context === context &&
+    sameJson(hit.source, p.source) &&
+    sameJson(hit.passages, p.passages) &&
+    [...hit.probes].every(([word, answer]) => placeLike(word) === answer)
+  ) {
+    hit.source = p.source;
+    hit.passages = p.passages;
+    return hit.claims;
+  }
+  const probes = new Map<string, boolean>();
+  const probed = (word: string) => {
+    const answer = placeLike(word);
+    probes.set(word, answer);
+    return answer;
+  };
+  const claims = extractClaims(p.source, p.passages, own, entities, probed);
+  memo.claims.set(p.source.id, { source: p.source, passages: p.passages, context, probes, claims });
+  return claims;
+}
+
+/**
  * Entities, mentions, claims and discrepancies of a set of prepared sources: the batch build
  * from the sources' stored passages. The extension calls it on every change to the set of
- * enabled sources, so that adding sources one at a time gives exactly the CLI's build.
+ * enabled sources, so that adding sources one at a time gives exactly the CLI's build; with a
+ * memo kept between its calls, what did not change is not computed again.
  */
 export function deriveCorpus(
   prepared: readonly PreparedSource[],
   overrides: EntityOverrides | null = null,
+  memo: DeriveMemo = createDeriveMemo(),
 ): DerivedRows {
   // In source-id order, like resolveEntities: claims and stories do not depend on the order either.
   const ordered = [...prepared].sort(bySourceId);
@@ -87,12 +158,24 @@ export function deriveCorpus(
     if (list) list.push(m);
     else bySource.set(m.sourceId, [m]);
   }
+  const entityAt = new Map(entities.map((e, i) => [e.id, i]));
+  // One place-name test for the corpus, not one per source.
+  const placeLike = placeLikeTest(entities);
+  const present = new Set(ordered.map((p) => p.source.id));
+  for (const id of memo.claims.keys()) if (!present.has(id)) memo.claims.delete(id);
   const claims = ordered.flatMap((p) =>
-    extractClaims(p.source, p.passages, bySource.get(p.source.id) ?? [], entities),
+    sourceClaims(p, bySource.get(p.source.id) ?? [], entities, entityAt, placeLike, memo),
   );
   const sources = ordered.map((p) => p.source);
   const passages = ordered.flatMap((p) => p.passages);
-  const { discrepancies } = discrepanciesByStory(sources, passages, entities, mentions, claims);
+  const { discrepancies } = discrepanciesByStory(
+    sources,
+    passages,
+    entities,
+    mentions,
+    claims,
+    memo.stories,
+  );
   return { entities, mentions, claims, discrepancies };
 }
 

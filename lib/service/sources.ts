@@ -10,7 +10,9 @@ import { hashText } from '../hash';
 import Dexie from 'dexie';
 import { type EntityOverrides, parseOverrides } from '../corpus/overrides';
 import {
+  createDeriveMemo,
   deriveCorpus,
+  type DeriveMemo,
   type DerivedRows,
   type PreparedSource,
   prepareSource,
@@ -115,16 +117,74 @@ function groupPassages(passages: readonly Passage[]): Map<string, Passage[]> {
   return out;
 }
 
+/**
+ * What the handlers keep between changes, so that a change costs what it changes: the inputs
+ * as of the last change they wrote (the same row objects from one change to the next, so that
+ * each source's analysis is found again by identity), the rows derived from them, and the
+ * pipeline's memo (lib/corpus/pipeline.ts). Trusted only while the dictionary version and the
+ * row counts are those it was written at: any other writer (seed update, reset) bumps the
+ * version, and the inputs are then read again.
+ */
+interface Kept {
+  inputs: CorpusInputs | null;
+  /** Row counts of sources and passages at `inputs.version`. */
+  counts: readonly [number, number];
+  /** The derived rows in the database at `inputs.version`. */
+  derived: DerivedRows | null;
+  memo: DeriveMemo;
+}
+
+const newKept = (): Kept => ({
+  inputs: null,
+  counts: [0, 0],
+  derived: null,
+  memo: createDeriveMemo(),
+});
+
 /** Reads the inputs (inside a transaction of the caller's, or in a read transaction of its own). */
-async function readInputs(db: CrosscheckDB): Promise<CorpusInputs> {
-  const read = async () => ({
-    version: (await db.meta.get(META_DICTIONARY_VERSION))?.value,
-    sources: await db.sources.toArray(),
-    passages: groupPassages(await db.passages.toArray()),
-  });
+async function readInputs(db: CrosscheckDB, kept?: Kept): Promise<CorpusInputs> {
+  const read = async () => {
+    const version = (await db.meta.get(META_DICTIONARY_VERSION))?.value;
+    if (kept?.inputs && kept.inputs.version === version) {
+      const counts = [await db.sources.count(), await db.passages.count()];
+      if (counts[0] === kept.counts[0] && counts[1] === kept.counts[1]) return kept.inputs;
+    }
+    const inputs = {
+      version,
+      sources: await db.sources.toArray(),
+      passages: groupPassages(await db.passages.toArray()),
+    };
+    if (kept) {
+      kept.inputs = inputs;
+      kept.counts = [inputs.sources.length, [...inputs.passages.values()].flat().length];
+      kept.derived = null;
+    }
+    return inputs;
+  };
   return Dexie.currentTransaction
     ? read()
     : db.transaction('r', [db.meta, db.sources, db.passages], read);
+}
+
+/** The inputs after `change` was written (sources in key order, as the database lists them). */
+function inputsAfter(
+  inputs: CorpusInputs,
+  change: SourceChange,
+  after: readonly PreparedSource[],
+  version: unknown,
+): CorpusInputs {
+  const put = new Map((change.put ?? []).map((p) => [p.source.id, p]));
+  const removed = new Set(change.remove ?? []);
+  const now = new Map(after.map((p) => [p.source.id, p.source]));
+  const sources = inputs.sources
+    .filter((s) => !removed.has(s.id) && !put.has(s.id))
+    .map((s) => now.get(s.id) ?? s)
+    .concat([...put.values()].map((p) => p.source))
+    .sort(byId);
+  const passages = new Map(inputs.passages);
+  for (const id of [...removed, ...put.keys()]) passages.delete(id);
+  for (const [id, p] of put) if (p.passages.length > 0) passages.set(id, p.passages);
+  return { version, sources, passages };
 }
 
 /** Whether nothing changed since `before` (call inside the write transaction). */
@@ -157,10 +217,12 @@ function applyChange(inputs: CorpusInputs, change: SourceChange): PreparedSource
 function deriveEnabled(
   all: readonly PreparedSource[],
   overrides: EntityOverrides | null,
+  memo?: DeriveMemo,
 ): DerivedRows {
   return deriveCorpus(
     all.filter((p) => p.source.enabled),
     overrides,
+    memo,
   );
 }
 
@@ -177,29 +239,33 @@ async function planChange(
   change: SourceChange,
   overrides: EntityOverrides | null,
   pause: () => Promise<void>,
+  kept: Kept,
 ): Promise<Plan> {
-  const inputs = await readInputs(db);
+  const inputs = await readInputs(db, kept);
   const after = applyChange(inputs, change);
   await pause();
-  return { inputs, after, derived: deriveEnabled(after, overrides) };
+  // A preview uses the memo too: every entry is checked against its inputs before reuse.
+  return { inputs, after, derived: deriveEnabled(after, overrides, kept.memo) };
 }
 
 /**
  * Writes a planned change inside the caller's write transaction. When another change landed
  * since it was planned, the change is planned again from what is there now (synchronously: a
- * transaction cannot wait across tasks). Derived tables are rewritten whole, so their rows are
- * exactly the batch build's.
+ * transaction cannot wait across tasks). Derived rows that changed are written and those gone
+ * deleted, so the tables hold exactly the batch build's rows. Returns what the change left.
  */
 async function writeChange(
   db: CrosscheckDB,
   plan: Plan,
   change: SourceChange,
   overrides: EntityOverrides | null,
-): Promise<void> {
-  let { after, derived } = plan;
+  kept: Kept,
+): Promise<{ inputs: CorpusInputs; after: PreparedSource[]; derived: DerivedRows }> {
+  let { after, derived, inputs } = plan;
   if (!(await unchangedSince(db, plan.inputs))) {
-    after = applyChange(await readInputs(db), change);
-    derived = deriveEnabled(after, overrides);
+    inputs = await readInputs(db, kept);
+    after = applyChange(inputs, change);
+    derived = deriveEnabled(after, overrides, kept.memo);
   }
   const gone = [...(change.remove ?? []), ...(change.put ?? []).map((p) => p.source.id)];
   for (const id of gone) await db.passages.where('sourceId').equals(id).delete();
@@ -208,7 +274,29 @@ async function writeChange(
   const changedRows = after.filter((p) => put.has(p.source.id) || change.enabled?.has(p.source.id));
   await db.sources.bulkPut(changedRows.map((p) => p.source));
   await db.passages.bulkPut(after.filter((p) => put.has(p.source.id)).flatMap((p) => p.passages));
-  await replaceDerived(db, derived);
+  const before = kept.inputs === inputs ? kept.derived : null;
+  if (before) await writeDerivedChanges(db, before, derived);
+  else await replaceDerived(db, derived);
+  return { inputs, after, derived };
+}
+
+/** Writes the rows of `after` that are not in `before` (or differ) and deletes those gone. */
+async function writeDerivedChanges(
+  db: CrosscheckDB,
+  before: DerivedRows,
+  after: DerivedRows,
+): Promise<void> {
+  for (const t of DERIVED_TABLES) {
+    const old = new Map<string, object>(before[t].map((r) => [r.id, r]));
+    const changed = after[t].filter((r) => {
+      const was = old.get(r.id);
+      old.delete(r.id);
+      return was !== r && (!was || JSON.stringify(was) !== JSON.stringify(r));
+    });
+    if (old.size > 0) await db[t].bulkDelete([...old.keys()]);
+    // Each table's own row type: the union of the four would not narrow in one call.
+    if (changed.length > 0) await (db[t] as unknown as typeof db.claims).bulkPut(changed as never);
+  }
 }
 
 async function replaceDerived(db: CrosscheckDB, derived: DerivedRows): Promise<void> {
@@ -449,6 +537,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   const commit = async (operation: string) => {
     await deps.beforeCommit?.(operation);
   };
+  const kept = newKept();
   const seed = async (): Promise<BundledIndex> => {
     if (!deps.seedBundle) throw new Error('The built-in corpus is not available here.');
     return deps.seedBundle();
@@ -466,14 +555,28 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   ) => {
     const o = await overrides();
     stage('resolving');
-    const plan = await planChange(db, make, o, pause);
+    const plan = await planChange(db, make, o, pause, kept);
     stage('saving');
-    await db.transaction('rw', tables(db), async () => {
-      await check(await readInputs(db));
-      await writeChange(db, plan, make, o);
-      await bumpDictionaryVersion(db);
-      await commit(operation);
-    });
+    try {
+      const written = await db.transaction('rw', tables(db), async () => {
+        await check(await readInputs(db, kept));
+        const w = await writeChange(db, plan, make, o, kept);
+        const version = await bumpDictionaryVersion(db);
+        await commit(operation);
+        return { ...w, version };
+      });
+      // Committed: what the database now holds is what the next change starts from.
+      const inputs = inputsAfter(written.inputs, make, written.after, written.version);
+      kept.inputs = inputs;
+      kept.counts = [inputs.sources.length, [...inputs.passages.values()].flat().length];
+      kept.derived = written.derived;
+    } catch (e) {
+      // Rolled back: the memo may hold this change's analyses (checked before any reuse, so
+      // still right), but the kept rows must be read again.
+      kept.inputs = null;
+      kept.derived = null;
+      throw e;
+    }
   };
 
   return {
@@ -492,7 +595,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       orThrow(
         checkDuplicate({ url: draft.url, contentHash: prepared.source.contentHash }, sources),
       );
-      const plan = await planChange(db, { put: [prepared] }, await overrides(), pause);
+      const plan = await planChange(db, { put: [prepared] }, await overrides(), pause, kept);
       return previewOf(prepared, plan.derived, { entities, mentions });
     },
 
@@ -509,7 +612,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
             inputs.sources,
           ),
         );
-      notDuplicate(await readInputs(db));
+      notDuplicate(await readInputs(db, kept));
       await pause();
       await change('addSource', { put: [prepared] }, notDuplicate, (stage) =>
         report({ operation: 'addSource', stage, done: 1, total: 1 }),
@@ -592,7 +695,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       // Prepare and resolve the new records now, as the import will, so a record the pipeline
       // refuses fails the preview, not the save.
       const put = await prepareRecords(plan.add, pause);
-      await planChange(db, { put }, await overrides(), pause);
+      await planChange(db, { put }, await overrides(), pause, kept);
       return {
         add: plan.add.map((r) => ({ id: r.id, title: r.title, outlet: r.outlet })),
         skip: plan.skip,

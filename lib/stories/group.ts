@@ -8,8 +8,8 @@
  * order of adding gives the batch result, and a story's id depends only on its members.
  */
 import { hashText } from '../hash';
-import { type StoryInput, sourceTerms } from './features';
-import { cosine, STORY_THRESHOLD, tfidfVectors } from './similarity';
+import { type SourceTerms, type StoryInput, sourceTerms } from './features';
+import { cosine, STORY_THRESHOLD, tfidfVectors, type Vector } from './similarity';
 
 export { STORY_THRESHOLD };
 
@@ -28,19 +28,113 @@ export interface Grouping {
   storyOf: Map<string, string>;
 }
 
+/** Each source's terms, kept while its text and mentions are (a build reuses them). */
+export type TermsMemo = Map<string, { text: string; ids: string; terms: SourceTerms }>;
+
+function termsOf(input: StoryInput, memo: TermsMemo | undefined): SourceTerms {
+  if (!memo) return sourceTerms(input);
+  const ids = input.entityIds.join('\u0000');
+  const hit = memo.get(input.sourceId);
+  if (hit && hit.text === input.text && hit.ids === ids) return hit.terms;
+  const terms = sourceTerms(input);
+  memo.set(input.sourceId, { text: input.text, ids, terms });
+  return terms;
+}
+
+interface Vectors {
+  ids: string[];
+  entities: Vector[];
+  words: Vector[];
+}
+
+function vectorsOf(sorted: readonly StoryInput[], memo?: TermsMemo): Vectors {
+  const terms = sorted.map((s) => termsOf(s, memo));
+  if (memo) {
+    const present = new Set(sorted.map((s) => s.sourceId));
+    for (const id of memo.keys()) if (!present.has(id)) memo.delete(id);
+  }
+  return {
+    ids: sorted.map((s) => s.sourceId),
+    entities: tfidfVectors(terms.map((t) => t.entities)),
+    words: tfidfVectors(terms.map((t) => t.words)),
+  };
+}
+
+const simOf =
+  ({ entities, words }: Vectors) =>
+  (i: number, j: number) =>
+    Math.max(cosine(entities[i]!, entities[j]!), cosine(words[i]!, words[j]!));
+
 /** Pairwise similarities of the inputs (sorted by source id), for evaluation and tests. */
 export function similarities(inputs: readonly StoryInput[]): {
   ids: string[];
   sim: (i: number, j: number) => number;
 } {
-  const sorted = [...inputs].sort((a, b) => compare(a.sourceId, b.sourceId));
-  const terms = sorted.map(sourceTerms);
-  const entities = tfidfVectors(terms.map((t) => t.entities));
-  const words = tfidfVectors(terms.map((t) => t.words));
-  return {
-    ids: sorted.map((s) => s.sourceId),
-    sim: (i, j) => Math.max(cosine(entities[i]!, entities[j]!), cosine(words[i]!, words[j]!)),
-  };
+  const v = vectorsOf([...inputs].sort((a, b) => compare(a.sourceId, b.sourceId)));
+  return { ids: v.ids, sim: simOf(v) };
+}
+
+/**
+ * The pairs of one family of vectors whose cosine may reach `threshold` (the all-pairs
+ * similarity search of Bayardo, Ma and Srikant, 2007): each vector's most common terms, as many
+ * as cannot reach the threshold together (the sum of its weight times the term's largest weight
+ * in any vector stays below it), are left out of an index of terms; a pair is a candidate when
+ * one of them has an indexed term the other holds. A pair that is not shares only terms left out
+ * of one side's index, so its cosine is below the threshold, and it is never compared: the
+ * grouping costs about what the linked and nearly linked pairs cost, not every pair of sources.
+ */
+function candidatePairs(vectors: readonly Vector[], threshold: number, out: Set<number>): void {
+  const n = vectors.length;
+  const df = new Map<string, number>();
+  const maxWeight = new Map<string, number>();
+  const holders = new Map<string, number[]>();
+  vectors.forEach((v, i) => {
+    for (const [t, w] of v) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      if (w > (maxWeight.get(t) ?? 0)) maxWeight.set(t, w);
+      const list = holders.get(t);
+      if (list) list.push(i);
+      else holders.set(t, [i]);
+    }
+  });
+  // A margin well above float rounding: a term is left out only when surely below.
+  const floor = threshold - 1e-9;
+  const indexed = new Map<string, number[]>();
+  vectors.forEach((v, i) => {
+    const terms = [...v.keys()].sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1));
+    let bound = 0;
+    let k = 0;
+    for (; k < terms.length; k++) {
+      const t = terms[k]!;
+      const more = v.get(t)! * maxWeight.get(t)!;
+      if (bound + more >= floor) break;
+      bound += more;
+    }
+    for (const t of terms.slice(k)) {
+      const list = indexed.get(t);
+      if (list) list.push(i);
+      else indexed.set(t, [i]);
+    }
+  });
+  for (const [t, list] of indexed)
+    for (const i of list)
+      for (const j of holders.get(t)!) if (i !== j) out.add(Math.min(i, j) * n + Math.max(i, j));
+}
+
+/** The stories' components: as components() over every pair, comparing only the candidates. */
+function linkedComponents(v: Vectors, threshold: number): number[][] {
+  const n = v.ids.length;
+  const pairs = new Set<number>();
+  candidatePairs(v.entities, threshold, pairs);
+  candidatePairs(v.words, threshold, pairs);
+  const sim = simOf(v);
+  const edges: Array<[number, number]> = [];
+  for (const p of pairs) {
+    const i = Math.floor(p / n);
+    const j = p % n;
+    if (sim(i, j) >= threshold) edges.push([i, j]);
+  }
+  return componentsOf(n, edges);
 }
 
 /** Connected components of the graph "similarity >= threshold", as lists of indexes. */
@@ -49,18 +143,27 @@ export function components(
   sim: (i: number, j: number) => number,
   threshold: number,
 ): number[][] {
+  const edges: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) if (sim(i, j) >= threshold) edges.push([i, j]);
+  return componentsOf(n, edges);
+}
+
+/**
+ * Connected components of a graph given by its edges: each a list of indexes in order, the
+ * components in the order of their first index (whatever the order of the edges).
+ */
+function componentsOf(n: number, edges: Iterable<readonly [number, number]>): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++)
-      if (sim(i, j) >= threshold) {
-        const a = find(i);
-        const b = find(j);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      }
+  for (const [i, j] of edges) {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const r = find(i);
@@ -72,10 +175,13 @@ export function components(
 }
 
 /** Groups sources into stories. Same set of inputs, same stories, whatever their order. */
-export function groupStories(inputs: readonly StoryInput[], threshold = STORY_THRESHOLD): Grouping {
+export function groupStories(
+  inputs: readonly StoryInput[],
+  threshold = STORY_THRESHOLD,
+  memo?: TermsMemo,
+): Grouping {
   const sorted = [...inputs].sort((a, b) => compare(a.sourceId, b.sourceId));
-  const { sim } = similarities(sorted);
-  const stories = components(sorted.length, sim, threshold).map((members) =>
+  const stories = linkedComponents(vectorsOf(sorted, memo), threshold).map((members) =>
     story(members.map((i) => sorted[i]!)),
   );
   stories.sort((a, b) => compare(a.sourceIds[0]!, b.sourceIds[0]!));

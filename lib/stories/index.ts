@@ -13,4 +13,9 @@ export {
   storyId,
 } from './group';
 export { storyInputs } from './inputs';
-export { discrepanciesByStory, type StoryDiscrepancies } from './partition';
+export {
+  createStoryMemo,
+  discrepanciesByStory,
+  type StoryDiscrepancies,
+  type StoryMemo,
+} from './partition';

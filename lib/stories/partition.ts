@@ -7,7 +7,7 @@
 import { findDiscrepancies } from '../claims';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
-import { groupStories, type Grouping } from './group';
+import { groupStories, type Grouping, type TermsMemo } from './group';
 import { storyInputs } from './inputs';
 
 export interface StoryDiscrepancies {
@@ -19,6 +19,31 @@ export interface StoryDiscrepancies {
   discrepancies: Discrepancy[];
 }
 
+/**
+ * What a build keeps between changes: each story's findings, kept while everything the claims
+ * engine reads of the story (its members, passages, entities and claims) is the same, and each
+ * source's terms. A story the change does not touch is not compared again.
+ */
+export interface StoryMemo {
+  found: Map<string, StoryFindings>;
+  terms: TermsMemo;
+}
+
+interface StoryFindings {
+  /** What the engine read: the story's sources, entities, claims and passages. */
+  read: ReadonlyArray<readonly object[]>;
+  found: Discrepancy[];
+}
+
+export function createStoryMemo(): StoryMemo {
+  return { found: new Map(), terms: new Map() };
+}
+
+/** Same rows: the same objects (a build reuses unchanged ones), or equal ones. */
+const sameRows = (a: readonly object[], b: readonly object[]) =>
+  a.length === b.length &&
+  a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i]));
+
 /** Groups the enabled sources into stories and compares claims within each story. */
 export function discrepanciesByStory(
   sources: readonly Source[],
@@ -26,9 +51,10 @@ export function discrepanciesByStory(
   entities: readonly Entity[],
   mentions: readonly Mention[],
   claims: readonly Claim[],
+  memo: StoryMemo = createStoryMemo(),
 ): StoryDiscrepancies {
   const live = sources.filter((s) => s.enabled);
-  const grouping = groupStories(storyInputs(live, mentions));
+  const grouping = groupStories(storyInputs(live, mentions), undefined, memo.terms);
   const byStory = <T>(rows: readonly T[], sourceOf: (r: T) => string) => {
     const out = new Map<string, T[]>();
     for (const r of rows) {
@@ -46,19 +72,25 @@ export function discrepanciesByStory(
   const entityById = new Map(entities.map((e) => [e.id, e]));
   const sourceById = new Map(live.map((s) => [s.id, s]));
   const discrepancies: Discrepancy[] = [];
+  const fresh = new Map<string, StoryFindings>();
   for (const story of grouping.stories) {
     if (story.sourceIds.length < 2) continue;
     const named = new Set((mentionsOf.get(story.id) ?? []).map((m) => m.entityId));
     for (const c of claimsOf.get(story.id) ?? []) for (const id of c.entityIds) named.add(id);
     const storyEntities = [...named].sort().flatMap((id) => entityById.get(id) ?? []);
-    const found = findDiscrepancies(
-      claimsOf.get(story.id) ?? [],
-      story.sourceIds.map((id) => sourceById.get(id)!),
-      storyEntities,
-      passagesOf.get(story.id) ?? [],
-    );
+    const storyClaims = claimsOf.get(story.id) ?? [];
+    const storySources = story.sourceIds.map((id) => sourceById.get(id)!);
+    const storyPassages = passagesOf.get(story.id) ?? [];
+    const read = [storySources, storyEntities, storyClaims, storyPassages];
+    const hit = memo.found.get(story.id);
+    const found =
+      hit && hit.read.every((rows, i) => sameRows(rows, read[i]!))
+        ? hit.found
+        : findDiscrepancies(storyClaims, storySources, storyEntities, storyPassages);
+    fresh.set(story.id, { read, found });
     for (const d of found) discrepancies.push({ ...d, storyId: story.id });
   }
+  memo.found = fresh;
   // A stable sort on the engine's first two keys keeps each story's own order inside them.
   discrepancies.sort(
     (a, b) =>

@@ -185,6 +185,17 @@ describe('on real articles', () => {
     expect(groupStories(rest).storyOf.has(order[0]!.sourceId)).toBe(false);
   });
 
+  test.each([STORY_THRESHOLD, 0.05, 0.3])(
+    'comparing only candidate pairs gives the components of every pair (threshold %f)',
+    (threshold) => {
+      const { ids, sim } = similarities(realInputs);
+      const every = components(ids.length, sim, threshold).map((m) => m.map((i) => ids[i]));
+      const grouped = groupStories(realInputs, threshold).stories.map((s) => s.sourceIds);
+      expect(grouped).toEqual(every);
+      expect(every.length).toBeLessThan(ids.length);
+    },
+  );
+
   test('some pair of seed articles is above the threshold (the story is not held together by chance)', () => {
     const { ids, sim } = similarities(realInputs);
     const seedIdx = ids.flatMap((id, i) => (id.startsWith('seeds/') ? [i] : []));

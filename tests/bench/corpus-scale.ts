@@ -1,0 +1,416 @@
+/**
+ * Corpus scale (issue 12, item 6): what a corpus of 100, 1,000 or 10,000 sources costs the
+ * background. Runs in Node with fake-indexeddb for the Dexie parts (the background's own code,
+ * lib/service, unchanged), so Dexie figures are those of an in-memory IndexedDB, not Chromium's.
+ *
+ * Corpora are made from real article text: the seeds and every tests/eval article (51 real
+ * articles in four languages). A corpus of N sources is clusters of those articles; in cluster
+ * c > 0 every word that is not in lib/lang's lexicons is spelled with the cluster's own
+ * permutation of the consonants (case kept), so each cluster is its own set of stories and
+ * entities, as a corpus of many events would be, while the articles keep their sentence
+ * structure, function words, titles, figures and dates. Each cluster also rotates its articles'
+ * paragraphs after the first. (tests/fixtures pages are not used: their text is page chrome
+ * around one article each, which the eval articles already cover.)
+ *
+ * Measured at each size (median of runs, ms): adding one more source end to end through
+ * addSource (clean, pipeline, stories, discrepancies, Dexie write) with its stages; the batch
+ * build's parts over the same sources (where the add's time goes); the popup's discrepancy list
+ * (the data the popup paints: listDiscrepancies); search p50/p95 (first query, which builds the
+ * Fuse index, apart); card data p50/p95 (buildCard); the dictionary's size; heap after loading.
+ *
+ * Usage: npm run bench:corpus [-- --sizes 100,1000 --adds 3 --out tests/bench/results-corpus.json
+ *        --label after]
+ */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { extractClaims, placeLikeTest } from '../../lib/claims';
+import { fold } from '../../lib/corpus/text';
+import { prepareSource, resolveEntities } from '../../lib/corpus/pipeline';
+import { CrosscheckDB } from '../../lib/db';
+import { LEXICONS } from '../../lib/lang';
+import { buildSeedBundle, loadSeedSources } from '../../lib/node/seeds';
+import { buildCorpus } from '../../lib/corpus/pipeline';
+import { buildCard } from '../../lib/service/card';
+import { listDiscrepancies } from '../../lib/service/discrepancy-list';
+import { createHandlers, readDictionary } from '../../lib/service/handlers';
+import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from '../../lib/service/meta';
+import { createSearchService } from '../../lib/service/search-service';
+import { discrepanciesByStory } from '../../lib/stories';
+import type { Mention, RawSource } from '../../lib/types';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const SIZES = arg('sizes', '100,1000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
+const ADDS = Number(arg('adds', '3'));
+const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus.json'));
+const LABEL = arg('label', 'current');
+/** Writes a CPU profile of the last add to this file (open it in Chromium's DevTools). */
+const PROFILE = arg('profile', '');
+
+// ---------------------------------------------------------------- corpus from real articles
+
+function baseArticles(): RawSource[] {
+  const out: RawSource[] = loadSeedSources(join(ROOT, 'seeds'));
+  const eval_ = join(ROOT, 'tests/eval/coverage');
+  for (const d of readdirSync(eval_).sort()) {
+    const dir = join(eval_, d);
+    if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'sources.json'))) continue;
+    out.push(...loadSeedSources(dir).map((r) => ({ ...r, id: `${d}/${r.id}` })));
+  }
+  return out;
+}
+
+/** Every word the lexicons hold (titles, function words, months…): kept as they are. */
+function lexiconWords(): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') for (const w of v.split(/\s+/)) out.add(fold(w).toLowerCase());
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(LEXICONS);
+  return out;
+}
+
+/** A seeded generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
+/** Cluster c's spelling: its own permutation of the consonants (vowels kept, so words read). */
+function cipher(c: number): (word: string) => string {
+  const next = random(c * 7919);
+  const to = [...CONSONANTS];
+  for (let i = to.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [to[i], to[j]] = [to[j]!, to[i]!];
+  }
+  const map = new Map([...CONSONANTS].map((ch, i) => [ch, to[i]!]));
+  return (word) =>
+    [...word]
+      .map((ch) => {
+        const low = ch.toLowerCase();
+        const m = map.get(low);
+        return m === undefined ? ch : ch === low ? m : m.toUpperCase();
+      })
+      .join('');
+}
+
+/** Article `r` as cluster `c` sees it (c = 0: as written). */
+function variant(r: RawSource, c: number, keep: Set<string>): RawSource {
+  if (c === 0) return { ...r, id: `c0/${r.id}`, origin: 'user' };
+  const spell = cipher(c);
+  const respell = (t: string) =>
+    t.replace(/\p{L}{3,}/gu, (w) => (keep.has(fold(w).toLowerCase()) ? w : spell(w)));
+  const paras = r.text.split(/\n\s*\n/);
+  const k = c % Math.max(1, paras.length - 1);
+  // The first paragraph stays first (a lede); the others rotate.
+  const rotated = [paras[0]!, ...paras.slice(1 + k), ...paras.slice(1, 1 + k)].join('\n\n');
+  return {
+    ...r,
+    id: `c${c}/${r.id}`,
+    text: respell(rotated),
+    title: r.title ? respell(r.title) : r.title,
+    url: r.url ? `${r.url.replace(/[?#].*$/, '')}?cluster=${c}` : null,
+    origin: 'user',
+  };
+}
+
+function corpusOf(n: number, base: readonly RawSource[], keep: Set<string>): RawSource[] {
+  const out: RawSource[] = [];
+  for (let c = 0; out.length < n; c++)
+    for (const r of base) {
+      if (out.length >= n) break;
+      out.push(variant(r, c, keep));
+    }
+  return out;
+}
+
+// ---------------------------------------------------------------- measuring helpers
+
+const quantile = (xs: readonly number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+};
+const median = (xs: readonly number[]) => quantile(xs, 0.5);
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function time<T>(f: () => Promise<T> | T): Promise<[T, number]> {
+  const t0 = performance.now();
+  const v = await f();
+  return [v, performance.now() - t0];
+}
+
+function fileSizes(dir: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!existsSync(dir)) return out;
+  const walk = (d: string, prefix: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p, `${prefix}${f}/`);
+      else if (/\.(js|json)$/.test(f)) out[`${prefix}${f}`] = statSync(p).size;
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+// ---------------------------------------------------------------- one corpus size
+
+async function measure(n: number, base: RawSource[], keep: Set<string>) {
+  const bundle = buildSeedBundle(join(ROOT, 'seeds'));
+  const overrides = bundle.overrides ?? null;
+  // The corpus plus ADDS sources to add (from a cluster the corpus does not hold).
+  const all = corpusOf(n, base, keep);
+  const extraCluster = Math.ceil(n / base.length) + 1;
+  const extra = base.slice(0, ADDS).map((r) => variant(r, extraCluster, keep));
+
+  console.log(`\n[${n}] building the corpus (batch)…`);
+  const [corpus, batchMs] = await time(() => buildCorpus(all, overrides));
+  console.log(
+    `[${n}] batch build ${Math.round(batchMs)} ms: ${corpus.entities.length} entities, ` +
+      `${corpus.mentions.length} mentions, ${corpus.claims.length} claims, ` +
+      `${corpus.discrepancies.length} discrepancies`,
+  );
+
+  // Where the batch build's time goes: its three steps, as deriveCorpus runs them without a memo
+  // (what an add cost before adds kept anything, and what the first add after a start costs).
+  const prepared = all.map((r) => prepareSource(r));
+  const parts: Record<string, number> = {};
+  {
+    const [ents, entMs] = await time(() => resolveEntities(prepared, overrides));
+    parts.entities = entMs;
+    const bySource = new Map<string, Mention[]>();
+    for (const m of ents.mentions) {
+      const list = bySource.get(m.sourceId) ?? [];
+      list.push(m);
+      bySource.set(m.sourceId, list);
+    }
+    const placeLike = placeLikeTest(ents.entities);
+    const [claims, claimMs] = await time(() =>
+      prepared.flatMap((p) =>
+        extractClaims(
+          p.source,
+          p.passages,
+          bySource.get(p.source.id) ?? [],
+          ents.entities,
+          placeLike,
+        ),
+      ),
+    );
+    parts.claims = claimMs;
+    const [, storyMs] = await time(() =>
+      discrepanciesByStory(
+        prepared.map((p) => p.source),
+        prepared.flatMap((p) => p.passages),
+        ents.entities,
+        ents.mentions,
+        claims,
+      ),
+    );
+    parts.storiesAndDiscrepancies = storyMs;
+  }
+
+  const db = new CrosscheckDB(`corpus-scale-${n}-${Date.now()}`, { indexedDB, IDBKeyRange });
+  await db.open();
+  await db.transaction(
+    'rw',
+    [db.sources, db.passages, db.entities, db.mentions, db.claims, db.discrepancies, db.meta],
+    async () => {
+      await db.sources.bulkPut(corpus.sources.map((s) => ({ ...s, addedAt: 1 })));
+      await db.passages.bulkPut(corpus.passages);
+      await db.entities.bulkPut(corpus.entities);
+      await db.mentions.bulkPut(corpus.mentions);
+      await db.claims.bulkPut(corpus.claims);
+      await db.discrepancies.bulkPut(corpus.discrepancies);
+      await db.meta.put({ id: META_INDEX_VERSION, value: 'bench' });
+      await db.meta.put({ id: META_DICTIONARY_VERSION, value: 1 });
+    },
+  );
+  let clock = 10_000;
+  const stages: Array<Record<string, number>> = [];
+  let stageStart = 0;
+  let current: Record<string, number> = {};
+  let lastStage = '';
+  const h = createHandlers({
+    db,
+    ready: async () => undefined,
+    seedBundle: async () => bundle,
+    now: () => clock++,
+    pause: async () => undefined,
+    progress: (p) => {
+      const t = performance.now();
+      if (lastStage) current[lastStage] = (current[lastStage] ?? 0) + (t - stageStart);
+      lastStage = p.stage;
+      stageStart = t;
+    },
+  });
+
+  // Adding one more source, end to end.
+  const adds: number[] = [];
+  const session = PROFILE ? new Session() : null;
+  for (const r of extra) {
+    current = {};
+    lastStage = '';
+    const profiled = session && r === extra[extra.length - 1];
+    if (profiled) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
+    const [, ms] = await time(() =>
+      h.addSource({
+        draft: {
+          text: r.text,
+          title: r.title ?? 'Untitled',
+          outlet: r.outlet,
+          url: r.url,
+          published: r.published,
+          language: r.language,
+          via: 'paste',
+        },
+      }),
+    );
+    if (lastStage)
+      current[lastStage] = (current[lastStage] ?? 0) + (performance.now() - stageStart);
+    if (profiled) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(
+        PROFILE.replace(/(\.cpuprofile)?$/, `-${n}.cpuprofile`),
+        JSON.stringify(profile),
+      );
+      session.disconnect();
+    }
+    adds.push(ms);
+    stages.push(current);
+    console.log(`[${n}] add one: ${Math.round(ms)} ms`, current);
+  }
+  // And removing one (the last added).
+  const lastAdded = (await db.sources.where('origin').equals('user').toArray()).sort(
+    (a, b) => b.addedAt - a.addedAt,
+  )[0]!;
+  const [, removeMs] = await time(() => h.removeSource({ id: lastAdded.id }));
+  console.log(`[${n}] remove one: ${Math.round(removeMs)} ms`);
+
+  // The popup's discrepancy list (its data; the popup paints it as it arrives).
+  const listRuns: number[] = [];
+  let listLength = 0;
+  for (let i = 0; i < 7; i++) {
+    const [rows, ms] = await time(() => listDiscrepancies(db, null));
+    listRuns.push(ms);
+    listLength = rows.length;
+  }
+
+  // Search: entity names and content words from the corpus.
+  const search = createSearchService(db);
+  const entities = await db.entities.toArray();
+  const pick = <T>(xs: readonly T[], k: number) =>
+    Array.from({ length: k }, (_, i) => xs[Math.floor((i * xs.length) / k)]!);
+  const queries = [
+    ...pick(entities, 20).map((e) => e.name.split(' ')[0]!),
+    ...pick(corpus.passages, 20).map(
+      (p) => p.text.split(/\s+/).find((w) => w.length > 6) ?? 'news',
+    ),
+  ];
+  const [, firstSearchMs] = await time(() => search(queries[0]!));
+  const searchRuns: number[] = [];
+  for (const q of queries) searchRuns.push((await time(() => search(q)))[1]);
+
+  // Card data for entities named in many sources and in few.
+  const cardRuns: number[] = [];
+  for (const e of pick(entities, 30)) cardRuns.push((await time(() => buildCard(db, e.id)))[1]);
+
+  const [dictionary, dictMs] = await time(() => readDictionary(db));
+  const dictBytes = Buffer.byteLength(JSON.stringify(dictionary));
+  globalThis.gc?.();
+  const heapMB = process.memoryUsage().heapUsed / 1e6;
+  db.close();
+
+  return {
+    sources: n,
+    entities: corpus.entities.length,
+    mentions: corpus.mentions.length,
+    claims: corpus.claims.length,
+    discrepancies: corpus.discrepancies.length,
+    batchBuildMs: round(batchMs),
+    batchParts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])),
+    addOneMs: { median: round(median(adds)), runs: adds.map(round) },
+    addStagesMs: Object.fromEntries(
+      Object.keys(stages[0] ?? {}).map((k) => [k, round(median(stages.map((s) => s[k] ?? 0)))]),
+    ),
+    removeOneMs: round(removeMs),
+    discrepancyListMs: {
+      median: round(median(listRuns)),
+      p95: round(quantile(listRuns, 0.95)),
+      rows: listLength,
+    },
+    searchMs: {
+      first: round(firstSearchMs),
+      p50: round(median(searchRuns)),
+      p95: round(quantile(searchRuns, 0.95)),
+    },
+    cardMs: { p50: round(median(cardRuns)), p95: round(quantile(cardRuns, 0.95)) },
+    dictionary: { bytes: dictBytes, ms: round(dictMs) },
+    heapMB: round(heapMB),
+  };
+}
+
+async function main() {
+  const base = baseArticles();
+  const keep = lexiconWords();
+  console.log(`${base.length} real articles; sizes ${SIZES.join(', ')}; ${cpus().length} CPUs`);
+  const results = [];
+  for (const n of SIZES) results.push(await measure(n, base, keep));
+  const previous = existsSync(OUT)
+    ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>)
+    : {};
+  const out = {
+    ...previous,
+    [LABEL]: {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      load: loadavg().map(round),
+      baseArticles: base.length,
+      bundles: fileSizes(join(ROOT, '.output/chrome-mv3')),
+      results,
+    },
+  };
+  writeFileSync(OUT, `${JSON.stringify(out, null, 2)}\n`);
+  console.table(
+    results.map((r) => ({
+      sources: r.sources,
+      batch: r.batchBuildMs,
+      add: r.addOneMs.median,
+      remove: r.removeOneMs,
+      list: r.discrepancyListMs.median,
+      searchP95: r.searchMs.p95,
+      cardP95: r.cardMs.p95,
+      dictKB: Math.round(r.dictionary.bytes / 1024),
+      heapMB: r.heapMB,
+    })),
+  );
+  console.log(`written to ${OUT}`);
+}
+
+await main();
