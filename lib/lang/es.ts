@@ -56,6 +56,23 @@ export const es: LexiconSource = {
     'no na nos nas ano ana anos anas ino ina inos inas ense enses és esa eses eño eña eños eñas ol ola oles olas o a os as',
   officeQualifiers:
     'ex exministro expresidente nuevo nueva actual interino interina saliente entrante',
+  // Entity words (lib/corpus/entities): translations inside names, former names, company suffixes.
+  nameWords: {
+    high: 'alto alta altos',
+    low: 'bajo baja bajos',
+    air: 'aéreo aérea aéreos aéreas aire',
+    force: 'fuerza fuerzas',
+    airport: 'aeropuerto aeropuertos',
+    range: 'cordillera sierra',
+    north: 'norte',
+    south: 'sur',
+    new: 'nuevo nueva',
+    red: 'rojo roja',
+    cross: 'cruz',
+  },
+  formerly: 'antigua antiguo anteriormente antes',
+  companySuffixes: 'líneas aéreas',
+  minorNameWords: 'internacional',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -57,6 +57,22 @@ export const fr: LexiconSource = {
     'ien ienne iens iennes ain aine ains aines ais aise ois oise ol ole ols oles en enne ens ennes',
   officeQualifiers:
     'ancien ancienne ex nouveau nouvelle nouvel actuel actuelle intérim intérimaire sortant sortante',
+  // Entity words (lib/corpus/entities): translations inside names, former names, company suffixes.
+  nameWords: {
+    high: 'haut haute hauts hautes',
+    low: 'bas basse',
+    air: 'air aérien aérienne aériens aériennes',
+    airport: 'aéroport aéroports',
+    range: 'chaîne massif',
+    north: 'nord',
+    south: 'sud',
+    new: 'nouveau nouvelle',
+    red: 'rouge',
+    cross: 'croix',
+  },
+  formerly: 'anciennement ex',
+  companySuffixes: 'lignes aériennes',
+  minorNameWords: 'international internationale',
 };
 
 // ---------------------------------------------------------------------------------------------

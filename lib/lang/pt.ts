@@ -52,6 +52,23 @@ export const pt: LexiconSource = {
   demonymEndings:
     'no na nos nas ano ana anos anas ense enses ês esa eses ol ola eiro eira eiros eiras o a os as',
   officeQualifiers: 'ex antigo antiga novo nova atual interino interina',
+  // Entity words (lib/corpus/entities): translations inside names, former names, company suffixes.
+  nameWords: {
+    high: 'alto alta altos',
+    low: 'baixo baixa',
+    air: 'aéreo aérea aéreos aéreas',
+    force: 'força forças',
+    airport: 'aeroporto aeroportos',
+    range: 'cordilheira serra',
+    north: 'norte',
+    south: 'sul',
+    new: 'novo nova',
+    red: 'vermelho vermelha',
+    cross: 'cruz',
+  },
+  formerly: 'antiga antigo ex',
+  companySuffixes: 'linhas aéreas',
+  minorNameWords: 'internacional',
 };
 
 // ---------------------------------------------------------------------------------------------
