@@ -173,6 +173,24 @@ describe('grouping across sources', () => {
       'PEN',
       ['National Example', 'PEN'],
     ],
+    [
+      "a type's head word alone, referring back",
+      [
+        ['es', 'La Policía Portuaria rescató a diez personas cerca del muelle.'],
+        ['es', 'Los vecinos y la Policía abrieron el acceso al muelle.'],
+      ],
+      'Policía Portuaria',
+      ['Policía', 'Policía Portuaria'],
+    ],
+    [
+      'a country opening a name, written two ways or read apart',
+      [
+        ['en', 'The United States Example Survey (USES) measured the quake.'],
+        ['en', 'The US Example Survey put the magnitude at 6.1 on Friday.'],
+      ],
+      'United States Example Survey',
+      ['Example Survey', 'USES', 'United States Example Survey'],
+    ],
   ])('%s', (_label, texts, alias, expected) => {
     const sources = texts.map(([lang, text], i) => source(String.fromCharCode(97 + i), lang, text));
     expect(namesOf(sources, alias)).toEqual(expected);

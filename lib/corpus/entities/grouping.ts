@@ -173,6 +173,7 @@ export function groupOccurrences(
   unionCognates(groups, u);
   unionCompanySuffixes(groups, u);
   unionLowercaseHeads(groups, u);
+  unionCountryPrefixes(groups, u);
   unionFormerNames(occs, groups, u);
   const extended = unionHeadWordVariants(groups, u);
   const personSurnames = attachShortNames(groups, multi, u);
@@ -217,7 +218,8 @@ function unionAcronyms(groups: Map<string, Group>, { union }: Unions): void {
 
 /**
  * One-word names join the one multi-word name they are the surname, the head word ("Mojave"
- * -> "Mojave Desert") or the first name of. Returns the roots named by a surname.
+ * -> "Mojave Desert") or the first name of; a type's head word alone ("Policía") the one name
+ * it opens ("Policía Nacional"). Returns the roots named by a surname.
  */
 function attachShortNames(
   groups: ReadonlyMap<string, Group>,
@@ -227,6 +229,7 @@ function attachShortNames(
   const surnameOf = new Map<string, string[]>();
   const firstNameOf = new Map<string, string[]>();
   const headOf = new Map<string, string[]>();
+  const startOf = new Map<string, string[]>();
   const addTo = (m: Map<string, string[]>, k: string, v: string) => {
     const list = m.get(k);
     if (list) list.push(v);
@@ -243,6 +246,9 @@ function attachShortNames(
     const kw = typeFromKeywords(toks);
     if ((kw === 'place' || kw === 'organization') && toks.length === 2 && TAIL_KEYWORD(toks))
       addTo(headOf, key(toks[0]!.text), g.key);
+    // "Policía Nacional", "Centro de Estudios": the head word alone, capitalised, refers back.
+    const first = key(toks[0]!.text);
+    if (kw && isHeadWord(first)) addTo(startOf, first, g.key);
   }
   const personSurnames = new Set<string>();
   for (const g of groups.values()) {
@@ -251,7 +257,8 @@ function attachShortNames(
       const targets = [...new Set((m.get(g.key) ?? []).map(find))];
       return targets.length === 1 ? targets[0]! : null;
     };
-    const target = by(surnameOf) ?? by(headOf) ?? by(firstNameOf);
+    const target =
+      by(surnameOf) ?? by(headOf) ?? by(firstNameOf) ?? (isHeadWord(g.key) ? by(startOf) : null);
     if (target) {
       union(g.key, target);
       if (surnameOf.has(g.key)) personSurnames.add(target);
@@ -673,4 +680,38 @@ function unionLowercaseHeads(groups: ReadonlyMap<string, Group>, { union }: Unio
       }
     }
   }
+}
+
+/**
+ * "United States Example Survey", "US Example Survey" and "the US | Example Survey" (the
+ * country read apart from the name): one name, whichever way the country opening it is written.
+ */
+function unionCountryPrefixes(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
+  const byRest = new Map<string, Group[]>();
+  const add = (k: string, g: Group) => {
+    const list = byRest.get(k);
+    if (list) list.push(g);
+    else byRest.set(k, [g]);
+  };
+  for (const g of groups.values()) {
+    if (g.occs.length === 0 || maxLen(g) < 3) continue;
+    const words = g.key.split(' ');
+    for (let n = 1; n <= 3 && words.length - n >= 2; n++) {
+      const code = countryCode(words.slice(0, n).join(' '));
+      if (code) add(`${code}|${words.slice(n).join(' ')}`, g);
+    }
+  }
+  if (byRest.size === 0) return;
+  for (const g of groups.values()) {
+    if (maxLen(g) < 2) continue;
+    for (const o of g.occs) {
+      const b = o.before;
+      const code = [1, 2, 3]
+        .filter((n) => n <= b.length)
+        .map((n) => countryCode(b.slice(b.length - n).join(' ')))
+        .find((c) => c !== null);
+      if (code) for (const full of byRest.get(`${code}|${g.key}`) ?? []) union(g.key, full.key);
+    }
+  }
+  for (const list of byRest.values()) for (const g of list.slice(1)) union(g.key, list[0]!.key);
 }
