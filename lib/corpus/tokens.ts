@@ -189,11 +189,17 @@ export function chunks(tokens: readonly Token[], sentence: string, base: number)
       let k = j + 1;
       // "el Partido del Trabajo y el Partido Verde": an article after "and" starts a new name.
       const nextIsArticle = ARTICLES.has(fold(tokens[k + 1]?.text ?? ''));
+      // "Peace and Bread for Ruritania": a name spelled out with "and" goes on with a connector.
+      const spelledOut =
+        institution ||
+        (tokens[k + 1]?.cap === true &&
+          isConnector(tokens[k + 2]?.text ?? '') &&
+          tokens[k + 3]?.cap === true);
       while (
         k < tokens.length &&
         k <= j + 2 &&
         (isConnector(tokens[k]!.text) ||
-          (k === j + 1 && institution && !nextIsArticle && isConjunction(tokens[k]!.text))) &&
+          (k === j + 1 && spelledOut && !nextIsArticle && isConjunction(tokens[k]!.text))) &&
         gapIsSpace(tokens[k - 1]!, tokens[k]!)
       )
         k++;

@@ -37,7 +37,7 @@ export const en: LexiconSource = {
     facility:
       'prison jail penitentiary palace airport base stadium hospital headquarters embassy consulate camp cathedral castle bridge tower mosque museum highway station',
     organization:
-      'department ministry police group agency administration court office council committee party army navy bank government congress senate parliament directorate association organization organisation university institute commission service services corporation company inc corp foundation union federation league network times post news press tribune journal gazette herald newspaper house guard forces cartel gang coalition front survey society',
+      'department ministry police group agency administration court office council committee party army navy bank government congress senate parliament directorate association organization organisation university institute commission service services corporation company inc corp foundation union federation league network times post news press tribune journal gazette herald newspaper house guard force forces cartel gang coalition front survey society',
     place:
       'gap river jungle mountains mountain valley desert sea ocean bay gulf strait canal island islands peninsula province state region county city town village municipality neighborhood neighbourhood district lake coast border park square street avenue',
   },
@@ -65,6 +65,15 @@ export const en: LexiconSource = {
   },
   demonymEndings: 'n an ans ian ians ean eans ese ish i is',
   officeQualifiers: 'former ex then new acting interim outgoing incoming late current sitting',
+  // Entity words (lib/corpus/entities): translations inside names, former names, company suffixes.
+  nameWords: {
+    high: 'high upper',
+    low: 'low lower',
+    range: 'range mountains',
+  },
+  formerly: 'formerly previously',
+  companySuffixes: 'airlines|airline|airways',
+  minorNameWords: 'international',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ export const es: LexiconSource = {
   functionWords:
     'de del en desde hasta hacia para por con sin sobre entre tras ante bajo según durante mediante contra y e o u ni pero sino que como cuando donde mientras aunque si este esta estos estas ese esa esos esas aquel aquella su sus mi mis nuestro nuestra otro otra otros otras todo toda todos todas cada ya también además sin embargo hoy ayer mañana luego después antes así no se le les él ella ellos ellas yo tú nosotros usted ustedes muy más menos tanto tras',
   conjunctions: 'y e',
-  connectors: 'de del la las los el',
+  connectors: 'de del la las los el por',
   elisions: '',
   nameParticles: '',
   placePrepositions: 'en desde hacia hasta visitó visita llegó',
@@ -56,6 +56,23 @@ export const es: LexiconSource = {
     'no na nos nas ano ana anos anas ino ina inos inas ense enses és esa eses eño eña eños eñas ol ola oles olas o a os as',
   officeQualifiers:
     'ex exministro expresidente nuevo nueva actual interino interina saliente entrante',
+  // Entity words (lib/corpus/entities): translations inside names, former names, company suffixes.
+  nameWords: {
+    high: 'alto alta altos',
+    low: 'bajo baja bajos',
+    air: 'aéreo aérea aéreos aéreas aire',
+    force: 'fuerza fuerzas',
+    airport: 'aeropuerto aeropuertos',
+    range: 'cordillera sierra',
+    north: 'norte',
+    south: 'sur',
+    new: 'nuevo nueva',
+    red: 'rojo roja',
+    cross: 'cruz',
+  },
+  formerly: 'antigua antiguo anteriormente antes',
+  companySuffixes: 'líneas aéreas',
+  minorNameWords: 'internacional',
 };
 
 // ---------------------------------------------------------------------------------------------

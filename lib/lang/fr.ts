@@ -7,7 +7,7 @@ export const fr: LexiconSource = {
   functionWords:
     'de du des au aux à en dans depuis jusqu vers pour par avec sans sur sous entre après avant contre selon pendant outre et ou ni mais donc car que qui comme quand où lorsque si ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos autre autres tout toute tous toutes chaque déjà aussi encore aujourd hier demain puis ensuite ainsi ne pas il elle ils elles je tu nous vous on y plus moins très d l',
   conjunctions: 'et',
-  connectors: "de du des la le les d' l'",
+  connectors: "de du des la le les d' l' pour",
   // Only those that can stand before a name; "n'", "s'" and the like come before verbs.
   elisions: "l' d' qu' jusqu' lorsqu' puisqu'",
   nameParticles: '',
@@ -57,6 +57,22 @@ export const fr: LexiconSource = {
     'ien ienne iens iennes ain aine ains aines ais aise ois oise ol ole ols oles en enne ens ennes',
   officeQualifiers:
     'ancien ancienne ex nouveau nouvelle nouvel actuel actuelle intérim intérimaire sortant sortante',
+  // Entity words (lib/corpus/entities): translations inside names, former names, company suffixes.
+  nameWords: {
+    high: 'haut haute hauts hautes',
+    low: 'bas basse',
+    air: 'air aérien aérienne aériens aériennes',
+    airport: 'aéroport aéroports',
+    range: 'chaîne massif',
+    north: 'nord',
+    south: 'sud',
+    new: 'nouveau nouvelle',
+    red: 'rouge',
+    cross: 'croix',
+  },
+  formerly: 'anciennement ex',
+  companySuffixes: 'lignes aériennes',
+  minorNameWords: 'international internationale',
 };
 
 // ---------------------------------------------------------------------------------------------

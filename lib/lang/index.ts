@@ -13,7 +13,10 @@ export type { LexiconSource } from './types';
 
 export const LEXICONS: readonly LexiconSource[] = [en, es, fr, pt];
 
-type WordField = Exclude<keyof LexiconSource, 'code' | 'keywords' | 'countryForms' | 'demonyms'>;
+type WordField = Exclude<
+  keyof LexiconSource,
+  'code' | 'keywords' | 'countryForms' | 'demonyms' | 'nameWords' | 'companySuffixes'
+>;
 export type KeywordType = keyof LexiconSource['keywords'];
 
 const split = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
@@ -174,4 +177,81 @@ export function irregularDemonyms(): Map<string, string> {
     for (const [code, words] of Object.entries(l.demonyms ?? {}))
       for (const w of words) out.set(countryKey(w), code);
   return out;
+}
+
+let glossIndex: Map<string, Set<string>> | null = null;
+/**
+ * The English glosses of a folded word inside names, in any language ("haute" -> "high"); a
+ * gloss is a word of itself. Empty when no lexicon lists the word.
+ */
+export function nameGlosses(word: string): ReadonlySet<string> {
+  if (!glossIndex) {
+    glossIndex = new Map();
+    const add = (w: string, gloss: string) => {
+      const k = fold(w);
+      let set = glossIndex!.get(k);
+      if (!set) glossIndex!.set(k, (set = new Set()));
+      set.add(gloss);
+    };
+    for (const l of LEXICONS)
+      for (const [gloss, forms] of Object.entries(l.nameWords ?? {})) {
+        add(gloss, gloss);
+        for (const w of split(forms)) add(w, gloss);
+      }
+  }
+  return glossIndex.get(word) ?? EMPTY;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Whether two folded words inside names translate one another ("high" / "haut" / "alto"). */
+export function sameGloss(a: string, b: string): boolean {
+  const ga = nameGlosses(a);
+  if (ga.size === 0) return false;
+  for (const g of nameGlosses(b)) if (ga.has(g)) return true;
+  return false;
+}
+
+let demonymIndex: {
+  stems: Map<string, string>;
+  endings: Set<string>;
+  irregular: Map<string, string>;
+} | null = null;
+/**
+ * The region code of a folded word for a country's people in any language ("ruritanian",
+ * "ruritana", "ruritaine" -> the code of "Ruritania"), or null: an irregular one from the
+ * lexicons, or a country name (less its last vowel or "ia") plus a listed ending.
+ */
+export function demonymCountry(word: string): string | null {
+  if (!demonymIndex) {
+    const stems = new Map<string, string>();
+    for (const [k, code] of countryNames()) {
+      if (!/^[A-Z]{2}$/.test(code)) continue;
+      for (const stem of [k, k.replace(/[aeiouy]$/, ''), k.replace(/i[ae]$/, '')])
+        if (stem.length >= 4 && !stems.has(stem)) stems.set(stem, code);
+    }
+    const endings = new Set<string>();
+    for (const l of LEXICONS) for (const e of split(l.demonymEndings ?? '')) endings.add(fold(e));
+    demonymIndex = { stems, endings, irregular: irregularDemonyms() };
+  }
+  const k = countryKey(word);
+  const irregular = demonymIndex.irregular.get(k);
+  if (irregular) return irregular;
+  for (let i = 4; i < k.length; i++)
+    if (demonymIndex.endings.has(k.slice(i))) {
+      const code = demonymIndex.stems.get(k.slice(0, i));
+      if (code) return code;
+    }
+  return null;
+}
+
+let suffixes: string[][] | null = null;
+/** Company suffixes in every language as folded word sequences ("linhas aereas"). */
+export function companySuffixes(): readonly string[][] {
+  suffixes ??= LEXICONS.flatMap((l) =>
+    (l.companySuffixes ?? '')
+      .split('|')
+      .map((p) => split(fold(p)))
+      .filter((p) => p.length > 0),
+  );
+  return suffixes;
 }

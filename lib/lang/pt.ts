@@ -7,7 +7,7 @@ export const pt: LexiconSource = {
   functionWords:
     'de do da dos das em no na nos nas ao aos à às desde até para por pelo pela pelos pelas com sem sobre entre após ante contra e ou nem mas porém que como quando onde enquanto embora se este esta estes estas esse essa esses essas aquele aquela seu sua seus suas meu minha outro outra outros outras todo toda todos todas cada já também além hoje ontem amanhã depois antes assim não ele ela eles elas eu você nós muito mais menos segundo durante',
   conjunctions: 'e',
-  connectors: 'de do da dos das',
+  connectors: 'de do da dos das por pela pelo',
   elisions: '',
   nameParticles: '',
   placePrepositions: 'em no na nos nas desde até visitou chegou',
@@ -52,6 +52,23 @@ export const pt: LexiconSource = {
   demonymEndings:
     'no na nos nas ano ana anos anas ense enses ês esa eses ol ola eiro eira eiros eiras o a os as',
   officeQualifiers: 'ex antigo antiga novo nova atual interino interina',
+  // Entity words (lib/corpus/entities): translations inside names, former names, company suffixes.
+  nameWords: {
+    high: 'alto alta altos',
+    low: 'baixo baixa',
+    air: 'aéreo aérea aéreos aéreas',
+    force: 'força forças',
+    airport: 'aeroporto aeroportos',
+    range: 'cordilheira serra',
+    north: 'norte',
+    south: 'sul',
+    new: 'novo nova',
+    red: 'vermelho vermelha',
+    cross: 'cruz',
+  },
+  formerly: 'antiga antigo ex',
+  companySuffixes: 'linhas aéreas',
+  minorNameWords: 'internacional',
 };
 
 // ---------------------------------------------------------------------------------------------

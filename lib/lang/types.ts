@@ -73,4 +73,22 @@ export interface LexiconSource {
   demonymEndings?: string;
   /** Words before an office that say when, not which ("former", "acting"). */
   officeQualifiers?: string;
+  /**
+   * Words inside names that translate one another across languages, under an English gloss
+   * ({ high: 'haut haute' }): "Upper Example" and "Haut Example" are one name. A language lists
+   * its own words for each gloss (English lists the gloss itself only when it has other words).
+   */
+  nameWords?: Record<string, string>;
+  /**
+   * Words after a name that give another name of the same thing ("X, formerly Y", "X, antiga Y"):
+   * the later name is the earlier one's former name.
+   */
+  formerly?: string;
+  /**
+   * Words after a company's name that say what it is, "|"-separated ("Airlines", "Linhas
+   * Aéreas"): "Example Airlines" is "Example".
+   */
+  companySuffixes?: string;
+  /** Words a facility's name is written with or without ("Example International Airport"). */
+  minorNameWords?: string;
 }

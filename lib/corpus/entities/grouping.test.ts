@@ -34,7 +34,10 @@ describe('similarity', () => {
     ['nacional', 'national', true],
     ['ministerio', 'ministry', true],
     ['valenciana', 'valencienne', true],
-    ['high', 'haut', false],
+    // Translations the lexicons list (lib/lang nameWords), not spelling.
+    ['high', 'haut', true],
+    ['aerea', 'air', true],
+    ['high', 'hotel', false],
     ['harbour', 'hospital', false],
     ['police', 'palace', false],
   ])('cognates(%s, %s) = %s', (a, b, expected) => {
@@ -111,5 +114,92 @@ describe('grouping across sources', () => {
       ),
     ]);
     expect(entities.map((e) => e.name)).not.toContain('Diario Ejemplo');
+  });
+
+  // One thing named several ways across sources and languages: each row's sources, an alias to
+  // find the entity by, and the names it must hold.
+  test.each<[string, Array<[string, string]>, string, string[]]>([
+    [
+      'a name word translated (lib/lang nameWords)',
+      [
+        ['en', 'Shepherds left the High Kessel in October. The High Kessel was cold.'],
+        ['fr', 'Les bergers ont quitté le Haut Kessel, disent les habitants.'],
+      ],
+      'High Kessel',
+      ['Haut Kessel', 'High Kessel'],
+    ],
+    [
+      "an organization named with its country's adjective in one language only",
+      [
+        ['en', 'The Chilean Air Force sent two planes to the site on Monday.'],
+        ['pt', 'A Força Aérea Chilena informou que dois aviões chegaram ao local.'],
+      ],
+      'Força Aérea Chilena',
+      ['Air Force', 'Força Aérea Chilena'],
+    ],
+    [
+      'a former name after "formerly"',
+      [
+        ['pt', 'O avião da companhia Voavento, antiga Ventura, caiu ontem à tarde.'],
+        ['pt', 'A Voavento disse que todos os passageiros foram identificados.'],
+      ],
+      'Voavento',
+      ['Ventura', 'Voavento'],
+    ],
+    [
+      'a company suffix',
+      [
+        ['pt', 'Um avião da companhia Voavento Linhas Aéreas caiu ontem à tarde.'],
+        ['pt', 'A Voavento disse que todos os passageiros foram identificados.'],
+      ],
+      'Voavento',
+      ['Voavento', 'Voavento Linhas Aéreas'],
+    ],
+    [
+      'a name after its head word in lower case',
+      [
+        ['pt', 'O voo seguia para o Aeroporto Internacional de Sampaia, no interior.'],
+        ['pt', 'O voo partiu para o aeroporto Internacional de Sampaia ao meio-dia.'],
+      ],
+      'Aeroporto Internacional de Sampaia',
+      ['Aeroporto Internacional de Sampaia', 'Internacional de Sampaia'],
+    ],
+    [
+      'an acronym of a Romance name, and its English translation in a list with a plural head word',
+      [
+        ['es', 'El PEN y el PRU votaron juntos en el Congreso. El PEN perdió.'],
+        ['en', 'She led the alliance of the National Example and Sample Unity parties.'],
+      ],
+      'PEN',
+      ['National Example', 'PEN'],
+    ],
+    [
+      "a type's head word alone, referring back",
+      [
+        ['es', 'La Policía Portuaria rescató a diez personas cerca del muelle.'],
+        ['es', 'Los vecinos y la Policía abrieron el acceso al muelle.'],
+      ],
+      'Policía Portuaria',
+      ['Policía', 'Policía Portuaria'],
+    ],
+    [
+      'a country opening a name, written two ways or read apart',
+      [
+        ['en', 'The United States Example Survey (USES) measured the quake.'],
+        ['en', 'The US Example Survey put the magnitude at 6.1 on Friday.'],
+      ],
+      'United States Example Survey',
+      ['Example Survey', 'USES', 'United States Example Survey'],
+    ],
+  ])('%s', (_label, texts, alias, expected) => {
+    const sources = texts.map(([lang, text], i) => source(String.fromCharCode(97 + i), lang, text));
+    expect(namesOf(sources, alias)).toEqual(expected);
+  });
+
+  test('a name before a singular lower-case head word does not take it for an acronym', () => {
+    const sources = [
+      source('a', 'en', 'Floods hit Sampa Lora state on Monday, and the SSL said it would help.'),
+    ];
+    expect(namesOf(sources, 'SSL')).toEqual(['SSL']);
   });
 });

@@ -3,7 +3,7 @@
  * countries in any language, person-name variants, near-miss spellings).
  */
 import { distance } from 'fastest-levenshtein';
-import { countryCode } from '../../lang';
+import { anyLanguage, companySuffixes, countryCode, demonymCountry, nameGlosses } from '../../lang';
 import { fold } from '../text';
 import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Occurrence } from './occurrences';
@@ -133,6 +133,11 @@ export interface Grouping {
   personSurnames: Set<string>;
   /** Keys of names that are another name plus a head word ("X Mountains" of "X"). */
   extended: Set<string>;
+  /**
+   * Keys of names written without their head word, which a list gives ("X and Y parties"), that
+   * an acronym names: the head word types them.
+   */
+  headed: ReadonlyMap<string, string>;
 }
 
 /**
@@ -166,9 +171,13 @@ export function groupOccurrences(
   const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
   linkPersonVariants(multi, personLike, u.union, u.find);
   unionCognates(groups, u);
+  unionCompanySuffixes(groups, u);
+  unionLowercaseHeads(groups, u);
+  unionCountryPrefixes(groups, u);
+  unionFormerNames(occs, groups, u);
   const extended = unionHeadWordVariants(groups, u);
   const personSurnames = attachShortNames(groups, multi, u);
-  unionInitialisms(groups, multi, u);
+  const headed = unionInitialisms(groups, multi, u, listHeads(occs));
   unionAbbreviations(groups, multi, u);
   unionCountries(groups, u);
   unionNearMisses(groups, u);
@@ -181,7 +190,7 @@ export function groupOccurrences(
     if (list) list.push(g);
     else byRoot.set(r, [g]);
   }
-  return { groups, linkOnly, byRoot, find: u.find, personSurnames, extended };
+  return { groups, linkOnly, byRoot, find: u.find, personSurnames, extended, headed };
 }
 
 /** Named after a title, or two to four words without a type's head word. */
@@ -209,7 +218,8 @@ function unionAcronyms(groups: Map<string, Group>, { union }: Unions): void {
 
 /**
  * One-word names join the one multi-word name they are the surname, the head word ("Mojave"
- * -> "Mojave Desert") or the first name of. Returns the roots named by a surname.
+ * -> "Mojave Desert") or the first name of; a type's head word alone ("Policía") the one name
+ * it opens ("Policía Nacional"). Returns the roots named by a surname.
  */
 function attachShortNames(
   groups: ReadonlyMap<string, Group>,
@@ -219,6 +229,7 @@ function attachShortNames(
   const surnameOf = new Map<string, string[]>();
   const firstNameOf = new Map<string, string[]>();
   const headOf = new Map<string, string[]>();
+  const startOf = new Map<string, string[]>();
   const addTo = (m: Map<string, string[]>, k: string, v: string) => {
     const list = m.get(k);
     if (list) list.push(v);
@@ -235,6 +246,9 @@ function attachShortNames(
     const kw = typeFromKeywords(toks);
     if ((kw === 'place' || kw === 'organization') && toks.length === 2 && TAIL_KEYWORD(toks))
       addTo(headOf, key(toks[0]!.text), g.key);
+    // "Policía Nacional", "Centro de Estudios": the head word alone, capitalised, refers back.
+    const first = key(toks[0]!.text);
+    if (kw && isHeadWord(first)) addTo(startOf, first, g.key);
   }
   const personSurnames = new Set<string>();
   for (const g of groups.values()) {
@@ -243,7 +257,8 @@ function attachShortNames(
       const targets = [...new Set((m.get(g.key) ?? []).map(find))];
       return targets.length === 1 ? targets[0]! : null;
     };
-    const target = by(surnameOf) ?? by(headOf) ?? by(firstNameOf);
+    const target =
+      by(surnameOf) ?? by(headOf) ?? by(firstNameOf) ?? (isHeadWord(g.key) ? by(startOf) : null);
     if (target) {
       union(g.key, target);
       if (surnameOf.has(g.key)) personSurnames.add(target);
@@ -254,28 +269,81 @@ function attachShortNames(
 
 /**
  * Initialisms for multi-word names: "U.S." = "United States". Multi-word names are indexed by
- * their initials (one character per word, so equal strings mean equal word counts).
+ * their initials (one character per word, so equal strings mean equal word counts). A name
+ * ending in a head word, its own or one a list gives it ("the Example Action and Sample
+ * parties"), is also indexed in the orders a translation puts its words in: an acronym keeps
+ * the original language's order, and Romance languages put the head word first and the
+ * modifiers after ("Partido Ejemplo Nacional" = "National Example Party": head first, the rest
+ * reversed, or head first and the rest in order).
  */
 function unionInitialisms(
   groups: ReadonlyMap<string, Group>,
   multi: readonly Group[],
   { union }: Unions,
-): void {
-  const byInitials = new Map<string, Group[]>();
+  heads: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const headed = new Map<string, string>();
+  const byInitials = new Map<string, Set<Group>>();
+  const index = (initials: string, g: Group) => {
+    const set = byInitials.get(initials);
+    if (set) set.add(g);
+    else byInitials.set(initials, new Set([g]));
+  };
   for (const m of multi) {
     const toks = m.occs[0]!.tokens.filter((t) => !isConnector(t.text));
-    const initials = toks.map((t) => fold(t.text)[0]).join('');
-    const list = byInitials.get(initials);
-    if (list) list.push(m);
-    else byInitials.set(initials, [m]);
+    const letters = toks.map((t) => fold(t.text)[0]!);
+    index(letters.join(''), m);
+    const own = TAIL_KEYWORD(m.occs[0]!.tokens);
+    const head = own ? letters.pop()! : heads.get(m.key)?.[0];
+    if (!head || letters.length < 2) continue;
+    index(head + [...letters].reverse().join(''), m);
+    index(head + letters.join(''), m);
   }
   for (const g of groups.values()) {
     const surface = g.occs[0]?.surface ?? [...g.aliases][0] ?? '';
     if (maxLen(g) > 1 || !(isInitialism(surface) || isAllCaps(surface))) continue;
     const letters = key(surface).replace(/[^a-z]/g, '');
-    const matches = byInitials.get(letters) ?? [];
-    if (matches.length === 1) union(g.key, matches[0]!.key);
+    const matches = byInitials.get(letters);
+    if (matches?.size !== 1) continue;
+    const m = [...matches][0]!;
+    union(g.key, m.key);
+    const head = heads.get(m.key);
+    if (head) headed.set(m.key, head);
   }
+  return headed;
+}
+
+/** A plural head word's singular, when some lexicon lists it ("parties" -> "party"). */
+function singularHead(word: string): string | null {
+  for (const w of [word.replace(/ies$/, 'y'), word.replace(/e?s$/, ''), word.slice(0, -1)])
+    if (w !== word && w.length > 2 && isHeadWord(w)) return w;
+  return null;
+}
+
+/**
+ * Names a plural lower-case head word after a list of them types: "the Example and Sample
+ * parties", "Example, Sample y Other partidos": each name of the list, by key, with that head
+ * word's singular. A single name before a head word is left alone ("Example state" is no
+ * "Example State").
+ */
+function listHeads(occs: readonly Occurrence[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const joiners = new Set(anyLanguage('conjunctions'));
+  occs.forEach((o, i) => {
+    const m = /^\s+(\p{Ll}+)/u.exec(o.source.text.slice(o.end, o.end + 40));
+    const head = m ? singularHead(fold(m[1]!)) : null;
+    if (!head) return;
+    const list = [o];
+    for (let j = i - 1; j >= 0; j--) {
+      const [p, q] = [occs[j]!, occs[j + 1]!];
+      if (p.source !== q.source || p.end > q.start) break;
+      const between = fold(p.source.text.slice(p.end, q.start)).trim();
+      if (!(between === ',' || joiners.has(between.replace(/^,\s*/, '')))) break;
+      list.push(p);
+    }
+    if (list.length >= 2) for (const p of list) out.set(key(p.surface), head);
+  });
+  return out;
 }
 
 /** Country names in any language and their short forms are one place ("Marruecos" = "Maroc"). */
@@ -375,6 +443,8 @@ interface Named {
   g: Group;
   words: string[];
   type: ReturnType<typeof typeFromKeywords>;
+  /** The country a demonym among a typed name's words says ("Ruritanian Air Force"), left out of `words`. */
+  country: string | null;
 }
 
 /**
@@ -388,6 +458,7 @@ function sameNameAcross(a: Named, b: Named): boolean {
     return commonPrefix(x, y) >= 6 && cognates(x, y) && neverTogether(a.g, b.g);
   }
   if (a.type !== b.type) return false;
+  if (a.country && b.country && a.country !== b.country) return false;
   if (a.type) {
     if (alignsAsCognates(a.words, b.words)) return true;
     // "Aeroporto Internacional de X" / "X International Airport": the head words differ.
@@ -408,20 +479,35 @@ function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unio
   const byShape = new Map<string, Named[]>();
   for (const g of groups.values()) {
     if (g.occs.length === 0) continue;
-    const words = contentWords(g);
+    let words = contentWords(g);
     if (words.length === 0 || words.some((w) => w.length === 0)) continue;
     if (words.length === 1 && (words[0]!.length < 6 || countryCode(g.occs[0]!.surface) !== null))
       continue;
     const type = typeFromKeywords(g.occs[0]!.tokens);
+    // A typed name's country adjective is which country's, not part of the name: "Ruritanian
+    // Air Force" and "Força Aérea Ruritana" are "Air Force" of one country.
+    let country: string | null = null;
+    if (type && words.length > 2) {
+      const codes = words.map((w) => demonymCountry(w));
+      country = codes.find((c) => c !== null) ?? null;
+      if (country) words = words.filter((_, i) => codes[i] === null);
+    }
+    // "Example International Airport" is "Example Airport".
+    if (type === 'facility') {
+      const major = words.filter((w) => !MINOR_WORDS.has(w));
+      if (major.some((w) => !isHeadWord(w))) words = major;
+    }
+    // Translated words share their gloss's initial ("haut" and "high").
+    const initial = (w: string) => [...nameGlosses(w)].sort()[0]?.[0] ?? w[0];
     const shape =
       words.length === 1
         ? `1:${words[0]!.slice(0, 6)}`
         : type
           ? `${type}:${words.filter((w) => !isHeadWord(w)).length}`
-          : `=${words.map((w) => w[0]).join('')}`;
+          : `=${words.map(initial).join('')}`;
     const list = byShape.get(shape);
-    if (list) list.push({ g, words, type });
-    else byShape.set(shape, [{ g, words, type }]);
+    if (list) list.push({ g, words, type, country });
+    else byShape.set(shape, [{ g, words, type, country }]);
   }
   for (const list of byShape.values()) {
     if (list.length < 2) continue;
@@ -525,4 +611,107 @@ function unionRareMisspellings(groups: ReadonlyMap<string, Group>, { find, union
     }
     if (fits.size === 1) union(rare.key, [...fits][0]!);
   }
+}
+
+/**
+ * "Example Airlines" / "Example Linhas Aéreas" is the company "Example": a name that is a
+ * one-word name plus a company suffix (lib/lang) joins it.
+ */
+function unionCompanySuffixes(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
+  for (const g of groups.values()) {
+    if (g.occs.length === 0 || maxLen(g) < 2) continue;
+    const words = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens.map((t) => key(t.text));
+    for (const suffix of companySuffixes()) {
+      const n = words.length - suffix.length;
+      if (n !== 1 || !suffix.every((w, i) => words[n + i] === w)) continue;
+      const base = groups.get(words[0]!);
+      if (base && base.occs.length > 0) union(g.key, base.key);
+    }
+  }
+}
+
+const FORMERLY = anyLanguage('formerly');
+const MINOR_WORDS = anyLanguage('minorNameWords');
+
+/**
+ * "Example, formerly Sample" / "Example, antiga Sample": one thing under its name and its
+ * former name. The earlier name must be followed by a comma or bracket, a former-name word and
+ * the other name, which ends the phrase.
+ */
+function unionFormerNames(
+  occs: readonly Occurrence[],
+  groups: ReadonlyMap<string, Group>,
+  { union }: Unions,
+): void {
+  for (let i = 0; i + 1 < occs.length; i++) {
+    const [a, b] = [occs[i]!, occs[i + 1]!];
+    if (a.source !== b.source || b.start <= a.end) continue;
+    const between = a.source.text.slice(a.end, b.start);
+    const m = /^\s*[,(]\s*(\p{L}+)-?\s*$/u.exec(between);
+    if (!m || !FORMERLY.has(fold(m[1]!))) continue;
+    if (!/^\s*(?:[,.;:)]|$)/u.test(a.source.text.slice(b.end, b.end + 2))) continue;
+    const [ga, gb] = [groups.get(key(a.surface)), groups.get(key(b.surface))];
+    if (ga && gb) union(gb.key, ga.key);
+  }
+}
+
+/**
+ * "o aeroporto Internacional de Example": a name of two or more words after a lower-case head
+ * word (and a connector) is the name the corpus writes with that head word capitalised, when
+ * it does ("Aeroporto Internacional de Example").
+ */
+function unionLowercaseHeads(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
+  for (const g of groups.values()) {
+    if (maxLen(g) < 2) continue;
+    for (const o of g.occs) {
+      const b = o.before;
+      const n = b.length;
+      const heads =
+        n >= 1 && isHeadWord(b[n - 1]!)
+          ? [b[n - 1]!]
+          : n >= 2 && isConnector(b[n - 1]!) && isHeadWord(b[n - 2]!)
+            ? [b[n - 2]!, b[n - 1]!]
+            : null;
+      if (!heads) continue;
+      const full = groups.get(key([...heads, o.surface].join(' ')));
+      if (full && full !== g && full.occs.length > 0) {
+        union(g.key, full.key);
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * "United States Example Survey", "US Example Survey" and "the US | Example Survey" (the
+ * country read apart from the name): one name, whichever way the country opening it is written.
+ */
+function unionCountryPrefixes(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
+  const byRest = new Map<string, Group[]>();
+  const add = (k: string, g: Group) => {
+    const list = byRest.get(k);
+    if (list) list.push(g);
+    else byRest.set(k, [g]);
+  };
+  for (const g of groups.values()) {
+    if (g.occs.length === 0 || maxLen(g) < 3) continue;
+    const words = g.key.split(' ');
+    for (let n = 1; n <= 3 && words.length - n >= 2; n++) {
+      const code = countryCode(words.slice(0, n).join(' '));
+      if (code) add(`${code}|${words.slice(n).join(' ')}`, g);
+    }
+  }
+  if (byRest.size === 0) return;
+  for (const g of groups.values()) {
+    if (maxLen(g) < 2) continue;
+    for (const o of g.occs) {
+      const b = o.before;
+      const code = [1, 2, 3]
+        .filter((n) => n <= b.length)
+        .map((n) => countryCode(b.slice(b.length - n).join(' ')))
+        .find((c) => c !== null);
+      if (code) for (const full of byRest.get(`${code}|${g.key}`) ?? []) union(g.key, full.key);
+    }
+  }
+  for (const list of byRest.values()) for (const g of list.slice(1)) union(g.key, list[0]!.key);
 }

@@ -14,7 +14,7 @@ import { linkMentions } from './mentions';
 import { betterName, findOverride, mergeDescriptors, pickName } from './naming';
 import { findOccurrences, type Occurrence, sentencesOf } from './occurrences';
 import { inferType, typeFromNeighbours } from './typing';
-import { key } from './words';
+import { headWordType, key } from './words';
 
 export { MAX_NAME_TOKENS } from './occurrences';
 
@@ -85,8 +85,11 @@ class Resolver {
       aliases: new Set(members.flatMap((m) => [...m.aliases])),
     };
     if (all.occs.length === 0) return;
-    // The fullest name, not one with a head word added to another ("X Mountains" of "X").
-    const namers = members.filter((m) => !grouping.extended.has(m.key));
+    // The fullest name, not one with a head word added to another ("X Mountains" of "X"), nor
+    // one written without its head word ("X" of "the X and Y parties").
+    const namers = members.filter(
+      (m) => !grouping.extended.has(m.key) && !grouping.headed.has(m.key),
+    );
     const rootGroup = (namers.length > 0 ? namers : members).reduce((a, b) =>
       maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
     );
@@ -104,7 +107,11 @@ class Resolver {
         .filter((o) => o.descriptor?.includes(' '))
         .map((o) => ({ sourceId: o.source.id, text: o.descriptor! })),
     );
-    const typed = () => inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames);
+    // A list's head word says what its names are ("the X and Y parties").
+    const head = members.map((m) => grouping.headed.get(m.key)).find((h) => h !== undefined);
+    const headType = head ? headWordType(head) : null;
+    const typed = () =>
+      headType ?? inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames);
     if (existing) this.update(existing, all, descriptors, typed);
     else this.create(pickName(rootGroup), all, descriptors, typed);
   }

@@ -37,10 +37,26 @@ export function junkFilter(
     nameParts.add(key(o.tokens[0]!.text));
     nameParts.add(key(o.tokens[o.tokens.length - 1]!.text));
   }
+  // One-word names always followed by a figure ("Example 72", "Example-72"): a model's or a
+  // road's designation, whose letters alone name nothing the text speaks of.
+  const withFigure = new Map<string, { all: number; figure: number }>();
+  for (const o of occs) {
+    if (o.linkOnly || o.tokens.length !== 1) continue;
+    const k = key(o.surface);
+    const c = withFigure.get(k) ?? { all: 0, figure: 0 };
+    c.all++;
+    if (/^[ -]\d/u.test(o.source.text.slice(o.end, o.end + 2))) c.figure++;
+    withFigure.set(k, c);
+  }
+  const designation = (k: string) => {
+    const c = withFigure.get(k);
+    return c !== undefined && c.all >= 2 && c.figure === c.all;
+  };
   return (o: Occurrence): boolean => {
     const toks = o.tokens;
     const k = key(o.surface);
     if (knownKeys.has(k)) return false;
+    if (toks.length === 1 && !o.acronym && designation(k)) return true;
     // The outlet's own name in its own text is boilerplate (app promotions, credits,
     // "subscribe to X"); where another source names it, that source's mention makes it a name.
     if (o.source.outlet && k === key(o.source.outlet)) return true;

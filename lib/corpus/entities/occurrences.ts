@@ -2,7 +2,7 @@
  * Occurrences: what each capitalised chunk of a sentence names (its tokens, title, descriptor,
  * acronym and context words), before any judgement of whether it is an entity.
  */
-import { countryCode, hasAdjectiveEnding } from '../../lang';
+import { countryCode, demonymCountry, hasAdjectiveEnding } from '../../lang';
 import { fold } from '../text';
 import {
   type Chunk,
@@ -543,14 +543,21 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
   const descriptor =
     appositiveAfter(source, tokens, to, sentence, base) ??
     (lead && !attributive ? phrase(source, mods) : null);
-  // Leading demonyms describe the name: "Ruritanian National Police Directorate".
+  // Leading demonyms describe the name: "Ruritanian National Police Directorate". The
+  // English endings alone say so only in English ("Halvdan" in French is a given name).
+  const leadingDemonym = (t: Token) =>
+    isDemonym(t.text) && (languageOf(source) === 'en' || demonymCountry(fold(t.text)) !== null);
   let k = 0;
-  while (k < toks.length - 1 && isDemonym(toks[k]!.text)) k++;
+  while (k < toks.length - 1 && leadingDemonym(toks[k]!)) k++;
   const name = toks.slice(k);
   // "Palais national", "Communauté valencienne": where names are written in sentence case, a
   // capitalised common noun or head word takes the adjectives after it.
   const head = name.length === 1 ? name[0]! : null;
   const lang = languageOf(source);
+  // "Institut example pour la recherche (IEPR)": a head word whose name runs on in lower case
+  // up to its acronym.
+  const spelled = head && typeFromKeywords([head]) !== null && !acr ? spelledOut(c) : null;
+  if (spelled) return occ(spelled.tokens, { descriptor, acronym: spelled.acronym });
   if (
     head &&
     !head.initial &&
@@ -605,6 +612,23 @@ function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[])
   const out: Occurrence[] = [];
   for (const o of occs) {
     const n = o.tokens.length;
+    // "the Example-Sample Cup double": two names hyphenated, the second one written elsewhere.
+    const first = o.tokens[0]!;
+    const parts = first.text.split('-');
+    if (
+      !o.linkOnly &&
+      n >= 2 &&
+      parts.length === 2 &&
+      parts.every((p) => /^\p{Lu}\p{Ll}/u.test(p)) &&
+      standalone.has(key(parts[1]! + o.source.text.slice(first.end, o.end)))
+    ) {
+      const at = first.start + parts[0]!.length;
+      const a: Token = { ...first, text: parts[0]!, end: at };
+      const b: Token = { ...first, text: parts[1]!, start: at + 1, initial: false };
+      out.push(span(o, [a], { acronym: null, after: [] }));
+      out.push(span(o, [b, ...o.tokens.slice(1)], { titled: false, descriptor: null, before: [] }));
+      continue;
+    }
     let cut = -1;
     if (!o.linkOnly && n >= 3) {
       for (let i = 1; i <= n - 2 && cut < 0; i++) {
@@ -658,4 +682,40 @@ function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[])
     );
   }
   return out;
+}
+
+/** Lower-case words a name written in sentence case may run on for before its acronym. */
+const MAX_SPELLED_OUT = 10;
+
+/**
+ * A one-word head ("Centre", "Instituto") followed by lower-case words and an acronym in
+ * brackets whose letters are the initials of the head and those words (less connectors,
+ * articles and "and"): the name is written in sentence case. One letter may differ in an
+ * acronym of five or more (a word the writer changed, such as "national" for the country's
+ * adjective). Returns the name's tokens and the acronym, or null.
+ */
+function spelledOut(c: ChunkContext): { tokens: Token[]; acronym: string } | null {
+  const { tokens, to, base, sentence } = c;
+  const head = c.toks[0]!;
+  const words: Token[] = [head];
+  for (let i = to; i < tokens.length && i < to + MAX_SPELLED_OUT; i++) {
+    const t = tokens[i]!;
+    const gap = sentence.slice(tokens[i - 1]!.end - base, t.start - base);
+    if (t.cap || t.hasDigit || !/^\s$/u.test(gap)) return null;
+    words.push(t);
+    const code = /^\s\(([A-Z]{3,8})\)/u.exec(sentence.slice(t.end - base))?.[1];
+    if (!code) continue;
+    const initials = words
+      .filter((w) => !isConnector(w.text) && !isConjunction(w.text) && !ARTICLES.has(fold(w.text)))
+      .map((w) => fold(w.text)[0])
+      .join('');
+    const want = code.toLowerCase();
+    if (initials.length !== want.length || initials[0] !== want[0]) return null;
+    let misses = 0;
+    for (let j = 1; j < want.length; j++) if (initials[j] !== want[j]) misses++;
+    return misses === 0 || (misses === 1 && want.length >= 5)
+      ? { tokens: words, acronym: code }
+      : null;
+  }
+  return null;
 }

@@ -1,4 +1,5 @@
 /** String similarity for names: Jaro–Winkler, and whether two words read as cognates. */
+import { sameGloss } from '../../lang';
 
 /** Jaro similarity of two strings (0..1). */
 function jaro(a: string, b: string): number {
@@ -49,10 +50,11 @@ export function commonPrefix(a: string, b: string): number {
 /**
  * Two folded words that read as one word in two languages ("instituto" / "institut",
  * "nacional" / "national", "electoral" / "eleitoral"): the same first letter, and a long
- * common stem or a high Jaro–Winkler similarity.
+ * common stem or a high Jaro–Winkler similarity; or words the lexicons give as translations
+ * ("high" / "haut" / "alto").
  */
 export function cognates(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || sameGloss(a, b)) return true;
   if (a[0] !== b[0] || Math.min(a.length, b.length) < 4) return false;
   const shorter = Math.min(a.length, b.length);
   if (commonPrefix(a, b) >= Math.max(4, Math.ceil(shorter * 0.6))) return true;

@@ -111,6 +111,11 @@ export function isHeadWord(word: string): boolean {
   return TYPE_KEYWORDS.some(([, set]) => set.has(word));
 }
 
+/** The type a folded head word gives a name ("party" -> organization), or null. */
+export function headWordType(word: string): EntityType | null {
+  return TYPE_KEYWORDS.find(([, set]) => set.has(word))?.[0] ?? null;
+}
+
 export function TAIL_KEYWORD(toks: readonly Token[]): boolean {
   const last = fold(toks[toks.length - 1]!.text);
   return TYPE_KEYWORDS.some(([, set]) => set.has(last));

@@ -1,0 +1,77 @@
+/**
+ * What a capitalised chunk names, on invented text: names run on in lower case to their acronym,
+ * spelled out with "and" and a preposition, hyphenated to another name, given names that look
+ * like demonyms, and letters always followed by a figure (a model's designation).
+ */
+import { describe, expect, test } from 'vitest';
+import type { RawSource } from '../../types';
+import { prepareSource, resolveEntities } from '../pipeline';
+
+const source = (id: string, language: string, text: string) =>
+  prepareSource({
+    id,
+    file: null,
+    outlet: null,
+    title: null,
+    url: null,
+    published: null,
+    language,
+    text,
+    origin: 'seed',
+  } satisfies RawSource);
+
+function namesIn(texts: Array<[string, string]>): string[] {
+  const { entities } = resolveEntities(texts.map(([lang, t], i) => source(`s${i}`, lang, t)));
+  return entities.flatMap((e) => [e.name, ...e.aliases]);
+}
+
+describe('names read whole', () => {
+  test.each<[string, Array<[string, string]>, string[], string[]]>([
+    [
+      'a sentence-case name up to its acronym',
+      [['fr', 'Selon le Centre ruritain pour la recherche marine (CRRM), la mer a monté.']],
+      ['Centre ruritain pour la recherche marine', 'CRRM'],
+      ['Centre ruritain'],
+    ],
+    [
+      'a name spelled out with "and" and a preposition',
+      [['en', 'She ran for the coalition Bread and Peace for Ruritania in the spring.']],
+      ['Bread and Peace for Ruritania'],
+      ['Bread'],
+    ],
+    [
+      'a name with a Romance preposition',
+      [['es', 'La candidata de la coalición Unidos por Ruritania perdió el domingo.']],
+      ['Unidos por Ruritania'],
+      ['Unidos'],
+    ],
+    [
+      'two names hyphenated, the second written on its own elsewhere',
+      [
+        ['fr', 'Il a gagné le doublé Coupe-Tour de Sampaia cette année.'],
+        ['fr', 'Le Tour de Sampaia part dimanche de la capitale.'],
+      ],
+      ['Tour de Sampaia'],
+      ['Coupe-Tour de Sampaia'],
+    ],
+    [
+      'a given name with a demonym ending, outside English',
+      [['fr', 'Le prix est allé à "Matin" de Halvdan Ruud Tessel, un premier film.']],
+      ['Halvdan Ruud Tessel'],
+      ['Ruud Tessel'],
+    ],
+    [
+      'letters always followed by a figure',
+      [
+        ['en', 'The plane, an XQV 72, was new. Another XQV-72 landed safely in the hills.'],
+        ['en', 'Engineers said the XQV 72 had passed every check on Monday.'],
+      ],
+      [],
+      ['XQV'],
+    ],
+  ])('%s', (_label, texts, present, absent) => {
+    const names = namesIn(texts);
+    for (const n of present) expect(names).toContain(n);
+    for (const n of absent) expect(names).not.toContain(n);
+  });
+});
