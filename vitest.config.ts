@@ -13,7 +13,7 @@ export default defineConfig({
     environment: 'node',
     // No test asserts a duration; a generous ceiling keeps a loaded 2-core CI machine from failing
     // a slow corpus build as a timeout.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

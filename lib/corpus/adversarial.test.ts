@@ -11,7 +11,7 @@ import { MAX_NAME_TOKENS } from './entities';
 import { buildCorpus, indexSource, type SourceIndex } from './pipeline';
 import { MAX_SENTENCE_CHARS } from './segment';
 
-const TIMEOUT = 60_000;
+const TIMEOUT = 180_000;
 // Texts up to the limit for a source where that is cheap; a third of it for the rest, still far
 // past what work growing with the square (let alone the cube) of the text finishes in time.
 const MAX = LIMITS.maxTextChars;

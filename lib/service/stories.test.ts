@@ -280,7 +280,7 @@ describe('through the service: adding and removing sources on other stories', ()
 
   test(
     'the seed story keeps exactly its discrepancies; the new story gets its own',
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async () => {
       await loadSeedIndex(sdb, bundle);
       const before = await seedStory();

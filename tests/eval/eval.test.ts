@@ -90,7 +90,7 @@ describe('entity evaluation (npm run eval)', () => {
   let report: EvalReport;
   beforeAll(() => {
     report = evaluateAll();
-  }, 120_000);
+  }, 300_000);
 
   it('covers every gold event and language', () => {
     expect(report.events.map((e) => e.event).sort()).toEqual(Object.keys(EVENTS).sort());
