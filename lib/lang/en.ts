@@ -129,7 +129,7 @@ export const claimWords: ClaimWords = {
     'of|to|with|by|for|from|about|at|on|in|against|alongside|toward|towards|than|between|among|after|before|including|like',
   // Document labels.
   documentNouns:
-    'letter:letter|letters;memorandum:memorandum|memorandums|memoranda;declaration:declaration|declarations;agreement:agreement|agreements;protocol:protocol|protocols;treaty:treaty|treaties;statement:statement|statements;charter:charter|charters;convention:convention|conventions;pact:pact|pacts',
+    'letter:letter|letters;memorandum:memorandum|memorandums|memoranda;declaration:declaration|declarations;agreement:agreement|agreements;protocol:protocol|protocols;treaty:treaty|treaties;declaration:statement|statements;charter:charter|charters;convention:convention|conventions;pact:pact|pacts',
   documentLinks: 'of',
   documentPurposes:
     'intent:intent|intention|intentions;understanding:understanding;cooperation:cooperation|co-operation;agreement:agreement;principle:principle|principles;action:action;support:support;partnership:partnership|association|collaboration',

@@ -130,7 +130,7 @@ export const claimWords: ClaimWords = {
     'de|del|a|al|con|por|para|sobre|contra|entre|ante|tras|hacia|incluido|incluida|en|durante',
   // Document labels.
   documentNouns:
-    'letter:carta|cartas;memorandum:memorando|memorandos|memorándum;declaration:declaración|declaraciones;agreement:acuerdo|acuerdos|convenio|convenios;protocol:protocolo|protocolos;treaty:tratado|tratados;statement:comunicado|comunicados;charter:carta;pact:pacto|pactos',
+    'letter:carta|cartas;memorandum:memorando|memorandos|memorándum;declaration:declaración|declaraciones;agreement:acuerdo|acuerdos|convenio|convenios;protocol:protocolo|protocolos;treaty:tratado|tratados;declaration:comunicado|comunicados;pact:pacto|pactos',
   documentLinks: 'de|del',
   documentPurposes:
     'intent:intención|intenciones;understanding:entendimiento;cooperation:cooperación;agreement:acuerdo;principle:principio|principios;action:acción;support:apoyo;partnership:asociación|colaboración',

@@ -126,7 +126,7 @@ export const claimWords: ClaimWords = {
     "de|du|des|d’|d'|à|au|aux|avec|par|pour|sur|contre|entre|envers|après|avant|chez|dans|en|lors",
   // Document labels.
   documentNouns:
-    'letter:lettre|lettres;memorandum:mémorandum|memorandum|mémorandums;declaration:déclaration|déclarations;agreement:accord|accords;protocol:protocole|protocoles;treaty:traité|traités;statement:communiqué|communiqués;charter:charte|chartes;convention:convention|conventions;pact:pacte|pactes',
+    'letter:lettre|lettres;memorandum:mémorandum|memorandum|mémorandums;declaration:déclaration|déclarations;agreement:accord|accords;protocol:protocole|protocoles;treaty:traité|traités;declaration:communiqué|communiqués;charter:charte|chartes;convention:convention|conventions;pact:pacte|pactes',
   documentLinks: "de|d’|d'|du",
   documentPurposes:
     'intent:intention|intentions;understanding:entente;cooperation:coopération;agreement:accord;principle:principe|principes;action:action;support:soutien;partnership:partenariat|collaboration',

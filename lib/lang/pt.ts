@@ -124,7 +124,7 @@ export const claimWords: ClaimWords = {
     'de|do|da|dos|das|a|ao|à|com|por|pelo|pela|para|sobre|contra|entre|ante|após|em|no|na',
   // Document labels.
   documentNouns:
-    'letter:carta|cartas;memorandum:memorando|memorandos;declaration:declaração|declarações;agreement:acordo|acordos|convênio|convênios;protocol:protocolo|protocolos;treaty:tratado|tratados;statement:comunicado|comunicados;pact:pacto|pactos',
+    'letter:carta|cartas;memorandum:memorando|memorandos;declaration:declaração|declarações;agreement:acordo|acordos|convênio|convênios;protocol:protocolo|protocolos;treaty:tratado|tratados;declaration:comunicado|comunicados;pact:pacto|pactos',
   documentLinks: 'de|da|do',
   documentPurposes:
     'intent:intenção|intenções;understanding:entendimento;cooperation:cooperação;agreement:acordo;principle:princípio|princípios|principio;action:ação;support:apoio;partnership:parceria|colaboração',
