@@ -89,6 +89,14 @@ export interface ClaimWords {
   /** Words between the two ends of a range ("and", "y", "à"). */
   rangeJoiners: string;
 
+  // --- Descriptors (lib/claims/extractors/descriptor.ts). ---
+  /**
+   * Words of an office a descriptor's head is made of, beyond the titles in the language's
+   * roles ("foreign", "homeland", "security" in "Homeland Security Secretary"): a descriptor is
+   * a noun phrase with such a head, never a lone adjective or adverb.
+   */
+  officeWords: string;
+
   // --- Quotes and speakers (lib/claims/extractors/quote.ts). "|" separates forms. ---
   /**
    * Verbs that report words, in the forms outlets write around a quote ("said", "dijo",

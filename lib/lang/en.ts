@@ -119,6 +119,9 @@ export const claimWords: ClaimWords = {
   shareOf: 'of',
   rangeOpeners: 'between from',
   rangeJoiners: 'and to',
+  // Descriptors: the words of an office.
+  officeWords:
+    'president secretary minister ambassador senator governor mayor director chancellor premier king queen prince princess pope judge justice general commissioner spokesperson spokesman spokeswoman chief leader representative congressman congresswoman sheriff admiral colonel captain officer prosecutor attorney chairman chairwoman chair ceo founder vice deputy prime foreign defense defence interior finance homeland security state head rapporteur envoy commander',
   // Quotes and speakers.
   quoteVerbs:
     'said|says|say|added|adds|wrote|writes|told|tells|warned|warns|declared|declaring|stated|explained|noted|notes|noting|insisted|insists|posted|tweeted|emphasized|emphasised|emphasizes|highlighted|highlights|remarked|continued|asked|replied|announced|announces|pointed out|described|described as|referred to|stressed|argued|claimed|confirmed|revealed|reported|estimated|promised|vowed|responded|proclaimed|recalled|acknowledged|admitted',

@@ -120,6 +120,9 @@ export const claimWords: ClaimWords = {
   shareOf: 'de del',
   rangeOpeners: 'entre de desde',
   rangeJoiners: 'y a',
+  // Descriptors: the words of an office.
+  officeWords:
+    'presidente presidenta ministro ministra secretario secretaria alcalde alcaldesa portavoz vicepresidente vicepresidenta canciller consejero consejera jefe jefa líder delegado delegada',
   // Quotes and speakers.
   quoteVerbs:
     'dijo|dice|dicho|decía|afirmó|afirma|afirmado|afirmaba|aseguró|asegura|asegurado|declaró|declara|declarado|señaló|señala|señalado|añadió|añade|agregó|explicó|explica|indicó|indica|sostuvo|expresó|subrayó|destacó|destaca|advirtió|insistió|manifestó|comentó|escribió|publicó|respondió|recalcó|apuntó|reconoció|anunció|precisó|concluyó|proclamó|proclamaba|reivindicó|reivindicado|aseveró|lamentó|tuiteó|prometió',

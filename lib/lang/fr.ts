@@ -116,6 +116,9 @@ export const claimWords: ClaimWords = {
   shareOf: 'de des du',
   rangeOpeners: 'entre de',
   rangeJoiners: 'et à',
+  // Descriptors: the words of an office.
+  officeWords:
+    'président présidente ministre secrétaire maire porte-parole chef cheffe premier première délégué déléguée',
   // Quotes and speakers. "a déclaré" is an auxiliary and a participle; "a-t-il déclaré" too.
   quoteVerbs:
     'déclaré|déclare|dit|affirmé|affirme|ajouté|ajoute|souligné|souligne|expliqué|explique|écrit|indiqué|indique|assuré|assure|précisé|précise|estimé|estime|annoncé|annonce|promis|confié|lancé|insisté|martelé|réagi|commenté|rappelé|rappelle|poursuivi|poursuit|averti|répondu|répond|confirmé|confirme|tweeté|proclamé',

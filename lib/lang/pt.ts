@@ -114,6 +114,9 @@ export const claimWords: ClaimWords = {
   shareOf: 'de dos das do da',
   rangeOpeners: 'entre de',
   rangeJoiners: 'e a',
+  // Descriptors: the words of an office.
+  officeWords:
+    'presidente ministro ministra secretário secretária prefeito prefeita porta-voz chefe líder vice governador governadora',
   // Quotes and speakers.
   quoteVerbs:
     'disse|diz|dito|afirmou|afirma|afirmado|declarou|declara|acrescentou|ressaltou|destacou|destaca|explicou|explica|escreveu|publicou|respondeu|garantiu|completou|observou|anunciou|informou|informa|lembrou|avaliou|comentou|contou|relatou|reconheceu|classificou|alertou|frisou|pontuou|salientou|reforçou|prometeu|afirmaram|disseram',
