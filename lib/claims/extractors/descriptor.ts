@@ -23,16 +23,8 @@ const VERBS = new Set(
   ),
 );
 
-const NEUTRAL = new Set([
-  'new',
-  'former',
-  'current',
-  'then',
-  'incoming',
-  'outgoing',
-  'acting',
-  'late',
-]);
+/** Words before an office that say when, not how (lib/lang office qualifiers, every language). */
+const NEUTRAL = new Set(['then', 'late', ...anyLanguage('officeQualifiers')]);
 
 export interface DescriptorHit {
   start: number;
