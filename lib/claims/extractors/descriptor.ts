@@ -23,6 +23,8 @@ const VERBS = new Set(
   ),
 );
 
+const ARTICLES = anyLanguage('articles');
+
 /** Words before an office that say when, not how (lib/lang office qualifiers, every language). */
 const NEUTRAL = new Set(['then', 'late', ...anyLanguage('officeQualifiers')]);
 
@@ -66,7 +68,8 @@ function walkBack(
       continue;
     }
     if (STOP.has(w.lower) && !NEUTRAL.has(w.lower)) break;
-    if (w.lower === 'the' || w.lower === 'a' || w.lower === 'an') break;
+    // An article opens the noun phrase, in any language ("the", "la", "le", "o").
+    if (ARTICLES.has(w.lower)) break;
     if (isRole(w)) {
       sawRole = true;
       taken.unshift(w);
