@@ -64,7 +64,8 @@ export const en: LexiconSource = {
     NZ: ['Kiwi'],
   },
   demonymEndings: 'n an ans ian ians ean eans ese ish i is',
-  officeQualifiers: 'former ex then new acting interim outgoing incoming late current sitting incumbent',
+  officeQualifiers:
+    'former ex then new acting interim outgoing incoming late current sitting incumbent',
 };
 
 // ---------------------------------------------------------------------------------------------
