@@ -4,20 +4,21 @@
  * rows with offsets into the source text, the entities around them, and speakers.
  */
 import type { Claim, ClaimKind, Entity, Mention, Passage, Source } from '../types';
-import { descriptorBefore, isDemonym, ROLE_WORDS } from './extractors/descriptor';
+import { descriptorBefore, isDemonym } from './extractors/descriptor';
 import { extractLabels } from './extractors/label';
 import { extractQuantities, type QuantityHit } from './extractors/quantity';
 import {
   attributionAfter,
-  BEFORE_RE,
   findQuotes,
+  isAccordingTo,
+  isSubjectPronoun,
   isWordList,
-  PRONOUNS,
   quoteWords,
-  REPORTING_VERBS,
+  verbsIn,
 } from './extractors/quote';
-import { claimWordsOf } from '../lang/claim-words';
-import { clauseBounds, foldLower, lowerBound, WORD_EDGE } from './text';
+import { anyLanguage } from '../lang';
+import { claimWordsIn, claimWordsOf } from '../lang/claim-words';
+import { clauseBounds, foldLower, lowerBound, words } from './text';
 import { extractTimes, formatTime, lastDayIn, type TimeValue } from './extractors/time';
 
 interface Ctx {
@@ -39,6 +40,10 @@ interface Ctx {
   /** The person a role ("the secretary") stands for, by its role words. */
   roleHolders: Map<string, Entity | null>;
   mentionCounts: Map<string, number> | null;
+  /** Every quote span of the source (offsets in the source), sorted: names there never speak. */
+  quoteSpans: Array<{ start: number; end: number }>;
+  /** Prepositions that make a name an object ("with X", "a X"), folded, every language. */
+  objectMarkers: Set<string>;
 }
 
 interface Credit {
@@ -107,6 +112,8 @@ export function extractClaims(
     creditedBy: new Map(),
     roleHolders: new Map(),
     mentionCounts: null,
+    quoteSpans: [],
+    objectMarkers: claimWordsIn('objectMarkers', source.language),
   };
   const ownPassages = passages
     .filter((p) => p.sourceId === source.id)
@@ -332,33 +339,75 @@ interface Speaker {
   end: number;
 }
 
-const ROLE_PHRASE =
-  /\b(?:the\s+)?((?:[\p{L}'’-]+\s+){0,3}?(?:secretary|president|minister|ambassador|spokesperson|spokesman|spokeswoman|senator|governor|mayor|director|chancellor|premier|official|leader|chief|presidency|government|ministry|office))\b/iu;
+/** Institutions that speak for themselves ("the presidency"): the phrase is kept as said. */
+const INSTITUTION_HEADS = new Set('presidency government ministry office official'.split(' '));
 
-/** Person, organization and group mentions inside [start, end), in text order. */
+let roleSet: Set<string> | null = null;
+/**
+ * Offices in every language (lib/lang roles, less honorifics), folded: the head of a speaker
+ * phrase ("the minister"), never its modifier ("interior").
+ */
+function isRoleWord(word: string): boolean {
+  if (!roleSet) {
+    const honorifics = anyLanguage('honorifics');
+    roleSet = new Set([...anyLanguage('roles')].filter((w) => !honorifics.has(w)).map(foldLower));
+  }
+  return roleSet.has(foldLower(word));
+}
+
+/** A speaker worth crediting a figure to: an entity, an office, or an institution. */
+function canSpeak(s: Speaker): boolean {
+  if (s.entityId) return true;
+  return s.label.split(/\s+/).some((w) => isRoleWord(w) || INSTITUTION_HEADS.has(foldLower(w)));
+}
+
+function isPerson(ctx: Ctx, m: Mention): boolean {
+  return ctx.entities.get(m.entityId)?.type === 'person';
+}
+
+/** Whether [start, end) lies inside one of the source's quotes (a name there is not a speaker). */
+function insideQuote(ctx: Ctx, start: number, end: number): boolean {
+  const q = ctx.quoteSpans[lowerBound(ctx.quoteSpans, start + 1, (x) => x.start) - 1];
+  return q !== undefined && start >= q.start && end <= q.end;
+}
+
+/** Person, organization and group mentions inside [start, end), outside quotes, in text order. */
 function personMentions(ctx: Ctx, start: number, end: number): Mention[] {
   const out: Mention[] = [];
   for (let i = lowerBound(ctx.speakers, start, (m) => m.start); i < ctx.speakers.length; i++) {
     const m = ctx.speakers[i]!;
     if (m.start >= end) break;
-    if (m.end <= end) out.push(m);
+    if (m.end <= end && !insideQuote(ctx, m.start, m.end)) out.push(m);
   }
   return out;
 }
 
+/** Whether the word right before `m` is a preposition that makes it an object ("with X"). */
+function isObject(ctx: Ctx, m: Mention): boolean {
+  const before = ctx.source.text.slice(Math.max(0, m.start - 24), m.start);
+  const word = before.match(/([\p{L}]+)['’]?\s*$/u)?.[1];
+  return word !== undefined && ctx.objectMarkers.has(foldLower(word));
+}
+
 /**
- * The first person mention of the latest passage that names a person before `offset` (only
- * mentions ending by `offset` count).
+ * The subject of the latest sentence before `offset` that names a person: its first person
+ * mention that no preposition governs ("After the message of A, B congratulated C" -> B),
+ * else its first person mention.
  */
 function latestSubject(ctx: Ctx, offset: number): Mention | undefined {
   const ps = ctx.persons;
   let last = lowerBound(ps, offset, (m) => m.start) - 1;
-  while (last >= 0 && ps[last]!.end > offset) last--;
+  while (last >= 0 && (ps[last]!.end > offset || insideQuote(ctx, ps[last]!.start, ps[last]!.end)))
+    last--;
   if (last < 0) return undefined;
   const passageId = ps[last]!.passageId;
-  for (let i = ctx.firstPersonOf.get(passageId) ?? last; i <= last; i++)
-    if (ps[i]!.passageId === passageId && ps[i]!.end <= offset) return ps[i];
-  return undefined;
+  const inSentence: Mention[] = [];
+  for (let i = ctx.firstPersonOf.get(passageId) ?? last; i <= last; i++) {
+    const m = ps[i]!;
+    if (m.passageId === passageId && m.end <= offset && !insideQuote(ctx, m.start, m.end))
+      inSentence.push(m);
+  }
+  return inSentence.find((m) => !isObject(ctx, m)) ?? inSentence[0];
 }
 
 /** The person whose descriptors hold every role word, the most mentioned one first. */
@@ -381,48 +430,84 @@ function roleHolder(ctx: Ctx, roleWords: readonly string[]): Entity | null {
   return best;
 }
 
-/** Resolves a speaker phrase to an entity: a name in it, a role an entity holds, a pronoun. */
+const fromMention = (ctx: Ctx, m: Mention, at?: { start: number; end: number }): Speaker => ({
+  label: ctx.entities.get(m.entityId)!.name,
+  entityId: m.entityId,
+  start: at?.start ?? m.start,
+  end: at?.end ?? m.end,
+});
+
+/**
+ * Who a pronoun (or a verb without a subject) stands for: the last person who spoke earlier in
+ * the paragraph, else the subject of the latest sentence naming a person.
+ */
+function pronounSpeaker(
+  ctx: Ctx,
+  paragraph: readonly Speaker[],
+  at: { start: number; end: number },
+  phrase: string,
+): Speaker {
+  const spoke = [...paragraph].reverse().find((s) => {
+    const e = s.entityId ? ctx.entities.get(s.entityId) : undefined;
+    return e?.type === 'person';
+  });
+  if (spoke) return { ...spoke, ...at };
+  const m = latestSubject(ctx, at.start);
+  if (m) return fromMention(ctx, m, at);
+  return { label: phrase, entityId: null, ...at };
+}
+
+/**
+ * Resolves a speaker phrase to an entity: a person named in it (or in an apposition right
+ * after it: "the chair of the party, Jane Doe"), a role a person holds ("the secretary"), an
+ * organization named in it, a pronoun. Places are never speakers; nor is a name in a quote.
+ */
 function resolveSpeaker(
   ctx: Ctx,
   text: string,
   start: number,
   end: number,
-  lastSpeaker: Speaker | null,
+  paragraph: readonly Speaker[],
+  pronoun = false,
+  apposition = false,
 ): Speaker {
-  const inside = personMentions(ctx, start, end);
-  if (inside.length > 0) {
-    const m = inside[0]!;
-    return {
-      label: ctx.entities.get(m.entityId)!.name,
-      entityId: m.entityId,
-      start: m.start,
-      end: m.end,
-    };
-  }
   const phrase = text.trim();
-  const lower = foldLower(phrase);
-  if (PRONOUNS.has(lower)) {
-    if (lastSpeaker) return { ...lastSpeaker, start, end };
-    // The subject of the latest sentence naming a person: its first person mention.
-    const m = latestSubject(ctx, start);
-    if (m) return { label: ctx.entities.get(m.entityId)!.name, entityId: m.entityId, start, end };
-    return { label: phrase, entityId: null, start, end };
+  if (pronoun || isSubjectPronoun(phrase, ctx.source.language))
+    return pronounSpeaker(ctx, paragraph, { start, end }, phrase);
+  const inside = personMentions(ctx, start, end);
+  const person = inside.find((m) => isPerson(ctx, m));
+  if (person) return fromMention(ctx, person);
+  // After a verb only ("said the chair, Jane Doe"): after "according to X," a clause follows.
+  const comma = apposition ? ctx.source.text.slice(end, end + 3).match(/^\s*,\s*/) : null;
+  if (comma) {
+    const from = end + comma[0].length;
+    const next = personMentions(ctx, from, from + 80).find((m) => isPerson(ctx, m));
+    if (next && next.start === from) return fromMention(ctx, next);
   }
-  const role = lower.match(ROLE_PHRASE);
-  if (role) {
-    const roleWords = role[1]!.split(/\s+/).filter((w) => ROLE_WORDS.has(w));
-    // Institutions ("the Ruritanian presidency") speak for themselves: keep the phrase.
-    if (roleWords.length > 0) {
-      const best = roleHolder(ctx, roleWords);
-      if (best) return { label: best.name, entityId: best.id, start, end };
-    }
-  }
-  return {
-    label: phrase.replace(/^the\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
-    entityId: null,
-    start,
-    end,
-  };
+  const ws = phrase.split(/\s+/);
+  const roleWords = ws.map(foldLower).filter((w) => isRoleWord(w));
+  if (roleWords.length > 0 && !ws.some((w) => INSTITUTION_HEADS.has(foldLower(w)))) {
+    const best = roleHolder(ctx, roleWords);
+    if (best) return { label: best.name, entityId: best.id, start, end };
+  } else if (inside[0]) return fromMention(ctx, inside[0]);
+  return { label: speakerLabel(ctx, phrase), entityId: null, start, end };
+}
+
+/**
+ * A speaker no entity stands for, as a label: without its article, cut before a preposition
+ * ("the ministry in a statement" -> "Ministry"), capitalised.
+ */
+function speakerLabel(ctx: Ctx, phrase: string): string {
+  const articles = anyLanguage('articles');
+  const ws = phrase.split(/\s+/);
+  while (ws.length > 1 && articles.has(foldLower(ws[0]!).replace(/['’]$/, ''))) ws.shift();
+  const cut = ws.findIndex((w, i) => i > 0 && ctx.objectMarkers.has(foldLower(w)));
+  // "Minister of Territorial Policy" keeps its complement: a capitalised name follows.
+  const keep = cut > 0 && /^\p{Lu}/u.test(ws[cut + 1] ?? ws[cut + 2] ?? '') ? -1 : cut;
+  return (keep > 0 ? ws.slice(0, keep) : ws)
+    .join(' ')
+    .replace(/^(?:l['’])/i, '')
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 /** The passage (sorted, disjoint) holding `offset`, else the first one after it. */
@@ -433,212 +518,246 @@ function sentenceStartOf(passages: readonly Passage[], offset: number): Passage 
   return passages[lowerBound(passages, offset, (p) => p.start)];
 }
 
+/** Reporting verbs (and "according to") of a passage, offsets in the source, found once. */
+function verbsOf(ctx: Ctx, p: Passage): Array<{ verb: string; start: number; end: number }> {
+  let list = ctx.verbs.get(p.id);
+  if (!list) {
+    list = verbsIn(p.text, ctx.source.language).map((m) => ({
+      verb: m.verb,
+      start: p.start + m.index,
+      end: p.start + m.index + m.verb.length,
+    }));
+    ctx.verbs.set(p.id, list);
+  }
+  return list;
+}
+
 /** The last reporting verb of `passage` ending by `offset` ("X said, “…"). */
 function verbBeforeIn(
   ctx: Ctx,
   passage: Passage,
   offset: number,
 ): { verb: string; start: number } | null {
-  let list = ctx.verbs.get(passage.id);
-  if (!list) {
-    list = [...passage.text.matchAll(BEFORE_RE)].map((m) => ({
-      verb: m[0],
-      start: passage.start + m.index,
-      end: passage.start + m.index + m[0].length,
-    }));
-    ctx.verbs.set(passage.id, list);
-  }
+  const list = verbsOf(ctx, passage);
   const v = list[lowerBound(list, offset + 1, (x) => x.end) - 1];
   return v ? { verb: v.verb, start: v.start } : null;
 }
 
+interface PendingQuote {
+  start: number;
+  end: number;
+  text: string;
+  speaker: Speaker | null;
+  interpreter: boolean;
+  verb: string | null;
+}
+
+/** "According to X, “…" / "X said, “…": the speaker named before the verb of the sentence. */
+function speakerBefore(
+  ctx: Ctx,
+  sentence: Passage,
+  v: { verb: string; start: number },
+  quoteStart: number,
+  paragraph: readonly Speaker[],
+): Speaker | null {
+  const text = ctx.source.text;
+  if (isAccordingTo(v.verb, ctx.source.language)) {
+    const np = text.slice(v.start + v.verb.length, quoteStart).match(/^\s+([^,]+)/);
+    if (!np) return null;
+    const s = v.start + v.verb.length + np.index! + np[0].indexOf(np[1]!);
+    return resolveSpeaker(ctx, np[1]!, s, s + np[1]!.length, paragraph);
+  }
+  const names = personMentions(ctx, sentence.start, v.start);
+  // "X met Y, and said …": a coordinated verb shares the sentence's subject.
+  const coordinated =
+    names.length > 0 &&
+    /,\s+(?:and|y|e|et)\s+$/.test(text.slice(names.at(-1)!.end, v.start).replace(/\s*$/, ' '));
+  // The nearest name no preposition governs ("A, in a meeting with B, said": A).
+  const subjects = names.filter((m) => !isObject(ctx, m));
+  const m = coordinated ? names[0] : (subjects.at(-1) ?? names.at(-1));
+  if (m && !isPerson(ctx, m)) {
+    // "the minister of X announced": an office held in an organization speaks, not X.
+    const lead = words(text.slice(Math.max(sentence.start, m.start - 40), m.start), 0);
+    const role = lead.slice(-4).findIndex((w) => isRoleWord(w.text));
+    if (role >= 0) {
+      const w = lead.slice(-4)[role]!;
+      const at = Math.max(sentence.start, m.start - 40) + w.start;
+      return resolveSpeaker(ctx, text.slice(at, m.end), at, m.end, paragraph);
+    }
+  }
+  if (m) return resolveSpeaker(ctx, m.surface, m.start, m.end, paragraph);
+  const head = text.slice(sentence.start, v.start);
+  // "The secretary said", "La portavoz de la organización afirmó": a role opens the sentence.
+  const ws = words(head, sentence.start).slice(0, 6);
+  const role = ws.findIndex((w) => isRoleWord(w.text));
+  if (role >= 0)
+    return resolveSpeaker(
+      ctx,
+      text.slice(sentence.start, ws[role]!.end),
+      sentence.start,
+      ws[role]!.end,
+      paragraph,
+    );
+  const subject = head
+    .split(/,\s*/)
+    .at(-1)!
+    .replace(/\b(?:which|who|that|and)\b/gi, ' ')
+    .trim();
+  if (!subject) return null;
+  const pronoun = isSubjectPronoun(subject, ctx.source.language);
+  const s = Math.max(v.start - subject.length - 1, sentence.start);
+  return resolveSpeaker(ctx, subject, s, v.start, paragraph, pronoun);
+}
+
+/** Who said one quote: the attribution after it, else the verb before it in its sentence. */
+function attributeQuote(
+  ctx: Ctx,
+  ps: readonly Passage[],
+  start: number,
+  end: number,
+  paragraph: readonly Speaker[],
+): Omit<PendingQuote, 'start' | 'end' | 'text'> {
+  const text = ctx.source.text;
+  const after = attributionAfter(text, end, ctx.source.language);
+  if (after && after.start < ps.at(-1)!.end + 1) {
+    const speaker = resolveSpeaker(
+      ctx,
+      after.speaker,
+      after.start,
+      after.end,
+      paragraph,
+      after.pronoun,
+      true,
+    );
+    return { speaker, interpreter: after.interpreter, verb: after.verb };
+  }
+  const sentence = sentenceStartOf(ps, start);
+  const v = sentence ? verbBeforeIn(ctx, sentence, start) : null;
+  if (!v || !sentence) return { speaker: null, interpreter: false, verb: null };
+  return {
+    speaker: speakerBefore(ctx, sentence, v, start, paragraph),
+    interpreter: false,
+    verb: v.verb,
+  };
+}
+
+/**
+ * Unattributed parts of a quote take the speaker of the quote next to them: the next one
+ * attributed in the text, else the nearest one before; a quote opening its sentence after
+ * "X responded swiftly." is that sentence's subject's.
+ */
+function fillUnattributed(
+  ctx: Ctx,
+  passages: readonly Passage[],
+  pending: PendingQuote[],
+  from: number,
+  previousBlock: Speaker | null,
+): void {
+  const nextAttributed: Array<number | null> = [];
+  for (let i = pending.length - 1, next: number | null = null; i >= 0; i--) {
+    nextAttributed[i] = next;
+    if (pending[i]!.speaker) next = i;
+  }
+  let lastAttributed: number | null = null;
+  for (let i = 0; i < pending.length; i++) {
+    const q = pending[i]!;
+    if (q.speaker) {
+      lastAttributed = i;
+      continue;
+    }
+    const nearAt = nextAttributed[i] ?? lastAttributed;
+    const near = nearAt === null ? undefined : pending[nearAt];
+    const opener = passages[lowerBound(passages, q.start + 1, (x) => x.start) - 1];
+    if (near) q.speaker = near.speaker;
+    else if (previousBlock && q.start - from < 3) q.speaker = previousBlock;
+    else if (opener && q.start - opener.start < 3) {
+      // Only the sentence right before: a quote further on is a title or someone else's.
+      const prev = passages[lowerBound(passages, q.start + 1, (x) => x.end) - 1];
+      const m = prev ? latestSubject(ctx, prev.end) : undefined;
+      if (m && m.passageId === prev?.id) q.speaker = fromMention(ctx, m);
+    }
+    if (q.speaker) lastAttributed = i;
+  }
+}
+
+function quoteClaim(ctx: Ctx, ps: readonly Passage[], q: PendingQuote): Claim | null {
+  // Short quotes say too little to compare, except a list of words ("open, frank, and
+  // productive"), which compares with the same speaker's list in another outlet.
+  const list = isWordList(q.text);
+  if (quoteWords(q.text).length < 4 && !list) return null;
+  const passage = sentenceStartOf(ps, q.start) ?? ps[0]!;
+  return add(ctx, {
+    passageId: passage.id,
+    kind: 'quote',
+    slot: `quote:${q.speaker?.entityId ?? foldLower(q.speaker?.label ?? 'unknown')}`,
+    value: q.text.trim(),
+    unit: null,
+    span: q.text.trim(),
+    start: q.start,
+    end: q.end,
+    entityIds: q.speaker?.entityId ? [q.speaker.entityId] : [],
+    detail: {
+      speaker: q.speaker?.label ?? null,
+      speakerId: q.speaker?.entityId ?? null,
+      interpreter: q.interpreter,
+      verb: q.verb,
+      list,
+    },
+  });
+}
+
+/** Every quote of the source with its speaker, paragraph by paragraph. */
 function extractQuotes(ctx: Ctx, passages: readonly Passage[]): Claim[] {
   const text = ctx.source.text;
-  const out: Claim[] = [];
   const blocks = new Map<number, Passage[]>();
   for (const p of passages) {
     const list = blocks.get(p.block) ?? [];
     list.push(p);
     blocks.set(p.block, list);
   }
+  const ordered = [...blocks].sort((a, b) => a[0] - b[0]);
+  // Every quote span first: a name inside a quote is never a speaker.
+  const spans = ordered.map(([, ps]) => {
+    const from = ps[0]!.start;
+    return findQuotes(text.slice(from, ps.at(-1)!.end)).map((q) => ({
+      start: from + q.start,
+      end: from + q.end,
+      text: q.text,
+    }));
+  });
+  ctx.quoteSpans = spans.flat();
+  const out: Claim[] = [];
   let lastSpeaker: Speaker | null = null;
   let lastQuoteBlock = -10;
-  for (const [block, ps] of [...blocks].sort((a, b) => a[0] - b[0])) {
-    const from = ps[0]!.start;
-    const blockText = text.slice(from, ps.at(-1)!.end);
-    const spans = findQuotes(blockText);
-    const pending: Array<{
-      start: number;
-      end: number;
-      text: string;
-      speaker: Speaker | null;
-      interpreter: boolean;
-      verb: string | null;
-    }> = [];
-    for (const q of spans) {
-      const start = from + q.start;
-      const end = from + q.end;
-      let speaker: Speaker | null = null;
-      let interpreter = false;
-      let verb: string | null = null;
-      const after = attributionAfter(text, end);
-      if (after && after.start < ps.at(-1)!.end + 1) {
-        speaker = resolveSpeaker(ctx, after.speaker, after.start, after.end, lastSpeaker);
-        interpreter = after.interpreter;
-        verb = after.verb;
-      } else {
-        const sentence = sentenceStartOf(ps, start);
-        const v = sentence ? verbBeforeIn(ctx, sentence, start) : null;
-        if (v && sentence) {
-          verb = v.verb;
-          if (/^according to$/i.test(v.verb)) {
-            const np = text.slice(v.start + v.verb.length, start).match(/^\s+([^,]+)/);
-            if (np) {
-              const s = v.start + v.verb.length + np.index! + np[0].indexOf(np[1]!);
-              speaker = resolveSpeaker(ctx, np[1]!, s, s + np[1]!.length, lastSpeaker);
-            }
-          } else {
-            const names = personMentions(ctx, sentence.start, v.start);
-            // "X met Y, and said …": a coordinated verb shares the sentence's subject.
-            const coordinated =
-              names.length > 0 &&
-              /,\s+and\s+$/.test(text.slice(names.at(-1)!.end, v.start).replace(/\s*$/, ' '));
-            const m = coordinated ? names[0] : names.at(-1);
-            const head = text.slice(sentence.start, v.start);
-            const roleSubject = head.match(
-              /^(?:The\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:secretary|president|minister|ambassador|spokesperson|senator|governor|mayor|director)\b/iu,
-            );
-            if (!m && roleSubject)
-              speaker = resolveSpeaker(
-                ctx,
-                roleSubject[0],
-                sentence.start,
-                sentence.start + roleSubject[0].length,
-                lastSpeaker,
-              );
-            else if (m) speaker = resolveSpeaker(ctx, m.surface, m.start, m.end, lastSpeaker);
-            else {
-              const subject = text
-                .slice(sentence.start, v.start)
-                .split(/,\s*/)
-                .at(-1)!
-                .replace(/\b(?:which|who|that|and)\b/gi, ' ')
-                .trim();
-              const s = v.start - subject.length - 1;
-              if (subject)
-                speaker = resolveSpeaker(
-                  ctx,
-                  subject,
-                  Math.max(s, sentence.start),
-                  v.start,
-                  lastSpeaker,
-                );
-            }
-          }
-        }
-      }
-      pending.push({ start, end, text: q.text, speaker, interpreter, verb });
+  ordered.forEach(([block, ps], k) => {
+    const paragraph: Speaker[] = [];
+    const pending: PendingQuote[] = [];
+    for (const q of spans[k]!) {
+      const found = attributeQuote(ctx, ps, q.start, q.end, paragraph);
+      pending.push({ ...q, ...found });
+      if (found.speaker) paragraph.push(found.speaker);
     }
-    // Unattributed parts of a quote take the speaker of the quote next to them: the next one
-    // attributed in the text, else the nearest one before (as resolved so far).
-    const nextAttributed: Array<number | null> = [];
-    for (let i = pending.length - 1, next: number | null = null; i >= 0; i--) {
-      nextAttributed[i] = next;
-      if (pending[i]!.speaker) next = i;
-    }
-    let lastAttributed: number | null = null;
-    for (let i = 0; i < pending.length; i++) {
-      const q = pending[i]!;
-      if (q.speaker) {
-        lastAttributed = i;
-        continue;
-      }
-      const nearAt = nextAttributed[i] ?? lastAttributed;
-      const near = nearAt === null ? undefined : pending[nearAt];
-      const opener = passages[lowerBound(passages, q.start + 1, (x) => x.start) - 1];
-      if (near) q.speaker = near.speaker;
-      else if (lastSpeaker && block - lastQuoteBlock <= 1 && q.start - from < 3)
-        q.speaker = lastSpeaker;
-      else if (opener && q.start - opener.start < 3) {
-        // A quote that opens its sentence, after "X responded swiftly.": that sentence's subject.
-        const prev = passages[lowerBound(passages, q.start + 1, (x) => x.end) - 1];
-        const m = prev
-          ? personMentions(ctx, prev.start, prev.end).find(
-              (x) => ctx.entities.get(x.entityId)?.type === 'person',
-            )
-          : undefined;
-        if (m) q.speaker = resolveSpeaker(ctx, m.surface, m.start, m.end, null);
-      }
-      if (q.speaker) lastAttributed = i;
-    }
+    const previousBlock = block - lastQuoteBlock <= 1 ? lastSpeaker : null;
+    fillUnattributed(ctx, passages, pending, ps[0]!.start, previousBlock);
     for (const q of pending) {
       if (q.speaker) {
         lastSpeaker = q.speaker;
         lastQuoteBlock = block;
       }
-      // Short quotes say too little to compare, except a list of words ("open, frank, and
-      // productive"), which compares with the same speaker's list in another outlet.
-      const list = isWordList(q.text);
-      if (quoteWords(q.text).length < 4 && !list) continue;
-      const passage = sentenceStartOf(ps, q.start) ?? ps[0]!;
-      out.push(
-        add(ctx, {
-          passageId: passage.id,
-          kind: 'quote',
-          slot: `quote:${q.speaker?.entityId ?? foldLower(q.speaker?.label ?? 'unknown')}`,
-          value: q.text.trim(),
-          unit: null,
-          span: q.text.trim(),
-          start: q.start,
-          end: q.end,
-          entityIds: q.speaker?.entityId ? [q.speaker.entityId] : [],
-          detail: {
-            speaker: q.speaker?.label ?? null,
-            speakerId: q.speaker?.entityId ?? null,
-            interpreter: q.interpreter,
-            verb: q.verb,
-            list,
-          },
-        }),
-      );
+      const claim = quoteClaim(ctx, ps, q);
+      if (claim) out.push(claim);
     }
-  }
+  });
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Attributions: who a figure is credited to.
 
-// Case-sensitive: "States" in "United States" is not a reporting verb.
-const ATTRIB_VERB = new RegExp(
-  `${WORD_EDGE}(?:${REPORTING_VERBS}|[Aa]ccording to)${WORD_EDGE}`,
-  'gu',
-);
-
-/** The last attribution verb of `p` that ends by `offset` (offsets in the source). */
-function attributionVerbBefore(
-  ctx: Ctx,
-  p: Passage,
-  offset: number,
-): { verb: string; start: number } | null {
-  const k = `attribution:${p.id}`;
-  let list = ctx.verbs.get(k);
-  if (!list) {
-    list = [...p.text.matchAll(ATTRIB_VERB)].map((m) => ({
-      verb: m[0],
-      start: p.start + m.index,
-      end: p.start + m.index + m[0].length,
-    }));
-    ctx.verbs.set(k, list);
-  }
-  const v = list[lowerBound(list, offset + 1, (x) => x.end) - 1];
-  return v ? { verb: v.verb, start: v.start } : null;
-}
-
 /** Who the verb at `found` credits: "according to X," or the subject before "X said". */
 function creditOf(ctx: Ctx, p: Passage, found: { verb: string; start: number }): Credit | null {
   const text = ctx.source.text;
-  if (/^according to$/i.test(found.verb)) {
+  if (isAccordingTo(found.verb, ctx.source.language)) {
     const from = found.start + found.verb.length;
     // X ends at the first comma after the verb (in the sentence); figures after it are X's.
     const comma = text.slice(from, p.end).indexOf(',');
@@ -647,7 +766,7 @@ function creditOf(ctx: Ctx, p: Passage, found: { verb: string; start: number }):
     if (!np) return null;
     const s = from + np[0].indexOf(np[1]!);
     return {
-      speaker: resolveSpeaker(ctx, np[1]!, s, s + np[1]!.length, null),
+      speaker: resolveSpeaker(ctx, np[1]!, s, s + np[1]!.length, []),
       after: from + comma + 1,
     };
   }
@@ -657,10 +776,10 @@ function creditOf(ctx: Ctx, p: Passage, found: { verb: string; start: number }):
   const names = personMentions(ctx, clauseStart, found.start);
   const m = names.at(-1);
   const subject = text.slice(clauseStart, found.start).trim();
-  if (m) return { speaker: resolveSpeaker(ctx, m.surface, m.start, m.end, null), after: 0 };
+  if (m) return { speaker: resolveSpeaker(ctx, m.surface, m.start, m.end, []), after: 0 };
   if (subject && subject.split(/\s+/).length <= 6) {
     const s = text.indexOf(subject, clauseStart);
-    return { speaker: resolveSpeaker(ctx, subject, s, s + subject.length, null), after: 0 };
+    return { speaker: resolveSpeaker(ctx, subject, s, s + subject.length, []), after: 0 };
   }
   return null;
 }
@@ -679,7 +798,7 @@ function attribution(ctx: Ctx, p: Passage, target: Claim, quotes: readonly Claim
     };
     verb = (inQuote.detail.verb as string | null) ?? 'quoted';
   } else {
-    const found = attributionVerbBefore(ctx, p, target.start);
+    const found = verbBeforeIn(ctx, p, target.start);
     if (!found) return;
     verb = found.verb;
     // Every figure after the same verb is credited to the same speaker: resolved once.
@@ -691,7 +810,7 @@ function attribution(ctx: Ctx, p: Passage, target: Claim, quotes: readonly Claim
     if (!credit || target.start < credit.after) return;
     speaker = credit.speaker;
   }
-  if (!speaker) return;
+  if (!speaker || !canSpeak(speaker)) return;
   // A speaker taken from a long quote is cut at a word boundary; offsets follow the cut.
   const said = ctx.source.text.slice(speaker.start, speaker.end);
   const span = said.length > 80 ? said.slice(0, 81).replace(/\s+\S*$/, '') : said;

@@ -88,6 +88,55 @@ export interface ClaimWords {
   rangeOpeners: string;
   /** Words between the two ends of a range ("and", "y", "à"). */
   rangeJoiners: string;
+
+  // --- Descriptors (lib/claims/extractors/descriptor.ts). ---
+  /**
+   * Words of an office a descriptor's head is made of, beyond the titles in the language's
+   * roles ("foreign", "homeland", "security" in "Homeland Security Secretary"): a descriptor is
+   * a noun phrase with such a head, never a lone adjective or adverb.
+   */
+  officeWords: string;
+
+  // --- Quotes and speakers (lib/claims/extractors/quote.ts). "|" separates forms. ---
+  /**
+   * Verbs that report words, in the forms outlets write around a quote ("said", "dijo",
+   * "déclaré", "afirmou"); multi-word forms allowed ("pointed out").
+   */
+  quoteVerbs: string;
+  /** Auxiliaries before a reporting verb's participle ("has said", "a déclaré", "ha dicho"). */
+  quoteAuxiliaries: string;
+  /** Phrases that credit what follows to someone ("according to X", "según X", "selon X"). */
+  accordingTo: string;
+  /** Subject pronouns that stand for a speaker named before ("she", "ella", "elle", "ela"). */
+  subjectPronouns: string;
+  /**
+   * Prepositions that make the name after them an object, not the subject of its sentence
+   * ("met with X", "felicitó a X", "le message de X"): such a name is not who speaks next.
+   */
+  objectMarkers: string;
+
+  // --- Document labels (lib/claims/extractors/label.ts). ---
+  /**
+   * Nouns of documents by kind, one kind per ";", its canonical English noun first
+   * ("letter|letters;memorandum|memorandums"): "<document> of <purpose>" is a label.
+   */
+  documentNouns: string;
+  /** Words between a document and its purpose ("of", "de", "du", "d’", "da"). */
+  documentLinks: string;
+  /**
+   * Purposes by meaning, one per ";", the canonical English noun first ("intent|intention"):
+   * the same label in two languages compares as one.
+   */
+  documentPurposes: string;
+  /** Qualifiers after or before a document that make it a kind ("joint", "conjunta"). */
+  documentQualifiers: string;
+  /**
+   * Fixed forms that are not "<document> of <purpose>" ("intention letter", "MOU"), each
+   * "form=canonical label", ";" separated; a label starting with "~" is generic ("agreement"
+   * fits any document, so it never contradicts a specific one). Forms in capitals are acronyms
+   * and count only in capitals.
+   */
+  documentForms: string;
 }
 
 const sameCache = new Map<string, string>();
@@ -180,4 +229,43 @@ export function claimWordsIn(field: WordsField, language: string | null): Set<st
 export function isCountedThing(word: string): boolean {
   sameThingAs(word);
   return sameCache.has(fold(word));
+}
+
+/**
+ * Phrases of one field ("|" separated, spaces kept: "pointed out") in `language`, or in every
+ * language when it is null or not listed. Longest first, for regex alternations.
+ */
+export function claimPhrases(field: WordsField, language: string | null): string[] {
+  const i = CODES.indexOf((language ?? '').slice(0, 2).toLowerCase());
+  const from = i < 0 ? ALL : [ALL[i]!];
+  const out = new Set<string>();
+  for (const l of from)
+    for (const p of l[field].split('|')) if (p.trim()) out.add(p.trim().replace(/\s+/g, ' '));
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Entries "canonical:form|form;…" of one field in every language, as form (folded) ->
+ * canonical: the same kind of thing named in any language.
+ */
+export function claimClasses(field: WordsField): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of ALL)
+    for (const entry of l[field].split(';')) {
+      const [canonical, forms] = entry.split(':');
+      if (!canonical || !forms) continue;
+      for (const f of forms.split('|')) if (f.trim()) out.set(fold(f.trim()), canonical.trim());
+    }
+  return out;
+}
+
+/** Entries "form=value;…" of one field in every language, as form (as written) -> value. */
+export function claimForms(field: WordsField): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const l of ALL)
+    for (const entry of l[field].split(';')) {
+      const [form, value] = entry.split('=');
+      if (form?.trim() && value?.trim()) out.push([form.trim(), value.trim()]);
+    }
+  return out;
 }

@@ -64,7 +64,8 @@ export const en: LexiconSource = {
     NZ: ['Kiwi'],
   },
   demonymEndings: 'n an ans ian ians ean eans ese ish i is',
-  officeQualifiers: 'former ex then new acting interim outgoing incoming late current sitting',
+  officeQualifiers:
+    'former ex then new acting interim outgoing incoming late current sitting incumbent',
   // Entity words (lib/corpus/entities): translations inside names, former names, company suffixes.
   nameWords: {
     high: 'high upper',
@@ -128,4 +129,24 @@ export const claimWords: ClaimWords = {
   shareOf: 'of',
   rangeOpeners: 'between from',
   rangeJoiners: 'and to',
+  // Descriptors: the words of an office.
+  officeWords:
+    'president secretary minister ambassador senator governor mayor director chancellor premier king queen prince princess pope judge justice general commissioner spokesperson spokesman spokeswoman chief leader representative congressman congresswoman sheriff admiral colonel captain officer prosecutor attorney chairman chairwoman chair ceo founder vice deputy prime foreign defense defence interior finance homeland security state head rapporteur envoy commander',
+  // Quotes and speakers.
+  quoteVerbs:
+    'said|says|say|added|adds|wrote|writes|told|tells|warned|warns|declared|declaring|stated|explained|noted|notes|noting|insisted|insists|posted|tweeted|emphasized|emphasised|emphasizes|highlighted|highlights|remarked|continued|asked|replied|announced|announces|pointed out|described|described as|referred to|stressed|argued|claimed|confirmed|revealed|reported|estimated|promised|vowed|responded|proclaimed|recalled|acknowledged|admitted',
+  quoteAuxiliaries: 'has|have|had',
+  accordingTo: 'according to',
+  subjectPronouns: 'he|she|they',
+  objectMarkers:
+    'of|to|with|by|for|from|about|at|on|in|against|alongside|toward|towards|than|between|among|after|before|including|like',
+  // Document labels.
+  documentNouns:
+    'letter:letter|letters;memorandum:memorandum|memorandums|memoranda;declaration:declaration|declarations;agreement:agreement|agreements;protocol:protocol|protocols;treaty:treaty|treaties;declaration:statement|statements;charter:charter|charters;convention:convention|conventions;pact:pact|pacts',
+  documentLinks: 'of',
+  documentPurposes:
+    'intent:intent|intention|intentions;understanding:understanding;cooperation:cooperation|co-operation;agreement:agreement;principle:principle|principles;action:action;support:support;partnership:partnership|association|collaboration',
+  documentQualifiers: 'joint:joint',
+  documentForms:
+    'MOU=memorandum of understanding;MOA=memorandum of agreement;LOI=letter of intent;intention letter=letter of intent;intention letters=letter of intent;agreement in principle=agreement in principle;agreements in principle=agreement in principle;joint communique=joint declaration;joint communiqué=joint declaration;joint statement=joint declaration;joint statements=joint declaration;executive order=executive order;executive orders=executive order;framework agreement=framework agreement;treaty=treaty;treaties=treaty;ceasefire=ceasefire;cease-fire=ceasefire;truce=ceasefire;protocol=protocol;protocols=protocol;memorandum=memorandum;accord=~agreement;accords=~agreement;agreement=~agreement;agreements=~agreement;deal=~agreement;deals=~agreement;pact=~agreement;pacts=~agreement',
 };

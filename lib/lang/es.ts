@@ -137,4 +137,24 @@ export const claimWords: ClaimWords = {
   shareOf: 'de del',
   rangeOpeners: 'entre de desde',
   rangeJoiners: 'y a',
+  // Descriptors: the words of an office.
+  officeWords:
+    'presidente presidenta ministro ministra secretario secretaria alcalde alcaldesa portavoz vicepresidente vicepresidenta canciller consejero consejera jefe jefa líder delegado delegada',
+  // Quotes and speakers.
+  quoteVerbs:
+    'dijo|dice|dicho|decía|afirmó|afirma|afirmado|afirmaba|aseguró|asegura|asegurado|declaró|declara|declarado|señaló|señala|señalado|añadió|añade|agregó|explicó|explica|indicó|indica|sostuvo|expresó|subrayó|destacó|destaca|advirtió|insistió|manifestó|comentó|escribió|publicó|respondió|recalcó|apuntó|reconoció|anunció|precisó|concluyó|proclamó|proclamaba|reivindicó|reivindicado|aseveró|lamentó|tuiteó|prometió',
+  quoteAuxiliaries: 'ha|han|había|habían',
+  accordingTo: 'según|de acuerdo con',
+  subjectPronouns: 'él|ella|ellos|ellas',
+  objectMarkers:
+    'de|del|a|al|con|por|para|sobre|contra|entre|ante|tras|hacia|incluido|incluida|en|durante',
+  // Document labels.
+  documentNouns:
+    'letter:carta|cartas;memorandum:memorando|memorandos|memorándum;declaration:declaración|declaraciones;agreement:acuerdo|acuerdos|convenio|convenios;protocol:protocolo|protocolos;treaty:tratado|tratados;declaration:comunicado|comunicados;pact:pacto|pactos',
+  documentLinks: 'de|del',
+  documentPurposes:
+    'intent:intención|intenciones;understanding:entendimiento;cooperation:cooperación;agreement:acuerdo;principle:principio|principios;action:acción;support:apoyo;partnership:asociación|colaboración',
+  documentQualifiers: 'joint:conjunta|conjunto|conjuntas|conjuntos',
+  documentForms:
+    'acuerdo de principio=agreement in principle;acuerdos de principio=agreement in principle;acuerdo marco=framework agreement;tratado=treaty;tratados=treaty;alto el fuego=ceasefire;tregua=ceasefire;memorando=memorandum;acuerdo=~agreement;acuerdos=~agreement;pacto=~agreement;convenio=~agreement',
 };

@@ -132,4 +132,24 @@ export const claimWords: ClaimWords = {
   shareOf: 'de des du',
   rangeOpeners: 'entre de',
   rangeJoiners: 'et à',
+  // Descriptors: the words of an office.
+  officeWords:
+    'président présidente ministre secrétaire maire porte-parole chef cheffe premier première délégué déléguée',
+  // Quotes and speakers. "a déclaré" is an auxiliary and a participle; "a-t-il déclaré" too.
+  quoteVerbs:
+    'déclaré|déclare|dit|affirmé|affirme|ajouté|ajoute|souligné|souligne|expliqué|explique|écrit|indiqué|indique|assuré|assure|précisé|précise|estimé|estime|annoncé|annonce|promis|confié|lancé|insisté|martelé|réagi|commenté|rappelé|rappelle|poursuivi|poursuit|averti|répondu|répond|confirmé|confirme|tweeté|proclamé',
+  quoteAuxiliaries: 'a|ont|avait|avaient',
+  accordingTo: "selon|d’après|d'après",
+  subjectPronouns: 'il|elle|ils|elles',
+  objectMarkers:
+    "de|du|des|d’|d'|à|au|aux|avec|par|pour|sur|contre|entre|envers|après|avant|chez|dans|en|lors",
+  // Document labels.
+  documentNouns:
+    'letter:lettre|lettres;memorandum:mémorandum|memorandum|mémorandums;declaration:déclaration|déclarations;agreement:accord|accords;protocol:protocole|protocoles;treaty:traité|traités;declaration:communiqué|communiqués;charter:charte|chartes;convention:convention|conventions;pact:pacte|pactes',
+  documentLinks: "de|d’|d'|du",
+  documentPurposes:
+    'intent:intention|intentions;understanding:entente;cooperation:coopération;agreement:accord;principle:principe|principes;action:action;support:soutien;partnership:partenariat|collaboration',
+  documentQualifiers: 'joint:commune|communes|conjointe|conjointes',
+  documentForms:
+    "protocole d’accord=memorandum of understanding;protocole d'accord=memorandum of understanding;accord de principe=agreement in principle;accords de principe=agreement in principle;accord-cadre=framework agreement;traité=treaty;traités=treaty;cessez-le-feu=ceasefire;trêve=ceasefire;mémorandum=memorandum;accord=~agreement;accords=~agreement;pacte=~agreement",
 };

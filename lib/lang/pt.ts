@@ -131,4 +131,24 @@ export const claimWords: ClaimWords = {
   shareOf: 'de dos das do da',
   rangeOpeners: 'entre de',
   rangeJoiners: 'e a',
+  // Descriptors: the words of an office.
+  officeWords:
+    'presidente ministro ministra secretário secretária prefeito prefeita porta-voz chefe líder vice governador governadora',
+  // Quotes and speakers.
+  quoteVerbs:
+    'disse|diz|dito|afirmou|afirma|afirmado|declarou|declara|acrescentou|ressaltou|destacou|destaca|explicou|explica|escreveu|publicou|respondeu|garantiu|completou|observou|anunciou|informou|informa|lembrou|avaliou|comentou|contou|relatou|reconheceu|classificou|alertou|frisou|pontuou|salientou|reforçou|prometeu|afirmaram|disseram',
+  quoteAuxiliaries: 'tem|têm|tinha|havia',
+  accordingTo: 'segundo|de acordo com|conforme',
+  subjectPronouns: 'ele|ela|eles|elas',
+  objectMarkers:
+    'de|do|da|dos|das|a|ao|à|com|por|pelo|pela|para|sobre|contra|entre|ante|após|em|no|na',
+  // Document labels.
+  documentNouns:
+    'letter:carta|cartas;memorandum:memorando|memorandos;declaration:declaração|declarações;agreement:acordo|acordos|convênio|convênios;protocol:protocolo|protocolos;treaty:tratado|tratados;declaration:comunicado|comunicados;pact:pacto|pactos',
+  documentLinks: 'de|da|do',
+  documentPurposes:
+    'intent:intenção|intenções;understanding:entendimento;cooperation:cooperação;agreement:acordo;principle:princípio|princípios|principio;action:ação;support:apoio;partnership:parceria|colaboração',
+  documentQualifiers: 'joint:conjunta|conjunto|conjuntas|conjuntos',
+  documentForms:
+    'acordo de princípio=agreement in principle;acordos de princípio=agreement in principle;acordo-quadro=framework agreement;tratado=treaty;tratados=treaty;cessar-fogo=ceasefire;trégua=ceasefire;memorando=memorandum;acordo=~agreement;acordos=~agreement;pacto=~agreement',
 };

@@ -62,3 +62,23 @@ test.each([
 ])('stops at the phrase boundary: %s', (sentence, name, span) => {
   expect(descriptorBefore(sentence, sentence.indexOf(name), placeLike)?.span ?? null).toBe(span);
 });
+
+// Offices of every lib/lang language head a descriptor; words that say when are not framing.
+test.each([
+  ['Ayer habló la alcaldesa Marta Ruiz ante los vecinos.', 'Marta Ruiz', 'alcaldesa', []],
+  ['Le ministre délégué Paul Morel a visité la ville.', 'Paul Morel', 'ministre délégué', []],
+  ['O governador João Prado visitou a cidade.', 'João Prado', 'governador', []],
+  ['The incumbent Governor Ellen Marsh lost the vote.', 'Ellen Marsh', 'incumbent Governor', []],
+  ["The movement's chairman Tom Reyes spoke first.", 'Tom Reyes', "movement's chairman", []],
+  [
+    'The hardline Governor Ellen Marsh spoke first.',
+    'Ellen Marsh',
+    'hardline Governor',
+    ['hardline'],
+  ],
+  ['She spoke alongside Governor Ellen Marsh.', 'Ellen Marsh', 'Governor', []],
+])('%s', (sentence, name, span, evaluative) => {
+  const d = descriptorBefore(sentence, sentence.indexOf(name), () => false);
+  expect(d?.span).toBe(span);
+  expect(d?.evaluative).toEqual(evaluative);
+});

@@ -3,15 +3,18 @@
  * "far-left President of Ruritania Jane Doe"). What differs between outlets is the framing:
  * the evaluative words, once roles ("President"), places and nationalities are set aside.
  */
+import { anyLanguage } from '../../lang';
 import { claimWordsOf } from '../../lang/claim-words';
 import { foldLower, isStopWord, STOP, type Word, words } from '../text';
 
-/** Offices and titles: they say what someone is, not how an outlet sees them. */
-export const ROLE_WORDS = new Set(
-  'president secretary minister ambassador senator governor mayor director chancellor premier king queen prince princess pope judge justice general commissioner spokesperson spokesman spokeswoman chief leader representative congressman congresswoman sheriff admiral colonel captain officer prosecutor attorney chairman chairwoman chair ceo founder vice deputy prime foreign defense defence interior finance homeland security state head rapporteur envoy commander'.split(
-    ' ',
-  ),
-);
+/**
+ * Offices and titles (lib/lang: office words and roles of every language, less honorifics):
+ * they say what someone is, not how an outlet sees them.
+ */
+export const ROLE_WORDS = new Set([
+  ...claimWordsOf('officeWords'),
+  ...[...anyLanguage('roles')].filter((w) => !anyLanguage('honorifics').has(w)),
+]);
 
 /** Verbs that may sit right before a name phrase and are never part of a descriptor. */
 const VERBS = new Set(
@@ -20,16 +23,10 @@ const VERBS = new Set(
   ),
 );
 
-const NEUTRAL = new Set([
-  'new',
-  'former',
-  'current',
-  'then',
-  'incoming',
-  'outgoing',
-  'acting',
-  'late',
-]);
+const ARTICLES = anyLanguage('articles');
+
+/** Words before an office that say when, not how (lib/lang office qualifiers, every language). */
+const NEUTRAL = new Set(['then', 'late', ...anyLanguage('officeQualifiers')]);
 
 export interface DescriptorHit {
   start: number;
@@ -71,7 +68,8 @@ function walkBack(
       continue;
     }
     if (STOP.has(w.lower) && !NEUTRAL.has(w.lower)) break;
-    if (w.lower === 'the' || w.lower === 'a' || w.lower === 'an') break;
+    // An article opens the noun phrase, in any language ("the", "la", "le", "o").
+    if (ARTICLES.has(w.lower)) break;
     if (isRole(w)) {
       sawRole = true;
       taken.unshift(w);
@@ -123,6 +121,8 @@ export function descriptorBefore(
     .filter((w) => !isRole(w) && !NEUTRAL.has(w.lower))
     .filter((w) => !(/^\p{Lu}/u.test(w.text) && placeLike(w.text)))
     .filter((w) => !/^(?:\p{Lu}\.)+$|^\p{Lu}{2,}$/u.test(w.text))
+    // "the movement's chairman": whose office it is, not a judgement.
+    .filter((w) => !/['’]s$/.test(w.text))
     .map((w) => foldLower(w.text));
   return {
     start: first.start,

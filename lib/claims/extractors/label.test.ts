@@ -71,3 +71,63 @@ test.each([
 ])('no signed document in %s', (sentence) => {
   expect(extractLabels(sentence)).toEqual([]);
 });
+
+// "<document> of <purpose>" in any lib/lang language, with the verb that signs or announces it.
+test.each([
+  [
+    'The two ministries signed a memorandum of cooperation on port security.',
+    'memorandum of cooperation',
+    'memorandum of cooperation',
+  ],
+  [
+    'Both mayors signed a letter of support for the new railway line.',
+    'letter of support',
+    'letter of support',
+  ],
+  [
+    'Los gobiernos firmaron una declaración conjunta sobre migración.',
+    'declaración conjunta',
+    'joint declaration',
+  ],
+  [
+    'Los dos países firmaron un memorando de cooperación energética.',
+    'memorando de cooperación',
+    'memorandum of cooperation',
+  ],
+  [
+    'Les deux villes ont signé une déclaration d’intention pour le tramway.',
+    'déclaration d’intention',
+    'declaration of intent',
+  ],
+  [
+    'Le gouvernement annonce un protocole d’accord avec les syndicats.',
+    'protocole d’accord',
+    'memorandum of understanding',
+  ],
+  [
+    'As prefeituras assinaram uma carta de intenções para o consórcio.',
+    'carta de intenções',
+    'letter of intent',
+  ],
+  [
+    'The unions and the employers reached an agreement in principle on Friday.',
+    'agreement in principle',
+    'agreement in principle',
+  ],
+  [
+    'Os sindicatos anunciaram um acordo de princípio com a empresa.',
+    'acordo de princípio',
+    'agreement in principle',
+  ],
+])('%s', (sentence, span, label) => {
+  const hits = extractLabels(sentence);
+  expect(hits.map((h) => [h.span, h.label, h.specific])).toEqual([[span, label, true]]);
+});
+
+test.each([
+  // A document of someone is not a kind of document; no signing verb, no claim.
+  'The minister signed a letter of the president to the senate.',
+  'She read a letter of intent to the committee.',
+])('no specific label in “%s”', (sentence) => {
+  expect(extractLabels(sentence).filter((h) => h.specific)).toEqual([]);
+});

@@ -3,8 +3,9 @@
  * "memorandum of understanding (MOU)", "agreement"), when the sentence says it was signed,
  * produced or reached. Specific labels can contradict each other; generic ones cannot.
  */
-import { claimWordsOf } from '../../lang/claim-words';
-import { contentLemmas, foldLower, WORD_EDGE } from '../text';
+import { anyLanguage } from '../../lang';
+import { claimClasses, claimForms, claimWordsOf } from '../../lang/claim-words';
+import { contentLemmas, foldLower, STOP, WORD_EDGE } from '../text';
 
 export interface LabelHit {
   start: number;
@@ -18,74 +19,129 @@ export interface LabelHit {
   context: string[];
 }
 
-/** Document labels, each with the forms outlets write it in. Order: longest forms first. */
-const LABELS: Array<{ label: string; forms: string[]; specific: boolean }> = [
-  {
-    label: 'memorandum of understanding',
-    forms: [
-      'memorandum of understanding',
-      'memorandums? of understanding',
-      'mou',
-      'memorando de entendimiento',
-      'memorando de entendimento',
-      "m[ée]morandum d['’]entente",
-      "protocole d['’]accord",
-    ],
-    specific: true,
-  },
-  { label: 'memorandum of agreement', forms: ['memorandum of agreement', 'moa'], specific: true },
-  {
-    label: 'letter of intent',
-    forms: [
-      'letters? of intent(?:ion)?',
-      'intention letters?',
-      'loi',
-      'carta de intención',
-      'carta de intenção',
-      "lettre d['’]intention",
-    ],
-    specific: true,
-  },
-  {
-    label: 'declaration of intent',
-    forms: ['declarations? of intent(?:ion)?', 'declaración de intención'],
-    specific: true,
-  },
-  {
-    label: 'joint declaration',
-    forms: ['joint declarations?', 'joint statements?', 'joint communiqu[ée]'],
-    specific: true,
-  },
-  {
-    label: 'agreement in principle',
-    forms: [
-      'agreements? in principle',
-      'acuerdos? de principio',
-      'accords? de principe',
-      'acordos? de princ[íi]pio',
-    ],
-    specific: true,
-  },
-  { label: 'executive order', forms: ['executive orders?'], specific: true },
-  { label: 'treaty', forms: ['treat(?:y|ies)'], specific: true },
-  { label: 'framework agreement', forms: ['framework agreements?'], specific: true },
-  { label: 'ceasefire', forms: ['cease-?fires?', 'truces?'], specific: true },
-  { label: 'protocol', forms: ['protocols?'], specific: true },
-  { label: 'accord', forms: ['accords?'], specific: false },
-  {
-    label: 'agreement',
-    forms: ['agreements?', 'deals?', 'pacts?', 'acuerdo', 'accord'],
-    specific: false,
-  },
-];
+/**
+ * What a document is called is read two ways, both from lib/lang claim words: the pattern
+ * "<document> [qualifier] <link> <purpose>" ("letter of intent", "carta de intención",
+ * "déclaration d’intention", "memorando de entendimento", "statement of principles"), and a few
+ * fixed forms per language that are not so built ("intention letter", "MOU", "agreement").
+ */
+interface LabelWords {
+  pattern: RegExp;
+  forms: RegExp;
+  formLabels: Map<string, string>;
+  kinds: Map<string, string>;
+  purposes: Map<string, string>;
+  qualifiers: Map<string, string>;
+  notPurposes: Set<string>;
+  /** Forms written in capitals in lib/lang ("MOU"), folded. */
+  acronyms: Set<string>;
+}
 
-const LABEL_RE = new RegExp(
-  `${WORD_EDGE}(?:${LABELS.map((l) => l.forms.map((f) => `(${f})`).join('|')).join('|')})${WORD_EDGE}`,
-  'giu',
-);
-const GROUP_LABELS: Array<{ label: string; specific: boolean }> = LABELS.flatMap((l) =>
-  l.forms.map(() => ({ label: l.label, specific: l.specific })),
-);
+let labelWords: LabelWords | null = null;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const alternation = (xs: Iterable<string>) =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+
+function buildLabelWords(): LabelWords {
+  const kinds = claimClasses('documentNouns');
+  const purposes = claimClasses('documentPurposes');
+  const qualifiers = claimClasses('documentQualifiers');
+  const links = claimWordsOf('documentLinks');
+  const forms = claimForms('documentForms');
+  const nouns = alternation(kinds.keys());
+  const quals = alternation(qualifiers.keys());
+  // An elided link ("d’") is glued to its purpose; others stand apart.
+  const linkAlt = [...links]
+    .map((l) => (/['’]$/.test(l) ? `${escape(l.slice(0, -1))}['’]` : `${escape(l)}\\s+`))
+    .join('|');
+  const purpose = `[\\p{L}][\\p{L}-]*`;
+  const pattern = new RegExp(
+    `${WORD_EDGE}(?:(?<qb>${quals})\\s+)?(?<noun>${nouns})(?:\\s+(?<qa>${quals}))?` +
+      `(?:\\s+(?:${linkAlt})(?<purpose>${purpose}))?${WORD_EDGE}`,
+    'giu',
+  );
+  return {
+    pattern,
+    forms: new RegExp(
+      `${WORD_EDGE}(?:${alternation(forms.map(([f]) => foldLower(f)))})${WORD_EDGE}`,
+      'giu',
+    ),
+    formLabels: new Map(forms.map(([f, l]) => [foldLower(f).replace(/\s+/g, ' '), l])),
+    kinds,
+    purposes,
+    qualifiers,
+    notPurposes: new Set([...anyLanguage('articles'), ...anyLanguage('functionWords'), ...STOP]),
+    acronyms: new Set(forms.filter(([f]) => /^\p{Lu}{2,}$/u.test(f)).map(([f]) => foldLower(f))),
+  };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  label: string;
+  specific: boolean;
+  form: boolean;
+}
+
+/** "<document> of <purpose>" and "joint <document>" hits of a sentence. */
+function patternHits(sentence: string, folded: string, w: LabelWords): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of folded.matchAll(w.pattern)) {
+    const g = m.groups!;
+    // As written: a capitalised purpose is a name ("a letter of Doe").
+    const written = g.purpose
+      ? sentence.slice(m.index + m[0].length - g.purpose.length, m.index + m[0].length)
+      : '';
+    const kind = w.kinds.get(foldLower(g.noun!));
+    if (!kind) continue;
+    const qualifier = g.qb ?? g.qa;
+    let end = m.index + m[0].length;
+    let purpose: string | null = null;
+    if (g.purpose) {
+      const p = foldLower(g.purpose);
+      const known = w.purposes.get(p);
+      // "the letter of the president", "a letter of Doe": not what the document is.
+      const named = /^\p{Lu}/u.test(written) && !known;
+      if (w.notPurposes.has(p) || named) end = m.index + m[0].lastIndexOf(g.noun!) + g.noun!.length;
+      else purpose = known ?? p;
+    }
+    if (qualifier && !purpose) {
+      const q = w.qualifiers.get(foldLower(qualifier))!;
+      const at = g.qb ? m.index : m.index + m[0].indexOf(g.noun!);
+      const to = g.qa ? m.index + m[0].indexOf(g.qa) + g.qa.length : end;
+      out.push({ start: at, end: to, label: `${q} ${kind}`, specific: true, form: false });
+      continue;
+    }
+    if (!purpose) continue;
+    const start = g.qb ? m.index + m[0].indexOf(g.noun!) : m.index;
+    out.push({ start, end, label: `${kind} of ${purpose}`, specific: true, form: false });
+  }
+  return out;
+}
+
+/** Fixed forms ("intention letter", "MOU", "agreement"); acronyms count only in capitals. */
+function formHits(sentence: string, folded: string, w: LabelWords): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of folded.matchAll(w.forms)) {
+    const key = m[0].replace(/\s+/g, ' ');
+    const label = w.formLabels.get(key);
+    if (!label) continue;
+    const written = sentence.slice(m.index, m.index + m[0].length);
+    if (w.acronyms.has(key) && written !== written.toUpperCase()) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      label: label.replace(/^~/, ''),
+      specific: !label.startsWith('~'),
+      form: true,
+    });
+  }
+  return out;
+}
 
 /** Verbs that make a label a claim about a document that exists. */
 const ACT_RE = new RegExp(
@@ -103,24 +159,26 @@ const LABEL_WORDS = new Set(
 
 export function extractLabels(sentence: string): LabelHit[] {
   if (!ACT_RE.test(foldLower(sentence))) return [];
-  const context = contentLemmas(sentence.replace(/-/g, ' ')).filter((w) => !LABEL_WORDS.has(w));
+  labelWords ??= buildLabelWords();
+  const w = labelWords;
+  // The longest hit at each place wins; a fixed form wins a tie ("protocole d’accord").
+  // Words are matched folded ("declaracion"); offsets hold when folding keeps the length.
+  const lower = foldLower(sentence);
+  const folded = lower.length === sentence.length ? lower : sentence;
+  const candidates = [...formHits(sentence, folded, w), ...patternHits(sentence, folded, w)].sort(
+    (a, b) => a.start - b.start || b.end - a.end || Number(b.form) - Number(a.form),
+  );
+  const chosen: Candidate[] = [];
+  for (const c of candidates)
+    if (!chosen.some((x) => c.start < x.end && x.start < c.end)) chosen.push(c);
+  if (chosen.length === 0) return [];
+  const context = contentLemmas(sentence.replace(/-/g, ' ')).filter((x) => !LABEL_WORDS.has(x));
   const hits: LabelHit[] = [];
-  for (const m of sentence.matchAll(LABEL_RE)) {
-    const groupIndex = m.slice(1).findIndex((g) => g !== undefined);
-    const meta = GROUP_LABELS[groupIndex];
-    if (!meta) continue;
-    // Acronyms only count in capitals ("MOU", not "mou").
-    if (/^[a-z]{2,3}$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
+  for (const c of chosen) {
     // "protocol" in "until a protocol was created" is a procedure; only count it when signed.
-    if (meta.label === 'protocol' && !/sign/i.test(sentence)) continue;
-    hits.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      span: m[0],
-      label: meta.label,
-      specific: meta.specific,
-      context,
-    });
+    if (c.label === 'protocol' && !/sign/i.test(sentence)) continue;
+    const span = sentence.slice(c.start, c.end);
+    hits.push({ start: c.start, end: c.end, span, label: c.label, specific: c.specific, context });
   }
   return hits;
 }

@@ -80,3 +80,65 @@ test.each([
   expect(isWordList(text)).toBe(alone);
   expect(wordLists(text)).toEqual(lists);
 });
+
+// Invented sentences in the four lib/lang languages: who the words after a quote credit.
+test.each([
+  ['en', '“We will rebuild every school,” the governor told reporters.', 'the governor', false],
+  ['en', '“The roads are closed until Monday,” she said.', 'she', true],
+  [
+    'es',
+    '«Vamos a reconstruir cada escuela», dijo la alcaldesa, Marta Ruiz.',
+    'la alcaldesa',
+    false,
+  ],
+  ['es', '“No habrá más retrasos”, aseguró Tomás Vidal.', 'Tomás Vidal', false],
+  ['es', '“No habrá más retrasos”, dijo.', '', true],
+  ['es', '«La situación es grave», según explicó su portavoz, Ana Gil.', 'su portavoz', false],
+  [
+    'fr',
+    '« Nous allons tout reconstruire », a déclaré le maire Paul Morel.',
+    'le maire Paul Morel',
+    false,
+  ],
+  ['fr', '« Nous ne céderons pas », a-t-il déclaré.', 'il', true],
+  ['fr', '« Nous ne céderons pas », avait-elle ajouté lundi.', 'elle', true],
+  ['fr', '« Rien n’est joué », estime-t-elle.', 'elle', true],
+  [
+    'pt',
+    '“Vamos reconstruir tudo”, afirmou o governador João Prado.',
+    'o governador João Prado',
+    false,
+  ],
+  ['pt', '“A estrada está fechada”, disse ela.', 'ela', true],
+  ['pt', '“Tudo ainda é prematuro”, afirmou.', '', true],
+])('%s: %s -> “%s”', (language, text, speaker, pronoun) => {
+  const [q] = findQuotes(text);
+  expect(q).toBeDefined();
+  const a = attributionAfter(text, q!.end, language);
+  expect(a).not.toBeNull();
+  expect(a!.speaker).toBe(speaker);
+  expect(a!.pronoun).toBe(pronoun);
+});
+
+test.each([
+  ['« Nous allons tout reconstruire », a déclaré le maire.', ['Nous allons tout reconstruire']],
+  ['The minister called it ‘a turning point’ and Doe’s team agreed.', ['a turning point']],
+  ['“He told me ‘wait here’ and left,” she said.', ['He told me ‘wait here’ and left,']],
+  [
+    '—Vamos a ganar estas elecciones —dijo la candidata—. Y lo haremos juntos.',
+    ['Vamos a ganar estas elecciones', 'Y lo haremos juntos.'],
+  ],
+  ['— Agencias 03/06/2024', []],
+])('quote spans in %s', (text, quoted) => {
+  expect(findQuotes(text).map((q) => q.text)).toEqual(quoted);
+});
+
+test.each([
+  ['es', 'Según el ministerio, «la cifra de víctimas es provisional».', 'Según'],
+  ['fr', 'Selon la préfecture, « la route restera fermée ».', 'Selon'],
+  ['pt', 'De acordo com a empresa, “o voo ocorreu dentro da normalidade”.', 'De acordo com'],
+  ['en', 'The United States said on Monday: “we are ready.”', 'said'],
+])('%s: the verb before a quote in “%s”', (language, text, verb) => {
+  const [q] = findQuotes(text);
+  expect(verbBefore(text, 0, q!.start - 1, language)?.verb).toBe(verb);
+});
