@@ -193,6 +193,7 @@ function quantities(ctx: Ctx, p: Passage, quotes: readonly Claim[]): void {
         hedgeText: q.number.hedgeText,
         thing: q.thing,
         complement: q.complement,
+        complementText: q.complementText,
         each: q.each,
         context: q.context.join(' '),
         outcome: q.outcome,

@@ -87,6 +87,15 @@ describe('extractQuantities over seed sentences', () => {
     expect(a.unit).toBe(b.unit);
     expect(a.complement).not.toBe(b.complement);
   });
+
+  test.each([
+    ['The U.S. sent two flights of Ruritanian migrants on Sunday.', 'Ruritanian migrants'],
+    ['A 10% levy on Freedonian steel imports took effect.', 'Freedonian steel imports'],
+  ])('the complement is shown as written in %s', (sentence, written) => {
+    const q = extractQuantities(sentence)[0]!;
+    expect(q.complementText).toBe(written);
+    expect(q.complement).not.toBe(written); // matched by lemmas, in lower case
+  });
 });
 
 describe('numbers', () => {

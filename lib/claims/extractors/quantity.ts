@@ -43,6 +43,8 @@ export interface QuantityHit {
   thing: string;
   /** What a rate or count applies to ("auto import" in "a 25% tariff on auto imports"). */
   complement: string | null;
+  /** The complement as written, for display ("Ruritanian migrants"). */
+  complementText: string | null;
   /** True for "each" / "per": a rate, not a total. */
   each: boolean;
   /** Content lemmas of the clause around the figure (what the figure is about). */
@@ -438,10 +440,12 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     // What the figure applies to: "on auto imports", "of Ruritanian migrants".
     let k = hyphenUnit ? j : Math.max(j, endWord + 1);
     let complement: string | null = null;
+    let complementText: string | null = null;
     const each = ws[k]?.lower === 'each' || ws[k]?.lower === 'per';
     if (each) k++;
     if (ws[k] && /^(?:on|of|for|against|from)$/.test(ws[k]!.lower)) {
       const comp: string[] = [];
+      const written: string[] = [];
       for (let m = k + 1; m < ws.length && comp.length < 3; m++) {
         const c = ws[m]!;
         if (!/^[\s-]*$/.test(gapText(sentence, 0, ws[m - 1]!, c))) break;
@@ -450,8 +454,12 @@ export function extractQuantities(sentence: string, language: string | null = 'e
           break;
         }
         comp.push(lemma(c.text));
+        written.push(c.text);
       }
-      if (comp.length && !hyphenUnit) complement = comp.join(' ');
+      if (comp.length && !hyphenUnit) {
+        complement = comp.join(' ');
+        complementText = written.join(' ');
+      }
     }
 
     const hedge = hedgeBefore(ws, i);
@@ -495,6 +503,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       unit,
       thing: thingWords.map((t) => t.text).join(' '),
       complement,
+      complementText,
       each,
       context,
       outcome,

@@ -152,7 +152,9 @@ export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): F
       },
     );
     const first = g[0]!;
-    const complement = first.detail.complement ? ` of ${first.detail.complement}` : '';
+    // The words as the outlet wrote them ("of Ruritanian migrants"), not the matching lemmas.
+    const written = first.detail.complementText ?? first.detail.complement;
+    const complement = written ? ` of ${String(written)}` : '';
     const topic = `How many ${plural(first.unit ?? '')}${complement}`;
     const sides = g.map((c) => `${outletOf(ctx, c.sourceId)}: “${c.span}”`).join('; ');
     if (pair) {
