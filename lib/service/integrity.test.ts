@@ -1,9 +1,9 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { type BundledIndex, buildBundle } from '../bundle';
+import type { BundledIndex } from '../bundle';
 import { indexSource } from '../corpus/pipeline';
 import { CrosscheckDB, readCorpus } from '../db';
-import { loadSeedSources } from '../node/seeds';
+import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { integrityLines } from '../../components/options/IntegrityNotice';
 import { createHandlers } from './handlers';
 import {
@@ -15,10 +15,7 @@ import {
 } from './integrity';
 import { loadSeedIndex, META_INDEX_VERSION } from './seed-index';
 
-const bundle: BundledIndex = buildBundle(
-  loadSeedSources(new URL('../../seeds/', import.meta.url)),
-  null,
-);
+const bundle: BundledIndex = seedBundle({ withOverrides: false });
 let db: CrosscheckDB;
 let n = 0;
 let bundleReads = 0;

@@ -1,16 +1,13 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { type BundledIndex, buildBundle } from '../bundle';
+import type { BundledIndex } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
-import { loadSeedSources } from '../node/seeds';
+import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { indexSource } from '../corpus/pipeline';
 import type { Source } from '../types';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
 
-const bundle: BundledIndex = buildBundle(
-  loadSeedSources(new URL('../../seeds/', import.meta.url)),
-  null,
-);
+const bundle: BundledIndex = seedBundle({ withOverrides: false });
 let db: CrosscheckDB;
 let n = 0;
 

@@ -1,7 +1,9 @@
 /** Story grouping: terms, similarity, components, order independence, and claims kept apart. */
 import { describe, expect, test } from 'vitest';
+import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { buildCorpus, indexSource } from '../corpus/pipeline';
 import { loadSeedSources } from '../node/seeds';
+import { seedSources } from '../../tests/unit/fixtures/seed-corpus';
 import type { Corpus, Entity, RawSource } from '../types';
 import { type StoryInput, sourceTerms } from './features';
 import { components, groupStories, similarities, STORY_THRESHOLD, storyId } from './group';
@@ -126,7 +128,7 @@ describe('groupStories', () => {
 const EVAL = new URL('../../tests/eval/coverage/', import.meta.url);
 const prefixed = (dir: URL, prefix: string) =>
   loadSeedSources(dir).map((r) => ({ ...r, id: `${prefix}/${r.id}` }));
-const seeds = prefixed(new URL('../../seeds/', import.meta.url), 'seeds');
+const seeds = seedSources().map((r) => ({ ...r, id: `seeds/${r.id}` }));
 const unrelated = prefixed(new URL('unrelated/', EVAL), 'unrelated');
 const quake = prefixed(new URL('morocco-al-haouz-earthquake-2023/', EVAL), 'quake');
 const real: Corpus = buildCorpus([...seeds, ...unrelated, ...quake], null);
@@ -169,7 +171,7 @@ describe('on real articles', () => {
     (seed) => {
       const added: StoryInput[] = [];
       let g = groupStories(added);
-      for (const x of shuffle(realInputs, seed)) {
+      for (const x of nonEmpty(shuffle(realInputs, seed), 'story inputs')) {
         added.push(x);
         g = groupStories(added);
         expect(g.storyOf.has(x.sourceId)).toBe(true);
@@ -249,7 +251,7 @@ describe('discrepancies stay within a story', () => {
     const seedStory = after.grouping.storyOf.get(seeds[0]!.id);
     expect(after.discrepancies.filter((d) => d.storyId === seedStory)).toEqual(seedOnly);
     const sourceOf = new Map(real.claims.map((c) => [c.id, c.sourceId]));
-    for (const d of real.discrepancies) {
+    for (const d of nonEmpty(real.discrepancies, 'discrepancies')) {
       const prefixes = new Set(d.claimIds.map((id) => sourceOf.get(id)!.split('/')[0]));
       expect(prefixes.size).toBe(1);
     }
