@@ -2,7 +2,7 @@
  * Direct quotes and who said them: curly and straight quotes, "X said", "said X", "X said
  * through an interpreter", "according to X", and a quote cut into several sentences.
  */
-import { WORD_EDGE } from '../text';
+import { foldLower, WORD_EDGE } from '../text';
 
 export interface QuoteSpan {
   /** Offsets of the quoted words, without the quote marks. */
@@ -94,11 +94,7 @@ export function verbBefore(
 
 /** Words of a quote for comparison: folded, straight apostrophes, contractions expanded. */
 export function quoteWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘]/g, "'")
+  return foldLower(text)
     .replace(/\b(\w+)'re\b/g, '$1 are')
     .replace(/\b(\w+)n't\b/g, '$1 not')
     .replace(/\b(\w+)'ll\b/g, '$1 will')
