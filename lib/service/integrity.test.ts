@@ -5,6 +5,7 @@ import type { EntityOverrides } from '../corpus/overrides';
 import type { Corpus } from '../types';
 import { indexSource } from '../corpus/pipeline';
 import { CrosscheckDB, readCorpus } from '../db';
+import { putIndexedSource } from '../../tests/unit/fixtures/db';
 import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { integrityLines } from '../../components/options/IntegrityNotice';
 import { createHandlers } from './handlers';
@@ -56,17 +57,7 @@ async function addUserSource(): Promise<void> {
     null,
     5,
   );
-  await db.transaction(
-    'rw',
-    [db.sources, db.passages, db.entities, db.mentions, db.claims],
-    async () => {
-      await db.sources.put(added.source);
-      await db.passages.bulkPut(added.passages);
-      await db.entities.bulkPut(added.entities);
-      await db.mentions.bulkPut(added.mentions);
-      await db.claims.bulkPut(added.claims);
-    },
-  );
+  await putIndexedSource(db, added);
 }
 
 const userSourcesJson = async () =>

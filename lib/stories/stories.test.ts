@@ -4,6 +4,7 @@ import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { buildCorpus, indexSource } from '../corpus/pipeline';
 import { loadSeedSources } from '../node/seeds';
 import { seedSources } from '../../tests/unit/fixtures/seed-corpus';
+import { shuffled } from '../../tests/unit/fixtures/shuffle';
 import type { Corpus, Entity, RawSource } from '../types';
 import { type StoryInput, sourceTerms } from './features';
 import { components, groupStories, similarities, STORY_THRESHOLD, storyId } from './group';
@@ -134,23 +135,6 @@ const quake = prefixed(new URL('morocco-al-haouz-earthquake-2023/', EVAL), 'quak
 const real: Corpus = buildCorpus([...seeds, ...unrelated, ...quake], null);
 const realInputs = storyInputs(real.sources, real.mentions);
 
-/** A deterministic shuffle (mulberry32). */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 describe('on real articles', () => {
   const batch = groupStories(realInputs);
 
@@ -163,7 +147,7 @@ describe('on real articles', () => {
   });
 
   test.each([1, 2, 3, 4, 5, 6, 7, 8])('any order gives the batch stories (order %i)', (seed) => {
-    expect(groupStories(shuffle(realInputs, seed))).toEqual(batch);
+    expect(groupStories(shuffled(realInputs, seed))).toEqual(batch);
   });
 
   test.each([1, 2, 3, 4])(
@@ -171,7 +155,7 @@ describe('on real articles', () => {
     (seed) => {
       const added: StoryInput[] = [];
       let g = groupStories(added);
-      for (const x of nonEmpty(shuffle(realInputs, seed), 'story inputs')) {
+      for (const x of nonEmpty(shuffled(realInputs, seed), 'story inputs')) {
         added.push(x);
         g = groupStories(added);
         expect(g.storyOf.has(x.sourceId)).toBe(true);
@@ -181,7 +165,7 @@ describe('on real articles', () => {
   );
 
   test.each([1, 2, 3])('removing a source gives the batch stories of the rest (%i)', (seed) => {
-    const order = shuffle(realInputs, seed);
+    const order = shuffled(realInputs, seed);
     const rest = order.slice(1);
     expect(groupStories(rest)).toEqual(groupStories([...rest].reverse()));
     expect(groupStories(rest).storyOf.has(order[0]!.sourceId)).toBe(false);
