@@ -9,10 +9,9 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildBundle } from './bundle';
 import { CrosscheckDB, declareVersions, SCHEMA_VERSIONS } from './db';
 import { extractArticle } from './intake/article';
-import { loadSeedSources } from './node/seeds';
+import { seedBundle } from '../tests/unit/fixtures/seed-corpus';
 import { createHandlers } from './service/handlers';
 import { loadSeedIndex } from './service/seed-index';
 
@@ -25,7 +24,7 @@ let userSourceId: string;
 let switchedOff: string;
 
 beforeAll(async () => {
-  const bundle = buildBundle(loadSeedSources(new URL('../seeds/', import.meta.url)), null);
+  const bundle = seedBundle({ withOverrides: false });
   const db = new CrosscheckDB('db-test-source', idb);
   await loadSeedIndex(db, bundle);
   const handlers = createHandlers({

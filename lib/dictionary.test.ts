@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildCorpus } from './corpus/pipeline';
+import { nonEmpty } from '../tests/unit/fixtures/non-empty';
 import { buildDictionary, isPageAlias } from './dictionary';
-import { loadSeedSources } from './node/seeds';
+import { seedCorpus } from '../tests/unit/fixtures/seed-corpus';
 
-const corpus = buildCorpus(loadSeedSources(new URL('../seeds/', import.meta.url)), null);
+const corpus = seedCorpus({ withOverrides: false });
 const dict = buildDictionary(corpus.entities, 7);
 const idOf = (alias: string) => dict.aliases.find(([a]) => a === alias)?.[1];
 
@@ -57,7 +57,7 @@ describe('buildDictionary', () => {
 
   test('carries the version; every alias points at a listed entity', () => {
     expect(dict.version).toBe(7);
-    for (const [, id] of dict.aliases) expect(dict.entities[id]).toBeDefined();
+    for (const [, id] of nonEmpty(dict.aliases, 'aliases')) expect(dict.entities[id]).toBeDefined();
     expect(Object.keys(dict.entities).length).toBeGreaterThan(30);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compileMatcher, findInWindows, fold } from './matcher';
+import { compileMatcher, findInWindows, foldForMatching } from './matcher';
 
 // A hand-made dictionary in the shape the background sends (aliases are surface forms).
 const DICT: Array<[string, string]> = [
@@ -32,7 +32,7 @@ function found(text: string): Array<[string, string]> {
   return matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
 }
 
-describe('fold', () => {
+describe('foldForMatching', () => {
   test.each([
     ['Bogotá', 'bogota'],
     ['DARIÉN', 'darien'],
@@ -42,7 +42,7 @@ describe('fold', () => {
     ['soft\u00ADhyphen', 'softhyphen'],
     ['far–left', 'far-left'],
   ])('%j folds to %j', (input, expected) => {
-    expect(fold(input)).toBe(expected);
+    expect(foldForMatching(input)).toBe(expected);
   });
 });
 

@@ -8,6 +8,7 @@
  * and for case (a proper name needs its capitals, so "rich sauce" is not "Rich"), and the
  * leftmost-longest non-overlapping ones win ("Jane Doe" over "Doe").
  */
+import { fold } from './corpus/text';
 
 export interface Match {
   /** Offsets into the text given to `find` (UTF-16 code units, end exclusive). */
@@ -164,8 +165,11 @@ function foldInto(text: string): number {
   return n;
 }
 
-/** The folded form of a string (case, accents, quotes, dashes, whitespace), for tests and tools. */
-export function fold(text: string): string {
+/**
+ * The matcher's folded form of a string (case, accents, quotes, dashes, whitespace), for tests and
+ * tools; the general fold that keeps offsets is lib/corpus/text's.
+ */
+export function foldForMatching(text: string): string {
   const n = foldInto(text);
   return String.fromCharCode(...codes.subarray(0, n));
 }
@@ -241,7 +245,7 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
   const lastWords = new Set<string>();
   for (const [rawAlias, entityId] of aliases) {
     const alias = rawAlias.trim();
-    const folded = fold(alias).trim();
+    const folded = foldForMatching(alias).trim();
     const space = folded.lastIndexOf(' ');
     if (space > 0) lastWords.add(`${entityId}\u0000${folded.slice(space + 1)}`);
     let wordChars = 0;
@@ -361,8 +365,8 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
     if (v.surname) {
       const prev = wordBefore(text, origin[start]!);
       if (prev && isUpperChar(prev[0]!)) {
-        // Not fold(): it would overwrite the buffers this scan is reading.
-        const w = prev.normalize('NFD').replace(MARKS, '').toLowerCase();
+        // The general fold, not the matcher's: that would overwrite the buffers this scan reads.
+        const w = fold(prev);
         if (!TITLES.has(w) && !FUNCTION_WORDS.has(w)) return 0;
       }
     }

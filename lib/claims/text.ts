@@ -2,6 +2,7 @@
  * Small text helpers shared by the claim extractors: word tokens with offsets, content words,
  * a crude English lemmatizer, clause bounds, and the entities mentioned inside a range.
  */
+import { fold } from '../corpus/text';
 import { anyLanguage } from '../lang';
 import type { Entity, Mention } from '../types';
 
@@ -40,12 +41,9 @@ export function words(text: string, base = 0): Word[] {
   return out;
 }
 
+/** The general fold (lib/corpus/text), with one apostrophe. */
 export function foldLower(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’‘]/g, "'");
+  return fold(s).replace(/[’‘]/g, "'");
 }
 
 export const STOP = new Set(

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
+import { seed } from '../../tests/unit/fixtures/seed-corpus';
 import { cleanArticle } from './clean';
-
-const seed = (file: string) =>
-  readFileSync(new URL(`../../seeds/${file}`, import.meta.url), 'utf8');
 
 describe('cleanArticle on the seeds', () => {
   test.each([
     {
-      file: '000_d6dda6e572868f38.txt',
+      source: seed(0),
       gone: ['Credit: AP', 'icon to expand image', '(AP Photo/Alex Brandon)', 'BOGOTÁ (AP)'],
       kept: [
         'Noem sat down Thursday morning with Colombian Foreign Minister Laura Sarabia, and said they had a “frank discussion and a candid discussion” about deportations, crime and immigration.',
@@ -17,7 +15,7 @@ describe('cleanArticle on the seeds', () => {
       captions: 8,
     },
     {
-      file: '001_074ba2d5ecaae0ac.txt',
+      source: seed(1),
       gone: ['date 2025-03-28'],
       kept: [
         'Department of Homeland Security (DHS) Secretary Kristi Noem met with far-left President of Colombia Gustavo Petro',
@@ -25,7 +23,7 @@ describe('cleanArticle on the seeds', () => {
       captions: 0,
     },
     {
-      file: '002_34deb440939f8850.txt',
+      source: seed(2),
       gone: ['suscripción', 'Sign up for our weekly newsletter', 'contraseña', 'Premium'],
       kept: [
         'In the afternoon, Noem met with President Petro, although further details were not disclosed.',
@@ -33,7 +31,7 @@ describe('cleanArticle on the seeds', () => {
       captions: 0,
     },
     {
-      file: '003_6d5c1410645c210a.txt',
+      source: seed(3),
       gone: [
         'newsmax.com',
         'Michael Katz',
@@ -48,33 +46,33 @@ describe('cleanArticle on the seeds', () => {
       captions: 0,
     },
     {
-      file: '004_c93d6edeff217837.txt',
+      source: seed(4),
       gone: ['3434', 'Photo: Courtesy'],
       kept: [
         'According to Sarabia, Colombia has received 15 deportation flights and repatriated 1,500 nationals.',
       ],
       captions: 1,
     },
-  ])('$file', ({ file, gone, kept, captions }) => {
-    const { text, blocks, removed } = cleanArticle(seed(file), 'en');
+  ])('$source.file', ({ source, gone, kept, captions }) => {
+    const { text, blocks, removed } = cleanArticle(source.text, 'en');
     for (const g of gone) expect(text).not.toContain(g);
     for (const k of kept) expect(text).toContain(k);
     expect(blocks.filter((b) => b.kind === 'caption')).toHaveLength(captions);
     expect(removed.length).toBeGreaterThan(0);
     // Blocks tile the text: offsets are exact.
-    for (const b of blocks)
+    for (const b of nonEmpty(blocks, 'blocks'))
       expect(text.slice(b.start, b.end).trim()).toBe(text.slice(b.start, b.end));
   });
 
   test('each caption is kept once and keeps its facts', () => {
-    const { text } = cleanArticle(seed('000_d6dda6e572868f38.txt'), 'en');
+    const { text } = cleanArticle(seed(0).text, 'en');
     const umbrella = 'An aide holds an umbrella over Homeland Security Secretary Kristi Noem';
     expect(text.split(umbrella)).toHaveLength(2);
     expect(text).toContain('Biometric Data Sharing Program Letter of Intent');
   });
 
   test('bullets become list items without the bullet', () => {
-    const { text, blocks } = cleanArticle(seed('004_c93d6edeff217837.txt'), 'en');
+    const { text, blocks } = cleanArticle(seed(4).text, 'en');
     const items = blocks
       .filter((b) => b.kind === 'list-item')
       .map((b) => text.slice(b.start, b.end));

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
+import { seed, seedCorpus, seedSources } from '../../tests/unit/fixtures/seed-corpus';
 import type { Corpus, Entity, RawSource } from '../types';
 import { buildCorpus, indexSource } from './pipeline';
 
-const seeds = loadSeedSources(new URL('../../seeds/', import.meta.url));
+const seeds = seedSources();
 // No curated overrides: the core entities must come from the text alone.
-const corpus: Corpus = buildCorpus(seeds, null);
+const corpus: Corpus = seedCorpus({ withOverrides: false });
 
 const byAlias = (c: Corpus, alias: string): Entity | undefined =>
   c.entities.find((e) => e.name === alias || e.aliases.includes(alias));
@@ -100,12 +100,12 @@ describe('entity discovery on the seeds (no overrides file)', () => {
   });
 
   test.each([
-    ['seed-000_d6dda6e572868f38', "Colombia's leftist President"],
-    ['seed-001_074ba2d5ecaae0ac', 'far-left President of Colombia'],
-    ['seed-004_c93d6edeff217837', 'Colombia’s Socialist President'],
-  ])('descriptor of Petro in %s: %s', (sourceId, text) => {
+    [0, "Colombia's leftist President"],
+    [1, 'far-left President of Colombia'],
+    [4, 'Colombia’s Socialist President'],
+  ])('descriptor of Petro in seed #%i: %s', (index, text) => {
     const petro = byAlias(corpus, 'Petro')!;
-    expect(petro.descriptors).toContainEqual({ sourceId, text });
+    expect(petro.descriptors).toContainEqual({ sourceId: seed(index).id, text });
   });
 
   test('title-stripped and possessive forms are mentions with the bare name as surface', () => {
@@ -125,10 +125,7 @@ describe('entity discovery on the seeds (no overrides file)', () => {
   });
 
   test('seeds/entities.json adds descriptions, matched by name or alias, and adds no entity', () => {
-    const withFile = buildCorpus(
-      seeds,
-      loadSeedOverrides(new URL('../../seeds/', import.meta.url)),
-    );
+    const withFile = seedCorpus({ withOverrides: true });
     expect(byAlias(withFile, 'CECOT')?.description).toMatch(/prison/);
     expect(byAlias(withFile, 'Noem')?.description).toMatch(/Homeland Security/);
     expect(withFile.entities.map((e) => e.id).sort()).toEqual(

@@ -6,33 +6,12 @@
 import { describe, expect, test } from 'vitest';
 import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
 import type { RawSource } from '../types';
+import { shuffled } from '../../tests/unit/fixtures/shuffle';
 import { EntityLayer, prepareSource, resolveEntities } from './pipeline';
 
 const dir = new URL('../../tests/eval/coverage/valencia-dana-floods-2024/', import.meta.url);
 const raw = loadSeedSources(dir);
 const overrides = loadSeedOverrides(dir);
-
-/** A small seeded generator (mulberry32), so that a failing order can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const next = random(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const batch = (sources: readonly RawSource[]) =>
   resolveEntities(

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { chunks, tokenize } from './tokens';
 
 const names = (sentence: string) =>
@@ -45,6 +46,6 @@ describe('name chunks in four languages', () => {
 
   test('offsets of elided tokens point into the sentence', () => {
     const s = "Il vit à l'Île-Rousse.";
-    for (const t of tokenize(s)) expect(s.slice(t.start, t.end)).toBe(t.text);
+    for (const t of nonEmpty(tokenize(s), 'tokens')) expect(s.slice(t.start, t.end)).toBe(t.text);
   });
 });

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Report } from './report';
-import { buildCorpus } from '../corpus/pipeline';
 import { main } from './cli';
-import { loadSeedSources } from './seeds';
+import { seed, seedCorpus } from '../../tests/unit/fixtures/seed-corpus';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
@@ -52,7 +51,7 @@ describe('crosscheck report', () => {
       end: expect.any(Number),
     });
     // Offsets point into the cleaned text of their source.
-    const text = new Map(buildCorpus(loadSeedSources(SEEDS)).sources.map((s) => [s.id, s.text]));
+    const text = new Map(seedCorpus({ withOverrides: false }).sources.map((s) => [s.id, s.text]));
     for (const e of report.entities)
       for (const m of e.mentions) expect(text.get(m.source)!.slice(m.start, m.end)).toBe(m.surface);
     expect(report.claims.length).toBeGreaterThan(50);
@@ -67,7 +66,7 @@ describe('crosscheck report', () => {
   });
 
   test('Markdown by default, for a single text file', () => {
-    const { code, out } = run(['report', join(SEEDS, '003_6d5c1410645c210a.txt')]);
+    const { code, out } = run(['report', join(SEEDS, seed(3).file!)]);
     expect(code).toBe(0);
     expect(out).toMatch(/^# Crosscheck report/);
     expect(out).toContain('### Laura Sarabia (person)');

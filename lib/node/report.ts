@@ -1,4 +1,5 @@
 /** The CLI's report: a stable JSON shape other tools can rely on, and its Markdown rendering. */
+import { discrepancyEvidence, discrepancyHead } from '../discrepancy-evidence';
 import { sourceLabel } from '../source-label';
 import type { Claim, Corpus, Passage, Severity, Source } from '../types';
 
@@ -69,8 +70,14 @@ export function buildReport(corpus: Corpus): Report {
     const text = sourceText.get(c.sourceId) ?? '';
     return text.slice(Math.min(...hit.map((p) => p.start)), Math.max(...hit.map((p) => p.end)));
   };
-  const outlet = new Map(corpus.sources.map((s) => [s.id, s.outlet]));
   const claimById = new Map(corpus.claims.map((c) => [c.id, c]));
+  const sourceById = new Map(corpus.sources.map((s) => [s.id, s]));
+  const passageById = new Map(corpus.passages.map((p) => [p.id, p]));
+  const look = {
+    claim: (id: string) => claimById.get(id),
+    source: (id: string) => sourceById.get(id),
+    passage: (id: string) => passageById.get(id),
+  };
   const mentionsBy = new Map<string, ReportEntity['mentions']>();
   for (const m of corpus.mentions) {
     const list = mentionsBy.get(m.entityId) ?? [];
@@ -113,27 +120,15 @@ export function buildReport(corpus: Corpus): Report {
       entities: c.entityIds,
     })),
     discrepancies: corpus.discrepancies.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      topic: d.topic,
-      severity: d.severity,
-      reason: d.reason,
-      agreement: d.agreement,
+      ...discrepancyHead(d),
       entities: d.entityIds,
-      claims: d.claimIds.flatMap((id) => {
-        const c = claimById.get(id);
-        return c
-          ? [
-              {
-                source: c.sourceId,
-                outlet: outlet.get(c.sourceId) ?? null,
-                sentence: sentenceOf(c),
-                span: c.span,
-                value: c.value,
-              },
-            ]
-          : [];
-      }),
+      claims: discrepancyEvidence(d, look).map(({ claim: c, source }) => ({
+        source: c.sourceId,
+        outlet: source.outlet,
+        sentence: sentenceOf(c),
+        span: c.span,
+        value: c.value,
+      })),
     })),
   };
 }

@@ -8,14 +8,14 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { CrosscheckDB } from '../db';
 import { buildCorpus } from '../corpus/pipeline';
-import { buildSeedBundle, loadSeedSources } from '../node/seeds';
+import { loadSeedSources } from '../node/seeds';
+import { seedBundle, seedSources } from '../../tests/unit/fixtures/seed-corpus';
 import type { Corpus, RawSource, Source } from '../types';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
 
-const seedDir = new URL('../../seeds/', import.meta.url);
-const bundle = buildSeedBundle(seedDir);
-const seeds = loadSeedSources(seedDir);
+const bundle = seedBundle({ withOverrides: true });
+const seeds = seedSources();
 // A small event in another language than the seeds: four of its articles keep the test short.
 const event = loadSeedSources(
   new URL('../../tests/eval/coverage/voepass-2283-vinhedo-crash-2024/', import.meta.url),

@@ -1,6 +1,6 @@
 import type { CrosscheckDB } from '../db';
 import { storyOfUrl } from './stories';
-import { fold } from '../matcher';
+import { foldForMatching } from '../matcher';
 import { sourceHover, sourceLabel } from '../source-label';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
@@ -162,9 +162,9 @@ function groupDescriptors(
   for (const d of entity.descriptors) {
     const s = sources.get(d.sourceId);
     if (!s) continue;
-    const speaker = speakerOf.get(`${d.sourceId}|${fold(d.text)}`);
+    const speaker = speakerOf.get(`${d.sourceId}|${foldForMatching(d.text)}`);
     const quoted = speaker !== undefined;
-    const key = `${quoted ? 'q' : 'o'}|${fold(d.text)}`;
+    const key = `${quoted ? 'q' : 'o'}|${foldForMatching(d.text)}`;
     let g = groups.get(key);
     if (!g) {
       g = { text: d.text, outlets: [], quoted };
@@ -192,7 +192,7 @@ function quotedDescriptors(claims: readonly Claim[]): Map<string, string | null>
   const outside = new Set<string>();
   for (const c of claims) {
     if (c.kind !== 'descriptor') continue;
-    const key = `${c.sourceId}|${fold(c.span)}`;
+    const key = `${c.sourceId}|${foldForMatching(c.span)}`;
     if (c.detail.inQuote) {
       const speaker = c.detail.quotedSpeaker;
       inside.set(key, typeof speaker === 'string' && speaker ? speaker : null);
@@ -254,7 +254,7 @@ function pickSentences(
       }
     }
     const { p } = scored.splice(best, 1)[0]!;
-    const key = fold(p.text).slice(0, 80);
+    const key = foldForMatching(p.text).slice(0, 80);
     if (seenText.has(key)) continue;
     seenText.add(key);
     usedSources.set(p.sourceId, (usedSources.get(p.sourceId) ?? 0) + 1);
@@ -269,7 +269,7 @@ function quotesBy(
   claims: readonly Claim[],
   sources: Map<string, Source>,
 ): CardData['quotes'] {
-  const names = new Set([entity.name, ...entity.aliases].map((n) => fold(n)));
+  const names = new Set([entity.name, ...entity.aliases].map((n) => foldForMatching(n)));
   const out: CardData['quotes'] = [];
   const seen = new Set<string>();
   for (const c of claims) {
@@ -277,10 +277,11 @@ function quotesBy(
     const speakerId = c.detail.speakerId;
     const speaker = c.detail.speaker;
     const bySpeaker =
-      speakerId === entity.id || (typeof speaker === 'string' && names.has(fold(speaker)));
+      speakerId === entity.id ||
+      (typeof speaker === 'string' && names.has(foldForMatching(speaker)));
     if (!bySpeaker) continue;
     const text = (c.value || c.span).trim();
-    const key = fold(text);
+    const key = foldForMatching(text);
     if (!text || seen.has(key)) continue;
     seen.add(key);
     out.push({ text, outlet: sourceLabel(sources.get(c.sourceId)!), sourceId: c.sourceId });
@@ -330,7 +331,7 @@ export function differingWords(a: string, b: string, max = 6): string {
   const wa = words(a);
   const wb = words(b);
   const same = (x: string | undefined, y: string | undefined) =>
-    x !== undefined && y !== undefined && fold(x) === fold(y);
+    x !== undefined && y !== undefined && foldForMatching(x) === foldForMatching(y);
   let p = 0;
   while (p < wa.length && same(wa[p], wb[p])) p++;
   let q = 0;
@@ -387,7 +388,9 @@ export function disputeOf(
       : claims;
   const a = ordered[0];
   if (!a) return null;
-  const b = ordered.find((c) => c.sourceId !== a.sourceId && fold(saying(c)) !== fold(saying(a)));
+  const b = ordered.find(
+    (c) => c.sourceId !== a.sourceId && foldForMatching(saying(c)) !== foldForMatching(saying(a)),
+  );
   if (!b) return null;
   const [sa, sb] =
     d.kind === 'quote'

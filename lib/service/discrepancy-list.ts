@@ -3,6 +3,7 @@
  * per source, the exact sentence and the differing span.
  */
 import type { CrosscheckDB } from '../db';
+import { discrepancyEvidence, discrepancyHead } from '../discrepancy-evidence';
 import { sourceHover, sourceLabel } from '../source-label';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Passage, Source } from '../types';
@@ -80,30 +81,19 @@ export async function listDiscrepancies(
       .filter((e): e is Entity => e !== undefined)
       .map((e) => [e.id, e]),
   );
+  const look = {
+    claim: (id: string) => claims.get(id),
+    source: (id: string) => sources.get(id),
+    passage: (id: string) => passages.get(id),
+  };
   const out: DiscrepancyView[] = [];
   for (const d of rows) {
-    const views: ClaimView[] = [];
-    const seen = new Set<string>();
-    for (const id of d.claimIds) {
-      const c = claims.get(id);
-      const s = c && sources.get(c.sourceId);
-      if (!c || !s) continue;
-      // One row per sentence of each source: attribution rows carry the figure's claim too, and
-      // the same sentence can hold two claims or stand twice in a source (caption and text).
-      const passage = passages.get(c.passageId);
-      const key = `${c.sourceId}|${(passage?.text ?? c.passageId).replace(/\s+/g, ' ').trim()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      views.push(claimView(c, passages.get(c.passageId), s));
-    }
+    const views: ClaimView[] = discrepancyEvidence(d, look).map((e) =>
+      claimView(e.claim, e.passage, e.source),
+    );
     if (new Set(views.map((v) => v.sourceId)).size < 2) continue; // a disabled source leaves one side
     out.push({
-      id: d.id,
-      kind: d.kind,
-      topic: d.topic,
-      severity: d.severity,
-      reason: d.reason,
-      agreement: d.agreement,
+      ...discrepancyHead(d),
       entities: d.entityIds.flatMap((id) => {
         const e = entities.get(id);
         return e ? [{ id, name: e.name }] : [];

@@ -1,9 +1,12 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { beforeEach, describe, expect, test } from 'vitest';
-import { type BundledIndex, buildBundle } from '../bundle';
+import { beforeEach, describe, expect, expectTypeOf, test } from 'vitest';
+import type { BundledIndex } from '../bundle';
+import type { EntityOverrides } from '../corpus/overrides';
+import type { Corpus } from '../types';
 import { indexSource } from '../corpus/pipeline';
 import { CrosscheckDB, readCorpus } from '../db';
-import { loadSeedSources } from '../node/seeds';
+import { putIndexedSource } from '../../tests/unit/fixtures/db';
+import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { integrityLines } from '../../components/options/IntegrityNotice';
 import { createHandlers } from './handlers';
 import {
@@ -15,10 +18,7 @@ import {
 } from './integrity';
 import { loadSeedIndex, META_INDEX_VERSION } from './seed-index';
 
-const bundle: BundledIndex = buildBundle(
-  loadSeedSources(new URL('../../seeds/', import.meta.url)),
-  null,
-);
+const bundle: BundledIndex = seedBundle({ withOverrides: false });
 let db: CrosscheckDB;
 let n = 0;
 let bundleReads = 0;
@@ -57,17 +57,7 @@ async function addUserSource(): Promise<void> {
     null,
     5,
   );
-  await db.transaction(
-    'rw',
-    [db.sources, db.passages, db.entities, db.mentions, db.claims],
-    async () => {
-      await db.sources.put(added.source);
-      await db.passages.bulkPut(added.passages);
-      await db.entities.bulkPut(added.entities);
-      await db.mentions.bulkPut(added.mentions);
-      await db.claims.bulkPut(added.claims);
-    },
-  );
+  await putIndexedSource(db, added);
 }
 
 const userSourcesJson = async () =>
@@ -120,21 +110,67 @@ describe('validateBundle', () => {
     expect(validateBundle(JSON.parse(JSON.stringify(bundle))).ok).toBe(true);
   });
 
+  test("its type is the schema's output: the corpus and corrections as the pipeline has them", () => {
+    expectTypeOf<BundledIndex['corpus']>().toEqualTypeOf<Corpus>();
+    expectTypeOf<BundledIndex['overrides']>().toEqualTypeOf<EntityOverrides | null>();
+    const r = validateBundle(JSON.parse(JSON.stringify(bundle)));
+    expect(r.ok && r.value).toEqual(bundle);
+  });
+
+  const c = bundle.corpus;
+  const { version: _, ...noVersion } = bundle;
   test.each([
-    ['not an object', 'garbage'],
-    ['another format', { ...bundle, format: 2 }],
-    ['no corpus table', { ...bundle, corpus: { ...bundle.corpus, mentions: undefined } }],
+    ['not an object', 'garbage', ['it is not a JSON object']],
+    ['null', null, ['it is not a JSON object']],
+    ['another format', { ...bundle, format: 2 }, ['its format is unknown']],
+    ['no version', noVersion, ['it has no version']],
+    ['an empty version', { ...bundle, version: '' }, ['it has no version']],
+    ['no search index', { ...bundle, fuse: 'x' }, ['it has no search index']],
+    ['no corpus', { ...bundle, corpus: [] }, ['it has no corpus']],
     [
-      'a row of the wrong shape',
+      'two tables missing, named together',
+      { ...bundle, corpus: { ...c, mentions: undefined, claims: 3 } },
+      ['it has no mentions, claims'],
+    ],
+    [
+      'a table that is not a list',
+      { ...bundle, corpus: { ...c, entities: 'oops' } },
+      ['it has no entities'],
+    ],
+    [
+      'unreadable corrections',
+      { ...bundle, overrides: 'oops' },
+      ['its curated corrections are unreadable'],
+    ],
+    [
+      'every damaged row, not the first',
       {
         ...bundle,
-        corpus: { ...bundle.corpus, entities: [{ id: 'x' }, ...bundle.corpus.entities] },
+        corpus: {
+          ...c,
+          entities: [{ id: 'x', origin: 'seed' }, null, ...c.entities],
+          mentions: [{ ...c.mentions[0]!, entityId: 'gone' }, ...c.mentions.slice(1)],
+        },
       },
+      [
+        'entities row x has no name or type',
+        'entities row #1 is not a record',
+        `mentions row ${c.mentions[0]!.id} points at a missing entity`,
+      ],
     ],
-  ])('refuses %s', (_, x) => {
-    const r = validateBundle(x);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
+    [
+      'each damaged part of the envelope',
+      { ...bundle, format: 0, version: 7, fuse: null },
+      ['its format is unknown', 'it has no version', 'it has no search index'],
+    ],
+  ])('refuses a bundle with %s, and says why', (_, x, problems) => {
+    expect(validateBundle(x)).toEqual({ ok: false, problems });
+  });
+
+  test('a bundle of an older build, without corrections, is read with none', () => {
+    const { overrides: _o, ...older } = bundle;
+    const r = validateBundle(JSON.parse(JSON.stringify(older)));
+    expect(r.ok && r.value.overrides).toBeNull();
   });
 });
 

@@ -4,7 +4,9 @@
  * (the reseeding path, which keeps and re-links the reader's sources); a damaged reader's source
  * is never deleted, only reported. The checks are pure and return values, never throw.
  */
+import * as v from 'valibot';
 import { BUNDLE_FORMAT, type BundledIndex } from '../bundle';
+import { parseOverrides } from '../corpus/overrides';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import type { Corpus, Source } from '../types';
 import { META_INDEX_VERSION } from './meta';
@@ -113,23 +115,69 @@ function rowOrigin(table: CorpusTable, r: Row | null): 'seed' | 'user' {
 const describe = (p: IntegrityProblem) => JSON.stringify(p);
 const parse = (s: string) => JSON.parse(s) as IntegrityProblem;
 
+/**
+ * A key the bundle must have. Valibot reports a missing key with the object's message; read as
+ * null instead, a missing key fails its own schema and so says which part is missing.
+ */
+const present = <T, TIssue extends v.BaseIssue<unknown>>(
+  schema: v.BaseSchema<unknown, T, TIssue>,
+) => v.pipe(v.optional(v.unknown(), null), schema);
+
+/** The bundle's corpus: every table there, then every row checked, each damaged row listed. */
+const BundledCorpusSchema = v.pipe(
+  v.custom<Row>(isRow, 'it has no corpus'),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const corpus = dataset.value;
+    const absent = CORPUS_TABLES.filter((t) => !Array.isArray(corpus[t]));
+    if (absent.length > 0) {
+      addIssue({ message: `it has no ${absent.join(', ')}` });
+      return NEVER;
+    }
+    const rows = checkRows(corpus as Record<CorpusTable, unknown[]>);
+    if (rows.ok) return rows.value;
+    for (const p of rows.problems.map(parse))
+      addIssue({ message: `${p.table} row ${p.id} ${p.reason}` });
+    return NEVER;
+  }),
+);
+
+/**
+ * The bundled index (corpus-index.json): the seed corpus processed at build time. It is outside
+ * input to the background, parsed once when read; `BundledIndex` is this schema's output.
+ */
+export const BundleSchema = v.object(
+  {
+    format: present(v.literal(BUNDLE_FORMAT, 'its format is unknown')),
+    /** Content hash of the corpus: the background reloads seed rows when it changes. */
+    version: present(v.pipe(v.string('it has no version'), v.nonEmpty('it has no version'))),
+    corpus: present(BundledCorpusSchema),
+    /**
+     * The curated corrections the seeds were built with: the extension resolves the seeds and
+     * the reader's sources together with them, so its build is the CLI's (null in older bundles).
+     */
+    overrides: v.pipe(
+      v.optional(v.unknown(), null),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        if (dataset.value === null || dataset.value === undefined) return null;
+        const overrides = parseOverrides(dataset.value);
+        if (overrides === null) addIssue({ message: 'its curated corrections are unreadable' });
+        return overrides ?? NEVER;
+      }),
+    ),
+    /** Serialized Fuse indexes (Fuse.createIndex(...).toJSON()), so search starts without indexing. */
+    fuse: present(
+      v.custom<{ entities: unknown; passages: unknown }>(isRow, 'it has no search index'),
+    ),
+  },
+  'it is not a JSON object',
+);
+
 /** The bundled index is outside input: its envelope and every row, checked once when read. */
 export function validateBundle(x: unknown): Checked<BundledIndex> {
-  if (!isRow(x)) return { ok: false, problems: ['it is not a JSON object'] };
-  if (x.format !== BUNDLE_FORMAT) return { ok: false, problems: ['its format is unknown'] };
-  if (!str(x, 'version')) return { ok: false, problems: ['it has no version'] };
-  if (!isRow(x.fuse)) return { ok: false, problems: ['it has no search index'] };
-  const corpus = x.corpus;
-  if (!isRow(corpus)) return { ok: false, problems: ['it has no corpus'] };
-  const absent = CORPUS_TABLES.filter((t) => !Array.isArray(corpus[t]));
-  if (absent.length > 0) return { ok: false, problems: [`it has no ${absent.join(', ')}`] };
-  const rows = checkRows(corpus as Record<CorpusTable, unknown[]>);
-  if (!rows.ok)
-    return {
-      ok: false,
-      problems: rows.problems.map(parse).map((p) => `${p.table} row ${p.id} ${p.reason}`),
-    };
-  return { ok: true, value: x as unknown as BundledIndex };
+  const parsed = v.safeParse(BundleSchema, x);
+  return parsed.success
+    ? { ok: true, value: parsed.output }
+    : { ok: false, problems: parsed.issues.map((i) => i.message) };
 }
 
 /** Thrown by the bundle reader so callers can tell a damaged package from a failed fetch. */

@@ -1,16 +1,14 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { type BundledIndex, buildBundle } from '../bundle';
+import type { BundledIndex } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
-import { loadSeedSources } from '../node/seeds';
+import { putIndexedSource } from '../../tests/unit/fixtures/db';
+import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { indexSource } from '../corpus/pipeline';
 import type { Source } from '../types';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
 
-const bundle: BundledIndex = buildBundle(
-  loadSeedSources(new URL('../../seeds/', import.meta.url)),
-  null,
-);
+const bundle: BundledIndex = seedBundle({ withOverrides: false });
 let db: CrosscheckDB;
 let n = 0;
 
@@ -93,17 +91,7 @@ describe('loadSeedIndex', () => {
       text: 'Homeland Security Secretary Kristi Noem met Colombian President Gustavo Petro again on Monday in Bogotá, officials said. Petro called the meeting productive.',
     };
     const added = indexSource(raw, bundle.corpus.entities, null, 5);
-    await db.transaction(
-      'rw',
-      [db.sources, db.passages, db.entities, db.mentions, db.claims],
-      async () => {
-        await db.sources.put(added.source);
-        await db.passages.bulkPut(added.passages);
-        await db.entities.bulkPut(added.entities);
-        await db.mentions.bulkPut(added.mentions);
-        await db.claims.bulkPut(added.claims);
-      },
-    );
+    await putIndexedSource(db, added);
     const firstSeed = bundle.corpus.sources[0]!.id;
     await db.sources.update(firstSeed, { enabled: false });
 

@@ -7,10 +7,9 @@ import { readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildBundle } from '../bundle';
 import { CrosscheckDB, readCorpus } from '../db';
 import { extractArticle } from '../intake/article';
-import { loadSeedSources } from '../node/seeds';
+import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { loadSeedIndex } from './seed-index';
 import { createHandlers } from './handlers';
 import { breather, type SourceProgress } from './sources';
@@ -18,7 +17,7 @@ import { createBackup } from '../backup';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { SourceDraft } from '../protocol';
 
-const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
+const bundle = seedBundle({ withOverrides: false });
 
 function pageDraft(name: string, url: string): SourceDraft {
   const html = readFileSync(new URL(`../../tests/fixtures/${name}.html`, import.meta.url), 'utf8');

@@ -1,10 +1,11 @@
 /** The background's stories: names, the story of a page, and the card's order by the page's story. */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildBundle } from '../bundle';
+import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { CrosscheckDB } from '../db';
 import type { SourceDraft } from '../protocol';
 import { loadSeedSources } from '../node/seeds';
+import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { storyId } from '../stories';
 import type { Claim, Discrepancy, Entity, Mention, RawSource, Source } from '../types';
 import { buildCard } from './card';
@@ -238,9 +239,8 @@ describe("the card: the page's story first", () => {
 });
 
 describe('through the service: adding and removing sources on other stories', () => {
-  const SEEDS = new URL('../../seeds/', import.meta.url);
   const EVAL = new URL('../../tests/eval/coverage/', import.meta.url);
-  const bundle = buildBundle(loadSeedSources(SEEDS), null);
+  const bundle = seedBundle({ withOverrides: false });
   const sdb = new CrosscheckDB('stories-service-add', { indexedDB, IDBKeyRange });
   const handlers = createSourceHandlers({
     db: sdb,
@@ -296,7 +296,7 @@ describe('through the service: adding and removing sources on other stories', ()
         1, 1, 1, 1, 1, 1, 3, 5,
       ]);
       const rows = await listDiscrepancies(sdb, null);
-      for (const d of rows) {
+      for (const d of nonEmpty(rows, 'discrepancy rows')) {
         const story = grouping.stories.find((s) => s.id === d.story?.id)!;
         for (const c of d.claims) expect(story.sourceIds).toContain(c.sourceId);
       }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildBundle } from '../bundle';
+import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { CrosscheckDB, readCorpus } from '../db';
-import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
+import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { loadSeedIndex } from './seed-index';
 import {
   createSearchService,
@@ -14,8 +14,7 @@ import {
   pageRow,
 } from './summary';
 
-const SEEDS = new URL('../../seeds/', import.meta.url);
-const bundle = buildBundle(loadSeedSources(SEEDS), loadSeedOverrides(SEEDS));
+const bundle = seedBundle({ withOverrides: true });
 const db = new CrosscheckDB('summary-test', { indexedDB, IDBKeyRange });
 
 beforeAll(async () => {
@@ -57,7 +56,7 @@ describe('pageContext', () => {
     const ctx = await pageContext(db, 'https://mirror.example.net/newsmax-copy', copy);
     expect(ctx.sourceId).toBe(newsmax.id);
     expect(ctx.onStory).toBe(true);
-    for (const s of ctx.statements)
+    for (const s of nonEmpty(ctx.statements, 'statements'))
       expect(s.others.flatMap((o) => o.outlets)).not.toContain('Newsmax');
   });
 
@@ -136,7 +135,7 @@ test('listDiscrepancies: each row names its story by its top entities', async ()
 });
 
 test('listDiscrepancies: no evidence sentence twice, no source named by a cut title', async () => {
-  for (const d of await listDiscrepancies(db, null)) {
+  for (const d of nonEmpty(await listDiscrepancies(db, null), 'discrepancy rows')) {
     const keys = d.claims.map((c) => `${c.sourceId}|${c.sentence}`);
     expect(new Set(keys).size, d.topic).toBe(keys.length);
     for (const c of d.claims) expect(c.outlet, d.topic).not.toMatch(/…$/);

@@ -1,7 +1,10 @@
 /** Story grouping: terms, similarity, components, order independence, and claims kept apart. */
 import { describe, expect, test } from 'vitest';
+import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { buildCorpus, indexSource } from '../corpus/pipeline';
 import { loadSeedSources } from '../node/seeds';
+import { seedSources } from '../../tests/unit/fixtures/seed-corpus';
+import { shuffled } from '../../tests/unit/fixtures/shuffle';
 import type { Corpus, Entity, RawSource } from '../types';
 import { type StoryInput, sourceTerms } from './features';
 import { components, groupStories, similarities, STORY_THRESHOLD, storyId } from './group';
@@ -126,28 +129,11 @@ describe('groupStories', () => {
 const EVAL = new URL('../../tests/eval/coverage/', import.meta.url);
 const prefixed = (dir: URL, prefix: string) =>
   loadSeedSources(dir).map((r) => ({ ...r, id: `${prefix}/${r.id}` }));
-const seeds = prefixed(new URL('../../seeds/', import.meta.url), 'seeds');
+const seeds = seedSources().map((r) => ({ ...r, id: `seeds/${r.id}` }));
 const unrelated = prefixed(new URL('unrelated/', EVAL), 'unrelated');
 const quake = prefixed(new URL('morocco-al-haouz-earthquake-2023/', EVAL), 'quake');
 const real: Corpus = buildCorpus([...seeds, ...unrelated, ...quake], null);
 const realInputs = storyInputs(real.sources, real.mentions);
-
-/** A deterministic shuffle (mulberry32). */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 describe('on real articles', () => {
   const batch = groupStories(realInputs);
@@ -161,7 +147,7 @@ describe('on real articles', () => {
   });
 
   test.each([1, 2, 3, 4, 5, 6, 7, 8])('any order gives the batch stories (order %i)', (seed) => {
-    expect(groupStories(shuffle(realInputs, seed))).toEqual(batch);
+    expect(groupStories(shuffled(realInputs, seed))).toEqual(batch);
   });
 
   test.each([1, 2, 3, 4])(
@@ -169,7 +155,7 @@ describe('on real articles', () => {
     (seed) => {
       const added: StoryInput[] = [];
       let g = groupStories(added);
-      for (const x of shuffle(realInputs, seed)) {
+      for (const x of nonEmpty(shuffled(realInputs, seed), 'story inputs')) {
         added.push(x);
         g = groupStories(added);
         expect(g.storyOf.has(x.sourceId)).toBe(true);
@@ -179,7 +165,7 @@ describe('on real articles', () => {
   );
 
   test.each([1, 2, 3])('removing a source gives the batch stories of the rest (%i)', (seed) => {
-    const order = shuffle(realInputs, seed);
+    const order = shuffled(realInputs, seed);
     const rest = order.slice(1);
     expect(groupStories(rest)).toEqual(groupStories([...rest].reverse()));
     expect(groupStories(rest).storyOf.has(order[0]!.sourceId)).toBe(false);
@@ -260,7 +246,7 @@ describe('discrepancies stay within a story', () => {
     const seedStory = after.grouping.storyOf.get(seeds[0]!.id);
     expect(after.discrepancies.filter((d) => d.storyId === seedStory)).toEqual(seedOnly);
     const sourceOf = new Map(real.claims.map((c) => [c.id, c.sourceId]));
-    for (const d of real.discrepancies) {
+    for (const d of nonEmpty(real.discrepancies, 'discrepancies')) {
       const prefixes = new Set(d.claimIds.map((id) => sourceOf.get(id)!.split('/')[0]));
       expect(prefixes.size).toBe(1);
     }

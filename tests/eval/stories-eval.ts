@@ -19,6 +19,7 @@ import {
   storyInputs,
 } from '../../lib/stories';
 import type { Corpus, Entity, Mention, RawSource, Source } from '../../lib/types';
+import { shuffled } from '../unit/fixtures/shuffle';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const STORY_GOLD = fileURLToPath(new URL('./gold/stories/membership.json', import.meta.url));
@@ -96,24 +97,6 @@ export function partitionKey(storyOf: ReadonlyMap<string, string>): string {
     .map((g) => g.sort().join(','))
     .sort()
     .join(' | ');
-}
-
-/** Deterministic shuffle (mulberry32), so the eval prints the same figures every run. */
-export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /** The sources indexed one at a time in the given order, as the extension adds them. */

@@ -90,6 +90,7 @@ const SHARED = [
   'lib/dictionary',
   'lib/settings',
   'lib/source-label',
+  'lib/discrepancy-evidence',
   'lib/backup',
   'lib/intake',
 ];
@@ -176,7 +177,7 @@ const RULES: Rule[] = [
     forbid: anyOf(EXTENSION_APIS, proj('lib/page', 'lib/rpc', ...STORES), NODE_ONLY, UI),
   },
   {
-    rule: 'the shared helpers (lib/types, matcher, dictionary, settings, source-label, backup, lib/intake) reach neither the service, the database, the page layer, the transport nor extension APIs',
+    rule: 'the shared helpers (lib/types, matcher, dictionary, settings, source-label, discrepancy-evidence, backup, lib/intake) reach neither the service, the database, the page layer, the transport nor extension APIs',
     from: inPaths(...SHARED),
     forbid: anyOf(
       EXTENSION_APIS,

@@ -2,12 +2,11 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { buildBundle } from '../../lib/bundle';
 import { CrosscheckDB } from '../../lib/db';
 import { dictionaryCacheItem, dictionaryVersionItem } from '../../lib/dictionary-store';
-import { loadSeedSources } from '../../lib/node/seeds';
+import { seedBundle } from './fixtures/seed-corpus';
 
-const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
+const bundle = seedBundle({ withOverrides: false });
 
 describe('background', () => {
   beforeEach(() => {

@@ -2,11 +2,10 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { buildBundle } from '../../lib/bundle';
 import { CrosscheckDB, readCorpus } from '../../lib/db';
-import { loadSeedSources } from '../../lib/node/seeds';
+import { seedBundle } from './fixtures/seed-corpus';
 
-const bundle = buildBundle(loadSeedSources(new URL('../../seeds/', import.meta.url)), null);
+const bundle = seedBundle({ withOverrides: false });
 const optionsPage = () => ({ url: fakeBrowser.runtime.getURL('/options.html') });
 
 /** The package's files: the tiny version file and the bundle (as text, to serve it damaged). */

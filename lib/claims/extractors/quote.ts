@@ -5,7 +5,7 @@
  * and a quote cut into several sentences. Speech words come from lib/lang (claim words).
  */
 import { claimPhrases } from '../../lang/claim-words';
-import { WORD_EDGE } from '../text';
+import { foldLower, WORD_EDGE } from '../text';
 
 export interface QuoteSpan {
   /** Offsets of the quoted words, without the quote marks. */
@@ -258,11 +258,7 @@ export function verbBefore(
 
 /** Words of a quote for comparison: folded, straight apostrophes, contractions expanded. */
 export function quoteWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘]/g, "'")
+  return foldLower(text)
     .replace(/\b(\w+)'re\b/g, '$1 are')
     .replace(/\b(\w+)n't\b/g, '$1 not')
     .replace(/\b(\w+)'ll\b/g, '$1 will')
