@@ -2,7 +2,7 @@ import cardCss from '@/components/Hovercard.css?inline';
 import { createCardHost } from '@/components/HovercardHost';
 import { namingOf } from '@/lib/dictionary';
 import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
-import { compileMatcher } from '@/lib/matcher';
+import { buildMatcher, type Matcher } from '@/lib/matcher';
 import { PageController, type ScanStats } from '@/lib/page/controller';
 import {
   type Coverage,
@@ -19,6 +19,7 @@ import { createIdentityVetter } from '@/lib/page/identity';
 import { OVERLAY_CSS } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
 import { createUiHost, type UiHost } from '@/lib/page/ui-host';
+import { runSliced } from '@/lib/page/walk';
 import type { Dictionary, Settings, TabHandlers } from '@/lib/protocol';
 import { createClient, dispatch } from '@/lib/rpc';
 import { isSiteEnabled, siteKey } from '@/lib/settings';
@@ -104,12 +105,15 @@ export default defineContentScript({
       return reply; // the background keeps the cache (it alone writes it)
     }
 
-    const matcherFor = (dict: Dictionary) =>
-      compileMatcher(
-        dict.aliases.filter(([, id]) => {
-          const type = dict.entities[id]?.[1];
-          return type !== undefined && settings.types.includes(type);
-        }),
+    // Built in slices that yield to the page: thousands of aliases take tens of milliseconds.
+    const matcherFor = (dict: Dictionary): Promise<Matcher> =>
+      runSliced(
+        buildMatcher(
+          dict.aliases.filter(([, id]) => {
+            const type = dict.entities[id]?.[1];
+            return type !== undefined && settings.types.includes(type);
+          }),
+        ),
       );
 
     // The page's story, judged after each full scan as the grouping would (lib/page/coverage.ts).
@@ -120,7 +124,7 @@ export default defineContentScript({
     let bag: PageBag | null = null;
     const naming = (id: string) =>
       dictionary ? namingOf(dictionary, id) : { sources: 0, byReader: false };
-    /** Returns whether it started a rescan (the pass just reported is about to be redone). */
+    /** Returns whether it started a rescan or a re-vet (the pass just reported is about to be redone). */
     function judgeCoverage(): boolean {
       if (!controller) return false;
       const mentions = controller.mentions();
@@ -149,7 +153,7 @@ export default defineContentScript({
       // A surname held back for want of evidence has it now (its full name came later, or the
       // page turned out to be on the corpus's story).
       if (!identity.wantsRescan()) return false;
-      void controller.rescanAll();
+      void controller.revet();
       return true;
     }
 
@@ -163,9 +167,9 @@ export default defineContentScript({
         dictionary ??= await loadDictionary();
         startup?.lap('dictionary');
         if (controller || !wanted()) return; // switched off while loading
-        const matcher = matcherFor(dictionary);
+        const matcher = await matcherFor(dictionary);
         startup?.lap('automaton');
-        if (matcher.size === 0) return;
+        if (controller || !wanted() || matcher.size === 0) return;
         controller = new PageController({
           doc: document,
           matcher,
@@ -216,7 +220,8 @@ export default defineContentScript({
       if (before.types.join() !== settings.types.join() && dictionary) {
         void controller.setFirstPerParagraph(paragraphMode, false);
         void controller.setScope(settings.scope, false);
-        void controller.setMatcher(matcherFor(dictionary));
+        const next = await matcherFor(dictionary);
+        void controller?.setMatcher(next);
       } else if (before.mentions !== settings.mentions || before.scope !== settings.scope) {
         void controller.setFirstPerParagraph(paragraphMode, false);
         void controller.setScope(settings.scope);
@@ -230,8 +235,9 @@ export default defineContentScript({
       await starting;
       dictionary = await loadDictionary();
       card.invalidate();
-      if (controller) void controller.setMatcher(matcherFor(dictionary));
-      else void start();
+      if (!controller) return void start();
+      const next = await matcherFor(dictionary);
+      void controller?.setMatcher(next);
     };
     const unwatchDictionary = dictionaryVersionItem.watch(
       (version) => void onDictionaryVersion(version),
