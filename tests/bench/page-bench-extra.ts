@@ -15,7 +15,7 @@ import { median, profiled, r2, settle, worker } from './page-bench';
 const ARTICLE = seedArticleHtml('004_c93d6edeff217837.txt', 0, 12);
 
 /** The hostile pages: what each does to the document. */
-function hostilePages(): Record<string, string> {
+export function hostilePages(): Record<string, string> {
   const words = 'the river rose again overnight and the bridge stayed closed to traffic ';
   const huge = words.repeat(Math.ceil(20_000_000 / words.length));
   let nested = '';
