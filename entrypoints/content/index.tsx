@@ -1,7 +1,6 @@
 import cardCss from '@/components/Hovercard.css?inline';
 import { createCardHost } from '@/components/HovercardHost';
 import { namingOf } from '@/lib/dictionary';
-import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
 import { buildMatcher, type Matcher } from '@/lib/matcher';
 import { PageController, type ScanStats } from '@/lib/page/controller';
 import {
@@ -22,8 +21,13 @@ import { createUiHost, type UiHost } from '@/lib/page/ui-host';
 import { runSliced } from '@/lib/page/walk';
 import type { Dictionary, Settings, TabHandlers } from '@/lib/protocol';
 import { createClient, dispatch } from '@/lib/rpc';
-import { isSiteEnabled, siteKey } from '@/lib/settings';
-import { getSettings, settingsItem } from '@/lib/settings-store';
+import { DEFAULT_SETTINGS, isSiteEnabled, siteKey } from '@/lib/settings';
+import { KEYS, readLocal, watchLocal, writeLocal } from './stored';
+
+/** The stored settings over the defaults (a field added later has a value for old installs). */
+async function getSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await readLocal<Settings>(KEYS.settings)) };
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -67,7 +71,7 @@ export default defineContentScript({
       site,
       onDisableSite: () => {
         if (!site || !mayDisableSite()) return;
-        void settingsItem.setValue({
+        void writeLocal(KEYS.settings, {
           ...settings,
           disabledSites: [...new Set([...settings.disabledSites, site])],
           enabledSites: settings.enabledSites.filter((s) => s !== site),
@@ -92,8 +96,8 @@ export default defineContentScript({
 
     async function loadDictionary(): Promise<Dictionary> {
       const [cached, published] = await Promise.all([
-        dictionaryCacheItem.getValue(),
-        dictionaryVersionItem.getValue(),
+        readLocal<Dictionary>(KEYS.dictionaryCache),
+        readLocal<number>(KEYS.dictionaryVersion),
       ]);
       // The usual page load: the cached copy is current, so the service worker is not woken.
       if (cached && cached.version === published) return cached;
@@ -227,7 +231,7 @@ export default defineContentScript({
         void controller.setScope(settings.scope);
       }
     };
-    const unwatch = settingsItem.watch(() => void onSettingsChanged());
+    const unwatch = watchLocal(KEYS.settings, () => void onSettingsChanged());
 
     // Sources changed (added, removed, switched off): new dictionary, same page, no reload.
     const onDictionaryVersion = async (version: number | null) => {
@@ -239,7 +243,8 @@ export default defineContentScript({
       const next = await matcherFor(dictionary);
       void controller?.setMatcher(next);
     };
-    const unwatchDictionary = dictionaryVersionItem.watch(
+    const unwatchDictionary = watchLocal<number>(
+      KEYS.dictionaryVersion,
       (version) => void onDictionaryVersion(version),
     );
 
