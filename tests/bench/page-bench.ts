@@ -16,7 +16,7 @@
  * reported beside it.
  *
  * Usage: npm run bench -- [--runs 5] [--pages nytimes-1,yahoo-2] [--sizes 60,500,5000]
- *   [--no-seeded] [--skip hostile,hover,bundle] [--contenders crosscheck,markjs]
+ *   [--no-seeded] [--skip hostile,hover,rescans,bundle] [--contenders crosscheck,markjs]
  *   [--out other.json] (no chart then). The extension is read from
  *   CROSSCHECK_BENCH_DIR (default .output-bench/chrome-mv3, built by `npm run bench:build`).
  */
@@ -34,7 +34,7 @@ import {
 } from '../e2e/page-fixtures';
 import { attribute, type CpuProfile } from './profile';
 import { realNames, termList } from './terms';
-import { hostileCases, hoverLatency, bundleSizes } from './page-bench-extra';
+import { bundleSizes, hostileCases, hoverLatency, rescanCosts } from './page-bench-extra';
 import { writeChart } from './chart';
 
 export const EXTENSION = resolve(process.env.CROSSCHECK_BENCH_DIR ?? '.output-bench/chrome-mv3');
@@ -544,6 +544,10 @@ async function main() {
   if (!skip.has('hover')) {
     log('hover latency');
     extra.hover = await hoverLatency(ext, server, log);
+  }
+  if (!skip.has('rescans')) {
+    log('rescans');
+    extra.rescans = await rescanCosts(ext, server, log);
   }
   if (!skip.has('bundle')) extra.bundle = bundleSizes(EXTENSION);
   await plain.close();
