@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import { ContentWorld } from '../e2e/content-world';
 import { type FixtureServer, seedArticleHtml } from '../e2e/page-fixtures';
-import { attribute } from './profile';
+import { attribute, type Hotspot, hotspots } from './profile';
 import { median, profiled, r2, settle, worker } from './page-bench';
 
 const ARTICLE = seedArticleHtml('004_c93d6edeff217837.txt', 0, 12);
@@ -251,6 +251,8 @@ export async function rescanCosts(
   const extensionId = new URL((await worker(ext)).url()).host;
   const paragraph = seedArticleHtml('001_074ba2d5ecaae0ac.txt', 2, 3);
   const appends: Array<Record<string, number>> = [];
+  /** Where the first append of each size went, per function of ours. */
+  const hot: Record<number, Hotspot[]> = {};
   const page: Page = await ext.newPage();
   const world = await ContentWorld.attach(page, extensionId);
   await page.goto(server.seeded('nytimes-1', '004_c93d6edeff217837.txt'));
@@ -287,6 +289,8 @@ export async function rescanCosts(
         chars: value.chars,
         passes: (await world.scans()) - before,
       });
+      if (r === 0)
+        hot[k] = hotspots(profile, (u) => u.startsWith('chrome-extension://'), 8).ownCode;
     }
   // Our own changes: scroll (underlines drawn and removed), open and close a card.
   const scansBefore = await world.scans();
@@ -321,7 +325,7 @@ export async function rescanCosts(
       longestRunMs: med('longestRunMs'),
     };
   });
-  const out = { byK, ownChangeScans, cardOpened, raw: appends };
+  const out = { byK, ownChangeScans, cardOpened, hotspots: hot, raw: appends };
   log(`rescans: ${JSON.stringify({ byK, ownChangeScans, cardOpened })}`);
   return out;
 }

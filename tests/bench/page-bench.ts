@@ -537,18 +537,20 @@ async function main() {
   const summary = cells.map(summarize);
   const extra: Record<string, unknown> = {};
   const chromeVersion = chromiumVersion();
-  if (!skip.has('hostile')) {
-    log('hostile pages');
-    extra.hostile = await hostileCases(plain, ext, server, runs, log);
-  }
-  if (!skip.has('hover')) {
-    log('hover latency');
-    extra.hover = await hoverLatency(ext, server, log);
-  }
-  if (!skip.has('rescans')) {
-    log('rescans');
-    extra.rescans = await rescanCosts(ext, server, log);
-  }
+  // A section that fails is reported as such; the others and the main table are still written.
+  const section = async (name: string, run: () => Promise<unknown>) => {
+    if (skip.has(name)) return;
+    log(name);
+    try {
+      extra[name] = await run();
+    } catch (e) {
+      log(`${name} failed: ${(e as Error).message}`);
+      extra[name] = { error: (e as Error).message };
+    }
+  };
+  await section('hostile', () => hostileCases(plain, ext, server, runs, log));
+  await section('hover', () => hoverLatency(ext, server, log));
+  await section('rescans', () => rescanCosts(ext, server, log));
   if (!skip.has('bundle')) extra.bundle = bundleSizes(EXTENSION);
   await plain.close();
   await ext.close();
