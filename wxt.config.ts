@@ -57,6 +57,9 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
+    // Readable names in CPU profiles (tests/bench/profile-page.ts); shipped builds are minified.
+    ...(process.env.CROSSCHECK_NO_MINIFY === '1' ? { build: { minify: false } } : {}),
+    ...(process.env.CROSSCHECK_SOURCEMAP === '1' ? { build: { sourcemap: true } } : {}),
     resolve: {
       // WXT's content-script context announces itself to the page and obeys a forgeable page
       // event; ours does neither (see the file).

@@ -35,6 +35,8 @@ export function createCardHost(
   opts: CardHostOptions,
 ): CardHost & { destroy(): void; invalidate(): void } {
   const cache = new Map<string, Promise<CardData | null>>();
+  /** Answers already in (the hover intent prefetches): the card opens with them, in one render. */
+  const settled = new Map<string, CardData | null>();
   let mounted: { container: HTMLElement; host: HTMLElement } | null = null;
   let current: {
     mention: PageMention;
@@ -52,7 +54,12 @@ export function createCardHost(
     if (!p) {
       p = opts.getCard(entityId);
       cache.set(entityId, p);
-      p.catch(() => cache.delete(entityId));
+      p.then(
+        (data) => {
+          if (cache.get(entityId) === p) settled.set(entityId, data);
+        },
+        () => cache.delete(entityId),
+      );
     }
     return p;
   };
@@ -84,6 +91,7 @@ export function createCardHost(
     /** Sources changed: cards fetched before would show old sentences and counts. */
     invalidate() {
       cache.clear();
+      settled.clear();
     },
     prefetch(entityId) {
       void fetchCard(entityId).catch(() => undefined);
@@ -94,7 +102,16 @@ export function createCardHost(
       const sameEntity = current?.mention.entityId === mention.entityId;
       const previousState = sameEntity && current ? current.state : null;
       if (how === 'keyboard' && !returnFocus) returnFocus = document.activeElement;
-      current = { mention, how, point, state: previousState ?? { status: 'loading' }, request: id };
+      const known = settled.has(mention.entityId)
+        ? ({ status: 'ready', data: settled.get(mention.entityId)! } as const)
+        : null;
+      current = {
+        mention,
+        how,
+        point,
+        state: known ?? previousState ?? { status: 'loading' },
+        request: id,
+      };
       draw();
       cleanupPlacement?.();
       const el = cardElement();
@@ -106,6 +123,8 @@ export function createCardHost(
         (data) => {
           // Stale answers (the card moved on to another name) are dropped.
           if (!current || current.request !== id) return;
+          // Opened with this answer already: no second render.
+          if (current.state.status === 'ready' && current.state.data === data) return;
           current.state = { status: 'ready', data };
           draw();
         },

@@ -170,27 +170,56 @@ function foldInto(text: string): number {
  * tools; the general fold that keeps offsets is lib/corpus/text's.
  */
 export function foldForMatching(text: string): string {
-  const n = foldInto(text);
-  return String.fromCharCode(...codes.subarray(0, n));
+  return foldedString(foldInto(text));
+}
+
+/** The folded buffer's first `n` units as a string (in chunks: no huge argument lists). */
+function foldedString(n: number): string {
+  let out = '';
+  for (let at = 0; at < n; at += 8192)
+    out += String.fromCharCode.apply(
+      null,
+      codes.subarray(at, Math.min(n, at + 8192)) as unknown as number[],
+    );
+  return out;
+}
+
+/** 0: not a cased letter; 1: a letter, not a capital; 2: a capital. Per UTF-16 unit, cached. */
+const caseCache = new Map<number, 0 | 1 | 2>();
+function letterCase(c: number): 0 | 1 | 2 {
+  if (c < 128) return c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 1 : 0;
+  let v = caseCache.get(c);
+  if (v === undefined) {
+    const ch = String.fromCharCode(c);
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    v = lo === up ? 0 : ch !== lo && ch === up ? 2 : 1;
+    caseCache.set(c, v);
+  }
+  return v;
 }
 
 function isUpperChar(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  return letterCase(ch.charCodeAt(0)) === 2;
 }
 
-/** Classifies an alias's case and records which of its folded positions need a capital. */
-function caseInfo(alias: string): { rule: CaseRule; upper: number[]; letters: number[] } {
-  const n = foldInto(alias);
+/**
+ * Classifies an alias's case and records which of its folded positions need a capital. Reads
+ * the fold of `alias` left in the shared buffers (`n` units).
+ */
+function caseInfo(
+  alias: string,
+  n: number,
+): { rule: CaseRule; upper: number[]; letters: number[] } {
   const upper: number[] = [];
   const letters: number[] = [];
   let upperLetters = 0;
   let lowerLetters = 0;
   for (let k = 0; k < n; k++) {
-    const ch = alias[origin[k]!]!;
-    const isLetter = ch.toLowerCase() !== ch.toUpperCase();
-    if (!isLetter) continue;
+    const lc = letterCase(alias.charCodeAt(origin[k]!));
+    if (lc === 0) continue;
     letters.push(k);
-    const up = isUpperChar(ch);
+    const up = lc === 2;
     if (up) upperLetters++;
     else lowerLetters++;
     const wordStart = k === 0 || !isWordCode(codes[k - 1]!);
@@ -240,19 +269,40 @@ function isHeadline(text: string): boolean {
  * folded are ignored (a single letter is never a useful name to underline).
  */
 export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>): Matcher {
+  const build = buildMatcher(aliases);
+  for (;;) {
+    const step = build.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Work done between two pauses of `buildMatcher`: aliases read, or automaton nodes linked. */
+const BUILD_STEP = 512;
+
+/**
+ * `compileMatcher` one step at a time: the generator pauses every few hundred aliases or
+ * automaton nodes, so a caller can give the page its main thread back between steps (thousands
+ * of aliases take tens of milliseconds to compile). `compileMatcherSliced` drives it.
+ */
+export function* buildMatcher(
+  aliases: ReadonlyArray<readonly [string, string]>,
+): Generator<void, Matcher> {
   const byFolded = new Map<string, Pattern>();
   // Each alias is folded once; the surname pass below reuses it.
   const lastWords = new Set<string>();
+  let count = 0;
   for (const [rawAlias, entityId] of aliases) {
+    if (++count % BUILD_STEP === 0) yield;
     const alias = rawAlias.trim();
-    const folded = foldForMatching(alias).trim();
+    const n = foldInto(alias);
+    const folded = foldedString(n).trim();
     const space = folded.lastIndexOf(' ');
     if (space > 0) lastWords.add(`${entityId}\u0000${folded.slice(space + 1)}`);
     let wordChars = 0;
     for (let k = 0; k < folded.length && wordChars < 2; k++)
       if (isWordCode(folded.charCodeAt(k))) wordChars++;
     if (wordChars < 2) continue;
-    const { rule, upper } = caseInfo(alias);
+    const { rule, upper } = caseInfo(alias, n);
     let p = byFolded.get(folded);
     if (!p) {
       p = {
@@ -272,35 +322,39 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
   for (const [folded, p] of byFolded)
     for (const v of p.variants)
       v.surname = v.single && lastWords.has(`${v.entityId}\u0000${folded}`);
+  yield;
 
   // The trie, straight into flat arrays: built from the folded aliases in sorted order, each
   // node's children are created in character order, so a counting pass lays every node's edges
   // out contiguously and sorted (no map per node: start-up builds this on every page load).
   const keys = [...byFolded.keys()].sort();
+  let maxEdges = 0;
+  for (const key of keys) maxEdges += key.length;
   const patterns: Pattern[] = [];
-  const outPattern: number[] = [-1];
-  const edgeParent: number[] = [];
-  const edgeCharList: number[] = [];
+  const outPattern = new Int32Array(maxEdges + 1).fill(-1);
+  const edgeParent = new Int32Array(maxEdges);
+  const edgeCharList = new Uint16Array(maxEdges);
   const path: number[] = [0];
   let prev = '';
   let nodeCount = 1;
+  count = 0;
   for (const key of keys) {
+    if (++count % BUILD_STEP === 0) yield;
     let common = 0;
     const max = Math.min(prev.length, key.length);
     while (common < max && prev.charCodeAt(common) === key.charCodeAt(common)) common++;
     path.length = common + 1;
     for (let k = common; k < key.length; k++) {
-      edgeParent.push(path[k]!);
-      edgeCharList.push(key.charCodeAt(k));
+      edgeParent[nodeCount - 1] = path[k]!;
+      edgeCharList[nodeCount - 1] = key.charCodeAt(k);
       path.push(nodeCount++);
-      outPattern.push(-1);
     }
     outPattern[path[key.length]!] = patterns.length;
     patterns.push(byFolded.get(key)!);
     prev = key;
   }
   // Edge i leads to node i + 1 (nodes are numbered in creation order).
-  const edges = edgeParent.length;
+  const edges = nodeCount - 1;
   const edgeStart = new Int32Array(nodeCount + 1);
   for (let e = 0; e < edges; e++) edgeStart[edgeParent[e]! + 1]!++;
   for (let s = 0; s < nodeCount; s++) edgeStart[s + 1]! += edgeStart[s]!;
@@ -314,6 +368,7 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
   }
   const rootNext = new Int32Array(65536);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeChar[e]!] = edgeTo[e]!;
+  yield;
 
   const step = (s: number, c: number): number => {
     if (s === 0) return rootNext[c]!;
@@ -332,11 +387,12 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
   // Failure links and output links, breadth first.
   const fail = new Int32Array(nodeCount);
   const outLink = new Int32Array(nodeCount).fill(-1);
-  const out = Int32Array.from(outPattern);
+  const out = outPattern.subarray(0, nodeCount);
   const queue = new Int32Array(nodeCount);
   let tail = 0;
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTo[e]!;
   for (let qi = 0; qi < tail; qi++) {
+    if (qi % (BUILD_STEP * 8) === 0) yield;
     const s = queue[qi]!;
     for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
       const c = edgeChar[e]!;

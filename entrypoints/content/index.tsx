@@ -1,8 +1,7 @@
 import cardCss from '@/components/Hovercard.css?inline';
 import { createCardHost } from '@/components/HovercardHost';
 import { namingOf } from '@/lib/dictionary';
-import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
-import { compileMatcher } from '@/lib/matcher';
+import { buildMatcher, type Matcher } from '@/lib/matcher';
 import { PageController, type ScanStats } from '@/lib/page/controller';
 import {
   type Coverage,
@@ -19,10 +18,16 @@ import { createIdentityVetter } from '@/lib/page/identity';
 import { OVERLAY_CSS } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
 import { createUiHost, type UiHost } from '@/lib/page/ui-host';
+import { runSliced } from '@/lib/page/walk';
 import type { Dictionary, Settings, TabHandlers } from '@/lib/protocol';
 import { createClient, dispatch } from '@/lib/rpc';
-import { isSiteEnabled, siteKey } from '@/lib/settings';
-import { getSettings, settingsItem } from '@/lib/settings-store';
+import { DEFAULT_SETTINGS, isSiteEnabled, siteKey } from '@/lib/settings';
+import { KEYS, readLocal, watchLocal, writeLocal } from './stored';
+
+/** The stored settings over the defaults (a field added later has a value for old installs). */
+async function getSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await readLocal<Settings>(KEYS.settings)) };
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -66,7 +71,7 @@ export default defineContentScript({
       site,
       onDisableSite: () => {
         if (!site || !mayDisableSite()) return;
-        void settingsItem.setValue({
+        void writeLocal(KEYS.settings, {
           ...settings,
           disabledSites: [...new Set([...settings.disabledSites, site])],
           enabledSites: settings.enabledSites.filter((s) => s !== site),
@@ -91,8 +96,8 @@ export default defineContentScript({
 
     async function loadDictionary(): Promise<Dictionary> {
       const [cached, published] = await Promise.all([
-        dictionaryCacheItem.getValue(),
-        dictionaryVersionItem.getValue(),
+        readLocal<Dictionary>(KEYS.dictionaryCache),
+        readLocal<number>(KEYS.dictionaryVersion),
       ]);
       // The usual page load: the cached copy is current, so the service worker is not woken.
       if (cached && cached.version === published) return cached;
@@ -104,12 +109,15 @@ export default defineContentScript({
       return reply; // the background keeps the cache (it alone writes it)
     }
 
-    const matcherFor = (dict: Dictionary) =>
-      compileMatcher(
-        dict.aliases.filter(([, id]) => {
-          const type = dict.entities[id]?.[1];
-          return type !== undefined && settings.types.includes(type);
-        }),
+    // Built in slices that yield to the page: thousands of aliases take tens of milliseconds.
+    const matcherFor = (dict: Dictionary): Promise<Matcher> =>
+      runSliced(
+        buildMatcher(
+          dict.aliases.filter(([, id]) => {
+            const type = dict.entities[id]?.[1];
+            return type !== undefined && settings.types.includes(type);
+          }),
+        ),
       );
 
     // The page's story, judged after each full scan as the grouping would (lib/page/coverage.ts).
@@ -120,7 +128,7 @@ export default defineContentScript({
     let bag: PageBag | null = null;
     const naming = (id: string) =>
       dictionary ? namingOf(dictionary, id) : { sources: 0, byReader: false };
-    /** Returns whether it started a rescan (the pass just reported is about to be redone). */
+    /** Returns whether it started a rescan or a re-vet (the pass just reported is about to be redone). */
     function judgeCoverage(): boolean {
       if (!controller) return false;
       const mentions = controller.mentions();
@@ -149,7 +157,7 @@ export default defineContentScript({
       // A surname held back for want of evidence has it now (its full name came later, or the
       // page turned out to be on the corpus's story).
       if (!identity.wantsRescan()) return false;
-      void controller.rescanAll();
+      void controller.revet();
       return true;
     }
 
@@ -163,9 +171,9 @@ export default defineContentScript({
         dictionary ??= await loadDictionary();
         startup?.lap('dictionary');
         if (controller || !wanted()) return; // switched off while loading
-        const matcher = matcherFor(dictionary);
+        const matcher = await matcherFor(dictionary);
         startup?.lap('automaton');
-        if (matcher.size === 0) return;
+        if (controller || !wanted() || matcher.size === 0) return;
         controller = new PageController({
           doc: document,
           matcher,
@@ -216,13 +224,14 @@ export default defineContentScript({
       if (before.types.join() !== settings.types.join() && dictionary) {
         void controller.setFirstPerParagraph(paragraphMode, false);
         void controller.setScope(settings.scope, false);
-        void controller.setMatcher(matcherFor(dictionary));
+        const next = await matcherFor(dictionary);
+        void controller?.setMatcher(next);
       } else if (before.mentions !== settings.mentions || before.scope !== settings.scope) {
         void controller.setFirstPerParagraph(paragraphMode, false);
         void controller.setScope(settings.scope);
       }
     };
-    const unwatch = settingsItem.watch(() => void onSettingsChanged());
+    const unwatch = watchLocal(KEYS.settings, () => void onSettingsChanged());
 
     // Sources changed (added, removed, switched off): new dictionary, same page, no reload.
     const onDictionaryVersion = async (version: number | null) => {
@@ -230,10 +239,12 @@ export default defineContentScript({
       await starting;
       dictionary = await loadDictionary();
       card.invalidate();
-      if (controller) void controller.setMatcher(matcherFor(dictionary));
-      else void start();
+      if (!controller) return void start();
+      const next = await matcherFor(dictionary);
+      void controller?.setMatcher(next);
     };
-    const unwatchDictionary = dictionaryVersionItem.watch(
+    const unwatchDictionary = watchLocal<number>(
+      KEYS.dictionaryVersion,
       (version) => void onDictionaryVersion(version),
     );
 

@@ -26,10 +26,31 @@ export function isOutsideArticleText(el: Element): boolean {
   return role !== null && NOT_ARTICLE_ROLES.has(role);
 }
 
+/** Beyond this many characters an element's text length is its nodes' sum, not copied. */
+const COPY_MAX_CHARS = 100_000;
+
+/**
+ * The length of an element's trimmed text. Summed from its text nodes first: `textContent`
+ * copies the text, and one 20 MB text node would make that copy (and its trim) a long task.
+ */
+function textLength(el: Element): number {
+  let sum = 0;
+  // Depth first, without the DOM's walker globals (also run under tests).
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.nodeType === TEXT_NODE) {
+      sum += (n as Text).data.length;
+      if (sum > COPY_MAX_CHARS) return sum;
+    } else for (let c = n.firstChild; c; c = c.nextSibling) stack.push(c);
+  }
+  return (el.textContent ?? '').trim().length;
+}
+
 function paragraphChars(root: Element): number {
   let n = 0;
   for (const p of root.querySelectorAll('p')) {
-    const len = (p.textContent ?? '').trim().length;
+    const len = textLength(p);
     if (len >= MIN_PARAGRAPH_CHARS && !insideNonText(p, root)) n += len;
   }
   return n;
@@ -48,7 +69,7 @@ export function findArticleRoots(doc: Document): Element[] {
   if (!body) return [];
 
   const marked = [...doc.querySelectorAll('[itemprop="articleBody"]')].filter(
-    (el) => paragraphChars(el) >= MIN_ARTICLE_CHARS || (el.textContent ?? '').length >= 1000,
+    (el) => paragraphChars(el) >= MIN_ARTICLE_CHARS || textLength(el) >= 1000,
   );
   if (marked.length > 0) return outermost(marked);
 
@@ -64,7 +85,7 @@ export function findArticleRoots(doc: Document): Element[] {
   let read = 0;
   for (const p of body.getElementsByTagName('p')) {
     if (read++ >= MAX_PARAGRAPHS) break;
-    const len = (p.textContent ?? '').trim().length;
+    const len = textLength(p);
     if (len < MIN_PARAGRAPH_CHARS || insideNonText(p, null)) continue;
     const parent = p.parentElement;
     if (!parent) continue;
@@ -105,7 +126,8 @@ export function articleText(roots: readonly Element[], max: number): string {
   while (stack.length > 0 && length < max) {
     const n = stack.pop()!;
     let t = '';
-    if (n.nodeType === TEXT_NODE) t = (n as Text).data;
+    // Only what fits: a 20 MB text node is not copied whole.
+    if (n.nodeType === TEXT_NODE) t = (n as Text).data.slice(0, max - length);
     else if (n.nodeType === ELEMENT_NODE) {
       const el = n as Element;
       if (NOT_PROSE.has(el.tagName) || isOutsideArticleText(el)) continue;

@@ -145,6 +145,11 @@ export class PageController {
     return this.scanner.rescanAll();
   }
 
+  /** Judges again the matches the vetting dropped, without reading the page again. */
+  revet(): Promise<void> {
+    return this.scanner.revet();
+  }
+
   /** Resolves when every queued scan has finished (tests, and callers that need the counts). */
   idle(): Promise<void> {
     return this.scanner.idle();

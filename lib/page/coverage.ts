@@ -58,6 +58,13 @@ export function pageBag(
 export function unknownNames(text: string, matched: Iterable<string>): PageBag {
   const trim = (s: string) => s.replace(/[.'’-]+$/, '');
   const known = [...new Set([...matched].map((m) => trim(m.toLowerCase())))].filter(Boolean);
+  // One pattern for all of them, and one verdict per distinct run: a page with hundreds of
+  // matched names and thousands of capitalised runs would otherwise compare every pair.
+  const knownIn =
+    known.length > 0
+      ? new RegExp(known.map((k) => k.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|'))
+      : null;
+  const verdicts = new Map<string, boolean>();
   const names: PageBag = new Map();
   const run = /\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
   for (const m of text.slice(0, MAX_TEXT).matchAll(run)) {
@@ -66,7 +73,9 @@ export function unknownNames(text: string, matched: Iterable<string>): PageBag {
     const opensSentence = before === '' || /[.!?:;"“«\n]$/.test(before);
     if (opensSentence && !/\s/.test(name)) continue;
     const lower = name.toLowerCase();
-    if (known.some((k) => lower.includes(k))) continue;
+    let isKnown = verdicts.get(lower);
+    if (isKnown === undefined) verdicts.set(lower, (isKnown = knownIn?.test(lower) ?? false));
+    if (isKnown) continue;
     const term = `${UNKNOWN}${lower}`;
     names.set(term, (names.get(term) ?? 0) + 1);
   }

@@ -78,6 +78,8 @@ interface Painted {
 const SLICE_MS = 8;
 /** A busy page still gets its underlines this soon after the work was asked for. */
 const IDLE_TIMEOUT_MS = 100;
+/** Everything is measured again at most this often while the document keeps changing size. */
+const FULL_RELAYOUT_MS = 500;
 /** Boxes exist only within this many viewport heights above and below the viewport. */
 const BAND_SCREENS = 1;
 
@@ -135,10 +137,24 @@ export function createPainter(
     queued.add(m);
     queue.push(m);
   };
-  /** Text may have moved anywhere: measure everything again, in slices. */
+  /**
+   * Text may have moved anywhere: measure again what is near the viewport now, and everything
+   * in slices, at most every FULL_RELAYOUT_MS: a page growing without pause (a feed filling in,
+   * a flood of nodes) would otherwise have every mention measured again on each of its changes.
+   */
+  let relayoutTimer = 0;
+  let lastFullRelayout = Number.NEGATIVE_INFINITY;
   const relayoutAll = () => {
-    for (const m of painted.keys()) enqueue(m);
+    remeasureNear = true;
     schedule();
+    if (relayoutTimer) return;
+    const wait = Math.max(0, lastFullRelayout + FULL_RELAYOUT_MS - performance.now());
+    relayoutTimer = view.setTimeout(() => {
+      relayoutTimer = 0;
+      lastFullRelayout = performance.now();
+      for (const m of painted.keys()) enqueue(m);
+      schedule();
+    }, wait);
   };
   // While scrolling, boxes (in document coordinates) stay right: only which of them have
   // elements changes. When it ends, what is near the viewport is measured again, for text in
@@ -364,6 +380,8 @@ export function createPainter(
       frame = 0;
       if (idle) cancelIdle(view, idle);
       idle = 0;
+      if (relayoutTimer) view.clearTimeout(relayoutTimer);
+      relayoutTimer = 0;
       for (const off of listeners.splice(0)) off();
       resizeObserver?.disconnect();
       resizeObserver = null;

@@ -60,6 +60,8 @@ export class Scanner {
   private matcher: Matcher;
 
   private readonly store = new Map<Text, PageMention[]>();
+  /** A node's matches before `vet`, kept when it dropped some: `revet` judges them again. */
+  private readonly held = new Map<Text, Match[]>();
   private ordered: PageMention[] | null = null;
 
   private readonly queue = new Set<Node>();
@@ -108,6 +110,7 @@ export class Scanner {
     this.observer?.disconnect();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.store.clear();
+    this.held.clear();
     this.queue.clear();
   }
 
@@ -159,6 +162,7 @@ export class Scanner {
   rescanAll(): Promise<void> {
     for (const ms of this.store.values()) this.painter.unpaint(ms);
     this.store.clear();
+    this.held.clear();
     this.shownIn = new WeakMap();
     this.ordered = null;
     this.queue.clear();
@@ -168,6 +172,50 @@ export class Scanner {
     this.extraSkip = this.scope === 'article' ? isOutsideArticleText : undefined;
     for (const root of this.roots) this.queue.add(root);
     return this.pump();
+  }
+
+  /**
+   * Judges again the matches `vet` dropped (the page brought the evidence a name lacked), without
+   * reading the page again: only the nodes that had matches dropped are painted anew. Reported
+   * as a full pass, as the rescan it stands for would be.
+   */
+  revet(): Promise<void> {
+    this.pendingRevet = true;
+    return this.pump();
+  }
+
+  private pendingRevet = false;
+
+  private revetHeld(): ScanStats {
+    const t0 = performance.now();
+    const stats: ScanStats = {
+      ms: 0,
+      wallMs: 0,
+      longestSliceMs: 0,
+      slices: 1,
+      textNodes: 0,
+      chars: 0,
+      matches: 0,
+      full: true,
+    };
+    const nodes = [...this.held.keys()];
+    // Document order, as a scan meets them (the first mention in a paragraph is the one shown).
+    nodes.sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+    for (const node of nodes) {
+      const raw = this.held.get(node)!;
+      if (!node.isConnected) {
+        this.held.delete(node);
+        continue;
+      }
+      stats.textNodes++;
+      stats.chars += node.data.length;
+      this.scanNode(node, raw, true);
+    }
+    for (const ms of this.store.values()) stats.matches += ms.length;
+    stats.ms = stats.wallMs = stats.longestSliceMs = performance.now() - t0;
+    return stats;
   }
 
   /** Resolves when every queued scan has finished. */
@@ -220,7 +268,15 @@ export class Scanner {
   private async runQueue(): Promise<void> {
     // Let the caller finish its task first: the first slice starts in a task of its own.
     await yieldToMain();
-    while (this.queue.size > 0 && !this.stopped) {
+    while ((this.queue.size > 0 || this.pendingRevet) && !this.stopped) {
+      if (this.queue.size === 0) {
+        this.pendingRevet = false;
+        const stats = this.revetHeld();
+        this.ordered = null;
+        if (this.opts.markScans) markScan(stats);
+        this.opts.onScan?.(stats);
+        continue;
+      }
       const roots = this.dedupe([...this.queue]);
       this.queue.clear();
       const full = this.pendingFull;
@@ -305,17 +361,26 @@ export class Scanner {
     return found;
   }
 
-  /** Paints one text node's matches (replacing what it had); returns the number painted. */
-  private scanNode(node: Text, matches: Match[]): number {
+  /**
+   * Paints one text node's matches (replacing what it had); returns the number painted.
+   * `revet`: the node is judged again in place, after nodes that follow it were scanned.
+   */
+  private scanNode(node: Text, matches: Match[], revet = false): number {
     const old = this.store.get(node);
     if (old) {
       this.painter.unpaint(old);
       this.store.delete(node);
     }
+    this.held.delete(node);
     const keep = this.keep;
     let found = keep ? matches.filter((m) => keep(m.entityId)) : matches;
-    if (this.opts.vet && found.length > 0) found = this.opts.vet(node, found);
-    if (this.firstPerParagraph && found.length > 0) found = this.firstInParagraph(node, found);
+    if (this.opts.vet && found.length > 0) {
+      const raw = found;
+      found = this.opts.vet(node, found);
+      if (found.length < raw.length) this.held.set(node, raw);
+    }
+    if (this.firstPerParagraph && found.length > 0)
+      found = this.firstInParagraph(node, found, revet);
     if (found.length === 0) return 0;
     const mentions: PageMention[] = found.map((f) => ({
       node,
@@ -328,7 +393,11 @@ export class Scanner {
     return mentions.length;
   }
 
-  private firstInParagraph<T extends { entityId: string }>(node: Text, found: T[]): T[] {
+  private firstInParagraph<T extends { entityId: string }>(
+    node: Text,
+    found: T[],
+    revet: boolean,
+  ): T[] {
     const para = node.parentElement?.closest(PARAGRAPH) ?? node.parentElement;
     if (!para) return found;
     let first = this.shownIn.get(para);
@@ -337,13 +406,28 @@ export class Scanner {
     const here = new Set<string>();
     for (const f of found) {
       const owner = first.get(f.entityId);
-      if (owner && owner !== node) continue;
+      // Judged again: a later node of the paragraph showing this name gives it up to this one.
+      if (revet && owner && owner !== node && owner.isConnected && follows(owner, node))
+        this.dropEntity(owner, f.entityId);
+      else if (owner && owner !== node) continue;
       if (here.has(f.entityId)) continue;
       first.set(f.entityId, node);
       here.add(f.entityId);
       kept.push(f);
     }
     return kept;
+  }
+
+  /** Takes one entity's mentions off a node (another node of its paragraph shows it first). */
+  private dropEntity(node: Text, entityId: string): void {
+    const ms = this.store.get(node);
+    if (!ms) return;
+    const gone = ms.filter((m) => m.entityId === entityId);
+    this.painter.unpaint(gone);
+    this.opts.onForget(gone);
+    const left = ms.filter((m) => m.entityId !== entityId);
+    if (left.length > 0) this.store.set(node, left);
+    else this.store.delete(node);
   }
 
   /** Changed nodes to scan: inside the roots only (a node around a root scans that root). */
@@ -393,6 +477,7 @@ export class Scanner {
         this.store.delete(node);
         this.opts.onForget(ms);
       }
+      for (const node of this.held.keys()) if (!node.isConnected) this.held.delete(node);
       this.ordered = null;
     }
     // Text that moved because of this change is re-measured when the document's size changes
@@ -408,6 +493,11 @@ export class Scanner {
     }
     if (this.queue.size > 0) void this.pump();
   }
+}
+
+/** Whether `a` comes after `b` in the document. */
+function follows(a: Node, b: Node): boolean {
+  return (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 function markScan(stats: ScanStats): void {

@@ -95,3 +95,19 @@ export function yieldToMain(): Promise<void> {
   if (s?.yield) return s.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Runs a generator that pauses between steps (e.g. `buildMatcher`) to its end, giving the main
+ * thread back whenever `sliceMs` of work has gone by, so no step run is a long task.
+ */
+export async function runSliced<T>(work: Generator<void, T>, sliceMs = 8): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > sliceMs) {
+      await yieldToMain();
+      sliceStart = performance.now();
+    }
+  }
+}

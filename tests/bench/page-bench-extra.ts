@@ -9,13 +9,13 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import { ContentWorld } from '../e2e/content-world';
 import { type FixtureServer, seedArticleHtml } from '../e2e/page-fixtures';
-import { attribute } from './profile';
+import { attribute, type Hotspot, hotspots } from './profile';
 import { median, profiled, r2, settle, worker } from './page-bench';
 
 const ARTICLE = seedArticleHtml('004_c93d6edeff217837.txt', 0, 12);
 
 /** The hostile pages: what each does to the document. */
-function hostilePages(): Record<string, string> {
+export function hostilePages(): Record<string, string> {
   const words = 'the river rose again overnight and the bridge stayed closed to traffic ';
   const huge = words.repeat(Math.ceil(20_000_000 / words.length));
   let nested = '';
@@ -232,4 +232,100 @@ export function bundleSizes(_benchDir: string) {
     sizes[relative(dir, f)] = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
   }
   return sizes;
+}
+
+/**
+ * Rescans (issue 12 §5): a page with a seed article appends k paragraphs at once (infinite
+ * scroll), k = 10, 100, 1,000; each append is followed until its scan pass is reported, profiled.
+ * What it cost (the extension's profiled time, the pass's text nodes and characters) should grow
+ * with k, not with the page. Then the extension's own changes (underlines drawn while scrolling,
+ * a card opened and closed) must start no scan.
+ */
+export async function rescanCosts(
+  ext: BrowserContext,
+  server: FixtureServer,
+  log: (s: string) => void,
+  ks = [10, 100, 1000],
+  repeats = 3,
+) {
+  const extensionId = new URL((await worker(ext)).url()).host;
+  const paragraph = seedArticleHtml('001_074ba2d5ecaae0ac.txt', 2, 3);
+  const appends: Array<Record<string, number>> = [];
+  /** Where the first append of each size went, per function of ours. */
+  const hot: Record<number, Hotspot[]> = {};
+  const page: Page = await ext.newPage();
+  const world = await ContentWorld.attach(page, extensionId);
+  await page.goto(server.seeded('nytimes-1', '004_c93d6edeff217837.txt'));
+  await world.waitForScan();
+  await settle(page);
+  const cdp = await ext.newCDPSession(page);
+  for (let r = 0; r < repeats; r++)
+    for (const k of ks) {
+      const before = await world.scans();
+      const { profile, value } = await profiled(cdp, async () => {
+        await page.evaluate(
+          ({ k, html }) => {
+            const frag = document.createDocumentFragment();
+            for (let i = 0; i < k; i++) {
+              const d = document.createElement('div');
+              d.innerHTML = html;
+              frag.append(d);
+            }
+            document.body.append(frag);
+          },
+          { k, html: paragraph },
+        );
+        const scan = await world.waitForScan(before);
+        await settle(page);
+        return scan;
+      });
+      const a = attribute(profile, (u) => u.startsWith('chrome-extension://'));
+      appends.push({
+        k,
+        extensionMs: r2(a.ms),
+        longestRunMs: r2(a.longestRunMs),
+        scanMs: value.ms,
+        textNodes: value.textNodes,
+        chars: value.chars,
+        passes: (await world.scans()) - before,
+      });
+      if (r === 0)
+        hot[k] = hotspots(profile, (u) => u.startsWith('chrome-extension://'), 8).ownCode;
+    }
+  // Our own changes: scroll (underlines drawn and removed), open and close a card.
+  const scansBefore = await world.scans();
+  await page.evaluate(() => window.scrollBy(0, 2000));
+  await settle(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await settle(page);
+  const target = (await world.underlined()).find((m) => m.y > 10 && m.y < 780);
+  let cardOpened = false;
+  if (target) {
+    await page.mouse.move(target.x, target.y, { steps: 2 });
+    cardOpened = await world
+      .waitForCard()
+      .then(() => true)
+      .catch(() => false);
+    await page.mouse.move(2, 2);
+    await world.waitForNoCard().catch(() => undefined);
+  }
+  await page.waitForTimeout(500); // past the mutation debounce: a scan would have started
+  await settle(page);
+  const ownChangeScans = (await world.scans()) - scansBefore;
+  await page.close();
+  const byK = ks.map((k) => {
+    const rows = appends.filter((a) => a.k === k);
+    const med = (f: string) => r2(median(rows.map((x) => x[f]!)));
+    return {
+      k,
+      extensionMs: med('extensionMs'),
+      scanMs: med('scanMs'),
+      textNodes: med('textNodes'),
+      chars: med('chars'),
+      longestRunMs: med('longestRunMs'),
+    };
+  });
+  const out = { byK, ownChangeScans, cardOpened, hotspots: hot, raw: appends };
+  log(`rescans: ${JSON.stringify({ byK, ownChangeScans, cardOpened })}`);
+  return out;
 }

@@ -16,7 +16,7 @@
  * reported beside it.
  *
  * Usage: npm run bench -- [--runs 5] [--pages nytimes-1,yahoo-2] [--sizes 60,500,5000]
- *   [--no-seeded] [--skip hostile,hover,bundle] [--contenders crosscheck,markjs]
+ *   [--no-seeded] [--skip hostile,hover,rescans,bundle] [--contenders crosscheck,markjs]
  *   [--out other.json] (no chart then). The extension is read from
  *   CROSSCHECK_BENCH_DIR (default .output-bench/chrome-mv3, built by `npm run bench:build`).
  */
@@ -34,7 +34,7 @@ import {
 } from '../e2e/page-fixtures';
 import { attribute, type CpuProfile } from './profile';
 import { realNames, termList } from './terms';
-import { hostileCases, hoverLatency, bundleSizes } from './page-bench-extra';
+import { bundleSizes, hostileCases, hoverLatency, rescanCosts } from './page-bench-extra';
 import { writeChart } from './chart';
 
 export const EXTENSION = resolve(process.env.CROSSCHECK_BENCH_DIR ?? '.output-bench/chrome-mv3');
@@ -121,7 +121,7 @@ export async function setSettings(context: BrowserContext, patch: Record<string,
   }, patch);
 }
 
-interface Dict {
+export interface Dict {
   version: number;
   entities: Record<string, unknown[]>;
   aliases: Array<[string, string]>;
@@ -141,7 +141,7 @@ async function storedDictionary(context: BrowserContext): Promise<Dict | null> {
  * Replaces the cached dictionary under the published version: the content script takes it as
  * current (the service worker republishes only when the sources change).
  */
-async function installDictionary(context: BrowserContext, dict: Dict) {
+export async function installDictionary(context: BrowserContext, dict: Dict) {
   await (
     await worker(context)
   ).evaluate(async (dict) => {
@@ -376,6 +376,49 @@ function serveContenders(server: FixtureServer) {
   );
 }
 
+/**
+ * Sets Crosscheck to the libraries' work (every mention, anywhere on the page), lets it cache the
+ * corpus's dictionary, and makes the benchmark's dictionaries from it: per size, the terms every
+ * contender gets and Crosscheck's dictionary of them.
+ */
+export async function benchDictionaries(
+  ext: BrowserContext,
+  server: FixtureServer,
+  sizes: number[],
+): Promise<Map<number, { terms: string[]; dict: Dict; corpusTerms: number }>> {
+  await setSettings(ext, { mentions: 'all', scope: 'page' });
+  // The corpus's own dictionary: one page load makes the content script cache it.
+  const warm = await ext.newPage();
+  await warm.goto(server.real('nytimes-1'));
+  await warm.waitForFunction(
+    () => performance.getEntriesByName('crosscheck:scan').length > 0,
+    null,
+    { timeout: 60_000 },
+  );
+  await warm.close();
+  const corpus = await storedDictionary(ext);
+  if (!corpus) throw new Error('The extension cached no dictionary.');
+  const corpusTerms = [...new Set(corpus.aliases.map(([a]) => a))];
+  const names = realNames();
+  const dicts = new Map<number, { terms: string[]; dict: Dict; corpusTerms: number }>();
+  for (const size of sizes) {
+    const target = size <= corpusTerms.length ? corpusTerms.length : size;
+    const terms = termList(corpusTerms, names, target);
+    // As in every earlier round: names, types and aliases (no identity hints, no stories).
+    const dict: Dict = {
+      version: corpus.version,
+      entities: { ...corpus.entities },
+      aliases: [...corpus.aliases],
+    };
+    terms.slice(corpusTerms.length).forEach((t, i) => {
+      dict.entities[`bench${i}`] = [t, 'person', 3, false];
+      dict.aliases.push([t, `bench${i}`]);
+    });
+    dicts.set(size, { terms, dict, corpusTerms: corpusTerms.length });
+  }
+  return dicts;
+}
+
 interface Cell {
   page: string;
   seed: string | null;
@@ -410,38 +453,9 @@ async function main() {
   serveContenders(server);
   const plain = await launch(null);
   const ext = await launch(EXTENSION);
-  // The same work as the libraries: every mention, anywhere on the page.
-  await setSettings(ext, { mentions: 'all', scope: 'page' });
-  // The corpus's own dictionary: one page load makes the content script cache it.
-  const warm = await ext.newPage();
-  await warm.goto(server.real('nytimes-1'));
-  await warm.waitForFunction(
-    () => performance.getEntriesByName('crosscheck:scan').length > 0,
-    null,
-    { timeout: 60_000 },
-  );
-  await warm.close();
-  const corpus = await storedDictionary(ext);
-  if (!corpus) throw new Error('The extension cached no dictionary.');
-  const corpusTerms = [...new Set(corpus.aliases.map(([a]) => a))];
-  const names = realNames();
-  const dicts = new Map<number, { terms: string[]; dict: Dict }>();
-  for (const size of sizes) {
-    const target = size <= corpusTerms.length ? corpusTerms.length : size;
-    const terms = termList(corpusTerms, names, target);
-    const dict: Dict = {
-      version: corpus.version,
-      entities: { ...corpus.entities },
-      aliases: [...corpus.aliases],
-    };
-    terms.slice(corpusTerms.length).forEach((t, i) => {
-      dict.entities[`bench${i}`] = [t, 'person', 3, false];
-      dict.aliases.push([t, `bench${i}`]);
-    });
-    dicts.set(size, { terms, dict });
-  }
+  const dicts = await benchDictionaries(ext, server, sizes);
   log(
-    `corpus aliases: ${corpusTerms.length}; sizes ${[...dicts.values()].map((d) => d.terms.length).join(', ')}`,
+    `corpus aliases: ${dicts.get(sizes[0]!)!.corpusTerms}; sizes ${[...dicts.values()].map((d) => d.terms.length).join(', ')}`,
   );
 
   const variants: Array<{ page: RealPage; seed: string | null }> = [];
@@ -523,14 +537,20 @@ async function main() {
   const summary = cells.map(summarize);
   const extra: Record<string, unknown> = {};
   const chromeVersion = chromiumVersion();
-  if (!skip.has('hostile')) {
-    log('hostile pages');
-    extra.hostile = await hostileCases(plain, ext, server, runs, log);
-  }
-  if (!skip.has('hover')) {
-    log('hover latency');
-    extra.hover = await hoverLatency(ext, server, log);
-  }
+  // A section that fails is reported as such; the others and the main table are still written.
+  const section = async (name: string, run: () => Promise<unknown>) => {
+    if (skip.has(name)) return;
+    log(name);
+    try {
+      extra[name] = await run();
+    } catch (e) {
+      log(`${name} failed: ${(e as Error).message}`);
+      extra[name] = { error: (e as Error).message };
+    }
+  };
+  await section('hostile', () => hostileCases(plain, ext, server, runs, log));
+  await section('hover', () => hoverLatency(ext, server, log));
+  await section('rescans', () => rescanCosts(ext, server, log));
   if (!skip.has('bundle')) extra.bundle = bundleSizes(EXTENSION);
   await plain.close();
   await ext.close();

@@ -58,3 +58,56 @@ export function attribute(profile: CpuProfile, ours: (url: string) => boolean): 
     windowMs: (profile.endTime - profile.startTime) / 1000,
   };
 }
+
+export interface Hotspot {
+  /** Function name, script file and line (V8's callFrame). */
+  fn: string;
+  ms: number;
+}
+
+/**
+ * Where the time of `ours` goes, per function: `self` by the leaf frame of each sample (native
+ * calls and the DOM show as themselves), `ownCode` by the deepest frame of our own scripts (what
+ * of our code asked for it). Top `top` of each, in ms.
+ */
+export function hotspots(
+  profile: CpuProfile,
+  ours: (url: string) => boolean,
+  top = 15,
+): { self: Hotspot[]; ownCode: Hotspot[] } {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (id: number) => {
+    const f = byId.get(id)!.callFrame as { url: string; functionName: string; lineNumber?: number };
+    const file = f.url ? f.url.slice(f.url.lastIndexOf('/') + 1) : '';
+    return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${(f.lineNumber ?? 0) + 1}` : ''}`;
+  };
+  const deepestOurs = new Map<number, number | null>();
+  const find = (id: number): number | null => {
+    if (deepestOurs.has(id)) return deepestOurs.get(id)!;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const v = node && ours(node.callFrame.url) ? id : up !== undefined ? find(up) : null;
+    deepestOurs.set(id, v);
+    return v;
+  };
+  const self = new Map<string, number>();
+  const own = new Map<string, number>();
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const o = find(samples[i]!);
+    if (o === null) continue;
+    const dt = (timeDeltas[i + 1] ?? 0) / 1000;
+    const leaf = label(samples[i]!);
+    self.set(leaf, (self.get(leaf) ?? 0) + dt);
+    const mine = label(o);
+    own.set(mine, (own.get(mine) ?? 0) + dt);
+  }
+  const rank = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([fn, ms]) => ({ fn, ms: Math.round(ms * 100) / 100 }));
+  return { self: rank(self), ownCode: rank(own) };
+}

@@ -1,6 +1,7 @@
 /**
- * `npx tsx tests/bench/report.ts [results.json]`: the README's Performance tables from a
- * benchmark run (targets of issue 12 beside what was measured).
+ * `npx tsx tests/bench/report.ts [results.json] [other.json]`: the README's Performance tables
+ * from a benchmark run (targets of issue 12 beside what was measured); the sections missing from
+ * the first file (hostile pages, hover, rescans, bundle) are taken from the second when given.
  */
 import { readFileSync } from 'node:fs';
 import type { Summary } from './page-bench';
@@ -15,9 +16,21 @@ interface Results {
   hostile?: Record<string, Hostile>;
   hover?: Record<string, number>;
   bundle?: Record<string, { raw: number; gzip: number }>;
+  rescans?: {
+    byK: Array<Record<string, number>>;
+    ownChangeScans: number;
+    cardOpened: boolean;
+  };
 }
 
 const r: Results = JSON.parse(readFileSync(process.argv[2] ?? 'tests/bench/results.json', 'utf8'));
+if (process.argv[3]) {
+  const other = JSON.parse(readFileSync(process.argv[3], 'utf8')) as Results;
+  r.hostile ??= other.hostile;
+  r.hover ??= other.hover;
+  r.rescans ??= other.rescans;
+  r.bundle ??= other.bundle;
+}
 const f = (x: number | null | undefined, d = 1) =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d);
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -61,6 +74,36 @@ for (const p of r.pages.filter((p) => p.terms === sizes[0]))
   console.log(
     `| ${name(p)} | ${f(p.mainThread.withoutLongestTaskMs, 0)} / ${f(p.mainThread.withLongestTaskMs, 0)} | ${f(p.mainThread.withoutTbtMs, 0)} / ${f(p.mainThread.withTbtMs, 0)} | ${f(p.crosscheckLongestRunMs)} | ${f(p.layoutStyleMs.none, 0)} / ${f(p.layoutStyleMs.crosscheck, 0)} |`,
   );
+console.log(
+  '\nLongest run of extension samples (ms; a lower bound of its longest task), by dictionary:\n',
+);
+console.log(`| page | ${sizes.map((s) => `${s} terms`).join(' | ')} |`);
+console.log(`|---|${sizes.map(() => '--:').join('|')}|`);
+for (const p of r.pages.filter((p) => p.terms === sizes[0]))
+  console.log(
+    `| ${name(p)} | ${sizes
+      .map((s) =>
+        f(
+          r.pages.find((q) => q.page === p.page && q.seed === p.seed && q.terms === s)
+            ?.crosscheckLongestRunMs,
+        ),
+      )
+      .join(' | ')} |`,
+  );
+if (r.rescans && r.rescans.byK) {
+  console.log('\nRescans: k paragraphs appended at once (medians):\n');
+  console.log(
+    '| k | extension ms (profiled) | scan pass ms | text nodes scanned | chars scanned | longest run ms |',
+  );
+  console.log('|--:|--:|--:|--:|--:|--:|');
+  for (const x of r.rescans.byK)
+    console.log(
+      `| ${x.k} | ${f(x.extensionMs)} | ${f(x.scanMs)} | ${x.textNodes} | ${x.chars?.toLocaleString('en')} | ${f(x.longestRunMs)} |`,
+    );
+  console.log(
+    `\nScans started by the extension's own changes (underlines drawn while scrolling, a card ${r.rescans.cardOpened ? 'opened' : 'NOT opened'} and closed): ${r.rescans.ownChangeScans}.`,
+  );
+}
 if (r.hostile) {
   console.log('\nHostile pages (issue 11 §6):\n');
   console.log(
