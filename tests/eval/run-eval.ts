@@ -52,7 +52,7 @@ export function formatReport(report: EvalReport, details = false): string {
   out.push(table('overall', [['all events', report.overall]]));
   out.push('');
   out.push(
-    'incremental vs batch: one source at a time added to the EntityLayer (identical = same ids, names, aliases, types and mention links); service = each source added as the extension adds it (every row derived again from the stored passages of the sources so far, lib/service/sources.ts)',
+    'incremental vs batch: one source at a time added to the EntityLayer (identical = same ids, names, aliases, types and mention links); service = each source added as the extension adds it (through the handlers of lib/service/sources.ts, which derive only what the change touches), compared row by row with a batch build',
   );
   const w = Math.max(...report.events.map((e) => e.event.length)) + 2;
   const row = (cells: Array<[string, number]>) => cells.map(([c, n]) => c.padStart(n)).join('');
