@@ -11,7 +11,7 @@ import type { EntityOverrides } from '../overrides';
 import { type Group, groupOccurrences, type Grouping, maxLen } from './grouping';
 import { junkFilter } from './junk';
 import { linkMentions } from './mentions';
-import { betterName, findOverride, mergeDescriptors, pickName } from './naming';
+import { acronymHead, betterName, findOverride, mergeDescriptors, pickName } from './naming';
 import { findOccurrences, type Occurrence, sentencesOf } from './occurrences';
 import { inferType, typeFromNeighbours } from './typing';
 import { headWordType, key } from './words';
@@ -113,7 +113,7 @@ class Resolver {
     const typed = () =>
       headType ?? inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames);
     if (existing) this.update(existing, all, descriptors, typed);
-    else this.create(pickName(rootGroup), all, descriptors, typed);
+    else this.create(acronymHead(all.aliases) ?? pickName(rootGroup), all, descriptors, typed);
   }
 
   private update(

@@ -27,10 +27,32 @@ export function pickName(g: Group): string {
 }
 
 /**
+ * The acronym that opens every other name of an entity ("ABC" of "ABC Example Prize" and "Abc
+ * Example"): those longer names are things of it, with the acronym as their modifier, and the
+ * acronym is the one name all of them share. Null unless the entity has such a form and others.
+ */
+export function acronymHead(names: Iterable<string>): string | null {
+  const all = [...new Set(names)];
+  const head = all.find((n) => isAllCaps(n) && tokenize(n).length === 1);
+  if (!head || all.length < 2) return null;
+  const k = key(head);
+  const rest = all.filter((n) => key(n) !== k);
+  if (rest.length === 0) return null;
+  return rest.every((n) => {
+    const toks = tokenize(n);
+    return toks.length >= 2 && key(toks[0]!.text) === k;
+  })
+    ? head
+    : null;
+}
+
+/**
  * Of a known entity's name and aliases, the one pickName would choose without counts: most
  * words; among spellings of the same name, accented, then not in capitals; else the current.
  */
 export function betterName(current: string, aliases: readonly string[]): string {
+  const acronym = acronymHead([current, ...aliases]);
+  if (acronym) return acronym;
   const words = (s: string) => tokenize(s).length;
   const accented = (s: string) => Number(s !== fold(s) && s.normalize('NFD') !== s);
   let best = current;
