@@ -203,3 +203,31 @@ describe('grouping across sources', () => {
     expect(namesOf(sources, 'SSL')).toEqual(['SSL']);
   });
 });
+
+describe('name particles written apart', () => {
+  test.each<[string, string, string, string[] | undefined]>([
+    // An English text's transliteration particle before a name, a space apart, opens it.
+    ['en', 'A 2004 tremor in al Examplia killed 60 people.', 'al Examplia', ['al Examplia']],
+    ['en', 'The tremor hit al Examplia and the towns nearby.', 'Examplia', undefined],
+    // A particle that is also the language's own word stays out: "an", "at" in English.
+    ['en', 'The crowd waited at Examplia station for hours.', 'Examplia', ['Examplia']],
+    // Spanish "al" is "a el": the name starts after it.
+    ['es', 'El presidente viajó al Examplia para ver los daños.', 'Examplia', ['Examplia']],
+  ])('%s: %s -> %s', (lang, text, alias, expected) => {
+    expect(namesOf([source('a', lang, text)], alias)).toEqual(expected);
+  });
+});
+
+describe('an acronym that opens every other name', () => {
+  test('names the entity over the longer forms', () => {
+    const texts = [
+      'The old town, a ABCO World Example site, was damaged.',
+      'The medina is a Abco World Example site, reports say.',
+      'The market, a ABCO World Example Site, was hit. The head of ABCO visited on Monday.',
+    ];
+    const sources = texts.map((t, i) => source(String.fromCharCode(97 + i), 'en', t));
+    const { entities } = resolveEntities(sources);
+    const e = entities.find((x) => x.aliases.includes('ABCO World Example Site'));
+    expect(e?.name).toBe('ABCO');
+  });
+});

@@ -2,7 +2,7 @@
  * Occurrences: what each capitalised chunk of a sentence names (its tokens, title, descriptor,
  * acronym and context words), before any judgement of whether it is an entity.
  */
-import { countryCode, demonymCountry, hasAdjectiveEnding } from '../../lang';
+import { countryCode, demonymCountry, hasAdjectiveEnding, inLanguage } from '../../lang';
 import { fold } from '../text';
 import {
   type Chunk,
@@ -94,16 +94,48 @@ export function sentencesOf(
 }
 
 function sourceSentences(source: Source, passages: readonly Passage[]): Sentence[] {
+  const particles = spacedParticles(languageOf(source));
   return passages.map((passage) => {
     const tokens = tokenize(passage.text, passage.start);
     return {
       source,
       passage,
       tokens,
-      chunks: chunks(tokens, passage.text, passage.start),
+      chunks: withParticles(
+        chunks(tokens, passage.text, passage.start),
+        tokens,
+        passage,
+        particles,
+      ),
       text: passage.text,
       base: passage.start,
     };
+  });
+}
+
+/**
+ * The language's name particles that are none of its own words ("al" in English, not "an" or
+ * "at"): written before a name with a space ("in al Example"), they open it.
+ */
+function spacedParticles(lang: string | null): ReadonlySet<string> {
+  const own = new Set([...inLanguage('articles', lang), ...inLanguage('functionWords', lang)]);
+  return new Set([...inLanguage('nameParticles', lang)].filter((p) => !own.has(p)));
+}
+
+/** Chunks with the lower-case particle right before them, a single space apart, as their start. */
+function withParticles(
+  cs: Chunk[],
+  tokens: readonly Token[],
+  passage: Passage,
+  particles: ReadonlySet<string>,
+): Chunk[] {
+  if (particles.size === 0) return cs;
+  return cs.map((c) => {
+    const prev = tokens[c.from - 1];
+    const first = c.tokens[0]!;
+    if (!prev || prev.cap || !particles.has(prev.text)) return c;
+    if (passage.text.slice(prev.end - passage.start, first.start - passage.start) !== ' ') return c;
+    return { tokens: [prev, ...c.tokens], from: c.from - 1, to: c.to };
   });
 }
 
