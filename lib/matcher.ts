@@ -284,6 +284,7 @@ const BUILD_STEP = 512;
  * automaton nodes, so a caller can give the page its main thread back between steps (thousands
  * of aliases take tens of milliseconds to compile). `compileMatcherSliced` drives it.
  */
+// eslint-disable-next-line max-lines-per-function -- `find` and `step` close over the typed arrays built here: the hot scan path reads them as locals.
 export function* buildMatcher(
   aliases: ReadonlyArray<readonly [string, string]>,
 ): Generator<void, Matcher> {

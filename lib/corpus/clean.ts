@@ -201,6 +201,83 @@ function captionKey(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A line without its scraped date prefix ("date 2025-01-02 ", only near the top, where
+ * `early` is true) and wire dateline ("CITY (AP) — "); what goes is noted in `removed`.
+ */
+function stripDatePrefixes(line: string, early: boolean, removed: RemovedText[]): string {
+  if (early) {
+    const stripped = line.replace(DATE_PREFIX, '');
+    if (stripped !== line)
+      removed.push({
+        reason: 'date prefix',
+        text: line.slice(0, line.length - stripped.length).trim(),
+      });
+    line = stripped;
+  }
+  const dateline = DATELINE.exec(line);
+  if (dateline) {
+    removed.push({ reason: 'dateline', text: dateline[0].trim() });
+    line = line.slice(dateline[0].length);
+  }
+  return line;
+}
+
+/**
+ * A line without its ending photo credits ("… in a town. [Agency]", "… 2023. AGENCY/Jane Doe");
+ * null when nothing is left of it. What goes is noted in `removed`.
+ */
+function stripPhotoCredits(line: string, removed: RemovedText[]): string | null {
+  const bracketed = BRACKET_CREDIT.exec(line);
+  if (bracketed) {
+    removed.push({ reason: 'photo credit', text: bracketed[0].trim() });
+    line = line.slice(0, bracketed.index).trim();
+    if (line.length === 0) return null;
+  }
+  const credit = CREDIT.exec(line);
+  if (credit) {
+    removed.push({ reason: 'photo credit', text: credit[0].trim().replace(/^[-–—]\s*/u, '') });
+    line = line
+      .slice(0, credit.index)
+      .replace(/\s*[-–—]\s*$/, '')
+      .trim();
+    if (line.length === 0) return null;
+  }
+  return line;
+}
+
+/**
+ * A caption line without its credit; null when it is empty or repeats an earlier caption.
+ * What goes is noted in `removed`.
+ */
+function captionOf(line: string, seenCaptions: Set<string>, removed: RemovedText[]): string | null {
+  const caption = stripCaptionCredit(line).trim();
+  const key = captionKey(caption);
+  if (seenCaptions.has(key) || caption.length === 0) {
+    removed.push({ reason: 'repeated caption', text: line });
+    return null;
+  }
+  seenCaptions.add(key);
+  if (caption !== line)
+    removed.push({ reason: 'photo credit', text: line.slice(caption.length).trim() });
+  return caption;
+}
+
+/** The kept blocks joined by blank lines, with each block's offsets in the joined text. */
+function joinBlocks(kept: ReadonlyArray<{ kind: BlockKind; text: string }>): {
+  text: string;
+  blocks: Block[];
+} {
+  let text = '';
+  const blocks: Block[] = [];
+  for (const k of kept) {
+    if (text) text += '\n\n';
+    blocks.push({ kind: k.kind, start: text.length, end: text.length + k.text.length });
+    text += k.text;
+  }
+  return { text, blocks };
+}
+
 /** Cleans one article. `language` is the article's language when known. */
 export function cleanArticle(raw: string, language: string | null = null): CleanResult {
   const removed: RemovedText[] = [];
@@ -216,21 +293,7 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
   let inTrailingSection = false;
 
   for (const [i, original] of lines.entries()) {
-    let line = original;
-    if (i === 0 || kept.length <= 1) {
-      const stripped = line.replace(DATE_PREFIX, '');
-      if (stripped !== line)
-        removed.push({
-          reason: 'date prefix',
-          text: line.slice(0, line.length - stripped.length).trim(),
-        });
-      line = stripped;
-    }
-    const dateline = DATELINE.exec(line);
-    if (dateline) {
-      removed.push({ reason: 'dateline', text: dateline[0].trim() });
-      line = line.slice(dateline[0].length);
-    }
+    let line = stripDatePrefixes(original, i === 0 || kept.length <= 1, removed);
     if (TRAILING_SECTION.test(line)) {
       inTrailingSection = true;
       removed.push({ reason: 'related links', text: line });
@@ -253,37 +316,17 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
       removed.push({ reason: 'byline', text: line });
       continue;
     }
-    const bracketed = BRACKET_CREDIT.exec(line);
-    if (bracketed) {
-      removed.push({ reason: 'photo credit', text: bracketed[0].trim() });
-      line = line.slice(0, bracketed.index).trim();
-      if (line.length === 0) continue;
-    }
-    const credit = CREDIT.exec(line);
-    if (credit) {
-      removed.push({ reason: 'photo credit', text: credit[0].trim().replace(/^[-–—]\s*/u, '') });
-      line = line
-        .slice(0, credit.index)
-        .replace(/\s*[-–—]\s*$/, '')
-        .trim();
-      if (line.length === 0) continue;
-    }
+    const uncredited = stripPhotoCredits(line, removed);
+    if (uncredited === null) continue;
+    line = uncredited;
     const lineLang = docLang ? guessLanguage(line) : null;
     if (docLang && lineLang && lineLang !== docLang && line.split(' ').length >= 6) {
       removed.push({ reason: `text in another language (${lineLang})`, text: line });
       continue;
     }
     if (hasCaptionMark(line)) {
-      const caption = stripCaptionCredit(line).trim();
-      const key = captionKey(caption);
-      if (seenCaptions.has(key) || caption.length === 0) {
-        removed.push({ reason: 'repeated caption', text: line });
-        continue;
-      }
-      seenCaptions.add(key);
-      if (caption !== line)
-        removed.push({ reason: 'photo credit', text: line.slice(caption.length).trim() });
-      kept.push({ kind: 'caption', text: caption });
+      const caption = captionOf(line, seenCaptions, removed);
+      if (caption !== null) kept.push({ kind: 'caption', text: caption });
       continue;
     }
     if (BULLET.test(line)) {
@@ -299,12 +342,5 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
     kept.push({ kind, text: line });
   }
 
-  let text = '';
-  const blocks: Block[] = [];
-  for (const k of kept) {
-    if (text) text += '\n\n';
-    blocks.push({ kind: k.kind, start: text.length, end: text.length + k.text.length });
-    text += k.text;
-  }
-  return { text, blocks, removed };
+  return { ...joinBlocks(kept), removed };
 }

@@ -65,31 +65,8 @@ export async function buildCard(
   const enabledClaims = claims.filter((c) => sources.has(c.sourceId));
   const claimsByPassage = countBy(enabledClaims, (c) => c.passageId);
 
-  const perSource = countBy(mentions, (m) => m.sourceId);
-  const sourceRows = [...perSource]
-    .map(([sourceId, n]) => {
-      const s = sources.get(sourceId)!;
-      return {
-        sourceId,
-        outlet: sourceLabel(s),
-        hover: sourceHover(s),
-        title: s.title,
-        url: safeUrl(s.url),
-        mentions: n,
-      };
-    })
-    .sort((a, b) => b.mentions - a.mentions || a.outlet.localeCompare(b.outlet));
-
-  const otherByPassage = new Map<string, Set<string>>();
-  for (const m of coMentions) {
-    if (m.entityId === entityId) continue;
-    let set = otherByPassage.get(m.passageId);
-    if (!set) {
-      set = new Set();
-      otherByPassage.set(m.passageId, set);
-    }
-    set.add(m.entityId);
-  }
+  const sourceRows = sourceRowsOf(mentions, sources);
+  const otherByPassage = othersByPassage(coMentions, entityId);
 
   const related = await relatedEntities(db, otherByPassage);
   const sentences = pickSentences(passages, mentions, otherByPassage, claimsByPassage, sources);
@@ -97,29 +74,9 @@ export async function buildCard(
   const descriptors = groupDescriptors(entity, enabledClaims, sources);
 
   const pageStory = (pageUrl ? await storyOfUrl(db, pageUrl) : null) ?? pageStoryHint;
-  const elsewhere = (d: Discrepancy) => Number(pageStory === null || d.storyId !== pageStory);
-  const disagreeing = discrepancies
-    .filter((d) => !d.agreement)
-    .sort(
-      (a, b) =>
-        elsewhere(a) - elsewhere(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
-    );
+  const disagreeing = disagreementsFirstOn(discrepancies, pageStory);
   const first = disagreeing[0] ?? null;
-  const disputeClaims = new Map(
-    (await db.claims.bulkGet([...new Set(disagreeing.flatMap((d) => d.claimIds))]))
-      .filter((c): c is Claim => c !== undefined && sources.has(c.sourceId))
-      .map((c) => [c.id, c]),
-  );
-  const disputes: Dispute[] = [];
-  for (const d of disagreeing) {
-    if (disputes.length >= MAX_DISPUTES) break;
-    const dispute = disputeOf(
-      d,
-      d.claimIds.flatMap((id) => disputeClaims.get(id) ?? []),
-      sources,
-    );
-    if (dispute) disputes.push(dispute);
-  }
+  const disputes = await disputesOf(db, disagreeing, sources);
   return {
     entity: {
       id: entity.id,
@@ -140,6 +97,83 @@ export async function buildCard(
       first: first ? await discrepancySummary(db, first, sources) : null,
     },
   };
+}
+
+/** One row per enabled source naming the entity, most mentions first. */
+function sourceRowsOf(
+  mentions: readonly Mention[],
+  sources: Map<string, Source>,
+): CardData['sources'] {
+  const perSource = countBy(mentions, (m) => m.sourceId);
+  return [...perSource]
+    .map(([sourceId, n]) => {
+      const s = sources.get(sourceId)!;
+      return {
+        sourceId,
+        outlet: sourceLabel(s),
+        hover: sourceHover(s),
+        title: s.title,
+        url: safeUrl(s.url),
+        mentions: n,
+      };
+    })
+    .sort((a, b) => b.mentions - a.mentions || a.outlet.localeCompare(b.outlet));
+}
+
+/** The other entities named in each passage that names the entity. */
+function othersByPassage(
+  coMentions: readonly Mention[],
+  entityId: string,
+): Map<string, Set<string>> {
+  const otherByPassage = new Map<string, Set<string>>();
+  for (const m of coMentions) {
+    if (m.entityId === entityId) continue;
+    let set = otherByPassage.get(m.passageId);
+    if (!set) {
+      set = new Set();
+      otherByPassage.set(m.passageId, set);
+    }
+    set.add(m.entityId);
+  }
+  return otherByPassage;
+}
+
+/** The disagreements (not agreements), those of the page's story first, then by severity. */
+function disagreementsFirstOn(
+  discrepancies: readonly Discrepancy[],
+  pageStory: string | null,
+): Discrepancy[] {
+  const elsewhere = (d: Discrepancy) => Number(pageStory === null || d.storyId !== pageStory);
+  return discrepancies
+    .filter((d) => !d.agreement)
+    .sort(
+      (a, b) =>
+        elsewhere(a) - elsewhere(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+    );
+}
+
+/** The first few disagreements as disputes, from the claims of enabled sources. */
+async function disputesOf(
+  db: CrosscheckDB,
+  disagreeing: readonly Discrepancy[],
+  sources: Map<string, Source>,
+): Promise<Dispute[]> {
+  const disputeClaims = new Map(
+    (await db.claims.bulkGet([...new Set(disagreeing.flatMap((d) => d.claimIds))]))
+      .filter((c): c is Claim => c !== undefined && sources.has(c.sourceId))
+      .map((c) => [c.id, c]),
+  );
+  const disputes: Dispute[] = [];
+  for (const d of disagreeing) {
+    if (disputes.length >= MAX_DISPUTES) break;
+    const dispute = disputeOf(
+      d,
+      d.claimIds.flatMap((id) => disputeClaims.get(id) ?? []),
+      sources,
+    );
+    if (dispute) disputes.push(dispute);
+  }
+  return disputes;
 }
 
 function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, number> {

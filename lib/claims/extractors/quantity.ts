@@ -295,14 +295,241 @@ function isPartitive(ws: readonly Word[], i: number, endWord: number): boolean {
   );
 }
 
-/** Every quantity claim in one sentence (offsets relative to the sentence). */
-export function extractQuantities(sentence: string, language: string | null = 'en'): QuantityHit[] {
-  const ws = words(sentence);
-  const out: QuantityHit[] = [];
-  // Content lemma of each word (null for stop words, numbers, short words), found once: the
-  // context of a figure is those of the words inside its clause.
+/** A figure read at word i, before the noun phrase it counts. */
+interface Figure {
+  value: number | null;
+  vague: [number, number] | null;
+  /** Index of the figure's last word. */
+  endWord: number;
+  /** "two-week": the unit written in the same word as the number. */
+  hyphenUnit: string | null;
+  percent: boolean;
+  /** A count of one read from an indefinite article. */
+  article: boolean;
+  /** The upper end of a range ("between 40 and 45"), read with the figure as its lower end. */
+  high: number | null;
+}
+
+/** A figure written in digits at word i, or null when it is no count (a date, a year, a time). */
+function digitFigure(
+  sentence: string,
+  ws: readonly Word[],
+  i: number,
+  language: string | null,
+): Figure | null {
+  const w = ws[i]!;
+  let value = parseDigits(w.text, language);
+  if (value === null) return null;
+  let endWord = i;
+  let percent = false;
+  let high: number | null = null;
+  const spaced = /^\d{1,3}$/.test(w.text) ? spacedThousands(sentence, ws, i) : null;
+  if (spaced) [value, endWord] = spaced;
+  if (!spaced && isIdentifier(sentence, ws, i, value)) return null; // "4 000" is no flight number
+  const after = sentence.slice(w.end, w.end + 2);
+  if (/^:\d/.test(after) || /^\.\d/.test(after)) return null; // a clock time or a version
+  const prev = ws[i - 1];
+  const next = ws[i + 1];
+  if (prev && MONTHS.test(prev.lower)) return null; // "January 26"
+  if (next && MONTHS.test(next.lower)) return null; // "26 January"
+  if (
+    !spaced &&
+    Number.isInteger(value) &&
+    value >= 1000 &&
+    value <= 2100 &&
+    !/[.,\s]/.test(w.text)
+  )
+    return null; // a year
+  const range = rangeFrom(sentence, ws, i, value, language);
+  if (range) {
+    [high, endWord, percent] = range;
+    if (percent && isPercentWord(ws, endWord + 1)) endWord += percentWords(ws, endWord + 1);
+  } else if (/^\s*%/.test(sentence.slice(w.end)) || isPercentWord(ws, i + 1)) {
+    percent = true;
+    endWord = i + percentWords(ws, i + 1);
+  }
+  return { value, vague: null, endWord, hyphenUnit: null, percent, article: false, high };
+}
+
+/** A figure written in words at word i ("two", "two-week", "a", "hundreds of"), or null. */
+function wordFigure(ws: readonly Word[], i: number, language: string | null): Figure | null {
+  const w = ws[i]!;
+  const figure: Figure = {
+    value: null,
+    vague: null,
+    endWord: i,
+    hyphenUnit: null,
+    percent: false,
+    article: false,
+    high: null,
+  };
+  const hy = w.lower.match(/^([a-z]+)-([a-z]+)$/);
+  if (wordNumber(w.lower, language) !== null) {
+    const prev = ws[i - 1];
+    if (prev && (DETERMINERS.has(prev.lower) || isArticle(prev.lower))) return null; // "the two countries": a reference, not a count
+    figure.value = wordNumber(w.lower, language);
+  } else if (hy && wordNumber(hy[1]!, language) !== null) {
+    figure.value = wordNumber(hy[1]!, language);
+    figure.hyphenUnit = hy[2]!;
+  } else if (i > 0 && claimWordsIn('oneWords', language).has(w.lower)) {
+    // Not the sentence's first word: "A plane crashed …" introduces, it does not count.
+    figure.value = 1;
+    figure.article = true;
+  } else if (vagueRange(w.lower) && ws[i + 1]?.lower === 'of') {
+    figure.vague = vagueRange(w.lower);
+    figure.endWord = i + 1;
+  } else return null;
+  return figure;
+}
+
+/** The figure at word i, with its scale word ("1.5 million", "two hundred"), or null. */
+function figureAt(
+  sentence: string,
+  ws: readonly Word[],
+  i: number,
+  language: string | null,
+): Figure | null {
+  const figure = /^\d/.test(ws[i]!.text)
+    ? digitFigure(sentence, ws, i, language)
+    : wordFigure(ws, i, language);
+  if (!figure) return null;
+  const scale = ws[figure.endWord + 1] ? scaleOf(ws[figure.endWord + 1]!.lower) : null;
+  if (figure.value !== null && scale !== null && !figure.percent) {
+    figure.value *= scale;
+    figure.endWord += 1;
+  }
+  return figure;
+}
+
+/**
+ * The counted noun phrase after the figure, from word `from`: its words (at most four) and the
+ * index of the first word after it.
+ */
+function nounPhrase(
+  sentence: string,
+  ws: readonly Word[],
+  from: number,
+  figure: Figure,
+  w: Word,
+): { np: Word[]; j: number } {
+  const { percent, hyphenUnit } = figure;
+  const np: Word[] = [];
+  if (hyphenUnit) np.push({ ...w, text: hyphenUnit, lower: hyphenUnit });
+  let j = from;
+  while (j < ws.length && np.length < 4) {
+    const n = ws[j]!;
+    const between = gapText(sentence, 0, ws[j - 1]!, n);
+    if (!(np.length === 0 && percent ? /^%?[\s-]*$/ : /^[\s-]*$/).test(between)) break;
+    if (np.length > 0 && /ed$/.test(n.lower)) break; // "Freedonians deported": a participle after the noun
+    if (isNpStop(n.lower) || VERBISH.test(n.lower) || (/ing$/.test(n.lower) && np.length > 0))
+      break;
+    if (/^\d/.test(n.text)) break;
+    if (
+      np.length === 0 &&
+      isCapitalised(n) &&
+      !isInitialism(n) &&
+      !/s$/.test(n.text) &&
+      !hyphenUnit
+    )
+      break;
+    np.push(n);
+    j++;
+  }
+  return { np, j };
+}
+
+/**
+ * What the figure applies to, from word k: "on auto imports", "of Ruritanian migrants", and
+ * whether it is a rate ("each", "per").
+ */
+function complementAt(
+  sentence: string,
+  ws: readonly Word[],
+  k: number,
+  hyphenUnit: string | null,
+): { each: boolean; complement: string | null; complementText: string | null } {
+  let complement: string | null = null;
+  let complementText: string | null = null;
+  const each = ws[k]?.lower === 'each' || ws[k]?.lower === 'per';
+  if (each) k++;
+  if (ws[k] && /^(?:on|of|for|against|from)$/.test(ws[k]!.lower)) {
+    const comp: string[] = [];
+    const written: string[] = [];
+    for (let m = k + 1; m < ws.length && comp.length < 3; m++) {
+      const c = ws[m]!;
+      if (!/^[\s-]*$/.test(gapText(sentence, 0, ws[m - 1]!, c))) break;
+      if (STOP.has(c.lower)) {
+        if (comp.length === 0 && /^(?:the|a|an)$/.test(c.lower)) continue;
+        break;
+      }
+      comp.push(lemma(c.text));
+      written.push(c.text);
+    }
+    if (comp.length && !hyphenUnit) {
+      complement = comp.join(' ');
+      complementText = written.join(' ');
+    }
+  }
+  return { each, complement, complementText };
+}
+
+/**
+ * The words of what the figure counts: its noun phrase, else (for a share) what it is a share
+ * of, else (for a part) what the whole before it counted.
+ */
+function countedThing(
+  ws: readonly Word[],
+  i: number,
+  figure: Figure,
+  np: Word[],
+  lastShare: Word | null,
+  whole: Word[] | null,
+): Word[] {
+  const { percent, hyphenUnit, endWord } = figure;
+  // "tariffs of 25%": the thing comes before the figure.
+  let thingWords = hyphenUnit ? np.slice(0, 1) : np;
+  if (percent && np.length === 0) {
+    const after = shareOf(ws, endWord + 1);
+    const before = ws[i - 1]?.lower === 'of' ? ws[i - 2] : undefined;
+    if (after) thingWords = [after];
+    else if (before && !STOP.has(before.lower)) thingWords = [before];
+  }
+  // "X got 58% of the vote and Y 30%": a bare share is of what the share before it was of.
+  if (percent && thingWords.length === 0 && lastShare) thingWords = [lastShare];
+  // "300 injured, 120 of whom seriously": the part counts what the whole counted.
+  if (whole && thingWords.length === 0) thingWords = whole;
+  return thingWords;
+}
+
+/** The parsed number of a figure: a vague quantity, a range, or a value with its hedge. */
+function numberOf(figure: Figure, w: Word, hedge: string | null): ParsedNumber {
+  const { vague, high, value } = figure;
+  return vague
+    ? {
+        value: Math.round((vague[0] + vague[1]) / 2),
+        low: vague[0],
+        high: vague[1],
+        hedge: 'vague' as const,
+        hedgeText: `${w.text} of`,
+      }
+    : high !== null
+      ? {
+          value: (value! + high) / 2,
+          low: value!,
+          high,
+          hedge: 'range' as const,
+          hedgeText: null,
+        }
+      : makeNumber(value!, hedge);
+}
+
+/**
+ * Content lemmas of the words inside a clause (stop words, numbers and short words left out);
+ * the lemma of each word is found once, on first use.
+ */
+function clauseLemmaReader(ws: readonly Word[]): (from: number, to: number) => string[] {
   let lemmas: Array<string | null> | null = null;
-  const clauseLemmas = (from: number, to: number): string[] => {
+  return (from, to) => {
     lemmas ??= ws.map((w) =>
       isStopWord(w.lower) || /\d/.test(w.lower) || w.lower.length < 3 ? null : lemma(w.lower),
     );
@@ -311,78 +538,38 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       if (ws[k]!.end <= to && lemmas[k] !== null) found.push(lemmas[k]!);
     return found;
   };
+}
+
+/**
+ * Whether the clause speaks of a running tally: counts of casualties are by nature (they rise
+ * report after report), as is any clause with a tally word ("the toll rose to").
+ */
+function isTally(ws: readonly Word[], cs: number, ce: number, outcome: string | null): boolean {
+  const tallies = claimWordsOf('tallyWords');
+  return (
+    // The seriously injured are a state, not a tally: they fall as well as rise.
+    (outcome !== null && outcome !== 'rescued' && outcome !== 'serious') ||
+    ws.some((x) => x.start >= cs && x.end <= ce && tallies.has(x.lower))
+  );
+}
+
+/** Every quantity claim in one sentence (offsets relative to the sentence). */
+export function extractQuantities(sentence: string, language: string | null = 'en'): QuantityHit[] {
+  const ws = words(sentence);
+  const out: QuantityHit[] = [];
+  // The context of a figure is the content lemmas of the words inside its clause.
+  const clauseLemmas = clauseLemmaReader(ws);
   let lastShare: Word | null = null;
   let lastPercentAt = -1;
   let lastCount: Word[] | null = null;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    let value: number | null = null;
-    let vague: [number, number] | null = null;
-    let endWord = i;
-    let hyphenUnit: string | null = null;
-    let percent = false;
-    let article = false;
-    /** The upper end of a range ("between 40 and 45"), read with the figure as its lower end. */
-    let high: number | null = null;
-
-    if (/^\d/.test(w.text)) {
-      value = parseDigits(w.text, language);
-      if (value === null) continue;
-      const spaced = /^\d{1,3}$/.test(w.text) ? spacedThousands(sentence, ws, i) : null;
-      if (spaced) [value, endWord] = spaced;
-      if (!spaced && isIdentifier(sentence, ws, i, value)) continue; // "4 000" is no flight number
-      const after = sentence.slice(w.end, w.end + 2);
-      if (/^:\d/.test(after) || /^\.\d/.test(after)) continue; // a clock time or a version
-      const prev = ws[i - 1];
-      const next = ws[i + 1];
-      if (prev && MONTHS.test(prev.lower)) continue; // "January 26"
-      if (next && MONTHS.test(next.lower)) continue; // "26 January"
-      if (
-        !spaced &&
-        Number.isInteger(value) &&
-        value >= 1000 &&
-        value <= 2100 &&
-        !/[.,\s]/.test(w.text)
-      )
-        continue; // a year
-      const range = rangeFrom(sentence, ws, i, value, language);
-      if (range) {
-        [high, endWord, percent] = range;
-        if (percent && isPercentWord(ws, endWord + 1)) endWord += percentWords(ws, endWord + 1);
-      } else if (/^\s*%/.test(sentence.slice(w.end)) || isPercentWord(ws, i + 1)) {
-        percent = true;
-        endWord = i + percentWords(ws, i + 1);
-      }
-    } else {
-      const hy = w.lower.match(/^([a-z]+)-([a-z]+)$/);
-      if (wordNumber(w.lower, language) !== null) {
-        const prev = ws[i - 1];
-        if (prev && (DETERMINERS.has(prev.lower) || isArticle(prev.lower))) continue; // "the two countries": a reference, not a count
-        value = wordNumber(w.lower, language);
-      } else if (hy && wordNumber(hy[1]!, language) !== null) {
-        value = wordNumber(hy[1]!, language);
-        hyphenUnit = hy[2]!;
-      } else if (i > 0 && claimWordsIn('oneWords', language).has(w.lower)) {
-        // Not the sentence's first word: "A plane crashed …" introduces, it does not count.
-        value = 1;
-        article = true;
-      } else if (vagueRange(w.lower) && ws[i + 1]?.lower === 'of') {
-        vague = vagueRange(w.lower);
-        endWord = i + 1;
-      } else continue;
-    }
-    // Scale words: "1.5 million", "two hundred".
-    const scale = ws[endWord + 1] ? scaleOf(ws[endWord + 1]!.lower) : null;
-    if (value !== null && scale !== null && !percent) {
-      value *= scale;
-      endWord += 1;
-    }
+    const figure = figureAt(sentence, ws, i, language);
+    if (!figure) continue;
+    const { vague, endWord, hyphenUnit, percent, article } = figure;
 
     // The counted noun phrase.
-    const np: Word[] = [];
-    if (hyphenUnit) np.push({ ...w, text: hyphenUnit, lower: hyphenUnit });
-    let j = endWord + 1;
-    const firstNext = ws[j];
+    const firstNext = ws[endWord + 1];
     const partOf = !hyphenUnit && !percent && !vague && lastCount && isPartitive(ws, i, endWord);
     if (
       !hyphenUnit &&
@@ -393,37 +580,8 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       !partOf
     )
       continue;
-    while (j < ws.length && np.length < 4) {
-      const n = ws[j]!;
-      const between = gapText(sentence, 0, ws[j - 1]!, n);
-      if (!(np.length === 0 && percent ? /^%?[\s-]*$/ : /^[\s-]*$/).test(between)) break;
-      if (np.length > 0 && /ed$/.test(n.lower)) break; // "Freedonians deported": a participle after the noun
-      if (isNpStop(n.lower) || VERBISH.test(n.lower) || (/ing$/.test(n.lower) && np.length > 0))
-        break;
-      if (/^\d/.test(n.text)) break;
-      if (
-        np.length === 0 &&
-        isCapitalised(n) &&
-        !isInitialism(n) &&
-        !/s$/.test(n.text) &&
-        !hyphenUnit
-      )
-        break;
-      np.push(n);
-      j++;
-    }
-    // "tariffs of 25%": the thing comes before the figure.
-    let thingWords = hyphenUnit ? np.slice(0, 1) : np;
-    if (percent && np.length === 0) {
-      const after = shareOf(ws, endWord + 1);
-      const before = ws[i - 1]?.lower === 'of' ? ws[i - 2] : undefined;
-      if (after) thingWords = [after];
-      else if (before && !STOP.has(before.lower)) thingWords = [before];
-    }
-    // "X got 58% of the vote and Y 30%": a bare share is of what the share before it was of.
-    if (percent && thingWords.length === 0 && lastShare) thingWords = [lastShare];
-    // "300 injured, 120 of whom seriously": the part counts what the whole counted.
-    if (partOf && thingWords.length === 0) thingWords = lastCount!;
+    const { np, j } = nounPhrase(sentence, ws, endWord + 1, figure, w);
+    const thingWords = countedThing(ws, i, figure, np, lastShare, partOf ? lastCount : null);
     if (thingWords.length === 0) continue;
     if (percent) lastShare = thingWords.at(-1) ?? null;
     else lastCount = thingWords;
@@ -437,30 +595,12 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     let unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
     if (!unit) continue;
 
-    // What the figure applies to: "on auto imports", "of Ruritanian migrants".
-    let k = hyphenUnit ? j : Math.max(j, endWord + 1);
-    let complement: string | null = null;
-    let complementText: string | null = null;
-    const each = ws[k]?.lower === 'each' || ws[k]?.lower === 'per';
-    if (each) k++;
-    if (ws[k] && /^(?:on|of|for|against|from)$/.test(ws[k]!.lower)) {
-      const comp: string[] = [];
-      const written: string[] = [];
-      for (let m = k + 1; m < ws.length && comp.length < 3; m++) {
-        const c = ws[m]!;
-        if (!/^[\s-]*$/.test(gapText(sentence, 0, ws[m - 1]!, c))) break;
-        if (STOP.has(c.lower)) {
-          if (comp.length === 0 && /^(?:the|a|an)$/.test(c.lower)) continue;
-          break;
-        }
-        comp.push(lemma(c.text));
-        written.push(c.text);
-      }
-      if (comp.length && !hyphenUnit) {
-        complement = comp.join(' ');
-        complementText = written.join(' ');
-      }
-    }
+    const { each, complement, complementText } = complementAt(
+      sentence,
+      ws,
+      hyphenUnit ? j : Math.max(j, endWord + 1),
+      hyphenUnit,
+    );
 
     const hedge = hedgeBefore(ws, i);
     const startWord = hedge ? hedge.start : w.start;
@@ -469,23 +609,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       percent && np.length === 0
         ? ws[endWord]!.end + (/^\s?%/.exec(sentence.slice(ws[endWord]!.end))?.[0].length ?? 0)
         : lastNp.end;
-    const number = vague
-      ? {
-          value: Math.round((vague[0] + vague[1]) / 2),
-          low: vague[0],
-          high: vague[1],
-          hedge: 'vague' as const,
-          hedgeText: `${w.text} of`,
-        }
-      : high !== null
-        ? {
-            value: (value! + high) / 2,
-            low: value!,
-            high,
-            hedge: 'range' as const,
-            hedgeText: null,
-          }
-        : makeNumber(value!, hedge?.text ?? null);
+    const number = numberOf(figure, w, hedge?.text ?? null);
     const [cs, ce] = clauseBounds(sentence, startWord, endChar);
     if (percent && isTurnout(ws, i, ce, lastPercentAt)) unit = '% turnout';
     if (percent) lastPercentAt = i;
@@ -493,7 +617,6 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     const context = clauseLemmas(cs, ce).filter((l) => !unitWords.has(l));
     if (claimWordsOf('durationUnits').has(head?.lower ?? '') && isAge(sentence, startWord, endChar))
       continue;
-    const tallies = claimWordsOf('tallyWords');
     const outcome = outcomeNear(ws, cs, ce, w.start);
     out.push({
       start: startWord,
@@ -508,11 +631,7 @@ export function extractQuantities(sentence: string, language: string | null = 'e
       context,
       outcome,
       article,
-      // Counts of casualties are running tallies by nature: they rise report after report.
-      tally:
-        // The seriously injured are a state, not a tally: they fall as well as rise.
-        (outcome !== null && outcome !== 'rescued' && outcome !== 'serious') ||
-        ws.some((x) => x.start >= cs && x.end <= ce && tallies.has(x.lower)),
+      tally: isTally(ws, cs, ce, outcome),
     });
     i = Math.max(i, j - 1);
   }

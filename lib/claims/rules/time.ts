@@ -3,7 +3,7 @@
  * participants; they conflict when the day, date, month or part of day cannot overlap
  * ("afternoon" vs "evening"; "later in the day" fits both).
  */
-import type { Claim } from '../../types';
+import type { Claim, Entity } from '../../types';
 import {
   crossSourcePairs,
   type Finding,
@@ -60,11 +60,17 @@ const WHAT: Record<string, string> = {
   concede: 'the concession',
 };
 
-export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Finding[] {
-  const ts = claims.filter((c) => c.kind === 'time');
-  const byKey = new Map<string, { pair: [string, string]; claims: Claim[] }>();
+type TimeGroup = { pair: [string, string]; claims: Claim[] };
+
+/**
+ * Time claims grouped by what they date: the kind of event and the two participants (for an
+ * impersonal event, the kind alone).
+ */
+function groupTimes(claims: readonly Claim[], ctx: RuleContext): Map<string, TimeGroup> {
+  const byKey = new Map<string, TimeGroup>();
   const typeOf = (id: string) => ctx.entities.get(id)?.type;
-  for (const c of ts) {
+  for (const c of claims) {
+    if (c.kind !== 'time') continue;
     const event = String(c.detail.event);
     if (IMPERSONAL.has(event)) {
       const key = `${event}|*`;
@@ -90,43 +96,81 @@ export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Findin
         byKey.set(key, entry);
       }
   }
+  return byKey;
+}
+
+/** The topic line of a group: "When the departure", "When A met B" (empty without both). */
+function timeTopic(event: string, a: Entity | undefined, b: Entity | undefined): string {
+  const place = [a, b].find((e) => e?.type === 'place');
+  return IMPERSONAL.has(event)
+    ? `When ${WHAT[event] ?? event}`
+    : !a || !b
+      ? ''
+      : event === 'visit' && place
+        ? `When the visit to ${place.name} took place`
+        : event === 'dispute'
+          ? `When ${shortName(a)} and ${shortName(b)} clashed`
+          : `When ${shortName(a)} ${VERB[event] ?? event} ${shortName(b)}`;
+}
+
+/**
+ * The cross-source conflicts in a group: one line per conflicting pair, the claims involved,
+ * and how severe (a different part of the day is medium; any other field, high).
+ */
+function timeConflicts(
+  group: Claim[],
+  ctx: RuleContext,
+): { conflicts: string[]; involved: Set<string>; severity: Finding['severity'] } {
+  const conflicts: string[] = [];
+  const involved = new Set<string>();
+  let severity: Finding['severity'] = 'low';
+  crossSourcePairs(
+    group,
+    (c) => c.sourceId,
+    (x, y) => {
+      const c = timeConflict(timeOf(x), timeOf(y));
+      if (!c) return;
+      involved.add(x.id);
+      involved.add(y.id);
+      conflicts.push(
+        `${outletOf(ctx, x.sourceId)} says “${x.span}”, ${outletOf(ctx, y.sourceId)} says “${y.span}”`,
+      );
+      if (c.field === 'part') severity = severity === 'high' ? 'high' : 'medium';
+      else severity = 'high';
+    },
+  );
+  return { conflicts, involved, severity };
+}
+
+/** Keep an agreement only when no larger agreement contains the same claims. */
+function addLargestAgreements(
+  out: Finding[],
+  agreements: ReadonlyArray<{ ids: Set<string>; finding: Finding }>,
+): void {
+  for (const a of agreements) {
+    const covered = agreements.some(
+      (b) => b !== a && b.ids.size > a.ids.size && [...a.ids].every((id) => b.ids.has(id)),
+    );
+    const dup = out.some(
+      (f) =>
+        f.agreement && f.claimIds.length === a.ids.size && f.claimIds.every((id) => a.ids.has(id)),
+    );
+    if (!covered && !dup) out.push(a.finding);
+  }
+}
+
+export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const seenConflicts = new Set<string>();
   const agreements: Array<{ ids: Set<string>; finding: Finding }> = [];
-  for (const [key, { pair, claims: group }] of byKey) {
+  for (const [key, { pair, claims: group }] of groupTimes(claims, ctx)) {
     if (sourceCount(group) < 2) continue;
     const event = key.split('|')[0]!;
     const [a, b] = pair.map((id) => ctx.entities.get(id));
     const impersonal = IMPERSONAL.has(event);
     if (!impersonal && (!a || !b)) continue;
-    const place = [a, b].find((e) => e?.type === 'place');
-    const topic = impersonal
-      ? `When ${WHAT[event] ?? event}`
-      : !a || !b
-        ? ''
-        : event === 'visit' && place
-          ? `When the visit to ${place.name} took place`
-          : event === 'dispute'
-            ? `When ${shortName(a)} and ${shortName(b)} clashed`
-            : `When ${shortName(a)} ${VERB[event] ?? event} ${shortName(b)}`;
-    const conflicts: string[] = [];
-    const involved = new Set<string>();
-    let severity: Finding['severity'] = 'low';
-    crossSourcePairs(
-      group,
-      (c) => c.sourceId,
-      (x, y) => {
-        const c = timeConflict(timeOf(x), timeOf(y));
-        if (!c) return;
-        involved.add(x.id);
-        involved.add(y.id);
-        conflicts.push(
-          `${outletOf(ctx, x.sourceId)} says “${x.span}”, ${outletOf(ctx, y.sourceId)} says “${y.span}”`,
-        );
-        if (c.field === 'part') severity = severity === 'high' ? 'high' : 'medium';
-        else severity = 'high';
-      },
-    );
+    const topic = timeTopic(event, a, b);
+    const { conflicts, involved, severity } = timeConflicts(group, ctx);
     if (conflicts.length > 0) {
       const signature = [...involved].sort().join(',');
       if (seenConflicts.has(signature)) continue;
@@ -160,16 +204,6 @@ export function compareTimes(claims: readonly Claim[], ctx: RuleContext): Findin
       });
     }
   }
-  // Keep an agreement only when no larger agreement contains the same claims.
-  for (const a of agreements) {
-    const covered = agreements.some(
-      (b) => b !== a && b.ids.size > a.ids.size && [...a.ids].every((id) => b.ids.has(id)),
-    );
-    const dup = out.some(
-      (f) =>
-        f.agreement && f.claimIds.length === a.ids.size && f.claimIds.every((id) => a.ids.has(id)),
-    );
-    if (!covered && !dup) out.push(a.finding);
-  }
+  addLargestAgreements(out, agreements);
   return out;
 }

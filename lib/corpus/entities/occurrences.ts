@@ -622,10 +622,32 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
  * most MAX_NAME_TOKENS long, so the suffixes tried per chunk are bounded.
  */
 function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[]): Occurrence[] {
+  const standalone = standaloneNames(occs, known);
+  const personHeads = personHeadsOf(occs);
+  const out: Occurrence[] = [];
+  for (const o of occs) {
+    const hyphenated = splitHyphenated(o, standalone);
+    if (hyphenated) {
+      out.push(...hyphenated);
+      continue;
+    }
+    const cut = cutBeforeName(o, standalone);
+    if (cut < 0) out.push(o);
+    else out.push(...splitAt(o, cut, personHeads));
+  }
+  return out;
+}
+
+/** Names of two or more words the corpus writes on its own, and every known name and alias. */
+function standaloneNames(occs: readonly Occurrence[], known: readonly Entity[]): Set<string> {
   const standalone = new Set<string>();
   for (const o of occs) if (!o.linkOnly && o.tokens.length >= 2) standalone.add(key(o.surface));
   for (const e of known) for (const a of [e.name, ...e.aliases]) standalone.add(key(a));
-  // Names a person is known by, and their first two words ("Jane Doe" of "Jane Doe Roe").
+  return standalone;
+}
+
+/** Names a person is known by, and their first two words ("Jane Doe" of "Jane Doe Roe"). */
+function personHeadsOf(occs: readonly Occurrence[]): Set<string> {
   const personHeads = new Set<string>();
   for (const o of occs) {
     if (o.linkOnly || o.tokens.length < 2 || o.tokens.length > 4) continue;
@@ -633,86 +655,99 @@ function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[])
     personHeads.add(key(o.surface));
     personHeads.add(key(`${o.tokens[0]!.text} ${o.tokens[1]!.text}`));
   }
-  const span = (o: Occurrence, toks: Token[], extra: Partial<Occurrence>): Occurrence => ({
+  return personHeads;
+}
+
+/** The occurrence narrowed to some of its tokens, with `extra` fields changed. */
+function narrowed(o: Occurrence, toks: Token[], extra: Partial<Occurrence>): Occurrence {
+  return {
     ...o,
     tokens: toks,
     start: toks[0]!.start,
     end: toks[toks.length - 1]!.end,
     surface: o.source.text.slice(toks[0]!.start, toks[toks.length - 1]!.end),
     ...extra,
-  });
-  const out: Occurrence[] = [];
-  for (const o of occs) {
-    const n = o.tokens.length;
-    // "the Example-Sample Cup double": two names hyphenated, the second one written elsewhere.
-    const first = o.tokens[0]!;
-    const parts = first.text.split('-');
-    if (
-      !o.linkOnly &&
-      n >= 2 &&
-      parts.length === 2 &&
-      parts.every((p) => /^\p{Lu}\p{Ll}/u.test(p)) &&
-      standalone.has(key(parts[1]! + o.source.text.slice(first.end, o.end)))
-    ) {
-      const at = first.start + parts[0]!.length;
-      const a: Token = { ...first, text: parts[0]!, end: at };
-      const b: Token = { ...first, text: parts[1]!, start: at + 1, initial: false };
-      out.push(span(o, [a], { acronym: null, after: [] }));
-      out.push(span(o, [b, ...o.tokens.slice(1)], { titled: false, descriptor: null, before: [] }));
-      continue;
-    }
-    let cut = -1;
-    if (!o.linkOnly && n >= 3) {
-      for (let i = 1; i <= n - 2 && cut < 0; i++) {
-        const rest = o.tokens.slice(i);
-        if (isConnector(rest[0]!.text)) continue;
-        if (standalone.has(key(o.source.text.slice(rest[0]!.start, o.end)))) cut = i;
-      }
-    }
-    if (cut < 0) {
-      out.push(o);
-      continue;
-    }
-    let head = o.tokens.slice(0, cut);
-    // Only where the text shows two names: joined by "and", or an acronym before a name. A
-    // person's given names before a surname pair are one name; "X de São Paulo" is one too.
-    const glue = head[head.length - 1]!;
-    const joined = head.some((t) => isConjunction(t.text));
-    let split =
-      !o.acronym &&
-      (joined || (head.length === 1 && (isAllCaps(glue.text) || isInitialism(glue.text))));
-    while (
-      head.length > 0 &&
-      (isConnector(head[head.length - 1]!.text) ||
-        isConjunction(head[head.length - 1]!.text) ||
-        ARTICLES.has(fold(head[head.length - 1]!.text)))
-    )
-      head = head.slice(0, -1);
-    // "Jane Doe of the Acme Party": a person's name, a preposition, an organization's name.
-    if (
-      !split &&
-      !o.acronym &&
-      isConnector(glue.text) &&
-      head.length >= 2 &&
-      head.length <= 3 &&
-      !o.tokens.slice(cut).some((t) => isAllCaps(t.text)) &&
-      personHeads.has(key(head.map((t) => t.text).join(' ')))
-    )
-      split = true;
-    if (!split || (!joined && head.length > 0 && typeFromKeywords(head))) {
-      out.push(o);
-      continue;
-    }
-    if (head.length > 0) out.push(span(o, head, { acronym: null, after: [] }));
-    out.push(
-      span(o, o.tokens.slice(cut), {
-        titled: false,
-        descriptor: null,
-        before: [],
-        qualified: false,
-      }),
-    );
+  };
+}
+
+/**
+ * "the Example-Sample Cup double": two names hyphenated, the second one written elsewhere.
+ * Returns the two parts, or null.
+ */
+function splitHyphenated(o: Occurrence, standalone: Set<string>): Occurrence[] | null {
+  const first = o.tokens[0]!;
+  const parts = first.text.split('-');
+  if (
+    o.linkOnly ||
+    o.tokens.length < 2 ||
+    parts.length !== 2 ||
+    !parts.every((p) => /^\p{Lu}\p{Ll}/u.test(p)) ||
+    !standalone.has(key(parts[1]! + o.source.text.slice(first.end, o.end)))
+  )
+    return null;
+  const at = first.start + parts[0]!.length;
+  const a: Token = { ...first, text: parts[0]!, end: at };
+  const b: Token = { ...first, text: parts[1]!, start: at + 1, initial: false };
+  return [
+    narrowed(o, [a], { acronym: null, after: [] }),
+    narrowed(o, [b, ...o.tokens.slice(1)], { titled: false, descriptor: null, before: [] }),
+  ];
+}
+
+/** The first token from which the rest is a standalone name of two or more words, or -1. */
+function cutBeforeName(o: Occurrence, standalone: Set<string>): number {
+  const n = o.tokens.length;
+  if (o.linkOnly || n < 3) return -1;
+  for (let i = 1; i <= n - 2; i++) {
+    const rest = o.tokens.slice(i);
+    if (isConnector(rest[0]!.text)) continue;
+    if (standalone.has(key(o.source.text.slice(rest[0]!.start, o.end)))) return i;
   }
+  return -1;
+}
+
+/**
+ * The occurrence cut before token `cut` when the text shows two names there; else the
+ * occurrence whole.
+ */
+function splitAt(o: Occurrence, cut: number, personHeads: Set<string>): Occurrence[] {
+  let head = o.tokens.slice(0, cut);
+  // Only where the text shows two names: joined by "and", or an acronym before a name. A
+  // person's given names before a surname pair are one name; "X de São Paulo" is one too.
+  const glue = head[head.length - 1]!;
+  const joined = head.some((t) => isConjunction(t.text));
+  let split =
+    !o.acronym &&
+    (joined || (head.length === 1 && (isAllCaps(glue.text) || isInitialism(glue.text))));
+  while (
+    head.length > 0 &&
+    (isConnector(head[head.length - 1]!.text) ||
+      isConjunction(head[head.length - 1]!.text) ||
+      ARTICLES.has(fold(head[head.length - 1]!.text)))
+  )
+    head = head.slice(0, -1);
+  // "Jane Doe of the Acme Party": a person's name, a preposition, an organization's name.
+  if (
+    !split &&
+    !o.acronym &&
+    isConnector(glue.text) &&
+    head.length >= 2 &&
+    head.length <= 3 &&
+    !o.tokens.slice(cut).some((t) => isAllCaps(t.text)) &&
+    personHeads.has(key(head.map((t) => t.text).join(' ')))
+  )
+    split = true;
+  if (!split || (!joined && head.length > 0 && typeFromKeywords(head))) return [o];
+  const out: Occurrence[] = [];
+  if (head.length > 0) out.push(narrowed(o, head, { acronym: null, after: [] }));
+  out.push(
+    narrowed(o, o.tokens.slice(cut), {
+      titled: false,
+      descriptor: null,
+      before: [],
+      qualified: false,
+    }),
+  );
   return out;
 }
 
