@@ -27,6 +27,7 @@ const tabClient = (tabId: number) =>
 const fromExtensionPage = (sender: { url?: string } | undefined): boolean =>
   (sender?.url ?? '').startsWith(browser.runtime.getURL('/'));
 
+// eslint-disable-next-line max-lines-per-function -- the worker's wiring: each listener a few lines, the work in lib/service
 export default defineBackground(() => {
   const db = new CrosscheckDB();
 

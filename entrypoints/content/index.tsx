@@ -32,6 +32,7 @@ async function getSettings(): Promise<Settings> {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // eslint-disable-next-line max-lines-per-function -- the content script's wiring (stores, scanner, painter, card host, listeners); the logic is in lib/page
   async main(ctx) {
     const startup = SCAN_MARKS ? startupTimer() : null;
     const send = createClient((message) => browser.runtime.sendMessage(message));

@@ -87,6 +87,7 @@ const BAND_SCREENS = 1;
  * `onPainted(true)` when the first box is drawn, `onPainted(false)` each time every queued
  * mention has been measured (benchmarks time start-up with it).
  */
+// eslint-disable-next-line max-lines-per-function -- a closure over the painter's state (queue, boxes, observers); its steps are the inner functions
 export function createPainter(
   doc: Document,
   layer: () => OverlayLayer,

@@ -529,6 +529,7 @@ function planImport(backup: Backup, existing: readonly Source[]): PlannedImport 
   return { backup, add, skip };
 }
 
+// eslint-disable-next-line max-lines-per-function -- one handler per message over shared kept state; each handler is short
 export function createSourceHandlers(deps: SourceServiceDeps) {
   const { db, ready } = deps;
   const now = deps.now ?? Date.now;
