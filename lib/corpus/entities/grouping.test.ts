@@ -4,22 +4,12 @@
  * measures they use.
  */
 import { describe, expect, test } from 'vitest';
-import type { RawSource } from '../../types';
+import { rawSource } from '../../../tests/unit/fixtures/raw-source';
 import { prepareSource, resolveEntities } from '../pipeline';
 import { cognates, jaroWinkler } from './similarity';
 
 const source = (id: string, language: string, text: string, outlet: string | null = null) =>
-  prepareSource({
-    id,
-    file: null,
-    outlet,
-    title: null,
-    url: null,
-    published: null,
-    language,
-    text,
-    origin: 'seed',
-  } satisfies RawSource);
+  prepareSource(rawSource(id, language, text, outlet));
 
 /** The entity whose name or alias is `alias`, with every name it goes by. */
 function namesOf(sources: ReturnType<typeof source>[], alias: string): string[] | undefined {

@@ -4,21 +4,11 @@
  * like demonyms, and letters always followed by a figure (a model's designation).
  */
 import { describe, expect, test } from 'vitest';
-import type { RawSource } from '../../types';
+import { rawSource } from '../../../tests/unit/fixtures/raw-source';
 import { prepareSource, resolveEntities } from '../pipeline';
 
 const source = (id: string, language: string, text: string) =>
-  prepareSource({
-    id,
-    file: null,
-    outlet: null,
-    title: null,
-    url: null,
-    published: null,
-    language,
-    text,
-    origin: 'seed',
-  } satisfies RawSource);
+  prepareSource(rawSource(id, language, text));
 
 function namesIn(texts: Array<[string, string]>): string[] {
   const { entities } = resolveEntities(texts.map(([lang, t], i) => source(`s${i}`, lang, t)));
