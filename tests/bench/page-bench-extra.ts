@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { ContentWorld } from '../e2e/content-world';
 import { type FixtureServer, seedArticleHtml } from '../e2e/page-fixtures';
 import { attribute, type Hotspot, hotspots } from './profile';
-import { median, profiled, r2, settle, worker } from './page-bench';
+import { median, profiled, quiet, r2, settle, worker } from './page-bench';
 
 const ARTICLE = seedArticleHtml('004_c93d6edeff217837.txt', 0, 12);
 
@@ -80,17 +80,7 @@ export async function hostileCases(
               null,
               { timeout: 60_000 },
             );
-          if (which === 'with')
-            await page
-              .waitForFunction(
-                () => performance.getEntriesByName('crosscheck:startup').length > 0,
-                null,
-                { timeout: 120_000, polling: 100 },
-              )
-              .catch(() => undefined);
-          await settle(page);
-          await page.waitForTimeout(300);
-          await settle(page);
+          await quiet(page, { startup: which === 'with' });
           const tasks = await page.evaluate(
             () => (window as unknown as { __longTasks: number[] }).__longTasks,
           );

@@ -162,6 +162,23 @@ export const settle = (page: Page) =>
       ),
   );
 
+/**
+ * Quiet: the extension's start-up mark first when it runs (at most 120 s), then settled, a moment
+ * for late work to begin, settled again.
+ */
+export async function quiet(page: Page, { startup }: { startup: boolean }): Promise<void> {
+  if (startup)
+    await page
+      .waitForFunction(() => performance.getEntriesByName('crosscheck:startup').length > 0, null, {
+        timeout: 120_000,
+        polling: 100,
+      })
+      .catch(() => undefined);
+  await settle(page);
+  await page.waitForTimeout(300);
+  await settle(page);
+}
+
 const markDetail = (page: Page, name: string) =>
   page.evaluate((name) => {
     const all = performance.getEntriesByName(name) as PerformanceMark[];

@@ -15,7 +15,7 @@ import {
   installDictionary,
   launch,
   profiled,
-  settle,
+  quiet,
 } from './page-bench';
 import { attribute, hotspots } from './profile';
 
@@ -62,16 +62,7 @@ async function main() {
           null,
           { timeout: 120_000 },
         );
-      await page
-        .waitForFunction(
-          () => performance.getEntriesByName('crosscheck:startup').length > 0,
-          null,
-          { timeout: 120_000, polling: 100 },
-        )
-        .catch(() => undefined);
-      await settle(page);
-      await page.waitForTimeout(300);
-      await settle(page);
+      await quiet(page, { startup: true });
       return page.evaluate(() => ({
         startup: (performance.getEntriesByName('crosscheck:startup')[0] as PerformanceMark)
           ?.detail as unknown,
