@@ -70,6 +70,13 @@ export interface ClaimWords {
    * a distance in one language compares with the same distance in another.
    */
   measureUnits: Partial<Record<'kilometre' | 'metre' | 'mile', string>>;
+  /**
+   * Nouns of a reading written before its figure ("magnitude 5", "a magnitude of 5.5"), by a
+   * class shared by every language: the noun is what the figure measures.
+   */
+  measureNouns: Partial<Record<'magnitude' | 'intensity', string>>;
+  /** Words that may stand between a measure noun and its figure ("of", "at"), "|" separated. */
+  measureLinks: string;
   /** Phrases before or after a figure that make it a part of the count before it ("dont"). */
   partitivesBefore: string;
   partitivesAfter: string;
@@ -144,7 +151,11 @@ const sameCache = new Map<string, string>();
 export function sameThingAs(word: string): string {
   if (sameCache.size === 0)
     for (const l of ALL) {
-      for (const [k, v] of [...Object.entries(l.shareThings), ...Object.entries(l.measureUnits)])
+      for (const [k, v] of [
+        ...Object.entries(l.shareThings),
+        ...Object.entries(l.measureUnits),
+        ...Object.entries(l.measureNouns),
+      ])
         for (const f of v.split('|')) sameCache.set(fold(f.trim()), k);
       for (const group of l.sameThings.split(';')) {
         const forms = group
@@ -223,6 +234,15 @@ export function numberWordValue(word: string, language: string | null): number |
 export function claimWordsIn(field: WordsField, language: string | null): Set<string> {
   const i = CODES.indexOf((language ?? 'en').slice(0, 2).toLowerCase());
   return new Set(split(ALL[i < 0 ? 0 : i]![field]).map(fold));
+}
+
+let measureNounSet: Set<string> | null = null;
+/** True when `word` names a reading its figure measures ("magnitude", "intensidad"). */
+export function isMeasureNoun(word: string): boolean {
+  measureNounSet ??= new Set(
+    ALL.flatMap((l) => Object.values(l.measureNouns).flatMap((v) => split(v).map(fold))),
+  );
+  return measureNounSet.has(fold(word));
 }
 
 /** True when `word` belongs to a group of same things (a counted unit, not any noun). */

@@ -120,6 +120,8 @@ export const claimWords: ClaimWords = {
     metre: 'metre|metres|meter|meters',
     mile: 'mile|miles',
   },
+  measureNouns: { magnitude: 'magnitude', intensity: 'intensity' },
+  measureLinks: 'of|at',
   turnoutWords: 'turnout|registered|electorate',
   partitivesBefore: '',
   partitivesAfter: 'of whom|of which|of them',

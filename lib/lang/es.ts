@@ -128,6 +128,8 @@ export const claimWords: ClaimWords = {
     metre: 'metro|metros',
     mile: 'milla|millas',
   },
+  measureNouns: { magnitude: 'magnitud', intensity: 'intensidad' },
+  measureLinks: 'de|en',
   turnoutWords: 'participación|abstención|padrón|inscritos|inscritas|electorado',
   partitivesBefore: '',
   partitivesAfter: 'de los cuales|de las cuales|de ellos|de ellas',

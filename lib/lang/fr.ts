@@ -124,6 +124,8 @@ export const claimWords: ClaimWords = {
   oneWords: 'un une',
   shareThings: { vote: 'voix|vote|votes|suffrage|suffrages' },
   measureUnits: { kilometre: 'km|kilomètre|kilomètres', metre: 'mètre|mètres', mile: 'milles' },
+  measureNouns: { magnitude: 'magnitude', intensity: 'intensité' },
+  measureLinks: 'de|à|du',
   turnoutWords: 'participation|abstention|inscrits|inscrites|électorat',
   partitivesBefore: 'dont',
   partitivesAfter: "d'entre eux|d'entre elles",

@@ -123,6 +123,8 @@ export const claimWords: ClaimWords = {
     metre: 'metro|metros',
     mile: 'milha|milhas',
   },
+  measureNouns: { magnitude: 'magnitude', intensity: 'intensidade' },
+  measureLinks: 'de|em',
   turnoutWords: 'participação|comparecimento|abstenção|inscritos|eleitorado',
   partitivesBefore: '',
   partitivesAfter: 'dos quais|das quais|deles|delas',

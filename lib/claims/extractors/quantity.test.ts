@@ -265,3 +265,51 @@ describe('a part of a count counts what the count counted', () => {
     expect(qs.filter((q) => q.outcome === 'serious').every((q) => !q.tally)).toBe(true);
   });
 });
+
+describe('extractQuantities: a reading after its measure noun', () => {
+  test.each([
+    ['en', 'The tremor had magnitude 5 on the local scale.', 'magnitude 5', 'magnitude', 5],
+    [
+      'en',
+      'The observatory put the tremor’s magnitude at 5.4.',
+      'magnitude at 5.4',
+      'magnitude',
+      5.4,
+    ],
+    [
+      'en',
+      'The tremor struck with a magnitude of 5.9, officials said.',
+      'magnitude of 5.9',
+      'magnitude',
+      5.9,
+    ],
+    [
+      'en',
+      'A 4.6 magnitude tremor was felt in the valley.',
+      '4.6 magnitude tremor',
+      'magnitude',
+      4.6,
+    ],
+    ['es', 'El temblor, de magnitud 5, sacudió el valle.', 'magnitud 5', 'magnitude', 5],
+    [
+      'es',
+      'El observatorio informó que el temblor fue de magnitud de 5,4.',
+      'magnitud de 5,4',
+      'magnitude',
+      5.4,
+    ],
+    ['fr', 'Le séisme a pour magnitude 5 sur l’échelle locale.', 'magnitude 5', 'magnitude', 5],
+    ['pt', 'O tremor teve intensidade 4 na escala local.', 'intensidade 4', 'intensity', 4],
+  ])('%s: “%s” reads %s', (language, sentence, span, unit, value) => {
+    const hit = extractQuantities(sentence, language).find((h) => h.span === span);
+    expect(hit?.unit).toBe(unit);
+    expect(hit?.number.value).toBe(value);
+  });
+
+  test.each([
+    ['en', 'The tremor struck with a magnitude of 5.9, officials said.'],
+    ['en', 'A magnitude that large is rare in the valley.'],
+  ])('%s: no count of one from the article before a measure noun in “%s”', (language, sentence) => {
+    expect(extractQuantities(sentence, language).some((h) => h.article)).toBe(false);
+  });
+});

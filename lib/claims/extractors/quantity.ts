@@ -17,6 +17,7 @@ import {
   claimWordsIn,
   claimWordsOf,
   isCountedThing,
+  isMeasureNoun,
   sameThingAs,
 } from '../../lang/claim-words';
 import { anyLanguage } from '../../lang';
@@ -501,6 +502,32 @@ function countedThing(
   return thingWords;
 }
 
+/**
+ * "magnitude 5", "a magnitude of 5.5", "magnitud de 5,5", "magnitude at 5.5": the measure noun
+ * written before the figure at word i, or null.
+ */
+function measureBefore(ws: readonly Word[], i: number, language: string | null): Word | null {
+  const prev = ws[i - 1];
+  if (!prev) return null;
+  if (isMeasureNoun(prev.text)) return prev;
+  const noun = ws[i - 2];
+  if (noun && isMeasureNoun(noun.text) && claimWordsIn('measureLinks', language).has(prev.lower))
+    return noun;
+  return null;
+}
+
+/**
+ * The head noun of what a figure counts. English puts it last ("deportation flights"); Spanish,
+ * French and Portuguese first, adjectives after it ("víctimas mortales"). A measure noun is the
+ * head wherever it stands ("a 5.5 magnitude earthquake" is a reading of magnitude).
+ */
+function headOf(thingWords: readonly Word[], language: string | null): Word | undefined {
+  return (
+    thingWords.find((t) => isMeasureNoun(t.text)) ??
+    (language === null || language.startsWith('en') ? thingWords.at(-1) : thingWords[0])
+  );
+}
+
 /** The parsed number of a figure: a vague quantity, a range, or a value with its hedge. */
 function numberOf(figure: Figure, w: Word, hedge: string | null): ParsedNumber {
   const { vague, high, value } = figure;
@@ -553,6 +580,51 @@ function isTally(ws: readonly Word[], cs: number, ce: number, outcome: string | 
   );
 }
 
+/**
+ * The hit of a reading after its measure noun at word i ("magnitude 5", "magnitud de 5,5"), or
+ * null when no measure noun stands before the figure.
+ */
+function readingAt(
+  sentence: string,
+  ws: readonly Word[],
+  i: number,
+  figure: Figure,
+  language: string | null,
+  clauseLemmas: (from: number, to: number) => string[],
+): QuantityHit | null {
+  const { hyphenUnit, percent, vague, article, value, endWord } = figure;
+  if (hyphenUnit || percent || vague || article || value === null) return null;
+  const measure = measureBefore(ws, i, language);
+  if (!measure) return null;
+  const w = ws[i]!;
+  const end = ws[endWord]!.end;
+  const hedge = hedgeBefore(ws, i);
+  const [cs, ce] = clauseBounds(sentence, measure.start, end);
+  const unit = lemma(sameThingAs(measure.text));
+  const outcome = outcomeNear(ws, cs, ce, w.start);
+  return {
+    start: measure.start,
+    end,
+    span: sentence.slice(measure.start, end),
+    number: numberOf(figure, w, hedge?.text ?? null),
+    unit,
+    thing: measure.text,
+    complement: null,
+    complementText: null,
+    each: false,
+    context: clauseLemmas(cs, ce).filter((l) => l !== unit),
+    outcome,
+    article: false,
+    tally: isTally(ws, cs, ce, outcome),
+  };
+}
+
+/** "40 percent", "3 times", "5 of": a word after a plain figure that makes it no count. */
+function notACount(figure: Figure, next: Word | undefined): boolean {
+  const { hyphenUnit, percent, vague } = figure;
+  return !hyphenUnit && !percent && !vague && next !== undefined && NOT_COUNTS.has(next.lower);
+}
+
 /** Every quantity claim in one sentence (offsets relative to the sentence). */
 export function extractQuantities(sentence: string, language: string | null = 'en'): QuantityHit[] {
   const ws = words(sentence);
@@ -568,29 +640,25 @@ export function extractQuantities(sentence: string, language: string | null = 'e
     if (!figure) continue;
     const { vague, endWord, hyphenUnit, percent, article } = figure;
 
+    const reading = readingAt(sentence, ws, i, figure, language, clauseLemmas);
+    if (reading) {
+      out.push(reading);
+      i = figure.endWord;
+      continue;
+    }
     // The counted noun phrase.
     const firstNext = ws[endWord + 1];
     const partOf = !hyphenUnit && !percent && !vague && lastCount && isPartitive(ws, i, endWord);
-    if (
-      !hyphenUnit &&
-      !percent &&
-      firstNext &&
-      NOT_COUNTS.has(firstNext.lower) &&
-      !vague &&
-      !partOf
-    )
-      continue;
+    if (!partOf && notACount(figure, firstNext)) continue;
     const { np, j } = nounPhrase(sentence, ws, endWord + 1, figure, w);
     const thingWords = countedThing(ws, i, figure, np, lastShare, partOf ? lastCount : null);
     if (thingWords.length === 0) continue;
     if (percent) lastShare = thingWords.at(-1) ?? null;
     else lastCount = thingWords;
-    // English puts the head noun last ("deportation flights"); Spanish, French and Portuguese
-    // first, adjectives after it ("víctimas mortales").
-    const head = language === null || language.startsWith('en') ? thingWords.at(-1) : thingWords[0];
+    const head = headOf(thingWords, language);
     if (head && claimWordsOf('clockWords').has(head.lower) && ws[j]?.lower.length === 1) continue;
     // An article counts one only for the things the lexicon lists as counted units.
-    if (article && !(head && isCountedThing(head.text))) continue;
+    if (article && !(head && isCountedThing(head.text) && !isMeasureNoun(head.text))) continue;
     const unitLemma = head ? lemma(sameThingAs(head.text)) : '';
     let unit = percent ? `% ${unitLemma}`.trim() : unitLemma;
     if (!unit) continue;

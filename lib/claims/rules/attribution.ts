@@ -11,7 +11,7 @@ import {
   type RuleContext,
 } from '../align';
 import { contentLemmas, foldLower } from '../text';
-import { quantitiesAlign } from './quantity';
+import { isReading, quantitiesAlign, valueGap } from './quantity';
 import { diffQuotes } from './quote';
 
 function speakerKey(c: Claim): string {
@@ -39,6 +39,43 @@ function statementWords(target: Claim, byId: Map<string, Claim>, ctx: RuleContex
 
 function sameStatement(a: Set<string>, b: Set<string>): boolean {
   return overlapOfSmaller(a, b) >= SAME_STATEMENT_MIN;
+}
+
+/**
+ * One speaker, two values: outlets credit the same source with figures that cannot both be its
+ * word. Different speakers with different values are two measurements, not this.
+ */
+function sameSpeakerConflicts(
+  atts: readonly Claim[],
+  byId: Map<string, Claim>,
+  ctx: RuleContext,
+  saidByOne: (a: Claim) => boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  crossSourcePairs(
+    atts,
+    (c) => c.sourceId,
+    (a, b) => {
+      if (speakerKey(a) !== speakerKey(b) || !a.detail.speakerId || !saidByOne(a) || !saidByOne(b))
+        return;
+      const ta = byId.get(String(a.detail.targetId));
+      const tb = byId.get(String(b.detail.targetId));
+      if (!ta || !tb || ta.kind !== 'quantity' || tb.kind !== 'quantity') return;
+      // One measurer's reading of a measure is one figure, whatever the words around it.
+      const sameReading = isReading(ta) && ta.unit === tb.unit;
+      if (!(sameReading || quantitiesAlign(ta, tb, ctx)) || valueGap(ta, tb) === 0) return;
+      out.push({
+        kind: 'attribution',
+        topic: `What ${a.value} said: “${ta.span}” or “${tb.span}”`,
+        severity: 'medium',
+        reason: `${outletOf(ctx, a.sourceId)} credits “${ta.span}” to ${a.value}; ${outletOf(ctx, b.sourceId)} credits “${tb.span}” to ${b.value}.`,
+        claimIds: [a.id, ta.id, b.id, tb.id],
+        entityIds: [...new Set([...a.entityIds, ...b.entityIds])],
+        agreement: false,
+      });
+    },
+  );
+  return out;
 }
 
 export function compareAttributions(claims: readonly Claim[], ctx: RuleContext): Finding[] {
@@ -86,6 +123,7 @@ export function compareAttributions(claims: readonly Claim[], ctx: RuleContext):
       spans: [ta.span],
     });
   });
+  out.push(...sameSpeakerConflicts(atts, byId, ctx, saidByOne));
   for (const { spans, ...f } of merged.values())
     out.push({
       ...f,

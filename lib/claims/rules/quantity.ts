@@ -16,7 +16,7 @@ import {
   sourceCount,
   uniqueEntities,
 } from '../align';
-import { claimWordsOf } from '../../lang/claim-words';
+import { claimWordsOf, isMeasureNoun } from '../../lang/claim-words';
 import { gap } from '../extractors/numbers';
 import { contentLemmas, lemma } from '../text';
 
@@ -123,6 +123,21 @@ export function rangeGap(a: Claim, b: Claim): number {
   return Math.max(rel(al, bl), rel(ah, bh));
 }
 
+/** A reading of a measure ("magnitude 5"), not a count of things. */
+export function isReading(c: Claim): boolean {
+  return Boolean(c.unit) && isMeasureNoun(c.unit!);
+}
+
+/** How far apart two figures are, allowing for hedges and ranges: 0 when they agree. */
+export function valueGap(a: Claim, b: Claim): number {
+  return isRange(a) || isRange(b)
+    ? rangeGap(a, b)
+    : gap(
+        { low: num(a, 'low'), high: num(a, 'high') },
+        { low: num(b, 'low'), high: num(b, 'high') },
+      );
+}
+
 export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const qs = claims.filter((c) => c.kind === 'quantity');
   const out: Finding[] = [];
@@ -131,19 +146,20 @@ export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): F
     if (sourceCount(g) < 2) continue;
     let worst = 0;
     let pair: [Claim, Claim] | null = null;
+    let measuredApart = false;
     crossSourcePairs(
       g,
       (c) => c.sourceId,
       (a, b) => {
         // Only figures aligned with each other conflict: a group is joined through chains.
         if (!quantitiesAlign(a, b, ctx)) return;
-        const d =
-          isRange(a) || isRange(b)
-            ? rangeGap(a, b)
-            : gap(
-                { low: num(a, 'low'), high: num(a, 'high') },
-                { low: num(b, 'low'), high: num(b, 'high') },
-              );
+        const d = valueGap(a, b);
+        // Readings ("magnitude 5") differ by who measured: two values are no count told two
+        // ways; the same measurer credited with both is an attribution conflict instead.
+        if (d > 0 && isReading(a)) {
+          measuredApart = true;
+          return;
+        }
         if (d > 0 && isTimeline(a, b, d, ctx)) return;
         if (d > worst) {
           worst = d;
@@ -151,6 +167,8 @@ export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): F
         }
       },
     );
+    // Readings measured apart do not agree either: nothing to say about them as counts.
+    if (!pair && measuredApart) continue;
     const first = g[0]!;
     // The words as the outlet wrote them ("of Ruritanian migrants"), not the matching lemmas.
     const written = first.detail.complementText ?? first.detail.complement;
