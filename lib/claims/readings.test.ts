@@ -5,27 +5,20 @@
  */
 import { expect, test } from 'vitest';
 import { buildCorpus } from '../corpus/pipeline';
+import { rawSource } from '../../tests/unit/fixtures/raw-source';
 import type { Discrepancy, RawSource } from '../types';
 
-function source(id: string, outlet: string, language: string, text: string): RawSource {
-  return {
-    id,
-    file: null,
-    outlet,
-    title: null,
-    url: null,
-    published: '2024-05-06',
-    language,
-    text,
-    origin: 'user',
-  };
-}
+const source = (id: string, outlet: string, language: string, text: string): RawSource =>
+  rawSource(id, language, text, outlet, { published: '2024-05-06', origin: 'user' });
 
 function conflicts(sources: RawSource[]): Discrepancy[] {
   return buildCorpus(sources).discrepancies.filter((d) => !d.agreement);
 }
 
 const QUAKE = 'A strong tremor shook the Varden valley on Sunday night, damaging houses in Ostrel.';
+/** An English outlet's article: the tremor, then a measurer's reading of it. */
+const reading = (measurer: string, value: string) =>
+  `${QUAKE} According to the ${measurer}, the tremor had a magnitude of ${value}.`;
 const SEISME =
   'Un fort séisme a secoué la vallée de Varden dimanche soir, endommageant des maisons à Ostrel.';
 
@@ -33,12 +26,7 @@ test.each([
   [
     'same measurer, two values, two languages',
     [
-      source(
-        'a',
-        'Outlet A',
-        'en',
-        `${QUAKE} According to the Northland Seismic Office, the tremor had a magnitude of 5.4.`,
-      ),
+      source('a', 'Outlet A', 'en', reading('Northland Seismic Office', '5.4')),
       source(
         'b',
         'Outlet B',
@@ -51,36 +39,16 @@ test.each([
   [
     'same measurer, same value',
     [
-      source(
-        'a',
-        'Outlet A',
-        'en',
-        `${QUAKE} According to the Northland Seismic Office, the tremor had a magnitude of 5.4.`,
-      ),
-      source(
-        'b',
-        'Outlet B',
-        'en',
-        `${QUAKE} According to the Northland Seismic Office, the tremor had a magnitude of 5.4.`,
-      ),
+      source('a', 'Outlet A', 'en', reading('Northland Seismic Office', '5.4')),
+      source('b', 'Outlet B', 'en', reading('Northland Seismic Office', '5.4')),
     ],
     0,
   ],
   [
     'two measurers, two values',
     [
-      source(
-        'a',
-        'Outlet A',
-        'en',
-        `${QUAKE} According to the Northland Seismic Office, the tremor had a magnitude of 5.4.`,
-      ),
-      source(
-        'b',
-        'Outlet B',
-        'en',
-        `${QUAKE} According to the Southland Geophysics Centre, the tremor had a magnitude of 6.`,
-      ),
+      source('a', 'Outlet A', 'en', reading('Northland Seismic Office', '5.4')),
+      source('b', 'Outlet B', 'en', reading('Southland Geophysics Centre', '6')),
     ],
     0,
   ],

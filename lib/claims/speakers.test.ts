@@ -4,20 +4,13 @@
  */
 import { expect, test } from 'vitest';
 import { buildCorpus } from '../corpus/pipeline';
-import type { RawSource } from '../types';
+import { rawSource } from '../../tests/unit/fixtures/raw-source';
 
 function quotesOf(text: string, language: string): Array<[string, string | null]> {
-  const raw: RawSource = {
-    id: 'speakers-test',
-    file: null,
-    outlet: 'Test Outlet',
-    title: null,
-    url: null,
+  const raw = rawSource('speakers-test', language, text, 'Test Outlet', {
     published: '2024-05-06',
-    language,
-    text,
     origin: 'user',
-  };
+  });
   const corpus = buildCorpus([raw]);
   return corpus.claims
     .filter((c) => c.kind === 'quote')
