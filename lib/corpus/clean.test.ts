@@ -155,6 +155,31 @@ describe('credits, bylines and headings in any language', () => {
   });
 
   test.each([
+    [
+      'Key points Loading... Key points The council approved the new budget on Monday night.',
+      'The council approved the new budget on Monday night.',
+      'Key points Loading... Key points',
+    ],
+    [
+      'En bref Résumé en cours… En bref Le conseil a voté le budget lundi soir.',
+      'Le conseil a voté le budget lundi soir.',
+      'En bref Résumé en cours… En bref',
+    ],
+  ])("a widget's label repeated around a placeholder goes: %s", (line, kept, gone) => {
+    const r = cleanArticle(`${line}\n${body}`);
+    expect(r.text.startsWith(kept)).toBe(true);
+    expect(r.removed).toContainEqual({ reason: 'repeated label', text: gone });
+  });
+
+  test.each([
+    'Jane Roe Jane Roe Jane Roe spoke to the crowd outside the hall.', // a name repeated
+    'Jane Roe said that Jane Roe would not run again next year.', // a name said twice
+    'Jane Roe... Jane Roe won.', // too little left after it
+  ])('a line that repeats its opening words is kept: %s', (line) => {
+    expect(cleanArticle(`${body}\n${line}`).text).toContain(line);
+  });
+
+  test.each([
     'Live Updates',
     'The Daily Courier (Springfield)',
     'Watch | Storm Hits The Coast',

@@ -224,6 +224,29 @@ function stripDatePrefixes(line: string, early: boolean, removed: RemovedText[])
 }
 
 /**
+ * A line without a widget's label repeated at its start: "Key points Loading... Key points The
+ * council voted …" is a summary box's header, a placeholder and the header again before the
+ * text. The label is two to four words, seen again after one to six other words that end in an
+ * ellipsis, with a sentence after it; what goes is noted in `removed`.
+ */
+function stripRepeatedLabel(line: string, removed: RemovedText[]): string {
+  const words = line.split(' ');
+  for (let n = 2; n <= 4; n++) {
+    const label = words.slice(0, n).join(' ');
+    if (!/^\p{Lu}/u.test(label) || /[.!?:;,]/.test(label)) continue;
+    // Its next appearance, after one to six other words ("Jane Doe Jane Doe" repeats a name).
+    let at = 1;
+    while (at <= n + 6 && words.slice(at, at + n).join(' ') !== label) at++;
+    if (at <= n || at > n + 6 || at + n + 4 > words.length) continue;
+    // A placeholder trails off ("Loading...", "Summarising…"); prose that repeats a name goes on.
+    if (!/(?:\.\.\.|…)$/u.test(words[at - 1]!)) continue;
+    removed.push({ reason: 'repeated label', text: words.slice(0, at + n).join(' ') });
+    return words.slice(at + n).join(' ');
+  }
+  return line;
+}
+
+/**
  * A line without its ending photo credits ("… in a town. [Agency]", "… 2023. AGENCY/Jane Doe");
  * null when nothing is left of it. What goes is noted in `removed`.
  */
@@ -293,7 +316,10 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
   let inTrailingSection = false;
 
   for (const [i, original] of lines.entries()) {
-    let line = stripDatePrefixes(original, i === 0 || kept.length <= 1, removed);
+    let line = stripRepeatedLabel(
+      stripDatePrefixes(original, i === 0 || kept.length <= 1, removed),
+      removed,
+    );
     if (TRAILING_SECTION.test(line)) {
       inTrailingSection = true;
       removed.push({ reason: 'related links', text: line });

@@ -314,3 +314,47 @@ describe('names in Spanish, Portuguese and French stories', () => {
     expect(added.mentions.find((m) => m.surface === 'Alemania')?.entityId).toBe(known.id);
   });
 });
+
+describe('junk judged by how the corpus writes a word', () => {
+  const raw = (id: string, language: string, text: string): RawSource => ({
+    id,
+    file: null,
+    outlet: id,
+    title: null,
+    url: null,
+    published: null,
+    language,
+    text,
+    origin: 'user',
+  });
+  const story = buildCorpus([
+    raw(
+      'fr',
+      'fr',
+      "Le jury a remis la Coupe d’argent à Jean Morel. La Coupe d'argent d'honneur est allée à Lise Caron. Jean Morel est passé par Ostrava d'abord, puis il a quitté Ostrava.",
+    ),
+    raw(
+      'en',
+      'en',
+      'Freedonia Robotics sells the popular VXR headset, which runs on affordable VXR chips. Its new Orion VXR platform ships next year. The ruling FDP party lost seats, and the FDP said it would stay in the coalition.',
+    ),
+  ]);
+  const all = story.entities.flatMap((e) => [e.name, ...e.aliases]);
+
+  test.each([
+    'Coupe', // always followed by "d'" and a lower-case word: the head of "Coupe d'argent"
+    'VXR', // an acronym only ever between a lower-case modifier and a noun
+    'Orion VXR', // a product named with that common noun
+  ])('no entity or alias "%s"', (s) => {
+    expect(all).not.toContain(s);
+  });
+
+  test.each([
+    'Jean Morel',
+    'Ostrava', // once before an elided article and a lower-case word, once not
+    'FDP', // before its head word, and after an article
+    'Freedonia Robotics',
+  ])('%s is kept', (alias) => {
+    expect(all).toContain(alias);
+  });
+});

@@ -3,7 +3,7 @@
  * used as common nouns, demonyms, capitalised common words), judged against what the whole
  * corpus writes in lower case and capitalises mid-sentence.
  */
-import { countryCode, hasDemonymEnding } from '../../lang';
+import { anyLanguage, countryCode, hasDemonymEnding } from '../../lang';
 import type { Entity } from '../../types';
 import { fold } from '../text';
 import { isAllCaps, isConnector, isInitialism } from '../tokens';
@@ -21,7 +21,13 @@ import {
   OPENING_WORDS,
   ROLE_WORDS,
   typeFromKeywords,
+  PLACE_PREPOSITIONS,
+  ROLE_CONTEXT,
+  SPEECH_VERBS,
+  STOP_BACK,
 } from './words';
+
+const ELISIONS = anyLanguage('elisions');
 
 /** A predicate telling junk occurrences from names, given every occurrence in the corpus. */
 export function junkFilter(
@@ -38,33 +44,42 @@ export function junkFilter(
     nameParts.add(key(o.tokens[o.tokens.length - 1]!.text));
   }
   // One-word names always followed by a figure ("Example 72", "Example-72"): a model's or a
-  // road's designation, whose letters alone name nothing the text speaks of.
-  const withFigure = new Map<string, { all: number; figure: number }>();
+  // road's designation, whose letters alone name nothing the text speaks of. Or always followed
+  // by an elided article glued to a lower-case word ("Coupe d'or"): the head of a name written
+  // in sentence case, cut at the apostrophe; the head alone names nothing.
+  const followers = new Map<string, { all: number; figure: number; elided: number }>();
   for (const o of occs) {
     if (o.linkOnly || o.tokens.length !== 1) continue;
     const k = key(o.surface);
-    const c = withFigure.get(k) ?? { all: 0, figure: 0 };
+    const c = followers.get(k) ?? { all: 0, figure: 0, elided: 0 };
     c.all++;
-    if (/^[ -]\d/u.test(o.source.text.slice(o.end, o.end + 2))) c.figure++;
-    withFigure.set(k, c);
+    const next = o.source.text.slice(o.end, o.end + 12);
+    if (/^[ -]\d/u.test(next)) c.figure++;
+    const elided = /^ (\p{Ll}{1,7}['’])\p{Ll}/u.exec(next);
+    if (elided && ELISIONS.has(elided[1]!.replace('’', "'"))) c.elided++;
+    followers.set(k, c);
   }
-  const designation = (k: string) => {
-    const c = withFigure.get(k);
-    return c !== undefined && c.all >= 2 && c.figure === c.all;
+  const cutName = (k: string) => {
+    const c = followers.get(k);
+    return c !== undefined && c.all >= 2 && (c.figure === c.all || c.elided === c.all);
   };
+  const commonNoun = modifiedAcronyms(occs);
   return (o: Occurrence): boolean => {
     const toks = o.tokens;
     const k = key(o.surface);
     if (knownKeys.has(k)) return false;
-    if (toks.length === 1 && !o.acronym && designation(k)) return true;
+    if (toks.length === 1 && !o.acronym && cutName(k) && countryCode(o.surface) === null)
+      return true;
     // The outlet's own name in its own text is boilerplate (app promotions, credits,
     // "subscribe to X"); where another source names it, that source's mention makes it a name.
     if (o.source.outlet && k === key(o.source.outlet)) return true;
     if (o.surface.replace(/[^\p{L}]/gu, '').length < 2) return true;
     if (toks.every((t) => CALENDAR.has(fold(t.text)) || FUNCTION_WORDS.has(fold(t.text))))
       return true;
-    if (toks.length === 1) return isJunkWord(o, k, stats, nameParts);
+    if (toks.length === 1) return commonNoun.has(k) || isJunkWord(o, k, stats, nameParts);
     if (o.titled || o.acronym || typeFromKeywords(toks)) return false;
+    // "the Example GPU architecture": a product named by a common noun's acronym.
+    if (commonNoun.has(key(toks[toks.length - 1]!.text))) return true;
     const lastTok = toks[toks.length - 1]!;
     if (isDemonym(lastTok.text) && /^[a-z]/.test(o.after[0] ?? '')) return true;
     // Capitalised common words ("Public Safety", "Illegal Criminals").
@@ -118,4 +133,45 @@ function isJunkWord(
   if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
   if (stats.lowercase.has(f)) return true;
   return t.initial && !stats.capNonInitial.has(k) && !nameParts.has(k);
+}
+
+/** Closed-class words and cues before a name: an acronym after one of them may be a name. */
+const NOT_MODIFIERS = new Set([
+  ...STOP_BACK,
+  ...OPENING_WORDS,
+  ...ARTICLES,
+  ...PLACE_PREPOSITIONS,
+  ...SPEECH_VERBS,
+  ...ROLE_CONTEXT,
+  ...anyLanguage('organizationContext'),
+  ...anyLanguage('connectors'),
+]);
+
+/**
+ * Keys of one-word acronyms that the corpus only writes as common nouns are: each time between a
+ * lower-case modifier and a lower-case noun ("the new XYZ chip", "generative XYZ tools"). An
+ * institution's acronym also stands after an article, a preposition or a verb ("the XYZ said",
+ * "by XYZ"), or before its head word ("the XYZ party"), and one such use keeps it a name.
+ */
+function modifiedAcronyms(occs: readonly Occurrence[]): Set<string> {
+  const uses = new Map<string, boolean>();
+  for (const o of occs) {
+    if (o.linkOnly || o.acronym || o.titled || o.tokens.length !== 1) continue;
+    const t = o.tokens[0]!;
+    if (!isAllCaps(t.text) || isInitialism(t.text) || countryCode(t.text) !== null) continue;
+    const k = key(t.text);
+    const text = o.source.text;
+    const before = /(?<![\p{L}'’-])([\p{Ll}][\p{Ll}-]*) $/u.exec(
+      text.slice(Math.max(0, o.start - 30), o.start),
+    );
+    const after = /^ ([\p{Ll}][\p{Ll}-]*)(?![\p{L}'’])/u.exec(text.slice(o.end, o.end + 30));
+    const modified =
+      before !== null &&
+      after !== null &&
+      !NOT_MODIFIERS.has(fold(before[1]!)) &&
+      !isHeadWord(fold(after[1]!)) &&
+      !NOT_MODIFIERS.has(fold(after[1]!));
+    uses.set(k, (uses.get(k) ?? true) && modified);
+  }
+  return new Set([...uses].filter(([, modified]) => modified).map(([k]) => k));
 }
