@@ -358,3 +358,49 @@ describe('junk judged by how the corpus writes a word', () => {
     expect(all).toContain(alias);
   });
 });
+
+describe("types from the words of the source's own language", () => {
+  const raw = (id: string, language: string, text: string): RawSource => ({
+    id,
+    file: null,
+    outlet: id,
+    title: null,
+    url: null,
+    published: null,
+    language,
+    text,
+    origin: 'user',
+  });
+  const story = buildCorpus([
+    raw(
+      'fr',
+      'fr',
+      "Les secours ont atteint les villages dans les Carvennes. D'après l'institut Sondora, la participation a reculé.",
+    ),
+    raw(
+      'pt',
+      'pt',
+      'Segundo a Gazeta Sul, o ônibus saiu da pista próximo à rodovia João Pereira Lima. A candidata da coalizão Juntos Pelo Sul votou cedo. De acordo com a plataforma Voarama, o voo atrasou.',
+    ),
+    raw(
+      'es',
+      'es',
+      'La alcaldesa ganó frente a Marta Ruiz Olmo por poco. Le dio más votos que a Marta Ruiz Olmo. Marta Ruiz Olmo reconoció la derrota.',
+    ),
+  ]);
+
+  test.each([
+    ['Carvennes', 'place'], // "dans les X": a preposition, an article, the name
+    ['Sondora', 'organization'], // "l'institut X": the head word before the name
+    ['João Pereira Lima', 'facility'], // "a rodovia X"
+    ['Juntos Pelo Sul', 'organization'], // "a coalizão X"
+    ['Voarama', 'organization'], // "a plataforma X"
+    ['Marta Ruiz Olmo', 'person'], // "frente a X" and "que a X" say nothing of a place
+  ])('%s is a %s', (alias, type) => {
+    expect(byAlias(story, alias)?.type).toBe(type);
+  });
+
+  test('"a X" in Portuguese (an article) is no place evidence', () => {
+    expect(byAlias(story, 'Gazeta Sul')?.type).not.toBe('place');
+  });
+});

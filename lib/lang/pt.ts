@@ -17,7 +17,7 @@ export const pt: LexiconSource = {
   speechVerbs:
     'disse diz afirmou afirma declarou declara informou informa explicou explica contou relatou destacou ressaltou anunciou acrescentou escreveu publicou respondeu pediu criticou reconheceu',
   organizationContext:
-    'jornal diário agência facção grupo partido rede companhia empresa firma emissora canal portal',
+    'jornal diário agência facção grupo partido rede companhia empresa firma emissora canal portal plataforma site farmacêutica televisão',
   roles:
     'Presidente Ministro Ministra Secretário Embaixador Embaixadora Senador Senadora Governador Governadora Prefeito Prefeita Diretor Diretora Deputado Deputada Rei Rainha Príncipe Princesa Papa Juiz Juíza General Comissário Porta-voz Chefe Líder Procurador Procuradora Vice Chanceler Dom Dona Sr Sra',
   honorifics: 'Dom Dona Sr Sra',
@@ -34,7 +34,7 @@ export const pt: LexiconSource = {
     facility:
       'casa aeroporto aeroportos hospital prisão presídio penitenciária palácio estádio embaixada consulado catedral igreja mesquita museu ponte rodovia estrada estação base',
     organization:
-      'ministério partido instituto agência polícia secretaria departamento conselho colégio serviço comissão governo tribunal congresso senado câmara assembleia universidade fundação associação federação união banco empresa companhia grupo exército força forças guarda corpo bombeiros proteção unidade organização escritório procuradoria prefeitura movimento coligação aliança frente sociedade confederação centro controle',
+      'ministério partido instituto agência polícia secretaria departamento conselho colégio serviço comissão governo tribunal congresso senado câmara assembleia universidade fundação associação federação união banco empresa companhia grupo exército força forças guarda corpo bombeiros proteção unidade organização escritório procuradoria prefeitura movimento coligação coalizão aliança frente sociedade confederação centro controle',
     place:
       'cidade província estado região comunidade município rio lago monte montanha ilha ilhas península golfo mar oceano rua avenida praça bairro distrito deserto baía vila aldeia condomínio localidade',
   },

@@ -1,15 +1,17 @@
 /** An entity's type, from its head words and the context of its occurrences. */
+import { anyLanguage, inLanguage, LEXICONS } from '../../lang';
+import { fold } from '../text';
 import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Entity, EntityType } from '../../types';
 import {
   ROLE_CONTEXT,
   CONTEXT_TYPES,
   PLACE_PREPOSITIONS,
-  WEAK_PLACE_PREPOSITIONS,
   PLACE_CUES,
   PLACE_WORDS,
   SPEECH_VERBS,
   key,
+  languageOf,
   typeFromKeywords,
 } from './words';
 import type { Occurrence } from './occurrences';
@@ -43,6 +45,40 @@ export function typeFromNeighbours(
   }
 }
 
+const ownWordsCache = new Map<string | null, OwnWords>();
+interface OwnWords {
+  places: ReadonlySet<string>;
+  weakPlaces: ReadonlySet<string>;
+  articles: ReadonlySet<string>;
+  /** Head words of institutions and facilities, folded: "la rodovia X", "l'institut X". */
+  heads: ReadonlyArray<[EntityType, ReadonlySet<string>]>;
+}
+/** A language's place prepositions and articles; every language's where it is unknown. */
+function ownWords(lang: string | null): OwnWords {
+  let w = ownWordsCache.get(lang);
+  if (!w) {
+    const known = lang !== null && LEXICONS.some((l) => l.code === lang);
+    const pick = (field: 'placePrepositions' | 'weakPlacePrepositions' | 'articles') =>
+      known ? inLanguage(field, lang) : anyLanguage(field);
+    w = {
+      places: pick('placePrepositions'),
+      weakPlaces: pick('weakPlacePrepositions'),
+      articles: pick('articles'),
+      heads: (['facility', 'organization'] as const).map((type) => [
+        type,
+        new Set(
+          LEXICONS.filter((l) => !known || l.code === lang)
+            .flatMap((l) => l.keywords[type].split(/\s+/))
+            .filter((w) => w.length > 0)
+            .map(fold),
+        ),
+      ]),
+    };
+    ownWordsCache.set(lang, w);
+  }
+  return w;
+}
+
 export function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
   const longestLen = maxLen(g);
   const longest = g.occs.filter((o) => o.tokens.length === longestLen);
@@ -64,10 +100,18 @@ export function inferType(g: Group, allPersonSurnames: Set<string>): EntityType 
     if (o.titled) votes.person += 3;
     const prev = o.before[o.before.length - 1] ?? '';
     const prev2 = o.before[o.before.length - 2] ?? '';
-    if (PLACE_PREPOSITIONS.has(prev) || (prev === 'the' && PLACE_PREPOSITIONS.has(prev2)))
+    // "in X", "dans les X", "en el X": a preposition of the source's own language (a folded
+    // "à" is another language's article), maybe with an article between.
+    const own = ownWords(languageOf(o.source));
+    const prep = own.places.has(prev)
+      ? prev
+      : own.articles.has(prev) && own.places.has(prev2)
+        ? prev2
+        : '';
+    if (prep) {
       votes.place += 1;
-    const prep = PLACE_PREPOSITIONS.has(prev) ? prev : prev === 'the' ? prev2 : '';
-    if (PLACE_PREPOSITIONS.has(prep) && !WEAK_PLACE_PREPOSITIONS.has(prep)) strongPlace++;
+      if (!own.weakPlaces.has(prep)) strongPlace++;
+    }
     // "the city of X", "la ciudad de X", "natural de X", "nascida em X", "condomínio X".
     if (
       (PLACE_WORDS.has(prev) && !o.tokens[0]!.initial) ||
@@ -77,6 +121,9 @@ export function inferType(g: Group, allPersonSurnames: Set<string>): EntityType 
       votes.place += 2;
       strongPlace++;
     }
+    // "la rodovia X", "el partido X", "l'institut X": the head word written before the name.
+    if (!o.tokens[0]!.initial)
+      for (const [type, heads] of own.heads) if (heads.has(prev)) votes[type] += 2;
     if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? '')) votes.person += 1;
     if (ROLE_CONTEXT.has(prev)) votes.person += 2;
     for (const [type, set] of CONTEXT_TYPES) {
@@ -98,8 +145,7 @@ export function inferType(g: Group, allPersonSurnames: Set<string>): EntityType 
     toks.length >= 2 &&
     toks.length <= 4 &&
     !toks.some((t) => isConnector(t.text) || isAllCaps(t.text));
-  if (best[0] === 'place' && personShaped && strongPlace === 0 && votes.person === 0)
-    return 'person';
+  if (best[0] === 'place' && personShaped && strongPlace === 0) return 'person';
   if (best[1] > 0) return best[0];
   if (toks.every((t) => isAllCaps(t.text) || isInitialism(t.text))) return 'organization';
   // Two to four plain capitalised words with no keyword read as a person's name.
