@@ -387,6 +387,11 @@ describe("types from the words of the source's own language", () => {
       'es',
       'La alcaldesa ganó frente a Marta Ruiz Olmo por poco. Le dio más votos que a Marta Ruiz Olmo. Marta Ruiz Olmo reconoció la derrota.',
     ),
+    raw(
+      'en',
+      'en',
+      'The old town of Tarvo, a TKO World Heritage Site, was damaged. A mission from TKO arrived on Monday. The owner, in an interview with JVN, said he was at home.',
+    ),
   ]);
 
   test.each([
@@ -396,6 +401,8 @@ describe("types from the words of the source's own language", () => {
     ['Juntos Pelo Sul', 'organization'], // "a coalizão X"
     ['Voarama', 'organization'], // "a plataforma X"
     ['Marta Ruiz Olmo', 'person'], // "frente a X" and "que a X" say nothing of a place
+    ['TKO', 'organization'], // an acronym naming things after itself; "from X" is no place
+    ['JVN', 'organization'], // an acronym's speech is an institution's
   ])('%s is a %s', (alias, type) => {
     expect(byAlias(story, alias)?.type).toBe(type);
   });

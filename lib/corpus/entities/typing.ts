@@ -16,6 +16,7 @@ import {
 } from './words';
 import type { Occurrence } from './occurrences';
 import { type Group, maxLen } from './grouping';
+import { acronymHead } from './naming';
 
 /**
  * Names without any evidence of their type take the type of the names listed with them:
@@ -79,11 +80,21 @@ function ownWords(lang: string | null): OwnWords {
   return w;
 }
 
-export function inferType(g: Group, allPersonSurnames: Set<string>): EntityType {
+export function inferType(g: Group, allPersonSurnames: Set<string>, owner = false): EntityType {
+  // An acronym that opens every other name ("ABC Example Prize") is what they are things of:
+  // its own occurrences say what it is.
+  const head = acronymHead(g.aliases);
+  if (head && g.aliases.size > 1) {
+    const own = g.occs.filter((o) => key(o.surface) === key(head));
+    if (own.length > 0)
+      return inferType({ ...g, occs: own, aliases: new Set([head]) }, allPersonSurnames, true);
+  }
   const longestLen = maxLen(g);
   const longest = g.occs.filter((o) => o.tokens.length === longestLen);
   const kw = typeFromKeywords(longest[0]!.tokens);
   if (kw) return kw;
+  // An acronym's speech is an institution's ("the ABC said"), not a person's.
+  const acronym = longest[0]!.tokens.every((t) => isAllCaps(t.text) || isInitialism(t.text));
   const votes: Record<EntityType, number> = {
     person: 0,
     organization: 0,
@@ -108,7 +119,9 @@ export function inferType(g: Group, allPersonSurnames: Set<string>): EntityType 
       : own.articles.has(prev) && own.places.has(prev2)
         ? prev2
         : '';
-    if (prep) {
+    // An acronym that names things after itself ("ABC Example Prize") is an institution's, and
+    // institutions take the same prepositions ("a letter from ABC").
+    if (prep && !(owner && acronym)) {
       votes.place += 1;
       if (!own.weakPlaces.has(prep)) strongPlace++;
     }
@@ -124,7 +137,8 @@ export function inferType(g: Group, allPersonSurnames: Set<string>): EntityType 
     // "la rodovia X", "el partido X", "l'institut X": the head word written before the name.
     if (!o.tokens[0]!.initial)
       for (const [type, heads] of own.heads) if (heads.has(prev)) votes[type] += 2;
-    if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? '')) votes.person += 1;
+    if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? ''))
+      votes[acronym ? 'organization' : 'person'] += 1;
     if (ROLE_CONTEXT.has(prev)) votes.person += 2;
     for (const [type, set] of CONTEXT_TYPES) {
       if (o.before.some((w) => set.has(w)) || set.has(o.after[0] ?? '')) votes[type] += 1;
