@@ -375,7 +375,7 @@ describe("types from the words of the source's own language", () => {
     raw(
       'fr',
       'fr',
-      "Les secours ont atteint les villages dans les Carvennes. D'après l'institut Sondora, la participation a reculé.",
+      "Les secours ont atteint les villages dans les Carvennes. D'après l'institut Sondora, la participation a reculé. Le maire de Castelviel a demandé de l'aide pour l'archipel des Morvennes.",
     ),
     raw(
       'pt',
@@ -385,12 +385,12 @@ describe("types from the words of the source's own language", () => {
     raw(
       'es',
       'es',
-      'La alcaldesa ganó frente a Marta Ruiz Olmo por poco. Le dio más votos que a Marta Ruiz Olmo. Marta Ruiz Olmo reconoció la derrota.',
+      'La alcaldesa ganó frente a Marta Ruiz Olmo por poco. Le dio más votos que a Marta Ruiz Olmo. Marta Ruiz Olmo reconoció la derrota. El eclipse cubrió la ciudad costera de Punta Olmeda.',
     ),
     raw(
       'en',
       'en',
-      'The old town of Tarvo, a TKO World Heritage Site, was damaged. A mission from TKO arrived on Monday. The owner, in an interview with JVN, said he was at home.',
+      'The old town of Tarvo, a TKO World Heritage Site, was damaged. A mission from TKO arrived on Monday. The owner, in an interview with JVN, said he was at home. Roads in the northern Varo mountains were cut.',
     ),
   ]);
 
@@ -403,6 +403,10 @@ describe("types from the words of the source's own language", () => {
     ['Marta Ruiz Olmo', 'person'], // "frente a X" and "que a X" say nothing of a place
     ['TKO', 'organization'], // an acronym naming things after itself; "from X" is no place
     ['JVN', 'organization'], // an acronym's speech is an institution's
+    ['Castelviel', 'place'], // "le maire de X"
+    ['Morvennes', 'place'], // "l'archipel des X"
+    ['Punta Olmeda', 'place'], // "la ciudad costera de X": an adjective after the place word
+    ['Varo', 'place'], // "the X mountains": a place word after the name
   ])('%s is a %s', (alias, type) => {
     expect(byAlias(story, alias)?.type).toBe(type);
   });

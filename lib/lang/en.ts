@@ -14,7 +14,7 @@ export const en: LexiconSource = {
   placePrepositions:
     'in to from at across through into toward towards near visit visited visiting visits arrived arriving reached leaving left outside',
   weakPlacePrepositions: 'to toward towards',
-  placeCues: 'born native resident residents outskirts',
+  placeCues: 'born native resident residents outskirts mayor governor',
   speechVerbs:
     'said says told added wrote posted responded warned announced declared stated tweeted noted argued insisted emphasized emphasised highlighted explained asked replied urged claimed denied confirmed ordered backpedaled backtracked considers called vowed',
   organizationContext:
@@ -39,7 +39,7 @@ export const en: LexiconSource = {
     organization:
       'department ministry police group agency administration court office council committee party army navy bank government congress senate parliament directorate association organization organisation university institute commission service services corporation company inc corp foundation union federation league network times post news press tribune journal gazette herald newspaper house guard force forces cartel gang coalition front survey society',
     place:
-      'gap river jungle mountains mountain valley desert sea ocean bay gulf strait canal island islands peninsula province state region county city town village municipality neighborhood neighbourhood district lake coast border park square street avenue',
+      'gap river jungle mountains mountain valley desert sea ocean bay gulf strait canal island islands peninsula province state region county city town village municipality neighborhood neighbourhood district lake coast border park square street avenue archipelago road',
   },
   countryForms: { US: ['U.S.', 'USA'], GB: ['Britain', 'Great Britain'] },
   demonyms: {

@@ -12,7 +12,8 @@ export const es: LexiconSource = {
   nameParticles: '',
   placePrepositions: 'en desde hacia hasta visitó visita llegó',
   weakPlacePrepositions: 'hacia hasta',
-  placeCues: 'natural nacido nacida oriundo oriunda vecino vecinos residente afueras cerca',
+  placeCues:
+    'natural nacido nacida oriundo oriunda vecino vecinos residente afueras cerca alcalde alcaldesa gobernador gobernadora',
   speechVerbs:
     'dijo dice afirmó afirma declaró declara señaló señala aseguró asegura explicó explica indicó indica añadió agregó anunció anuncia advirtió sostuvo subrayó destacó manifestó expresó escribió publicó respondió pidió criticó reconoció',
   organizationContext:
@@ -36,7 +37,7 @@ export const es: LexiconSource = {
     organization:
       'ministerio partido instituto agencia policía secretaría departamento consejo colegio servicio comisión gobierno tribunal corte congreso senado cámara asamblea universidad fundación asociación federación unión banco empresa compañía grupo ejército fuerza fuerzas guardia cuerpo bomberos protección unidad organización oficina fiscalía ayuntamiento alcaldía movimiento coalición alianza frente sociedad confederación dirección centro junta',
     place:
-      'ciudad provincia estado región comunidad municipio río lago monte montaña montañas valle isla islas península golfo mar océano calle avenida paseo plaza barrio distrito condado desierto bahía cordillera pueblo localidad urbanización condominio aldea',
+      'ciudad provincia estado región comunidad municipio río lago monte montaña montañas valle isla islas península golfo mar océano calle avenida paseo plaza barrio distrito condado desierto bahía cordillera pueblo localidad urbanización condominio aldea archipiélago',
   },
   countryForms: { US: ['EE. UU.'] },
   demonyms: {

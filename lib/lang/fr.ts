@@ -13,7 +13,7 @@ export const fr: LexiconSource = {
   nameParticles: '',
   placePrepositions: 'en à au aux dans vers depuis visité arrivé',
   weakPlacePrepositions: 'à au aux vers',
-  placeCues: 'né née originaire habitant habitants départ près environs',
+  placeCues: 'né née originaire habitant habitants départ près environs maire gouverneur',
   speechVerbs:
     // Past participles too: "X a déclaré" is read one word further on.
     'déclaré déclare affirmé affirme indiqué indique expliqué explique ajouté ajoute annoncé annonce souligné souligne assuré assure estimé estime précisé précise écrit dit',
@@ -39,7 +39,7 @@ export const fr: LexiconSource = {
     organization:
       'ministère parti institut agence police secrétariat département conseil collège service commission gouvernement tribunal cour congrès sénat chambre assemblée université fondation association fédération union banque entreprise compagnie groupe armée forces garde corps pompiers protection unité organisation bureau préfecture mairie mouvement coalition alliance front société confédération direction centre',
     place:
-      'ville province état région communauté commune rivière fleuve lac mont montagne montagnes vallée côte île îles péninsule golfe mer océan rue avenue boulevard quartier district désert baie village hameau localité',
+      'ville province état région communauté commune rivière fleuve lac mont montagne montagnes vallée côte île îles péninsule golfe mer océan rue avenue boulevard quartier district désert baie village hameau localité archipel',
   },
   countryForms: {},
   demonyms: {

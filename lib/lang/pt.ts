@@ -13,7 +13,7 @@ export const pt: LexiconSource = {
   placePrepositions: 'em no na nos nas desde até visitou chegou',
   weakPlacePrepositions: 'até',
   placeCues:
-    'natural nascido nascida nasceu oriundo oriunda morador moradora moradores residente perto',
+    'natural nascido nascida nasceu oriundo oriunda morador moradora moradores residente perto prefeito prefeita governador governadora',
   speechVerbs:
     'disse diz afirmou afirma declarou declara informou informa explicou explica contou relatou destacou ressaltou anunciou acrescentou escreveu publicou respondeu pediu criticou reconheceu',
   organizationContext:
@@ -36,7 +36,7 @@ export const pt: LexiconSource = {
     organization:
       'ministério partido instituto agência polícia secretaria departamento conselho colégio serviço comissão governo tribunal congresso senado câmara assembleia universidade fundação associação federação união banco empresa companhia grupo exército força forças guarda corpo bombeiros proteção unidade organização escritório procuradoria prefeitura movimento coligação coalizão aliança frente sociedade confederação centro controle',
     place:
-      'cidade província estado região comunidade município rio lago monte montanha ilha ilhas península golfo mar oceano rua avenida praça bairro distrito deserto baía vila aldeia condomínio localidade',
+      'cidade província estado região comunidade município rio lago monte montanha ilha ilhas península golfo mar oceano rua avenida praça bairro distrito deserto baía vila aldeia condomínio localidade arquipélago',
   },
   countryForms: {},
   demonyms: {

@@ -10,6 +10,7 @@ import {
   PLACE_CUES,
   PLACE_WORDS,
   SPEECH_VERBS,
+  STOP_BACK,
   key,
   languageOf,
   typeFromKeywords,
@@ -125,11 +126,15 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
       votes.place += 1;
       if (!own.weakPlaces.has(prep)) strongPlace++;
     }
-    // "the city of X", "la ciudad de X", "natural de X", "nascida em X", "condomínio X".
+    // "the city of X", "la ciudad de X", "natural de X", "nascida em X", "condomínio X", "la
+    // ciudad costera de X" (an adjective after the place word), "the X mountains".
+    const prev3 = o.before[o.before.length - 3] ?? '';
+    const ofPlace = isConnector(prev) || PLACE_PREPOSITIONS.has(prev);
     if (
       (PLACE_WORDS.has(prev) && !o.tokens[0]!.initial) ||
-      ((isConnector(prev) || PLACE_PREPOSITIONS.has(prev)) &&
-        (PLACE_WORDS.has(prev2) || PLACE_CUES.has(prev2)))
+      (ofPlace && (PLACE_WORDS.has(prev2) || PLACE_CUES.has(prev2))) ||
+      (ofPlace && PLACE_WORDS.has(prev3) && !STOP_BACK.has(prev2) && !isConnector(prev2)) ||
+      PLACE_WORDS.has(o.after[0] ?? '')
     ) {
       votes.place += 2;
       strongPlace++;
