@@ -336,7 +336,7 @@ describe('junk judged by how the corpus writes a word', () => {
     raw(
       'en',
       'en',
-      'Freedonia Robotics sells the popular VXR headset, which runs on affordable VXR chips. Its new Orion VXR platform ships next year. The ruling FDP party lost seats, and the FDP said it would stay in the coalition.',
+      'Freedonia Robotics sells the popular VXR headset, which runs on affordable VXR chips. Its new Orion VXR platform ships next year. The ruling FDP party lost seats, and the FDP said it would stay in the coalition. Pan-Slavic al-Wasat news channel reported two deaths. The Pan-Slavic Health Organization sent doctors.',
     ),
   ]);
   const all = story.entities.flatMap((e) => [e.name, ...e.aliases]);
@@ -345,6 +345,7 @@ describe('junk judged by how the corpus writes a word', () => {
     'Coupe', // always followed by "d'" and a lower-case word: the head of "Coupe d'argent"
     'VXR', // an acronym only ever between a lower-case modifier and a noun
     'Orion VXR', // a product named with that common noun
+    'Pan-Slavic al-Wasat', // a prefixed adjective before a name
   ])('no entity or alias "%s"', (s) => {
     expect(all).not.toContain(s);
   });
@@ -354,6 +355,8 @@ describe('junk judged by how the corpus writes a word', () => {
     'Ostrava', // once before an elided article and a lower-case word, once not
     'FDP', // before its head word, and after an article
     'Freedonia Robotics',
+    'al-Wasat',
+    'Pan-Slavic Health Organization', // the adjective opens a name with a head word
   ])('%s is kept', (alias) => {
     expect(all).toContain(alias);
   });

@@ -75,6 +75,7 @@ export const en: LexiconSource = {
   formerly: 'formerly previously',
   companySuffixes: 'airlines|airline|airways',
   minorNameWords: 'international',
+  modifierPrefixes: 'pan pro anti ex neo post pre non',
 };
 
 // ---------------------------------------------------------------------------------------------

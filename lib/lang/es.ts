@@ -74,6 +74,7 @@ export const es: LexiconSource = {
   formerly: 'antigua antiguo anteriormente antes',
   companySuffixes: 'líneas aéreas',
   minorNameWords: 'internacional',
+  modifierPrefixes: 'pan pro anti ex neo post pre',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -73,6 +73,7 @@ export const fr: LexiconSource = {
   formerly: 'anciennement ex',
   companySuffixes: 'lignes aériennes',
   minorNameWords: 'international internationale',
+  modifierPrefixes: 'pan pro anti ex néo post pré',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -69,6 +69,7 @@ export const pt: LexiconSource = {
   formerly: 'antiga antigo ex',
   companySuffixes: 'linhas aéreas',
   minorNameWords: 'internacional',
+  modifierPrefixes: 'pan pró pro anti ex neo pós pré',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -91,4 +91,9 @@ export interface LexiconSource {
   companySuffixes?: string;
   /** Words a facility's name is written with or without ("Example International Airport"). */
   minorNameWords?: string;
+  /**
+   * Prefixes that make an adjective of a name with a hyphen ("Pan-Example", "Pro-Example"): such
+   * a word before a name describes it and is not part of it.
+   */
+  modifierPrefixes?: string;
 }

@@ -2,7 +2,13 @@
  * Occurrences: what each capitalised chunk of a sentence names (its tokens, title, descriptor,
  * acronym and context words), before any judgement of whether it is an entity.
  */
-import { countryCode, demonymCountry, hasAdjectiveEnding, inLanguage } from '../../lang';
+import {
+  anyLanguage,
+  countryCode,
+  demonymCountry,
+  hasAdjectiveEnding,
+  inLanguage,
+} from '../../lang';
 import { fold } from '../text';
 import {
   type Chunk,
@@ -581,7 +587,12 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
     isDemonym(t.text) && (languageOf(source) === 'en' || demonymCountry(fold(t.text)) !== null);
   let k = 0;
   while (k < toks.length - 1 && leadingDemonym(toks[k]!)) k++;
-  const name = toks.slice(k);
+  // "Pan-Example al-Example": a prefixed adjective describes the name after it, unless that
+  // has a head word ("Pan-Example Health Organization" is one name).
+  let p = k;
+  while (p < toks.length - 1 && isPrefixedAdjective(toks[p]!.text)) p++;
+  if (typeFromKeywords(toks.slice(p)) !== null) p = k;
+  const name = toks.slice(p);
   // "Palais national", "Communauté valencienne": where names are written in sentence case, a
   // capitalised common noun or head word takes the adjectives after it.
   const head = name.length === 1 ? name[0]! : null;
@@ -612,6 +623,13 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
     prev.possessive &&
     /^['’]s?\s$/u.test(sentence.slice(prev.end - base, toks[0]!.start - base));
   return occ(name, { descriptor, acronym: acr, qualified: k > 0 || ownedBy });
+}
+
+const MODIFIER_PREFIXES = anyLanguage('modifierPrefixes');
+/** "Pan-Example", "Pro-Example": a name made an adjective by a prefix and a hyphen. */
+function isPrefixedAdjective(text: string): boolean {
+  const m = /^(\p{L}+)-\p{Lu}[\p{L}-]*$/u.exec(text);
+  return m !== null && MODIFIER_PREFIXES.has(fold(m[1]!));
 }
 
 /**
