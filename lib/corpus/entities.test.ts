@@ -393,7 +393,7 @@ describe("types from the words of the source's own language", () => {
     raw(
       'en',
       'en',
-      'The old town of Tarvo, a TKO World Heritage Site, was damaged. A mission from TKO arrived on Monday. The owner, in an interview with JVN, said he was at home. Roads in the northern Varo mountains were cut.',
+      'The old town of Tarvo, a TKO World Heritage Site, was damaged. A mission from TKO arrived on Monday. The owner, in an interview with JVN, said he was at home. Roads in the northern Varo mountains were cut. Viewers watched the Kesto news channel all night.',
     ),
   ]);
 
@@ -410,6 +410,7 @@ describe("types from the words of the source's own language", () => {
     ['Morvennes', 'place'], // "l'archipel des X"
     ['Punta Olmeda', 'place'], // "la ciudad costera de X": an adjective after the place word
     ['Varo', 'place'], // "the X mountains": a place word after the name
+    ['Kesto', 'organization'], // "the X news channel": a head word after the name
   ])('%s is a %s', (alias, type) => {
     expect(byAlias(story, alias)?.type).toBe(type);
   });

@@ -140,8 +140,12 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
       strongPlace++;
     }
     // "la rodovia X", "el partido X", "l'institut X": the head word written before the name.
-    if (!o.tokens[0]!.initial)
-      for (const [type, heads] of own.heads) if (heads.has(prev)) votes[type] += 2;
+    // "the X party", "the X news channel": a head word after it (a weaker sign: "the X
+    // government" may be a person's).
+    for (const [type, heads] of own.heads) {
+      if (heads.has(prev) && !o.tokens[0]!.initial) votes[type] += 2;
+      if (heads.has(o.after[0] ?? '')) votes[type] += 1;
+    }
     if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? ''))
       votes[acronym ? 'organization' : 'person'] += 1;
     if (ROLE_CONTEXT.has(prev)) votes.person += 2;
