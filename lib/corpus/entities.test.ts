@@ -388,7 +388,7 @@ describe("types from the words of the source's own language", () => {
     raw(
       'es',
       'es',
-      'La alcaldesa ganó frente a Marta Ruiz Olmo por poco. Le dio más votos que a Marta Ruiz Olmo. Marta Ruiz Olmo reconoció la derrota. El eclipse cubrió la ciudad costera de Punta Olmeda.',
+      'La alcaldesa ganó frente a Marta Ruiz Olmo por poco. Le dio más votos que a Marta Ruiz Olmo. Marta Ruiz Olmo reconoció la derrota. El eclipse cubrió la ciudad costera de Punta Olmeda. El secretario de Seguridad Vial llegó tarde.',
     ),
     raw(
       'en',
@@ -411,6 +411,7 @@ describe("types from the words of the source's own language", () => {
     ['Punta Olmeda', 'place'], // "la ciudad costera de X": an adjective after the place word
     ['Varo', 'place'], // "the X mountains": a place word after the name
     ['Kesto', 'organization'], // "the X news channel": a head word after the name
+    ['Seguridad Vial', 'organization'], // "el secretario de X": an office's institution
   ])('%s is a %s', (alias, type) => {
     expect(byAlias(story, alias)?.type).toBe(type);
   });

@@ -149,6 +149,9 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
     if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? ''))
       votes[acronym ? 'organization' : 'person'] += 1;
     if (ROLE_CONTEXT.has(prev)) votes.person += 2;
+    // "the minister of X", "el secretario de X": an office's institution (a mayor's "of X" is
+    // a place, above; countries are known by name).
+    else if (isConnector(prev) && ROLE_CONTEXT.has(prev2)) votes.organization += 1;
     for (const [type, set] of CONTEXT_TYPES) {
       if (o.before.some((w) => set.has(w)) || set.has(o.after[0] ?? '')) votes[type] += 1;
     }
