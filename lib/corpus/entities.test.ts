@@ -383,7 +383,7 @@ describe("types from the words of the source's own language", () => {
     raw(
       'pt',
       'pt',
-      'Segundo a Gazeta Sul, o ônibus saiu da pista próximo à rodovia João Pereira Lima. A candidata da coalizão Juntos Pelo Sul votou cedo. De acordo com a plataforma Voarama, o voo atrasou.',
+      'Segundo a Gazeta Sul, o ônibus saiu da pista próximo à rodovia João Pereira Lima. A candidata da coalizão Juntos Pelo Sul votou cedo. De acordo com a plataforma Voarama, o voo atrasou. Segundo a Gazeta do VRT, não houve feridos.',
     ),
     raw(
       'es',
@@ -412,6 +412,7 @@ describe("types from the words of the source's own language", () => {
     ['Varo', 'place'], // "the X mountains": a place word after the name
     ['Kesto', 'organization'], // "the X news channel": a head word after the name
     ['Seguridad Vial', 'organization'], // "el secretario de X": an office's institution
+    ['Gazeta do VRT', 'organization'], // no person's name has a word in capitals
   ])('%s is a %s', (alias, type) => {
     expect(byAlias(story, alias)?.type).toBe(type);
   });

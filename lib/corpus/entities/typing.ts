@@ -174,7 +174,9 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
   if (best[0] === 'place' && personShaped && strongPlace === 0) return 'person';
   if (best[1] > 0) return best[0];
   if (toks.every((t) => isAllCaps(t.text) || isInitialism(t.text))) return 'organization';
-  // Two to four plain capitalised words with no keyword read as a person's name.
-  if (toks.length >= 2 && toks.length <= 4) return 'person';
+  // Two to four plain capitalised words with no keyword read as a person's name; one in
+  // capitals ("Example de ABC") is an institution's.
+  if (toks.length >= 2 && toks.length <= 4)
+    return toks.some((t) => isAllCaps(t.text)) ? 'organization' : 'person';
   return 'other';
 }
