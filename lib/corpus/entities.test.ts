@@ -338,6 +338,11 @@ describe('junk judged by how the corpus writes a word', () => {
       'en',
       'Freedonia Robotics sells the popular VXR headset, which runs on affordable VXR chips. Its new Orion VXR platform ships next year. The ruling FDP party lost seats, and the FDP said it would stay in the coalition. Pan-Slavic al-Wasat news channel reported two deaths. The Pan-Slavic Health Organization sent doctors.',
     ),
+    raw(
+      'cut',
+      'es',
+      'La tormenta llegó el martes.\n\nAdemás, la tormenta también causó daños en Moralejo, en Tarv',
+    ),
   ]);
   const all = story.entities.flatMap((e) => [e.name, ...e.aliases]);
 
@@ -346,6 +351,7 @@ describe('junk judged by how the corpus writes a word', () => {
     'VXR', // an acronym only ever between a lower-case modifier and a noun
     'Orion VXR', // a product named with that common noun
     'Pan-Slavic al-Wasat', // a prefixed adjective before a name
+    'Tarv', // the last word of an excerpt cut off mid-sentence
   ])('no entity or alias "%s"', (s) => {
     expect(all).not.toContain(s);
   });
@@ -357,6 +363,7 @@ describe('junk judged by how the corpus writes a word', () => {
     'Freedonia Robotics',
     'al-Wasat',
     'Pan-Slavic Health Organization', // the adjective opens a name with a head word
+    'Moralejo',
   ])('%s is kept', (alias) => {
     expect(all).toContain(alias);
   });

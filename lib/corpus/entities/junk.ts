@@ -74,6 +74,7 @@ export function junkFilter(
     // "subscribe to X"); where another source names it, that source's mention makes it a name.
     if (o.source.outlet && k === key(o.source.outlet)) return true;
     if (o.surface.replace(/[^\p{L}]/gu, '').length < 2) return true;
+    if (toks.length === 1 && cutOff(o)) return true;
     if (toks.every((t) => CALENDAR.has(fold(t.text)) || FUNCTION_WORDS.has(fold(t.text))))
       return true;
     if (toks.length === 1) return commonNoun.has(k) || isJunkWord(o, k, stats, nameParts);
@@ -174,4 +175,15 @@ function modifiedAcronyms(occs: readonly Occurrence[]): Set<string> {
     uses.set(k, (uses.get(k) ?? true) && modified);
   }
   return new Set([...uses].filter(([, modified]) => modified).map(([k]) => k));
+}
+
+/**
+ * Whether the occurrence is the last word of a text cut off mid-sentence ("… the floods reached
+ * the towns of Exa"): an excerpt's end, where a name may have lost its end.
+ */
+function cutOff(o: Occurrence): boolean {
+  const text = o.source.text.trimEnd();
+  if (o.end !== text.length) return false;
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  return lastLine.split(' ').length >= 8;
 }
