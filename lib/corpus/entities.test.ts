@@ -400,7 +400,7 @@ describe("types from the words of the source's own language", () => {
     raw(
       'en',
       'en',
-      'The old town of Tarvo, a TKO World Heritage Site, was damaged. A mission from TKO arrived on Monday. The owner, in an interview with JVN, said he was at home. Roads in the northern Varo mountains were cut. Viewers watched the Kesto news channel all night.',
+      'The old town of Tarvo, a TKO World Heritage Site, was damaged. A mission from TKO arrived on Monday. The owner, in an interview with JVN, said he was at home. Roads in the northern Varo mountains were cut. Viewers watched the Kesto news channel all night. The Kelto leader said the vote was fair.',
     ),
   ]);
 
@@ -418,6 +418,7 @@ describe("types from the words of the source's own language", () => {
     ['Punta Olmeda', 'place'], // "la ciudad costera de X": an adjective after the place word
     ['Varo', 'place'], // "the X mountains": a place word after the name
     ['Kesto', 'organization'], // "the X news channel": a head word after the name
+    ['Kelto', 'organization'], // "the X leader said": the office speaks
     ['Seguridad Vial', 'organization'], // "el secretario de X": an office's institution
     ['Gazeta do VRT', 'organization'], // no person's name has a word in capitals
   ])('%s is a %s', (alias, type) => {

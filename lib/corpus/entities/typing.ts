@@ -81,6 +81,74 @@ function ownWords(lang: string | null): OwnWords {
   return w;
 }
 
+/** Place evidence around one occurrence: votes, and how many are not a weak "à X". */
+function placeEvidence(
+  o: Occurrence,
+  own: OwnWords,
+  prepositions: boolean,
+): { votes: number; strong: number } {
+  let votes = 0;
+  let strong = 0;
+  const prev = o.before[o.before.length - 1] ?? '';
+  const prev2 = o.before[o.before.length - 2] ?? '';
+  const prev3 = o.before[o.before.length - 3] ?? '';
+  // "in X", "dans les X", "en el X": a preposition of the source's own language (a folded
+  // "à" is another language's article), maybe with an article between.
+  const prep = own.places.has(prev)
+    ? prev
+    : own.articles.has(prev) && own.places.has(prev2)
+      ? prev2
+      : '';
+  if (prep && prepositions) {
+    votes += 1;
+    if (!own.weakPlaces.has(prep)) strong++;
+  }
+  // "the city of X", "la ciudad de X", "natural de X", "nascida em X", "condomínio X", "la
+  // ciudad costera de X" (an adjective after the place word), "the X mountains".
+  const ofPlace = isConnector(prev) || PLACE_PREPOSITIONS.has(prev);
+  if (
+    (PLACE_WORDS.has(prev) && !o.tokens[0]!.initial) ||
+    (ofPlace && (PLACE_WORDS.has(prev2) || PLACE_CUES.has(prev2))) ||
+    (ofPlace && PLACE_WORDS.has(prev3) && !STOP_BACK.has(prev2) && !isConnector(prev2)) ||
+    PLACE_WORDS.has(o.after[0] ?? '')
+  ) {
+    votes += 2;
+    strong++;
+  }
+  return { votes, strong };
+}
+
+/** Person, institution and facility evidence around one occurrence, added to `votes`. */
+function contextVotes(
+  o: Occurrence,
+  own: OwnWords,
+  acronym: boolean,
+  votes: Record<EntityType, number>,
+): void {
+  if (o.titled) votes.person += 3;
+  const prev = o.before[o.before.length - 1] ?? '';
+  const prev2 = o.before[o.before.length - 2] ?? '';
+  // "la rodovia X", "el partido X", "l'institut X": the head word written before the name.
+  // "the X party", "the X news channel": a head word after it (a weaker sign: "the X
+  // government" may be a person's).
+  for (const [type, heads] of own.heads) {
+    if (heads.has(prev) && !o.tokens[0]!.initial) votes[type] += 2;
+    if (heads.has(o.after[0] ?? '')) votes[type] += 1;
+  }
+  // "the X leader said": the office speaks, and X is what it leads (not "X, leader of").
+  if (ROLE_CONTEXT.has(o.after[0] ?? '') && o.source.text[o.end] === ' ') votes.organization += 1;
+  // An acronym's speech is an institution's ("the ABC said"), not a person's.
+  else if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? ''))
+    votes[acronym ? 'organization' : 'person'] += 1;
+  if (ROLE_CONTEXT.has(prev)) votes.person += 2;
+  // "the minister of X", "el secretario de X": an office's institution (a mayor's "of X" is
+  // a place, above; countries are known by name).
+  else if (isConnector(prev) && ROLE_CONTEXT.has(prev2)) votes.organization += 1;
+  for (const [type, set] of CONTEXT_TYPES) {
+    if (o.before.some((w) => set.has(w)) || set.has(o.after[0] ?? '')) votes[type] += 1;
+  }
+}
+
 export function inferType(g: Group, allPersonSurnames: Set<string>, owner = false): EntityType {
   // An acronym that opens every other name ("ABC Example Prize") is what they are things of:
   // its own occurrences say what it is.
@@ -94,7 +162,6 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
   const longest = g.occs.filter((o) => o.tokens.length === longestLen);
   const kw = typeFromKeywords(longest[0]!.tokens);
   if (kw) return kw;
-  // An acronym's speech is an institution's ("the ABC said"), not a person's.
   const acronym = longest[0]!.tokens.every((t) => isAllCaps(t.text) || isInitialism(t.text));
   const votes: Record<EntityType, number> = {
     person: 0,
@@ -109,52 +176,13 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
   // Place evidence that a preposition also used for persons ("à X") cannot give.
   let strongPlace = 0;
   for (const o of g.occs) {
-    if (o.titled) votes.person += 3;
-    const prev = o.before[o.before.length - 1] ?? '';
-    const prev2 = o.before[o.before.length - 2] ?? '';
-    // "in X", "dans les X", "en el X": a preposition of the source's own language (a folded
-    // "à" is another language's article), maybe with an article between.
     const own = ownWords(languageOf(o.source));
-    const prep = own.places.has(prev)
-      ? prev
-      : own.articles.has(prev) && own.places.has(prev2)
-        ? prev2
-        : '';
     // An acronym that names things after itself ("ABC Example Prize") is an institution's, and
     // institutions take the same prepositions ("a letter from ABC").
-    if (prep && !(owner && acronym)) {
-      votes.place += 1;
-      if (!own.weakPlaces.has(prep)) strongPlace++;
-    }
-    // "the city of X", "la ciudad de X", "natural de X", "nascida em X", "condomínio X", "la
-    // ciudad costera de X" (an adjective after the place word), "the X mountains".
-    const prev3 = o.before[o.before.length - 3] ?? '';
-    const ofPlace = isConnector(prev) || PLACE_PREPOSITIONS.has(prev);
-    if (
-      (PLACE_WORDS.has(prev) && !o.tokens[0]!.initial) ||
-      (ofPlace && (PLACE_WORDS.has(prev2) || PLACE_CUES.has(prev2))) ||
-      (ofPlace && PLACE_WORDS.has(prev3) && !STOP_BACK.has(prev2) && !isConnector(prev2)) ||
-      PLACE_WORDS.has(o.after[0] ?? '')
-    ) {
-      votes.place += 2;
-      strongPlace++;
-    }
-    // "la rodovia X", "el partido X", "l'institut X": the head word written before the name.
-    // "the X party", "the X news channel": a head word after it (a weaker sign: "the X
-    // government" may be a person's).
-    for (const [type, heads] of own.heads) {
-      if (heads.has(prev) && !o.tokens[0]!.initial) votes[type] += 2;
-      if (heads.has(o.after[0] ?? '')) votes[type] += 1;
-    }
-    if (SPEECH_VERBS.has(o.after[0] ?? '') || SPEECH_VERBS.has(o.after[1] ?? ''))
-      votes[acronym ? 'organization' : 'person'] += 1;
-    if (ROLE_CONTEXT.has(prev)) votes.person += 2;
-    // "the minister of X", "el secretario de X": an office's institution (a mayor's "of X" is
-    // a place, above; countries are known by name).
-    else if (isConnector(prev) && ROLE_CONTEXT.has(prev2)) votes.organization += 1;
-    for (const [type, set] of CONTEXT_TYPES) {
-      if (o.before.some((w) => set.has(w)) || set.has(o.after[0] ?? '')) votes[type] += 1;
-    }
+    const place = placeEvidence(o, own, !(owner && acronym));
+    votes.place += place.votes;
+    strongPlace += place.strong;
+    contextVotes(o, own, acronym, votes);
   }
   if (allPersonSurnames.has(g.key)) votes.person += 2;
   const toks = longest[0]!.tokens;
