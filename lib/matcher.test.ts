@@ -196,6 +196,29 @@ describe('one-word names inside longer names (real page text)', () => {
   });
 });
 
+describe('the words around a one-word name, in any script', () => {
+  const m = compileMatcher([
+    ['Jane Doe', 'doe'],
+    ['Doe', 'doe'],
+    ['Springfield', 'springfield'],
+  ]);
+  test.each<[string, string[]]>([
+    // Another capitalised word after it: part of a longer name we do not know.
+    ['the Springfield Óptica shop opened', []],
+    ['in Springfield, Élodie said', ['Springfield']],
+    ['Springfield élus met', ['Springfield']],
+    // A surname after another given name is another person; after a title it is the same one.
+    ['Zoë Doe spoke first', []],
+    ['Señor Doe spoke first', ['Doe']],
+    ["O'Neil Doe spoke first", []],
+    ['then Doe spoke', ['Doe']],
+    // Title Case text: capitals say nothing, so the next word does not make it a longer name.
+    ['Élus De Springfield Votent Contre Le Projet', ['Springfield']],
+  ])('%s', (text, expected) => {
+    expect(m.find(text).map((x) => text.slice(x.start, x.end))).toEqual(expected);
+  });
+});
+
 describe('dictionary edge cases', () => {
   test('the same folded alias for two entities prefers the exact spelling', () => {
     const m = compileMatcher([

@@ -234,28 +234,68 @@ function caseInfo(
   return { rule: CaseRule.Proper, upper, letters };
 }
 
+/** 1: a letter (\p{L}); 2: a combining mark (\p{M}); 0: neither. Per UTF-16 unit, cached. */
+const letterClassCache = new Map<number, 0 | 1 | 2>();
+const LETTER = /^\p{L}$/u;
+const MARK = /^\p{M}$/u;
+function letterClass(c: number): 0 | 1 | 2 {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  let v = letterClassCache.get(c);
+  if (v === undefined) {
+    const ch = String.fromCharCode(c);
+    // A surrogate half stands for a character outside the BMP: most of those are letters.
+    v = LETTER.test(ch) || (c >= 0xd800 && c <= 0xdfff) ? 1 : MARK.test(ch) ? 2 : 0;
+    letterClassCache.set(c, v);
+  }
+  return v;
+}
+
+/** Inside a word of names: letters, marks, apostrophes and hyphens ("O'Neil", "Jean-Luc"). */
+function isNameWordCode(c: number): boolean {
+  return letterClass(c) !== 0 || c === 39 || c === 0x2019 || c === 45;
+}
+
+// The words around a candidate are read by code unit, not by regular expression: these run for
+// most candidates of every scan, and a Unicode property class costs a regular expression a lot
+// (one compilation of these took tens of milliseconds inside a scan slice).
+
 /** The word right after `at` when only one space separates it (no punctuation between). */
 function wordAfter(text: string, at: number): string | null {
-  if (text[at] !== ' ') return null;
-  const m = /^[\p{L}\p{M}'’-]+/u.exec(text.slice(at + 1, at + 40));
-  return m ? m[0] : null;
+  if (text.charCodeAt(at) !== SPACE) return null;
+  const end = Math.min(text.length, at + 40);
+  let j = at + 1;
+  while (j < end && isNameWordCode(text.charCodeAt(j))) j++;
+  return j > at + 1 ? text.slice(at + 1, j) : null;
 }
 
 /** The word right before `at` when only one space separates it, and it ends in a letter. */
 function wordBefore(text: string, at: number): string | null {
-  if (text[at - 1] !== ' ') return null;
-  const m = /[\p{L}\p{M}]+$/u.exec(text.slice(Math.max(0, at - 41), at - 1));
-  return m ? m[0] : null;
+  if (text.charCodeAt(at - 1) !== SPACE) return null;
+  const from = Math.max(0, at - 41);
+  let i = at - 1;
+  while (i > from && letterClass(text.charCodeAt(i - 1)) !== 0) i--;
+  return i < at - 1 ? text.slice(i, at - 1) : null;
 }
 
 const headlineCache = { text: '', value: false };
 /** Title Case text (most words capitalised): capitals there say nothing about names. */
 function isHeadline(text: string): boolean {
   if (headlineCache.text === text) return headlineCache.value;
-  const words = text.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? [];
+  // Words start with a letter and go on through letters, marks, apostrophes and hyphens.
+  let words = 0;
   let caps = 0;
-  for (const w of words) if (isUpperChar(w[0]!)) caps++;
-  const value = words.length >= 4 && caps / words.length >= 0.7;
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (letterClass(c) !== 1) {
+      i++;
+      continue;
+    }
+    words++;
+    if (letterCase(c) === 2) caps++;
+    i++;
+    while (i < text.length && isNameWordCode(text.charCodeAt(i))) i++;
+  }
+  const value = words >= 4 && caps / words >= 0.7;
   headlineCache.text = text;
   headlineCache.value = value;
   return value;
@@ -277,7 +317,7 @@ export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>
 }
 
 /** Work done between two pauses of `buildMatcher`: aliases read, or automaton nodes linked. */
-const BUILD_STEP = 512;
+const BUILD_STEP = 256;
 
 /**
  * `compileMatcher` one step at a time: the generator pauses every few hundred aliases or

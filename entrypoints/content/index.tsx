@@ -11,7 +11,7 @@ import {
   type PageStory,
   pageBag,
   pageStory,
-  unknownNames,
+  unknownNamesSteps,
 } from '@/lib/page/coverage';
 import { articleText, findArticleRoots } from '@/lib/page/article';
 import { createIdentityVetter } from '@/lib/page/identity';
@@ -127,16 +127,24 @@ export default defineContentScript({
     let coverage: Coverage | null = null;
     let storyId: string | null = null;
     let bag: PageBag | null = null;
+    /** The judgement of the last full pass, until it is done. */
+    let judging: Promise<void> = Promise.resolve();
     const naming = (id: string) =>
       dictionary ? namingOf(dictionary, id) : { sources: 0, byReader: false };
-    /** Returns whether it started a rescan or a re-vet (the pass just reported is about to be redone). */
-    function judgeCoverage(): boolean {
+    /**
+     * Returns whether it started a rescan or a re-vet (the pass just reported is about to be
+     * redone). In steps (`runSliced`): reading the article's names is thousands of matches.
+     */
+    function* judgeCoverage(): Generator<void, boolean> {
       if (!controller) return false;
       const mentions = controller.mentions();
-      const unknown = unknownNames(
-        articleText(findArticleRoots(document), MAX_NAMES_TEXT),
-        mentions.map((m) => m.node.data.slice(m.start, m.end)),
-      );
+      const surfaces = mentions.map((m) => m.node.data.slice(m.start, m.end));
+      yield;
+      const text = articleText(findArticleRoots(document), MAX_NAMES_TEXT);
+      yield;
+      const unknown = yield* unknownNamesSteps(text, surfaces);
+      yield;
+      if (!controller) return false; // stopped meanwhile
       const onPage = mentions.map((m) => m.entityId);
       bag = pageBag(onPage, coverage === 'not-covered' ? bag : null, unknown);
       // A dictionary cached before it carried stories: judged on none, as before it.
@@ -187,10 +195,18 @@ export default defineContentScript({
           markScans: SCAN_MARKS,
           vet: (node, found) => identity.vet(node, found),
           onScan: (stats) => {
-            // A pass about to be redone is not reported: the scan signal means "settled".
-            if (stats.full && judgeCoverage()) return;
-            probe.scanned(stats);
-            startup?.scanned(stats, controller?.painter.pending() ?? false);
+            const report = () => {
+              probe.scanned(stats);
+              startup?.scanned(stats, controller?.painter.pending() ?? false);
+            };
+            if (!stats.full) return report();
+            // Judged after the pass, one judgement at a time, in slices of its own. A pass
+            // about to be redone is not reported: the scan signal means "settled".
+            const next = judging.then(async () => {
+              if (!(await runSliced(judgeCoverage()))) report();
+            });
+            // A failure shows (unhandled, as before) without stopping the judgements after it.
+            judging = next.catch(() => undefined);
           },
           onPainted: startup ? (first) => startup.painted(first) : undefined,
         });
@@ -262,6 +278,9 @@ export default defineContentScript({
       const answer = dispatch(
         {
           getPageEntities: async () => {
+            // The last pass, its judgement (it may filter names), and the pass it may start.
+            await controller?.idle();
+            await judging;
             await controller?.idle();
             return {
               enabled: controller !== null,

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { PageStories } from '../protocol';
 import { STORY_THRESHOLD } from '../stories';
-import { coverageOf, keepOnPage, pageBag, pageStory, unknownNames } from './coverage';
+import {
+  coverageOf,
+  keepOnPage,
+  pageBag,
+  pageStory,
+  unknownNames,
+  unknownNamesSteps,
+} from './coverage';
 
 // A made-up corpus as the dictionary carries it: each story's sources as entity bags.
 const STORIES: PageStories = {
@@ -125,6 +132,22 @@ describe('unknownNames', () => {
     expect(
       [...names].flatMap(([term, n]) => Array<string>(n).fill(term.replace(/^page-name:/, ''))),
     ).toEqual(expected);
+  });
+
+  test('a long article is read in steps, with the same names as in one go', () => {
+    const sentence = 'and then Dana Whitfield met Omar Castellane in Old Harbor; ';
+    const text = sentence.repeat(400);
+    const steps = unknownNamesSteps(text, ['Old Harbor']);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    // 800 names read: paused at least every 256 of them.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(step.value).toEqual(unknownNames(text, ['Old Harbor']));
+    expect(step.value.get('page-name:dana whitfield')).toBe(400);
   });
 
   test("a page's unknown names weigh against the corpus's: one shared name in passing is no story", () => {

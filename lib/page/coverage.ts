@@ -56,6 +56,24 @@ export function pageBag(
  * hold a matched surface are the corpus's own names, already counted.
  */
 export function unknownNames(text: string, matched: Iterable<string>): PageBag {
+  const steps = unknownNamesSteps(text, matched);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Capitalised runs read between two pauses of `unknownNamesSteps`. */
+const NAMES_STEP = 256;
+
+/**
+ * `unknownNames` one step at a time: it pauses every NAMES_STEP runs of capitalised words, so a
+ * caller can give the page its main thread back (`runSliced`); a long article holds thousands.
+ */
+export function* unknownNamesSteps(
+  text: string,
+  matched: Iterable<string>,
+): Generator<void, PageBag> {
   const trim = (s: string) => s.replace(/[.'’-]+$/, '');
   const known = [...new Set([...matched].map((m) => trim(m.toLowerCase())))].filter(Boolean);
   // One pattern for all of them, and one verdict per distinct run: a page with hundreds of
@@ -67,7 +85,9 @@ export function unknownNames(text: string, matched: Iterable<string>): PageBag {
   const verdicts = new Map<string, boolean>();
   const names: PageBag = new Map();
   const run = /\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+  let count = 0;
   for (const m of text.slice(0, MAX_TEXT).matchAll(run)) {
+    if (++count % NAMES_STEP === 0) yield;
     const name = trim(m[0]);
     const before = text.slice(Math.max(0, m.index - 3), m.index).trimEnd();
     const opensSentence = before === '' || /[.!?:;"“«\n]$/.test(before);

@@ -5,9 +5,12 @@
  * registry (iterating it tells the page which of its names the reader's corpus knows).
  *
  * Boxes are placed in document coordinates, so plain scrolling moves them with the text for
- * free. They are measured (one reused Range, `getClientRects`) when the browser is idle, in
- * slices of a few milliseconds, after anything that can move text: a paint, a resize of the
- * window or the document (which most DOM changes cause), an image load. Only mentions near the
+ * free. They are measured (one reused Range, `getClientRects`) right after the browser has laid
+ * the page out for a frame, in slices of a few milliseconds, after anything that can move text:
+ * a paint, a resize of the window or the document (which most DOM changes cause), an image load.
+ * A slice reads every box first and writes the overlay after, so it never forces a layout: on a
+ * page that keeps changing, reading geometry at any other moment would make the browser lay the
+ * whole page out inside our task (100 ms and more on a big page). Only mentions near the
  * viewport have box elements, so a page with 50,000 mentions keeps a small overlay; at the end of
  * a scroll those are measured again (text in fixed elements moved, something may cover it).
  * Text that is not rendered has no client rects and gets no box; text covered by something else
@@ -52,6 +55,9 @@ export const OVERLAY_CSS = `
 .overlay[data-style='solid'] .u { border-bottom: 1px solid #3a7bd5; }
 .overlay[data-style='background'] .u { background: rgba(255, 214, 0, 0.3); }
 .overlay[data-style='none'] .u { display: none; }
+.overlay .sentinel {
+  position: absolute; left: 0; top: 0; width: 1px; height: 1px; visibility: hidden;
+}
 .overlay .u.active {
   display: block;
   background: rgba(58, 123, 213, 0.22);
@@ -76,8 +82,12 @@ interface Painted {
 
 /** Measuring yields after this much work in one frame, like the scan. */
 const SLICE_MS = 8;
-/** A busy page still gets its underlines this soon after the work was asked for. */
+/** A busy page still gets its underlines this soon after the work was asked for (hidden tabs). */
 const IDLE_TIMEOUT_MS = 100;
+/** When no frame comes (the tab is hidden, our host was taken out), measure in idle time. */
+const NO_FRAME_MS = 1000;
+/** Mentions looked at between two checks of the clock in long loops. */
+const CHUNK = 256;
 /** Everything is measured again at most this often while the document keeps changing size. */
 const FULL_RELAYOUT_MS = 500;
 /** Boxes exist only within this many viewport heights above and below the viewport. */
@@ -105,26 +115,70 @@ export function createPainter(
   const listeners: Array<() => void> = [];
   let resizeObserver: ResizeObserver | null = null;
 
-  // Work for the next frames: mentions to measure, the urgent ones (near the viewport) first.
+  // Work for the next frames: mentions to measure, the urgent ones (near the viewport) first,
+  // then the newly painted ones, then a pass over all of them (a Map iterator: it sees what is
+  // painted meanwhile and skips what is gone, and a pass can span many slices).
   let queue: PageMention[] = [];
   let head = 0;
   const queued = new Set<PageMention>();
   let urgent: PageMention[] = [];
   let remeasureNear = false;
+  let fullPass: Iterator<PageMention> | null = null;
+  let fullAgain = false;
   let firstDrawn = false;
 
-  // Measuring reads layout, so it runs when the browser is idle, after a frame has been laid
-  // out (reading then costs nothing extra); measuring in an animation frame would force the
-  // page's pending layout early, once more per frame. Scrolling only moves boxes in and out of
-  // the band around the viewport, from what is known: no measuring in the frame.
+  // Measuring reads layout, so it runs right after the browser has laid out a frame: a
+  // ResizeObserver calls back then (re-observing a 1x1 element of ours in an animation frame
+  // asks for that call), and reading there forces nothing. At any other moment a page that
+  // changed since the last frame (a feed, a flood of nodes) would be laid out inside our task;
+  // an idle callback is no such moment, since the page's timers run between frame and idle.
+  // Hidden tabs have no frames: there, and if no frame comes, idle time (nothing to show anyway).
+  // Scrolling only moves boxes in and out of the band around the viewport, from what is known:
+  // no measuring in the frame.
   let idle = 0;
+  let measureFrame = 0;
+  let noFrameTimer = 0;
+  let sentinel: HTMLElement | null = null;
+  let postLayout: ResizeObserver | null = null;
   let origin = { x: 0, y: 0 };
+  const scheduled = () => idle !== 0 || measureFrame !== 0 || noFrameTimer !== 0;
+  const cancelScheduled = () => {
+    if (idle) cancelIdle(view, idle);
+    if (measureFrame) view.cancelAnimationFrame(measureFrame);
+    if (noFrameTimer) view.clearTimeout(noFrameTimer);
+    idle = measureFrame = noFrameTimer = 0;
+  };
+  const run = () => {
+    if (!scheduled()) return; // a call already answered (post-layout and fallback both came)
+    cancelScheduled();
+    work();
+  };
   const schedule = () => {
-    if (idle || painted.size === 0) return;
-    idle = requestIdle(view, (deadline) => {
-      idle = 0;
-      work(deadline);
+    if (scheduled() || painted.size === 0) return;
+    if (doc.visibilityState === 'hidden') {
+      idle = requestIdle(view, run);
+      return;
+    }
+    measureFrame = view.requestAnimationFrame(() => {
+      measureFrame = 0;
+      noFrameTimer = view.setTimeout(() => {
+        noFrameTimer = 0;
+        idle = requestIdle(view, run);
+      }, NO_FRAME_MS);
+      askAfterLayout();
     });
+  };
+  /** The ResizeObserver's next call comes after this frame's layout. */
+  const askAfterLayout = () => {
+    const overlay = mount().overlay;
+    if (!sentinel || sentinel.parentNode !== overlay) {
+      sentinel = doc.createElement('div');
+      sentinel.className = 'sentinel';
+      overlay.append(sentinel);
+    }
+    postLayout ??= new ResizeObserver(run);
+    postLayout.unobserve(sentinel);
+    postLayout.observe(sentinel);
   };
   const scheduleFrame = () => {
     if (frame || painted.size === 0) return;
@@ -152,8 +206,14 @@ export function createPainter(
     const wait = Math.max(0, lastFullRelayout + FULL_RELAYOUT_MS - performance.now());
     relayoutTimer = view.setTimeout(() => {
       relayoutTimer = 0;
+      // A pass still running finishes first (restarting it would starve its tail); one more
+      // follows it.
+      if (fullPass) {
+        fullAgain = true;
+        return;
+      }
       lastFullRelayout = performance.now();
-      for (const m of painted.keys()) enqueue(m);
+      fullPass = painted.keys();
       schedule();
     }, wait);
   };
@@ -285,43 +345,61 @@ export function createPainter(
     }
   };
 
-  const work = (deadline: { timeRemaining(): number; didTimeout: boolean }) => {
+  /**
+   * One slice: measure (reads only: the layout stays clean), then draw what was measured (writes
+   * only), at most SLICE_MS, then the next slice in a later frame.
+   */
+  const work = () => {
     if (painted.size === 0) return;
     const start = performance.now();
-    // Within the idle period the browser offers, and never more than a slice.
-    const budget = Math.min(
-      SLICE_MS,
-      Math.max(deadline.didTimeout ? SLICE_MS : 0, deadline.timeRemaining()),
-    );
+    const inBudget = () => performance.now() - start < SLICE_MS;
     origin = mount().origin();
     const b = band();
     const memo = new Map<Element, Map<number, boolean>>();
-    if (remeasureNear) {
-      // After a scroll: what is near the viewport first (text in fixed elements and inner
-      // scrollers moved; something else may cover it now).
-      remeasureNear = false;
-      urgent = [];
-      for (const [m, p] of painted) if (near(p, b)) urgent.push(m);
-    }
-    const step = (m: PageMention) => {
-      const p = painted.get(m);
-      if (!p) return;
-      p.boxes = measure(m, origin, memo);
-      draw(m, p, b);
+    const measured: Array<[PageMention, Box[]]> = [];
+    const read = (m: PageMention) => {
+      if (painted.has(m)) measured.push([m, measure(m, origin, memo)]);
     };
-    while (urgent.length > 0 && performance.now() - start < budget) step(urgent.pop()!);
-    while (head < queue.length && performance.now() - start < budget) {
+    if (remeasureNear) {
+      // After a scroll or a resize: what has boxes drawn first (what is near the viewport; text
+      // in fixed elements and inner scrollers moved, something else may cover it now).
+      remeasureNear = false;
+      urgent = [...drawn];
+    }
+    while (urgent.length > 0 && inBudget()) read(urgent.pop()!);
+    while (head < queue.length && inBudget()) {
       const m = queue[head++]!;
       queued.delete(m);
-      step(m);
+      read(m);
     }
     if (head >= queue.length) {
       queue = [];
       head = 0;
     }
-    if (urgent.length > 0 || head < queue.length) schedule();
+    while (fullPass && inBudget()) {
+      for (let k = 0; k < CHUNK; k++) {
+        const next = fullPass.next();
+        if (next.done) {
+          fullPass = null;
+          if (fullAgain) {
+            fullAgain = false;
+            relayoutAll();
+          }
+          break;
+        }
+        read(next.value);
+      }
+    }
+    for (const [m, boxes] of measured) {
+      const p = painted.get(m);
+      if (!p) continue;
+      p.boxes = boxes;
+      draw(m, p, b);
+    }
+    if (pendingWork()) schedule();
     else onPainted?.(false);
   };
+  const pendingWork = () => urgent.length > 0 || head < queue.length || fullPass !== null;
 
   const forget = (m: PageMention) => {
     const p = painted.get(m);
@@ -365,7 +443,7 @@ export function createPainter(
         if (p) for (const el of p.els) el.classList.toggle('active', x === active);
       }
     },
-    pending: () => idle !== 0 || urgent.length > 0 || head < queue.length,
+    pending: () => scheduled() || pendingWork(),
     setStyle(next) {
       style = next;
       if (mounted) mounted.overlay.dataset.style = next;
@@ -377,10 +455,15 @@ export function createPainter(
       head = 0;
       urgent = [];
       remeasureNear = false;
+      fullPass = null;
+      fullAgain = false;
       if (frame) view.cancelAnimationFrame(frame);
       frame = 0;
-      if (idle) cancelIdle(view, idle);
-      idle = 0;
+      cancelScheduled();
+      postLayout?.disconnect();
+      postLayout = null;
+      sentinel?.remove();
+      sentinel = null;
       if (relayoutTimer) view.clearTimeout(relayoutTimer);
       relayoutTimer = 0;
       for (const off of listeners.splice(0)) off();

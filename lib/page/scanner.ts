@@ -260,6 +260,9 @@ export class Scanner {
     if (!this.pumping) {
       this.pumping = this.runQueue().finally(() => {
         this.pumping = null;
+        // Work asked for while the last pass was finishing (after its loop last looked, e.g. by
+        // the judgement that follows a pass) gets a pass of its own.
+        if (!this.stopped && (this.queue.size > 0 || this.pendingRevet)) void this.pump();
       });
     }
     return this.pumping;

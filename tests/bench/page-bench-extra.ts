@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { ContentWorld } from '../e2e/content-world';
 import { type FixtureServer, seedArticleHtml } from '../e2e/page-fixtures';
 import { attribute, type Hotspot, hotspots } from './profile';
+import { extensionTasks, traced } from './tasks';
 import { median, profiled, quiet, r2, settle, worker } from './page-bench';
 
 const ARTICLE = seedArticleHtml('004_c93d6edeff217837.txt', 0, 12);
@@ -72,26 +73,33 @@ export async function hostileCases(
         const page = await context.newPage();
         await page.goto(`${server.origin}/bench/blank.html`);
         const cdp = await context.newCDPSession(page);
-        const { profile, value } = await profiled(cdp, async () => {
-          await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-          if (name.startsWith('flood'))
-            await page.waitForFunction(
-              () => (window as unknown as { __floodDone?: boolean }).__floodDone,
-              null,
-              { timeout: 60_000 },
+        const {
+          events,
+          value: { profile, value },
+        } = await traced(cdp, () =>
+          profiled(cdp, async () => {
+            await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+            if (name.startsWith('flood'))
+              await page.waitForFunction(
+                () => (window as unknown as { __floodDone?: boolean }).__floodDone,
+                null,
+                { timeout: 60_000 },
+              );
+            await quiet(page, { startup: which === 'with' });
+            const tasks = await page.evaluate(
+              () => (window as unknown as { __longTasks: number[] }).__longTasks,
             );
-          await quiet(page, { startup: which === 'with' });
-          const tasks = await page.evaluate(
-            () => (window as unknown as { __longTasks: number[] }).__longTasks,
-          );
-          const scans = await page.evaluate(() =>
-            (performance.getEntriesByName('crosscheck:scan') as PerformanceMark[]).map(
-              (m) => m.detail as Record<string, number>,
-            ),
-          );
-          return { tasks, scans };
-        });
-        const a = attribute(profile, (u) => u.startsWith('chrome-extension://'));
+            const scans = await page.evaluate(() =>
+              (performance.getEntriesByName('crosscheck:scan') as PerformanceMark[]).map(
+                (m) => m.detail as Record<string, number>,
+              ),
+            );
+            return { tasks, scans };
+          }),
+        );
+        const ours = (u: string) => u.startsWith('chrome-extension://');
+        const a = attribute(profile, ours);
+        const t = extensionTasks(events, profile, ours);
         await page.close();
         if (run === 0) continue; // warm-up
         rows[which].push({
@@ -99,6 +107,8 @@ export async function hostileCases(
           tbtMs: value.tasks.reduce((s, x) => s + Math.max(0, x - 50), 0),
           extensionMs: a.ms,
           extensionLongestRunMs: a.longestRunMs,
+          extensionLongestTaskOursMs: t.longestOursMs,
+          extensionTasksOver50: t.over50,
           scans: value.scans.length,
           longestSliceMs: Math.max(0, ...value.scans.map((s) => s.longestSliceMs ?? 0)),
         });
@@ -112,6 +122,11 @@ export async function hostileCases(
         extensionMs: med('with', 'extensionMs'),
         extensionLongestRunMs: med('with', 'extensionLongestRunMs'),
         maxExtensionLongestRunMs: r2(Math.max(...rows.with.map((r) => r.extensionLongestRunMs!))),
+        extensionLongestTaskOursMs: med('with', 'extensionLongestTaskOursMs'),
+        maxExtensionLongestTaskOursMs: r2(
+          Math.max(...rows.with.map((r) => r.extensionLongestTaskOursMs!)),
+        ),
+        extensionTasksOver50: med('with', 'extensionTasksOver50'),
         longestScanSliceMs: med('with', 'longestSliceMs'),
         scans: med('with', 'scans'),
       },

@@ -17,7 +17,8 @@ import {
   profiled,
   quiet,
 } from './page-bench';
-import { attribute, hotspots } from './profile';
+import { attribute, type CpuProfile, hotspots } from './profile';
+import { extensionTasks, traced } from './tasks';
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,24 +55,29 @@ async function main() {
     const page = await ext.newPage();
     await page.goto(`${server.origin}/bench/blank.html`);
     const cdp = await ext.newCDPSession(page);
-    const { profile, value } = await profiled(cdp, async () => {
-      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-      if (flood)
-        await page.waitForFunction(
-          () => (window as unknown as { __floodDone?: boolean }).__floodDone,
-          null,
-          { timeout: 120_000 },
-        );
-      await quiet(page, { startup: true });
-      return page.evaluate(() => ({
-        startup: (performance.getEntriesByName('crosscheck:startup')[0] as PerformanceMark)
-          ?.detail as unknown,
-        scans: (performance.getEntriesByName('crosscheck:scan') as PerformanceMark[]).map(
-          (m) => m.detail as unknown,
-        ),
-        longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
-      }));
-    });
+    const {
+      events,
+      value: { profile, value },
+    } = await traced(cdp, () =>
+      profiled(cdp, async () => {
+        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        if (flood)
+          await page.waitForFunction(
+            () => (window as unknown as { __floodDone?: boolean }).__floodDone,
+            null,
+            { timeout: 120_000 },
+          );
+        await quiet(page, { startup: true });
+        return page.evaluate(() => ({
+          startup: (performance.getEntriesByName('crosscheck:startup')[0] as PerformanceMark)
+            ?.detail as unknown,
+          scans: (performance.getEntriesByName('crosscheck:scan') as PerformanceMark[]).map(
+            (m) => m.detail as unknown,
+          ),
+          longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
+        }));
+      }),
+    );
     const ours = (u: string) => u.startsWith('chrome-extension://');
     const a = attribute(profile, ours);
     const h = hotspots(profile, ours, 20);
@@ -86,9 +92,77 @@ async function main() {
     for (const x of h.self) console.log(`  ${x.ms.toFixed(1).padStart(8)}  ${x.fn}`);
     console.log('own code:');
     for (const x of h.ownCode) console.log(`  ${x.ms.toFixed(1).padStart(8)}  ${x.fn}`);
+    const t = extensionTasks(events, profile, ours);
+    console.log(
+      `tasks with extension time: ${t.tasks.length}; most extension time in one task ${t.longestOursMs.toFixed(1)} ms; over 50 ms: ${t.over50}; longest task mostly ours ${t.longestMostlyOursMs.toFixed(1)} ms`,
+    );
+    for (const task of t.long) {
+      const c = composition(profile, () => true, task.atMs, task.atMs + task.ms);
+      console.log(
+        `long task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms, ours ${task.oursMs.toFixed(1)} ms; ${c.self.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}`,
+      );
+    }
+    for (const task of t.tasks.slice(0, Number(arg('top') ?? 6))) {
+      console.log(
+        `task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms, ours ${task.oursMs.toFixed(1)} ms`,
+      );
+      const c = composition(profile, ours, task.atMs, task.atMs + task.ms);
+      for (const [what, rows] of [
+        ['entry', c.entry],
+        ['own', c.own],
+        ['self', c.self],
+      ] as const)
+        console.log(`  ${what}: ${rows.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}`);
+    }
   }
   await ext.close();
   await server.close();
+}
+
+type Rows = Array<[string, number]>;
+
+/**
+ * What the extension's samples between two times (ms after the profile's start) are made of: the
+ * outermost frame of ours (the task's entry), the deepest (what of our code asked), and the leaf
+ * (native and DOM work show as themselves).
+ */
+function composition(
+  profile: CpuProfile,
+  ours: (url: string) => boolean,
+  fromMs: number,
+  toMs: number,
+) {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (id: number) => {
+    const f = byId.get(id)!.callFrame as { url: string; functionName: string; lineNumber?: number };
+    const file = f.url ? f.url.slice(f.url.lastIndexOf('/') + 1) : '';
+    return `${f.functionName || '(anon)'}${file ? ` ${file}:${(f.lineNumber ?? 0) + 1}` : ''}`;
+  };
+  const maps = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const add = (m: Map<string, number>, k: string, dt: number) => m.set(k, (m.get(k) ?? 0) + dt);
+  let t = 0;
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    t += timeDeltas[i] ?? 0;
+    if (t / 1000 < fromMs || t / 1000 >= toMs) continue;
+    const dt = Math.min(timeDeltas[i + 1] ?? 0, toMs * 1000 - t);
+    const stack: number[] = [];
+    for (let at: number | undefined = samples[i]; at !== undefined; at = parent.get(at))
+      stack.push(at);
+    const mine = stack.filter((x) => ours(byId.get(x)!.callFrame.url));
+    if (mine.length === 0) continue;
+    add(maps[0]!, label(mine[mine.length - 1]!), dt);
+    add(maps[1]!, label(mine[0]!), dt);
+    add(maps[2]!, label(samples[i]!), dt);
+  }
+  const top = (m: Map<string, number>): Rows =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([f, us]) => [f, us / 1000]);
+  return { entry: top(maps[0]!), own: top(maps[1]!), self: top(maps[2]!) };
 }
 
 main().catch((e: unknown) => {

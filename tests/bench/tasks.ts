@@ -1,0 +1,149 @@
+/**
+ * The extension's tasks on the page's main thread, from a Chromium trace and a V8 CPU profile
+ * taken together. A run of consecutive profile samples is not a task: slices that yield with
+ * `scheduler.yield()` run back to back when the page has nothing else to do, and their samples
+ * join into one run. The trace's `RunTask` events are the tasks; the profile's samples inside each
+ * say how much of it was the extension's (its script on the stack: what it runs and the layout
+ * it forces). "No task over 50 ms from the extension" is judged on that.
+ */
+import type { CDPSession } from '@playwright/test';
+import type { CpuProfile } from './profile';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+const CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', '__metadata'];
+
+/** Traces `work` on `cdp`'s browser (all processes); returns the events and what `work` returned. */
+export async function traced<T>(
+  cdp: CDPSession,
+  work: () => Promise<T>,
+): Promise<{ events: TraceEvent[]; value: T }> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
+  });
+  const value = await work();
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', onData);
+  return { events, value };
+}
+
+export interface ExtensionTask {
+  /** Start, ms after the profile's start. */
+  atMs: number;
+  /** The task's whole duration. */
+  ms: number;
+  /** Sampled time of the extension's script inside it. */
+  oursMs: number;
+}
+
+export interface TaskSummary {
+  /** Tasks in which the extension ran for 1 ms or more, longest share first. */
+  tasks: ExtensionTask[];
+  /** The most extension time inside one task (the figure to hold under 50 ms). */
+  longestOursMs: number;
+  /** The longest task in which the extension's time is the larger part. */
+  longestMostlyOursMs: number;
+  /** Tasks with over 50 ms of extension time. */
+  over50: number;
+  /** Every task of the page's main thread over 50 ms, whoever ran it. */
+  long: ExtensionTask[];
+}
+
+/**
+ * Splits the profile's samples of `ours` by the page's main-thread tasks (the renderer main
+ * thread holding most of them).
+ */
+export function extensionTasks(
+  events: TraceEvent[],
+  profile: CpuProfile,
+  ours: (url: string) => boolean,
+): TaskSummary {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const memo = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const v = !!node && (ours(node.callFrame.url) || (up !== undefined && isOurs(up)));
+    memo.set(id, v);
+    return v;
+  };
+  // Our samples: [time, duration] in µs on the trace's clock.
+  const mine: Array<[number, number]> = [];
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    if (isOurs(profile.samples[i]!)) mine.push([t, dt]);
+  }
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || !e.dur) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!mains.has(key)) continue;
+    if (!byThread.has(key)) byThread.set(key, []);
+    byThread.get(key)!.push(e);
+  }
+  const split = (tasks: TraceEvent[], all = false): ExtensionTask[] => {
+    tasks.sort((a, b) => a.ts - b.ts);
+    const out: ExtensionTask[] = [];
+    let k = 0;
+    for (const task of tasks) {
+      const end = task.ts + task.dur!;
+      while (k < mine.length && mine[k]![0] < task.ts) k++;
+      let us = 0;
+      // A sample stands for the time until the next one, but never past the task's end.
+      for (let j = k; j < mine.length && mine[j]![0] < end; j++)
+        us += Math.min(mine[j]![1], end - mine[j]![0]);
+      if (all ? task.dur! > 50_000 : us >= 1000)
+        out.push({
+          atMs: (task.ts - profile.startTime) / 1000,
+          ms: task.dur! / 1000,
+          oursMs: us / 1000,
+        });
+    }
+    return out;
+  };
+  let best: ExtensionTask[] = [];
+  let long: ExtensionTask[] = [];
+  let bestOurs = -1;
+  for (const tasks of byThread.values()) {
+    const split1 = split(tasks);
+    const sum = split1.reduce((s, x) => s + x.oursMs, 0);
+    if (sum > bestOurs) {
+      bestOurs = sum;
+      best = split1;
+      long = split(tasks, true);
+    }
+  }
+  best.sort((a, b) => b.oursMs - a.oursMs);
+  return {
+    tasks: best,
+    longestOursMs: best[0]?.oursMs ?? 0,
+    longestMostlyOursMs: Math.max(0, ...best.filter((x) => x.oursMs * 2 > x.ms).map((x) => x.ms)),
+    over50: best.filter((x) => x.oursMs > 50).length,
+    long,
+  };
+}
