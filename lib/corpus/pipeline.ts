@@ -2,7 +2,7 @@ import { extractClaims, placeLikeTest } from '../claims';
 import { discrepanciesByStory, type StoryMemo, createStoryMemo } from '../stories';
 import type { Claim, Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
 import { cleanArticle } from './clean';
-import { type DiscoveryResult, discoverEntities } from './entities';
+import { type DiscoveryResult, discoverEntities, OccurrenceMemo } from './entities';
 import { hashText } from '../hash';
 import type { EntityOverrides } from './overrides';
 import { splitSentences } from './segment';
@@ -79,6 +79,8 @@ export type DerivedRows = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'dis
  * lib/service/batch-equivalence.test.ts).
  */
 export interface DeriveMemo {
+  /** Each source's occurrences (lib/corpus/entities/occurrences.ts). */
+  occurrences: OccurrenceMemo;
   claims: Map<string, ClaimMemo>;
   stories: StoryMemo;
 }
@@ -94,7 +96,7 @@ interface ClaimMemo {
 }
 
 export function createDeriveMemo(): DeriveMemo {
-  return { claims: new Map(), stories: createStoryMemo() };
+  return { occurrences: new OccurrenceMemo(), claims: new Map(), stories: createStoryMemo() };
 }
 
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -151,7 +153,7 @@ export function deriveCorpus(
 ): DerivedRows {
   // In source-id order, like resolveEntities: claims and stories do not depend on the order either.
   const ordered = [...prepared].sort(bySourceId);
-  const { entities, mentions } = resolveEntities(ordered, overrides);
+  const { entities, mentions } = resolveEntities(ordered, overrides, memo.occurrences);
   const bySource = new Map<string, Mention[]>();
   for (const m of mentions) {
     const list = bySource.get(m.sourceId);
@@ -187,8 +189,9 @@ export function deriveCorpus(
 export function resolveEntities(
   prepared: readonly PreparedSource[],
   overrides: EntityOverrides | null = null,
+  memo?: OccurrenceMemo,
 ): DiscoveryResult {
-  return discoverEntities([...prepared].sort(bySourceId), [], overrides);
+  return discoverEntities([...prepared].sort(bySourceId), [], overrides, memo);
 }
 
 /**

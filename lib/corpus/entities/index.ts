@@ -12,11 +12,11 @@ import { type Group, groupOccurrences, type Grouping, maxLen } from './grouping'
 import { junkFilter } from './junk';
 import { linkMentions } from './mentions';
 import { acronymHead, betterName, findOverride, mergeDescriptors, pickName } from './naming';
-import { findOccurrences, type Occurrence, sentencesOf } from './occurrences';
+import { findOccurrences, type Occurrence, OccurrenceMemo, sentencesOf } from './occurrences';
 import { inferType, typeFromNeighbours } from './typing';
 import { headWordType, key } from './words';
 
-export { MAX_NAME_TOKENS } from './occurrences';
+export { MAX_NAME_TOKENS, OccurrenceMemo } from './occurrences';
 
 export interface DiscoveryInput {
   source: Source;
@@ -37,9 +37,11 @@ export function discoverEntities(
   inputs: readonly DiscoveryInput[],
   known: readonly Entity[],
   overrides: EntityOverrides | null,
+  memo?: OccurrenceMemo,
 ): DiscoveryResult {
-  const sentences = sentencesOf(inputs);
-  const { occs, stats } = findOccurrences(sentences, known);
+  // A memo holds occurrences read without known entities (the batch build's).
+  const { sentences, occs, stats } =
+    memo && known.length === 0 ? memo.find(inputs) : readOccurrences(inputs, known);
   const knownKeys = new Map<string, Entity>();
   for (const e of known) for (const a of new Set([e.name, ...e.aliases])) knownKeys.set(key(a), e);
   const grouping = groupOccurrences(occs, junkFilter(occs, knownKeys, stats));
@@ -52,6 +54,11 @@ export function discoverEntities(
   const knownIds = new Set(known.map((k) => k.id));
   const entities = [...changed.values()].filter((e) => mentioned.has(e.id) || knownIds.has(e.id));
   return { entities, mentions };
+}
+
+function readOccurrences(inputs: readonly DiscoveryInput[], known: readonly Entity[]) {
+  const sentences = sentencesOf(inputs);
+  return { sentences, ...findOccurrences(sentences, known) };
 }
 
 /** Turns each group of occurrences into a new entity or an update of a known one. */
