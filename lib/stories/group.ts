@@ -99,9 +99,14 @@ function candidatePairs(vectors: readonly Vector[], threshold: number, out: Set<
   });
   // A margin well above float rounding: a term is left out only when surely below.
   const floor = threshold - 1e-9;
+  // Each vector's terms, most common first (ties by term): one sort of the distinct terms,
+  // dealt out to the vectors that hold them, rather than one sort per vector.
+  const ordered = vectors.map((): string[] => []);
+  const byDf = [...df.keys()].sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1));
+  for (const t of byDf) for (const i of holders.get(t)!) ordered[i]!.push(t);
   const indexed = new Map<string, number[]>();
   vectors.forEach((v, i) => {
-    const terms = [...v.keys()].sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1));
+    const terms = ordered[i]!;
     let bound = 0;
     let k = 0;
     for (; k < terms.length; k++) {

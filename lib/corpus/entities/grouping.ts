@@ -371,11 +371,6 @@ function unionCountries(groups: ReadonlyMap<string, Group>, { union }: Unions): 
 function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
   const roots = [...groups.values()].filter((g) => g.occs.length > 0);
   const byVariant = new Map<string, number[]>();
-  const variantsOf = (k: string): Set<string> => {
-    const out = new Set([k]);
-    for (let i = 0; i < k.length; i++) out.add(k.slice(0, i) + k.slice(i + 1));
-    return out;
-  };
   roots.forEach((g, i) => {
     // One longer than the longest name compared: it may be a near miss of one that is.
     if (g.key.length > NEAR_MISS_MAX_CHARS + 1) return;
@@ -403,6 +398,23 @@ function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Un
       if (distance(a.key, b.key) === 1) union(a.key, b.key);
     }
   });
+}
+
+// Every build asks the same keys' variants again: remembered (bounded, like key()).
+const variants = new Map<string, readonly string[]>();
+const VARIANTS_MAX = 50_000;
+
+/** A key and every string it gives with one character deleted. */
+function variantsOf(k: string): readonly string[] {
+  let out = variants.get(k);
+  if (!out) {
+    const set = new Set([k]);
+    for (let i = 0; i < k.length; i++) set.add(k.slice(0, i) + k.slice(i + 1));
+    out = [...set];
+    if (variants.size >= VARIANTS_MAX) variants.clear();
+    variants.set(k, out);
+  }
+  return out;
 }
 
 /** The folded words of a group's longest form, without connectors and articles. */
