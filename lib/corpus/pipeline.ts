@@ -2,7 +2,7 @@ import { extractClaims, placeLikeTest } from '../claims';
 import { discrepanciesByStory, type StoryMemo, createStoryMemo } from '../stories';
 import type { Claim, Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
 import { cleanArticle } from './clean';
-import { type DiscoveryResult, discoverEntities, OccurrenceMemo } from './entities';
+import { DiscoveryMemo, type DiscoveryResult, discoverEntities } from './entities';
 import { hashText } from '../hash';
 import type { EntityOverrides } from './overrides';
 import { splitSentences } from './segment';
@@ -79,8 +79,8 @@ export type DerivedRows = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'dis
  * lib/service/batch-equivalence.test.ts).
  */
 export interface DeriveMemo {
-  /** Each source's occurrences (lib/corpus/entities/occurrences.ts). */
-  occurrences: OccurrenceMemo;
+  /** Each source's occurrences and each entity's draft (lib/corpus/entities/index.ts). */
+  discovery: DiscoveryMemo;
   /** The last build's entities (with their JSON) and mentions, by id. */
   last: { entities: Map<string, { row: Entity; json: string }>; mentions: Map<string, Mention> };
   claims: Map<string, ClaimMemo>;
@@ -100,7 +100,7 @@ interface ClaimMemo {
 
 export function createDeriveMemo(): DeriveMemo {
   return {
-    occurrences: new OccurrenceMemo(),
+    discovery: new DiscoveryMemo(),
     last: { entities: new Map(), mentions: new Map() },
     claims: new Map(),
     stories: createStoryMemo(),
@@ -212,7 +212,7 @@ export function deriveCorpus(
 ): DerivedRows {
   // In source-id order, like resolveEntities: claims and stories do not depend on the order either.
   const ordered = [...prepared].sort(bySourceId);
-  const resolved = resolveEntities(ordered, overrides, memo.occurrences);
+  const resolved = resolveEntities(ordered, overrides, memo.discovery);
   const { entities, mentions } = keepEqualRows(resolved.entities, resolved.mentions, memo);
   const bySource = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -249,7 +249,7 @@ export function deriveCorpus(
 export function resolveEntities(
   prepared: readonly PreparedSource[],
   overrides: EntityOverrides | null = null,
-  memo?: OccurrenceMemo,
+  memo?: DiscoveryMemo,
 ): DiscoveryResult {
   return discoverEntities([...prepared].sort(bySourceId), [], overrides, memo);
 }
