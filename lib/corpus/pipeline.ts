@@ -255,13 +255,14 @@ export function resolveEntities(
 }
 
 /**
- * The entity layer of a corpus built one source at a time. Each source's extraction (its
- * passages tokenized and cut into chunks) is done once and kept; adding or removing a source
- * re-resolves the entities from every source's candidates (resolveEntities), so the result is
- * the batch build's, whatever the order of the adds.
+ * The entity layer of a corpus built one source at a time. Each source's occurrences and each
+ * entity's draft are kept (DiscoveryMemo) and recomputed only where the change touches them;
+ * grouping and ids are resolved again over every source (resolveEntities), so the result is the
+ * batch build's, whatever the order of the adds.
  */
 export class EntityLayer {
   private readonly prepared = new Map<string, PreparedSource>();
+  private readonly memo = new DiscoveryMemo();
 
   constructor(private readonly overrides: EntityOverrides | null = null) {}
 
@@ -278,7 +279,7 @@ export class EntityLayer {
   }
 
   resolve(): DiscoveryResult {
-    return resolveEntities([...this.prepared.values()], this.overrides);
+    return resolveEntities([...this.prepared.values()], this.overrides, this.memo);
   }
 }
 
