@@ -22,11 +22,58 @@ const KIND_RANK: Record<ClaimKind, number> = {
   descriptor: 5,
 };
 
+/**
+ * What the rules read of the entities: the ids they looked up, and every word asked of the
+ * words of entity names, with the answer. A caller that keeps the findings checks these alone
+ * when entities changed (lib/stories/partition.ts).
+ */
+export interface EntityReads {
+  ids: Set<string>;
+  nameWords: Map<string, boolean>;
+}
+
+/** An entity map that notes the ids asked of it. */
+class ReadEntities extends Map<string, Entity> {
+  constructor(
+    entries: Iterable<readonly [string, Entity]>,
+    private readonly asked: Set<string>,
+  ) {
+    super(entries);
+  }
+
+  override get(id: string): Entity | undefined {
+    this.asked?.add(id);
+    return super.get(id);
+  }
+
+  override has(id: string): boolean {
+    this.asked?.add(id);
+    return super.has(id);
+  }
+}
+
+/** A set of words that notes each word asked of it, with the answer. */
+class ReadWords extends Set<string> {
+  constructor(
+    words: Iterable<string>,
+    private readonly asked: Map<string, boolean>,
+  ) {
+    super(words);
+  }
+
+  override has(word: string): boolean {
+    const answer = super.has(word);
+    this.asked?.set(word, answer);
+    return answer;
+  }
+}
+
 export function findDiscrepancies(
   claims: readonly Claim[],
   sources: readonly Source[],
   entities: readonly Entity[],
   passages: readonly Passage[],
+  reads?: EntityReads,
 ): Discrepancy[] {
   const enabled = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
   // Sorted by id, so the result does not depend on the order claims were stored in.
@@ -35,10 +82,17 @@ export function findDiscrepancies(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ctx: RuleContext = {
     sources: new Map(sources.map((s) => [s.id, s])),
-    entities: new Map(entities.map((e) => [e.id, e])),
+    entities: reads
+      ? new ReadEntities(
+          entities.map((e) => [e.id, e]),
+          reads.ids,
+        )
+      : new Map(entities.map((e) => [e.id, e])),
     passages: new Map(passages.map((p) => [p.id, p])),
     idf: buildIdf(passages.filter((p) => enabled.has(p.sourceId))),
-    nameWords: buildNameWords(entities),
+    nameWords: reads
+      ? new ReadWords(buildNameWords(entities), reads.nameWords)
+      : buildNameWords(entities),
   };
   const findings: Finding[] = [
     ...compareQuantities(live, ctx),

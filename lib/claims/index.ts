@@ -3,5 +3,5 @@
  * alignment and comparison across sources (align.ts, rules/*) into ranked discrepancies.
  */
 
-export { findDiscrepancies } from './discrepancies';
+export { type EntityReads, findDiscrepancies } from './discrepancies';
 export { extractClaims, placeLikeTest } from './source-claims';

@@ -6,7 +6,14 @@
 import { describe, expect, test } from 'vitest';
 import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
 import type { RawSource } from '../types';
-import { createDeriveMemo, deriveCorpus, type PreparedSource, prepareSource } from './pipeline';
+import { rawSource } from '../../tests/unit/fixtures/raw-source';
+import {
+  createDeriveMemo,
+  deriveCorpus,
+  type DerivedRows,
+  type PreparedSource,
+  prepareSource,
+} from './pipeline';
 
 const coverage = new URL('../../tests/eval/coverage/', import.meta.url);
 const prefixed = (dir: string, prefix: string, n: number) =>
@@ -57,5 +64,36 @@ describe('a memo kept between changes gives the batch build', () => {
     const off = live.filter((_, i) => i !== 1);
     expect(deriveCorpus(off, overrides, memo)).toEqual(batch(off));
     expect(deriveCorpus(live, overrides, memo)).toEqual(batch(live));
+  });
+});
+
+describe('a source changes how the others are read, and the memo follows', () => {
+  // "General Election" is a title and a name until the corpus writes "election" in lower case;
+  // then it is a capitalised common noun. Adding the second source changes the first one's
+  // occurrences; removing it changes them back.
+  const first = prepareSource(
+    rawSource(
+      'a',
+      'en',
+      'The General Election in Ruritania was called by Jane Doe on Monday. Jane Doe said the General Election would be fair.',
+    ),
+  );
+  const second = prepareSource(
+    rawSource('b', 'en', 'Jane Doe said the election was close. Observers in Ruritania agreed.'),
+  );
+  const names = (rows: DerivedRows) => rows.entities.map((e) => e.name).sort();
+
+  test.each([
+    ['added', [[first], [first, second]]],
+    ['removed', [[first, second], [first]]],
+  ] as const)('the other source %s', (_what, steps) => {
+    const memo = createDeriveMemo();
+    const results = steps.map((live) => {
+      const rows = deriveCorpus(live, null, memo);
+      expect(rows).toEqual(batch(live));
+      return rows;
+    });
+    // The case is one where the first source's reading changes.
+    expect(names(results[0]!)).not.toEqual(names(results[1]!));
   });
 });

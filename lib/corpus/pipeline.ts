@@ -2,7 +2,7 @@ import { extractClaims, placeLikeTest } from '../claims';
 import { discrepanciesByStory, type StoryMemo, createStoryMemo } from '../stories';
 import type { Claim, Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
 import { cleanArticle } from './clean';
-import { type DiscoveryResult, discoverEntities } from './entities';
+import { DiscoveryMemo, type DiscoveryResult, discoverEntities } from './entities';
 import { hashText } from '../hash';
 import type { EntityOverrides } from './overrides';
 import { splitSentences } from './segment';
@@ -79,6 +79,10 @@ export type DerivedRows = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'dis
  * lib/service/batch-equivalence.test.ts).
  */
 export interface DeriveMemo {
+  /** Each source's occurrences and each entity's draft (lib/corpus/entities/index.ts). */
+  discovery: DiscoveryMemo;
+  /** The last build's entities (with their JSON) and mentions, by id. */
+  last: { entities: Map<string, { row: Entity; json: string }>; mentions: Map<string, Mention> };
   claims: Map<string, ClaimMemo>;
   stories: StoryMemo;
 }
@@ -86,18 +90,68 @@ export interface DeriveMemo {
 interface ClaimMemo {
   source: Source;
   passages: readonly Passage[];
-  /** The source's mentions and the entities they name, as JSON. */
-  context: string;
+  /** The source's mentions and the entities they name (rows kept from build to build). */
+  own: readonly Mention[];
+  named: readonly Entity[];
   /** Every word extractClaims asked the place-name test about, with the answer. */
   probes: Map<string, boolean>;
   claims: Claim[];
 }
 
 export function createDeriveMemo(): DeriveMemo {
-  return { claims: new Map(), stories: createStoryMemo() };
+  return {
+    discovery: new DiscoveryMemo(),
+    last: { entities: new Map(), mentions: new Map() },
+    claims: new Map(),
+    stories: createStoryMemo(),
+  };
 }
 
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Same rows, element by element: kept rows are the same objects (see keepEqualRows). */
+const sameElements = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+const sameMention = (a: Mention, b: Mention) =>
+  a.id === b.id &&
+  a.entityId === b.entityId &&
+  a.sourceId === b.sourceId &&
+  a.passageId === b.passageId &&
+  a.origin === b.origin &&
+  a.start === b.start &&
+  a.end === b.end &&
+  a.surface === b.surface;
+
+/**
+ * This build's entities and mentions, where one equals the last build's row of its id, as that
+ * row: what is kept downstream (each source's claims, each story's discrepancies, the rows the
+ * database holds) then tells an unchanged row by identity, without comparing its content. A
+ * row that changed is a new object, so identity never hides a change.
+ */
+function keepEqualRows(
+  entities: readonly Entity[],
+  mentions: readonly Mention[],
+  memo: DeriveMemo,
+): { entities: Entity[]; mentions: Mention[] } {
+  const lastEntities = new Map<string, { row: Entity; json: string }>();
+  const keptEntities = entities.map((e) => {
+    const json = JSON.stringify(e);
+    const was = memo.last.entities.get(e.id);
+    const row = was && was.json === json ? was.row : e;
+    lastEntities.set(e.id, { row, json });
+    return row;
+  });
+  const lastMentions = new Map<string, Mention>();
+  const keptMentions = mentions.map((m) => {
+    const was = memo.last.mentions.get(m.id);
+    const row = was && sameMention(was, m) ? was : m;
+    lastMentions.set(m.id, row);
+    return row;
+  });
+  memo.last = { entities: lastEntities, mentions: lastMentions };
+  return { entities: keptEntities, mentions: keptMentions };
+}
 
 /** One source's claims, from the memo when none of what they depend on changed. */
 function sourceClaims(
@@ -113,12 +167,12 @@ function sourceClaims(
     .map((id) => entityAt.get(id))
     .filter((i): i is number => i !== undefined)
     .sort((a, b) => a - b)
-    .map((i) => entities[i]);
-  const context = JSON.stringify([own, named]);
+    .map((i) => entities[i]!);
   const hit = memo.claims.get(p.source.id);
   if (
     hit &&
-    hit.context === context &&
+    sameElements(hit.own, own) &&
+    sameElements(hit.named, named) &&
     sameJson(hit.source, p.source) &&
     sameJson(hit.passages, p.passages) &&
     [...hit.probes].every(([word, answer]) => placeLike(word) === answer)
@@ -134,7 +188,14 @@ function sourceClaims(
     return answer;
   };
   const claims = extractClaims(p.source, p.passages, own, entities, probed);
-  memo.claims.set(p.source.id, { source: p.source, passages: p.passages, context, probes, claims });
+  memo.claims.set(p.source.id, {
+    source: p.source,
+    passages: p.passages,
+    own,
+    named,
+    probes,
+    claims,
+  });
   return claims;
 }
 
@@ -151,7 +212,8 @@ export function deriveCorpus(
 ): DerivedRows {
   // In source-id order, like resolveEntities: claims and stories do not depend on the order either.
   const ordered = [...prepared].sort(bySourceId);
-  const { entities, mentions } = resolveEntities(ordered, overrides);
+  const resolved = resolveEntities(ordered, overrides, memo.discovery);
+  const { entities, mentions } = keepEqualRows(resolved.entities, resolved.mentions, memo);
   const bySource = new Map<string, Mention[]>();
   for (const m of mentions) {
     const list = bySource.get(m.sourceId);
@@ -187,18 +249,20 @@ export function deriveCorpus(
 export function resolveEntities(
   prepared: readonly PreparedSource[],
   overrides: EntityOverrides | null = null,
+  memo?: DiscoveryMemo,
 ): DiscoveryResult {
-  return discoverEntities([...prepared].sort(bySourceId), [], overrides);
+  return discoverEntities([...prepared].sort(bySourceId), [], overrides, memo);
 }
 
 /**
- * The entity layer of a corpus built one source at a time. Each source's extraction (its
- * passages tokenized and cut into chunks) is done once and kept; adding or removing a source
- * re-resolves the entities from every source's candidates (resolveEntities), so the result is
- * the batch build's, whatever the order of the adds.
+ * The entity layer of a corpus built one source at a time. Each source's occurrences and each
+ * entity's draft are kept (DiscoveryMemo) and recomputed only where the change touches them;
+ * grouping and ids are resolved again over every source (resolveEntities), so the result is the
+ * batch build's, whatever the order of the adds.
  */
 export class EntityLayer {
   private readonly prepared = new Map<string, PreparedSource>();
+  private readonly memo = new DiscoveryMemo();
 
   constructor(private readonly overrides: EntityOverrides | null = null) {}
 
@@ -215,7 +279,7 @@ export class EntityLayer {
   }
 
   resolve(): DiscoveryResult {
-    return resolveEntities([...this.prepared.values()], this.overrides);
+    return resolveEntities([...this.prepared.values()], this.overrides, this.memo);
   }
 }
 

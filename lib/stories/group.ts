@@ -99,9 +99,21 @@ function candidatePairs(vectors: readonly Vector[], threshold: number, out: Set<
   });
   // A margin well above float rounding: a term is left out only when surely below.
   const floor = threshold - 1e-9;
+  // Each vector's terms, most common first (ties by term): one sort of the distinct terms,
+  // dealt out to the vectors that hold them, rather than one sort per vector.
+  const ordered = vectors.map((): string[] => []);
+  const byDf = new Map<number, string[]>();
+  for (const [t, n] of df) {
+    const list = byDf.get(n);
+    if (list) list.push(t);
+    else byDf.set(n, [t]);
+  }
+  // (The default sort compares strings as `<` does.)
+  for (const n of [...byDf.keys()].sort((a, b) => b - a))
+    for (const t of byDf.get(n)!.sort()) for (const i of holders.get(t)!) ordered[i]!.push(t);
   const indexed = new Map<string, number[]>();
   vectors.forEach((v, i) => {
-    const terms = [...v.keys()].sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1));
+    const terms = ordered[i]!;
     let bound = 0;
     let k = 0;
     for (; k < terms.length; k++) {

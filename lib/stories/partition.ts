@@ -4,7 +4,8 @@
  * claims from different stories are never compared, and nothing outside a story (an unrelated
  * source's words, its entities) can change what is found inside it.
  */
-import { findDiscrepancies } from '../claims';
+import { type EntityReads, findDiscrepancies } from '../claims';
+import { buildNameWords } from '../claims/align';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
 import { groupStories, type Grouping, type TermsMemo } from './group';
@@ -30,8 +31,12 @@ export interface StoryMemo {
 }
 
 interface StoryFindings {
-  /** What the engine read: the story's sources, entities, claims and passages. */
+  /** What the engine read: the story's sources, claims and passages, and its entities. */
   read: ReadonlyArray<readonly object[]>;
+  entities: readonly Entity[];
+  /** What the rules read of the entities, and the entities they looked up as they were. */
+  reads: EntityReads;
+  lookedUp: Map<string, Entity | undefined>;
   found: Discrepancy[];
 }
 
@@ -43,6 +48,25 @@ export function createStoryMemo(): StoryMemo {
 const sameRows = (a: readonly object[], b: readonly object[]) =>
   a.length === b.length &&
   a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i]));
+
+const sameRow = (a: object | undefined, b: object | undefined) =>
+  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * Whether findings kept from `hit` still hold for a story whose sources, claims and passages
+ * are the same: its entities are, or every entity the rules looked up is the same and every
+ * word they asked of the entities' name words has the same answer (an entity of the story that
+ * changed elsewhere, such as an alias from another story's source, changes nothing they read).
+ */
+function sameEntityReads(hit: StoryFindings, entities: readonly Entity[]): boolean {
+  if (sameRows(hit.entities, entities)) return true;
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const [id, was] of hit.lookedUp) if (!sameRow(was, byId.get(id))) return false;
+  if (hit.reads.nameWords.size === 0) return true;
+  const words = buildNameWords(entities);
+  for (const [w, answer] of hit.reads.nameWords) if (words.has(w) !== answer) return false;
+  return true;
+}
 
 /** Groups the enabled sources into stories and compares claims within each story. */
 export function discrepanciesByStory(
@@ -81,14 +105,29 @@ export function discrepanciesByStory(
     const storyClaims = claimsOf.get(story.id) ?? [];
     const storySources = story.sourceIds.map((id) => sourceById.get(id)!);
     const storyPassages = passagesOf.get(story.id) ?? [];
-    const read = [storySources, storyEntities, storyClaims, storyPassages];
+    const read = [storySources, storyClaims, storyPassages];
     const hit = memo.found.get(story.id);
-    const found =
-      hit && hit.read.every((rows, i) => sameRows(rows, read[i]!))
-        ? hit.found
-        : findDiscrepancies(storyClaims, storySources, storyEntities, storyPassages);
-    fresh.set(story.id, { read, found });
-    for (const d of found) discrepancies.push({ ...d, storyId: story.id });
+    let kept: StoryFindings;
+    if (
+      hit &&
+      hit.read.every((rows, i) => sameRows(rows, read[i]!)) &&
+      sameEntityReads(hit, storyEntities)
+    ) {
+      kept = { ...hit, read, entities: storyEntities };
+    } else {
+      const reads: EntityReads = { ids: new Set(), nameWords: new Map() };
+      const found = findDiscrepancies(
+        storyClaims,
+        storySources,
+        storyEntities,
+        storyPassages,
+        reads,
+      );
+      const lookedUp = new Map([...reads.ids].map((id) => [id, entityById.get(id)]));
+      kept = { read, entities: storyEntities, reads, lookedUp, found };
+    }
+    fresh.set(story.id, kept);
+    for (const d of kept.found) discrepancies.push({ ...d, storyId: story.id });
   }
   memo.found = fresh;
   // A stable sort on the engine's first two keys keeps each story's own order inside them.

@@ -22,6 +22,17 @@ export function documentFrequencies(docs: readonly Terms[]): Map<string, number>
   return df;
 }
 
+// A source's terms are kept from build to build (lib/stories/group.ts): so is their order.
+const sortedKeys = new WeakMap<Terms, string[]>();
+function sortedTerms(d: Terms): string[] {
+  let keys = sortedKeys.get(d);
+  if (!keys || keys.length !== d.size) {
+    keys = [...d.keys()].sort();
+    sortedKeys.set(d, keys);
+  }
+  return keys;
+}
+
 /** Unit-length TF-IDF vectors, one per document, in the order given. */
 export function tfidfVectors(docs: readonly Terms[]): Vector[] {
   const df = documentFrequencies(docs);
@@ -30,7 +41,7 @@ export function tfidfVectors(docs: readonly Terms[]): Vector[] {
     const v: Vector = new Map();
     let norm = 0;
     // Sorted terms: the float sums do not depend on the order terms were counted in.
-    for (const t of [...d.keys()].sort()) {
+    for (const t of sortedTerms(d)) {
       const w = (1 + Math.log(d.get(t)!)) * (Math.log((1 + n) / (1 + df.get(t)!)) + 1);
       v.set(t, w);
       norm += w * w;

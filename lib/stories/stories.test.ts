@@ -9,7 +9,7 @@ import type { Corpus, Entity, RawSource } from '../types';
 import { type StoryInput, sourceTerms } from './features';
 import { components, groupStories, similarities, STORY_THRESHOLD, storyId } from './group';
 import { storyInputs } from './inputs';
-import { discrepanciesByStory } from './partition';
+import { createStoryMemo, discrepanciesByStory } from './partition';
 import { cosine, tfidfVectors } from './similarity';
 
 const input = (sourceId: string, text: string, entityIds: string[] = []): StoryInput => ({
@@ -258,4 +258,36 @@ test('storyInputs: a damaged source row with no text groups as a source with no 
   const [only] = storyInputs([row], []);
   expect(only).toEqual({ sourceId: row.id, text: '', entityIds: [] });
   expect(groupStories([only!]).stories).toHaveLength(1);
+});
+
+describe('a story memo kept between builds', () => {
+  // The seed story's discrepancies name people (speakers, subjects): renaming every entity
+  // changes what the rules read while the story's sources, claims and passages stay the same.
+  const corpus = buildCorpus(seedSources());
+  const run = (entities: readonly Entity[], memo?: ReturnType<typeof createStoryMemo>) =>
+    discrepanciesByStory(
+      corpus.sources,
+      corpus.passages,
+      entities,
+      corpus.mentions,
+      corpus.claims,
+      memo,
+    ).discrepancies;
+  const renamed = corpus.entities.map((e) => ({ ...e, name: `${e.name} Example` }));
+
+  test('gives the build without it when the entities the rules read change', () => {
+    const memo = createStoryMemo();
+    const before = run(corpus.entities, memo);
+    const after = run(renamed, memo);
+    expect(after).toEqual(run(renamed));
+    // The case is one where the findings change.
+    expect(after).not.toEqual(before);
+  });
+
+  test('keeps findings when only entities the rules did not read change', () => {
+    const memo = createStoryMemo();
+    run(corpus.entities, memo);
+    const unread = corpus.entities.map((e) => ({ ...e, descriptors: [] }));
+    expect(run(unread, memo)).toEqual(run(unread));
+  });
 });

@@ -371,11 +371,6 @@ function unionCountries(groups: ReadonlyMap<string, Group>, { union }: Unions): 
 function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
   const roots = [...groups.values()].filter((g) => g.occs.length > 0);
   const byVariant = new Map<string, number[]>();
-  const variantsOf = (k: string): Set<string> => {
-    const out = new Set([k]);
-    for (let i = 0; i < k.length; i++) out.add(k.slice(0, i) + k.slice(i + 1));
-    return out;
-  };
   roots.forEach((g, i) => {
     // One longer than the longest name compared: it may be a near miss of one that is.
     if (g.key.length > NEAR_MISS_MAX_CHARS + 1) return;
@@ -403,6 +398,23 @@ function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Un
       if (distance(a.key, b.key) === 1) union(a.key, b.key);
     }
   });
+}
+
+// Every build asks the same keys' variants again: remembered (bounded, like key()).
+const variants = new Map<string, readonly string[]>();
+const VARIANTS_MAX = 50_000;
+
+/** A key and every string it gives with one character deleted. */
+function variantsOf(k: string): readonly string[] {
+  let out = variants.get(k);
+  if (!out) {
+    const set = new Set([k]);
+    for (let i = 0; i < k.length; i++) set.add(k.slice(0, i) + k.slice(i + 1));
+    out = [...set];
+    if (variants.size >= VARIANTS_MAX) variants.clear();
+    variants.set(k, out);
+  }
+  return out;
 }
 
 /** The folded words of a group's longest form, without connectors and articles. */
@@ -511,12 +523,52 @@ function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unio
   }
   for (const list of byShape.values()) {
     if (list.length < 2) continue;
-    for (const a of list) {
-      const fits = list.filter((b) => b !== a && sameNameAcross(a, b));
+    const maybe = cognateCandidates(list);
+    for (const [i, a] of list.entries()) {
+      const fits = maybe(i)
+        .map((j) => list[j]!)
+        .filter((b) => b !== a && sameNameAcross(a, b));
       const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
       if (agree) for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
     }
   }
+}
+
+/**
+ * Word tags for cognateCandidates: cognates (similarity.ts) share their first letter or a gloss.
+ */
+function wordTags(w: string): string[] {
+  return [`:${w[0]}`, ...nameGlosses(w)];
+}
+
+/**
+ * For each name of one shape, the names (indexes into `list`, in order) that may read as it
+ * (sameNameAcross): every word of it that is not a head word (every word, when all are) has a
+ * cognate among theirs, so shares a tag with one of their words. Read from an index of tags,
+ * so a large shape (every two-word organization) is not compared pair by pair.
+ */
+function cognateCandidates(list: readonly Named[]): (i: number) => number[] {
+  const holders = new Map<string, Set<number>>();
+  list.forEach((n, i) => {
+    for (const w of n.words)
+      for (const t of wordTags(w)) {
+        const set = holders.get(t);
+        if (set) set.add(i);
+        else holders.set(t, new Set([i]));
+      }
+  });
+  return (i) => {
+    const words = list[i]!.words;
+    const nonHead = words.filter((w) => !isHeadWord(w));
+    let out: number[] | null = null;
+    for (const w of nonHead.length > 0 ? nonHead : words) {
+      const mayPair = new Set<number>();
+      for (const t of wordTags(w)) for (const j of holders.get(t) ?? []) mayPair.add(j);
+      out = out === null ? [...mayPair] : out.filter((j) => mayPair.has(j));
+      if (out.length === 0) break;
+    }
+    return (out ?? []).sort((a, b) => a - b);
+  };
 }
 
 /**
@@ -561,11 +613,24 @@ function unionAbbreviations(
     .map((g) => ({ g, words: contentWords(g) }))
     .filter((l) => l.words.length >= 3);
   if (long.length === 0) return;
+  // An abbreviation starts with its name's first letter: the names are indexed by it, so each
+  // word is tried against the names it may abbreviate, not every name of the corpus.
+  const byFirst = new Map<string, Array<(typeof long)[number]>>();
+  for (const l of long) {
+    const first = l.words[0]![0];
+    if (first === undefined) continue;
+    const list = byFirst.get(first);
+    if (list) list.push(l);
+    else byFirst.set(first, [l]);
+  }
   for (const g of groups.values()) {
     if (maxLen(g) !== 1 || g.occs.length === 0) continue;
     const word = key(g.occs[0]!.surface);
     if (!/^\p{L}{4,8}$/u.test(word) || g.occs.some((o) => !/^\p{Lu}/u.test(o.surface))) continue;
-    const roots = new Set(long.filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)));
+    const names = byFirst.get(word[0]!) ?? [];
+    const roots = new Set(
+      names.filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)),
+    );
     roots.delete(find(g.key));
     if (roots.size === 1) union(g.key, [...roots][0]!);
   }

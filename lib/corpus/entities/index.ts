@@ -12,7 +12,7 @@ import { type Group, groupOccurrences, type Grouping, maxLen } from './grouping'
 import { junkFilter } from './junk';
 import { linkMentions } from './mentions';
 import { acronymHead, betterName, findOverride, mergeDescriptors, pickName } from './naming';
-import { findOccurrences, type Occurrence, sentencesOf } from './occurrences';
+import { findOccurrences, type Occurrence, OccurrenceMemo, sentencesOf } from './occurrences';
 import { inferType, typeFromNeighbours } from './typing';
 import { headWordType, key } from './words';
 
@@ -37,14 +37,21 @@ export function discoverEntities(
   inputs: readonly DiscoveryInput[],
   known: readonly Entity[],
   overrides: EntityOverrides | null,
+  memo?: DiscoveryMemo,
 ): DiscoveryResult {
-  const sentences = sentencesOf(inputs);
-  const { occs, stats } = findOccurrences(sentences, known);
+  // A memo holds what is read without known entities (the batch build's).
+  const kept = memo && known.length === 0 ? memo : undefined;
+  const { sentences, occs, stats } = kept
+    ? kept.occurrences.find(inputs)
+    : readOccurrences(inputs, known);
   const knownKeys = new Map<string, Entity>();
   for (const e of known) for (const a of new Set([e.name, ...e.aliases])) knownKeys.set(key(a), e);
   const grouping = groupOccurrences(occs, junkFilter(occs, knownKeys, stats));
-  const resolved = new Resolver(known, knownKeys, overrides, inputs[0]?.source.origin ?? 'seed');
-  for (const members of grouping.byRoot.values()) resolved.add(members, grouping);
+  const origin = inputs[0]?.source.origin ?? 'seed';
+  const drafts = kept?.draftsFor(overrides, origin);
+  const resolved = new Resolver(known, knownKeys, overrides, origin, drafts);
+  for (const [root, members] of grouping.byRoot) resolved.add(members, grouping, root);
+  if (kept && drafts) kept.drafts = drafts.next;
   const { changed, aliasToEntity } = resolved.finish();
   const mentions = linkMentions(occs, sentences, aliasToEntity, [...known, ...changed.values()]);
   // Entities must be mentioned to be worth keeping.
@@ -52,6 +59,91 @@ export function discoverEntities(
   const knownIds = new Set(known.map((k) => k.id));
   const entities = [...changed.values()].filter((e) => mentioned.has(e.id) || knownIds.has(e.id));
   return { entities, mentions };
+}
+
+/** What Resolver.add makes of one entity's groups when nothing is known: all but its id. */
+interface Draft {
+  /** slug(name): the id, unless another entity took it first. */
+  slug: string;
+  entity: Omit<Entity, 'id'>;
+  /** Left without a type: its neighbours in lists may give it one (typeFromNeighbours). */
+  untyped: boolean;
+}
+
+/** What a draft was made from: the entity's groups and what the grouping says of them. */
+interface DraftInputs {
+  members: ReadonlyArray<{
+    key: string;
+    occs: readonly Occurrence[];
+    aliases: ReadonlySet<string>;
+    extended: boolean;
+    headed: string | undefined;
+  }>;
+  surnamed: boolean;
+}
+
+/** The drafts of the last build (by union root) and those of this one. */
+interface Drafts {
+  last: ReadonlyMap<string, { inputs: DraftInputs; draft: Draft }>;
+  next: Map<string, { inputs: DraftInputs; draft: Draft }>;
+}
+
+function draftInputs(members: readonly Group[], grouping: Grouping, root: string): DraftInputs {
+  return {
+    members: members.map((m) => ({
+      key: m.key,
+      occs: m.occs,
+      aliases: m.aliases,
+      extended: grouping.extended.has(m.key),
+      headed: grouping.headed.get(m.key),
+    })),
+    surnamed: grouping.personSurnames.has(root),
+  };
+}
+
+/** Same groups (the same occurrence objects) and the same grouping facts. */
+function sameDraftInputs(a: DraftInputs, b: DraftInputs): boolean {
+  return (
+    a.surnamed === b.surnamed &&
+    a.members.length === b.members.length &&
+    a.members.every((x, i) => {
+      const y = b.members[i]!;
+      return (
+        x.key === y.key &&
+        x.extended === y.extended &&
+        x.headed === y.headed &&
+        x.occs.length === y.occs.length &&
+        x.occs.every((o, j) => o === y.occs[j]) &&
+        x.aliases.size === y.aliases.size &&
+        [...x.aliases].every((a) => y.aliases.has(a))
+      );
+    })
+  );
+}
+
+/**
+ * What discovery keeps between builds of a corpus that changes a source at a time: each
+ * source's occurrences (OccurrenceMemo), and each entity's draft, kept while its groups hold the
+ * same occurrence objects (those are kept too) and the grouping says the same of them. A kept
+ * draft is what the same inputs would make again, so the build is the one without the memo.
+ */
+export class DiscoveryMemo {
+  readonly occurrences = new OccurrenceMemo();
+  drafts = new Map<string, { inputs: DraftInputs; draft: Draft }>();
+  private context = '';
+
+  /** The drafts to draw on in a build with these overrides and origin (none when they changed). */
+  draftsFor(overrides: EntityOverrides | null, origin: Entity['origin']): Drafts {
+    const context = JSON.stringify([overrides, origin]);
+    if (context !== this.context) this.drafts = new Map();
+    this.context = context;
+    return { last: this.drafts, next: new Map() };
+  }
+}
+
+function readOccurrences(inputs: readonly DiscoveryInput[], known: readonly Entity[]) {
+  const sentences = sentencesOf(inputs);
+  return { sentences, ...findOccurrences(sentences, known) };
 }
 
 /** Turns each group of occurrences into a new entity or an update of a known one. */
@@ -67,6 +159,7 @@ class Resolver {
     private readonly knownKeys: ReadonlyMap<string, Entity>,
     private readonly overrides: EntityOverrides | null,
     private readonly origin: Entity['origin'],
+    private readonly drafts?: Drafts,
   ) {
     this.aliasToEntity = new Map(knownKeys);
     this.usedIds = new Set(known.map((e) => e.id));
@@ -78,13 +171,23 @@ class Resolver {
   }
 
   /** One entity's groups (those under one union root). */
-  add(members: readonly Group[], grouping: Grouping): void {
+  add(members: readonly Group[], grouping: Grouping, root: string): void {
     const all: Group = {
       key: members[0]!.key,
       occs: members.flatMap((m) => m.occs),
       aliases: new Set(members.flatMap((m) => [...m.aliases])),
     };
     if (all.occs.length === 0) return;
+    if (this.drafts && this.knownKeys.size === 0 && this.knownCountries.size === 0) {
+      // Nothing known: a new entity, from the draft its groups made last time if they are the same.
+      const inputs = draftInputs(members, grouping, root);
+      const was = this.drafts.last.get(root);
+      const draft =
+        was && sameDraftInputs(was.inputs, inputs) ? was.draft : this.draft(members, grouping, all);
+      this.drafts.next.set(root, { inputs, draft });
+      this.place(draft, all);
+      return;
+    }
     // The fullest name, not one with a head word added to another ("X Mountains" of "X"), nor
     // one written without its head word ("X" of "the X and Y parties").
     const namers = members.filter(
@@ -114,6 +217,71 @@ class Resolver {
       headType ?? inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames);
     if (existing) this.update(existing, all, descriptors, typed);
     else this.create(acronymHead(all.aliases) ?? pickName(rootGroup), all, descriptors, typed);
+  }
+
+  /** A new entity's draft: what create makes of the groups, but its id. */
+  private draft(members: readonly Group[], grouping: Grouping, all: Group): Draft {
+    const namers = members.filter(
+      (m) => !grouping.extended.has(m.key) && !grouping.headed.has(m.key),
+    );
+    const rootGroup = (namers.length > 0 ? namers : members).reduce((a, b) =>
+      maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
+    );
+    const descriptors: Descriptor[] = [];
+    mergeDescriptors(
+      descriptors,
+      all.occs
+        .filter((o) => o.descriptor?.includes(' '))
+        .map((o) => ({ sourceId: o.source.id, text: o.descriptor! })),
+    );
+    const head = members.map((m) => grouping.headed.get(m.key)).find((h) => h !== undefined);
+    const headType = head ? headWordType(head) : null;
+    const name = acronymHead(all.aliases) ?? pickName(rootGroup);
+    const type = [...all.aliases].some((a) => countryCode(a) !== null)
+      ? 'place'
+      : (headType ?? inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames));
+    const override = findOverride(this.overrides, [name, ...all.aliases]);
+    const qualified = all.occs.filter((o) => o.qualified).length;
+    const finalType = override?.type ?? type;
+    const generic =
+      (finalType === 'organization' || finalType === 'facility') &&
+      qualified > 0 &&
+      qualified * 2 >= all.occs.length &&
+      !all.occs.some((o) => o.acronym);
+    return {
+      slug: slug(name),
+      entity: {
+        name,
+        ...(generic ? { generic: true } : {}),
+        type: finalType,
+        aliases: [...all.aliases].filter((a) => a !== name).sort(),
+        descriptors,
+        description: override?.description ?? null,
+        origin: this.origin,
+      },
+      untyped: finalType === 'other' && !override?.type,
+    };
+  }
+
+  /** A draft made an entity: its id taken, its aliases pointed at it. */
+  private place(draft: Draft, all: Group): void {
+    let id = draft.slug;
+    while (this.usedIds.has(id)) id = `${id}-${this.usedIds.size}`;
+    this.usedIds.add(id);
+    const { name, generic, type, aliases, descriptors, description, origin } = draft.entity;
+    const entity: Entity = {
+      id,
+      name,
+      ...(generic ? { generic: true } : {}),
+      type,
+      aliases: [...aliases],
+      descriptors: descriptors.map((d) => ({ ...d })),
+      description,
+      origin,
+    };
+    for (const a of all.aliases) this.aliasToEntity.set(key(a), entity);
+    this.changed.set(id, entity);
+    if (draft.untyped) this.untyped.push({ entity, occs: all.occs });
   }
 
   private update(

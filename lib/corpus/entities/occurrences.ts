@@ -64,13 +64,18 @@ export interface Occurrence {
 /** Chunks longer than this are not one name (a shouted line, a list): they only link names. */
 export const MAX_NAME_TOKENS = 16;
 
+/** What the analysis asks of a set of words: membership only (a kept build records the asks). */
+export interface WordSet {
+  has: (word: string) => boolean;
+}
+
 export interface CorpusStats {
   /** Folded words seen in lower case anywhere. */
-  lowercase: Set<string>;
+  lowercase: WordSet;
   /** Folded single-token names seen capitalised away from a sentence start. */
-  capNonInitial: Set<string>;
+  capNonInitial: WordSet;
   /** Acronyms defined after a lower-case phrase ("memorandum of understanding (MOU)"). */
-  commonAcronyms: Set<string>;
+  commonAcronyms: WordSet;
 }
 
 /** One passage, tokenized and cut into capitalised chunks. */
@@ -154,29 +159,297 @@ export function findOccurrences(
   sentences: readonly Sentence[],
   known: readonly Entity[],
 ): { occs: Occurrence[]; stats: CorpusStats } {
-  const stats = statsOf(sentences);
+  const words = sourceWords(sentences);
+  const stats = {
+    lowercase: new Set(words.lowercase),
+    capNonInitial: new Set(words.capNonInitial),
+    commonAcronyms: new Set(words.commonAcronyms),
+  };
   // Persons named right after a title ("Secretary Jane Doe") help split "President of X Jane Doe".
-  const knownPersons = new Set<string>();
+  const knownPersons = new Set<string>(words.titledNames);
   for (const e of known)
     if (e.type === 'person') for (const a of [e.name, ...e.aliases]) knownPersons.add(key(a));
+  const chunkOccs = chunkOccurrences(sentences, knownPersons, stats);
+  const named = namesOf(chunkOccs);
+  const standalone = new Set(named.standalone);
+  for (const e of known) for (const a of [e.name, ...e.aliases]) standalone.add(key(a));
+  const occs = splitRunTogether(chunkOccs, standalone, new Set(named.personHeads));
+  return { occs, stats };
+}
+
+/** What one source's sentences bring to the corpus-wide sets the analysis reads. */
+interface SourceWords {
+  lowercase: string[];
+  capNonInitial: string[];
+  commonAcronyms: string[];
+  /** Names right after a title inside a chunk ("Secretary Jane Doe"): persons. */
+  titledNames: string[];
+}
+
+function sourceWords(sentences: readonly Sentence[]): SourceWords {
+  const lowercase = new Set<string>();
+  const capNonInitial = new Set<string>();
+  const commonAcronyms = new Set<string>();
+  const titledNames = new Set<string>();
   for (const s of sentences) {
+    for (const t of s.tokens) if (!t.cap) lowercase.add(fold(t.text));
     for (const c of s.chunks) {
+      const first = c.tokens[0]!;
+      if (c.tokens.length === 1 && !first.initial) capNonInitial.add(key(first.text));
       const r = c.tokens.findIndex((t) => ROLE_WORDS.has(t.text));
       const rest = c.tokens.slice(r + 1);
       if (r >= 0 && rest.length >= 1 && rest.length <= 3 && !rest.some((t) => isConnector(t.text)))
-        knownPersons.add(key(rest.map((t) => t.text).join(' ')));
+        titledNames.add(key(rest.map((t) => t.text).join(' ')));
     }
+    for (const a of acronymsAfterLowercase(s.text)) commonAcronyms.add(a);
   }
-  const chunkOccs: Occurrence[] = [];
+  return {
+    lowercase: [...lowercase],
+    capNonInitial: [...capNonInitial],
+    commonAcronyms: [...commonAcronyms],
+    titledNames: [...titledNames],
+  };
+}
+
+/** The occurrences of the sentences' chunks, before run-together names are split. */
+function chunkOccurrences(
+  sentences: readonly Sentence[],
+  knownPersons: WordSet,
+  stats: CorpusStats,
+): Occurrence[] {
+  const out: Occurrence[] = [];
   for (const s of sentences) {
     const spelled = spelledOutCommonWords(s.text, s.base);
     for (const c of s.chunks) {
       const at = c.tokens[0]!.start;
       if (spelled.some(([from, to]) => at >= from && at < to)) continue;
-      chunkOccs.push(...analyseChunk(s.source, s.passage, s.tokens, c, knownPersons, stats));
+      out.push(...analyseChunk(s.source, s.passage, s.tokens, c, knownPersons, stats));
     }
   }
-  return { occs: splitRunTogether(chunkOccs, known), stats };
+  return out;
+}
+
+/**
+ * A set of words held by several sources, kept as the count of sources that hold each word, so
+ * that adding or removing one source changes it by that source's words only. It remembers which
+ * words came in or went out since it was last asked (flipped), so that what was computed from
+ * its answers can be checked against those words alone.
+ */
+class CountedSet implements WordSet {
+  private readonly members = new Set<string>();
+  private readonly counts = new Map<string, number>();
+  private touched = new Map<string, boolean>();
+
+  has(word: string): boolean {
+    return this.members.has(word);
+  }
+
+  add(words: readonly string[]): void {
+    for (const w of words) {
+      const n = this.counts.get(w) ?? 0;
+      if (n === 0) {
+        this.touch(w);
+        this.members.add(w);
+      }
+      this.counts.set(w, n + 1);
+    }
+  }
+
+  remove(words: readonly string[]): void {
+    for (const w of words) {
+      const n = this.counts.get(w) ?? 0;
+      if (n > 1) this.counts.set(w, n - 1);
+      else if (n === 1) {
+        this.touch(w);
+        this.counts.delete(w);
+        this.members.delete(w);
+      }
+    }
+  }
+
+  /** The words whose membership changed since the last call. */
+  flipped(): ReadonlySet<string> {
+    const out = new Set<string>();
+    for (const [w, was] of this.touched) if (this.members.has(w) !== was) out.add(w);
+    this.touched = new Map();
+    return out;
+  }
+
+  private touch(w: string): void {
+    if (!this.touched.has(w)) this.touched.set(w, this.members.has(w));
+  }
+}
+
+/** A view of a set that records every word asked of it. */
+function recording(set: WordSet, asked: Set<string>): WordSet {
+  return {
+    has: (word) => {
+      asked.add(word);
+      return set.has(word);
+    },
+  };
+}
+
+/** Whether any of `changed` is among `asked`. */
+function anyAsked(asked: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
+  if (changed.size === 0) return false;
+  const [small, large] = asked.size <= changed.size ? [asked, changed] : [changed, asked];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
+}
+
+/** What a kept build holds of one source. */
+interface KeptSource {
+  source: Source;
+  passages: readonly Passage[];
+  sentences: Sentence[];
+  words: SourceWords;
+  /** Its chunks' occurrences, with the words they asked of the corpus's lower-case words and titled names. */
+  chunks: { occs: Occurrence[]; lowercase: Set<string>; persons: Set<string> } | null;
+  /** What its occurrences add to the names the corpus writes on its own and the person heads. */
+  named: { standalone: string[]; personHeads: string[] } | null;
+  /** Its occurrences with run-together names split, and the names that split asked about. */
+  split: { occs: Occurrence[]; standalone: Set<string>; personHeads: Set<string> } | null;
+}
+
+/**
+ * Occurrences kept between builds of one corpus that changes a source at a time: each source's
+ * sentences, the words it brings to the corpus-wide sets (kept as counts), and its occurrences
+ * with every word they asked of those sets. A build recomputes a source's occurrences only when
+ * one of the words they asked about came into or went out of a set, so a build with it gives
+ * exactly the build without it (findOccurrences with no known entities), at the cost of the
+ * changed sources plus a check per source.
+ */
+export class OccurrenceMemo {
+  private readonly sources = new Map<string, KeptSource>();
+  private readonly lowercase = new CountedSet();
+  private readonly capNonInitial = new CountedSet();
+  private readonly commonAcronyms = new CountedSet();
+  private readonly titledNames = new CountedSet();
+  private readonly standalone = new CountedSet();
+  private readonly personHeads = new CountedSet();
+
+  /** The sentences and occurrences of `inputs` (in their order), and the corpus statistics. */
+  find(inputs: ReadonlyArray<{ source: Source; passages: readonly Passage[] }>): {
+    sentences: Sentence[];
+    occs: Occurrence[];
+    stats: CorpusStats;
+  } {
+    const kept = this.update(inputs);
+    const lowercase = this.lowercase.flipped();
+    const titled = this.titledNames.flipped();
+    this.capNonInitial.flipped();
+    this.commonAcronyms.flipped();
+    const stats: CorpusStats = {
+      lowercase: this.lowercase,
+      capNonInitial: this.capNonInitial,
+      commonAcronyms: this.commonAcronyms,
+    };
+    for (const k of kept) {
+      if (
+        k.chunks &&
+        (anyAsked(k.chunks.lowercase, lowercase) || anyAsked(k.chunks.persons, titled))
+      )
+        this.dropChunks(k);
+      if (k.chunks) continue;
+      const asked = { lowercase: new Set<string>(), persons: new Set<string>() };
+      const occs = chunkOccurrences(k.sentences, recording(this.titledNames, asked.persons), {
+        ...stats,
+        lowercase: recording(this.lowercase, asked.lowercase),
+      });
+      k.chunks = { occs, ...asked };
+      k.named = namesOf(occs);
+      this.standalone.add(k.named.standalone);
+      this.personHeads.add(k.named.personHeads);
+    }
+    const standalone = this.standalone.flipped();
+    const personHeads = this.personHeads.flipped();
+    const occs: Occurrence[] = [];
+    for (const k of kept) {
+      if (
+        k.split &&
+        (anyAsked(k.split.standalone, standalone) || anyAsked(k.split.personHeads, personHeads))
+      )
+        k.split = null;
+      if (!k.split) {
+        const asked = { standalone: new Set<string>(), personHeads: new Set<string>() };
+        k.split = {
+          occs: splitRunTogether(
+            k.chunks!.occs,
+            recording(this.standalone, asked.standalone),
+            recording(this.personHeads, asked.personHeads),
+          ),
+          ...asked,
+        };
+      }
+      for (const o of k.split.occs) occs.push(o);
+    }
+    return { sentences: kept.flatMap((k) => k.sentences), occs, stats };
+  }
+
+  /** Brings the kept sources to `inputs`: those gone or changed are taken out, new ones read. */
+  private update(
+    inputs: ReadonlyArray<{ source: Source; passages: readonly Passage[] }>,
+  ): KeptSource[] {
+    const wanted = new Map(inputs.map((i) => [i.source.id, i]));
+    for (const [id, k] of this.sources) {
+      const input = wanted.get(id);
+      if (!input || !sameInput(k, input)) this.drop(k);
+    }
+    return inputs.map((input) => {
+      const hit = this.sources.get(input.source.id);
+      if (hit) {
+        // Equal rows: the new objects, so later comparisons by identity hold.
+        hit.source = input.source;
+        hit.passages = input.passages;
+        return hit;
+      }
+      const sentences = sentencesOf([input]);
+      const k: KeptSource = {
+        source: input.source,
+        passages: input.passages,
+        sentences,
+        words: sourceWords(sentences),
+        chunks: null,
+        named: null,
+        split: null,
+      };
+      this.lowercase.add(k.words.lowercase);
+      this.capNonInitial.add(k.words.capNonInitial);
+      this.commonAcronyms.add(k.words.commonAcronyms);
+      this.titledNames.add(k.words.titledNames);
+      this.sources.set(input.source.id, k);
+      return k;
+    });
+  }
+
+  private drop(k: KeptSource): void {
+    this.dropChunks(k);
+    this.lowercase.remove(k.words.lowercase);
+    this.capNonInitial.remove(k.words.capNonInitial);
+    this.commonAcronyms.remove(k.words.commonAcronyms);
+    this.titledNames.remove(k.words.titledNames);
+    this.sources.delete(k.source.id);
+  }
+
+  private dropChunks(k: KeptSource): void {
+    if (k.named) {
+      this.standalone.remove(k.named.standalone);
+      this.personHeads.remove(k.named.personHeads);
+    }
+    k.chunks = null;
+    k.named = null;
+    k.split = null;
+  }
+}
+
+/** Whether a kept source was read from the same rows (the same objects, or equal ones). */
+function sameInput(
+  k: KeptSource,
+  input: { source: Source; passages: readonly Passage[] },
+): boolean {
+  const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+  return same(k.source, input.source) && same(k.passages, input.passages);
 }
 
 /**
@@ -198,21 +471,6 @@ function spelledOutCommonWords(text: string, base: number): Array<[number, numbe
     }
   }
   return out;
-}
-
-function statsOf(sentences: readonly Sentence[]): CorpusStats {
-  const lowercase = new Set<string>();
-  const capNonInitial = new Set<string>();
-  const commonAcronyms = new Set<string>();
-  for (const s of sentences) {
-    for (const t of s.tokens) if (!t.cap) lowercase.add(fold(t.text));
-    for (const c of s.chunks) {
-      const first = c.tokens[0]!;
-      if (c.tokens.length === 1 && !first.initial) capNonInitial.add(key(first.text));
-    }
-    for (const a of acronymsAfterLowercase(s.text)) commonAcronyms.add(a);
-  }
-  return { lowercase, capNonInitial, commonAcronyms };
 }
 
 /**
@@ -317,7 +575,7 @@ function analyseChunk(
   passage: Passage,
   tokens: Token[],
   chunk: Chunk,
-  knownPersons: Set<string>,
+  knownPersons: WordSet,
   stats: CorpusStats,
 ): Occurrence[] {
   const toks = nameTokens(passage, tokens, chunk, stats);
@@ -490,7 +748,7 @@ function roleOccurrences(
   c: ChunkContext,
   r: number,
   acr: string | null,
-  knownPersons: ReadonlySet<string>,
+  knownPersons: WordSet,
 ): Occurrence[] {
   const { source, tokens, toks, from, to, base, sentence, occ } = c;
   const out: Occurrence[] = [];
@@ -639,9 +897,11 @@ function isPrefixedAdjective(text: string): boolean {
  * an institution's head ("University of New Mexico") and no "and" joins them. Chunks are at
  * most MAX_NAME_TOKENS long, so the suffixes tried per chunk are bounded.
  */
-function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[]): Occurrence[] {
-  const standalone = standaloneNames(occs, known);
-  const personHeads = personHeadsOf(occs);
+function splitRunTogether(
+  occs: readonly Occurrence[],
+  standalone: WordSet,
+  personHeads: WordSet,
+): Occurrence[] {
   const out: Occurrence[] = [];
   for (const o of occs) {
     const hyphenated = splitHyphenated(o, standalone);
@@ -656,24 +916,23 @@ function splitRunTogether(occs: readonly Occurrence[], known: readonly Entity[])
   return out;
 }
 
-/** Names of two or more words the corpus writes on its own, and every known name and alias. */
-function standaloneNames(occs: readonly Occurrence[], known: readonly Entity[]): Set<string> {
+/**
+ * What occurrences bring to the names split reads: names of two or more words the corpus writes
+ * on its own, and the names a person is known by with their first two words ("Jane Doe" of
+ * "Jane Doe Roe").
+ */
+function namesOf(occs: readonly Occurrence[]): { standalone: string[]; personHeads: string[] } {
   const standalone = new Set<string>();
-  for (const o of occs) if (!o.linkOnly && o.tokens.length >= 2) standalone.add(key(o.surface));
-  for (const e of known) for (const a of [e.name, ...e.aliases]) standalone.add(key(a));
-  return standalone;
-}
-
-/** Names a person is known by, and their first two words ("Jane Doe" of "Jane Doe Roe"). */
-function personHeadsOf(occs: readonly Occurrence[]): Set<string> {
   const personHeads = new Set<string>();
   for (const o of occs) {
-    if (o.linkOnly || o.tokens.length < 2 || o.tokens.length > 4) continue;
+    if (o.linkOnly || o.tokens.length < 2) continue;
+    standalone.add(key(o.surface));
+    if (o.tokens.length > 4) continue;
     if (o.tokens.some((t) => isConnector(t.text) || isAllCaps(t.text))) continue;
     personHeads.add(key(o.surface));
     personHeads.add(key(`${o.tokens[0]!.text} ${o.tokens[1]!.text}`));
   }
-  return personHeads;
+  return { standalone: [...standalone], personHeads: [...personHeads] };
 }
 
 /** The occurrence narrowed to some of its tokens, with `extra` fields changed. */
@@ -692,7 +951,7 @@ function narrowed(o: Occurrence, toks: Token[], extra: Partial<Occurrence>): Occ
  * "the Example-Sample Cup double": two names hyphenated, the second one written elsewhere.
  * Returns the two parts, or null.
  */
-function splitHyphenated(o: Occurrence, standalone: Set<string>): Occurrence[] | null {
+function splitHyphenated(o: Occurrence, standalone: WordSet): Occurrence[] | null {
   const first = o.tokens[0]!;
   const parts = first.text.split('-');
   if (
@@ -713,7 +972,7 @@ function splitHyphenated(o: Occurrence, standalone: Set<string>): Occurrence[] |
 }
 
 /** The first token from which the rest is a standalone name of two or more words, or -1. */
-function cutBeforeName(o: Occurrence, standalone: Set<string>): number {
+function cutBeforeName(o: Occurrence, standalone: WordSet): number {
   const n = o.tokens.length;
   if (o.linkOnly || n < 3) return -1;
   for (let i = 1; i <= n - 2; i++) {
@@ -728,7 +987,7 @@ function cutBeforeName(o: Occurrence, standalone: Set<string>): number {
  * The occurrence cut before token `cut` when the text shows two names there; else the
  * occurrence whole.
  */
-function splitAt(o: Occurrence, cut: number, personHeads: Set<string>): Occurrence[] {
+function splitAt(o: Occurrence, cut: number, personHeads: WordSet): Occurrence[] {
   let head = o.tokens.slice(0, cut);
   // Only where the text shows two names: joined by "and", or an acronym before a name. A
   // person's given names before a surname pair are one name; "X de São Paulo" is one too.

@@ -54,7 +54,23 @@ export function commonPrefix(a: string, b: string): number {
  * ("high" / "haut" / "alto").
  */
 export function cognates(a: string, b: string): boolean {
-  if (a === b || sameGloss(a, b)) return true;
+  if (a === b) return true;
+  // The same pairs of words are compared on every build: remembered (bounded).
+  const pair = `${a}\u0000${b}`;
+  let answer = cognatePairs.get(pair);
+  if (answer === undefined) {
+    answer = readAsCognates(a, b);
+    if (cognatePairs.size >= COGNATE_CACHE_MAX) cognatePairs.clear();
+    cognatePairs.set(pair, answer);
+  }
+  return answer;
+}
+
+const cognatePairs = new Map<string, boolean>();
+const COGNATE_CACHE_MAX = 200_000;
+
+function readAsCognates(a: string, b: string): boolean {
+  if (sameGloss(a, b)) return true;
   if (a[0] !== b[0] || Math.min(a.length, b.length) < 4) return false;
   const shorter = Math.min(a.length, b.length);
   if (commonPrefix(a, b) >= Math.max(4, Math.ceil(shorter * 0.6))) return true;

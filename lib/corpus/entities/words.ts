@@ -147,7 +147,22 @@ export function isTitleCase(text: string): boolean {
   return lastTitle.titleCase;
 }
 
+// Asked of the same names on every build (grouping, typing, junk): remembered by their words.
+const keywordTypes = new Map<string, EntityType | null>();
+const KEYWORD_CACHE_MAX = 50_000;
+
 export function typeFromKeywords(tokens: readonly Token[]): EntityType | null {
+  const words = tokens.map((t) => t.text).join('\u0000');
+  let type = keywordTypes.get(words);
+  if (type === undefined) {
+    type = keywordType(tokens);
+    if (keywordTypes.size >= KEYWORD_CACHE_MAX) keywordTypes.clear();
+    keywordTypes.set(words, type);
+  }
+  return type;
+}
+
+function keywordType(tokens: readonly Token[]): EntityType | null {
   const last = fold(tokens[tokens.length - 1]!.text);
   const all = tokens.map((t) => fold(t.text));
   if (last === 'center' || last === 'centre' || all[0] === 'center' || all[0] === 'centre') {
