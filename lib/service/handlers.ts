@@ -9,7 +9,7 @@ import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers, type SourceServiceDeps } from './sources';
 import { corpusStories, pageStoriesOf } from './stories';
-import { buildSummary, createSearchService, listDiscrepancies, pageContext } from './summary';
+import { buildSummary, createSearchService, discrepancyPage, pageContext } from './summary';
 
 export interface ServiceDeps extends SourceServiceDeps {
   /** Resolves once the bundled seed index is in the database. */
@@ -82,9 +82,9 @@ function answers(deps: ServiceDeps): Handlers {
       await ready();
       return buildSummary(db);
     },
-    async listDiscrepancies({ entityId }) {
+    async listDiscrepancies(req) {
       await ready();
-      return listDiscrepancies(db, entityId);
+      return discrepancyPage(db, req);
     },
     async getPageContext({ url, text }) {
       await ready();

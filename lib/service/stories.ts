@@ -2,10 +2,9 @@
  * The corpus's stories for the background: the grouping of the enabled sources (lib/stories),
  * each story named by its top entities, and the story a page that is not a source belongs to.
  * Recomputed from the rows (the same function of the same set as the stored discrepancies'
- * `storyId`), cached while the enabled sources and their mentions are unchanged.
+ * `storyId`), kept until the corpus changes (lib/service/read-cache.ts).
  */
 import type { CrosscheckDB } from '../db';
-import { hashText } from '../hash';
 import {
   groupStories,
   type Grouping,
@@ -17,6 +16,7 @@ import {
 import type { Mention, Source } from '../types';
 import type { PageStories, StoryRef } from '../protocol';
 import { normalizeUrl } from '../intake/url';
+import { cached, enabledSources } from './read-cache';
 
 export interface CorpusStories {
   grouping: Grouping;
@@ -29,21 +29,15 @@ export interface CorpusStories {
 /** How many entity names a story's label shows. */
 const LABEL_NAMES = 3;
 
-let cache: { key: string; value: CorpusStories } | null = null;
-
 /** The stories of the enabled sources, with their names. */
-export async function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
-  const sources = (await db.sources.toArray()).filter((s) => s.enabled);
-  const mentions = await db.mentions.toArray();
-  const enabled = new Set(sources.map((s) => s.id));
-  const live = mentions.filter((m) => enabled.has(m.sourceId));
-  const key = hashText(
-    `${db.name}|${sources
-      .map((s) => `${s.id}:${s.contentHash}`)
-      .sort()
-      .join(',')}|${live.length}|${live.reduce((n, m) => n + m.entityId.length, 0)}`,
-  );
-  if (cache?.key === key) return cache.value;
+export function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
+  return cached(db, 'stories', () => readStories(db));
+}
+
+async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
+  const enabled = await enabledSources(db);
+  const sources = [...enabled.values()];
+  const live = (await db.mentions.toArray()).filter((m) => enabled.has(m.sourceId));
   const inputs = storyInputs(sources, live);
   const grouping = groupStories(inputs);
   const names = new Map(
@@ -59,9 +53,7 @@ export async function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
       .join(' · ');
     refs.set(s.id, { id: s.id, label: label || 'Untitled story', sources: s.sourceIds.length });
   }
-  const value = { grouping, refs, inputs, sources: new Map(sources.map((s) => [s.id, s])) };
-  cache = { key, value };
-  return value;
+  return { grouping, refs, inputs, sources: enabled };
 }
 
 /**
