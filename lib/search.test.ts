@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { prepareSource } from './corpus/pipeline';
 import { loadSeedSources } from './node/seeds';
-import { createSearch, PASSAGE_OPTIONS, searchFold } from './search';
-import { seedSources } from '../tests/unit/fixtures/seed-corpus';
+import { createSearch, ENTITY_OPTIONS, PASSAGE_OPTIONS, searchFold } from './search';
+import { seedBundle, seedSources } from '../tests/unit/fixtures/seed-corpus';
 import type { Passage } from './types';
 
 const EVAL = fileURLToPath(new URL('../tests/eval/coverage/', import.meta.url));
@@ -27,8 +27,10 @@ const raw = [
     .flatMap((d) => loadSeedSources(join(EVAL, d)).map((r) => ({ ...r, id: `${d}/${r.id}` }))),
 ];
 const passages: Passage[] = raw.flatMap((r) => prepareSource(r).passages);
-const search = createSearch([], passages);
+const entities = seedBundle({ withOverrides: true }).corpus.entities;
+const search = createSearch(entities, passages);
 const everything = new Fuse(passages, PASSAGE_OPTIONS);
+const everyEntity = new Fuse(entities, ENTITY_OPTIONS);
 
 /** Every `step`-th word of the corpus of at least `min` letters (as written). */
 function words(min: number, step: number): string[] {
@@ -47,15 +49,15 @@ const phrases = passages
   .filter((q) => q.length >= 5)
   .slice(0, 30);
 
-const view = (found: ReturnType<typeof everything.search>) =>
+const view = (found: ReadonlyArray<{ item: { id: string }; score?: number; matches?: unknown }>) =>
   found.map((r) => ({ id: r.item.id, score: r.score, matches: r.matches }));
 
 /** Whether some word of `text` holds some word of `query` within the passage search's errors. */
-function closeWord(query: string, text: string): boolean {
+function closeWord(query: string, text: string, allowed = 0.3): boolean {
   const folded = searchFold(query);
   const qWords = folded.match(/[\p{L}\p{N}]{2,}/gu) ?? [];
   const letters = qWords.reduce((n, w) => n + w.length, 0);
-  const threshold = Math.min(0.5, (0.3 * folded.length) / Math.max(1, letters));
+  const threshold = Math.min(0.5, (allowed * folded.length) / Math.max(1, letters));
   const tWords = searchFold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   return qWords.some((q) =>
     tWords.some(
@@ -96,6 +98,42 @@ describe('the narrowed passage search answers as Fuse over every passage', () =>
       if (narrowed.length === all.length) same++;
     }
     // Most queries lose nothing at all.
+    expect(same / queries.length, _kind).toBeGreaterThan(0.5);
+  });
+});
+
+const names = entities.flatMap((e) => [e.name, ...e.aliases]).filter((_, i) => i % 3 === 0);
+
+describe('the narrowed entity search answers as Fuse over every entity', () => {
+  test.each([
+    ['names as written', names.slice(0, 40)],
+    ['first words', names.slice(0, 40).map((n) => n.split(' ')[0]!)],
+    ['last words, a letter dropped', names.slice(0, 40).map((n) => dropOne(n.split(' ').at(-1)!))],
+    [
+      'two letters swapped',
+      names
+        .filter((n) => n.length > 4)
+        .slice(0, 40)
+        .map(swapTwo),
+    ],
+    ['lower case, no accents', names.slice(0, 40).map((n) => searchFold(n))],
+  ])('%s', (_kind, queries) => {
+    expect(queries.length).toBeGreaterThan(10);
+    let same = 0;
+    for (const q of queries) {
+      const all = view(everyEntity.search(q));
+      const narrowed = view(search.entities(q, all.length || 1));
+      const found = new Set(narrowed.map((r) => r.id));
+      expect(narrowed, q).toEqual(all.filter((r) => found.has(r.id)));
+      for (const r of all)
+        if (!found.has(r.id)) {
+          const e = entities.find((x) => x.id === r.id)!;
+          expect(closeWord(q, [e.name, ...e.aliases].join(' '), 0.35), `${q} | ${e.name}`).toBe(
+            false,
+          );
+        }
+      if (narrowed.length === all.length) same++;
+    }
     expect(same / queries.length, _kind).toBeGreaterThan(0.5);
   });
 });

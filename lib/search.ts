@@ -1,14 +1,15 @@
-import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
+import Fuse, { type FuseIndex, type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { Entity, Passage } from './types';
 
 export const ENTITY_SEARCH_KEYS = ['name', 'aliases'];
 export const PASSAGE_SEARCH_KEYS = ['text'];
 
-const ENTITY_OPTIONS: IFuseOptions<Entity> = {
+const ENTITY_THRESHOLD = 0.35;
+export const ENTITY_OPTIONS: IFuseOptions<Entity> = {
   keys: ENTITY_SEARCH_KEYS,
   includeScore: true,
   includeMatches: true,
-  threshold: 0.35,
+  threshold: ENTITY_THRESHOLD,
   ignoreDiacritics: true,
 };
 const PASSAGE_THRESHOLD = 0.3;
@@ -73,7 +74,7 @@ const pairsOf = (w: string): Set<string> => {
   return out;
 };
 
-export function createWordIndex(texts: readonly string[]): WordIndex {
+export function createWordIndex(texts: readonly string[], allowed = PASSAGE_THRESHOLD): WordIndex {
   const postings = new Map<string, number[]>();
   texts.forEach((text, i) => {
     for (const w of new Set(wordsOf(searchFold(text)))) {
@@ -134,13 +135,37 @@ export function createWordIndex(texts: readonly string[]): WordIndex {
       const letters = tokens.reduce((n, t) => n + t.length, 0);
       if (letters === 0) return null;
       // The query's errors spread over its words' letters (the separators may be errors too).
-      const threshold = Math.min(0.5, (PASSAGE_THRESHOLD * folded.length) / letters);
+      const threshold = Math.min(0.5, (allowed * folded.length) / letters);
       const out = new Set<number>();
       for (const token of tokens)
         for (const word of close(token, threshold))
           for (const i of postings.get(word) ?? []) out.add(i);
       return [...out].sort((a, b) => a - b);
     },
+  };
+}
+
+/**
+ * Fuse over the records `index` holds, asking only those the word index says may match (the
+ * others' records left out: same scores, same order as over all of them).
+ */
+function narrowed<T>(
+  docs: readonly T[],
+  options: IFuseOptions<T>,
+  index: FuseIndex<T>,
+  words: () => WordIndex,
+): (query: string, limit: number) => FuseResult<T>[] {
+  const keys = index.toJSON().keys;
+  return (query, limit) => {
+    if (!query.trim()) return [];
+    const candidates = words().candidates(query);
+    if (candidates === null) return new Fuse(docs, options, index).search(query, { limit });
+    const wanted = new Set(candidates);
+    const subset = Fuse.parseIndex<T>({
+      keys,
+      records: index.records.filter((r) => wanted.has(r.i!)),
+    });
+    return new Fuse(docs, options, subset).search(query, { limit });
   };
 }
 
@@ -152,29 +177,26 @@ export function createSearch(
 ): CorpusSearch {
   const entityIndex = serialized
     ? Fuse.parseIndex<Entity>(serialized.entities as Parameters<typeof Fuse.parseIndex>[0])
-    : undefined;
+    : Fuse.createIndex<Entity>(ENTITY_SEARCH_KEYS, entities);
   const passageIndex = serialized
     ? Fuse.parseIndex<Passage>(serialized.passages as Parameters<typeof Fuse.parseIndex>[0])
     : Fuse.createIndex<Passage>(PASSAGE_SEARCH_KEYS, passages);
-  const ef = new Fuse(entities, ENTITY_OPTIONS, entityIndex);
-  const pf = new Fuse(passages, PASSAGE_OPTIONS, passageIndex);
-  // Built on the first passage search (entity-only use never pays for it).
-  let words: WordIndex | null = null;
-  const records = passageIndex.records;
-  const keys = passageIndex.toJSON().keys;
+  // Word indexes are built on first use (an entity-only search never pays for the passages').
+  let entityWords: WordIndex | null = null;
+  let passageWords: WordIndex | null = null;
+  const entitySearch = narrowed(entities, ENTITY_OPTIONS, entityIndex, () => {
+    entityWords ??= createWordIndex(
+      entities.map((e) => [e.name, ...e.aliases].join(' \n ')),
+      ENTITY_THRESHOLD,
+    );
+    return entityWords;
+  });
+  const passageSearch = narrowed(passages, PASSAGE_OPTIONS, passageIndex, () => {
+    passageWords ??= createWordIndex(passages.map((p) => p.text));
+    return passageWords;
+  });
   return {
-    entities: (q, limit = 10) => (q.trim() ? ef.search(q, { limit }) : []),
-    passages: (q, limit = 20) => {
-      if (!q.trim()) return [];
-      words ??= createWordIndex(passages.map((p) => p.text));
-      const candidates = words.candidates(q);
-      if (candidates === null) return pf.search(q, { limit });
-      const wanted = new Set(candidates);
-      const subset = Fuse.parseIndex<Passage>({
-        keys,
-        records: records.filter((r) => wanted.has(r.i)),
-      });
-      return new Fuse(passages, PASSAGE_OPTIONS, subset).search(q, { limit });
-    },
+    entities: (q, limit = 10) => entitySearch(q, limit),
+    passages: (q, limit = 20) => passageSearch(q, limit),
   };
 }

@@ -32,23 +32,35 @@ function handlersOf(db: CrosscheckDB): Handlers {
   });
 }
 
+type ListRequest = Parameters<Handlers['listDiscrepancies']>[0];
+const listRequest = (r: Partial<ListRequest>): ListRequest => ({
+  entityId: null,
+  storyFirst: null,
+  exclude: [],
+  agreements: false,
+  offset: 0,
+  limit: 50,
+  ...r,
+});
+
 /** Everything the popup and the hovercard read. */
 async function answers(h: Handlers, db: CrosscheckDB) {
   const entities = (await db.entities.toArray()).filter((_, i) => i % 7 === 0).slice(0, 8);
   const sources = await db.sources.toArray();
   const url = sources.find((s) => s.url)?.url ?? 'https://example.org/';
-  const list = await h.listDiscrepancies({ entityId: null, agreements: true, limit: 500 });
+  const list = await h.listDiscrepancies(listRequest({ agreements: true, limit: 500 }));
   return {
     summary: await h.getSummary({}),
     list,
-    firstPage: await h.listDiscrepancies({
-      entityId: null,
-      storyFirst: list.items.at(-1)?.story?.id ?? null,
-      exclude: list.items.slice(0, 2).map((d) => d.id),
-      limit: 3,
-    }),
+    firstPage: await h.listDiscrepancies(
+      listRequest({
+        storyFirst: list.items.at(-1)?.story?.id ?? null,
+        exclude: list.items.slice(0, 2).map((d) => d.id),
+        limit: 3,
+      }),
+    ),
     byEntity: await Promise.all(
-      entities.map((e) => h.listDiscrepancies({ entityId: e.id, limit: 500 })),
+      entities.map((e) => h.listDiscrepancies(listRequest({ entityId: e.id, limit: 500 }))),
     ),
     cards: await Promise.all(entities.map((e) => h.getCard({ entityId: e.id, url }))),
     search: await Promise.all(

@@ -8,11 +8,13 @@ import type { CrosscheckDB } from '../db';
 import {
   groupStories,
   type Grouping,
-  similarities,
+  sourceTerms,
   STORY_THRESHOLD,
   type StoryInput,
   storyInputs,
 } from '../stories';
+import type { SourceTerms } from '../stories/features';
+import { cosine, tfidfVectors } from '../stories/similarity';
 import type { Mention, Source } from '../types';
 import type { PageStories, StoryRef } from '../protocol';
 import { normalizeUrl } from '../intake/url';
@@ -87,16 +89,33 @@ export function storyOfPage(
     text: page.text,
     entityIds: pageMentions.map((m) => m.entityId),
   };
-  const { ids, sim } = similarities([...stories.inputs, pageInput]);
-  const at = ids.indexOf(page.id);
+  // As lib/stories' similarities() computes them (inputs by id, TF-IDF over all of them with
+  // the page), with the sources' terms kept with the stories rather than counted again.
+  const sorted = [...stories.inputs, pageInput].sort((a, b) =>
+    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0,
+  );
+  const terms = sorted.map((i) => (i === pageInput ? sourceTerms(i) : termsOf(stories, i)));
+  const entities = tfidfVectors(terms.map((t) => t.entities));
+  const words = tfidfVectors(terms.map((t) => t.words));
+  const at = sorted.indexOf(pageInput);
   let best: { story: string; sim: number } | null = null;
-  ids.forEach((id, i) => {
+  sorted.forEach((input, i) => {
     if (i === at) return;
-    const s = sim(at, i);
-    const story = stories.grouping.storyOf.get(id);
+    const s = Math.max(cosine(entities[at]!, entities[i]!), cosine(words[at]!, words[i]!));
+    const story = stories.grouping.storyOf.get(input.sourceId);
     if (story && s >= STORY_THRESHOLD && (!best || s > best.sim)) best = { story, sim: s };
   });
   return (best as { story: string } | null)?.story ?? null;
+}
+
+/** The terms of one of the stories' inputs, counted once per corpus. */
+const termsMemo = new WeakMap<CorpusStories, Map<string, SourceTerms>>();
+function termsOf(stories: CorpusStories, input: StoryInput): SourceTerms {
+  let memo = termsMemo.get(stories);
+  if (!memo) termsMemo.set(stories, (memo = new Map()));
+  let terms = memo.get(input.sourceId);
+  if (!terms) memo.set(input.sourceId, (terms = sourceTerms(input)));
+  return terms;
 }
 
 /** Whether two addresses are the same article (lib/intake/url's normalizeUrl: the one URL equality). */
