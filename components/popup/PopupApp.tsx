@@ -21,6 +21,10 @@ export const LIST_PAGE = 25;
 /** The performance mark set when the list (or its empty state) is first painted. */
 export const LIST_PAINTED_MARK = 'crosscheck:list-painted';
 
+/** Up to this many names, the filter lists them all from the start. */
+const EAGER_NAMES = 200;
+const COLLATOR = new Intl.Collator();
+
 /** The loaded part of the list, for the request `key` it answers. */
 interface ListState {
   key: string;
@@ -151,12 +155,32 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
       performance.mark(LIST_PAINTED_MARK);
   }, [list]);
 
+  // A corpus's thousands of names are only made into options when the filter is reached for.
+  const [namesOpen, setNamesOpen] = useState(false);
+  const openNames = () => setNamesOpen(true);
+  // Many names: asked for when the filter is reached for (the page came without them).
+  const [allNames, setAllNames] = useState<DiscrepancyPage['names']>(null);
+  const namesMissing = list !== null && list.page.names === null && allNames === null;
+  useEffect(() => {
+    if (!namesOpen || !namesMissing) return;
+    api.send('listDiscrepancies', { entityId: null, names: true, limit: 1 }).then(
+      (p) => setAllNames(p.names),
+      (e: Error) => setListError(e.message),
+    );
+  }, [api, namesOpen, namesMissing]);
+
   const entityNames = useMemo(() => {
     const names = new Map<string, string>();
-    for (const n of list?.page.names ?? []) names.set(n.id, n.name);
+    for (const n of list?.page.names ?? allNames ?? []) names.set(n.id, n.name);
     for (const r of summary?.coverage.rows ?? []) names.set(r.entityId, r.name);
     return names;
-  }, [list, summary]);
+  }, [list, allNames, summary]);
+
+  // Sorted once per change of the names, not on every render.
+  const sortedNames = useMemo(
+    () => [...entityNames].sort((a, b) => COLLATOR.compare(a[1], b[1])),
+    [entityNames],
+  );
 
   const shown = list?.items ?? [];
   const total = list?.page.total ?? 0;
@@ -222,17 +246,21 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
             <span class="sr-only">Filter by name</span>
             <select
               aria-label="Filter by name"
+              onFocus={openNames}
+              onPointerEnter={openNames}
+              onPointerDown={openNames}
               value={entity ?? ''}
               onChange={(e) => pick((e.target as HTMLSelectElement).value || null)}
             >
               <option value="">Everyone</option>
-              {[...entityNames]
-                .sort((a, b) => a[1].localeCompare(b[1]))
-                .map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
+              {(namesOpen || sortedNames.length <= EAGER_NAMES
+                ? sortedNames
+                : sortedNames.filter(([id]) => id === entity)
+              ).map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
             </select>
           </label>
         </div>

@@ -142,8 +142,11 @@ export interface DiscrepancyPage {
   agreements: number;
   /** How many stories the matching differences come from (before exclusions). */
   stories: number;
-  /** Every name the corpus's differences are about, for the filter. */
-  names: Array<{ id: string; name: string }>;
+  /**
+   * Every name the corpus's differences are about, for the filter: when asked, or when there are
+   * few (null: ask with `names`).
+   */
+  names: Array<{ id: string; name: string }> | null;
 }
 
 export interface PageContext {

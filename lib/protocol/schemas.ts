@@ -284,6 +284,8 @@ export const REQUESTS = {
     storyFirst: v.optional(v.fallback(v.nullable(v.string()), null), null),
     /** Differences already shown elsewhere (the page's own rows), left out. */
     exclude: v.optional(v.fallback(v.pipe(v.array(v.string()), v.maxLength(50)), []), []),
+    /** Whether every name the differences are about comes too (for the filter). */
+    names: v.optional(v.fallback(v.boolean(), false), false),
     /** Whether agreements are listed too. */
     agreements: v.optional(v.fallback(v.boolean(), false), false),
     /** The page: from `offset`, at most `limit` (the popup asks for a screenful at a time). */

@@ -65,9 +65,13 @@ export async function listDiscrepancies(
   return (entityId ? all.filter((r) => r.entityIds.includes(entityId)) : all).map((r) => r.view);
 }
 
+/** Up to this many names come with every page; more only when asked (a popup paints first). */
+export const FEW_NAMES = 200;
+
 /** What the popup asks for: one page of its list, in its order. */
 export interface ListRequest {
   entityId: string | null;
+  names?: boolean;
   storyFirst?: string | null;
   exclude?: readonly string[];
   agreements?: boolean;
@@ -106,7 +110,7 @@ export async function discrepancyPage(
       const names = new Map<string, string>();
       for (const r of all) for (const e of r.view.entities) names.set(e.id, e.name);
       return [...names].map(([id, name]) => ({ id, name }));
-    }),
+    }).then((names) => (req.names || names.length <= FEW_NAMES ? names : null)),
   };
 }
 

@@ -37,6 +37,7 @@ const listRequest = (r: Partial<ListRequest>): ListRequest => ({
   entityId: null,
   storyFirst: null,
   exclude: [],
+  names: false,
   agreements: false,
   offset: 0,
   limit: 50,
@@ -59,6 +60,7 @@ async function answers(h: Handlers, db: CrosscheckDB) {
         limit: 3,
       }),
     ),
+    names: (await h.listDiscrepancies(listRequest({ names: true, limit: 1 }))).names,
     byEntity: await Promise.all(
       entities.map((e) => h.listDiscrepancies(listRequest({ entityId: e.id, limit: 500 }))),
     ),
