@@ -156,14 +156,16 @@ function narrowed<T>(
   words: () => WordIndex,
 ): (query: string, limit: number) => FuseResult<T>[] {
   const keys = index.toJSON().keys;
+  // Each document's record by its position (a document may have none).
+  const recordOf: Array<(typeof index.records)[number] | undefined> = [];
+  for (const r of index.records) recordOf[r.i!] = r;
   return (query, limit) => {
     if (!query.trim()) return [];
     const candidates = words().candidates(query);
     if (candidates === null) return new Fuse(docs, options, index).search(query, { limit });
-    const wanted = new Set(candidates);
     const subset = Fuse.parseIndex<T>({
       keys,
-      records: index.records.filter((r) => wanted.has(r.i!)),
+      records: candidates.flatMap((i) => recordOf[i] ?? []),
     });
     return new Fuse(docs, options, subset).search(query, { limit });
   };

@@ -36,8 +36,7 @@ export function createSearchService(db: CrosscheckDB, seedBundle?: () => Promise
   return async function search(query: string): Promise<SearchResults> {
     const q = typeof query === 'string' ? query.trim().slice(0, 100) : '';
     if (q.length < 2) return { entities: [], passages: [] };
-    const s = await get();
-    const sources = await enabledSources(db);
+    const [s, sources] = await Promise.all([get(), enabledSources(db)]);
     const entities = s.entities(q, 6).map((r) => ({
       id: r.item.id,
       name: r.item.name,
