@@ -97,3 +97,32 @@ describe('database upgrades keep user data', () => {
     60_000,
   );
 });
+
+describe('the write counter (what the read caches compare)', () => {
+  test.each([
+    ['a put', async (db: CrosscheckDB) => db.meta.put({ id: 'x', value: 1 }), 1],
+    ['a delete', async (db: CrosscheckDB) => db.meta.delete('x'), 1],
+    [
+      'a rolled-back transaction',
+      async (db: CrosscheckDB) =>
+        db
+          .transaction('rw', db.meta, async () => {
+            await db.meta.put({ id: 'y', value: 2 });
+            throw new Error('roll back');
+          })
+          .catch(() => undefined),
+      1,
+    ],
+    ['a read', async (db: CrosscheckDB) => db.meta.toArray(), 0],
+  ])('%s', async (_name, act, grows) => {
+    const db = new CrosscheckDB(`db-test-writes-${_name}`, idb);
+    await db.open();
+    const before = db.writes;
+    await act(db);
+    // A write counts when asked and again when its transaction ends (committed or not).
+    if (grows) expect(db.writes).toBeGreaterThan(before);
+    else expect(db.writes).toBe(before);
+    expect(await db.meta.get('y')).toBeUndefined();
+    db.close();
+  });
+});

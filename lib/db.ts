@@ -50,9 +50,45 @@ export class CrosscheckDB extends Dexie {
   discrepancies!: EntityTable<Discrepancy, 'id'>;
   meta!: EntityTable<MetaRow, 'id'>;
 
+  /**
+   * Bumped by every write request made through this connection (any table), and again when its
+   * read-write transaction commits or aborts: caches of what the rows derive
+   * (lib/service/read-cache.ts) compare it, so no write, even one that forgets the corpus
+   * version or rolls back, can leave them stale.
+   */
+  writes = 0;
+
   constructor(name = 'crosscheck', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     declareVersions(this);
+    this.use({
+      stack: 'dbcore',
+      name: 'crosscheck-write-counter',
+      create: (down) => ({
+        ...down,
+        transaction: (stores, mode, options) => {
+          const tx = down.transaction(stores, mode, options);
+          // The default core's transaction is the IndexedDB one.
+          const events = tx as Partial<Pick<IDBTransaction, 'addEventListener'>>;
+          if (mode === 'readwrite' && typeof events.addEventListener === 'function') {
+            const ended = () => void this.writes++;
+            events.addEventListener('complete', ended);
+            events.addEventListener('abort', ended);
+          }
+          return tx;
+        },
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (req) => {
+              this.writes++;
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
   }
 }
 

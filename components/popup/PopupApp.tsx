@@ -1,5 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { DiscrepancyView, SearchResults, Summary, TabProtocol } from '@/lib/protocol';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type {
+  DiscrepancyPage,
+  DiscrepancyView,
+  SearchResults,
+  Summary,
+  TabProtocol,
+} from '@/lib/protocol';
 import { AddPage } from './AddPage';
 import { type ContextState, PAGE_ROWS, type PageState, ThisPage } from './ThisPage';
 import type { ActiveTab, PopupApi } from './api';
@@ -10,6 +16,21 @@ import { Marked } from './Marked';
 
 /** How many differences the first screen lists before "Show all". */
 const TOP = 3;
+/** How many the popup asks the background for at a time (the rest on "Show more"). */
+export const LIST_PAGE = 25;
+/** The performance mark set when the list (or its empty state) is first painted. */
+export const LIST_PAINTED_MARK = 'crosscheck:list-painted';
+
+/** Up to this many names, the filter lists them all from the start. */
+const EAGER_NAMES = 200;
+const COLLATOR = new Intl.Collator();
+
+/** The loaded part of the list, for the request `key` it answers. */
+interface ListState {
+  key: string;
+  page: DiscrepancyPage;
+  items: DiscrepancyView[];
+}
 
 /** The entity filter from the URL hash (#entity=<id>, from a hovercard's "see all"). */
 export function entityFromHash(hash: string): string | null {
@@ -27,7 +48,7 @@ const isWeb = (url: string | null | undefined): url is string => !!url && /^http
 export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity: string | null }) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [summaryError, setSummaryError] = useState<string | null>(null);
-  const [list, setList] = useState<DiscrepancyView[] | null>(null);
+  const [list, setList] = useState<ListState | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
   const [entity, setEntity] = useState<string | null>(initialEntity);
@@ -43,9 +64,6 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
 
   useEffect(() => {
     api.send('getSummary', {}).then(setSummary, (e: Error) => setSummaryError(e.message));
-    api
-      .send('listDiscrepancies', { entityId: null })
-      .then(setList, (e: Error) => setListError(e.message));
   }, [api, reload]);
 
   useEffect(() => {
@@ -84,25 +102,88 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
     return () => clearTimeout(timer);
   }, [api, query]);
 
+  // What "This page vs the others" already shows is not listed again below it.
+  const exclude =
+    context.state === 'ready' && !entity
+      ? context.context.statements.slice(0, PAGE_ROWS).map((s) => s.discrepancyId)
+      : [];
+  // Grouped by story, the page's story first (the background orders and pages the list so); the
+  // first screen shows the top TOP of that order.
+  const pageStory = context.state === 'ready' ? (context.context.story?.id ?? null) : null;
+  const request = {
+    entityId: entity,
+    storyFirst: pageStory,
+    exclude,
+    agreements: showAgreements,
+  };
+  const requestKey = `${reload}|${JSON.stringify(request)}`;
+  const latest = useRef(requestKey);
+  latest.current = requestKey;
+  useEffect(() => {
+    const key = requestKey;
+    api.send('listDiscrepancies', { ...request, offset: 0, limit: LIST_PAGE }).then(
+      (page) => {
+        if (latest.current !== key) return; // a newer request is on its way
+        setList({ key, page, items: page.items });
+        setListError(null);
+      },
+      (e: Error) => setListError(e.message),
+    );
+    // The request is its key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, requestKey]);
+  const more = () => {
+    if (!list) return;
+    const { key, items } = list;
+    api.send('listDiscrepancies', { ...request, offset: items.length, limit: LIST_PAGE }).then(
+      (page) => {
+        if (latest.current !== key) return;
+        setList((l) =>
+          l && l.key === key && l.items.length === page.offset
+            ? { key, page, items: [...l.items, ...page.items] }
+            : l,
+        );
+      },
+      (e: Error) => setListError(e.message),
+    );
+  };
+  // Until the list for the current request is in, it reads as loading (no stale order shown).
+  const loading = list === null || list.key !== requestKey;
+  // Effects run after the frame is painted: the first list's paint, for tests/bench.
+  useEffect(() => {
+    if (list && !performance.getEntriesByName(LIST_PAINTED_MARK).length)
+      performance.mark(LIST_PAINTED_MARK);
+  }, [list]);
+
+  // A corpus's thousands of names are only made into options when the filter is reached for.
+  const [namesOpen, setNamesOpen] = useState(false);
+  const openNames = () => setNamesOpen(true);
+  // Many names: asked for when the filter is reached for (the page came without them).
+  const [allNames, setAllNames] = useState<DiscrepancyPage['names']>(null);
+  const namesMissing = list !== null && list.page.names === null && allNames === null;
+  useEffect(() => {
+    if (!namesOpen || !namesMissing) return;
+    api.send('listDiscrepancies', { entityId: null, names: true, limit: 1 }).then(
+      (p) => setAllNames(p.names),
+      (e: Error) => setListError(e.message),
+    );
+  }, [api, namesOpen, namesMissing]);
+
   const entityNames = useMemo(() => {
     const names = new Map<string, string>();
-    for (const d of list ?? []) for (const e of d.entities) names.set(e.id, e.name);
+    for (const n of list?.page.names ?? allNames ?? []) names.set(n.id, n.name);
     for (const r of summary?.coverage.rows ?? []) names.set(r.entityId, r.name);
     return names;
-  }, [list, summary]);
+  }, [list, allNames, summary]);
 
-  // What "This page vs the others" already shows is not listed again below it.
-  const onPage = new Set(
-    context.state === 'ready'
-      ? context.context.statements.slice(0, PAGE_ROWS).map((s) => s.discrepancyId)
-      : [],
+  // Sorted once per change of the names, not on every render.
+  const sortedNames = useMemo(
+    () => [...entityNames].sort((a, b) => COLLATOR.compare(a[1], b[1])),
+    [entityNames],
   );
-  const matching = (list ?? []).filter(
-    (d) => (showAgreements || !d.agreement) && (!entity || d.entities.some((e) => e.id === entity)),
-  );
-  const shown = entity ? matching : matching.filter((d) => !onPage.has(d.id));
-  // Grouped by story, the page's story first; the first screen shows the top TOP of that order.
-  const pageStory = context.state === 'ready' ? (context.context.story?.id ?? null) : null;
+
+  const shown = list?.items ?? [];
+  const total = list?.page.total ?? 0;
   const groups = groupByStory(shown, pageStory);
   const visibleGroups = showAll || entity ? groups : firstOfGroups(groups, TOP);
   // One story needs no heading; two or more are named, so no difference reads as another's
@@ -110,10 +191,8 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
   // On a page of no story in the corpus, even one story is named: its differences are not its own.
   const offStory =
     context.state === 'ready' && !context.context.onStory && context.context.sourceId === null;
-  const named = offStory || new Set(matching.map((d) => d.story?.id ?? '')).size > 1;
-  const agreementsCount = (list ?? []).filter(
-    (d) => d.agreement && (!entity || d.entities.some((e) => e.id === entity)),
-  ).length;
+  const named = offStory || (list?.page.stories ?? 0) > 1;
+  const agreementsCount = list?.page.agreements ?? 0;
 
   const pick = (id: string | null) => {
     setEntity(id);
@@ -167,17 +246,21 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
             <span class="sr-only">Filter by name</span>
             <select
               aria-label="Filter by name"
+              onFocus={openNames}
+              onPointerEnter={openNames}
+              onPointerDown={openNames}
               value={entity ?? ''}
               onChange={(e) => pick((e.target as HTMLSelectElement).value || null)}
             >
               <option value="">Everyone</option>
-              {[...entityNames]
-                .sort((a, b) => a[1].localeCompare(b[1]))
-                .map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
+              {(namesOpen || sortedNames.length <= EAGER_NAMES
+                ? sortedNames
+                : sortedNames.filter(([id]) => id === entity)
+              ).map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -197,45 +280,51 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
           <p class="muted" aria-busy="true">
             Reading your sources…
           </p>
-        ) : shown.length === 0 ? (
+        ) : total === 0 && !loading ? (
           <p class="muted">
-            {matching.length > 0
+            {list.page.excluded > 0
               ? 'Nothing else: every difference is about this page, above.'
               : `No differences${entity ? ' about this name' : ''}.`}
           </p>
         ) : null}
-        {visibleGroups.map((g) => (
-          <section
-            key={g.story?.id ?? 'none'}
-            class="story-group"
-            data-testid="story-group"
-            aria-label={named ? `Story: ${g.story?.label ?? 'other'}` : undefined}
-          >
-            {named ? (
-              <h3 class="story-h" title={g.story ? `${g.story.sources} sources` : undefined}>
-                {g.story ? (
-                  <>
-                    <span class="muted">Story: </span>
-                    {g.story.label}
-                  </>
-                ) : (
-                  'Other'
-                )}
-                {g.story && g.story.id === pageStory ? (
-                  <span class="muted"> · this page’s story</span>
-                ) : null}
-              </h3>
-            ) : null}
-            <ul class="disc-list">
-              {g.items.map((d) => (
-                <DiscrepancyItem key={d.id} d={d} onOpen={api.openUrl} />
-              ))}
-            </ul>
-          </section>
-        ))}
-        {!entity && !showAll && shown.length > TOP ? (
+        <div aria-busy={loading && list !== null ? 'true' : undefined}>
+          {visibleGroups.map((g) => (
+            <section
+              key={g.story?.id ?? 'none'}
+              class="story-group"
+              data-testid="story-group"
+              aria-label={named ? `Story: ${g.story?.label ?? 'other'}` : undefined}
+            >
+              {named ? (
+                <h3 class="story-h" title={g.story ? `${g.story.sources} sources` : undefined}>
+                  {g.story ? (
+                    <>
+                      <span class="muted">Story: </span>
+                      {g.story.label}
+                    </>
+                  ) : (
+                    'Other'
+                  )}
+                  {g.story && g.story.id === pageStory ? (
+                    <span class="muted"> · this page’s story</span>
+                  ) : null}
+                </h3>
+              ) : null}
+              <ul class="disc-list">
+                {g.items.map((d) => (
+                  <DiscrepancyItem key={d.id} d={d} onOpen={api.openUrl} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+        {!entity && !showAll && total > TOP ? (
           <button type="button" class="linkish more" onClick={() => setShowAll(true)}>
-            Show all {shown.length}
+            Show all {total}
+          </button>
+        ) : (showAll || entity) && !loading && shown.length < total ? (
+          <button type="button" class="linkish more" onClick={more}>
+            Show {Math.min(LIST_PAGE, total - shown.length)} more of {total - shown.length}
           </button>
         ) : null}
         {agreementsCount ? (

@@ -127,6 +127,28 @@ export interface DiscrepancyView {
   story: StoryRef | null;
 }
 
+/**
+ * One page of the popup's list: the differences in the popup's order (grouped by story, the
+ * page's story first, the engine's ranking within a story), and what the whole list needs.
+ */
+export interface DiscrepancyPage {
+  items: DiscrepancyView[];
+  offset: number;
+  /** How many the list holds in all (after the entity filter, exclusions and agreements). */
+  total: number;
+  /** How many matching rows were left out as asked (`exclude`). */
+  excluded: number;
+  /** How many agreements match the entity filter (shown or not). */
+  agreements: number;
+  /** How many stories the matching differences come from (before exclusions). */
+  stories: number;
+  /**
+   * Every name the corpus's differences are about, for the filter: when asked, or when there are
+   * few (null: ask with `names`).
+   */
+  names: Array<{ id: string; name: string }> | null;
+}
+
 export interface PageContext {
   /** The source this page is, when it is one. */
   sourceId: string | null;

@@ -7,7 +7,7 @@ import type { Source } from '../types';
 import type {
   CardData,
   Dictionary,
-  DiscrepancyView,
+  DiscrepancyPage,
   EditableFields,
   ImportPreview,
   ImportResult,
@@ -61,7 +61,7 @@ export interface Protocol {
   /** Counts for the popup header and the coverage grid (key entities x outlets). */
   getSummary: { req: RequestIn<'getSummary'>; res: Summary };
   /** Ranked discrepancies and agreements with each claim's sentence; `entityId` filters. */
-  listDiscrepancies: { req: RequestIn<'listDiscrepancies'>; res: DiscrepancyView[] };
+  listDiscrepancies: { req: RequestIn<'listDiscrepancies'>; res: DiscrepancyPage };
   /** When `url` is one of the sources: what it says where other outlets differ. */
   /** What the page says against the corpus: a source page by URL, any other page by its text. */
   getPageContext: { req: RequestIn<'getPageContext'>; res: PageContext };

@@ -280,6 +280,20 @@ export const REQUESTS = {
       v.fallback(v.nullable(v.string()), null),
       v.transform((s) => s || null),
     ),
+    /** The page's story: its differences come first (the popup's order). */
+    storyFirst: v.optional(v.fallback(v.nullable(v.string()), null), null),
+    /** Differences already shown elsewhere (the page's own rows), left out. */
+    exclude: v.optional(v.fallback(v.pipe(v.array(v.string()), v.maxLength(50)), []), []),
+    /** Whether every name the differences are about comes too (for the filter). */
+    names: v.optional(v.fallback(v.boolean(), false), false),
+    /** Whether agreements are listed too. */
+    agreements: v.optional(v.fallback(v.boolean(), false), false),
+    /** The page: from `offset`, at most `limit` (the popup asks for a screenful at a time). */
+    offset: v.optional(v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0)), 0), 0),
+    limit: v.optional(
+      v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 50),
+      50,
+    ),
   }),
   getPageContext: v.object({
     url: v.string(request('getPageContext needs the page URL.')),

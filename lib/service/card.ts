@@ -6,6 +6,7 @@ import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
 import type { CardData, Dispute, DisputeVerb } from '../protocol';
 import { safeUrl } from '../intake/url';
+import { enabledSources } from './read-cache';
 
 export { safeUrl };
 
@@ -47,8 +48,7 @@ export async function buildCard(
 ): Promise<CardData | null> {
   const entity = await db.entities.get(entityId);
   if (!entity) return null;
-  const sources = new Map<string, Source>();
-  for (const s of await db.sources.toArray()) if (s.enabled) sources.set(s.id, s);
+  const sources = await enabledSources(db);
 
   const mentions = (await db.mentions.where('entityId').equals(entityId).toArray()).filter((m) =>
     sources.has(m.sourceId),

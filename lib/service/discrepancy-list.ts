@@ -10,14 +10,10 @@ import type { Claim, Discrepancy, Entity, Passage, Source } from '../types';
 import { quotedBy } from './card';
 import { safeUrl } from '../intake/url';
 import { corpusStories } from './stories';
-import type { ClaimView, DiscrepancyView } from '../protocol';
+import { cached, enabledSources } from './read-cache';
+import type { ClaimView, DiscrepancyPage, DiscrepancyView } from '../protocol';
 
-/** The enabled sources by id. */
-export async function enabledSources(db: CrosscheckDB): Promise<Map<string, Source>> {
-  const out = new Map<string, Source>();
-  for (const s of await db.sources.toArray()) if (s.enabled) out.set(s.id, s);
-  return out;
-}
+export { enabledSources };
 
 /** The outlet, or "<speaker> quoted by <outlet>" for a label inside a quote. */
 export function whoSays(c: Claim, source: Source): string {
@@ -54,16 +50,98 @@ function claimView(c: Claim, passage: Passage | undefined, source: Source): Clai
   };
 }
 
+/** A ranked row with the ids of every entity it is about (its view names only those known). */
+interface Ranked {
+  view: DiscrepancyView;
+  entityIds: readonly string[];
+}
+
 /** The ranked discrepancies (and agreements), optionally those about one entity. */
 export async function listDiscrepancies(
   db: CrosscheckDB,
   entityId: string | null,
 ): Promise<DiscrepancyView[]> {
+  const all = await rankedDiscrepancies(db);
+  return (entityId ? all.filter((r) => r.entityIds.includes(entityId)) : all).map((r) => r.view);
+}
+
+/** Up to this many names come with every page; more only when asked (a popup paints first). */
+export const FEW_NAMES = 200;
+
+/** What the popup asks for: one page of its list, in its order. */
+export interface ListRequest {
+  entityId: string | null;
+  names?: boolean;
+  storyFirst?: string | null;
+  exclude?: readonly string[];
+  agreements?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * One page of the popup's list: the ranked rows matching the entity filter (agreements only when
+ * asked), grouped by story in the order of each story's best row with `storyFirst` first, less
+ * `exclude`d rows; with the counts and names the popup shows around it.
+ */
+export async function discrepancyPage(
+  db: CrosscheckDB,
+  req: ListRequest,
+): Promise<DiscrepancyPage> {
+  const all = await rankedDiscrepancies(db);
+  const about = req.entityId ? all.filter((r) => r.entityIds.includes(req.entityId!)) : all;
+  const matching = about.filter((r) => req.agreements || !r.view.agreement);
+  const excluded = new Set(req.exclude ?? []);
+  const kept = matching.filter((r) => !excluded.has(r.view.id));
+  const ordered = storyOrder(
+    kept.map((r) => r.view),
+    req.storyFirst ?? null,
+  );
+  const offset = Math.max(0, req.offset ?? 0);
+  const limit = Math.max(1, req.limit ?? 50);
+  return {
+    items: ordered.slice(offset, offset + limit),
+    offset,
+    total: ordered.length,
+    excluded: matching.length - kept.length,
+    agreements: about.filter((r) => r.view.agreement).length,
+    stories: new Set(matching.map((r) => r.view.story?.id ?? '')).size,
+    names: await cached(db, 'discrepancy-names', async () => {
+      const names = new Map<string, string>();
+      for (const r of all) for (const e of r.view.entities) names.set(e.id, e.name);
+      return [...names].map(([id, name]) => ({ id, name }));
+    }).then((names) => (req.names || names.length <= FEW_NAMES ? names : null)),
+  };
+}
+
+/**
+ * Rows grouped by story, the stories in the order of their first row, `first` before all; the
+ * order within a story kept (components/popup/by-story.ts groups a page the same way).
+ */
+export function storyOrder<T extends Pick<DiscrepancyView, 'story'>>(
+  rows: readonly T[],
+  first: string | null,
+): T[] {
+  const groups = new Map<string, T[]>();
+  if (first !== null && rows.some((r) => r.story?.id === first)) groups.set(first, []);
+  for (const r of rows) {
+    const key = r.story?.id ?? '';
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()].flat();
+}
+
+/** Every discrepancy and agreement of the enabled sources, ranked; kept until the corpus changes. */
+function rankedDiscrepancies(db: CrosscheckDB): Promise<Ranked[]> {
+  return cached(db, 'discrepancies', () => readRanked(db));
+}
+
+async function readRanked(db: CrosscheckDB): Promise<Ranked[]> {
   const sources = await enabledSources(db);
   const { refs } = await corpusStories(db);
-  const rows: Discrepancy[] = entityId
-    ? await db.discrepancies.where('entityIds').equals(entityId).toArray()
-    : await db.discrepancies.toArray();
+  const rows: Discrepancy[] = await db.discrepancies.toArray();
   const claimIds = [...new Set(rows.flatMap((d) => d.claimIds))];
   const claims = new Map(
     (await db.claims.bulkGet(claimIds))
@@ -86,29 +164,32 @@ export async function listDiscrepancies(
     source: (id: string) => sources.get(id),
     passage: (id: string) => passages.get(id),
   };
-  const out: DiscrepancyView[] = [];
+  const out: Ranked[] = [];
   for (const d of rows) {
     const views: ClaimView[] = discrepancyEvidence(d, look).map((e) =>
       claimView(e.claim, e.passage, e.source),
     );
     if (new Set(views.map((v) => v.sourceId)).size < 2) continue; // a disabled source leaves one side
     out.push({
-      ...discrepancyHead(d),
-      entities: d.entityIds.flatMap((id) => {
-        const e = entities.get(id);
-        return e ? [{ id, name: e.name }] : [];
-      }),
-      claims: views,
-      story: (d.storyId && refs.get(d.storyId)) || null,
+      entityIds: d.entityIds,
+      view: {
+        ...discrepancyHead(d),
+        entities: d.entityIds.flatMap((id) => {
+          const e = entities.get(id);
+          return e ? [{ id, name: e.name }] : [];
+        }),
+        claims: views,
+        story: (d.storyId && refs.get(d.storyId)) || null,
+      },
     });
   }
   // Rows come back in key order: rank them as the engine does (disagreements, severity, reach).
   const outlets = (d: DiscrepancyView) => new Set(d.claims.map((c) => c.sourceId)).size;
   return out.sort(
-    (a, b) =>
-      Number(a.agreement) - Number(b.agreement) ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      outlets(b) - outlets(a) ||
-      a.topic.localeCompare(b.topic),
+    (x, y) =>
+      Number(x.view.agreement) - Number(y.view.agreement) ||
+      SEVERITY_RANK[x.view.severity] - SEVERITY_RANK[y.view.severity] ||
+      outlets(y.view) - outlets(x.view) ||
+      x.view.topic.localeCompare(y.view.topic),
   );
 }

@@ -9,7 +9,8 @@ import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers, type SourceServiceDeps } from './sources';
 import { corpusStories, pageStoriesOf } from './stories';
-import { buildSummary, createSearchService, listDiscrepancies, pageContext } from './summary';
+import { cached, enabledSources } from './read-cache';
+import { buildSummary, createSearchService, discrepancyPage, pageContext } from './summary';
 
 export interface ServiceDeps extends SourceServiceDeps {
   /** Resolves once the bundled seed index is in the database. */
@@ -18,6 +19,8 @@ export interface ServiceDeps extends SourceServiceDeps {
   seedBundle?: () => Promise<BundledIndex>;
   /** Opens an extension page in a new tab (injected: lib/ has no extension APIs). */
   openPage?: (path: string) => Promise<void>;
+  /** Whether the popup's reads are computed right after each change (default: yes). */
+  prepareReads?: boolean;
 }
 
 async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
@@ -25,10 +28,14 @@ async function metaNumber(db: CrosscheckDB, id: string): Promise<number> {
   return typeof row?.value === 'number' ? row.value : 0;
 }
 
-/** The content script's dictionary at the database's current version. */
-export async function readDictionary(db: CrosscheckDB): Promise<Dictionary> {
+/** The content script's dictionary at the database's current version (kept until it changes). */
+export function readDictionary(db: CrosscheckDB): Promise<Dictionary> {
+  return cached(db, 'dictionary', () => buildDictionaryOf(db));
+}
+
+async function buildDictionaryOf(db: CrosscheckDB): Promise<Dictionary> {
   const version = await metaNumber(db, META_DICTIONARY_VERSION);
-  const sources = (await db.sources.toArray()).filter((s) => s.enabled);
+  const sources = [...(await enabledSources(db)).values()];
   const byReader = new Set(sources.filter((s) => s.origin === 'user').map((s) => s.id));
   const enabled = new Set(sources.map((s) => s.id));
   // Which enabled sources name each entity: pages underline only what some source names,
@@ -73,18 +80,43 @@ function parsedBySchema(handlers: Handlers): Handlers {
   return out as Handlers;
 }
 
+/** The source handlers that change the corpus: after each, the popup's reads are made ready. */
+const CHANGES = [
+  'addSource',
+  'setSourceEnabled',
+  'removeSource',
+  'editSource',
+  'importBackup',
+  'resetCorpus',
+] as const;
+
 function answers(deps: ServiceDeps): Handlers {
   const { db, ready } = deps;
   const search = createSearchService(db, deps.seedBundle);
+  const sources = createSourceHandlers(deps);
+  // Once a change is written, what the popup opens with is computed for the new corpus while
+  // nobody waits (a failure here is the next reader's to see, not the change's).
+  const prepareReads = () =>
+    void Promise.all([buildSummary(db), discrepancyPage(db, { entityId: null })]).catch(
+      () => undefined,
+    );
+  for (const name of CHANGES) {
+    const change = sources[name] as (req: never) => Promise<unknown>;
+    (sources as Record<string, unknown>)[name] = async (req: never) => {
+      const out = await change(req);
+      if (deps.prepareReads !== false) prepareReads();
+      return out;
+    };
+  }
   return {
-    ...createSourceHandlers(deps),
+    ...sources,
     async getSummary() {
       await ready();
       return buildSummary(db);
     },
-    async listDiscrepancies({ entityId }) {
+    async listDiscrepancies(req) {
       await ready();
-      return listDiscrepancies(db, entityId);
+      return discrepancyPage(db, req);
     },
     async getPageContext({ url, text }) {
       await ready();

@@ -11,6 +11,7 @@ import type { ClaimKind, Passage, RawSource, Source } from '../types';
 import { differingWords } from './card';
 import { enabledSources, listDiscrepancies, whoSays } from './discrepancy-list';
 import { corpusStories, sameUrl, storyOfPage } from './stories';
+import { cached } from './read-cache';
 import type { PageContext } from '../protocol';
 
 /**
@@ -121,11 +122,7 @@ async function unsavedPageContext(
   url: string,
   text: string,
 ): Promise<PageContext> {
-  const [entities, claims, passages] = await Promise.all([
-    db.entities.toArray(),
-    db.claims.toArray(),
-    db.passages.toArray(),
-  ]);
+  const entities = await cached(db, 'entities', () => db.entities.toArray());
   const raw: RawSource = {
     id: PAGE_SOURCE_ID,
     file: null,
@@ -139,7 +136,7 @@ async function unsavedPageContext(
   };
   const page = indexSource(raw, entities, null, 0);
   // The same article under another address (a copy, a syndicated page): it is that source.
-  const copyOf = sourceWithSameSentences(page.passages, passages, sources);
+  const copyOf = sourceWithSameSentences(page.passages, await sentenceIndex(db), sources);
   if (copyOf) return sourceContext(db, copyOf);
   // Only a page on one of the corpus's stories is compared, and only with that story: a page
   // that merely mentions a president and a country says nothing about the corpus's stories.
@@ -154,16 +151,21 @@ async function unsavedPageContext(
   if (page.claims.length === 0) return onStory;
   const inStory = new Set(stories.grouping.stories.find((s) => s.id === storyId)!.sourceIds);
   const named = new Set(page.mentions.map((m) => m.entityId));
-  for (const m of await db.mentions
-    .where('sourceId')
-    .anyOf([...inStory])
-    .toArray())
-    named.add(m.entityId);
+  const storySources = [...inStory];
+  const [storyMentions, claims, passages] = await Promise.all([
+    db.mentions.where('sourceId').anyOf(storySources).toArray(),
+    db.claims.where('sourceId').anyOf(storySources).toArray(),
+    db.passages.where('sourceId').anyOf(storySources).toArray(),
+  ]);
+  for (const m of storyMentions) named.add(m.entityId);
+  // In key order, as the whole tables list them.
+  const byKey = <T extends { id: string }>(rows: T[]) =>
+    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const found = findDiscrepancies(
-    [...claims.filter((c) => inStory.has(c.sourceId)), ...page.claims],
-    [...[...inStory].map((id) => sources.get(id)!), page.source],
+    [...byKey(claims), ...page.claims],
+    [...storySources.map((id) => sources.get(id)!), page.source],
     [...entities.filter((e) => named.has(e.id)), ...page.entities],
-    [...passages.filter((p) => inStory.has(p.sourceId)), ...page.passages],
+    [...byKey(passages), ...page.passages],
   );
   const byId = new Map([...claims, ...page.claims].map((c) => [c.id, c]));
   const statements: PageContext['statements'] = [];
@@ -188,25 +190,45 @@ async function unsavedPageContext(
 
 const sentenceKey = (t: string) => t.toLowerCase().replace(/\W+/g, ' ').trim();
 
+/** Each sentence of the corpus (by its key) with the sources saying it; sentences per source. */
+interface SentenceIndex {
+  sourcesOf: Map<string, string[]>;
+  count: Map<string, number>;
+}
+
+/** The corpus's sentences, indexed once per corpus (a page is compared with them). */
+function sentenceIndex(db: CrosscheckDB): Promise<SentenceIndex> {
+  return cached(db, 'sentences', async () => {
+    const sourcesOf = new Map<string, string[]>();
+    const count = new Map<string, number>();
+    for (const p of await db.passages.toArray()) {
+      count.set(p.sourceId, (count.get(p.sourceId) ?? 0) + 1);
+      const key = sentenceKey(p.text);
+      const list = sourcesOf.get(key);
+      if (list) list.push(p.sourceId);
+      else sourcesOf.set(key, [p.sourceId]);
+    }
+    return { sourcesOf, count };
+  });
+}
+
 /** The source most of whose sentences the page repeats word for word, if any. */
 function sourceWithSameSentences(
   pagePassages: readonly Passage[],
-  passages: readonly Passage[],
+  index: SentenceIndex,
   sources: Map<string, Source>,
 ): Source | null {
-  const onPage = new Set(pagePassages.map((p) => sentenceKey(p.text)));
-  const counts = new Map<string, { same: number; all: number }>();
-  for (const p of passages) {
-    if (!sources.has(p.sourceId)) continue;
-    const c = counts.get(p.sourceId) ?? { same: 0, all: 0 };
-    c.all++;
-    if (onPage.has(sentenceKey(p.text))) c.same++;
-    counts.set(p.sourceId, c);
-  }
+  // Each source's passages whose sentence the page holds (a passage counted once).
+  const same = new Map<string, number>();
+  for (const key of new Set(pagePassages.map((p) => sentenceKey(p.text))))
+    for (const id of index.sourcesOf.get(key) ?? [])
+      if (sources.has(id)) same.set(id, (same.get(id) ?? 0) + 1);
   let best: [string, number] | null = null;
-  for (const [id, c] of counts) {
-    const share = c.same / c.all;
-    if (c.same >= 3 && share >= 0.5 && (!best || share > best[1])) best = [id, share];
+  // In the order the sources' passages first appear, as a scan of the table meets them.
+  for (const [id, all] of index.count) {
+    const n = same.get(id) ?? 0;
+    const share = n / all;
+    if (n >= 3 && share >= 0.5 && (!best || share > best[1])) best = [id, share];
   }
   return best ? (sources.get(best[0]) ?? null) : null;
 }

@@ -1,52 +1,42 @@
-/** The popup's search: Fuse over entities and passages (lib/search.ts), built lazily. */
+/** The popup's search: Fuse over entities and passages (lib/search.ts), built once per corpus. */
 import type { BundledIndex } from '../bundle';
 import type { CrosscheckDB } from '../db';
 import { type CorpusSearch, createSearch } from '../search';
 import { sourceLabel } from '../source-label';
-import type { Passage } from '../types';
 import { safeUrl } from '../intake/url';
-import { enabledSources } from './discrepancy-list';
+import { cached, enabledSources } from './read-cache';
 import { META_INDEX_VERSION } from './meta';
 import type { SearchResults } from '../protocol';
 
-/** Fuse search over entities and passages; built lazily, rebuilt when the corpus changes. */
+let services = 0;
+
+/** Fuse search over entities and passages; built on first use, kept until the corpus changes. */
 export function createSearchService(db: CrosscheckDB, seedBundle?: () => Promise<BundledIndex>) {
-  let cache: { key: string; search: CorpusSearch; passages: Map<string, Passage> } | null = null;
   /**
    * While the database holds exactly the bundled seeds, all switched on, search their prebuilt
    * Fuse indexes (entities are derived from the enabled sources: one off changes them).
    */
   async function bundled(): Promise<BundledIndex | null> {
     if (!seedBundle) return null;
-    const sources = await db.sources.toArray();
-    if (sources.some((s) => s.origin === 'user' || !s.enabled)) return null;
+    const [sources, all] = await Promise.all([enabledSources(db), db.sources.count()]);
+    if (sources.size !== all || [...sources.values()].some((s) => s.origin === 'user')) return null;
     const [bundle, version] = await Promise.all([seedBundle(), db.meta.get(META_INDEX_VERSION)]);
     return version?.value === bundle.version ? bundle : null;
   }
-  async function get(): Promise<NonNullable<typeof cache>> {
-    const [p, e, meta] = await Promise.all([
-      db.passages.count(),
-      db.entities.count(),
-      db.meta.toArray(),
-    ]);
-    const key = `${p}|${e}|${JSON.stringify(meta)}`;
-    if (cache?.key === key) return cache;
-    const seeds = await bundled();
-    const [entities, passages] = seeds
-      ? [seeds.corpus.entities, seeds.corpus.passages]
-      : await Promise.all([db.entities.toArray(), db.passages.toArray()]);
-    cache = {
-      key,
-      search: createSearch(entities, passages, seeds?.fuse),
-      passages: new Map(passages.map((x) => [x.id, x])),
-    };
-    return cache;
-  }
+  // Keyed by the service too: two services (with and without the bundle) keep their own.
+  const name = `search:${++services}`;
+  const get = () =>
+    cached(db, name, async (): Promise<CorpusSearch> => {
+      const seeds = await bundled();
+      const [entities, passages] = seeds
+        ? [seeds.corpus.entities, seeds.corpus.passages]
+        : await Promise.all([db.entities.toArray(), db.passages.toArray()]);
+      return createSearch(entities, passages, seeds?.fuse);
+    });
   return async function search(query: string): Promise<SearchResults> {
     const q = typeof query === 'string' ? query.trim().slice(0, 100) : '';
     if (q.length < 2) return { entities: [], passages: [] };
-    const { search: s } = await get();
-    const sources = await enabledSources(db);
+    const [s, sources] = await Promise.all([get(), enabledSources(db)]);
     const entities = s.entities(q, 6).map((r) => ({
       id: r.item.id,
       name: r.item.name,

@@ -2,21 +2,23 @@
  * The corpus's stories for the background: the grouping of the enabled sources (lib/stories),
  * each story named by its top entities, and the story a page that is not a source belongs to.
  * Recomputed from the rows (the same function of the same set as the stored discrepancies'
- * `storyId`), cached while the enabled sources and their mentions are unchanged.
+ * `storyId`), kept until the corpus changes (lib/service/read-cache.ts).
  */
 import type { CrosscheckDB } from '../db';
-import { hashText } from '../hash';
 import {
   groupStories,
   type Grouping,
-  similarities,
+  sourceTerms,
   STORY_THRESHOLD,
   type StoryInput,
   storyInputs,
 } from '../stories';
+import type { SourceTerms } from '../stories/features';
+import { cosine, tfidfVectors } from '../stories/similarity';
 import type { Mention, Source } from '../types';
 import type { PageStories, StoryRef } from '../protocol';
 import { normalizeUrl } from '../intake/url';
+import { cached, enabledSources } from './read-cache';
 
 export interface CorpusStories {
   grouping: Grouping;
@@ -29,21 +31,15 @@ export interface CorpusStories {
 /** How many entity names a story's label shows. */
 const LABEL_NAMES = 3;
 
-let cache: { key: string; value: CorpusStories } | null = null;
-
 /** The stories of the enabled sources, with their names. */
-export async function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
-  const sources = (await db.sources.toArray()).filter((s) => s.enabled);
-  const mentions = await db.mentions.toArray();
-  const enabled = new Set(sources.map((s) => s.id));
-  const live = mentions.filter((m) => enabled.has(m.sourceId));
-  const key = hashText(
-    `${db.name}|${sources
-      .map((s) => `${s.id}:${s.contentHash}`)
-      .sort()
-      .join(',')}|${live.length}|${live.reduce((n, m) => n + m.entityId.length, 0)}`,
-  );
-  if (cache?.key === key) return cache.value;
+export function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
+  return cached(db, 'stories', () => readStories(db));
+}
+
+async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
+  const enabled = await enabledSources(db);
+  const sources = [...enabled.values()];
+  const live = (await db.mentions.toArray()).filter((m) => enabled.has(m.sourceId));
   const inputs = storyInputs(sources, live);
   const grouping = groupStories(inputs);
   const names = new Map(
@@ -59,9 +55,7 @@ export async function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
       .join(' · ');
     refs.set(s.id, { id: s.id, label: label || 'Untitled story', sources: s.sourceIds.length });
   }
-  const value = { grouping, refs, inputs, sources: new Map(sources.map((s) => [s.id, s])) };
-  cache = { key, value };
-  return value;
+  return { grouping, refs, inputs, sources: enabled };
 }
 
 /**
@@ -95,16 +89,33 @@ export function storyOfPage(
     text: page.text,
     entityIds: pageMentions.map((m) => m.entityId),
   };
-  const { ids, sim } = similarities([...stories.inputs, pageInput]);
-  const at = ids.indexOf(page.id);
+  // As lib/stories' similarities() computes them (inputs by id, TF-IDF over all of them with
+  // the page), with the sources' terms kept with the stories rather than counted again.
+  const sorted = [...stories.inputs, pageInput].sort((a, b) =>
+    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0,
+  );
+  const terms = sorted.map((i) => (i === pageInput ? sourceTerms(i) : termsOf(stories, i)));
+  const entities = tfidfVectors(terms.map((t) => t.entities));
+  const words = tfidfVectors(terms.map((t) => t.words));
+  const at = sorted.indexOf(pageInput);
   let best: { story: string; sim: number } | null = null;
-  ids.forEach((id, i) => {
+  sorted.forEach((input, i) => {
     if (i === at) return;
-    const s = sim(at, i);
-    const story = stories.grouping.storyOf.get(id);
+    const s = Math.max(cosine(entities[at]!, entities[i]!), cosine(words[at]!, words[i]!));
+    const story = stories.grouping.storyOf.get(input.sourceId);
     if (story && s >= STORY_THRESHOLD && (!best || s > best.sim)) best = { story, sim: s };
   });
   return (best as { story: string } | null)?.story ?? null;
+}
+
+/** The terms of one of the stories' inputs, counted once per corpus. */
+const termsMemo = new WeakMap<CorpusStories, Map<string, SourceTerms>>();
+function termsOf(stories: CorpusStories, input: StoryInput): SourceTerms {
+  let memo = termsMemo.get(stories);
+  if (!memo) termsMemo.set(stories, (memo = new Map()));
+  let terms = memo.get(input.sourceId);
+  if (!terms) memo.set(input.sourceId, (terms = sourceTerms(input)));
+  return terms;
 }
 
 /** Whether two addresses are the same article (lib/intake/url's normalizeUrl: the one URL equality). */

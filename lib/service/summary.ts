@@ -7,13 +7,26 @@ import type { CrosscheckDB } from '../db';
 import { sourceHover, sourceLabel } from '../source-label';
 import { corpusStories } from './stories';
 import type { Summary } from '../protocol';
-import { enabledSources } from './discrepancy-list';
+import { cached, enabledSources } from './read-cache';
 
-export { listDiscrepancies, whoSays } from './discrepancy-list';
+export { discrepancyPage, listDiscrepancies, whoSays } from './discrepancy-list';
 export { groupOthers, PAGE_SOURCE_ID, pageContext, pageRow } from './page-context';
 export { createSearchService } from './search-service';
 
-export async function buildSummary(db: CrosscheckDB): Promise<Summary> {
+/** How many names the coverage grid shows. */
+const GRID_ROWS = 8;
+/**
+ * How many outlets it shows at most: those that name its names most (a popup is 400 pixels wide;
+ * with more sources than this, every other column would be an unreadable sliver).
+ */
+export const GRID_OUTLETS = 12;
+
+/** The popup's head: corpus counts, stories and the coverage grid; kept until the corpus changes. */
+export function buildSummary(db: CrosscheckDB): Promise<Summary> {
+  return cached(db, 'summary', () => readSummary(db));
+}
+
+async function readSummary(db: CrosscheckDB): Promise<Summary> {
   const sources = await enabledSources(db);
   const [entities, mentions, discrepancies, stories] = await Promise.all([
     db.entities.toArray(),
@@ -22,30 +35,50 @@ export async function buildSummary(db: CrosscheckDB): Promise<Summary> {
     corpusStories(db),
   ]);
   const live = mentions.filter((m) => sources.has(m.sourceId));
-  const mentioned = new Set(live.map((m) => m.entityId));
-  const outlets = [...sources.values()].map((s) => ({
-    sourceId: s.id,
-    outlet: sourceLabel(s),
-    hover: sourceHover(s),
-  }));
   const totals = new Map<string, number>();
   for (const m of live) totals.set(m.entityId, (totals.get(m.entityId) ?? 0) + 1);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const top = [...totals]
     .filter(([id]) => byId.has(id))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, 8);
+    .slice(0, GRID_ROWS);
+  // Mentions of the top names per source, counted once.
+  const perSource = new Map<string, Map<string, number>>();
+  const topIds = new Set(top.map(([id]) => id));
+  for (const m of live) {
+    if (!topIds.has(m.entityId)) continue;
+    let row = perSource.get(m.sourceId);
+    if (!row) perSource.set(m.sourceId, (row = new Map()));
+    row.set(m.entityId, (row.get(m.entityId) ?? 0) + 1);
+  }
+  const namingTop = (id: string) =>
+    [...(perSource.get(id)?.values() ?? [])].reduce((n, k) => n + k, 0);
+  let shown = [...sources.values()];
+  if (shown.length > GRID_OUTLETS) {
+    // Those that name the grid's names most, in the corpus's order.
+    const keep = new Set(
+      shown
+        .map((s, i) => ({ id: s.id, n: namingTop(s.id), i }))
+        .sort((a, b) => b.n - a.n || a.i - b.i)
+        .slice(0, GRID_OUTLETS)
+        .map((x) => x.id),
+    );
+    shown = shown.filter((s) => keep.has(s.id));
+  }
+  const outlets = shown.map((s) => ({
+    sourceId: s.id,
+    outlet: sourceLabel(s),
+    hover: sourceHover(s),
+  }));
   const rows = top.map(([id]) => ({
     entityId: id,
     name: byId.get(id)!.name,
-    counts: outlets.map(
-      (o) => live.filter((m) => m.entityId === id && m.sourceId === o.sourceId).length,
-    ),
+    counts: outlets.map((o) => perSource.get(o.sourceId)?.get(id) ?? 0),
   }));
   const visible = discrepancies.filter((d) => d.claimIds.length > 0);
   return {
     sources: sources.size,
-    entities: entities.filter((e) => mentioned.has(e.id)).length,
+    entities: entities.filter((e) => totals.has(e.id)).length,
     discrepancies: visible.filter((d) => !d.agreement).length,
     agreements: visible.filter((d) => d.agreement).length,
     stories: [...stories.refs.values()].sort(

@@ -1,0 +1,139 @@
+/**
+ * The passage search narrowed by its word index (lib/search.ts) answers as Fuse over every
+ * passage, less the matches that only exist across words ("home and" for "Homeland"): what it
+ * finds, Fuse finds, in the same order with the same scores and highlighted ranges; what it
+ * leaves out holds no word close to any word of the query. Passages: the seeds and every
+ * tests/eval article (four languages), as the pipeline segments them; queries taken from their
+ * text, as written and misspelled.
+ */
+import Fuse from 'fuse.js';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { prepareSource } from './corpus/pipeline';
+import { loadSeedSources } from './node/seeds';
+import { createSearch, ENTITY_OPTIONS, PASSAGE_OPTIONS, searchFold } from './search';
+import { seedBundle, seedSources } from '../tests/unit/fixtures/seed-corpus';
+import type { Passage } from './types';
+
+const EVAL = fileURLToPath(new URL('../tests/eval/coverage/', import.meta.url));
+const raw = [
+  ...seedSources(),
+  ...readdirSync(EVAL)
+    .filter(
+      (d) => statSync(join(EVAL, d)).isDirectory() && existsSync(join(EVAL, d, 'sources.json')),
+    )
+    .flatMap((d) => loadSeedSources(join(EVAL, d)).map((r) => ({ ...r, id: `${d}/${r.id}` }))),
+];
+const passages: Passage[] = raw.flatMap((r) => prepareSource(r).passages);
+const entities = seedBundle({ withOverrides: true }).corpus.entities;
+const search = createSearch(entities, passages);
+const everything = new Fuse(passages, PASSAGE_OPTIONS);
+const everyEntity = new Fuse(entities, ENTITY_OPTIONS);
+
+/** Every `step`-th word of the corpus of at least `min` letters (as written). */
+function words(min: number, step: number): string[] {
+  const all = passages.flatMap((p) => p.text.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const long = [...new Set(all.filter((w) => w.length >= min))];
+  return long.filter((_, i) => i % step === 0).slice(0, 40);
+}
+const dropOne = (w: string) => w.slice(0, w.length >> 1) + w.slice((w.length >> 1) + 1);
+const swapTwo = (w: string) => {
+  const i = w.length >> 1;
+  return w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
+};
+const phrases = passages
+  .filter((_, i) => i % 37 === 0)
+  .map((p) => p.text.split(/\s+/).slice(2, 4).join(' '))
+  .filter((q) => q.length >= 5)
+  .slice(0, 30);
+
+const view = (found: ReadonlyArray<{ item: { id: string }; score?: number; matches?: unknown }>) =>
+  found.map((r) => ({ id: r.item.id, score: r.score, matches: r.matches }));
+
+/** Whether some word of `text` holds some word of `query` within the passage search's errors. */
+function closeWord(query: string, text: string, allowed = 0.3): boolean {
+  const folded = searchFold(query);
+  const qWords = folded.match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+  const letters = qWords.reduce((n, w) => n + w.length, 0);
+  const threshold = Math.min(0.5, (allowed * folded.length) / Math.max(1, letters));
+  const tWords = searchFold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return qWords.some((q) =>
+    tWords.some(
+      (w) => Fuse.match(q, w, { threshold, ignoreLocation: true, isCaseSensitive: true }).isMatch,
+    ),
+  );
+}
+
+describe('the narrowed passage search answers as Fuse over every passage', () => {
+  test('the corpus is real and varied', () => {
+    expect(raw.length).toBeGreaterThan(40);
+    expect(passages.length).toBeGreaterThan(500);
+  });
+
+  test.each([
+    ['words as written', words(4, 97)],
+    ['long words as written', words(9, 31)],
+    ['a letter dropped', words(6, 53).map(dropOne)],
+    ['two letters swapped', words(7, 41).map(swapTwo)],
+    ['upper case, no accents', words(5, 71).map((w) => searchFold(w).toUpperCase())],
+    ['two words', phrases],
+    ['a misspelled pair', phrases.map(dropOne)],
+    ['short queries', ['an', 'de', 'UN', 'él', 'of the', "l'a"]],
+  ])('%s', (_kind, queries) => {
+    expect(queries.length).toBeGreaterThan(0);
+    let same = 0;
+    for (const q of queries) {
+      // All of Fuse's matches, to compare beyond the first page.
+      const all = view(everything.search(q));
+      const narrowed = view(search.passages(q, all.length || 1));
+      const found = new Set(narrowed.map((r) => r.id));
+      expect(narrowed, q).toEqual(all.filter((r) => found.has(r.id)));
+      for (const r of all)
+        if (!found.has(r.id)) {
+          const text = passages.find((p) => p.id === r.id)!.text;
+          expect(closeWord(q, text), `${q} | ${text}`).toBe(false);
+        }
+      if (narrowed.length === all.length) same++;
+    }
+    // Most queries lose nothing at all.
+    expect(same / queries.length, _kind).toBeGreaterThan(0.5);
+  });
+});
+
+const names = entities.flatMap((e) => [e.name, ...e.aliases]).filter((_, i) => i % 3 === 0);
+
+describe('the narrowed entity search answers as Fuse over every entity', () => {
+  test.each([
+    ['names as written', names.slice(0, 40)],
+    ['first words', names.slice(0, 40).map((n) => n.split(' ')[0]!)],
+    ['last words, a letter dropped', names.slice(0, 40).map((n) => dropOne(n.split(' ').at(-1)!))],
+    [
+      'two letters swapped',
+      names
+        .filter((n) => n.length > 4)
+        .slice(0, 40)
+        .map(swapTwo),
+    ],
+    ['lower case, no accents', names.slice(0, 40).map((n) => searchFold(n))],
+  ])('%s', (_kind, queries) => {
+    expect(queries.length).toBeGreaterThan(10);
+    let same = 0;
+    for (const q of queries) {
+      const all = view(everyEntity.search(q));
+      const narrowed = view(search.entities(q, all.length || 1));
+      const found = new Set(narrowed.map((r) => r.id));
+      expect(narrowed, q).toEqual(all.filter((r) => found.has(r.id)));
+      for (const r of all)
+        if (!found.has(r.id)) {
+          const e = entities.find((x) => x.id === r.id)!;
+          expect(closeWord(q, [e.name, ...e.aliases].join(' '), 0.35), `${q} | ${e.name}`).toBe(
+            false,
+          );
+        }
+      if (narrowed.length === all.length) same++;
+    }
+    expect(same / queries.length, _kind).toBeGreaterThan(0.5);
+  });
+});

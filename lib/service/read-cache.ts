@@ -1,0 +1,66 @@
+/**
+ * What the background derives from the rows for reading (stories, the popup's summary and list,
+ * the search index, the enabled sources), kept per database connection until the corpus changes.
+ * A value is keyed by the connection's write counter (lib/db.ts: every write, commit and abort
+ * through it) and the corpus version in the database (lib/service/meta.ts, bumped by every
+ * corpus change, from whatever context): the key is read before the rows, so a value computed
+ * while a change lands is never served after it. Concurrent askers share one computation.
+ */
+import type { CrosscheckDB } from '../db';
+import type { Source } from '../types';
+import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
+
+interface Entry {
+  writes: number;
+  key: string;
+  values: Map<string, Promise<unknown>>;
+}
+
+const entries = new WeakMap<CrosscheckDB, Entry>();
+
+/** The corpus's current key (cheap: two bookkeeping rows and a counter). */
+export async function corpusKey(db: CrosscheckDB): Promise<{ writes: number; key: string }> {
+  const writes = db.writes;
+  const [version, index] = await Promise.all([
+    db.meta.get(META_DICTIONARY_VERSION),
+    db.meta.get(META_INDEX_VERSION),
+  ]);
+  return { writes, key: `${writes}|${String(version?.value)}|${String(index?.value)}` };
+}
+
+/**
+ * `compute()` for the corpus as it is now, or the value already computed for it. A failed
+ * computation is not kept.
+ */
+export async function cached<T>(
+  db: CrosscheckDB,
+  name: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const { writes, key } = await corpusKey(db);
+  let entry = entries.get(db);
+  if (!entry || entry.key !== key) {
+    // A caller that read a newer key meanwhile keeps its entry: this one is already stale.
+    if (entry && writes < entry.writes) return compute();
+    entry = { writes, key, values: new Map() };
+    entries.set(db, entry);
+  }
+  const current = entry;
+  const hit = current.values.get(name) as Promise<T> | undefined;
+  if (hit) return hit;
+  const value = compute();
+  current.values.set(name, value);
+  value.catch(() => {
+    if (current.values.get(name) === value) current.values.delete(name);
+  });
+  return value;
+}
+
+/** The enabled sources by id, as the corpus is now (shared: never change the map). */
+export function enabledSources(db: CrosscheckDB): Promise<Map<string, Source>> {
+  return cached(db, 'enabled-sources', async () => {
+    const out = new Map<string, Source>();
+    for (const s of await db.sources.toArray()) if (s.enabled) out.set(s.id, s);
+    return out;
+  });
+}

@@ -1,0 +1,229 @@
+/**
+ * The read path at corpus scale (issue 12, item 6): what the popup and the hovercard ask the
+ * background for, against a database of N sources, through the background's own handlers
+ * (lib/service/handlers.ts) in Node with fake-indexeddb. The corpus is the batch build of
+ * tests/bench/corpus-make.ts (cached on disk), written straight into the database, so only
+ * reads are timed; the same queries and entities as tests/bench/corpus-scale.ts.
+ *
+ * Measured (ms): each operation's first call after the background starts (caches empty) and
+ * p50/p95 of the calls after it: getSummary, listDiscrepancies (what the popup paints first),
+ * searchCorpus, getCard, getPageContext (a page that is a source, and one that is not),
+ * getDictionary. With --profile <dir>, a CPU profile of each operation's first call and of
+ * its warm calls is written there (open in Chromium's DevTools).
+ *
+ * Usage: npx tsx --expose-gc tests/bench/corpus-read.ts [--sizes 300,1000] [--label after]
+ *        [--out tests/bench/results-corpus-read.json] [--profile /tmp/prof]
+ */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
+import { CrosscheckDB } from '../../lib/db';
+import { buildSeedBundle } from '../../lib/node/seeds';
+import { createHandlers } from '../../lib/service/handlers';
+import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from '../../lib/service/meta';
+import type { Corpus } from '../../lib/types';
+import { baseArticles, cachedCorpus, lexiconWords, ROOT, variant } from './corpus-make';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const SIZES = arg('sizes', '300')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
+const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus-read.json'));
+const LABEL = arg('label', 'current');
+const PROFILE = arg('profile', '');
+
+const quantile = (xs: readonly number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const session = PROFILE ? new Session() : null;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  mkdirSync(PROFILE, { recursive: true });
+}
+
+/** Times `f` over `inputs`: the first call apart (cold), p50/p95 of the others. */
+async function series<I, T>(
+  name: string,
+  n: number,
+  inputs: readonly I[],
+  f: (input: I) => Promise<T>,
+): Promise<{ first: number; p50: number; p95: number; runs: number; last: T }> {
+  const times: number[] = [];
+  let last: T | undefined;
+  const stop = async (which: string) => {
+    if (!session) return;
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(PROFILE, `${name}-${n}-${which}.cpuprofile`), JSON.stringify(profile));
+  };
+  for (let i = 0; i < inputs.length; i++) {
+    if (session && i <= 1) await session.post('Profiler.start');
+    const t0 = performance.now();
+    last = await f(inputs[i]!);
+    times.push(performance.now() - t0);
+    if (i === 0) await stop('first');
+  }
+  if (inputs.length > 1) await stop('warm');
+  const warm = times.slice(1);
+  return {
+    first: round(times[0]!),
+    p50: round(quantile(warm.length ? warm : times, 0.5)),
+    p95: round(quantile(warm.length ? warm : times, 0.95)),
+    runs: times.length,
+    last: last!,
+  };
+}
+
+async function load(n: number, corpus: Corpus): Promise<CrosscheckDB> {
+  const db = new CrosscheckDB(`corpus-read-${n}-${Date.now()}`, { indexedDB, IDBKeyRange });
+  await db.open();
+  await db.transaction(
+    'rw',
+    [db.sources, db.passages, db.entities, db.mentions, db.claims, db.discrepancies, db.meta],
+    async () => {
+      await db.sources.bulkPut(corpus.sources.map((s) => ({ ...s, addedAt: 1 })));
+      await db.passages.bulkPut(corpus.passages);
+      await db.entities.bulkPut(corpus.entities);
+      await db.mentions.bulkPut(corpus.mentions);
+      await db.claims.bulkPut(corpus.claims);
+      await db.discrepancies.bulkPut(corpus.discrepancies);
+      await db.meta.put({ id: META_INDEX_VERSION, value: 'bench' });
+      await db.meta.put({ id: META_DICTIONARY_VERSION, value: 1 });
+    },
+  );
+  return db;
+}
+
+async function measure(n: number) {
+  const corpus = cachedCorpus(n);
+  const db = await load(n, corpus);
+  const bundle = buildSeedBundle(join(ROOT, 'seeds'));
+  const h = createHandlers({
+    db,
+    ready: async () => undefined,
+    seedBundle: async () => bundle,
+    now: () => 10_000,
+    pause: async () => undefined,
+  });
+  const pick = <T>(xs: readonly T[], k: number) =>
+    Array.from({ length: k }, (_, i) => xs[Math.floor((i * xs.length) / k)]!);
+  const seven = Array.from({ length: 7 }, () => null);
+
+  // The popup's open: summary and list (as it asks, in parallel, timed apart here).
+  const summary = await series('summary', n, seven, () => h.getSummary({}));
+  const list = await series('list', n, seven, () =>
+    h.listDiscrepancies({ entityId: null } as never),
+  );
+  const listRows = Array.isArray(list.last)
+    ? list.last.length
+    : (list.last as unknown as { items: unknown[] }).items.length;
+
+  const entities = corpus.entities;
+  const queries = [
+    ...pick(entities, 20).map((e) => e.name.split(' ')[0]!),
+    ...pick(corpus.passages, 20).map(
+      (p) => p.text.split(/\s+/).find((w) => w.length > 6) ?? 'news',
+    ),
+  ];
+  // The first query twice: the first call builds the index, the rest are as corpus-scale's.
+  const search = await series('search', n, [queries[0]!, ...queries], (q) =>
+    h.searchCorpus({ query: q }),
+  );
+  const card = await series('card', n, [entities[0]!, ...pick(entities, 30)], (e) =>
+    h.getCard({ entityId: e.id } as never),
+  );
+  const byEntity = await series('list-entity', n, pick(entities, 10), (e) =>
+    h.listDiscrepancies({ entityId: e.id } as never),
+  );
+  const sourceUrls = pick(
+    corpus.sources.filter((s) => s.url),
+    5,
+  ).map((s) => s.url!);
+  const pageSource = await series('page-source', n, sourceUrls, (url) =>
+    h.getPageContext({ url, text: null }),
+  );
+  // A page that is not a source: an article of a cluster the corpus does not hold.
+  const base = baseArticles();
+  const off = base
+    .slice(0, 3)
+    .map((r) => variant(r, Math.ceil(n / base.length) + 2, lexiconWords()))
+    .map((r) => ({ url: `${r.url ?? 'https://example.org/a'}#off`, text: r.text }));
+  const pageOther = await series('page-other', n, off, (p) => h.getPageContext(p));
+  const dictionary = await series('dictionary', n, [null, null, null], () =>
+    h.getDictionary({ knownVersion: null }),
+  );
+  globalThis.gc?.();
+  const heapMB = process.memoryUsage().heapUsed / 1e6;
+  db.close();
+  const strip = <T extends { last: unknown }>({ last: _last, ...rest }: T): Omit<T, 'last'> => rest;
+  return {
+    sources: n,
+    entities: corpus.entities.length,
+    mentions: corpus.mentions.length,
+    passages: corpus.passages.length,
+    claims: corpus.claims.length,
+    discrepancies: corpus.discrepancies.length,
+    summaryMs: strip(summary),
+    listMs: { ...strip(list), rows: listRows },
+    listByEntityMs: strip(byEntity),
+    searchMs: strip(search),
+    cardMs: strip(card),
+    pageContextSourceMs: strip(pageSource),
+    pageContextOtherMs: strip(pageOther),
+    dictionaryMs: strip(dictionary),
+    heapMB: round(heapMB),
+  };
+}
+
+const results = [];
+for (const n of SIZES) {
+  console.log(`[${n}] measuring…`);
+  const r = await measure(n);
+  console.log(JSON.stringify(r));
+  results.push(r);
+}
+const previous = existsSync(OUT)
+  ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>)
+  : {};
+writeFileSync(
+  OUT,
+  `${JSON.stringify(
+    {
+      ...previous,
+      [LABEL]: {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: cpus().length,
+        load: loadavg().map(round),
+        results,
+      },
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.table(
+  results.map((r) => ({
+    sources: r.sources,
+    summaryFirst: r.summaryMs.first,
+    listFirst: r.listMs.first,
+    listP50: r.listMs.p50,
+    searchFirst: r.searchMs.first,
+    searchP95: r.searchMs.p95,
+    cardP50: r.cardMs.p50,
+    cardP95: r.cardMs.p95,
+    pageSrcP50: r.pageContextSourceMs.p50,
+    pageOtherP50: r.pageContextOtherMs.p50,
+  })),
+);
+console.log(`written to ${OUT} (load ${loadavg().map(round).join(' ')})`);
