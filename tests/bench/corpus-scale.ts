@@ -29,11 +29,9 @@ import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { extractClaims, placeLikeTest } from '../../lib/claims';
-import { fold } from '../../lib/corpus/text';
 import { prepareSource, resolveEntities } from '../../lib/corpus/pipeline';
 import { CrosscheckDB } from '../../lib/db';
-import { LEXICONS } from '../../lib/lang';
-import { buildSeedBundle, loadSeedSources } from '../../lib/node/seeds';
+import { buildSeedBundle } from '../../lib/node/seeds';
 import { buildCorpus } from '../../lib/corpus/pipeline';
 import { buildCard } from '../../lib/service/card';
 import { listDiscrepancies } from '../../lib/service/discrepancy-list';
@@ -42,6 +40,7 @@ import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from '../../lib/service/m
 import { createSearchService } from '../../lib/service/search-service';
 import { discrepanciesByStory } from '../../lib/stories';
 import type { Mention, RawSource } from '../../lib/types';
+import { baseArticles, corpusOf, lexiconWords, variant } from './corpus-make';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -59,92 +58,6 @@ const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus.json'));
 const LABEL = arg('label', 'current');
 /** Writes a CPU profile of the last add to this file (open it in Chromium's DevTools). */
 const PROFILE = arg('profile', '');
-
-// ---------------------------------------------------------------- corpus from real articles
-
-function baseArticles(): RawSource[] {
-  const out: RawSource[] = loadSeedSources(join(ROOT, 'seeds'));
-  const eval_ = join(ROOT, 'tests/eval/coverage');
-  for (const d of readdirSync(eval_).sort()) {
-    const dir = join(eval_, d);
-    if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'sources.json'))) continue;
-    out.push(...loadSeedSources(dir).map((r) => ({ ...r, id: `${d}/${r.id}` })));
-  }
-  return out;
-}
-
-/** Every word the lexicons hold (titles, function words, months…): kept as they are. */
-function lexiconWords(): Set<string> {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') for (const w of v.split(/\s+/)) out.add(fold(w).toLowerCase());
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(LEXICONS);
-  return out;
-}
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
-/** Cluster c's spelling: its own permutation of the consonants (vowels kept, so words read). */
-function cipher(c: number): (word: string) => string {
-  const next = random(c * 7919);
-  const to = [...CONSONANTS];
-  for (let i = to.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [to[i], to[j]] = [to[j]!, to[i]!];
-  }
-  const map = new Map([...CONSONANTS].map((ch, i) => [ch, to[i]!]));
-  return (word) =>
-    [...word]
-      .map((ch) => {
-        const low = ch.toLowerCase();
-        const m = map.get(low);
-        return m === undefined ? ch : ch === low ? m : m.toUpperCase();
-      })
-      .join('');
-}
-
-/** Article `r` as cluster `c` sees it (c = 0: as written). */
-function variant(r: RawSource, c: number, keep: Set<string>): RawSource {
-  if (c === 0) return { ...r, id: `c0/${r.id}`, origin: 'user' };
-  const spell = cipher(c);
-  const respell = (t: string) =>
-    t.replace(/\p{L}{3,}/gu, (w) => (keep.has(fold(w).toLowerCase()) ? w : spell(w)));
-  const paras = r.text.split(/\n\s*\n/);
-  const k = c % Math.max(1, paras.length - 1);
-  // The first paragraph stays first (a lede); the others rotate.
-  const rotated = [paras[0]!, ...paras.slice(1 + k), ...paras.slice(1, 1 + k)].join('\n\n');
-  return {
-    ...r,
-    id: `c${c}/${r.id}`,
-    text: respell(rotated),
-    title: r.title ? respell(r.title) : r.title,
-    url: r.url ? `${r.url.replace(/[?#].*$/, '')}?cluster=${c}` : null,
-    origin: 'user',
-  };
-}
-
-function corpusOf(n: number, base: readonly RawSource[], keep: Set<string>): RawSource[] {
-  const out: RawSource[] = [];
-  for (let c = 0; out.length < n; c++)
-    for (const r of base) {
-      if (out.length >= n) break;
-      out.push(variant(r, c, keep));
-    }
-  return out;
-}
 
 // ---------------------------------------------------------------- measuring helpers
 
