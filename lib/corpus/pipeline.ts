@@ -79,8 +79,9 @@ export type DerivedRows = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'dis
  * What an incremental build keeps from one change to the next, so that a change costs what the
  * changed sources cost plus cheap steps over the rest: each source's claims (kept while the
  * source, its passages and its mentions are the same, and every read extraction made of the
- * entities and of the place-name test gives the same answer: lib/claims/claim-reads.ts) and each story's discrepancies (kept while the story's members,
- * passages, entities and claims are). Every entry is checked against its inputs before use, so
+ * entities and of the place-name test gives the same answer: lib/claims/claim-reads.ts) and
+ * each story's discrepancies (kept while the story's members, passages, entities and claims
+ * are). Every entry is checked against its inputs before use, so
  * a build with a memo gives exactly the build without one (tested: lib/corpus/order.test.ts,
  * lib/service/batch-equivalence.test.ts).
  */
