@@ -3,5 +3,6 @@
  * alignment and comparison across sources (align.ts, rules/*) into ranked discrepancies.
  */
 
+export { type ClaimReads, createClaimReads, sameClaimReads } from './claim-reads';
 export { type EntityReads, findDiscrepancies } from './discrepancies';
 export { extractClaims, placeLikeTest } from './source-claims';

@@ -17,6 +17,7 @@ import {
   verbsIn,
 } from './extractors/quote';
 import { anyLanguage } from '../lang';
+import { type ClaimReads, EntityLookup } from './claim-reads';
 import { claimWordsIn, claimWordsOf } from '../lang/claim-words';
 import { clauseBounds, foldLower, lowerBound, words } from './text';
 import { extractTimes, formatTime, lastDayIn, type TimeValue } from './extractors/time';
@@ -25,7 +26,8 @@ interface Ctx {
   source: Source;
   /** This source's mentions in text order. */
   mentions: Mention[];
-  entities: Map<string, Entity>;
+  /** The entity list, read through a view that can note what is read of it. */
+  entities: EntityLookup;
   claims: Claim[];
   counter: Map<ClaimKind, number>;
   /** Mentions that can speak (persons, organizations, groups), in text order. */
@@ -37,8 +39,8 @@ interface Ctx {
   verbs: Map<string, Array<{ verb: string; start: number; end: number }>>;
   /** Who a figure is credited to, by the offset of the reporting verb before it. */
   creditedBy: Map<number, Credit | null>;
-  /** The person a role ("the secretary") stands for, by its role words. */
-  roleHolders: Map<string, Entity | null>;
+  /** The id of the person a role ("the secretary") stands for, by its role words. */
+  roleHolders: Map<string, string | null>;
   mentionCounts: Map<string, number> | null;
   /** Every quote span of the source (offsets in the source), sorted: names there never speak. */
   quoteSpans: Array<{ start: number; end: number }>;
@@ -87,10 +89,12 @@ export function extractClaims(
    * sources' claims against one entity list: built once for all, not once per source.
    */
   placeLike?: (word: string) => boolean,
+  /** Notes what is read of `entities` (lib/claims/claim-reads.ts), for a caller that keeps claims. */
+  reads?: ClaimReads,
 ): Claim[] {
   const own = mentions.filter((m) => m.sourceId === source.id).sort((a, b) => a.start - b.start);
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const typeOf = (m: Mention) => byId.get(m.entityId)?.type;
+  const byId = new EntityLookup(entities, reads);
+  const typeOf = (m: Mention) => byId.type(m.entityId);
   const persons = own.filter((m) => typeOf(m) === 'person');
   const firstPersonOf = new Map<string, number>();
   persons.forEach((m, i) => {
@@ -234,7 +238,7 @@ function times(ctx: Ctx, p: Passage, lastDay: TimeValue | null): void {
         clockLow: t.value.clock?.[0] ?? null,
         clockHigh: t.value.clock?.[1] ?? null,
         zone: t.value.zone ?? null,
-        persons: ids.filter((id) => ctx.entities.get(id)?.type === 'person').join(' '),
+        persons: ids.filter((id) => ctx.entities.type(id) === 'person').join(' '),
       },
     });
   }
@@ -269,7 +273,7 @@ function placeLikeFor(ctx: Ctx): (word: string) => boolean {
 }
 
 function buildPlaceLike(ctx: Ctx): (word: string) => boolean {
-  return placeLikeTest(ctx.entities.values());
+  return placeLikeTest(ctx.entities.all());
 }
 
 /** Whether a word is place-like given these entities (what extractClaims builds from its own). */
@@ -304,8 +308,8 @@ function descriptors(
 ): void {
   const placeLike = placeLikeFor(ctx);
   for (const m of mentions) {
-    const e = ctx.entities.get(m.entityId);
-    if (!e || (e.type !== 'person' && e.type !== 'group')) continue;
+    const type = ctx.entities.type(m.entityId);
+    if (type !== 'person' && type !== 'group') continue;
     const d = descriptorBefore(p.text, m.start - p.start, placeLike);
     if (!d) continue;
     const start = p.start + d.start;
@@ -314,13 +318,13 @@ function descriptors(
     add(ctx, {
       passageId: p.id,
       kind: 'descriptor',
-      slot: `descriptor:${e.id}`,
+      slot: `descriptor:${m.entityId}`,
       value: d.span,
       unit: null,
       span: d.span,
       start,
       end: p.start + d.end,
-      entityIds: [e.id],
+      entityIds: [m.entityId],
       detail: {
         evaluative: d.evaluative.join(' '),
         inQuote: Boolean(inQuote),
@@ -363,7 +367,7 @@ function canSpeak(s: Speaker): boolean {
 }
 
 function isPerson(ctx: Ctx, m: Mention): boolean {
-  return ctx.entities.get(m.entityId)?.type === 'person';
+  return ctx.entities.type(m.entityId) === 'person';
 }
 
 /** Whether [start, end) lies inside one of the source's quotes (a name there is not a speaker). */
@@ -411,8 +415,11 @@ function latestSubject(ctx: Ctx, offset: number): Mention | undefined {
   return inSentence.find((m) => !isObject(ctx, m)) ?? inSentence[0];
 }
 
-/** The person whose descriptors hold every role word, the most mentioned one first. */
-function roleHolder(ctx: Ctx, roleWords: readonly string[]): Entity | null {
+/**
+ * The id of the person named in the source whose descriptors hold every role word, the most
+ * mentioned one first (on a tie, the first in the entity list).
+ */
+function roleHolder(ctx: Ctx, roleWords: readonly string[]): string | null {
   const k = roleWords.join(' ');
   if (ctx.roleHolders.has(k)) return ctx.roleHolders.get(k)!;
   if (!ctx.mentionCounts) {
@@ -421,18 +428,18 @@ function roleHolder(ctx: Ctx, roleWords: readonly string[]): Entity | null {
       ctx.mentionCounts.set(m.entityId, (ctx.mentionCounts.get(m.entityId) ?? 0) + 1);
   }
   const counts = ctx.mentionCounts;
-  let best: Entity | null = null;
-  for (const e of ctx.entities.values()) {
-    if (e.type !== 'person' || !counts.has(e.id)) continue;
-    const fits = e.descriptors.some((d) => roleWords.every((w) => foldLower(d.text).includes(w)));
-    if (fits && (!best || (counts.get(e.id) ?? 0) > (counts.get(best.id) ?? 0))) best = e;
+  let best: string | null = null;
+  for (const id of ctx.entities.inListOrder(counts.keys())) {
+    if (ctx.entities.type(id) !== 'person') continue;
+    const fits = ctx.entities.holdsRole(id, roleWords);
+    if (fits && (!best || (counts.get(id) ?? 0) > (counts.get(best) ?? 0))) best = id;
   }
   ctx.roleHolders.set(k, best);
   return best;
 }
 
 const fromMention = (ctx: Ctx, m: Mention, at?: { start: number; end: number }): Speaker => ({
-  label: ctx.entities.get(m.entityId)!.name,
+  label: ctx.entities.name(m.entityId)!,
   entityId: m.entityId,
   start: at?.start ?? m.start,
   end: at?.end ?? m.end,
@@ -449,8 +456,7 @@ function pronounSpeaker(
   phrase: string,
 ): Speaker {
   const spoke = [...paragraph].reverse().find((s) => {
-    const e = s.entityId ? ctx.entities.get(s.entityId) : undefined;
-    return e?.type === 'person';
+    return s.entityId ? ctx.entities.type(s.entityId) === 'person' : false;
   });
   if (spoke) return { ...spoke, ...at };
   const m = latestSubject(ctx, at.start);
@@ -489,7 +495,7 @@ function resolveSpeaker(
   const roleWords = ws.map(foldLower).filter((w) => isRoleWord(w));
   if (roleWords.length > 0 && !ws.some((w) => INSTITUTION_HEADS.has(foldLower(w)))) {
     const best = roleHolder(ctx, roleWords);
-    if (best) return { label: best.name, entityId: best.id, start, end };
+    if (best) return { label: ctx.entities.name(best)!, entityId: best, start, end };
   } else if (inside[0]) return fromMention(ctx, inside[0]);
   return { label: speakerLabel(ctx, phrase), entityId: null, start, end };
 }
@@ -845,10 +851,10 @@ function echoes(ctx: Ctx, before: Passage, p: Passage): void {
   if (!found) return;
   const from = p.start + found.index + found[0].length;
   const echoer = personMentions(ctx, from, p.end).find(
-    (m) => ctx.entities.get(m.entityId)?.type === 'person',
+    (m) => ctx.entities.type(m.entityId) === 'person',
   );
   if (!echoer) return;
-  const e = ctx.entities.get(echoer.entityId)!;
+  const e = { id: echoer.entityId, name: ctx.entities.name(echoer.entityId)! };
   const credited = ctx.claims.filter(
     (c) => c.kind === 'attribution' && c.passageId === before.id && c.detail.speakerId !== e.id,
   );

@@ -97,3 +97,51 @@ describe('a source changes how the others are read, and the memo follows', () =>
     expect(names(results[0]!)).not.toEqual(names(results[1]!));
   });
 });
+
+describe("a source's claims are kept while what extraction read of the entities reads the same", () => {
+  // The second source gives the person the first one names an office ("the interior minister
+  // Jane Doe"): a descriptor her entity gains from another source.
+  const office = prepareSource(
+    rawSource('b', 'en', 'The port will reopen, said the interior minister Jane Doe on Tuesday.'),
+  );
+  const visit = 'Jane Doe visited the port of Ruritania on Monday. Officials met her there.';
+  const claimsOf = (rows: DerivedRows, sourceId: string) =>
+    rows.claims.filter((c) => c.sourceId === sourceId);
+  const holder = (rows: DerivedRows) => rows.entities.find((e) => e.name === 'Jane Doe');
+
+  test.each([
+    // "The minister said": extraction asked whether her descriptors hold "minister"; they now
+    // do, so the figure is credited to her. A memo that ignored that read would keep "Minister".
+    [
+      'asked about changes its claims',
+      'The minister said the bridge would cost 40 million dollars.',
+      2,
+    ],
+    // "She said": extraction read her type and name, never her descriptors; the claims are kept.
+    ['did not ask about keeps its claims', 'She said the bridge would cost 40 million dollars.', 1],
+  ] as const)('a descriptor extraction %s', (what, said, extractedOnAdd) => {
+    const first = prepareSource(rawSource('a', 'en', `${visit} ${said}`));
+    const memo = createDeriveMemo();
+    const before = deriveCorpus([first], null, memo);
+    expect(before).toEqual(batch([first]));
+    const extracted = memo.claimsExtracted;
+    const after = deriveCorpus([first, office], null, memo);
+    expect(after).toEqual(batch([first, office]));
+    // The case is one where an entity the first source names changed, and the claims did or
+    // did not follow.
+    expect(holder(after)?.descriptors).not.toEqual(holder(before)?.descriptors);
+    const speakers = (rows: DerivedRows) =>
+      claimsOf(rows, 'a')
+        .filter((c) => c.kind === 'attribution')
+        .map((c) => c.value);
+    if (what.startsWith('asked')) {
+      expect(speakers(before)).toEqual(['Minister']);
+      expect(speakers(after)).toEqual(['Jane Doe']);
+    } else {
+      expect(speakers(after)).toEqual(speakers(before));
+      expect(claimsOf(after, 'a')).toEqual(claimsOf(before, 'a'));
+    }
+    // Counted, not timed: the new source, and the first one only when a read changed.
+    expect(memo.claimsExtracted - extracted).toBe(extractedOnAdd);
+  });
+});

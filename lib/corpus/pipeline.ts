@@ -1,4 +1,10 @@
-import { extractClaims, placeLikeTest } from '../claims';
+import {
+  type ClaimReads,
+  createClaimReads,
+  extractClaims,
+  placeLikeTest,
+  sameClaimReads,
+} from '../claims';
 import { discrepanciesByStory, type StoryMemo, createStoryMemo } from '../stories';
 import type { Claim, Corpus, Entity, Mention, Passage, RawSource, Source } from '../types';
 import { cleanArticle } from './clean';
@@ -72,9 +78,10 @@ export type DerivedRows = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'dis
 /**
  * What an incremental build keeps from one change to the next, so that a change costs what the
  * changed sources cost plus cheap steps over the rest: each source's claims (kept while the
- * source, its passages, its mentions, the entities it names and the answers of every place-name
- * test it asked are the same) and each story's discrepancies (kept while the story's members,
- * passages, entities and claims are). Every entry is checked against its inputs before use, so
+ * source, its passages and its mentions are the same, and every read extraction made of the
+ * entities and of the place-name test gives the same answer: lib/claims/claim-reads.ts) and
+ * each story's discrepancies (kept while the story's members, passages, entities and claims
+ * are). Every entry is checked against its inputs before use, so
  * a build with a memo gives exactly the build without one (tested: lib/corpus/order.test.ts,
  * lib/service/batch-equivalence.test.ts).
  */
@@ -85,14 +92,17 @@ export interface DeriveMemo {
   last: { entities: Map<string, { row: Entity; json: string }>; mentions: Map<string, Mention> };
   claims: Map<string, ClaimMemo>;
   stories: StoryMemo;
+  /** How many times a source's claims were extracted rather than kept (what tests count). */
+  claimsExtracted: number;
 }
 
 interface ClaimMemo {
   source: Source;
   passages: readonly Passage[];
-  /** The source's mentions and the entities they name (rows kept from build to build). */
+  /** The source's mentions (rows kept from build to build). */
   own: readonly Mention[];
-  named: readonly Entity[];
+  /** What extractClaims read of the entities, with the answers. */
+  reads: ClaimReads;
   /** Every word extractClaims asked the place-name test about, with the answer. */
   probes: Map<string, boolean>;
   claims: Claim[];
@@ -104,6 +114,7 @@ export function createDeriveMemo(): DeriveMemo {
     last: { entities: new Map(), mentions: new Map() },
     claims: new Map(),
     stories: createStoryMemo(),
+    claimsExtracted: 0,
   };
 }
 
@@ -162,20 +173,21 @@ function sourceClaims(
   placeLike: (word: string) => boolean,
   memo: DeriveMemo,
 ): Claim[] {
-  // The entities the source names, in the corpus's order (a role's holder is the first best).
-  const named = [...new Set(own.map((m) => m.entityId))]
-    .map((id) => entityAt.get(id))
-    .filter((i): i is number => i !== undefined)
-    .sort((a, b) => a - b)
-    .map((i) => entities[i]!);
   const hit = memo.claims.get(p.source.id);
   if (
     hit &&
     sameElements(hit.own, own) &&
-    sameElements(hit.named, named) &&
     sameJson(hit.source, p.source) &&
     sameJson(hit.passages, p.passages) &&
-    [...hit.probes].every(([word, answer]) => placeLike(word) === answer)
+    [...hit.probes].every(([word, answer]) => placeLike(word) === answer) &&
+    sameClaimReads(
+      hit.reads,
+      (id) => {
+        const at = entityAt.get(id);
+        return at === undefined ? undefined : entities[at];
+      },
+      (id) => entityAt.get(id),
+    )
   ) {
     hit.source = p.source;
     hit.passages = p.passages;
@@ -187,12 +199,14 @@ function sourceClaims(
     probes.set(word, answer);
     return answer;
   };
-  const claims = extractClaims(p.source, p.passages, own, entities, probed);
+  const reads = createClaimReads();
+  const claims = extractClaims(p.source, p.passages, own, entities, probed, reads);
+  memo.claimsExtracted++;
   memo.claims.set(p.source.id, {
     source: p.source,
     passages: p.passages,
     own,
-    named,
+    reads,
     probes,
     claims,
   });
