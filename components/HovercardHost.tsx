@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { CardHost, OpenedBy } from '@/lib/page/controller';
 import type { PageMention } from '@/lib/page/painter';
+import { type AfterLayout, createAfterLayout } from '@/lib/page/after-layout';
 import { placeCard } from '@/lib/page/position';
 import type { IdentityNote } from '@/lib/page/identity';
 import type { EntityType } from '@/lib/types';
@@ -30,6 +31,12 @@ export interface CardHostOptions {
 /**
  * The card's lifecycle in the page: data cache, rendering in the shadow root, placement, focus.
  * Every render(<Hovercard/>) is paired with render(null) on hide and on destroy.
+ *
+ * A card asked for is rendered and placed in one go right after the browser's next layout
+ * (lib/page/after-layout.ts), before that frame is painted: placing reads the mention's and the
+ * card's geometry, which at any other moment would lay out the whole page if it changed since
+ * the last frame. So the card is never seen before it is placed, nor with a new name where the
+ * last one was.
  */
 export function createCardHost(
   opts: CardHostOptions,
@@ -37,7 +44,10 @@ export function createCardHost(
   const cache = new Map<string, Promise<CardData | null>>();
   /** Answers already in (the hover intent prefetches): the card opens with them, in one render. */
   const settled = new Map<string, CardData | null>();
-  let mounted: { container: HTMLElement; host: HTMLElement } | null = null;
+  let mounted: { container: HTMLElement; host: HTMLElement; slot: HTMLElement } | null = null;
+  /** The request whose card is rendered (0: none yet); until then answers are only kept. */
+  let drawn = 0;
+  let reveal: AfterLayout | null = null;
   let current: {
     mention: PageMention;
     how: OpenedBy;
@@ -65,7 +75,7 @@ export function createCardHost(
   };
 
   const draw = () => {
-    if (!current || !mounted) return;
+    if (!current || !mounted || drawn !== current.request) return;
     const info = opts.entityInfo(current.mention.entityId);
     render(
       <Hovercard
@@ -81,11 +91,34 @@ export function createCardHost(
         onDisableSite={opts.onDisableSite}
         onOpenList={opts.onOpenList}
       />,
-      mounted.container,
+      mounted.slot,
     );
   };
 
-  const cardElement = () => mounted?.container.querySelector<HTMLElement>('.card') ?? null;
+  const cardElement = () => mounted?.slot.querySelector<HTMLElement>('.card') ?? null;
+
+  /** Renders the card asked for last and places it (after a layout: see above). */
+  const renderAndPlace = () => {
+    if (!current || !mounted) return;
+    drawn = current.request;
+    draw();
+    cleanupPlacement?.();
+    cleanupPlacement = null;
+    const el = cardElement();
+    if (!el) return;
+    cleanupPlacement = placeCard(el, current.mention, current.point);
+    if (current.how === 'keyboard') el.focus({ preventScroll: true });
+  };
+
+  const mount = () => {
+    const m = opts.mount();
+    // The card renders into a slot of its own: the renderer owns every child of what it renders
+    // into, and the post-layout sentinel lives beside it.
+    const slot = m.container.ownerDocument.createElement('div');
+    m.container.append(slot);
+    reveal = createAfterLayout(m.container.ownerDocument, () => m.container, renderAndPlace);
+    return { ...m, slot };
+  };
 
   return {
     /** Sources changed: cards fetched before would show old sentences and counts. */
@@ -97,7 +130,7 @@ export function createCardHost(
       void fetchCard(entityId).catch(() => undefined);
     },
     show(mention, how, point) {
-      mounted ??= opts.mount();
+      mounted ??= mount();
       const id = ++request;
       const sameEntity = current?.mention.entityId === mention.entityId;
       const previousState = sameEntity && current ? current.state : null;
@@ -112,13 +145,7 @@ export function createCardHost(
         state: known ?? previousState ?? { status: 'loading' },
         request: id,
       };
-      draw();
-      cleanupPlacement?.();
-      const el = cardElement();
-      if (el) {
-        cleanupPlacement = placeCard(el, mention, point);
-        if (how === 'keyboard') el.focus({ preventScroll: true });
-      }
+      reveal?.request(); // renders whatever is asked for last
       fetchCard(mention.entityId).then(
         (data) => {
           // Stale answers (the card moved on to another name) are dropped.
@@ -141,9 +168,11 @@ export function createCardHost(
     hide() {
       request++;
       current = null;
+      drawn = 0;
+      reveal?.cancel();
       cleanupPlacement?.();
       cleanupPlacement = null;
-      if (mounted) render(null, mounted.container);
+      if (mounted) render(null, mounted.slot);
       const focusBack = returnFocus;
       returnFocus = null;
       if (focusBack instanceof HTMLElement && focusBack.isConnected)
@@ -153,6 +182,9 @@ export function createCardHost(
     destroy() {
       this.hide();
       if (mounted) {
+        reveal?.dispose();
+        reveal = null;
+        mounted.slot.remove();
         mounted = null;
         opts.unmount();
       }

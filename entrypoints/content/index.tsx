@@ -391,17 +391,32 @@ function markCardShown(card: CardHostApi, root: () => ShadowRoot | null): CardHo
       const t0 = performance.now();
       show(...args);
       let visibleMs: number | null = null;
+      let done = false;
+      // The card is rendered and placed right after a layout, before that frame's paint: a
+      // mutation observer hears it then (an animation frame would be the next frame's).
+      const added = new MutationObserver(() => check());
+      const shadow = root();
+      if (shadow) added.observe(shadow, { childList: true, subtree: true });
       const check = () => {
+        if (done) return;
         const el = root()?.querySelector<HTMLElement>('[role="dialog"]');
         const now = performance.now();
         if (el && visibleMs === null) visibleMs = round(now - t0);
         if (el && !/Loading/.test(el.textContent ?? '')) {
+          done = true;
+          added.disconnect();
           performance.mark('crosscheck:card', {
             detail: { visibleMs, readyMs: round(now - t0) },
           });
-        } else if (now - t0 < 5_000) requestAnimationFrame(check);
+        }
       };
-      requestAnimationFrame(check);
+      const tick = () => {
+        check();
+        if (done) return;
+        if (performance.now() - t0 < 5_000) requestAnimationFrame(tick);
+        else added.disconnect();
+      };
+      requestAnimationFrame(tick);
     },
   });
 }

@@ -16,6 +16,7 @@
  * Text that is not rendered has no client rects and gets no box; text covered by something else
  * (a fixed header, a clipped scroller) is not underlined.
  */
+import { createAfterLayout } from './after-layout';
 
 export interface PageMention {
   node: Text;
@@ -55,7 +56,7 @@ export const OVERLAY_CSS = `
 .overlay[data-style='solid'] .u { border-bottom: 1px solid #3a7bd5; }
 .overlay[data-style='background'] .u { background: rgba(255, 214, 0, 0.3); }
 .overlay[data-style='none'] .u { display: none; }
-.overlay .sentinel {
+.sentinel {
   position: absolute; left: 0; top: 0; width: 1px; height: 1px; visibility: hidden;
 }
 .overlay .u.active {
@@ -82,10 +83,6 @@ interface Painted {
 
 /** Measuring yields after this much work in one frame, like the scan. */
 const SLICE_MS = 8;
-/** A busy page still gets its underlines this soon after the work was asked for (hidden tabs). */
-const IDLE_TIMEOUT_MS = 100;
-/** When no frame comes (the tab is hidden, our host was taken out), measure in idle time. */
-const NO_FRAME_MS = 1000;
 /** Mentions looked at between two checks of the clock in long loops. */
 const CHUNK = 256;
 /** Everything is measured again at most this often while the document keeps changing size. */
@@ -127,58 +124,20 @@ export function createPainter(
   let fullAgain = false;
   let firstDrawn = false;
 
-  // Measuring reads layout, so it runs right after the browser has laid out a frame: a
-  // ResizeObserver calls back then (re-observing a 1x1 element of ours in an animation frame
-  // asks for that call), and reading there forces nothing. At any other moment a page that
-  // changed since the last frame (a feed, a flood of nodes) would be laid out inside our task;
-  // an idle callback is no such moment, since the page's timers run between frame and idle.
-  // Hidden tabs have no frames: there, and if no frame comes, idle time (nothing to show anyway).
-  // Scrolling only moves boxes in and out of the band around the viewport, from what is known:
-  // no measuring in the frame.
-  let idle = 0;
-  let measureFrame = 0;
-  let noFrameTimer = 0;
-  let sentinel: HTMLElement | null = null;
-  let postLayout: ResizeObserver | null = null;
+  // Measuring reads layout, so it runs right after the browser has laid out a frame
+  // (lib/page/after-layout.ts): at any other moment a page that changed since the last frame
+  // would be laid out inside our task. Scrolling only moves boxes in and out of the band around
+  // the viewport, from what is known: no measuring in the frame.
+  const afterLayout = createAfterLayout(
+    doc,
+    () => mount().overlay,
+    () => work(),
+  );
   let origin = { x: 0, y: 0 };
-  const scheduled = () => idle !== 0 || measureFrame !== 0 || noFrameTimer !== 0;
-  const cancelScheduled = () => {
-    if (idle) cancelIdle(view, idle);
-    if (measureFrame) view.cancelAnimationFrame(measureFrame);
-    if (noFrameTimer) view.clearTimeout(noFrameTimer);
-    idle = measureFrame = noFrameTimer = 0;
-  };
-  const run = () => {
-    if (!scheduled()) return; // a call already answered (post-layout and fallback both came)
-    cancelScheduled();
-    work();
-  };
+  const scheduled = () => afterLayout.pending();
   const schedule = () => {
     if (scheduled() || painted.size === 0) return;
-    if (doc.visibilityState === 'hidden') {
-      idle = requestIdle(view, run);
-      return;
-    }
-    measureFrame = view.requestAnimationFrame(() => {
-      measureFrame = 0;
-      noFrameTimer = view.setTimeout(() => {
-        noFrameTimer = 0;
-        idle = requestIdle(view, run);
-      }, NO_FRAME_MS);
-      askAfterLayout();
-    });
-  };
-  /** The ResizeObserver's next call comes after this frame's layout. */
-  const askAfterLayout = () => {
-    const overlay = mount().overlay;
-    if (!sentinel || sentinel.parentNode !== overlay) {
-      sentinel = doc.createElement('div');
-      sentinel.className = 'sentinel';
-      overlay.append(sentinel);
-    }
-    postLayout ??= new ResizeObserver(run);
-    postLayout.unobserve(sentinel);
-    postLayout.observe(sentinel);
+    afterLayout.request();
   };
   const scheduleFrame = () => {
     if (frame || painted.size === 0) return;
@@ -459,11 +418,7 @@ export function createPainter(
       fullAgain = false;
       if (frame) view.cancelAnimationFrame(frame);
       frame = 0;
-      cancelScheduled();
-      postLayout?.disconnect();
-      postLayout = null;
-      sentinel?.remove();
-      sentinel = null;
+      afterLayout.dispose();
       if (relayoutTimer) view.clearTimeout(relayoutTimer);
       relayoutTimer = 0;
       for (const off of listeners.splice(0)) off();
@@ -472,18 +427,4 @@ export function createPainter(
       mounted = null;
     },
   };
-}
-
-type IdleDeadlineLike = { timeRemaining(): number; didTimeout: boolean };
-
-/** requestIdleCallback, or a short timeout where there is none (Safari). */
-function requestIdle(view: Window, fn: (deadline: IdleDeadlineLike) => void): number {
-  if (typeof view.requestIdleCallback === 'function')
-    return view.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
-  return view.setTimeout(() => fn({ timeRemaining: () => SLICE_MS, didTimeout: true }), 16);
-}
-
-function cancelIdle(view: Window, id: number): void {
-  if (typeof view.cancelIdleCallback === 'function') view.cancelIdleCallback(id);
-  else view.clearTimeout(id);
 }
