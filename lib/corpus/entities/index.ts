@@ -146,6 +146,27 @@ function readOccurrences(inputs: readonly DiscoveryInput[], known: readonly Enti
   return { sentences, ...findOccurrences(sentences, known) };
 }
 
+/** The descriptors a group's occurrences give ("the X minister"), merged. */
+function descriptorsOf(all: Group): Descriptor[] {
+  const descriptors: Descriptor[] = [];
+  mergeDescriptors(
+    descriptors,
+    all.occs
+      .filter((o) => o.descriptor?.includes(' '))
+      .map((o) => ({ sourceId: o.source.id, text: o.descriptor! })),
+  );
+  return descriptors;
+}
+
+/** A group's type: a list's head word says what its names are ("the X and Y parties"). */
+function typeOf(members: readonly Group[], grouping: Grouping, all: Group): Entity['type'] {
+  const head = members.map((m) => grouping.headed.get(m.key)).find((h) => h !== undefined);
+  return (
+    (head ? headWordType(head) : null) ??
+    inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames)
+  );
+}
+
 /** Turns each group of occurrences into a new entity or an update of a known one. */
 class Resolver {
   readonly aliasToEntity: Map<string, Entity>;
@@ -178,16 +199,32 @@ class Resolver {
       aliases: new Set(members.flatMap((m) => [...m.aliases])),
     };
     if (all.occs.length === 0) return;
-    if (this.drafts && this.knownKeys.size === 0 && this.knownCountries.size === 0) {
-      // Nothing known: a new entity, from the draft its groups made last time if they are the same.
-      const inputs = draftInputs(members, grouping, root);
-      const was = this.drafts.last.get(root);
-      const draft =
-        was && sameDraftInputs(was.inputs, inputs) ? was.draft : this.draft(members, grouping, all);
-      this.drafts.next.set(root, { inputs, draft });
-      this.place(draft, all);
+    const existing =
+      [...all.aliases].map((a) => this.knownKeys.get(key(a))).find((e) => e !== undefined) ??
+      // A country known under another language's name ("Maroc" after "Morocco").
+      [...all.aliases]
+        .map((a) => countryCode(a))
+        .map((c) => (c ? this.knownCountries.get(c) : undefined))
+        .find((e) => e !== undefined);
+    if (existing) {
+      this.update(existing, all, descriptorsOf(all), () => typeOf(members, grouping, all));
       return;
     }
+    if (!this.drafts) {
+      this.place(this.draft(members, grouping, all), all);
+      return;
+    }
+    // A new entity, from the draft its groups made last time if they are the same.
+    const inputs = draftInputs(members, grouping, root);
+    const was = this.drafts.last.get(root);
+    const draft =
+      was && sameDraftInputs(was.inputs, inputs) ? was.draft : this.draft(members, grouping, all);
+    this.drafts.next.set(root, { inputs, draft });
+    this.place(draft, all);
+  }
+
+  /** A new entity's draft: everything but its id. */
+  private draft(members: readonly Group[], grouping: Grouping, all: Group): Draft {
     // The fullest name, not one with a head word added to another ("X Mountains" of "X"), nor
     // one written without its head word ("X" of "the X and Y parties").
     const namers = members.filter(
@@ -196,51 +233,13 @@ class Resolver {
     const rootGroup = (namers.length > 0 ? namers : members).reduce((a, b) =>
       maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
     );
-    const existing =
-      [...all.aliases].map((a) => this.knownKeys.get(key(a))).find((e) => e !== undefined) ??
-      // A country known under another language's name ("Maroc" after "Morocco").
-      [...all.aliases]
-        .map((a) => countryCode(a))
-        .map((c) => (c ? this.knownCountries.get(c) : undefined))
-        .find((e) => e !== undefined);
-    const descriptors: Descriptor[] = [];
-    mergeDescriptors(
-      descriptors,
-      all.occs
-        .filter((o) => o.descriptor?.includes(' '))
-        .map((o) => ({ sourceId: o.source.id, text: o.descriptor! })),
-    );
-    // A list's head word says what its names are ("the X and Y parties").
-    const head = members.map((m) => grouping.headed.get(m.key)).find((h) => h !== undefined);
-    const headType = head ? headWordType(head) : null;
-    const typed = () =>
-      headType ?? inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames);
-    if (existing) this.update(existing, all, descriptors, typed);
-    else this.create(acronymHead(all.aliases) ?? pickName(rootGroup), all, descriptors, typed);
-  }
-
-  /** A new entity's draft: what create makes of the groups, but its id. */
-  private draft(members: readonly Group[], grouping: Grouping, all: Group): Draft {
-    const namers = members.filter(
-      (m) => !grouping.extended.has(m.key) && !grouping.headed.has(m.key),
-    );
-    const rootGroup = (namers.length > 0 ? namers : members).reduce((a, b) =>
-      maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
-    );
-    const descriptors: Descriptor[] = [];
-    mergeDescriptors(
-      descriptors,
-      all.occs
-        .filter((o) => o.descriptor?.includes(' '))
-        .map((o) => ({ sourceId: o.source.id, text: o.descriptor! })),
-    );
-    const head = members.map((m) => grouping.headed.get(m.key)).find((h) => h !== undefined);
-    const headType = head ? headWordType(head) : null;
     const name = acronymHead(all.aliases) ?? pickName(rootGroup);
     const type = [...all.aliases].some((a) => countryCode(a) !== null)
       ? 'place'
-      : (headType ?? inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames));
+      : typeOf(members, grouping, all);
     const override = findOverride(this.overrides, [name, ...all.aliases]);
+    // An institution the corpus only names as some place's ("Ruritania's Supreme Court"): its
+    // bare name means another country's institution on most other pages.
     const qualified = all.occs.filter((o) => o.qualified).length;
     const finalType = override?.type ?? type;
     const generic =
@@ -255,7 +254,7 @@ class Resolver {
         ...(generic ? { generic: true } : {}),
         type: finalType,
         aliases: [...all.aliases].filter((a) => a !== name).sort(),
-        descriptors,
+        descriptors: descriptorsOf(all),
         description: override?.description ?? null,
         origin: this.origin,
       },
@@ -324,41 +323,6 @@ class Resolver {
     }
     for (const a of all.aliases) this.aliasToEntity.set(key(a), entity);
     if (touched) this.changed.set(entity.id, entity);
-  }
-
-  private create(
-    name: string,
-    all: Group,
-    descriptors: Descriptor[],
-    typed: () => Entity['type'],
-  ): void {
-    const type = [...all.aliases].some((a) => countryCode(a) !== null) ? 'place' : typed();
-    const override = findOverride(this.overrides, [name, ...all.aliases]);
-    let id = slug(name);
-    while (this.usedIds.has(id)) id = `${id}-${this.usedIds.size}`;
-    this.usedIds.add(id);
-    // An institution the corpus only names as some place's ("Ruritania's Supreme Court"): its
-    // bare name means another country's institution on most other pages.
-    const qualified = all.occs.filter((o) => o.qualified).length;
-    const finalType = override?.type ?? type;
-    const generic =
-      (finalType === 'organization' || finalType === 'facility') &&
-      qualified > 0 &&
-      qualified * 2 >= all.occs.length &&
-      !all.occs.some((o) => o.acronym);
-    const entity: Entity = {
-      id,
-      name,
-      ...(generic ? { generic: true } : {}),
-      type: finalType,
-      aliases: [...all.aliases].filter((a) => a !== name).sort(),
-      descriptors,
-      description: override?.description ?? null,
-      origin: this.origin,
-    };
-    for (const a of all.aliases) this.aliasToEntity.set(key(a), entity);
-    this.changed.set(id, entity);
-    if (entity.type === 'other' && !override?.type) this.untyped.push({ entity, occs: all.occs });
   }
 
   /** Types the untyped from their neighbours in lists; the entities changed or created. */
