@@ -13,6 +13,7 @@ import type { DiscrepancyView } from '../protocol';
 import { discrepancyPage, listDiscrepancies, type ListRequest } from './discrepancy-list';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
+import { pastedDraft } from '../../tests/unit/fixtures/raw-source';
 
 const bundle = seedBundle({ withOverrides: true });
 const db = new CrosscheckDB('discrepancy-page-test', { indexedDB, IDBKeyRange });
@@ -32,15 +33,7 @@ beforeAll(async () => {
   ).slice(0, 3);
   for (const r of event)
     await h.addSource({
-      draft: {
-        text: r.text,
-        title: r.title ?? 'Untitled',
-        outlet: r.outlet,
-        url: r.url,
-        published: r.published,
-        language: r.language,
-        via: 'paste',
-      },
+      draft: pastedDraft(r),
     });
   ranked = await listDiscrepancies(db, null);
 }, 120_000);

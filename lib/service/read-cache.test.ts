@@ -13,6 +13,7 @@ import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import type { Handlers } from '../protocol';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
+import { pastedDraft } from '../../tests/unit/fixtures/raw-source';
 
 const bundle = seedBundle({ withOverrides: true });
 const idb = { indexedDB, IDBKeyRange };
@@ -98,15 +99,7 @@ describe('cached reads equal fresh reads after every change', () => {
       await answers(h, db); // fill the caches
       added.push(
         await h.addSource({
-          draft: {
-            text: r.text,
-            title: r.title ?? 'Untitled',
-            outlet: r.outlet,
-            url: r.url,
-            published: r.published,
-            language: r.language,
-            via: 'paste',
-          },
+          draft: pastedDraft(r),
         }),
       );
       const now = await compare(name, h, db);

@@ -41,6 +41,7 @@ import { createSearchService } from '../../lib/service/search-service';
 import { discrepanciesByStory } from '../../lib/stories';
 import type { Mention, RawSource } from '../../lib/types';
 import { baseArticles, corpusOf, lexiconWords, variant } from './corpus-make';
+import { pastedDraft } from '../unit/fixtures/raw-source';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -193,15 +194,7 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     }
     const [, ms] = await time(() =>
       h.addSource({
-        draft: {
-          text: r.text,
-          title: r.title ?? 'Untitled',
-          outlet: r.outlet,
-          url: r.url,
-          published: r.published,
-          language: r.language,
-          via: 'paste',
-        },
+        draft: pastedDraft(r),
       }),
     );
     if (lastStage)
