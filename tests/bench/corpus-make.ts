@@ -12,6 +12,9 @@ import { fold } from '../../lib/corpus/text';
 import { buildCorpus } from '../../lib/corpus/pipeline';
 import { LEXICONS } from '../../lib/lang';
 import { buildSeedBundle, loadSeedSources } from '../../lib/node/seeds';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { CrosscheckDB } from '../../lib/db';
+import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from '../../lib/service/meta';
 import type { Corpus, RawSource } from '../../lib/types';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -121,4 +124,25 @@ export function cachedCorpus(n: number, rebuild = false): Corpus {
 // Run directly: build and cache the corpora of the given sizes.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const n of (process.argv[2] ?? '300').split(',').map(Number)) cachedCorpus(n, true);
+}
+
+/** A fresh fake-indexeddb database named `name` holding every row of `corpus`, as a build writes it. */
+export async function storedCorpus(name: string, corpus: Corpus): Promise<CrosscheckDB> {
+  const db = new CrosscheckDB(name, { indexedDB, IDBKeyRange });
+  await db.open();
+  await db.transaction(
+    'rw',
+    [db.sources, db.passages, db.entities, db.mentions, db.claims, db.discrepancies, db.meta],
+    async () => {
+      await db.sources.bulkPut(corpus.sources.map((s) => ({ ...s, addedAt: 1 })));
+      await db.passages.bulkPut(corpus.passages);
+      await db.entities.bulkPut(corpus.entities);
+      await db.mentions.bulkPut(corpus.mentions);
+      await db.claims.bulkPut(corpus.claims);
+      await db.discrepancies.bulkPut(corpus.discrepancies);
+      await db.meta.put({ id: META_INDEX_VERSION, value: 'bench' });
+      await db.meta.put({ id: META_DICTIONARY_VERSION, value: 1 });
+    },
+  );
+  return db;
 }

@@ -14,18 +14,21 @@
  * Usage: npx tsx --expose-gc tests/bench/corpus-read.ts [--sizes 300,1000] [--label after]
  *        [--out tests/bench/results-corpus-read.json] [--profile /tmp/prof]
  */
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
-import { CrosscheckDB } from '../../lib/db';
 import { buildSeedBundle } from '../../lib/node/seeds';
 import { createHandlers } from '../../lib/service/handlers';
-import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from '../../lib/service/meta';
-import type { Corpus } from '../../lib/types';
-import { baseArticles, cachedCorpus, lexiconWords, ROOT, variant } from './corpus-make';
+import {
+  baseArticles,
+  cachedCorpus,
+  lexiconWords,
+  ROOT,
+  storedCorpus,
+  variant,
+} from './corpus-make';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,29 +87,9 @@ async function series<I, T>(
   };
 }
 
-async function load(n: number, corpus: Corpus): Promise<CrosscheckDB> {
-  const db = new CrosscheckDB(`corpus-read-${n}-${Date.now()}`, { indexedDB, IDBKeyRange });
-  await db.open();
-  await db.transaction(
-    'rw',
-    [db.sources, db.passages, db.entities, db.mentions, db.claims, db.discrepancies, db.meta],
-    async () => {
-      await db.sources.bulkPut(corpus.sources.map((s) => ({ ...s, addedAt: 1 })));
-      await db.passages.bulkPut(corpus.passages);
-      await db.entities.bulkPut(corpus.entities);
-      await db.mentions.bulkPut(corpus.mentions);
-      await db.claims.bulkPut(corpus.claims);
-      await db.discrepancies.bulkPut(corpus.discrepancies);
-      await db.meta.put({ id: META_INDEX_VERSION, value: 'bench' });
-      await db.meta.put({ id: META_DICTIONARY_VERSION, value: 1 });
-    },
-  );
-  return db;
-}
-
 async function measure(n: number) {
   const corpus = cachedCorpus(n);
-  const db = await load(n, corpus);
+  const db = await storedCorpus(`corpus-read-${n}-${Date.now()}`, corpus);
   const bundle = buildSeedBundle(join(ROOT, 'seeds'));
   const h = createHandlers({
     db,

@@ -21,7 +21,6 @@
  * Usage: npm run bench:corpus [-- --sizes 100,1000 --adds 3 --out tests/bench/results-corpus.json
  *        --label after]
  */
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -30,17 +29,15 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { extractClaims, placeLikeTest } from '../../lib/claims';
 import { prepareSource, resolveEntities } from '../../lib/corpus/pipeline';
-import { CrosscheckDB } from '../../lib/db';
 import { buildSeedBundle } from '../../lib/node/seeds';
 import { buildCorpus } from '../../lib/corpus/pipeline';
 import { buildCard } from '../../lib/service/card';
 import { listDiscrepancies } from '../../lib/service/discrepancy-list';
 import { createHandlers, readDictionary } from '../../lib/service/handlers';
-import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from '../../lib/service/meta';
 import { createSearchService } from '../../lib/service/search-service';
 import { discrepanciesByStory } from '../../lib/stories';
 import type { Mention, RawSource } from '../../lib/types';
-import { baseArticles, corpusOf, lexiconWords, variant } from './corpus-make';
+import { baseArticles, corpusOf, lexiconWords, storedCorpus, variant } from './corpus-make';
 import { pastedDraft } from '../unit/fixtures/raw-source';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -145,22 +142,7 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     parts.storiesAndDiscrepancies = storyMs;
   }
 
-  const db = new CrosscheckDB(`corpus-scale-${n}-${Date.now()}`, { indexedDB, IDBKeyRange });
-  await db.open();
-  await db.transaction(
-    'rw',
-    [db.sources, db.passages, db.entities, db.mentions, db.claims, db.discrepancies, db.meta],
-    async () => {
-      await db.sources.bulkPut(corpus.sources.map((s) => ({ ...s, addedAt: 1 })));
-      await db.passages.bulkPut(corpus.passages);
-      await db.entities.bulkPut(corpus.entities);
-      await db.mentions.bulkPut(corpus.mentions);
-      await db.claims.bulkPut(corpus.claims);
-      await db.discrepancies.bulkPut(corpus.discrepancies);
-      await db.meta.put({ id: META_INDEX_VERSION, value: 'bench' });
-      await db.meta.put({ id: META_DICTIONARY_VERSION, value: 1 });
-    },
-  );
+  const db = await storedCorpus(`corpus-scale-${n}-${Date.now()}`, corpus);
   let clock = 10_000;
   const stages: Array<Record<string, number>> = [];
   let stageStart = 0;
