@@ -25,7 +25,11 @@ export interface Attributed {
   windowMs: number;
 }
 
-export function attribute(profile: CpuProfile, ours: (url: string) => boolean): Attributed {
+/** Whether a profile node runs our code: its own script's or called from a frame of it. */
+export function oursTest(
+  profile: CpuProfile,
+  ours: (url: string) => boolean,
+): (id: number) => boolean {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -39,6 +43,11 @@ export function attribute(profile: CpuProfile, ours: (url: string) => boolean): 
     memo.set(id, v);
     return v;
   };
+  return isOurs;
+}
+
+export function attribute(profile: CpuProfile, ours: (url: string) => boolean): Attributed {
+  const isOurs = oursTest(profile, ours);
   let us = 0;
   let run = 0;
   let longest = 0;

@@ -7,7 +7,7 @@
  * it forces). "No task over 50 ms from the extension" is judged on that.
  */
 import type { CDPSession } from '@playwright/test';
-import type { CpuProfile } from './profile';
+import { type CpuProfile, oursTest } from './profile';
 
 interface TraceEvent {
   name: string;
@@ -72,19 +72,7 @@ export function extensionTasks(
   profile: CpuProfile,
   ours: (url: string) => boolean,
 ): TaskSummary {
-  const parent = new Map<number, number>();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const memo = new Map<number, boolean>();
-  const isOurs = (id: number): boolean => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id);
-    const up = parent.get(id);
-    const v = !!node && (ours(node.callFrame.url) || (up !== undefined && isOurs(up)));
-    memo.set(id, v);
-    return v;
-  };
+  const isOurs = oursTest(profile, ours);
   // Our samples: [time, duration] in µs on the trace's clock.
   const mine: Array<[number, number]> = [];
   let t = profile.startTime;
