@@ -7,6 +7,7 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PageMention } from '@/lib/page/painter';
+import { fakeResizeObserver, type Observed } from '../tests/unit/fixtures/resize-observer';
 import { createCardHost } from './HovercardHost';
 
 type Phase = 'task' | 'frame' | 'after-layout';
@@ -18,7 +19,7 @@ function fakePage() {
   let phase: Phase = 'task';
   const reads: Phase[] = [];
   const frames: Array<() => void> = [];
-  const observed: Array<{ target: unknown; fire: () => void }> = [];
+  const observed: Observed[] = [];
   let nextId = 1;
   Object.assign(window, {
     innerWidth: 1200,
@@ -47,20 +48,7 @@ function fakePage() {
     reads.push(phase);
     return { left: 0, top: 0, right: 360, bottom: 240, width: 360, height: 240 } as DOMRect;
   };
-  class FakeResizeObserver {
-    constructor(private readonly fn: () => void) {}
-    observe(target: unknown) {
-      observed.push({ target, fire: () => this.fn() });
-    }
-    unobserve(target: unknown) {
-      const i = observed.findIndex((o) => o.target === target);
-      if (i >= 0) observed.splice(i, 1);
-    }
-    disconnect() {
-      observed.length = 0;
-    }
-  }
-  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+  vi.stubGlobal('ResizeObserver', fakeResizeObserver(observed));
   vi.stubGlobal('document', document); // Preact creates elements with the global document
   vi.stubGlobal('HTMLElement', window.HTMLElement);
 

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPainter, type OverlayLayer, type PageMention } from './painter';
+import { fakeResizeObserver, type Observed } from '../../tests/unit/fixtures/resize-observer';
 
 type Phase = 'task' | 'frame' | 'after-layout' | 'idle';
 interface Event {
@@ -28,7 +29,7 @@ function fakePage(mentionCount: number) {
 
   const frames: Array<() => void> = [];
   const idles: Array<() => void> = [];
-  const observed: Array<{ target: unknown; fire: () => void }> = [];
+  const observed: Observed[] = [];
   let nextId = 1;
 
   const makeEl = (): Record<string, unknown> => {
@@ -107,20 +108,7 @@ function fakePage(mentionCount: number) {
       return { x: 0, y: 0 };
     },
   };
-  class FakeResizeObserver {
-    constructor(private readonly fn: () => void) {}
-    observe(target: unknown) {
-      observed.push({ target, fire: () => this.fn() });
-    }
-    unobserve(target: unknown) {
-      const i = observed.findIndex((o) => o.target === target);
-      if (i >= 0) observed.splice(i, 1);
-    }
-    disconnect() {
-      observed.length = 0;
-    }
-  }
-  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+  vi.stubGlobal('ResizeObserver', fakeResizeObserver(observed));
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
 
   const node = {
