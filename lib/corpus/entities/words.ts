@@ -72,7 +72,6 @@ export const CONTEXT_TYPES: Array<[EntityType, Set<string>]> = [
 ];
 
 export const PLACE_PREPOSITIONS = anyLanguage('placePrepositions');
-export const WEAK_PLACE_PREPOSITIONS = anyLanguage('weakPlacePrepositions');
 export const PLACE_CUES = anyLanguage('placeCues');
 /** Head words of places in every language ("city", "ciudad", "ville"). */
 export const PLACE_WORDS = typeKeywords().find(([type]) => type === 'place')![1];
