@@ -99,7 +99,7 @@ export interface ClaimWords {
   // --- Descriptors (lib/claims/extractors/descriptor.ts). ---
   /**
    * Words of an office a descriptor's head is made of, beyond the titles in the language's
-   * roles ("foreign", "homeland", "security" in "Homeland Security Secretary"): a descriptor is
+   * roles ("foreign", "interior", "defence" in "Interior and Defence Minister"): a descriptor is
    * a noun phrase with such a head, never a lone adjective or adverb.
    */
   officeWords: string;

@@ -50,7 +50,7 @@ export interface Occurrence {
   titled: boolean;
   /** The title/role phrase with its modifiers, as an outlet's descriptor. */
   descriptor: string | null;
-  /** Only link to an entity found elsewhere; never create one (e.g. "Homeland Security" in a title). */
+  /** Only link to an entity found elsewhere; never create one (e.g. a department named in a title). */
   linkOnly: boolean;
   /** Acronym given in parentheses right after the name. */
   acronym: string | null;
