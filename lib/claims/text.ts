@@ -71,7 +71,7 @@ export function isStopWord(lower: string): boolean {
   return stopAnyLanguage.has(lower);
 }
 
-/** Singular, lower-case form of an English noun or verb ("deportations" -> "deportation"). */
+/** Singular, lower-case form of an English noun or verb ("evacuations" -> "evacuation"). */
 export function lemma(word: string): string {
   const w = foldLower(word).replace(/'s$/, '');
   if (w.length <= 3) return w;

@@ -38,9 +38,9 @@ export interface QuantityHit {
   end: number;
   span: string;
   number: ParsedNumber;
-  /** Lemma of what is counted ("deportation", "flight"), prefixed "% " for percentages. */
+  /** Lemma of what is counted ("evacuation", "flight"), prefixed "% " for percentages. */
   unit: string;
-  /** The counted noun phrase as written ("deportation flights"). */
+  /** The counted noun phrase as written ("evacuation flights"). */
   thing: string;
   /** What a rate or count applies to ("auto import" in "a 25% tariff on auto imports"). */
   complement: string | null;
@@ -54,7 +54,7 @@ export interface QuantityHit {
   outcome: string | null;
   /** The clause speaks of a running tally ("the toll rose to"). */
   tally: boolean;
-  /** A count of one read from an indefinite article ("a deportation flight"). */
+  /** A count of one read from an indefinite article ("an evacuation flight"). */
   article: boolean;
 }
 
@@ -517,7 +517,7 @@ function measureBefore(ws: readonly Word[], i: number, language: string | null):
 }
 
 /**
- * The head noun of what a figure counts. English puts it last ("deportation flights"); Spanish,
+ * The head noun of what a figure counts. English puts it last ("evacuation flights"); Spanish,
  * French and Portuguese first, adjectives after it ("víctimas mortales"). A measure noun is the
  * head wherever it stands ("a 5.5 magnitude earthquake" is a reading of magnitude).
  */

@@ -1,5 +1,5 @@
 /**
- * Numbers: two figures align when they count the same unit ("deportation"), apply to the same
+ * Numbers: two figures align when they count the same unit ("evacuation"), apply to the same
  * thing (complement "auto import" vs "Ruritanian import" do not), and sit in contexts that share
  * rare words. Aligned figures conflict when the ranges their hedges allow do not overlap.
  */
