@@ -146,3 +146,17 @@ export async function storedCorpus(name: string, corpus: Corpus): Promise<Crossc
   );
   return db;
 }
+
+/** A `--name value` argument of the bench's command line, or `fallback`. */
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+/** The `--sizes 100,1000` argument: corpus sizes, in sources. */
+export function sizesArg(fallback: string): number[] {
+  return arg('sizes', fallback)
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => n > 0);
+}

@@ -22,22 +22,17 @@ import { performance } from 'node:perf_hooks';
 import { buildSeedBundle } from '../../lib/node/seeds';
 import { createHandlers } from '../../lib/service/handlers';
 import {
+  arg,
   baseArticles,
   cachedCorpus,
   lexiconWords,
   ROOT,
   storedCorpus,
   variant,
+  sizesArg,
 } from './corpus-make';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-const SIZES = arg('sizes', '300')
-  .split(',')
-  .map((s) => Number(s.trim()))
-  .filter((n) => n > 0);
+const SIZES = sizesArg('300');
 const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus-read.json'));
 const LABEL = arg('label', 'current');
 const PROFILE = arg('profile', '');

@@ -37,20 +37,20 @@ import { createHandlers, readDictionary } from '../../lib/service/handlers';
 import { createSearchService } from '../../lib/service/search-service';
 import { discrepanciesByStory } from '../../lib/stories';
 import type { Mention, RawSource } from '../../lib/types';
-import { baseArticles, corpusOf, lexiconWords, storedCorpus, variant } from './corpus-make';
+import {
+  arg,
+  baseArticles,
+  corpusOf,
+  lexiconWords,
+  storedCorpus,
+  variant,
+  sizesArg,
+} from './corpus-make';
 import { pastedDraft } from '../unit/fixtures/raw-source';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-const SIZES = arg('sizes', '100,1000')
-  .split(',')
-  .map((s) => Number(s.trim()))
-  .filter((n) => n > 0);
+const SIZES = sizesArg('100,1000');
 const ADDS = Number(arg('adds', '3'));
 const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus.json'));
 const LABEL = arg('label', 'current');

@@ -18,6 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { CORPUS_TABLES } from '../../lib/db';
 import { cachedCorpus, ROOT } from './corpus-make';
 
 function arg(name: string, fallback: string): string {
@@ -107,16 +108,8 @@ async function measure(n: number) {
   const seedsText = await page.getByTestId('count-sources').innerText();
 
   // The corpus, straight into the extension's database, a table at a time in chunks.
-  const tables = [
-    'sources',
-    'passages',
-    'entities',
-    'mentions',
-    'claims',
-    'discrepancies',
-  ] as const;
   const t0 = performance.now();
-  for (const table of tables) {
+  for (const table of CORPUS_TABLES) {
     const rows = (corpus[table] as unknown[]).map((r) =>
       table === 'sources' ? { ...(r as object), addedAt: 1 } : r,
     );

@@ -17,7 +17,7 @@ import {
   profiled,
   quiet,
 } from './page-bench';
-import { attribute, type CpuProfile, hotspots } from './profile';
+import { attribute, type CpuProfile, hotspots, profileTree } from './profile';
 import { extensionTasks, traced } from './tasks';
 
 function arg(name: string): string | null {
@@ -132,14 +132,7 @@ function composition(
   fromMs: number,
   toMs: number,
 ) {
-  const parent = new Map<number, number>();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const label = (id: number) => {
-    const f = byId.get(id)!.callFrame as { url: string; functionName: string; lineNumber?: number };
-    const file = f.url ? f.url.slice(f.url.lastIndexOf('/') + 1) : '';
-    return `${f.functionName || '(anon)'}${file ? ` ${file}:${(f.lineNumber ?? 0) + 1}` : ''}`;
-  };
+  const { parent, byId, label } = profileTree(profile);
   const maps = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const add = (m: Map<string, number>, k: string, dt: number) => m.set(k, (m.get(k) ?? 0) + dt);
   let t = 0;

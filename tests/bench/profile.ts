@@ -25,14 +25,25 @@ export interface Attributed {
   windowMs: number;
 }
 
+/** A profile's tree read both ways (nodes by id, each node's caller), and a frame's label. */
+export function profileTree(profile: CpuProfile) {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (id: number) => {
+    const f = byId.get(id)!.callFrame as { url: string; functionName: string; lineNumber?: number };
+    const file = f.url ? f.url.slice(f.url.lastIndexOf('/') + 1) : '';
+    return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${(f.lineNumber ?? 0) + 1}` : ''}`;
+  };
+  return { parent, byId, label };
+}
+
 /** Whether a profile node runs our code: its own script's or called from a frame of it. */
 export function oursTest(
   profile: CpuProfile,
   ours: (url: string) => boolean,
 ): (id: number) => boolean {
-  const parent = new Map<number, number>();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const { parent, byId } = profileTree(profile);
   const memo = new Map<number, boolean>();
   const isOurs = (id: number): boolean => {
     const known = memo.get(id);
@@ -84,14 +95,7 @@ export function hotspots(
   ours: (url: string) => boolean,
   top = 15,
 ): { self: Hotspot[]; ownCode: Hotspot[] } {
-  const parent = new Map<number, number>();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const label = (id: number) => {
-    const f = byId.get(id)!.callFrame as { url: string; functionName: string; lineNumber?: number };
-    const file = f.url ? f.url.slice(f.url.lastIndexOf('/') + 1) : '';
-    return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${(f.lineNumber ?? 0) + 1}` : ''}`;
-  };
+  const { parent, byId, label } = profileTree(profile);
   const deepestOurs = new Map<number, number | null>();
   const find = (id: number): number | null => {
     if (deepestOurs.has(id)) return deepestOurs.get(id)!;
