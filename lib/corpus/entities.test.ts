@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { rawSource } from '../../tests/unit/fixtures/raw-source';
 import { seed, seedCorpus, seedSources } from '../../tests/unit/fixtures/seed-corpus';
 import type { Corpus, Entity, RawSource } from '../types';
 import { buildCorpus, indexSource } from './pipeline';
+
+/** A reader's source of invented text, its outlet named by its id. */
+const userSource = (id: string, language: string, text: string): RawSource =>
+  rawSource(id, language, text, id, { origin: 'user' });
 
 const seeds = seedSources();
 // No curated overrides: the core entities must come from the text alone.
@@ -144,17 +149,7 @@ describe('entity discovery on the seeds (no overrides file)', () => {
 });
 
 describe('a story with no seed names in it', () => {
-  const raw = (id: string, text: string): RawSource => ({
-    id,
-    file: null,
-    outlet: id,
-    title: null,
-    url: null,
-    published: null,
-    language: 'en',
-    text,
-    origin: 'user',
-  });
+  const raw = (id: string, text: string) => userSource(id, 'en', text);
   const story = buildCorpus([
     raw(
       'a',
@@ -190,17 +185,7 @@ describe('a story with no seed names in it', () => {
 });
 
 describe('names in Spanish, Portuguese and French stories', () => {
-  const raw = (id: string, language: string, text: string): RawSource => ({
-    id,
-    file: null,
-    outlet: id,
-    title: null,
-    url: null,
-    published: null,
-    language,
-    text,
-    origin: 'user',
-  });
+  const raw = userSource;
   const story = buildCorpus([
     raw(
       'es',
@@ -316,17 +301,7 @@ describe('names in Spanish, Portuguese and French stories', () => {
 });
 
 describe('junk judged by how the corpus writes a word', () => {
-  const raw = (id: string, language: string, text: string): RawSource => ({
-    id,
-    file: null,
-    outlet: id,
-    title: null,
-    url: null,
-    published: null,
-    language,
-    text,
-    origin: 'user',
-  });
+  const raw = userSource;
   const story = buildCorpus([
     raw(
       'fr',
@@ -370,17 +345,7 @@ describe('junk judged by how the corpus writes a word', () => {
 });
 
 describe("types from the words of the source's own language", () => {
-  const raw = (id: string, language: string, text: string): RawSource => ({
-    id,
-    file: null,
-    outlet: id,
-    title: null,
-    url: null,
-    published: null,
-    language,
-    text,
-    origin: 'user',
-  });
+  const raw = userSource;
   const story = buildCorpus([
     raw(
       'fr',
