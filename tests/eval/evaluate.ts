@@ -72,7 +72,8 @@ export interface EventResult {
   languages: string[];
   /** The batch build (what the CLI and the bundled seeds use). */
   batch: ScopeResult & { details: Details };
-  byLanguage: Record<string, ScopeResult>;
+  /** Per language of the event's sources, with what was missed there (`--details`). */
+  byLanguage: Record<string, ScopeResult & { details: Details }>;
   /** The same sources added one at a time to the pipeline's EntityLayer. */
   incremental: ScopeResult & { diff: EntitySetDiff; identical: boolean };
   /** The same sources added one at a time as the extension's background adds them. */
@@ -140,18 +141,17 @@ export function evaluateEvent(gold: GoldEvent): EventResult {
   const system = systemEntities(corpus.entities, corpus.mentions);
   const batch = score(gold, system);
 
-  const byLanguage: Record<string, ScopeResult> = {};
+  const byLanguage: Record<string, ScopeResult & { details: Details }> = {};
   for (const lang of languages) {
     const inLang = (ids: Iterable<string>) => [...ids].some((id) => langOf.get(id) === lang);
     const goldSources = (i: number) =>
       located.sources[i]!.size > 0 ? located.sources[i]! : located.anySources[i]!;
-    byLanguage[lang] = scopeResult(
-      score(gold, system, {
-        gold: (i) => inLang(goldSources(i)),
-        system: (s: SystemEntity) => inLang(s.mentions.map((m) => m.sourceId)),
-        form: (i, k) => inLang(located.formSources[i]!.get(k) ?? []),
-      }).counts,
-    );
+    const scored = score(gold, system, {
+      gold: (i) => inLang(goldSources(i)),
+      system: (s: SystemEntity) => inLang(s.mentions.map((m) => m.sourceId)),
+      form: (i, k) => inLang(located.formSources[i]!.get(k) ?? []),
+    });
+    byLanguage[lang] = { ...scopeResult(scored.counts), details: scored.details };
   }
 
   t = performance.now();

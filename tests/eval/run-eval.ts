@@ -105,6 +105,18 @@ export function formatReport(report: EvalReport, details = false): string {
       const d = e.batch.details;
       out.push('', `## ${e.event}`);
       out.push(`missed: ${d.missed.join(' | ') || '—'}`);
+      // Where each miss was expected: the languages of the sources that name it.
+      const missedIn = Object.entries(e.byLanguage)
+        .filter(([, r]) => r.details.missed.length > 0)
+        .map(([lang, r]) => `${lang}: ${r.details.missed.join(' | ')}`);
+      if (missedIn.length > 0) out.push(`missed by language: ${missedIn.join('; ')}`);
+      const unlinked = Object.entries(e.byLanguage)
+        .filter(([, r]) => r.details.unlinkedForms.length > 0)
+        .map(
+          ([lang, r]) =>
+            `${lang}: ${r.details.unlinkedForms.map((u) => `${u.form} (${u.gold})`).join(' | ')}`,
+        );
+      if (unlinked.length > 0) out.push(`forms not on the primary match: ${unlinked.join('; ')}`);
       out.push(
         `junk: ${d.junk.map((j) => (j.kind === 'other' ? j.name : `${j.name} (${j.kind})`)).join(' | ') || '—'}`,
       );
