@@ -180,6 +180,30 @@ describe('credits, bylines and headings in any language', () => {
   });
 
   test.each([
+    ['fr', '"All we could ever want in the end" de Jane Roe', 'de Jane Roe'],
+    ['fr', '« The man who stayed home all year » de Tom Lee', 'de Tom Lee'],
+    ['es', '“The long road to the sea and back” de Ana Gómez', 'de Ana Gómez'],
+    ['pt', '“What we were left with in the end” de João Lima', 'de João Lima'],
+  ])('a quoted title in another language keeps its %s line: %s', (lang, line) => {
+    const prose: Record<string, string> = {
+      fr: 'Le jury a remis le prix au film de la soirée dans la grande salle.',
+      es: 'El jurado entregó el premio a la película de la noche en la sala.',
+      pt: 'O júri entregou o prêmio ao filme da noite na sala principal.',
+    };
+    const r = cleanArticle(`${prose[lang]}\n${line}\n${prose[lang]}`, lang);
+    expect(r.text).toContain(line);
+  });
+
+  test.each([
+    ['fr', 'The council approved the new budget for the year on Monday night.'],
+    ['fr', 'He said that "it is fine" and the council approved the budget on Monday.'],
+  ])('a %s article still drops a line in another language: %s', (lang, line) => {
+    const prose = 'Le jury a remis le prix au film de la soirée dans la grande salle.';
+    const r = cleanArticle(`${prose}\n${line}\n${prose}`, lang);
+    expect(r.text).not.toContain(line);
+  });
+
+  test.each([
     'Live Updates',
     'The Daily Courier (Springfield)',
     'Watch | Storm Hits The Coast',

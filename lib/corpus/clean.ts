@@ -162,6 +162,9 @@ function stripCaptionCredit(line: string): string {
 
 const BULLET = /^\s*[•·▪●◦‣∙*-]\s+/;
 
+/** A span in quotation marks: «…», “…”, „…“ or "…". */
+const QUOTED = /«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|"[^"]*"/gu;
+
 // Function words by language, to spot lines in another language than the article (paywalls,
 // cookie banners): a generic signal that works for any story.
 const STOPWORDS: Record<string, Set<string>> = {
@@ -345,7 +348,9 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
     const uncredited = stripPhotoCredits(line, removed);
     if (uncredited === null) continue;
     line = uncredited;
-    const lineLang = docLang ? guessLanguage(line) : null;
+    // A quoted title or saying may be in another language ("“Night Train” de Jane Roe"): the
+    // line's own language is that of the words outside quotes.
+    const lineLang = docLang ? guessLanguage(line.replace(QUOTED, ' ')) : null;
     if (docLang && lineLang && lineLang !== docLang && line.split(' ').length >= 6) {
       removed.push({ reason: `text in another language (${lineLang})`, text: line });
       continue;
