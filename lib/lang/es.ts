@@ -4,6 +4,7 @@ import type { ClaimWords } from './claim-words';
 export const es: LexiconSource = {
   code: 'es',
   articles: 'el la los las un una unos unas lo',
+  nameArticles: 'el la los las del al',
   functionWords:
     'de del en desde hasta hacia para por con sin sobre entre tras ante bajo según durante mediante contra y e o u ni pero sino que como cuando donde mientras aunque si este esta estos estas ese esa esos esas aquel aquella su sus mi mis nuestro nuestra otro otra otros otras todo toda todos todas cada ya también además sin embargo hoy ayer mañana luego después antes así no se le les él ella ellos ellas yo tú nosotros usted ustedes muy más menos tanto tras',
   conjunctions: 'y e',

@@ -4,6 +4,7 @@ import type { ClaimWords } from './claim-words';
 export const fr: LexiconSource = {
   code: 'fr',
   articles: 'le la les un une des',
+  nameArticles: 'le la les du au aux',
   functionWords:
     'de du des au aux à en dans depuis jusqu vers pour par avec sans sur sous entre après avant contre selon pendant outre et ou ni mais donc car que qui comme quand où lorsque si ce cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos autre autres tout toute tous toutes chaque déjà aussi encore aujourd hier demain puis ensuite ainsi ne pas il elle ils elles je tu nous vous on y plus moins très d l',
   conjunctions: 'et',

@@ -4,6 +4,8 @@ import type { ClaimWords } from './claim-words';
 export const pt: LexiconSource = {
   code: 'pt',
   articles: 'o a os as um uma uns umas',
+  // Portuguese puts an article before persons' names too ("o João", "a Maria").
+  nameArticles: '',
   functionWords:
     'de do da dos das em no na nos nas ao aos à às desde até para por pelo pela pelos pelas com sem sobre entre após ante contra e ou nem mas porém que como quando onde enquanto embora se este esta estes estas esse essa esses essas aquele aquela seu sua seus suas meu minha outro outra outros outras todo toda todos todas cada já também além hoje ontem amanhã depois antes assim não ele ela eles elas eu você nós muito mais menos segundo durante',
   conjunctions: 'e',

@@ -9,6 +9,11 @@ export interface LexiconSource {
   code: string;
   /** Articles and determiners: part of a name mid-sentence ("El Salvador"), not at its start. */
   articles: string;
+  /**
+   * Articles that stand before an institution's or a place's name but not before a person's
+   * ("the Example Fund", "la Cruz Example"); empty where persons take them too.
+   */
+  nameArticles?: string;
   /** Prepositions, pronouns, conjunctions and adverbs that open sentences but never names. */
   functionWords: string;
   /** "and": joins two names ("X y Y") unless an institution's name is being spelled out. */

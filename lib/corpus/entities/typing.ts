@@ -52,6 +52,8 @@ interface OwnWords {
   places: ReadonlySet<string>;
   weakPlaces: ReadonlySet<string>;
   articles: ReadonlySet<string>;
+  /** Articles that go before an institution's or a place's name, never a person's. */
+  nameArticles: ReadonlySet<string>;
   /** Head words of institutions and facilities, folded: "la rodovia X", "l'institut X". */
   heads: ReadonlyArray<[EntityType, ReadonlySet<string>]>;
 }
@@ -60,12 +62,14 @@ function ownWords(lang: string | null): OwnWords {
   let w = ownWordsCache.get(lang);
   if (!w) {
     const known = lang !== null && LEXICONS.some((l) => l.code === lang);
-    const pick = (field: 'placePrepositions' | 'weakPlacePrepositions' | 'articles') =>
-      known ? inLanguage(field, lang) : anyLanguage(field);
+    const pick = (
+      field: 'placePrepositions' | 'weakPlacePrepositions' | 'articles' | 'nameArticles',
+    ) => (known ? inLanguage(field, lang) : anyLanguage(field));
     w = {
       places: pick('placePrepositions'),
       weakPlaces: pick('weakPlacePrepositions'),
       articles: pick('articles'),
+      nameArticles: pick('nameArticles'),
       heads: (['facility', 'organization'] as const).map((type) => [
         type,
         new Set(
@@ -175,8 +179,11 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
   };
   // Place evidence that a preposition also used for persons ("à X") cannot give.
   let strongPlace = 0;
+  // Occurrences right after an article that never goes before a person's name ("the X Y").
+  let articled = 0;
   for (const o of g.occs) {
     const own = ownWords(languageOf(o.source));
+    if (own.nameArticles.has(o.before[o.before.length - 1] ?? '')) articled++;
     // An acronym that names things after itself ("ABC Example Prize") is an institution's, and
     // institutions take the same prepositions ("a letter from ABC").
     const place = placeEvidence(o, own, !(owner && acronym));
@@ -186,11 +193,20 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
   }
   if (allPersonSurnames.has(g.key)) votes.person += 2;
   const toks = longest[0]!.tokens;
+  // A name of several words that mostly follows such an article ("the Example Fund said", "la
+  // Cruz Example pidió") is no person's, whatever verb follows; one word may be a surname used
+  // as an adjective ("the Doe administration").
+  const notPerson =
+    toks.length >= 2 &&
+    articled * 2 >= g.occs.length &&
+    !g.occs.some((o) => o.titled) &&
+    !allPersonSurnames.has(g.key);
   // A person is named by the surname alone; a place rarely by its last word.
   if (toks.length >= 2) {
     const last = key(toks[toks.length - 1]!.text);
     for (const o of g.occs) if (o.tokens.length === 1 && key(o.surface) === last) votes.person += 1;
   }
+  if (notPerson) votes.person = 0;
   const best = (Object.entries(votes) as Array<[EntityType, number]>).sort(
     (a, b) => b[1] - a[1],
   )[0]!;
@@ -199,12 +215,12 @@ export function inferType(g: Group, allPersonSurnames: Set<string>, owner = fals
     toks.length >= 2 &&
     toks.length <= 4 &&
     !toks.some((t) => isConnector(t.text) || isAllCaps(t.text));
-  if (best[0] === 'place' && personShaped && strongPlace === 0) return 'person';
+  if (best[0] === 'place' && personShaped && strongPlace === 0 && !notPerson) return 'person';
   if (best[1] > 0) return best[0];
   if (toks.every((t) => isAllCaps(t.text) || isInitialism(t.text))) return 'organization';
   // Two to four plain capitalised words with no keyword read as a person's name; one in
   // capitals ("Example de ABC") is an institution's.
   if (toks.length >= 2 && toks.length <= 4)
-    return toks.some((t) => isAllCaps(t.text)) ? 'organization' : 'person';
+    return notPerson || toks.some((t) => isAllCaps(t.text)) ? 'organization' : 'person';
   return 'other';
 }
