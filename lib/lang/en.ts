@@ -19,7 +19,7 @@ export const en: LexiconSource = {
   speechVerbs:
     'said says told added wrote posted responded warned announced declared stated tweeted noted argued insisted emphasized emphasised highlighted explained asked replied urged claimed denied confirmed ordered backpedaled backtracked considers called vowed',
   organizationContext:
-    'newspaper daily outlet agency gang cartel group party network company firm militia broadcaster channel airline platform website',
+    'newspaper daily outlet agency gang cartel group party network company firm giant giants militia broadcaster channel airline platform website',
   roles:
     'Secretary President Minister Ambassador Senator Governor Mayor Director Chancellor Premier King Queen Prince Princess Pope Judge Justice General Commissioner Spokesperson Spokesman Spokeswoman Chief Leader Representative Congressman Congresswoman Councilman Councilwoman Sheriff Admiral Colonel Captain Sergeant Lieutenant Officer Prosecutor Attorney Chairman Chairwoman Chair CEO Founder Vice Deputy Lady Sir Dame Rabbi Bishop Cardinal Archbishop Imam Emir Sultan Sheikh Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Prof',
   honorifics: 'Mr Mrs Ms Dr Sir Dame Lady Prof',

@@ -18,7 +18,7 @@ export const es: LexiconSource = {
   speechVerbs:
     'dijo dice afirmó afirma declaró declara señaló señala aseguró asegura explicó explica indicó indica añadió agregó anunció anuncia advirtió sostuvo subrayó destacó manifestó expresó escribió publicó respondió pidió criticó reconoció',
   organizationContext:
-    'diario periódico medio agencia banda cártel grupo partido cadena compañía empresa firma aerolínea canal emisora plataforma televisión',
+    'diario periódico medio agencia banda cártel grupo partido cadena compañía empresa firma gigante gigantes aerolínea canal emisora plataforma televisión',
   roles:
     'Presidente Presidenta Ministro Ministra Secretario Embajador Embajadora Senador Senadora Gobernador Gobernadora Alcalde Alcaldesa Director Directora Diputado Diputada Rey Reina Príncipe Princesa Papa Juez Jueza General Comisario Portavoz Jefe Jefa Líder Fiscal Consejero Consejera Vicepresidente Vicepresidenta Canciller Doña Sr Sra Dña',
   // "Don" is also an English given name.

@@ -19,7 +19,7 @@ export const fr: LexiconSource = {
     // Past participles too: "X a déclaré" is read one word further on.
     'déclaré déclare affirmé affirme indiqué indique expliqué explique ajouté ajoute annoncé annonce souligné souligne assuré assure estimé estime précisé précise écrit dit',
   organizationContext:
-    'journal quotidien média agence gang cartel groupe parti réseau compagnie entreprise société chaîne plateforme télévision',
+    'journal quotidien média agence gang cartel groupe parti réseau compagnie entreprise société géant géants chaîne plateforme télévision',
   roles:
     'Président Présidente Ministre Secrétaire Ambassadeur Ambassadrice Sénateur Sénatrice Gouverneur Maire Directeur Directrice Député Députée Roi Reine Prince Princesse Pape Juge Général Commissaire Porte-parole Chef Cheffe Dirigeant Dirigeante Procureur Procureure Chancelier Chancelière Premier M Mme Mlle',
   honorifics: 'M Mme Mlle',

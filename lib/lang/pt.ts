@@ -19,7 +19,7 @@ export const pt: LexiconSource = {
   speechVerbs:
     'disse diz afirmou afirma declarou declara informou informa explicou explica contou relatou destacou ressaltou anunciou acrescentou escreveu publicou respondeu pediu criticou reconheceu',
   organizationContext:
-    'jornal diário agência facção grupo partido rede companhia empresa firma emissora canal portal plataforma site farmacêutica televisão',
+    'jornal diário agência facção grupo partido rede companhia empresa firma gigante gigantes emissora canal portal plataforma site farmacêutica televisão',
   roles:
     'Presidente Ministro Ministra Secretário Embaixador Embaixadora Senador Senadora Governador Governadora Prefeito Prefeita Diretor Diretora Deputado Deputada Rei Rainha Príncipe Princesa Papa Juiz Juíza General Comissário Porta-voz Chefe Líder Procurador Procuradora Vice Chanceler Dom Dona Sr Sra',
   honorifics: 'Dom Dona Sr Sra',

@@ -51,3 +51,28 @@ describe('a name after an article that persons do not take', () => {
     expect(typeIn(lang, text, name)).toBe('person');
   });
 });
+
+describe('names listed across a bracketed figure take their neighbours’ type', () => {
+  test.each([
+    [
+      'en',
+      'The storm hit the city of Norvale first. Deaths were counted in Norvale (13), Kestrin (5) and Dulmoor (1).',
+      ['Kestrin', 'Dulmoor'],
+      'place',
+    ],
+    [
+      'es',
+      'La tormenta golpeó primero la ciudad de Norvale. Hubo muertos en Norvale (13), Kestrin (5) y Dulmoor (1).',
+      ['Kestrin', 'Dulmoor'],
+      'place',
+    ],
+    [
+      'en',
+      'The chipmaker is now worth more than tech giants like Acmesoft (at $3.3 trillion), Zentrix (at $3.2 trillion) and Quorba (at $2.1 trillion).',
+      ['Acmesoft', 'Zentrix', 'Quorba'],
+      'organization',
+    ],
+  ])('%s: "%s"', (lang, text, names, type) => {
+    for (const name of names) expect([name, typeIn(lang, text, name)]).toEqual([name, type]);
+  });
+});

@@ -37,7 +37,8 @@ export function typeFromNeighbours(
         const b = o.before;
         const prev = isConjunction(b[b.length - 1] ?? '') ? b[b.length - 2] : b[b.length - 1];
         const next = isConjunction(o.after[0] ?? '') ? o.after[1] : o.after[0];
-        for (const n of [neighbour(prev), neighbour(next)])
+        const [before, after] = bracketedNeighbours(o, aliasToEntity);
+        for (const n of [neighbour(prev) ?? before, neighbour(next) ?? after])
           if (n && n !== entity && n.type !== 'other' && n.type !== 'person')
             votes.set(n.type, (votes.get(n.type) ?? 0) + 1);
       }
@@ -45,6 +46,59 @@ export function typeFromNeighbours(
       if (best) entity.type = best[0];
     }
   }
+}
+
+// A list's separator between two names, and a bracketed figure or note after a name.
+const SEPARATOR = /^\s*[,;]?\s*(?:(\p{L}+)\s+)?$/u;
+const BRACKETED = /\([^()]{0,60}\)/u;
+const NAME_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
+
+/**
+ * The names listed before and after an occurrence across a bracketed figure or note:
+ * "Exampleton (13), Otherville (5) y Thirdburg (1)", "Acme (at $3 billion), Initech (…)".
+ * (Without brackets, the words next to the name are its neighbours: typeFromNeighbours.)
+ */
+function bracketedNeighbours(
+  o: Occurrence,
+  aliasToEntity: ReadonlyMap<string, Entity>,
+): [Entity | undefined, Entity | undefined] {
+  const text = o.source.text;
+  const lookup = (words: string[]) => {
+    // The longest run of capitalised words that is a known name ("Upper Exampleton").
+    for (let n = Math.min(4, words.length); n >= 1; n--) {
+      const run = words.slice(words.length - n);
+      if (!run.every((w) => NAME_WORD.test(w))) continue;
+      const e = aliasToEntity.get(key(run.join(' ')));
+      if (e) return e;
+    }
+    return undefined;
+  };
+  const joins = (gap: string) => {
+    const m = SEPARATOR.exec(gap);
+    return m !== null && (m[1] === undefined || isConjunction(fold(m[1])));
+  };
+  // Before: "… Name (note), [and] " then this occurrence.
+  let before: Entity | undefined;
+  const head = text.slice(Math.max(0, o.start - 160), o.start);
+  const close = head.lastIndexOf(')');
+  if (close >= 0 && joins(head.slice(close + 1))) {
+    const open = head.lastIndexOf('(', close);
+    if (open >= 0 && BRACKETED.test(head.slice(open, close + 1)))
+      before = lookup(head.slice(0, open).trimEnd().split(/\s+/));
+  }
+  // After: this occurrence " (note), [and] Name …".
+  let after: Entity | undefined;
+  const tail = text.slice(o.end, o.end + 160);
+  const note = /^\s*\([^()]{0,60}\)/u.exec(tail);
+  if (note) {
+    const rest = tail.slice(note[0].length);
+    const m = /^(\s*[,;]?\s*(?:\p{L}+\s+)?)((?:\p{Lu}[\p{L}\p{N}'’.-]*\s?){1,4})/u.exec(rest);
+    if (m && joins(m[1]!)) {
+      const words = m[2]!.trim().split(/\s+/);
+      for (let n = words.length; n >= 1 && !after; n--) after = lookup(words.slice(0, n));
+    }
+  }
+  return [before, after];
 }
 
 const ownWordsCache = new Map<string | null, OwnWords>();
