@@ -227,10 +227,13 @@ class Resolver {
   private draft(members: readonly Group[], grouping: Grouping, all: Group): Draft {
     // The fullest name, not one with a head word added to another ("X Mountains" of "X"), nor
     // one written without its head word ("X" of "the X and Y parties").
+    // Nor one only written with its head in lower case ("ministère de l'X"), where another is not.
     const namers = members.filter(
       (m) => !grouping.extended.has(m.key) && !grouping.headed.has(m.key),
     );
-    const rootGroup = (namers.length > 0 ? namers : members).reduce((a, b) =>
+    const pool = namers.length > 0 ? namers : members;
+    const capitalised = pool.filter((m) => m.occs.some((o) => !/^\p{Ll}/u.test(o.surface)));
+    const rootGroup = (capitalised.length > 0 ? capitalised : pool).reduce((a, b) =>
       maxLen(b) > maxLen(a) || (maxLen(b) === maxLen(a) && b.occs.length > a.occs.length) ? b : a,
     );
     const name = acronymHead(all.aliases) ?? pickName(rootGroup);

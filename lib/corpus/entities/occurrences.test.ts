@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { rawSource } from '../../../tests/unit/fixtures/raw-source';
-import { prepareSource, resolveEntities } from '../pipeline';
+import { EntityLayer, prepareSource, resolveEntities } from '../pipeline';
 
 const source = (id: string, language: string, text: string) =>
   prepareSource(rawSource(id, language, text));
@@ -51,6 +51,30 @@ describe('names read whole', () => {
       ['Ruud Tessel'],
     ],
     [
+      'an institution with its head word in lower case (fr)',
+      [['fr', 'Le bilan vient du ministère de la Culture. La culture du pays a souffert.']],
+      ['ministère de la Culture'],
+      ['Culture'],
+    ],
+    [
+      'an institution with its head word in lower case (es)',
+      [['es', 'El balance vino del ministerio de Cultura. La cultura del país sufrió.']],
+      ['ministerio de Cultura'],
+      ['Cultura'],
+    ],
+    [
+      'an institution with its head word in lower case (pt)',
+      [['pt', 'O balanço veio do ministério da Cultura. A cultura do país sofreu.']],
+      ['ministério da Cultura'],
+      ['Cultura'],
+    ],
+    [
+      'a head word in lower case before a place is no part of its name',
+      [['fr', 'Le gouvernement de Norvale a publié le bilan de la tempête mardi.']],
+      ['Norvale'],
+      ['gouvernement de Norvale'],
+    ],
+    [
       'letters always followed by a figure',
       [
         ['en', 'The plane, an XQV 72, was new. Another XQV-72 landed safely in the hills.'],
@@ -65,3 +89,26 @@ describe('names read whole', () => {
     for (const n of absent) expect(names).not.toContain(n);
   });
 });
+
+describe('a name written with a capital is preferred to one with its head in lower case', () => {
+  const fr = () =>
+    source('a', 'fr', 'Le bilan vient du ministère de la Culture. La culture du pays a souffert.');
+  const es = () =>
+    source('b', 'es', 'El balance vino del Ministerio de Cultura, que publicó las cifras.');
+  test.each([
+    ['at once', () => resolveEntities([fr(), es()]).entities],
+    ['French first, one at a time', () => oneByOne([fr(), es()])],
+    ['Spanish first, one at a time', () => oneByOne([es(), fr()])],
+  ])('%s', (_label, build) => {
+    const e = build().find((x) => [x.name, ...x.aliases].includes('ministère de la Culture'));
+    expect(e?.name).toBe('Ministerio de Cultura');
+    expect(e?.type).toBe('organization');
+  });
+});
+
+function oneByOne(sources: ReturnType<typeof source>[]) {
+  const layer = new EntityLayer(null);
+  let last = layer.resolve();
+  for (const s of sources) last = layer.add(s);
+  return last.entities;
+}

@@ -8,6 +8,7 @@ import {
   demonymCountry,
   hasAdjectiveEnding,
   inLanguage,
+  LEXICONS,
 } from '../../lang';
 import { fold } from '../text';
 import {
@@ -874,6 +875,16 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
       name.push(t);
     }
   }
+  // "le ministère de l'Example", "el ministerio del Example": an institution whose head word is
+  // written in lower case and whose capital falls on the common noun after it. The noun alone
+  // names nothing.
+  const opened = p === 0 ? lowercaseHead(tokens, from, sentence, base, lang) : null;
+  if (opened !== null && stats.lowercase.has(fold(name[0]!.text)) && !countryCode(name[0]!.text))
+    return occ([...tokens.slice(opened, from), ...name], {
+      descriptor,
+      acronym: acr,
+      before: tokens.slice(Math.max(0, opened - 3), opened).map(lower),
+    });
   const prev = tokens[from - 1];
   const ownedBy =
     prev !== undefined &&
@@ -881,6 +892,53 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
     prev.possessive &&
     /^['’]s?\s$/u.test(sentence.slice(prev.end - base, toks[0]!.start - base));
   return occ(name, { descriptor, acronym: acr, qualified: k > 0 || ownedBy });
+}
+
+const orgHeads = new Map<string, ReadonlySet<string>>();
+/** A language's institution head words, folded ("ministère", "ministerio"). */
+function organizationHeads(lang: string): ReadonlySet<string> {
+  let set = orgHeads.get(lang);
+  if (!set) {
+    const words = LEXICONS.find((l) => l.code === lang)?.keywords.organization ?? '';
+    set = new Set(
+      words
+        .split(/\s+/)
+        .filter((w) => w.length > 0)
+        .map(fold),
+    );
+    orgHeads.set(lang, set);
+  }
+  return set;
+}
+
+/**
+ * Where an institution's lower-case head word opens the name at token `from`: the index of
+ * "ministère" in "ministère de l'Example", with one or two connectors between and nothing but
+ * spaces or an apostrophe; else null.
+ */
+function lowercaseHead(
+  tokens: readonly Token[],
+  from: number,
+  sentence: string,
+  base: number,
+  lang: string | null,
+): number | null {
+  if (lang === null) return null;
+  const connectors = inLanguage('connectors', lang);
+  let i = from - 1;
+  let links = 0;
+  while (i >= 0 && links < 2 && !tokens[i]!.cap && connectors.has(fold(tokens[i]!.text))) {
+    links++;
+    i--;
+  }
+  const head = tokens[i];
+  if (links === 0 || head === undefined || head.cap || head.hasDigit) return null;
+  if (!organizationHeads(lang).has(fold(head.text))) return null;
+  for (let j = i; j < from; j++) {
+    const gap = sentence.slice(tokens[j]!.end - base, tokens[j + 1]!.start - base);
+    if (!/^[ ]?$/u.test(gap)) return null;
+  }
+  return i;
 }
 
 const MODIFIER_PREFIXES = anyLanguage('modifierPrefixes');
