@@ -3,7 +3,7 @@
  * used as common nouns, demonyms, capitalised common words), judged against what the whole
  * corpus writes in lower case and capitalises mid-sentence.
  */
-import { anyLanguage, countryCode, hasDemonymEnding } from '../../lang';
+import { anyLanguage, countryCode, hasAdjectiveEnding, hasDemonymEnding } from '../../lang';
 import type { Entity } from '../../types';
 import { fold } from '../text';
 import { isAllCaps, isConnector, isInitialism } from '../tokens';
@@ -112,6 +112,7 @@ function isJunkWord(
   )
     return true;
   if (o.titled || o.acronym) return false;
+  if (portfolio(o)) return true;
   // A head word alone opening a sentence ("Organization", "Centro"), never capitalised
   // elsewhere: a common noun. ("Congress" mid-sentence is a name.)
   if (isHeadWord(f) && !isAllCaps(t.text) && !stats.capNonInitial.has(k)) return true;
@@ -134,6 +135,21 @@ function isJunkWord(
   if (isDemonym(t.text) && (/s$/.test(t.text) || /^[a-z]/.test(o.after[0] ?? ''))) return true;
   if (stats.lowercase.has(f)) return true;
   return t.initial && !stats.capNonInitial.has(k) && !nameParts.has(k);
+}
+
+/**
+ * An office's portfolio written in sentence case: "le ministre de la Example territoriale", "la
+ * ministra de Example interior". A lower-case office, "of" (and an article), then one capitalised
+ * word that a lower-case adjective follows: the office's field, not a name ("the minister of
+ * Ruritania" has no adjective after it; countries are names anyway).
+ */
+function portfolio(o: Occurrence): boolean {
+  const b = o.before;
+  let i = b.length - 1;
+  if (i >= 0 && ARTICLES.has(b[i]!.replace('’', "'"))) i--;
+  if (i < 1 || !isConnector(b[i]!) || !ROLE_CONTEXT.has(b[i - 1]!)) return false;
+  const next = /^ (\p{Ll}+)(?![\p{L}'’-])/u.exec(o.source.text.slice(o.end, o.end + 30));
+  return next !== null && hasAdjectiveEnding(next[1]!, languageOf(o.source));
 }
 
 /** Closed-class words and cues before a name: an acronym after one of them may be a name. */
