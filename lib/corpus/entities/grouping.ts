@@ -613,23 +613,28 @@ function unionAbbreviations(
     .map((g) => ({ g, words: contentWords(g) }))
     .filter((l) => l.words.length >= 3);
   if (long.length === 0) return;
-  // An abbreviation starts with its name's first letter: the names are indexed by it, so each
-  // word is tried against the names it may abbreviate, not every name of the corpus.
-  const byFirst = new Map<string, Array<(typeof long)[number]>>();
+  // An abbreviation starts with its name's first letter, and its second letter is the first
+  // word's second, or the first letter of the second word or (that one left out) of the third
+  // (abbreviates): the names are indexed by those two letters, so each word is tried against
+  // the few names it may abbreviate, not every name of the corpus.
+  const byStart = new Map<string, Set<(typeof long)[number]>>();
   for (const l of long) {
     const first = l.words[0]![0];
     if (first === undefined) continue;
-    const list = byFirst.get(first);
-    if (list) list.push(l);
-    else byFirst.set(first, [l]);
+    for (const second of [l.words[0]![1], l.words[1]?.[0], l.words[2]?.[0]]) {
+      if (second === undefined) continue;
+      const set = byStart.get(first + second);
+      if (set) set.add(l);
+      else byStart.set(first + second, new Set([l]));
+    }
   }
   for (const g of groups.values()) {
     if (maxLen(g) !== 1 || g.occs.length === 0) continue;
     const word = key(g.occs[0]!.surface);
     if (!/^\p{L}{4,8}$/u.test(word) || g.occs.some((o) => !/^\p{Lu}/u.test(o.surface))) continue;
-    const names = byFirst.get(word[0]!) ?? [];
+    const names = byStart.get(word.slice(0, 2)) ?? [];
     const roots = new Set(
-      names.filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)),
+      [...names].filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)),
     );
     roots.delete(find(g.key));
     if (roots.size === 1) union(g.key, [...roots][0]!);
