@@ -92,3 +92,36 @@ describe('adding a source about story B leaves the ids of story A unchanged', ()
     for (const r of storyB) expect(storyALinks(layer.remove(r.id))).toEqual(storyALinks(alone));
   });
 });
+
+describe('a person of the same surname in story B leaves story A its surname', () => {
+  // Story A names its minister by full name and surname in four sources; story B, another
+  // person of the same surname in one.
+  const a = [
+    'The finance minister Vera Lund said on Monday that the port tax would rise. Lund spoke in Port Example.',
+    'Vera Lund defended the port tax before the council. Lund said the harbour needed repairs.',
+    'On Tuesday Vera Lund met the mayor of Port Example. Lund did not speak afterwards.',
+    'The port tax of Vera Lund passed on Wednesday. Lund thanked the council.',
+  ].map((text, i) => rawSource(`story-b/${i}`, 'en', text));
+  const b = rawSource(
+    'story-a/1',
+    'en',
+    'The striker Karl Lund scored twice in Sample City on Sunday. Lund thanked the fans.',
+  );
+  const links = (r: DiscoveryResult) => {
+    const byId = new Map(r.entities.map((e) => [e.id, e]));
+    return r.mentions
+      .filter((m) => m.sourceId.startsWith('story-b/'))
+      .map((m) => [m.id, m.surface, m.entityId, byId.get(m.entityId)?.name]);
+  };
+
+  test('story A links every mention of the surname to its person, before and after', () => {
+    const alone = resolveEntities(a.map((r) => prepareSource(r)));
+    const lund = links(alone).filter(([, surface]) => surface === 'Lund');
+    expect(lund.length).toBe(4);
+    expect(lund.every(([, , , name]) => name === 'Vera Lund')).toBe(true);
+    const both = resolveEntities([...a, b].map((r) => prepareSource(r)));
+    expect(links(both)).toEqual(links(alone));
+    // Story B's person stays its own entity.
+    expect(both.entities.some((e) => e.name === 'Karl Lund')).toBe(true);
+  });
+});
