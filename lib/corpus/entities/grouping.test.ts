@@ -71,15 +71,21 @@ describe('grouping across sources', () => {
     expect(e?.name).toBe('Grey Kessel');
   });
 
-  test('a one-word abbreviation of a typed name joins it', () => {
+  // Its second letter from each place an abbreviation may take it (the index of
+  // unionAbbreviations): the second word, the first word, the third word (the second left out).
+  test.each([
+    ['Agência Nacional de Aviação Civil', 'Anac'],
+    ['Centro de Investigação e Prevenção', 'Cenip'],
+    ['Centro Técnico Nacional de Prevenção', 'Cenap'],
+  ])('a one-word abbreviation of a typed name joins it: %s, %s', (name, short) => {
     const names = namesOf(
       [
-        source('a', 'pt', 'A Agência Nacional de Aviação Civil abriu uma investigação ontem.'),
-        source('b', 'pt', 'Segundo a Anac, o avião tinha todos os certificados em dia.'),
+        source('a', 'pt', `O ${name} abriu uma investigação ontem.`),
+        source('b', 'pt', `Segundo o ${short}, o avião tinha todos os certificados em dia.`),
       ],
-      'Anac',
+      short,
     );
-    expect(names).toEqual(['Agência Nacional de Aviação Civil', 'Anac']);
+    expect(names).toEqual([name, short].sort());
   });
 
   test('a place misspelled once joins the common spelling', () => {

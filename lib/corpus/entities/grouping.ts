@@ -219,7 +219,8 @@ function unionAcronyms(groups: Map<string, Group>, { union }: Unions): void {
 /**
  * One-word names join the one multi-word name they are the surname, the head word ("Mojave"
  * -> "Mojave Desert") or the first name of; a type's head word alone ("Policía") the one name
- * it opens ("Policía Nacional"). Returns the roots named by a surname.
+ * it opens ("Policía Nacional"). A surname two persons share joins the one its own sources
+ * name (mostSources). Returns the roots named by a surname.
  */
 function attachShortNames(
   groups: ReadonlyMap<string, Group>,
@@ -258,13 +259,50 @@ function attachShortNames(
       return targets.length === 1 ? targets[0]! : null;
     };
     const target =
-      by(surnameOf) ?? by(headOf) ?? by(firstNameOf) ?? (isHeadWord(g.key) ? by(startOf) : null);
+      by(surnameOf) ??
+      mostSources(g, surnameOf.get(g.key) ?? [], groups, find) ??
+      by(headOf) ??
+      by(firstNameOf) ??
+      (isHeadWord(g.key) ? by(startOf) : null);
     if (target) {
       union(g.key, target);
       if (surnameOf.has(g.key)) personSurnames.add(target);
     }
   }
   return personSurnames;
+}
+
+/** A surname's sources that name a person ending with it must outnumber the others this much. */
+const SURNAME_MAJORITY = 2;
+
+/**
+ * Of the persons a surname may name (`keys`, their full names' groups), the one the surname's
+ * own sources name (the person most of its sources mean): the sources writing both the surname
+ * and that person's full name are at least two and outnumber those writing another's
+ * SURNAME_MAJORITY times. A person of the same surname in another story, named in a few
+ * sources, does not detach the surname from this one.
+ */
+function mostSources(
+  g: Group,
+  keys: readonly string[],
+  groups: ReadonlyMap<string, Group>,
+  find: (k: string) => string,
+): string | null {
+  if (keys.length < 2) return null;
+
+  const own = new Set(g.occs.map((o) => o.source.id));
+  const shared = new Map<string, Set<string>>();
+  for (const k of keys) {
+    const root = find(k);
+    const set = shared.get(root) ?? new Set<string>();
+    for (const o of groups.get(k)?.occs ?? []) if (own.has(o.source.id)) set.add(o.source.id);
+    shared.set(root, set);
+  }
+  if (shared.size < 2) return null;
+  const ranked = [...shared].sort((a, b) => b[1].size - a[1].size);
+  const [best, ...rest] = ranked;
+  const others = rest.reduce((n, [, s]) => n + s.size, 0);
+  return best![1].size >= 2 && best![1].size > SURNAME_MAJORITY * others ? best![0] : null;
 }
 
 /**
@@ -613,23 +651,28 @@ function unionAbbreviations(
     .map((g) => ({ g, words: contentWords(g) }))
     .filter((l) => l.words.length >= 3);
   if (long.length === 0) return;
-  // An abbreviation starts with its name's first letter: the names are indexed by it, so each
-  // word is tried against the names it may abbreviate, not every name of the corpus.
-  const byFirst = new Map<string, Array<(typeof long)[number]>>();
+  // An abbreviation starts with its name's first letter, and its second letter is the first
+  // word's second, or the first letter of the second word or (that one left out) of the third
+  // (abbreviates): the names are indexed by those two letters, so each word is tried against
+  // the few names it may abbreviate, not every name of the corpus.
+  const byStart = new Map<string, Set<(typeof long)[number]>>();
   for (const l of long) {
     const first = l.words[0]![0];
     if (first === undefined) continue;
-    const list = byFirst.get(first);
-    if (list) list.push(l);
-    else byFirst.set(first, [l]);
+    for (const second of [l.words[0]![1], l.words[1]?.[0], l.words[2]?.[0]]) {
+      if (second === undefined) continue;
+      const set = byStart.get(first + second);
+      if (set) set.add(l);
+      else byStart.set(first + second, new Set([l]));
+    }
   }
   for (const g of groups.values()) {
     if (maxLen(g) !== 1 || g.occs.length === 0) continue;
     const word = key(g.occs[0]!.surface);
     if (!/^\p{L}{4,8}$/u.test(word) || g.occs.some((o) => !/^\p{Lu}/u.test(o.surface))) continue;
-    const names = byFirst.get(word[0]!) ?? [];
+    const names = byStart.get(word.slice(0, 2)) ?? [];
     const roots = new Set(
-      names.filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)),
+      [...names].filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)),
     );
     roots.delete(find(g.key));
     if (roots.size === 1) union(g.key, [...roots][0]!);

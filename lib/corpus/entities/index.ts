@@ -6,7 +6,7 @@
  */
 import { countryCode } from '../../lang';
 import type { Descriptor, Entity, Mention, Passage, Source } from '../../types';
-import { slug } from '../ids';
+import { entityId } from '../ids';
 import type { EntityOverrides } from '../overrides';
 import { type Group, groupOccurrences, type Grouping, maxLen } from './grouping';
 import { junkFilter } from './junk';
@@ -63,8 +63,10 @@ export function discoverEntities(
 
 /** What Resolver.add makes of one entity's groups when nothing is known: all but its id. */
 interface Draft {
-  /** slug(name): the id, unless another entity took it first. */
-  slug: string;
+  /** The name's key: the id's source (entityId). */
+  nameKey: string;
+  /** Its sorted surface forms (entityId's tie-break with an id already taken). */
+  evidence: string;
   entity: Omit<Entity, 'id'>;
   /** Left without a type: its neighbours in lists may give it one (typeFromNeighbours). */
   untyped: boolean;
@@ -251,7 +253,8 @@ class Resolver {
       qualified * 2 >= all.occs.length &&
       !all.occs.some((o) => o.acronym);
     return {
-      slug: slug(name),
+      nameKey: key(name),
+      evidence: [...all.aliases].sort().join('\n'),
       entity: {
         name,
         ...(generic ? { generic: true } : {}),
@@ -265,10 +268,11 @@ class Resolver {
     };
   }
 
-  /** A draft made an entity: its id taken, its aliases pointed at it. */
+  /** A draft made an entity: its id given, its aliases pointed at it. */
   private place(draft: Draft, all: Group): void {
-    let id = draft.slug;
-    while (this.usedIds.has(id)) id = `${id}-${this.usedIds.size}`;
+    // A function of the entity's own name (no two entities share a name's key), not of what
+    // came before it: an add never renames an entity it does not touch.
+    const id = entityId(draft.nameKey, draft.evidence, this.usedIds);
     this.usedIds.add(id);
     const { name, generic, type, aliases, descriptors, description, origin } = draft.entity;
     const entity: Entity = {
