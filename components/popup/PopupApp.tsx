@@ -7,7 +7,7 @@ import type {
   TabProtocol,
 } from '@/lib/protocol';
 import { LIST_PAGE, type PopupSnapshot } from '@/lib/service/popup-snapshot';
-import { AddPage } from './AddPage';
+import type { AddPage as AddPageView } from './AddPage';
 import { type ContextState, PAGE_ROWS, type PageState, ThisPage } from './ThisPage';
 import type { ActiveTab, PopupApi } from './api';
 import { CoverageGrid } from './CoverageGrid';
@@ -249,6 +249,16 @@ export function PopupApp({
   // except one that already is a source.
   const isSource = context.state === 'ready' && context.context.sourceId !== null;
   const canAdd = tab !== null && isWeb(tabUrl) && page.state !== 'off';
+  // "Add this page" and the article reader it brings load only over a web page: not in the
+  // code every popup parses before its first frame.
+  const [AddPage, setAddPage] = useState<typeof AddPageView | null>(null);
+  useEffect(() => {
+    if (canAdd && !AddPage)
+      import('./AddPage').then(
+        (m) => setAddPage(() => m.AddPage),
+        (e: Error) => setListError(e.message),
+      );
+  }, [canAdd, AddPage]);
 
   return (
     <main class="popup">
@@ -271,7 +281,7 @@ export function PopupApp({
       </header>
 
       <ThisPage page={page} context={context} stories={summary?.stories.length ?? 0} />
-      {canAdd ? (
+      {canAdd && AddPage ? (
         <AddPage
           api={api}
           tabId={tab.id}

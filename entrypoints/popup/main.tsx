@@ -4,6 +4,9 @@ import { entityFromHash, OPENING_QUERY, PopupApp } from '@/components/popup/Popu
 import { LIST_PAGE, type PopupSnapshot, readPopupSnapshot } from '@/lib/service/popup-snapshot';
 import '@/components/popup/popup.css';
 
+/** How long the first frame waits for the kept answers at most. */
+const SNAPSHOT_WAIT_MS = 300;
+
 const root = document.getElementById('app')!;
 const api = createPopupApi();
 const initialEntity = entityFromHash(location.hash);
@@ -14,5 +17,7 @@ if (initialEntity === null)
 // The current corpus version's kept answers, if any, make the first frame; the worker's replace them.
 const show = (snapshot: PopupSnapshot | null) =>
   render(<PopupApp api={api} initialEntity={initialEntity} snapshot={snapshot} />, root);
-readPopupSnapshot(indexedDB).then(show, () => show(null));
+// A database busy upgrading holds the read back: the popup then starts without them.
+const late = new Promise<null>((ok) => setTimeout(() => ok(null), SNAPSHOT_WAIT_MS));
+Promise.race([readPopupSnapshot(indexedDB), late]).then(show, () => show(null));
 addEventListener('pagehide', () => render(null, root));
