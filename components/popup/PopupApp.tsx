@@ -85,6 +85,14 @@ export function PopupApp({
   );
   const [listError, setListError] = useState<string | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  // Kept answers read after the first frame (the database was busy): shown until the worker's.
+  useEffect(() => {
+    if (!snapshot) return;
+    setSummary((s) => s ?? snapshot.summary);
+    const first = snapshot.firstPage;
+    if (first && initialEntity === null)
+      setList((l) => l ?? { key: keyOf(0, OPENING_QUERY), page: first, items: first.items });
+  }, [snapshot, initialEntity]);
   const [entity, setEntity] = useState<string | null>(initialEntity);
   const [showAgreements, setShowAgreements] = useState(false);
   const [showAll, setShowAll] = useState(false);

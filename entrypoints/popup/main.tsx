@@ -17,7 +17,12 @@ if (initialEntity === null)
 // The current corpus version's kept answers, if any, make the first frame; the worker's replace them.
 const show = (snapshot: PopupSnapshot | null) =>
   render(<PopupApp api={api} initialEntity={initialEntity} snapshot={snapshot} />, root);
-// A database busy upgrading holds the read back: the popup then starts without them.
+// A busy database (an upgrade, the worker's start-up reads) holds the read back: the popup then
+// starts without them, and takes them when they come if the worker has not answered first.
+const kept = readPopupSnapshot(indexedDB).catch(() => null);
 const late = new Promise<null>((ok) => setTimeout(() => ok(null), SNAPSHOT_WAIT_MS));
-Promise.race([readPopupSnapshot(indexedDB), late]).then(show, () => show(null));
+void Promise.race([kept, late]).then((first) => {
+  show(first);
+  if (!first) void kept.then((snapshot) => snapshot && show(snapshot));
+});
 addEventListener('pagehide', () => render(null, root));
