@@ -5,7 +5,7 @@ import Dexie, {
   type Transaction,
 } from 'dexie';
 import type { Claim, Corpus, Discrepancy, Entity, Mention, Passage, Source } from './types';
-import { SNAPSHOT_STORE, type SnapshotRow } from './service/popup-snapshot';
+import { SNAPSHOT_STORE, type SnapshotRow } from './protocol/snapshot';
 
 /** Key/value rows for bookkeeping (bundled index version, dictionary version). */
 export interface MetaRow {
@@ -38,7 +38,7 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
   },
   {
     // What the popup opens with, computed from the rows and keyed by the corpus version
-    // (lib/service/popup-snapshot.ts): derived only, so a new table and no data to move.
+    // (lib/protocol/snapshot.ts): derived only, so a new table and no data to move.
     version: 2,
     stores: { [SNAPSHOT_STORE]: 'id' },
   },

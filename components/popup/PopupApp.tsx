@@ -6,7 +6,7 @@ import type {
   Summary,
   TabProtocol,
 } from '@/lib/protocol';
-import { LIST_PAGE, type PopupSnapshot } from '@/lib/service/popup-snapshot';
+import { LIST_PAGE, type PopupSnapshot } from '@/lib/protocol/snapshot';
 import type { AddPage as AddPageView } from './AddPage';
 import { type ContextState, PAGE_ROWS, type PageState, ThisPage } from './ThisPage';
 import type { ActiveTab, PopupApi } from './api';
@@ -69,7 +69,7 @@ export function PopupApp({
 }: {
   api: PopupApi;
   initialEntity: string | null;
-  /** The current corpus version's kept answers (lib/service/popup-snapshot.ts), shown at once. */
+  /** The current corpus version's kept answers (lib/protocol/snapshot.ts), shown at once. */
   snapshot?: PopupSnapshot | null;
 }) {
   const [summary, setSummary] = useState<Summary | null>(snapshot?.summary ?? null);

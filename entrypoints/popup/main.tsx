@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { createPopupApi } from '@/components/popup/api';
 import { entityFromHash, OPENING_QUERY, PopupApp } from '@/components/popup/PopupApp';
-import { LIST_PAGE, type PopupSnapshot, readPopupSnapshot } from '@/lib/service/popup-snapshot';
+import { readPopupSnapshot } from '@/components/popup/snapshot';
+import { LIST_PAGE, type PopupSnapshot } from '@/lib/protocol/snapshot';
 import '@/components/popup/popup.css';
 
 /** How long the first frame waits for the kept answers at most. */

@@ -11,7 +11,7 @@ import { quotedBy } from './card';
 import { safeUrl } from '../intake/url';
 import { corpusStories } from './stories';
 import { cached, enabledSources, persisted } from './read-cache';
-import { isFirstPage, LIST_PAGE, SNAPSHOT_FIRST_PAGE } from './popup-snapshot';
+import { isFirstPage, LIST_PAGE, SNAPSHOT_FIRST_PAGE } from '../protocol/snapshot';
 import type { ClaimView, DiscrepancyPage, DiscrepancyView } from '../protocol';
 
 export { enabledSources };

@@ -1,5 +1,5 @@
 /**
- * The popup's kept answers (lib/service/popup-snapshot.ts): what the popup reads straight from
+ * The popup's kept answers (lib/protocol/snapshot.ts, components/popup/snapshot.ts): what the popup reads straight from
  * IndexedDB is the worker's answer for the corpus as it is now, or nothing; a change, or a write
  * that forgets the corpus version, leaves nothing to read until the worker computes again; a
  * freshly started worker answers from the kept rows of the current version only.
@@ -10,14 +10,16 @@ import { CrosscheckDB, readCorpus } from '../db';
 import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import type { Handlers } from '../protocol';
 import { createHandlers } from './handlers';
+import { readPopupSnapshot } from '../../components/popup/snapshot';
 import {
   isFirstPage,
   LIST_PAGE,
-  readPopupSnapshot,
   SNAPSHOT_FIRST_PAGE,
   SNAPSHOT_SUMMARY,
   snapshotVersion,
-} from './popup-snapshot';
+  VERSION_ROWS,
+} from '../protocol/snapshot';
+import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { loadSeedIndex } from './seed-index';
 
 const bundle = seedBundle({ withOverrides: true });
@@ -42,6 +44,10 @@ async function seeded(name: string): Promise<CrosscheckDB> {
   await loadSeedIndex(db, bundle);
   return db;
 }
+
+test('the snapshot key is made of the corpus version rows the worker bumps', () => {
+  expect(VERSION_ROWS).toEqual([META_DICTIONARY_VERSION, META_INDEX_VERSION]);
+});
 
 describe('isFirstPage', () => {
   test.each([

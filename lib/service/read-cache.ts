@@ -9,7 +9,7 @@
 import type { CrosscheckDB } from '../db';
 import type { Source } from '../types';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
-import { snapshotVersion } from './popup-snapshot';
+import { snapshotVersion } from '../protocol/snapshot';
 
 interface Entry {
   writes: number;
@@ -19,7 +19,7 @@ interface Entry {
 
 const entries = new WeakMap<CrosscheckDB, Entry>();
 
-/** The corpus version in the database, as snapshots are keyed (lib/service/popup-snapshot.ts). */
+/** The corpus version in the database, as snapshots are keyed (lib/protocol/snapshot.ts). */
 async function storedVersion(db: CrosscheckDB): Promise<string> {
   const [version, index] = await Promise.all([
     db.meta.get(META_DICTIONARY_VERSION),

@@ -8,7 +8,7 @@ import { sourceHover, sourceLabel } from '../source-label';
 import { corpusStories } from './stories';
 import type { Summary } from '../protocol';
 import { enabledSources, persisted } from './read-cache';
-import { SNAPSHOT_SUMMARY } from './popup-snapshot';
+import { SNAPSHOT_SUMMARY } from '../protocol/snapshot';
 
 export { discrepancyPage, FIRST_PAGE, listDiscrepancies, whoSays } from './discrepancy-list';
 export { groupOthers, PAGE_SOURCE_ID, pageContext, pageRow } from './page-context';
