@@ -1,5 +1,11 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, {
+  type DBCoreKeyRange,
+  type DBCoreTransaction,
+  type EntityTable,
+  type Transaction,
+} from 'dexie';
 import type { Claim, Corpus, Discrepancy, Entity, Mention, Passage, Source } from './types';
+import { SNAPSHOT_STORE, type SnapshotRow } from './protocol/snapshot';
 
 /** Key/value rows for bookkeeping (bundled index version, dictionary version). */
 export interface MetaRow {
@@ -30,6 +36,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       meta: 'id',
     },
   },
+  {
+    // What the popup opens with, computed from the rows and keyed by the corpus version
+    // (lib/protocol/snapshot.ts): derived only, so a new table and no data to move.
+    version: 2,
+    stores: { [SNAPSHOT_STORE]: 'id' },
+  },
 ];
 
 /** Declares the schema versions on a Dexie database, up to `upTo` (all by default). */
@@ -41,6 +53,17 @@ export function declareVersions(db: Dexie, upTo = Infinity): void {
   }
 }
 
+/** Transactions whose snapshots are already emptied (lib/db.ts's write counter). */
+const emptied = new WeakSet<DBCoreTransaction>();
+/** DBCore's "every key" range (DBCoreRangeType.Any, as Dexie's own clear() sends it). */
+const ANY: DBCoreKeyRange = {
+  type: 3,
+  lower: -Infinity,
+  lowerOpen: false,
+  upper: [[]],
+  upperOpen: false,
+};
+
 export class CrosscheckDB extends Dexie {
   sources!: EntityTable<Source, 'id'>;
   passages!: EntityTable<Passage, 'id'>;
@@ -49,12 +72,17 @@ export class CrosscheckDB extends Dexie {
   claims!: EntityTable<Claim, 'id'>;
   discrepancies!: EntityTable<Discrepancy, 'id'>;
   meta!: EntityTable<MetaRow, 'id'>;
+  /** Derived answers kept across worker lives (never user data; rebuilt from the rows). */
+  snapshots!: EntityTable<SnapshotRow, 'id'>;
 
   /**
    * Bumped by every write request made through this connection (any table), and again when its
    * read-write transaction commits or aborts: caches of what the rows derive
    * (lib/service/read-cache.ts) compare it, so no write, even one that forgets the corpus
-   * version or rolls back, can leave them stale.
+   * version or rolls back, can leave them stale. Writes of the snapshots alone do not count:
+   * they are what those caches derive, not what they derive it from; every other write
+   * empties them in its own transaction (a write that forgets the corpus version cannot leave
+   * one standing, not even for a moment).
    */
   writes = 0;
 
@@ -67,10 +95,20 @@ export class CrosscheckDB extends Dexie {
       create: (down) => ({
         ...down,
         transaction: (stores, mode, options) => {
-          const tx = down.transaction(stores, mode, options);
+          // Every read-write transaction can empty the snapshots (below).
+          const widened =
+            mode === 'readwrite' && !stores.includes(SNAPSHOT_STORE)
+              ? [...stores, SNAPSHOT_STORE]
+              : stores;
+          const tx = down.transaction(widened, mode, options);
           // The default core's transaction is the IndexedDB one.
           const events = tx as Partial<Pick<IDBTransaction, 'addEventListener'>>;
-          if (mode === 'readwrite' && typeof events.addEventListener === 'function') {
+          const derivedOnly = stores.every((s) => s === SNAPSHOT_STORE);
+          if (
+            mode === 'readwrite' &&
+            !derivedOnly &&
+            typeof events.addEventListener === 'function'
+          ) {
             const ended = () => void this.writes++;
             events.addEventListener('complete', ended);
             events.addEventListener('abort', ended);
@@ -79,10 +117,21 @@ export class CrosscheckDB extends Dexie {
         },
         table: (tableName) => {
           const table = down.table(tableName);
+          if (tableName === SNAPSHOT_STORE) return table;
           return {
             ...table,
             mutate: (req) => {
               this.writes++;
+              // Once per transaction, queued before the write itself: the derived answers go
+              // in the same commit as the change (IndexedDB runs a transaction's requests in
+              // order).
+              if (!emptied.has(req.trans)) {
+                emptied.add(req.trans);
+                void down
+                  .table(SNAPSHOT_STORE)
+                  .mutate({ type: 'deleteRange', trans: req.trans, range: ANY })
+                  .catch(() => undefined);
+              }
               return table.mutate(req);
             },
           };

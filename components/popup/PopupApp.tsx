@@ -6,7 +6,8 @@ import type {
   Summary,
   TabProtocol,
 } from '@/lib/protocol';
-import { AddPage } from './AddPage';
+import { LIST_PAGE, type PopupSnapshot } from '@/lib/protocol/snapshot';
+import type { AddPage as AddPageView } from './AddPage';
 import { type ContextState, PAGE_ROWS, type PageState, ThisPage } from './ThisPage';
 import type { ActiveTab, PopupApi } from './api';
 import { CoverageGrid } from './CoverageGrid';
@@ -16,8 +17,6 @@ import { Marked } from './Marked';
 
 /** How many differences the first screen lists before "Show all". */
 const TOP = 3;
-/** How many the popup asks the background for at a time (the rest on "Show more"). */
-export const LIST_PAGE = 25;
 /** The performance mark set when the list (or its empty state) is first painted. */
 export const LIST_PAINTED_MARK = 'crosscheck:list-painted';
 
@@ -45,12 +44,55 @@ export function entityFromHash(hash: string): string | null {
 
 const isWeb = (url: string | null | undefined): url is string => !!url && /^https?:/i.test(url);
 
-export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity: string | null }) {
-  const [summary, setSummary] = useState<Summary | null>(null);
+/** What the list asks the background for, less the paging. */
+interface ListQuery {
+  entityId: string | null;
+  storyFirst: string | null;
+  exclude: string[];
+  agreements: boolean;
+}
+/** The popup's first request before it knows its page: everyone, agreements hidden. */
+export const OPENING_QUERY: ListQuery = {
+  entityId: null,
+  storyFirst: null,
+  exclude: [],
+  agreements: false,
+};
+const keyOf = (reload: number, query: ListQuery) => `${reload}|${JSON.stringify(query)}`;
+/** The same answer as already shown (a snapshot's): no render for nothing. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function PopupApp({
+  api,
+  initialEntity,
+  snapshot = null,
+}: {
+  api: PopupApi;
+  initialEntity: string | null;
+  /** The current corpus version's kept answers (lib/protocol/snapshot.ts), shown at once. */
+  snapshot?: PopupSnapshot | null;
+}) {
+  const [summary, setSummary] = useState<Summary | null>(snapshot?.summary ?? null);
   const [summaryError, setSummaryError] = useState<string | null>(null);
-  const [list, setList] = useState<ListState | null>(null);
+  const [list, setList] = useState<ListState | null>(() =>
+    snapshot?.firstPage && initialEntity === null
+      ? {
+          key: keyOf(0, OPENING_QUERY),
+          page: snapshot.firstPage,
+          items: snapshot.firstPage.items,
+        }
+      : null,
+  );
   const [listError, setListError] = useState<string | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  // Kept answers read after the first frame (the database was busy): shown until the worker's.
+  useEffect(() => {
+    if (!snapshot) return;
+    setSummary((s) => s ?? snapshot.summary);
+    const first = snapshot.firstPage;
+    if (first && initialEntity === null)
+      setList((l) => l ?? { key: keyOf(0, OPENING_QUERY), page: first, items: first.items });
+  }, [snapshot, initialEntity]);
   const [entity, setEntity] = useState<string | null>(initialEntity);
   const [showAgreements, setShowAgreements] = useState(false);
   const [showAll, setShowAll] = useState(false);
@@ -63,7 +105,13 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
-    api.send('getSummary', {}).then(setSummary, (e: Error) => setSummaryError(e.message));
+    api.send('getSummary', {}).then(
+      (s) => {
+        setSummary((old) => (old && same(old, s) ? old : s));
+        setSummaryError(null);
+      },
+      (e: Error) => setSummaryError(e.message),
+    );
   }, [api, reload]);
 
   useEffect(() => {
@@ -110,13 +158,13 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
   // Grouped by story, the page's story first (the background orders and pages the list so); the
   // first screen shows the top TOP of that order.
   const pageStory = context.state === 'ready' ? (context.context.story?.id ?? null) : null;
-  const request = {
+  const request: ListQuery = {
     entityId: entity,
     storyFirst: pageStory,
     exclude,
     agreements: showAgreements,
   };
-  const requestKey = `${reload}|${JSON.stringify(request)}`;
+  const requestKey = keyOf(reload, request);
   const latest = useRef(requestKey);
   latest.current = requestKey;
   useEffect(() => {
@@ -124,7 +172,9 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
     api.send('listDiscrepancies', { ...request, offset: 0, limit: LIST_PAGE }).then(
       (page) => {
         if (latest.current !== key) return; // a newer request is on its way
-        setList({ key, page, items: page.items });
+        setList((old) =>
+          old && old.key === key && same(old.page, page) ? old : { key, page, items: page.items },
+        );
         setListError(null);
       },
       (e: Error) => setListError(e.message),
@@ -207,6 +257,16 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
   // except one that already is a source.
   const isSource = context.state === 'ready' && context.context.sourceId !== null;
   const canAdd = tab !== null && isWeb(tabUrl) && page.state !== 'off';
+  // "Add this page" and the article reader it brings load only over a web page: not in the
+  // code every popup parses before its first frame.
+  const [AddPage, setAddPage] = useState<typeof AddPageView | null>(null);
+  useEffect(() => {
+    if (canAdd && !AddPage)
+      import('./AddPage').then(
+        (m) => setAddPage(() => m.AddPage),
+        (e: Error) => setListError(e.message),
+      );
+  }, [canAdd, AddPage]);
 
   return (
     <main class="popup">
@@ -229,7 +289,7 @@ export function PopupApp({ api, initialEntity }: { api: PopupApi; initialEntity:
       </header>
 
       <ThisPage page={page} context={context} stories={summary?.stories.length ?? 0} />
-      {canAdd ? (
+      {canAdd && AddPage ? (
         <AddPage
           api={api}
           tabId={tab.id}

@@ -13,6 +13,11 @@ export interface ActiveTab {
 
 export interface PopupApi {
   send: Send;
+  /**
+   * Sends a request now, before anyone asks: the first `send` of the same request takes its
+   * answer (the popup asks while its code is still starting, not after its first frame).
+   */
+  prefetch: Send;
   activeTab: () => Promise<ActiveTab | null>;
   /** null when no content script answers (a browser page, a blocked site, not loaded yet). */
   sendTab: <K extends keyof TabProtocol>(
@@ -24,8 +29,34 @@ export interface PopupApi {
 }
 
 export function createPopupApi(): PopupApi {
+  const client: Send = createClient((message) => browser.runtime.sendMessage(message));
+  return { ...withPrefetch(client), ...tabAccess() };
+}
+
+/** `send` and `prefetch` over one client: a prefetched answer is handed out once. */
+export function withPrefetch(client: Send): Pick<PopupApi, 'send' | 'prefetch'> {
+  const early = new Map<string, Promise<unknown>>();
+  const keyOf = (type: string, payload: unknown) => `${type}|${JSON.stringify(payload)}`;
   return {
-    send: createClient((message) => browser.runtime.sendMessage(message)),
+    prefetch: (type, payload) => {
+      const answer = client(type, payload);
+      early.set(keyOf(type, payload), answer);
+      // Nobody may ever ask (the popup closed, the request changed): no unhandled rejection.
+      answer.catch(() => undefined);
+      return answer;
+    },
+    send: (type, payload) => {
+      const key = keyOf(type, payload);
+      const answer = early.get(key);
+      if (!answer) return client(type, payload);
+      early.delete(key);
+      return answer as ReturnType<typeof client<typeof type>>;
+    },
+  };
+}
+
+function tabAccess(): Omit<PopupApi, 'send' | 'prefetch'> {
+  return {
     async activeTab() {
       // Tests open the popup in a tab of its own; ?tab=<id> says which tab it stands for.
       const forced = Number(new URLSearchParams(location.search).get('tab'));

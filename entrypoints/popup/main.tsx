@@ -1,8 +1,29 @@
 import { render } from 'preact';
 import { createPopupApi } from '@/components/popup/api';
-import { entityFromHash, PopupApp } from '@/components/popup/PopupApp';
+import { entityFromHash, OPENING_QUERY, PopupApp } from '@/components/popup/PopupApp';
+import { readPopupSnapshot } from '@/components/popup/snapshot';
+import { LIST_PAGE, type PopupSnapshot } from '@/lib/protocol/snapshot';
 import '@/components/popup/popup.css';
 
+/** How long the first frame waits for the kept answers at most. */
+const SNAPSHOT_WAIT_MS = 300;
+
 const root = document.getElementById('app')!;
-render(<PopupApp api={createPopupApi()} initialEntity={entityFromHash(location.hash)} />, root);
+const api = createPopupApi();
+const initialEntity = entityFromHash(location.hash);
+// Asked before the first render: the worker works while the popup starts.
+void api.prefetch('getSummary', {});
+if (initialEntity === null)
+  void api.prefetch('listDiscrepancies', { ...OPENING_QUERY, offset: 0, limit: LIST_PAGE });
+// The current corpus version's kept answers, if any, make the first frame; the worker's replace them.
+const show = (snapshot: PopupSnapshot | null) =>
+  render(<PopupApp api={api} initialEntity={initialEntity} snapshot={snapshot} />, root);
+// A busy database (an upgrade, the worker's start-up reads) holds the read back: the popup then
+// starts without them, and takes them when they come if the worker has not answered first.
+const kept = readPopupSnapshot(indexedDB).catch(() => null);
+const late = new Promise<null>((ok) => setTimeout(() => ok(null), SNAPSHOT_WAIT_MS));
+void Promise.race([kept, late]).then((first) => {
+  show(first);
+  if (!first) void kept.then((snapshot) => snapshot && show(snapshot));
+});
 addEventListener('pagehide', () => render(null, root));

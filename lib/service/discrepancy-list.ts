@@ -10,7 +10,8 @@ import type { Claim, Discrepancy, Entity, Passage, Source } from '../types';
 import { quotedBy } from './card';
 import { safeUrl } from '../intake/url';
 import { corpusStories } from './stories';
-import { cached, enabledSources } from './read-cache';
+import { cached, enabledSources, persisted } from './read-cache';
+import { isFirstPage, LIST_PAGE, SNAPSHOT_FIRST_PAGE } from '../protocol/snapshot';
 import type { ClaimView, DiscrepancyPage, DiscrepancyView } from '../protocol';
 
 export { enabledSources };
@@ -79,15 +80,22 @@ export interface ListRequest {
   limit?: number;
 }
 
+/** The request the popup opens with: its first page, everyone, no page of its own. */
+export const FIRST_PAGE: ListRequest = { entityId: null, offset: 0, limit: LIST_PAGE };
+
 /**
  * One page of the popup's list: the ranked rows matching the entity filter (agreements only when
  * asked), grouped by story in the order of each story's best row with `storyFirst` first, less
- * `exclude`d rows; with the counts and names the popup shows around it.
+ * `exclude`d rows; with the counts and names the popup shows around it. The popup's first page
+ * is kept in the database for the corpus version (a worker that just started answers at once).
  */
-export async function discrepancyPage(
-  db: CrosscheckDB,
-  req: ListRequest,
-): Promise<DiscrepancyPage> {
+export function discrepancyPage(db: CrosscheckDB, req: ListRequest): Promise<DiscrepancyPage> {
+  if (isFirstPage(req))
+    return persisted(db, SNAPSHOT_FIRST_PAGE, () => computePage(db, FIRST_PAGE));
+  return computePage(db, req);
+}
+
+async function computePage(db: CrosscheckDB, req: ListRequest): Promise<DiscrepancyPage> {
   const all = await rankedDiscrepancies(db);
   const about = req.entityId ? all.filter((r) => r.entityIds.includes(req.entityId!)) : all;
   const matching = about.filter((r) => req.agreements || !r.view.agreement);

@@ -10,7 +10,13 @@ import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers, type SourceServiceDeps } from './sources';
 import { corpusStories, pageStoriesOf } from './stories';
 import { cached, enabledSources } from './read-cache';
-import { buildSummary, createSearchService, discrepancyPage, pageContext } from './summary';
+import {
+  buildSummary,
+  createSearchService,
+  discrepancyPage,
+  FIRST_PAGE,
+  pageContext,
+} from './summary';
 
 export interface ServiceDeps extends SourceServiceDeps {
   /** Resolves once the bundled seed index is in the database. */
@@ -97,9 +103,7 @@ function answers(deps: ServiceDeps): Handlers {
   // Once a change is written, what the popup opens with is computed for the new corpus while
   // nobody waits (a failure here is the next reader's to see, not the change's).
   const prepareReads = () =>
-    void Promise.all([buildSummary(db), discrepancyPage(db, { entityId: null })]).catch(
-      () => undefined,
-    );
+    void Promise.all([buildSummary(db), discrepancyPage(db, FIRST_PAGE)]).catch(() => undefined);
   for (const name of CHANGES) {
     const change = sources[name] as (req: never) => Promise<unknown>;
     (sources as Record<string, unknown>)[name] = async (req: never) => {

@@ -9,6 +9,7 @@
 import type { CrosscheckDB } from '../db';
 import type { Source } from '../types';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
+import { snapshotVersion } from '../protocol/snapshot';
 
 interface Entry {
   writes: number;
@@ -18,14 +19,19 @@ interface Entry {
 
 const entries = new WeakMap<CrosscheckDB, Entry>();
 
-/** The corpus's current key (cheap: two bookkeeping rows and a counter). */
-export async function corpusKey(db: CrosscheckDB): Promise<{ writes: number; key: string }> {
-  const writes = db.writes;
+/** The corpus version in the database, as snapshots are keyed (lib/protocol/snapshot.ts). */
+async function storedVersion(db: CrosscheckDB): Promise<string> {
   const [version, index] = await Promise.all([
     db.meta.get(META_DICTIONARY_VERSION),
     db.meta.get(META_INDEX_VERSION),
   ]);
-  return { writes, key: `${writes}|${String(version?.value)}|${String(index?.value)}` };
+  return snapshotVersion(version?.value, index?.value);
+}
+
+/** The corpus's current key (cheap: two bookkeeping rows and a counter). */
+export async function corpusKey(db: CrosscheckDB): Promise<{ writes: number; key: string }> {
+  const writes = db.writes;
+  return { writes, key: `${writes}|${await storedVersion(db)}` };
 }
 
 /**
@@ -54,6 +60,33 @@ export async function cached<T>(
     if (current.values.get(name) === value) current.values.delete(name);
   });
   return value;
+}
+
+/**
+ * As `cached`, and kept in the database too (the snapshots table, keyed by the corpus version):
+ * a freshly started worker, or the popup itself, reads it instead of computing it again. A kept
+ * value is only ever used for the version it was computed for; versions only go up, so one
+ * written while a change lands is keyed by the version before it and never read again.
+ */
+export function persisted<T>(
+  db: CrosscheckDB,
+  name: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  return cached(db, `persisted:${name}`, async () => {
+    // Read before the rows, as `cached` does: the value is at least as new as its key.
+    const writes = db.writes;
+    const version = await storedVersion(db);
+    const kept = await db.snapshots.get(name).catch(() => undefined);
+    if (kept && kept.version === version) return kept.value as T;
+    const value = await compute();
+    // Only for a corpus still at that version, with no write through this connection meanwhile
+    // (lib/db.ts empties the table after one); a failure to keep it costs the next start a
+    // computation, nothing else.
+    if (db.writes === writes && (await storedVersion(db)) === version)
+      await db.snapshots.put({ id: name, version, value }).catch(() => undefined);
+    return value;
+  });
 }
 
 /** The enabled sources by id, as the corpus is now (shared: never change the map). */

@@ -7,9 +7,10 @@ import type { CrosscheckDB } from '../db';
 import { sourceHover, sourceLabel } from '../source-label';
 import { corpusStories } from './stories';
 import type { Summary } from '../protocol';
-import { cached, enabledSources } from './read-cache';
+import { enabledSources, persisted } from './read-cache';
+import { SNAPSHOT_SUMMARY } from '../protocol/snapshot';
 
-export { discrepancyPage, listDiscrepancies, whoSays } from './discrepancy-list';
+export { discrepancyPage, FIRST_PAGE, listDiscrepancies, whoSays } from './discrepancy-list';
 export { groupOthers, PAGE_SOURCE_ID, pageContext, pageRow } from './page-context';
 export { createSearchService } from './search-service';
 
@@ -21,9 +22,12 @@ const GRID_ROWS = 8;
  */
 export const GRID_OUTLETS = 12;
 
-/** The popup's head: corpus counts, stories and the coverage grid; kept until the corpus changes. */
+/**
+ * The popup's head: corpus counts, stories and the coverage grid; kept until the corpus changes,
+ * in the database too (the popup reads it there before the worker answers).
+ */
 export function buildSummary(db: CrosscheckDB): Promise<Summary> {
-  return cached(db, 'summary', () => readSummary(db));
+  return persisted(db, SNAPSHOT_SUMMARY, () => readSummary(db));
 }
 
 async function readSummary(db: CrosscheckDB): Promise<Summary> {

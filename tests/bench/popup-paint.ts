@@ -8,11 +8,12 @@
  * Measured from the popup page's navigation start (the popup opening): the first list row (or
  * the list's empty state) in the DOM, and the next frame after it (painted). The first open
  * after the fill is apart (the background computes the stories, the summary and the list for
- * the new corpus), then warm opens. Every popup stands for a tab with no web page, as a click on
- * the toolbar button over a browser page would.
+ * the new corpus), then warm opens, then opens right after the service worker was stopped (as
+ * the browser stops an idle one: the popup wakes it). Every popup stands for a tab with no web
+ * page, as a click on the toolbar button over a browser page would.
  *
- * Usage: npx tsx tests/bench/popup-paint.ts [--sizes 1000] [--runs 7] [--label after]
- *        [--out tests/bench/results-corpus-read.json]   (after `npx wxt build`)
+ * Usage: npx tsx tests/bench/popup-paint.ts [--sizes 1000] [--runs 7] [--restarts 3]
+ *        [--label after] [--out tests/bench/results-corpus-read.json]   (after `npx wxt build`)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -30,6 +31,7 @@ const SIZES = arg('sizes', '1000')
   .map(Number)
   .filter((n) => n >= 0);
 const RUNS = Number(arg('runs', '7'));
+const RESTARTS = Number(arg('restarts', '3'));
 const LABEL = arg('label', 'current');
 const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus-read.json'));
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -161,6 +163,16 @@ async function measure(n: number) {
     warm.push(await openPopup(p, url));
     await p.close();
   }
+  // The worker stopped (idle, or by the browser): the next popup wakes a fresh one.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const restarts: Paint[] = [];
+  for (let i = 0; i < RESTARTS; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const p = await context.newPage();
+    restarts.push(await openPopup(p, url));
+    await p.close();
+  }
   await context.close();
   const stat = (key: 'dom' | 'painted') => ({
     p50: round(
@@ -185,6 +197,7 @@ async function measure(n: number) {
     warmPainted: stat('painted'),
     warmMarks: warm.map((w) => (w.mark === null ? null : round(w.mark))),
     runs: RUNS,
+    afterWorkerStop: restarts.map((r) => ({ dom: round(r.dom), painted: round(r.painted) })),
   };
 }
 
