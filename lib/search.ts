@@ -73,6 +73,10 @@ export interface WordIndex {
   candidates(query: string): number[] | null;
   /** The same, with each position's lower bound of errors (255 where not a candidate). */
   bounded(query: string): { positions: number[]; lower: Uint8Array } | null;
+  /** Each text folded (`searchFold`), by position. */
+  folded: readonly string[];
+  /** The positions of the texts holding a sharp s (folded to two letters). */
+  sharp: ReadonlySet<number>;
 }
 
 const pairsOf = (w: string): Set<string> => {
@@ -99,25 +103,48 @@ export function errorBudgets(lengths: readonly number[], errors: number): number
 }
 
 /**
- * The fewest edits (a letter inserted, dropped or changed) that make `pattern` a part of
- * `text`: what Fuse's bitap counts as a match's errors; `max` + 1 once it is more than `max`.
+ * The fewest edits (a letter inserted, dropped or changed) that make `pattern` (at most 32
+ * letters) a part of `text`: what Fuse's bitap counts as a match's errors; `max` + 1 once it is
+ * more than `max`. Myers' bit-parallel edit distance (one bit per letter of the pattern), run
+ * over every word of the vocabulary that may hold a query word.
  */
 export function substringDistance(pattern: string, text: string, max: number): number {
+  return distanceTo(pattern)(text, max);
+}
+
+/** `substringDistance` with the pattern's letter masks made once. */
+function distanceTo(pattern: string): (text: string, max: number) => number {
   const m = pattern.length;
-  // column[i]: the fewest edits of pattern[0, i) ending at the current letter of the text.
-  const column = Array.from({ length: m + 1 }, (_, i) => i);
-  let best = m;
-  for (let j = 0; j < text.length; j++) {
-    let diagonal = 0; // column[0] before this letter: a match may start anywhere.
-    const ch = text[j];
-    for (let i = 1; i <= m; i++) {
-      const up = column[i]!;
-      column[i] = Math.min(diagonal + (pattern[i - 1] === ch ? 0 : 1), up + 1, column[i - 1]! + 1);
-      diagonal = up;
-    }
-    if (column[m]! < best) best = column[m]!;
+  const masks = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    masks.set(c, (masks.get(c) ?? 0) | (1 << i));
   }
-  return best > max ? max + 1 : best;
+  const high = 1 << (m - 1);
+  return (text, max) => {
+    if (m === 0) return 0;
+    // Vertical deltas of the distance column (+1 everywhere: pattern[0, i) against nothing).
+    let plus = -1;
+    let minus = 0;
+    let score = m;
+    let best = m;
+    for (let j = 0; j < text.length; j++) {
+      const eq = masks.get(text.charCodeAt(j)) ?? 0;
+      const xv = eq | minus;
+      const xh = (((eq & plus) + plus) ^ plus) | eq;
+      let hPlus = minus | ~(xh | plus);
+      let hMinus = plus & xh;
+      if (hPlus & high) score++;
+      else if (hMinus & high) score--;
+      // A match may start at any letter of the text: the top row stays 0 (no carry in).
+      hPlus <<= 1;
+      hMinus <<= 1;
+      plus = hMinus | ~(xv | hPlus);
+      minus = hPlus & xv;
+      if (score < best) best = score;
+    }
+    return best > max ? max + 1 : best;
+  };
 }
 
 /** The vocabulary words that hold a token with at most `errors` errors, and how many. */
@@ -158,8 +185,9 @@ function closeWords(
       for (const i of touched) shared[i] = 0;
     } else only = vocabulary.map((_, i) => i);
     const out: Array<[number, number]> = [];
+    const distance = distanceTo(token);
     for (const i of only) {
-      const d = substringDistance(token, vocabulary[i]!, errors);
+      const d = distance(vocabulary[i]!, errors);
       if (d <= errors) out.push([i, d]);
     }
     return out;
@@ -170,8 +198,9 @@ export function createWordIndex(texts: readonly string[], allowed = PASSAGE_THRE
   const ids = new Map<string, number>();
   const vocabulary: string[] = [];
   const postings: number[][] = [];
-  texts.forEach((text, i) => {
-    for (const w of new Set(wordsOf(searchFold(text)))) {
+  const folded = texts.map(searchFold);
+  folded.forEach((text, i) => {
+    for (const w of new Set(wordsOf(text))) {
       let id = ids.get(w);
       if (id === undefined) {
         id = vocabulary.length;
@@ -229,6 +258,8 @@ export function createWordIndex(texts: readonly string[], allowed = PASSAGE_THRE
   return {
     candidates: (query) => bounded(query)?.positions ?? null,
     bounded,
+    folded,
+    sharp: new Set(texts.flatMap((t, i) => (/[ßẞ]/.test(t) ? [i] : []))),
   };
 }
 
@@ -270,12 +301,101 @@ const fuseWords = (s: string) => s.match(/[^\t-\r \u00a0]+/g)?.length ?? 0;
  * that order, a batch at a time, until `limit` results score below every unscored bound: the
  * same page as Fuse over all the candidates, without scoring a common word's thousands.
  */
+/**
+ * Whether Fuse can highlight `min` letters in a row of `text` for a `pattern` shorter than
+ * that (it then allows no error, and a match highlighting less is no match): only where
+ * occurrences of the pattern touch or overlap ("abab" for "ab").
+ */
+function runs(text: string, pattern: string, min: number): boolean {
+  if (pattern.length >= min) return true;
+  const covered = new Uint8Array(text.length);
+  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1))
+    covered.fill(1, at, at + pattern.length);
+  let run = 0;
+  for (const c of covered) if ((run = c ? run + 1 : 0) >= min) return true;
+  return false;
+}
+
+/**
+ * The candidates (`lower` below 255) by their bound, least first: per error count, shortest
+ * first (a higher norm, a lower bound), the counts merged.
+ */
+function candidateStream(
+  shortest: Int32Array,
+  lower: Uint8Array,
+  bound: (i: number) => number,
+  mayEqual: (i: number) => boolean,
+): () => { head: { g: number[]; at: number } | null; low: number } {
+  const groups = new Map<number, number[]>();
+  for (const i of shortest) {
+    const errors = lower[i]!;
+    if (errors === 255) continue;
+    const key = errors === 0 && mayEqual(i) ? -1 : errors;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  }
+  const heads = [...groups.values()].map((g) => ({ g, at: 0 }));
+  return () => {
+    let best: { g: number[]; at: number } | null = null;
+    let low = Infinity;
+    for (const h of heads)
+      if (h.at < h.g.length) {
+        const b = bound(h.g[h.at]!);
+        if (b < low) [best, low] = [h, b];
+      }
+    return { head: best, low };
+  };
+}
+
+/** A binary min-heap of positions by bound. */
+class BoundHeap {
+  private items: Array<[number, number]> = [];
+  get size(): number {
+    return this.items.length;
+  }
+  least(): number {
+    return this.items[0]?.[1] ?? Infinity;
+  }
+  push(i: number, bound: number): void {
+    const items = this.items;
+    items.push([i, bound]);
+    for (let c = items.length - 1; c > 0;) {
+      const p = (c - 1) >> 1;
+      if (items[p]![1] <= items[c]![1]) break;
+      [items[p], items[c]] = [items[c]!, items[p]!];
+      c = p;
+    }
+  }
+  pop(): number {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      for (let p = 0; ;) {
+        const l = 2 * p + 1;
+        const r = l + 1;
+        let m = p;
+        if (l < items.length && items[l]![1] < items[m]![1]) m = l;
+        if (r < items.length && items[r]![1] < items[m]![1]) m = r;
+        if (m === p) break;
+        [items[p], items[m]] = [items[m]!, items[p]!];
+        p = m;
+      }
+    }
+    return top[0];
+  }
+}
+
 function ranked<T>(
   docs: readonly T[],
   options: IFuseOptions<T>,
   index: FuseIndex<T>,
   words: () => WordIndex,
 ): (query: string, limit: number) => FuseResult<T>[] {
+  const threshold = options.threshold ?? 0.6;
+  const minRun = options.minMatchCharLength ?? 1;
   const keys = index.toJSON().keys;
   const recordOf: Array<(typeof index.records)[number] | undefined> = [];
   for (const r of index.records) recordOf[r.i!] = r;
@@ -298,43 +418,43 @@ function ranked<T>(
     // At least Fuse's pattern length (lower case, decomposed, before its marks go).
     const length = query.toLowerCase().normalize('NFD').length;
     const queryNorm = fieldNorm(fuseWords(query));
-    const bound = (i: number) => {
-      const errors = lower[i]!;
-      if (errors === 0 && norms[i] === queryNorm) return Math.pow(Number.EPSILON, norms[i]!);
-      return Math.pow(Math.min(1, Math.max(0.001, errors / length)), norms[i]!);
-    };
-    // Candidates by bound: per error count, shortest first (a higher norm, a lower bound).
-    const groups = new Map<number, number[]>();
-    for (const i of shortest) {
-      const errors = lower[i]!;
-      if (errors === 255) continue;
-      const key = errors === 0 && norms[i] === queryNorm ? -1 : errors;
-      const group = groups.get(key);
-      if (group) group.push(i);
-      else groups.set(key, [i]);
-    }
-    const heads = [...groups.values()].map((g) => ({ g, at: 0 }));
-    const next = () => {
-      let best: { g: number[]; at: number } | null = null;
-      let low = Infinity;
-      for (const h of heads)
-        if (h.at < h.g.length) {
-          const b = bound(h.g[h.at]!);
-          if (b < low) [best, low] = [h, b];
-        }
-      return { head: best, low };
-    };
+    const scoreBound = (errors: number, i: number) =>
+      errors === 0 && norms[i] === queryNorm
+        ? Math.pow(Number.EPSILON, norms[i]!)
+        : Math.pow(Math.min(1, Math.max(0.001, errors / length)), norms[i]!);
+    const bound = (i: number) => scoreBound(lower[i]!, i);
+    const stream = candidateStream(shortest, lower, bound, (i) => norms[i] === queryNorm);
+    // Second bound, from the whole text: its errors as Fuse counts them (Myers over the
+    // folded text; a folded "ss" for one letter may double them). Past the allowed errors,
+    // Fuse cannot match it: it is left out, unscored.
+    const pattern = searchFold(query);
+    if (pattern.length > 32) return new Fuse(docs, options, index).search(query, { limit });
+    const distance = distanceTo(pattern);
+    const allowedErrors = Math.floor(threshold * Math.max(length, pattern.length) + 1e-9);
+    const { folded, sharp } = words();
+    const sharpQuery = /[ßẞ]/.test(query);
+    const heap = new BoundHeap();
     const results: FuseResult<T>[] = [];
-    for (let batch = Math.max(32, limit); ; batch *= 2) {
+    for (;;) {
+      // Refine the stream's candidates until the heap's least bound is the least of all.
+      let next = stream();
+      while (next.head && (heap.size === 0 || next.low < heap.least())) {
+        const i = next.head.g[next.head.at++]!;
+        const d = distance(folded[i]!, 32);
+        const errors = sharpQuery || sharp.has(i) ? Math.ceil(d / 2) : d;
+        const sharpText = sharpQuery || sharp.has(i);
+        if (errors <= allowedErrors && (sharpText || runs(folded[i]!, pattern, minRun)))
+          heap.push(i, Math.max(next.low, scoreBound(errors, i)));
+        next = stream();
+      }
+      if (heap.size === 0) break;
+      const kth = results[limit - 1]?.score;
+      if (kth !== undefined && kth < heap.least()) break;
       const take: number[] = [];
-      for (let { head } = next(); head && take.length < batch; { head } = next())
-        take.push(head.g[head.at++]!);
-      if (take.length === 0) break;
+      while (heap.size > 0 && take.length < Math.max(8, limit)) take.push(heap.pop());
       const subset = Fuse.parseIndex<T>({ keys, records: take.map((i) => recordOf[i]!) });
       results.push(...new Fuse(docs, options, subset).search(query));
       results.sort(byScore);
-      const kth = results[limit - 1]?.score;
-      if (kth !== undefined && kth < next().low) break;
     }
     return results.slice(0, limit);
   };
