@@ -440,12 +440,14 @@ function ranked<T>(
       let next = stream();
       while (next.head && (heap.size === 0 || next.low < heap.least())) {
         const i = next.head.g[next.head.at++]!;
-        const d = distance(folded[i]!, 32);
-        const errors = sharpQuery || sharp.has(i) ? Math.ceil(d / 2) : d;
-        const sharpText = sharpQuery || sharp.has(i);
-        if (errors <= allowedErrors && (sharpText || runs(folded[i]!, pattern, minRun)))
-          heap.push(i, Math.max(next.low, scoreBound(errors, i)));
+        const low = next.low;
         next = stream();
+        const sharpText = sharpQuery || sharp.has(i);
+        // The cheaper test first: a short query's occurrences must touch.
+        if (!sharpText && !runs(folded[i]!, pattern, minRun)) continue;
+        const d = distance(folded[i]!, 32);
+        const errors = sharpText ? Math.ceil(d / 2) : d;
+        if (errors <= allowedErrors) heap.push(i, Math.max(low, scoreBound(errors, i)));
       }
       if (heap.size === 0) break;
       const kth = results[limit - 1]?.score;
