@@ -295,13 +295,6 @@ const fieldNorm = (words: number) => Math.round(1000 / Math.sqrt(Math.max(1, wor
 const fuseWords = (s: string) => s.match(/[^\t-\r \u00a0]+/g)?.length ?? 0;
 
 /**
- * Fuse over one text key with `ignoreLocation`, best first: a document's score is
- * (errors / query length) ^ norm (0.001 for no error, 0 when the text is the query), so the
- * word index's lower bound of its errors bounds its score from below. Documents are scored in
- * that order, a batch at a time, until `limit` results score below every unscored bound: the
- * same page as Fuse over all the candidates, without scoring a common word's thousands.
- */
-/**
  * Whether Fuse can highlight `min` letters in a row of `text` for a `pattern` shorter than
  * that (it then allows no error, and a match highlighting less is no match): only where
  * occurrences of the pattern touch or overlap ("abab" for "ab").
@@ -388,6 +381,15 @@ class BoundHeap {
   }
 }
 
+/**
+ * Fuse over one text key with `ignoreLocation`, best first: a document's score is
+ * (errors / query length) ^ norm (0.001 for no error, 0 when the text is the query), so a lower
+ * bound of its errors bounds its score from below. Candidates come in the order of the word
+ * index's bound; each is refined by its whole text's edit distance (left out past the allowed
+ * errors) and scored by Fuse, a batch at a time, until `limit` results score below every
+ * unscored bound: the same page as Fuse over all the candidates, without scoring a common
+ * word's thousands.
+ */
 function ranked<T>(
   docs: readonly T[],
   options: IFuseOptions<T>,
