@@ -13,7 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { prepareSource } from './corpus/pipeline';
 import { loadSeedSources } from './node/seeds';
-import { createSearch, ENTITY_OPTIONS, PASSAGE_OPTIONS, searchFold } from './search';
+import {
+  createSearch,
+  ENTITY_OPTIONS,
+  errorBudgets,
+  PASSAGE_OPTIONS,
+  searchFold,
+  substringDistance,
+} from './search';
 import { seedBundle, seedSources } from '../tests/unit/fixtures/seed-corpus';
 import type { Passage } from './types';
 
@@ -135,5 +142,114 @@ describe('the narrowed entity search answers as Fuse over every entity', () => {
       if (narrowed.length === all.length) same++;
     }
     expect(same / queries.length, _kind).toBeGreaterThan(0.5);
+  });
+});
+
+describe('a page of passages is the head of the whole list (scored best first, stopped early)', () => {
+  test.each([
+    ['words as written', words(4, 97)],
+    ['a letter dropped', words(6, 53).map(dropOne)],
+    ['two words', phrases],
+    ['common words', ['the', 'said', 'de la', 'of the', 'que', 'government', 'presidente']],
+  ])('%s', (_kind, queries) => {
+    let same = 0;
+    for (const q of queries) {
+      const full = view(search.passages(q, 10_000));
+      const page = view(search.passages(q, 12));
+      expect(page.length, q).toBe(Math.min(12, full.length));
+      // Each result with its own score (Fuse's), best first.
+      const scores = new Map(full.map((r) => [r.id, r.score]));
+      for (const r of page) expect(r.score, `${q} | ${r.id}`).toBe(scores.get(r.id));
+      expect(page.map((r) => r.score)).toEqual(page.map((r) => r.score).sort((a, b) => a! - b!));
+      if (JSON.stringify(page) === JSON.stringify(full.slice(0, 12))) same++;
+    }
+    // Only a match across words (scored above its words' bound) can change the page.
+    expect(same / queries.length, _kind).toBeGreaterThan(0.9);
+  });
+});
+
+/** Fuse's errors for `pattern` in `text` (its bitap over the whole text, any number of errors). */
+const fuseErrors = (pattern: string, text: string) => {
+  const r = Fuse.match(pattern, text, {
+    threshold: 1,
+    ignoreLocation: true,
+    isCaseSensitive: true,
+  });
+  return r.isMatch ? Math.round(r.score * pattern.length) : pattern.length;
+};
+
+describe('substringDistance counts the errors Fuse counts', () => {
+  const corpusWords = words(5, 13).map(searchFold);
+  test.each([
+    ['a word in itself', corpusWords.map((w) => [w, w])],
+    ['a letter dropped', corpusWords.map((w) => [dropOne(w), w])],
+    ['two letters swapped', corpusWords.map((w) => [swapTwo(w), w])],
+    ['a part of the word', corpusWords.map((w) => [w.slice(1, -1), w])],
+    [
+      'another word',
+      corpusWords.map((w, i) => [w, corpusWords[(i * 7 + 3) % corpusWords.length]!]),
+    ],
+  ])('%s', (_kind, pairs) => {
+    expect(pairs.length).toBeGreaterThan(10);
+    for (const [pattern, text] of pairs)
+      expect(substringDistance(pattern!, text!, 32), `${pattern} in ${text}`).toBe(
+        fuseErrors(pattern!, text!),
+      );
+  });
+});
+
+describe('errorBudgets: sum(k + 1) exceeds the allowed errors, longest words first', () => {
+  test.each([
+    [[8], 2, [2]],
+    [[9, 2, 5], 5, [2, 0, 1]],
+    [[3, 2, 3], 3, [1, 0, 0]],
+    [[2, 3], 1, [0, 0]],
+    [[4, 4], 4, [2, 1]],
+    [[2], 2, null],
+  ])('lengths %j, %i errors', (lengths, errors, expected) => {
+    const k = errorBudgets(lengths, errors);
+    expect(k).toEqual(expected);
+    if (k) expect(k.reduce((n, x) => n + x + 1, 0)).toBeGreaterThan(errors);
+  });
+});
+
+const accented = [
+  ...new Set(passages.flatMap((p) => p.text.match(/[\p{L}]*[^\p{ASCII}][\p{L}]*/gu) ?? [])),
+]
+  .filter((w) => w.length >= 6 && searchFold(w) !== w.toLowerCase())
+  .filter((_, i) => i % 17 === 0)
+  .slice(0, 30);
+
+describe('behaviour', () => {
+  test.each(accented)('accents ignored: %s', (w) => {
+    const as = view(search.passages(w, 30));
+    expect(as.length).toBeGreaterThan(0);
+    expect(view(search.passages(searchFold(w).toUpperCase(), 30))).toEqual(as);
+  });
+
+  const names = entities
+    .map((e) => e.name)
+    .filter((n) => (n.split(' ').at(-1) ?? '').length >= 6)
+    .filter((_, i) => i % 5 === 0)
+    .slice(0, 30);
+  test.each(names)('a name with a letter dropped still finds its entity: %s', (name) => {
+    const last = name.split(' ').at(-1)!;
+    const q = name.slice(0, -last.length) + dropOne(last);
+    const found = search.entities(q, 6).map((r) => r.item.name);
+    expect(found, q).toContain(name);
+  });
+
+  // Two long adjacent words of a real sentence, written as one: Fuse over every passage finds
+  // the sentence (one error: the space), the narrowed search does not (no word of it is close).
+  const joined = passages
+    .filter((_, i) => i % 23 === 0)
+    .flatMap((p) => {
+      const m = p.text.match(/\p{L}{6,} \p{L}{6,}/u);
+      return m ? [[m[0].replace(' ', ''), p.id] as const] : [];
+    })
+    .slice(0, 20);
+  test.each(joined)('a match across words is dropped: %s', (q, id) => {
+    expect(everything.search(q).some((r) => r.item.id === id)).toBe(true);
+    expect(search.passages(q, 10_000).some((r) => r.item.id === id)).toBe(false);
   });
 });

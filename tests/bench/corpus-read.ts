@@ -9,10 +9,12 @@
  * p50/p95 of the calls after it: getSummary, listDiscrepancies (what the popup paints first),
  * searchCorpus, getCard, getPageContext (a page that is a source, and one that is not),
  * getDictionary. With --profile <dir>, a CPU profile of each operation's first call and of
- * its warm calls is written there (open in Chromium's DevTools).
+ * its warm calls is written there (open in Chromium's DevTools). With --only search,card, only
+ * those operations are timed (the others are reported as NaN). The search's slowest warm
+ * queries are listed with their times.
  *
  * Usage: npx tsx --expose-gc tests/bench/corpus-read.ts [--sizes 300,1000] [--label after]
- *        [--out tests/bench/results-corpus-read.json] [--profile /tmp/prof]
+ *        [--out tests/bench/results-corpus-read.json] [--profile /tmp/prof] [--only search]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -36,6 +38,7 @@ const SIZES = sizesArg('300');
 const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus-read.json'));
 const LABEL = arg('label', 'current');
 const PROFILE = arg('profile', '');
+const ONLY = new Set(arg('only', '').split(',').filter(Boolean));
 
 const quantile = (xs: readonly number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,8 +59,17 @@ async function series<I, T>(
   n: number,
   inputs: readonly I[],
   f: (input: I) => Promise<T>,
-): Promise<{ first: number; p50: number; p95: number; runs: number; last: T }> {
+): Promise<{
+  first: number;
+  p50: number;
+  p95: number;
+  runs: number;
+  last: T | undefined;
+  times: number[];
+}> {
   const times: number[] = [];
+  if (ONLY.size && !ONLY.has(name))
+    return { first: NaN, p50: NaN, p95: NaN, runs: 0, last: undefined, times };
   let last: T | undefined;
   const stop = async (which: string) => {
     if (!session) return;
@@ -78,7 +90,8 @@ async function series<I, T>(
     p50: round(quantile(warm.length ? warm : times, 0.5)),
     p95: round(quantile(warm.length ? warm : times, 0.95)),
     runs: times.length,
-    last: last!,
+    last,
+    times,
   };
 }
 
@@ -104,7 +117,7 @@ async function measure(n: number) {
   );
   const listRows = Array.isArray(list.last)
     ? list.last.length
-    : (list.last as unknown as { items: unknown[] }).items.length;
+    : ((list.last as unknown as { items: unknown[] } | undefined)?.items.length ?? 0);
 
   const entities = corpus.entities;
   const queries = [
@@ -143,7 +156,17 @@ async function measure(n: number) {
   globalThis.gc?.();
   const heapMB = process.memoryUsage().heapUsed / 1e6;
   db.close();
-  const strip = <T extends { last: unknown }>({ last: _last, ...rest }: T): Omit<T, 'last'> => rest;
+  const strip = <T extends { last: unknown; times: number[] }>({
+    last: _last,
+    times: _times,
+    ...rest
+  }: T): Omit<T, 'last' | 'times'> => rest;
+  // The search's slowest warm queries (the first call, which builds the indexes, left out).
+  const slowest = queries
+    .map((q, i) => [q, round(search.times[i + 1] ?? NaN)] as const)
+    .filter(([, t]) => !Number.isNaN(t))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4);
   return {
     sources: n,
     entities: corpus.entities.length,
@@ -154,7 +177,7 @@ async function measure(n: number) {
     summaryMs: strip(summary),
     listMs: { ...strip(list), rows: listRows },
     listByEntityMs: strip(byEntity),
-    searchMs: strip(search),
+    searchMs: { ...strip(search), slowest },
     cardMs: strip(card),
     pageContextSourceMs: strip(pageSource),
     pageContextOtherMs: strip(pageOther),
