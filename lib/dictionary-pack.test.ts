@@ -34,7 +34,7 @@ describe('the packed dictionary (through JSON, as storage keeps it)', () => {
     expect(unpacked?.version).toBe(7);
     expect(unpacked?.entities).toEqual(dict.entities);
     expect(unpacked?.identity).toEqual(dict.identity);
-    expect(unpacked?.automaton.patterns.length).toBe(compileMatcher(dict.aliases).size);
+    expect(unpacked?.automaton.patternNode.length).toBe(compileMatcher(dict.aliases).size);
   });
 
   test.each(articles)('%s: the same matches as the aliases compiled on the page', (_, text) => {
@@ -72,14 +72,15 @@ describe('a stored value that is not a current pack gives nothing', () => {
     ['a cut trie', { ...packed, trie: packed.trie.slice(0, 100) }],
     ['a trie that is not base64', { ...packed, trie: '*'.repeat(16) }],
     ['a body that is not JSON', { ...packed, body: '{' }],
-    ['patterns of another pack', { ...packed, body: packDictionary(empty).body }],
+    ['variants of another pack', { ...packed, variants: packDictionary(empty).variants }],
   ])('%s', (_, value) => {
     expect(unpackDictionary(value)).toBeNull();
   });
 
   test('an empty dictionary packs and matches nothing', () => {
     const page = unpackDictionary(packDictionary(empty));
-    expect(page?.automaton.patterns).toEqual([]);
+    expect(page?.automaton.patternNode).toHaveLength(0);
+    expect(matcherOf(page!.automaton).empty()).toBe(true);
     expect(matcherOf(page!.automaton).find('Anyone in Springfield')).toEqual([]);
   });
 });

@@ -9,7 +9,6 @@ import {
   buildAutomaton,
   compileAutomaton,
   packAutomaton,
-  type PatternRow,
   unpackAutomaton,
 } from './matcher';
 import type { Dictionary } from './protocol';
@@ -23,22 +22,25 @@ export interface PackedDictionary {
   format: number;
   /** The automaton's arrays, base64. */
   trie: string;
-  /** JSON: the dictionary's entities, identity hints and stories, and the automaton's patterns. */
+  /** The automaton's variants, JSON per pattern (read when a scan first meets the pattern). */
+  variants: string;
+  /** JSON: the dictionary's entities, identity hints and stories. */
   body: string;
 }
 
 export function packDictionary(dict: Dictionary): PackedDictionary {
   const { aliases, ...rest } = dict;
-  const { format, trie, patterns } = packAutomaton(compileAutomaton(aliases));
-  return { version: dict.version, format, trie, body: JSON.stringify({ ...rest, patterns }) };
+  const { format, trie, variants } = packAutomaton(compileAutomaton(aliases));
+  return { version: dict.version, format, trie, variants, body: JSON.stringify(rest) };
 }
 
 /** The page's dictionary from a stored pack; null when it is not one, of another format or damaged. */
 export function unpackDictionary(packed: unknown): PageDictionary | null {
   if (!packed || typeof packed !== 'object') return null;
-  const { version, format, trie, body } = packed as Partial<PackedDictionary>;
+  const { version, format, trie, variants, body } = packed as Partial<PackedDictionary>;
   if (typeof version !== 'number' || typeof format !== 'number') return null;
-  if (typeof trie !== 'string' || typeof body !== 'string') return null;
+  if (typeof trie !== 'string' || typeof variants !== 'string' || typeof body !== 'string')
+    return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -46,9 +48,9 @@ export function unpackDictionary(packed: unknown): PageDictionary | null {
     return null;
   }
   if (!parsed || typeof parsed !== 'object') return null;
-  const { patterns, ...rest } = parsed as Omit<Dictionary, 'aliases'> & { patterns: PatternRow[] };
+  const rest = parsed as Omit<Dictionary, 'aliases'>;
   if (!rest.entities || typeof rest.entities !== 'object') return null;
-  const automaton = unpackAutomaton({ format, trie, patterns });
+  const automaton = unpackAutomaton({ format, trie, variants });
   return automaton ? { ...rest, version, automaton } : null;
 }
 

@@ -19,8 +19,10 @@ export interface Match {
 
 export interface Matcher {
   find(text: string): Match[];
-  /** Number of distinct folded aliases in the automaton. */
+  /** Number of distinct folded aliases in the automaton (counted when first asked). */
   readonly size: number;
+  /** Whether it can match nothing (cheaper than `size`: stops at the first usable alias). */
+  empty(): boolean;
 }
 
 /** How the case of a candidate is checked against the alias it matched. */
@@ -82,8 +84,8 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** A folded alias: its length, whether it is open at either end, its variants. */
-export type PatternRow = [
+/** A folded alias while the automaton is built: its length, open ends and variants. */
+type PatternRow = [
   length: number,
   /**
    * PATTERN_OPEN_START / PATTERN_OPEN_END: the alias starts/ends with a character of a script
@@ -334,7 +336,23 @@ export interface Automaton {
   fail: Int32Array;
   /** Per pattern: the node where it ends. */
   patternNode: Int32Array;
-  patterns: PatternRow[];
+  /** Per pattern: its folded length | its open ends (PATTERN_OPEN_*) << 16. */
+  patternInfo: Int32Array;
+  /**
+   * Per pattern: its variants. A packed automaton leaves them unread until the pattern is first
+   * met (`variantsOf`): pattern p's are the JSON in `variantText` from variantAt[p] to
+   * variantAt[p + 1].
+   */
+  variants: Array<VariantRow[] | undefined>;
+  variantText: string;
+  variantAt: Int32Array;
+}
+
+/** Pattern p's variants (read from the packed text the first time). */
+export function variantsOf(a: Automaton, p: number): VariantRow[] {
+  return (a.variants[p] ??= JSON.parse(
+    a.variantText.slice(a.variantAt[p]!, a.variantAt[p + 1]!),
+  ) as VariantRow[]);
 }
 
 /**
@@ -475,14 +493,21 @@ function trieOf(keys: string[], patterns: PatternRow[]): Automaton {
   }
   edgeStart[count] = count - 1;
   const patternNode = new Int32Array(patterns.length);
-  for (let p = 0; p < patterns.length; p++) patternNode[p] = renumber[dfsPattern[p]!]!;
+  const patternInfo = new Int32Array(patterns.length);
+  for (let p = 0; p < patterns.length; p++) {
+    patternNode[p] = renumber[dfsPattern[p]!]!;
+    patternInfo[p] = patterns[p]![0] | (patterns[p]![1] << 16);
+  }
   const automaton = {
     nodes: count,
     edgeStart,
     edgeChar,
     fail: new Int32Array(count),
     patternNode,
-    patterns,
+    patternInfo,
+    variants: patterns.map((p) => p[2]),
+    variantText: '',
+    variantAt: new Int32Array(0),
   };
   linkFailures(automaton);
   return automaton;
@@ -530,24 +555,31 @@ function linkFailures({ nodes, edgeStart, edgeChar, fail }: Automaton): void {
  */
 // eslint-disable-next-line max-lines-per-function -- `find` and `step` close over the typed arrays: the hot scan path reads them as locals.
 export function matcherOf(automaton: Automaton, allow?: (entityId: string) => boolean): Matcher {
-  const { nodes, edgeStart, edgeChar, fail, patternNode, patterns } = automaton;
+  const { nodes, edgeStart, edgeChar, fail, patternNode, patternInfo } = automaton;
+  const patterns = patternNode.length;
   const out = new Int32Array(nodes).fill(-1);
-  for (let p = 0; p < patterns.length; p++) out[patternNode[p]!] = p;
-  // The nearest node down the failure chain where a pattern ends (-1: none); a link points back,
-  // so one pass in node order fills it.
-  const outLink = new Int32Array(nodes).fill(-1);
-  for (let t = 1; t < nodes; t++) {
+  for (let p = 0; p < patterns; p++) out[patternNode[p]!] = p;
+  // The nearest node down the failure chain where a pattern ends (-1: none), worked out for the
+  // states a scan reaches (UNKNOWN until then): no pass over every node at start-up.
+  const UNKNOWN = -2;
+  const outLink = new Int32Array(nodes).fill(UNKNOWN);
+  outLink[0] = -1;
+  const linkOf = (t: number): number => {
+    let v = outLink[t]!;
+    if (v !== UNKNOWN) return v;
     const f = fail[t]!;
-    outLink[t] = out[f]! >= 0 ? f : outLink[f]!;
-  }
+    v = out[f]! >= 0 ? f : linkOf(f);
+    outLink[t] = v;
+    return v;
+  };
   const rootNext = new Int32Array(65536);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeChar[e]!] = e + 1;
-  const variantsOf = (p: PatternRow): VariantRow[] =>
-    allow ? p[2].filter((v) => allow(v[0])) : p[2];
   // Variants the reader's types allow, per pattern, worked out the first time it is found.
-  const allowed = allow ? new Map<PatternRow, VariantRow[]>() : null;
-  let size = patterns.length;
-  if (allow) for (const p of patterns) if (!p[2].some((v) => allow(v[0]))) size--;
+  const allowed: Array<VariantRow[] | undefined> = [];
+  const usable = (p: number): VariantRow[] =>
+    (allowed[p] ??= allow
+      ? variantsOf(automaton, p).filter((v) => allow(v[0]))
+      : variantsOf(automaton, p));
 
   const step = (s: number, c: number): number =>
     s === 0 ? rootNext[c]! : childOf(edgeStart, edgeChar, s, c);
@@ -600,20 +632,17 @@ export function matcherOf(automaton: Automaton, allow?: (entityId: string) => bo
         s = fail[s]!;
       }
       if (s === 0) continue;
-      let o = out[s]! >= 0 ? s : outLink[s]!;
+      let o = out[s]! >= 0 ? s : linkOf(s);
       while (o >= 0) {
-        const p = patterns[out[o]!]!;
-        const start = i + 1 - p[0];
+        const p = out[o]!;
+        const info = patternInfo[p]!;
+        const start = i + 1 - (info & 0xffff);
         const end = i + 1;
-        const okStart = p[1] & PATTERN_OPEN_START || start === 0 || !isWordCode(codes[start - 1]!);
-        const okEnd = p[1] & PATTERN_OPEN_END || end === n || !isWordCode(codes[end]!);
+        const open = info >> 16;
+        const okStart = open & PATTERN_OPEN_START || start === 0 || !isWordCode(codes[start - 1]!);
+        const okEnd = open & PATTERN_OPEN_END || end === n || !isWordCode(codes[end]!);
         if (okStart && okEnd) {
-          let variants = p[2];
-          if (allowed) {
-            let kept = allowed.get(p);
-            if (!kept) allowed.set(p, (kept = variantsOf(p)));
-            variants = kept;
-          }
+          const variants = usable(p);
           let chosen: VariantRow | null = null;
           let needsNext = false;
           const surface = variants.length > 1 ? text.slice(origin[start]!, origin[end]!) : '';
@@ -634,7 +663,7 @@ export function matcherOf(automaton: Automaton, allow?: (entityId: string) => bo
             starts.add(start);
           }
         }
-        o = outLink[o]!;
+        o = linkOf(o);
       }
     }
     if (cStart.length === 0) return [];
@@ -655,7 +684,21 @@ export function matcherOf(automaton: Automaton, allow?: (entityId: string) => bo
     return matches;
   }
 
-  return { find, size };
+  let size = -1;
+  return {
+    find,
+    get size() {
+      if (size < 0) {
+        size = 0;
+        for (let p = 0; p < patterns; p++) if (usable(p).length > 0) size++;
+      }
+      return size;
+    },
+    empty: () => {
+      for (let p = 0; p < patterns; p++) if (usable(p).length > 0) return false;
+      return true;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -666,47 +709,67 @@ const PACK_FORMAT = 1;
 
 /**
  * An automaton in a form extension storage keeps (JSON): its typed arrays as one base64 string,
- * read back as views on one buffer (no work per node), and its patterns as JSON tuples.
+ * read back as views on one buffer (no work per node), and its variants as JSON text, read per
+ * pattern when a scan first meets it.
  */
 export interface PackedAutomaton {
   format: number;
   trie: string;
-  patterns: PatternRow[];
+  variants: string;
 }
 
-/** Layout: [nodes, patterns] Int32, edgeStart, fail, patternNode Int32, then edgeChar Uint16. */
+/**
+ * Layout: [nodes, patterns], edgeStart, fail, patternNode, patternInfo, variantAt (Int32), then
+ * edgeChar (Uint16).
+ */
 export function packAutomaton(a: Automaton): PackedAutomaton {
-  const ints = 2 + (a.nodes + 1) + a.nodes + a.patternNode.length;
+  const count = a.patternNode.length;
+  const ints = 2 + (a.nodes + 1) + a.nodes + 3 * count + 1;
   const bytes = new Uint8Array(ints * 4 + a.edgeChar.length * 2);
   const i32 = new Int32Array(bytes.buffer, 0, ints);
   i32[0] = a.nodes;
-  i32[1] = a.patternNode.length;
-  i32.set(a.edgeStart, 2);
-  i32.set(a.fail, 2 + a.nodes + 1);
-  i32.set(a.patternNode, 2 + 2 * a.nodes + 1);
+  i32[1] = count;
+  let at = 2;
+  for (const part of [a.edgeStart, a.fail, a.patternNode, a.patternInfo]) {
+    i32.set(part, at);
+    at += part.length;
+  }
+  let text = '';
+  for (let p = 0; p < count; p++) {
+    i32[at + p] = text.length;
+    text += JSON.stringify(variantsOf(a, p));
+  }
+  i32[at + count] = text.length;
   new Uint16Array(bytes.buffer, ints * 4, a.edgeChar.length).set(a.edgeChar);
-  return { format: PACK_FORMAT, trie: toBase64(bytes), patterns: a.patterns };
+  return { format: PACK_FORMAT, trie: toBase64(bytes), variants: text };
 }
 
 /** The automaton back from `packAutomaton`; null when it is of another format or damaged. */
 export function unpackAutomaton(packed: PackedAutomaton): Automaton | null {
-  if (packed.format !== PACK_FORMAT || typeof packed.trie !== 'string') return null;
-  if (!Array.isArray(packed.patterns)) return null;
+  if (packed.format !== PACK_FORMAT) return null;
+  if (typeof packed.trie !== 'string' || typeof packed.variants !== 'string') return null;
   const bytes = fromBase64(packed.trie);
   if (!bytes || bytes.length < 8) return null;
   const [nodes, count] = new Int32Array(bytes.buffer, 0, 2) as unknown as [number, number];
-  const ints = 2 + (nodes + 1) + nodes + count;
-  if (nodes < 1 || count !== packed.patterns.length) return null;
-  if (bytes.length !== ints * 4 + (nodes - 1) * 2) return null;
+  const ints = 2 + (nodes + 1) + nodes + 3 * count + 1;
+  if (nodes < 1 || count < 0 || bytes.length !== ints * 4 + (nodes - 1) * 2) return null;
   const i32 = new Int32Array(bytes.buffer, 0, ints);
-  return {
+  let at = 2;
+  const take = (n: number) => i32.subarray(at, (at += n));
+  const automaton: Automaton = {
     nodes,
-    edgeStart: i32.subarray(2, 2 + nodes + 1),
-    fail: i32.subarray(2 + nodes + 1, 2 + 2 * nodes + 1),
-    patternNode: i32.subarray(2 + 2 * nodes + 1, ints),
+    edgeStart: take(nodes + 1),
+    fail: take(nodes),
+    patternNode: take(count),
+    patternInfo: take(count),
+    variantAt: take(count + 1),
     edgeChar: new Uint16Array(bytes.buffer, ints * 4, nodes - 1),
-    patterns: packed.patterns,
+    variants: new Array<VariantRow[] | undefined>(count),
+    variantText: packed.variants,
   };
+  // The variants' text is the one these offsets were taken in.
+  if (automaton.variantAt[count] !== packed.variants.length) return null;
+  return automaton;
 }
 
 // Base64 by the engine where it has it (Chromium 140+, Firefox 133+), by hand elsewhere (Node).

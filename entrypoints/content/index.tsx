@@ -185,7 +185,7 @@ export default defineContentScript({
         if (controller || !wanted()) return; // switched off while loading
         const matcher = matcherFor(dictionary);
         startup?.lap('automaton');
-        if (controller || !wanted() || matcher.size === 0) return;
+        if (controller || !wanted() || matcher.empty()) return;
         controller = new PageController({
           doc: document,
           matcher,

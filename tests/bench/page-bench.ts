@@ -35,6 +35,7 @@ import {
 import { attribute, type CpuProfile } from './profile';
 import { extensionTasks, traced } from './tasks';
 import { packDictionary, unpackDictionary } from '../../lib/dictionary-pack';
+import { variantsOf } from '../../lib/matcher';
 import type { Dictionary } from '../../lib/protocol';
 import { realNames, termList } from './terms';
 import { bundleSizes, hostileCases, hoverLatency, rescanCosts } from './page-bench-extra';
@@ -133,7 +134,7 @@ export interface Dict {
 /**
  * The content script's cached dictionary, as the extension stored it: plain (builds before
  * lib/dictionary-pack.ts, kept so old and new builds can be compared) or packed, whose aliases are
- * read back from the automaton's patterns.
+ * read back from the automaton's variants.
  */
 async function storedDictionary(context: BrowserContext): Promise<Dict | null> {
   const stored = await (
@@ -149,8 +150,9 @@ async function storedDictionary(context: BrowserContext): Promise<Dict | null> {
   if (stored.dictionaryCache) return stored.dictionaryCache;
   const page = unpackDictionary(stored.dictionaryPack);
   if (!page) return null;
-  const aliases = page.automaton.patterns.flatMap(([, , variants]) =>
-    variants.map(([id, alias]) => [alias, id] as [string, string]),
+  const a = page.automaton;
+  const aliases = [...a.patternNode.keys()].flatMap((p) =>
+    variantsOf(a, p).map(([id, alias]) => [alias, id] as [string, string]),
   );
   return { version: page.version, entities: page.entities, aliases };
 }

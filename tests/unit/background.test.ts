@@ -41,7 +41,7 @@ describe('background', () => {
     expect(version).toBeGreaterThan(0);
     const cached = await dictionaryCacheItem.getValue();
     expect(cached?.version).toBe(version);
-    expect(unpackDictionary(cached)?.automaton.patterns.length).toBeGreaterThan(10);
+    expect(unpackDictionary(cached)?.automaton.patternNode.length).toBeGreaterThan(10);
   });
 
   test('a message that is not ours is left to other listeners', async () => {
