@@ -3,7 +3,9 @@
  * 5,000 terms than at 60", "within 3x of the TreeWalker floor"): each build in its own browser,
  * the same dictionaries installed in both, loads of the two builds and of the floor interleaved in
  * a rotating order inside each run, so both see the same machine load. Whole cost on the page
- * from a CPU profile, as in page-bench.ts. Medians of `runs` after one discarded warm-up run.
+ * from a CPU profile, as in page-bench.ts. Medians of `runs`, after a warm-up load of each build
+ * and of the floor (discarded). The floor reads text nodes only, so it is loaded once per page
+ * and run, beside the smallest dictionary. The results are written after every run.
  *
  * Usage: npx tsx tests/bench/growth-ab.ts --old <chrome-mv3 dir> --new <chrome-mv3 dir>
  *   [--pages yahoo-2,nytimes-1,wikipedia] [--sizes 60,5000] [--runs 5] [--no-seeded]
@@ -78,15 +80,17 @@ async function main() {
     sizes.map((size) => ({ ...v, size, runs: { old: [], new: [], floor: [] } })),
   );
 
+  const out = resolve(arg('out') ?? 'tests/bench/results-growth-ab.json');
   for (let run = 0; run <= runs; run++) {
     log(`run ${run}${run === 0 ? ' (warm-up, discarded)' : ''}`);
-    for (const v of variants) {
+    for (const v of run === 0 ? variants.slice(0, 1) : variants) {
       const url = v.seed ? server.seeded(v.page, v.seed) : server.real(v.page);
-      for (const size of sizes) {
+      for (const size of run === 0 ? sizes.slice(0, 1) : sizes) {
         const cell = cells.find((c) => c.page === v.page && c.seed === v.seed && c.size === size)!;
         const { dict, terms } = dicts.get(size)!;
         const order = WHO.map((_, i) => WHO[(i + run) % WHO.length]!);
         for (const who of order) {
+          if (who === 'floor' && size !== sizes[0]) continue;
           let sample: Sample;
           if (who === 'floor') sample = await runInPage(plain, server, url, 'floor', terms);
           else {
@@ -99,15 +103,34 @@ async function main() {
           if (run > 0) cell.runs[who].push(sample);
         }
         if (run > 0) {
-          const last = (w: Who) => cell.runs[w].at(-1)?.ms.toFixed(1);
+          const last = (w: Who) => cell.runs[w].at(-1)?.ms.toFixed(1) ?? '-';
           log(
             `${v.page}${v.seed ? '+seed' : ''} ${size}: old ${last('old')} new ${last('new')} floor ${last('floor')}`,
           );
         }
       }
     }
+    if (run > 0) report(run, cells, variants, sizes, uptimeStart, oldDir, newDir, out);
   }
+  for (const b of [plain, ext.old, ext.new]) await b.close();
+  await server.close();
+}
 
+/** Writes what `done` runs gave and prints it. */
+function report(
+  done: number,
+  cells: Cell[],
+  variants: Array<{ page: RealPage; seed: string | null }>,
+  sizes: number[],
+  uptimeStart: string,
+  oldDir: string,
+  newDir: string,
+  out: string,
+) {
+  const uptime = () => execSync('uptime', { encoding: 'utf8' }).trim();
+  /** The page's floor: loaded beside the smallest dictionary. */
+  const floorOf = (c: Cell) =>
+    cells.find((f) => f.page === c.page && f.seed === c.seed && f.size === sizes[0])!.runs.floor;
   const ms = (c: Cell, w: Who) => r2(median(c.runs[w].map((s) => s.ms)));
   const startup = (c: Cell, w: 'old' | 'new') => {
     const keys = ['dictionary', 'automaton', 'scanMs', 'firstBoxMs', 'allPlacedMs'];
@@ -115,16 +138,15 @@ async function main() {
       keys.map((k) => [k, r2(median(c.runs[w].map((s) => Number(s.startup?.[k]))))]),
     );
   };
-  const perRun = (c: Cell, f: (i: number) => number) =>
-    r2(median(c.runs.floor.map((_, i) => f(i))));
+  const perRun = (c: Cell, f: (i: number) => number) => r2(median(floorOf(c).map((_, i) => f(i))));
   const summary = cells.map((c) => ({
     page: c.page,
     seed: c.seed,
     terms: c.size,
-    ms: { old: ms(c, 'old'), new: ms(c, 'new'), floor: ms(c, 'floor') },
+    ms: { old: ms(c, 'old'), new: ms(c, 'new'), floor: r2(median(floorOf(c).map((s) => s.ms))) },
     overFloor: {
-      old: perRun(c, (i) => c.runs.old[i]!.ms / c.runs.floor[i]!.ms),
-      new: perRun(c, (i) => c.runs.new[i]!.ms / c.runs.floor[i]!.ms),
+      old: perRun(c, (i) => c.runs.old[i]!.ms / floorOf(c)[i]!.ms),
+      new: perRun(c, (i) => c.runs.new[i]!.ms / floorOf(c)[i]!.ms),
     },
     matches: { old: c.runs.old[0]?.matches, new: c.runs.new[0]?.matches },
     startup: { old: startup(c, 'old'), new: startup(c, 'new') },
@@ -139,7 +161,7 @@ async function main() {
       r2(median(hi.runs[w].map((s, i) => s.ms / (lo.runs[w][i]?.ms ?? NaN))));
     return { page: v.page, seed: v.seed, old: g('old'), new: g('new') };
   });
-  const out = {
+  const result = {
     meta: {
       finished: new Date().toISOString(),
       commit: execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim(),
@@ -148,9 +170,9 @@ async function main() {
       cpus: cpus().length,
       uptimeStart,
       uptimeEnd: uptime(),
-      runs,
+      runs: done,
       method:
-        'Each build in its own headless Chromium, same dictionaries; old, new and the TreeWalker floor interleaved in a rotating order in each run; medians of runs after one discarded warm-up; ms = V8 CPU-profile time whose stack holds a frame of the contender; ratios per run, then median.',
+        'Each build in its own headless Chromium, same dictionaries; old, new and the TreeWalker floor interleaved in a rotating order in each run; the floor once per page and run; medians of runs after discarded warm-up loads; ms = V8 CPU-profile time whose stack holds a frame of the contender; ratios per run, then median.',
     },
     growth,
     cells: summary,
@@ -160,7 +182,7 @@ async function main() {
     resolve(arg('out') ?? 'tests/bench/results-growth-ab.json'),
     JSON.stringify(out, null, 1),
   );
-  console.log(out.meta.uptimeStart, '->', out.meta.uptimeEnd);
+  console.log(result.meta.uptimeStart, '->', result.meta.uptimeEnd);
   console.log('growth', sizes.at(-1), '/', sizes[0]);
   for (const g of growth)
     console.log(`  ${g.page}${g.seed ? ' + seed' : ''}: old ${g.old}x  new ${g.new}x`);
@@ -171,8 +193,6 @@ async function main() {
     console.log(
       `${c.page}${c.seed ? ' + seed' : ''} | ${c.terms} | ${c.ms.old} | ${c.ms.new} | ${c.ms.floor} | ${c.overFloor.old} | ${c.overFloor.new} | ${c.matches.old}/${c.matches.new}`,
     );
-  for (const b of [plain, ext.old, ext.new]) await b.close();
-  await server.close();
 }
 
 main().catch((e: unknown) => {
