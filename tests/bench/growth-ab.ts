@@ -178,10 +178,7 @@ function report(
     cells: summary,
     raw: cells,
   };
-  writeFileSync(
-    resolve(arg('out') ?? 'tests/bench/results-growth-ab.json'),
-    JSON.stringify(out, null, 1),
-  );
+  writeFileSync(out, JSON.stringify(result, null, 1));
   console.log(result.meta.uptimeStart, '->', result.meta.uptimeEnd);
   console.log('growth', sizes.at(-1), '/', sizes[0]);
   for (const g of growth)
