@@ -1,6 +1,7 @@
 import type { Browser, PublicPath } from 'wxt/browser';
 import type { BundledIndex } from '@/lib/bundle';
 import { CrosscheckDB } from '@/lib/db';
+import { packDictionary } from '@/lib/dictionary-pack';
 import { dictionaryCacheItem, dictionaryVersionItem } from '@/lib/dictionary-store';
 import {
   CONTENT_SCRIPT_MESSAGES,
@@ -100,8 +101,11 @@ export default defineBackground(() => {
     const row = await db.meta.get(META_DICTIONARY_VERSION);
     const version = typeof row?.value === 'number' ? row.value : null;
     if (version === null) return;
-    if ((await dictionaryCacheItem.getValue())?.version !== version)
-      await dictionaryCacheItem.setValue(await readDictionary(db));
+    if ((await dictionaryCacheItem.getValue())?.version !== version) {
+      // Packed with its automaton built: pages then do no work per alias (lib/dictionary-pack.ts).
+      await dictionaryCacheItem.setValue(packDictionary(await readDictionary(db)));
+      await browser.storage.local.remove('dictionaryCache'); // the unpacked form's old key
+    }
     if (version !== (await dictionaryVersionItem.getValue()))
       await dictionaryVersionItem.setValue(version);
   }

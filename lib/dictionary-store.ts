@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Dictionary } from './protocol';
+import type { PackedDictionary } from './dictionary-pack';
 
 /**
  * The background publishes the dictionary version here whenever sources change; every open tab
@@ -9,7 +9,12 @@ export const dictionaryVersionItem = storage.defineItem<number | null>('local:di
   fallback: null,
 });
 
-/** The dictionary, written by the background only; tabs reuse it while its version holds. */
-export const dictionaryCacheItem = storage.defineItem<Dictionary | null>('local:dictionaryCache', {
-  fallback: null,
-});
+/**
+ * The dictionary with its automaton built (lib/dictionary-pack.ts), written by the background
+ * only; tabs reuse it while its version holds. (Its key is new with the packed form: the plain
+ * dictionary was cached under `local:dictionaryCache`.)
+ */
+export const dictionaryCacheItem = storage.defineItem<PackedDictionary | null>(
+  'local:dictionaryPack',
+  { fallback: null },
+);

@@ -134,7 +134,7 @@ export function identityHints(entities: readonly Entity[]): IdentityHints {
 }
 
 /** Who names an entity, from the dictionary (an old cached shape: many sources, not the reader). */
-export function namingOf(dict: Dictionary, entityId: string): Naming {
+export function namingOf(dict: Pick<Dictionary, 'entities'>, entityId: string): Naming {
   const e = dict.entities[entityId];
   if (!e) return { sources: 0, byReader: false };
   return { sources: e[2] ?? Number.POSITIVE_INFINITY, byReader: e[3] ?? false };

@@ -19,12 +19,14 @@ export interface Match {
 
 export interface Matcher {
   find(text: string): Match[];
-  /** Number of distinct folded aliases in the automaton. */
+  /** Number of distinct folded aliases in the automaton (counted when first asked). */
   readonly size: number;
+  /** Whether it can match nothing (cheaper than `size`: stops at the first usable alias). */
+  empty(): boolean;
 }
 
 /** How the case of a candidate is checked against the alias it matched. */
-enum CaseRule {
+export enum CaseRule {
   /** The alias has no capitals: any case matches. */
   Any = 0,
   /** Each capitalised word of the alias must be capitalised in the text. */
@@ -35,17 +37,25 @@ enum CaseRule {
   ShortAcronym = 3,
 }
 
-interface Variant {
-  entityId: string;
-  alias: string;
-  rule: CaseRule;
+/**
+ * One entity's spelling of a folded alias, as a plain tuple: the background builds these once per
+ * dictionary version and the content script reads them straight from JSON (no object per alias
+ * at start-up).
+ */
+export type VariantRow = [
+  entityId: string,
+  alias: string,
+  rule: CaseRule,
   /** Positions (in the folded alias) whose original character must be a capital. */
-  upper: number[];
-  /** A one-word name ("Springfield", "Rich"): it must not be part of a longer unknown name. */
-  single: boolean;
-  /** The last word of a longer alias of the same entity (a surname). */
-  surname: boolean;
-}
+  upper: number[],
+  /**
+   * VARIANT_SINGLE: a one-word name ("Springfield", "Rich"), which must not be part of a longer
+   * unknown name; VARIANT_SURNAME: the last word of a longer alias of the same entity.
+   */
+  flags: number,
+];
+const VARIANT_SINGLE = 1;
+const VARIANT_SURNAME = 2;
 
 /**
  * Capitalised words that may stand before a surname without making it another person's name
@@ -74,13 +84,18 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-interface Pattern {
-  length: number;
-  /** The alias starts/ends with a character of a script written without spaces (CJK, Thai…). */
-  openStart: boolean;
-  openEnd: boolean;
-  variants: Variant[];
-}
+/** A folded alias while the automaton is built: its length, open ends and variants. */
+type PatternRow = [
+  length: number,
+  /**
+   * PATTERN_OPEN_START / PATTERN_OPEN_END: the alias starts/ends with a character of a script
+   * written without spaces (CJK, Thai…), so no word boundary is needed there.
+   */
+  open: number,
+  variants: VariantRow[],
+];
+const PATTERN_OPEN_START = 1;
+const PATTERN_OPEN_END = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Folding
@@ -305,35 +320,100 @@ function isHeadline(text: string): boolean {
 // The automaton
 
 /**
+ * The Aho–Corasick automaton in flat arrays, nodes numbered breadth first: the children of node
+ * `s` are the consecutive nodes `edgeStart[s] + 1 … edgeStart[s + 1]`, so edge `e` leads to node
+ * `e + 1` and a node's failure link is always a lower number. It is what the background builds
+ * once per dictionary version (`packAutomaton`) and a page reads back without work per alias.
+ */
+export interface Automaton {
+  /** Node count; node 0 is the root. */
+  nodes: number;
+  /** Per node (and one past the last): its first edge. Length nodes + 1. */
+  edgeStart: Int32Array;
+  /** Per edge (edge e enters node e + 1): its folded character. Length nodes - 1. */
+  edgeChar: Uint16Array;
+  /** Per node: the longest proper suffix that is also a node. */
+  fail: Int32Array;
+  /** Per pattern: the node where it ends. */
+  patternNode: Int32Array;
+  /** Per pattern: its folded length | its open ends (PATTERN_OPEN_*) << 16. */
+  patternInfo: Int32Array;
+  /**
+   * Per pattern: its variants. A packed automaton leaves them unread until the pattern is first
+   * met (`variantsOf`): pattern p's are the JSON in `variantText` from variantAt[p] to
+   * variantAt[p + 1].
+   */
+  variants: Array<VariantRow[] | undefined>;
+  variantText: string;
+  variantAt: Int32Array;
+}
+
+/** Pattern p's variants (read from the packed text the first time). */
+export function variantsOf(a: Automaton, p: number): VariantRow[] {
+  return (a.variants[p] ??= JSON.parse(
+    a.variantText.slice(a.variantAt[p]!, a.variantAt[p + 1]!),
+  ) as VariantRow[]);
+}
+
+/**
  * Compiles [alias, entityId] pairs into a matcher. Aliases shorter than two word characters once
  * folded are ignored (a single letter is never a useful name to underline).
  */
 export function compileMatcher(aliases: ReadonlyArray<readonly [string, string]>): Matcher {
-  const build = buildMatcher(aliases);
+  return matcherOf(compileAutomaton(aliases));
+}
+
+/** `buildAutomaton` run to its end. */
+export function compileAutomaton(aliases: ReadonlyArray<readonly [string, string]>): Automaton {
+  const build = buildAutomaton(aliases);
   for (;;) {
     const step = build.next();
     if (step.done) return step.value;
   }
 }
 
-/** Work done between two pauses of `buildMatcher`: aliases read, or automaton nodes linked. */
+/** Work done between two pauses of `buildAutomaton`: aliases read. */
 const BUILD_STEP = 256;
 
 /**
- * `compileMatcher` one step at a time: the generator pauses every few hundred aliases or
- * automaton nodes, so a caller can give the page its main thread back between steps (thousands
- * of aliases take tens of milliseconds to compile). `compileMatcherSliced` drives it.
+ * The automaton of [alias, entityId] pairs, one step at a time: the generator pauses every few
+ * hundred aliases, so a caller can give the page its main thread back between steps
+ * (`runSliced`). The trie and its links are built by plain functions, which the engine optimises
+ * (a generator's loops stay in the interpreter).
  */
-// eslint-disable-next-line max-lines-per-function -- `find` and `step` close over the typed arrays built here: the hot scan path reads them as locals.
-export function* buildMatcher(
+export function* buildAutomaton(
   aliases: ReadonlyArray<readonly [string, string]>,
-): Generator<void, Matcher> {
-  const byFolded = new Map<string, Pattern>();
+): Generator<void, Automaton> {
+  const byFolded = new Map<string, PatternRow>();
   // Each alias is folded once; the surname pass below reuses it.
   const lastWords = new Set<string>();
-  let count = 0;
-  for (const [rawAlias, entityId] of aliases) {
-    if (++count % BUILD_STEP === 0) yield;
+  for (let from = 0; from < aliases.length; from += BUILD_STEP) {
+    if (from > 0) yield;
+    readAliases(aliases, from, Math.min(aliases.length, from + BUILD_STEP), byFolded, lastWords);
+  }
+  // Surnames: one-word aliases that end a longer alias of the same entity.
+  for (const [folded, p] of byFolded)
+    for (const v of p[2])
+      if (v[4] & VARIANT_SINGLE && lastWords.has(`${v[0]}\u0000${folded}`)) v[4] |= VARIANT_SURNAME;
+  yield;
+  const keys = [...byFolded.keys()].sort();
+  const automaton = trieOf(
+    keys,
+    keys.map((k) => byFolded.get(k)!),
+  );
+  yield;
+  return automaton;
+}
+
+function readAliases(
+  aliases: ReadonlyArray<readonly [string, string]>,
+  from: number,
+  to: number,
+  byFolded: Map<string, PatternRow>,
+  lastWords: Set<string>,
+): void {
+  for (let i = from; i < to; i++) {
+    const [rawAlias, entityId] = aliases[i]!;
     const alias = rawAlias.trim();
     const n = foldInto(alias);
     const folded = foldedString(n).trim();
@@ -346,120 +426,173 @@ export function* buildMatcher(
     const { rule, upper } = caseInfo(alias, n);
     let p = byFolded.get(folded);
     if (!p) {
-      p = {
-        length: folded.length,
-        openStart: NO_SPACE_SCRIPT.test(folded[0]!),
-        openEnd: NO_SPACE_SCRIPT.test(folded[folded.length - 1]!),
-        variants: [],
-      };
+      const open =
+        (NO_SPACE_SCRIPT.test(folded[0]!) ? PATTERN_OPEN_START : 0) |
+        (NO_SPACE_SCRIPT.test(folded[folded.length - 1]!) ? PATTERN_OPEN_END : 0);
+      p = [folded.length, open, []];
       byFolded.set(folded, p);
     }
-    if (!p.variants.some((v) => v.entityId === entityId && v.alias === alias)) {
+    if (!p[2].some((v) => v[0] === entityId && v[1] === alias)) {
       const single = space < 0 && rule === CaseRule.Proper;
-      p.variants.push({ entityId, alias, rule, upper, single, surname: false });
+      p[2].push([entityId, alias, rule, upper, single ? VARIANT_SINGLE : 0]);
     }
   }
-  // Surnames: one-word aliases that end a longer alias of the same entity.
-  for (const [folded, p] of byFolded)
-    for (const v of p.variants)
-      v.surname = v.single && lastWords.has(`${v.entityId}\u0000${folded}`);
-  yield;
+}
 
-  // The trie, straight into flat arrays: built from the folded aliases in sorted order, each
-  // node's children are created in character order, so a counting pass lays every node's edges
-  // out contiguously and sorted (no map per node: start-up builds this on every page load).
-  const keys = [...byFolded.keys()].sort();
-  let maxEdges = 0;
-  for (const key of keys) maxEdges += key.length;
-  const patterns: Pattern[] = [];
-  const outPattern = new Int32Array(maxEdges + 1).fill(-1);
-  const edgeParent = new Int32Array(maxEdges);
-  const edgeCharList = new Uint16Array(maxEdges);
+/**
+ * The trie of sorted folded keys, numbered breadth first, with its failure links. Built depth
+ * first from the sorted keys (each node's children come in character order), then renumbered.
+ */
+function trieOf(keys: string[], patterns: PatternRow[]): Automaton {
+  let maxNodes = 1;
+  for (const key of keys) maxNodes += key.length;
+  // Depth first: node i > 0 hangs from dfsParent[i] by dfsChar[i].
+  const dfsParent = new Int32Array(maxNodes);
+  const dfsChar = new Uint16Array(maxNodes);
+  const dfsPattern = new Int32Array(patterns.length);
   const path: number[] = [0];
   let prev = '';
-  let nodeCount = 1;
-  count = 0;
-  for (const key of keys) {
-    if (++count % BUILD_STEP === 0) yield;
+  let count = 1;
+  for (let p = 0; p < keys.length; p++) {
+    const key = keys[p]!;
     let common = 0;
     const max = Math.min(prev.length, key.length);
     while (common < max && prev.charCodeAt(common) === key.charCodeAt(common)) common++;
     path.length = common + 1;
     for (let k = common; k < key.length; k++) {
-      edgeParent[nodeCount - 1] = path[k]!;
-      edgeCharList[nodeCount - 1] = key.charCodeAt(k);
-      path.push(nodeCount++);
+      dfsParent[count] = path[k]!;
+      dfsChar[count] = key.charCodeAt(k);
+      path.push(count++);
     }
-    outPattern[path[key.length]!] = patterns.length;
-    patterns.push(byFolded.get(key)!);
+    dfsPattern[p] = path[key.length]!;
     prev = key;
   }
-  // Edge i leads to node i + 1 (nodes are numbered in creation order).
-  const edges = nodeCount - 1;
-  const edgeStart = new Int32Array(nodeCount + 1);
-  for (let e = 0; e < edges; e++) edgeStart[edgeParent[e]! + 1]!++;
-  for (let s = 0; s < nodeCount; s++) edgeStart[s + 1]! += edgeStart[s]!;
-  const edgeChar = new Uint16Array(edges);
-  const edgeTo = new Int32Array(edges);
-  const fill = edgeStart.slice(0, nodeCount);
-  for (let e = 0; e < edges; e++) {
-    const at = fill[edgeParent[e]!]!++;
-    edgeChar[at] = edgeCharList[e]!;
-    edgeTo[at] = e + 1;
-  }
-  const rootNext = new Int32Array(65536);
-  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeChar[e]!] = edgeTo[e]!;
-  yield;
-
-  const step = (s: number, c: number): number => {
-    if (s === 0) return rootNext[c]!;
-    let lo = edgeStart[s]!;
-    let hi = edgeStart[s + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const mc = edgeChar[mid]!;
-      if (mc === c) return edgeTo[mid]!;
-      if (mc < c) lo = mid + 1;
-      else hi = mid - 1;
+  // Each node's children, in character order (creation order), as lists.
+  const childStart = new Int32Array(count + 1);
+  for (let i = 1; i < count; i++) childStart[dfsParent[i]! + 1]!++;
+  for (let i = 0; i < count; i++) childStart[i + 1]! += childStart[i]!;
+  const children = new Int32Array(Math.max(0, count - 1));
+  const fill = childStart.slice(0, count);
+  for (let i = 1; i < count; i++) children[fill[dfsParent[i]!]!++] = i;
+  // Breadth first: the children of each node, in order, get the next numbers.
+  const order = new Int32Array(count); // new number -> depth-first node
+  const renumber = new Int32Array(count); // depth-first node -> new number
+  const edgeStart = new Int32Array(count + 1);
+  const edgeChar = new Uint16Array(Math.max(0, count - 1));
+  let next = 1;
+  for (let s = 0; s < count; s++) {
+    edgeStart[s] = next - 1;
+    const old = order[s]!;
+    for (let k = childStart[old]!; k < childStart[old + 1]!; k++) {
+      const child = children[k]!;
+      order[next] = child;
+      renumber[child] = next;
+      edgeChar[next - 1] = dfsChar[child]!;
+      next++;
     }
-    return -1;
+  }
+  edgeStart[count] = count - 1;
+  const patternNode = new Int32Array(patterns.length);
+  const patternInfo = new Int32Array(patterns.length);
+  for (let p = 0; p < patterns.length; p++) {
+    patternNode[p] = renumber[dfsPattern[p]!]!;
+    patternInfo[p] = patterns[p]![0] | (patterns[p]![1] << 16);
+  }
+  const automaton = {
+    nodes: count,
+    edgeStart,
+    edgeChar,
+    fail: new Int32Array(count),
+    patternNode,
+    patternInfo,
+    variants: patterns.map((p) => p[2]),
+    variantText: '',
+    variantAt: new Int32Array(0),
   };
+  linkFailures(automaton);
+  return automaton;
+}
 
-  // Failure links and output links, breadth first.
-  const fail = new Int32Array(nodeCount);
-  const outLink = new Int32Array(nodeCount).fill(-1);
-  const out = outPattern.subarray(0, nodeCount);
-  const queue = new Int32Array(nodeCount);
-  let tail = 0;
-  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTo[e]!;
-  for (let qi = 0; qi < tail; qi++) {
-    if (qi % (BUILD_STEP * 8) === 0) yield;
-    const s = queue[qi]!;
+/** The child of `s` by folded character `c`, or -1 (binary search over its sorted edges). */
+function childOf(edgeStart: Int32Array, edgeChar: Uint16Array, s: number, c: number): number {
+  let lo = edgeStart[s]!;
+  let hi = edgeStart[s + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const mc = edgeChar[mid]!;
+    if (mc === c) return mid + 1;
+    if (mc < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Failure links in node order, which is breadth first: a link always points back. */
+function linkFailures({ nodes, edgeStart, edgeChar, fail }: Automaton): void {
+  for (let s = 0; s < nodes; s++) {
     for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
-      const c = edgeChar[e]!;
-      const t = edgeTo[e]!;
-      let f = fail[s]!;
-      let next = step(f, c);
-      while (next <= 0 && f !== 0) {
-        f = fail[f]!;
-        next = step(f, c);
+      const t = e + 1;
+      if (s === 0) {
+        fail[t] = 0;
+        continue;
       }
-      fail[t] = next > 0 && next !== t ? next : 0;
-      const ft = fail[t]!;
-      outLink[t] = out[ft]! >= 0 ? ft : outLink[ft]!;
-      queue[tail++] = t;
+      const c = edgeChar[e]!;
+      let f = fail[s]!;
+      let to = childOf(edgeStart, edgeChar, f, c);
+      while (to <= 0 && f !== 0) {
+        f = fail[f]!;
+        to = childOf(edgeStart, edgeChar, f, c);
+      }
+      fail[t] = to > 0 ? to : 0;
     }
   }
+}
+
+/**
+ * The matcher over an automaton. `allow` keeps only some entities' variants (the reader's
+ * entity types): a pattern none of whose variants is allowed matches nothing, as if it had not
+ * been compiled.
+ */
+// eslint-disable-next-line max-lines-per-function -- `find` and `step` close over the typed arrays: the hot scan path reads them as locals.
+export function matcherOf(automaton: Automaton, allow?: (entityId: string) => boolean): Matcher {
+  const { nodes, edgeStart, edgeChar, fail, patternNode, patternInfo } = automaton;
+  const patterns = patternNode.length;
+  const out = new Int32Array(nodes).fill(-1);
+  for (let p = 0; p < patterns; p++) out[patternNode[p]!] = p;
+  // The nearest node down the failure chain where a pattern ends (-1: none), worked out for the
+  // states a scan reaches (UNKNOWN until then): no pass over every node at start-up.
+  const UNKNOWN = -2;
+  const outLink = new Int32Array(nodes).fill(UNKNOWN);
+  outLink[0] = -1;
+  const linkOf = (t: number): number => {
+    let v = outLink[t]!;
+    if (v !== UNKNOWN) return v;
+    const f = fail[t]!;
+    v = out[f]! >= 0 ? f : linkOf(f);
+    outLink[t] = v;
+    return v;
+  };
+  const rootNext = new Int32Array(65536);
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeChar[e]!] = e + 1;
+  // Variants the reader's types allow, per pattern, worked out the first time it is found.
+  const allowed: Array<VariantRow[] | undefined> = [];
+  const usable = (p: number): VariantRow[] =>
+    (allowed[p] ??= allow
+      ? variantsOf(automaton, p).filter((v) => allow(v[0]))
+      : variantsOf(automaton, p));
+
+  const step = (s: number, c: number): number =>
+    s === 0 ? rootNext[c]! : childOf(edgeStart, edgeChar, s, c);
 
   /** 0: no; 1: yes; 2: yes if the next word starts another match ("Ruritania Jane Doe"). */
-  const accepts = (v: Variant, text: string, start: number, end: number): 0 | 1 | 2 => {
-    if (v.rule === CaseRule.Any) return 1;
-    for (const k of v.upper) {
+  const accepts = (v: VariantRow, text: string, start: number, end: number): 0 | 1 | 2 => {
+    if (v[2] === CaseRule.Any) return 1;
+    for (const k of v[3]) {
       if (!isUpperChar(text[origin[start + k]!]!)) return 0;
     }
-    if (!v.single) return 1;
+    if (!(v[4] & VARIANT_SINGLE)) return 1;
     // "Mary Doe": a surname after another given name is another person; titles are fine.
-    if (v.surname) {
+    if (v[4] & VARIANT_SURNAME) {
       const prev = wordBefore(text, origin[start]!);
       if (prev && isUpperChar(prev[0]!)) {
         // The general fold, not the matcher's: that would overwrite the buffers this scan reads.
@@ -483,7 +616,7 @@ export function* buildMatcher(
     // Candidates (folded start, folded end, variant) in order of their end.
     const cStart: number[] = [];
     const cEnd: number[] = [];
-    const cVariant: Variant[] = [];
+    const cVariant: VariantRow[] = [];
     const cNeedsNext: boolean[] = [];
     const starts = new Set<number>();
     let s = 0;
@@ -499,25 +632,28 @@ export function* buildMatcher(
         s = fail[s]!;
       }
       if (s === 0) continue;
-      let o = out[s]! >= 0 ? s : outLink[s]!;
+      let o = out[s]! >= 0 ? s : linkOf(s);
       while (o >= 0) {
-        const p = patterns[out[o]!]!;
-        const start = i + 1 - p.length;
+        const p = out[o]!;
+        const info = patternInfo[p]!;
+        const start = i + 1 - (info & 0xffff);
         const end = i + 1;
-        const okStart = p.openStart || start === 0 || !isWordCode(codes[start - 1]!);
-        const okEnd = p.openEnd || end === n || !isWordCode(codes[end]!);
+        const open = info >> 16;
+        const okStart = open & PATTERN_OPEN_START || start === 0 || !isWordCode(codes[start - 1]!);
+        const okEnd = open & PATTERN_OPEN_END || end === n || !isWordCode(codes[end]!);
         if (okStart && okEnd) {
-          let chosen: Variant | null = null;
+          const variants = usable(p);
+          let chosen: VariantRow | null = null;
           let needsNext = false;
-          const surface = p.variants.length > 1 ? text.slice(origin[start]!, origin[end]!) : '';
-          for (const v of p.variants) {
+          const surface = variants.length > 1 ? text.slice(origin[start]!, origin[end]!) : '';
+          for (const v of variants) {
             const verdict = accepts(v, text, start, end);
             if (verdict === 0) continue;
-            if (!chosen || v.alias === surface) {
+            if (!chosen || v[1] === surface) {
               chosen = v;
               needsNext = verdict === 2;
             }
-            if (v.alias === surface) break;
+            if (v[1] === surface) break;
           }
           if (chosen) {
             cStart.push(start);
@@ -527,7 +663,7 @@ export function* buildMatcher(
             starts.add(start);
           }
         }
-        o = outLink[o]!;
+        o = linkOf(o);
       }
     }
     if (cStart.length === 0) return [];
@@ -543,12 +679,124 @@ export function* buildMatcher(
       let end = origin[lastEnd]!;
       // Do not swallow trailing spaces folded into the match's last character.
       while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-      matches.push({ start: origin[cStart[k]!]!, end, entityId: cVariant[k]!.entityId });
+      matches.push({ start: origin[cStart[k]!]!, end, entityId: cVariant[k]![0] });
     }
     return matches;
   }
 
-  return { find, size: patterns.length };
+  let size = -1;
+  return {
+    find,
+    get size() {
+      if (size < 0) {
+        size = 0;
+        for (let p = 0; p < patterns; p++) if (usable(p).length > 0) size++;
+      }
+      return size;
+    },
+    empty: () => {
+      for (let p = 0; p < patterns; p++) if (usable(p).length > 0) return false;
+      return true;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The automaton as the background hands it to pages
+
+/** Bumped whenever the layout below changes: a page reading another builds its own. */
+const PACK_FORMAT = 1;
+
+/**
+ * An automaton in a form extension storage keeps (JSON): its typed arrays as one base64 string,
+ * read back as views on one buffer (no work per node), and its variants as JSON text, read per
+ * pattern when a scan first meets it.
+ */
+export interface PackedAutomaton {
+  format: number;
+  trie: string;
+  variants: string;
+}
+
+/**
+ * Layout: [nodes, patterns], edgeStart, fail, patternNode, patternInfo, variantAt (Int32), then
+ * edgeChar (Uint16).
+ */
+export function packAutomaton(a: Automaton): PackedAutomaton {
+  const count = a.patternNode.length;
+  const ints = 2 + (a.nodes + 1) + a.nodes + 3 * count + 1;
+  const bytes = new Uint8Array(ints * 4 + a.edgeChar.length * 2);
+  const i32 = new Int32Array(bytes.buffer, 0, ints);
+  i32[0] = a.nodes;
+  i32[1] = count;
+  let at = 2;
+  for (const part of [a.edgeStart, a.fail, a.patternNode, a.patternInfo]) {
+    i32.set(part, at);
+    at += part.length;
+  }
+  let text = '';
+  for (let p = 0; p < count; p++) {
+    i32[at + p] = text.length;
+    text += JSON.stringify(variantsOf(a, p));
+  }
+  i32[at + count] = text.length;
+  new Uint16Array(bytes.buffer, ints * 4, a.edgeChar.length).set(a.edgeChar);
+  return { format: PACK_FORMAT, trie: toBase64(bytes), variants: text };
+}
+
+/** The automaton back from `packAutomaton`; null when it is of another format or damaged. */
+export function unpackAutomaton(packed: PackedAutomaton): Automaton | null {
+  if (packed.format !== PACK_FORMAT) return null;
+  if (typeof packed.trie !== 'string' || typeof packed.variants !== 'string') return null;
+  const bytes = fromBase64(packed.trie);
+  if (!bytes || bytes.length < 8) return null;
+  const [nodes, count] = new Int32Array(bytes.buffer, 0, 2) as unknown as [number, number];
+  const ints = 2 + (nodes + 1) + nodes + 3 * count + 1;
+  if (nodes < 1 || count < 0 || bytes.length !== ints * 4 + (nodes - 1) * 2) return null;
+  const i32 = new Int32Array(bytes.buffer, 0, ints);
+  let at = 2;
+  const take = (n: number) => i32.subarray(at, (at += n));
+  const automaton: Automaton = {
+    nodes,
+    edgeStart: take(nodes + 1),
+    fail: take(nodes),
+    patternNode: take(count),
+    patternInfo: take(count),
+    variantAt: take(count + 1),
+    edgeChar: new Uint16Array(bytes.buffer, ints * 4, nodes - 1),
+    variants: new Array<VariantRow[] | undefined>(count),
+    variantText: packed.variants,
+  };
+  // The variants' text is the one these offsets were taken in.
+  if (automaton.variantAt[count] !== packed.variants.length) return null;
+  return automaton;
+}
+
+// Base64 by the engine where it has it (Chromium 140+, Firefox 133+), by hand elsewhere (Node).
+interface Base64Native {
+  fromBase64?: (s: string) => Uint8Array;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as { toBase64?: () => string }).toBase64;
+  if (native) return native.call(bytes);
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 8192)
+    binary += String.fromCharCode.apply(null, bytes.subarray(at, at + 8192) as unknown as number[]);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array | null {
+  try {
+    const native = (Uint8Array as Base64Native).fromBase64;
+    if (native) return native.call(Uint8Array, text);
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null; // not base64
+  }
 }
 
 /** Characters read on each side of a window: more than any name is long. */

@@ -1,7 +1,8 @@
 import cardCss from '@/components/Hovercard.css?inline';
 import { createCardHost } from '@/components/HovercardHost';
 import { namingOf } from '@/lib/dictionary';
-import { buildMatcher, type Matcher } from '@/lib/matcher';
+import { type PageDictionary, pageDictionaryOf, unpackDictionary } from '@/lib/dictionary-pack';
+import { type Matcher, matcherOf } from '@/lib/matcher';
 import { PageController, type ScanStats } from '@/lib/page/controller';
 import {
   type Coverage,
@@ -19,7 +20,7 @@ import { OVERLAY_CSS } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
 import { createUiHost, type UiHost } from '@/lib/page/ui-host';
 import { runSliced } from '@/lib/page/walk';
-import type { Dictionary, Settings, TabHandlers } from '@/lib/protocol';
+import type { Settings, TabHandlers } from '@/lib/protocol';
 import { createClient, dispatch } from '@/lib/rpc';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey } from '@/lib/settings';
 import { KEYS, readLocal, watchLocal, writeLocal } from './stored';
@@ -38,7 +39,7 @@ export default defineContentScript({
     const send = createClient((message) => browser.runtime.sendMessage(message));
     const site = siteKey(location.href);
     let settings: Settings = await getSettings();
-    let dictionary: Dictionary | null = null;
+    let dictionary: PageDictionary | null = null;
     let controller: PageController | null = null;
 
     // Our one element in the page, created when the first underline or card needs it.
@@ -95,31 +96,33 @@ export default defineContentScript({
       onStory: () => coverage === 'covered',
     });
 
-    async function loadDictionary(): Promise<Dictionary> {
-      const [cached, published] = await Promise.all([
-        readLocal<Dictionary>(KEYS.dictionaryCache),
+    async function loadDictionary(): Promise<PageDictionary> {
+      const [packed, published] = await Promise.all([
+        readLocal<unknown>(KEYS.dictionaryCache),
         readLocal<number>(KEYS.dictionaryVersion),
       ]);
-      // The usual page load: the cached copy is current, so the service worker is not woken.
+      // The usual page load: the background's pack is current, its automaton built, so the
+      // service worker is not woken and no alias is compiled here.
+      const cached = unpackDictionary(packed);
       if (cached && cached.version === published) return cached;
       const reply = await send('getDictionary', { knownVersion: cached?.version ?? null });
       if ('unchanged' in reply) {
         if (cached) return cached;
         throw new Error('The background answered "unchanged" to a page with no dictionary.');
       }
-      return reply; // the background keeps the cache (it alone writes it)
+      // Not packed yet (the background keeps the cache; it alone writes it): built here, in
+      // slices that yield to the page (thousands of aliases take tens of milliseconds).
+      return runSliced(pageDictionaryOf(reply));
     }
 
-    // Built in slices that yield to the page: thousands of aliases take tens of milliseconds.
-    const matcherFor = (dict: Dictionary): Promise<Matcher> =>
-      runSliced(
-        buildMatcher(
-          dict.aliases.filter(([, id]) => {
-            const type = dict.entities[id]?.[1];
-            return type !== undefined && settings.types.includes(type);
-          }),
-        ),
-      );
+    // The reader's entity types, applied as the matcher meets each name (nothing is rebuilt).
+    const matcherFor = (dict: PageDictionary): Matcher => {
+      const types = settings.types;
+      return matcherOf(dict.automaton, (id) => {
+        const type = dict.entities[id]?.[1];
+        return type !== undefined && types.includes(type);
+      });
+    };
 
     // The page's story, judged after each full scan as the grouping would (lib/page/coverage.ts).
     // Off the corpus's stories, only names several sources talk about are underlined, and the
@@ -180,9 +183,9 @@ export default defineContentScript({
         dictionary ??= await loadDictionary();
         startup?.lap('dictionary');
         if (controller || !wanted()) return; // switched off while loading
-        const matcher = await matcherFor(dictionary);
+        const matcher = matcherFor(dictionary);
         startup?.lap('automaton');
-        if (controller || !wanted() || matcher.size === 0) return;
+        if (controller || !wanted() || matcher.empty()) return;
         controller = new PageController({
           doc: document,
           matcher,
@@ -241,8 +244,7 @@ export default defineContentScript({
       if (before.types.join() !== settings.types.join() && dictionary) {
         void controller.setFirstPerParagraph(paragraphMode, false);
         void controller.setScope(settings.scope, false);
-        const next = await matcherFor(dictionary);
-        void controller?.setMatcher(next);
+        void controller.setMatcher(matcherFor(dictionary));
       } else if (before.mentions !== settings.mentions || before.scope !== settings.scope) {
         void controller.setFirstPerParagraph(paragraphMode, false);
         void controller.setScope(settings.scope);
@@ -257,8 +259,7 @@ export default defineContentScript({
       dictionary = await loadDictionary();
       card.invalidate();
       if (!controller) return void start();
-      const next = await matcherFor(dictionary);
-      void controller?.setMatcher(next);
+      void controller?.setMatcher(matcherFor(dictionary));
     };
     const unwatchDictionary = watchLocal<number>(
       KEYS.dictionaryVersion,

@@ -28,6 +28,6 @@ export function watchLocal<T>(key: string, cb: (value: T | null) => void): () =>
 /** The stores' keys (tests/unit/content-stored.test.ts checks them against the stores). */
 export const KEYS = {
   settings: 'settings',
-  dictionaryCache: 'dictionaryCache',
+  dictionaryCache: 'dictionaryPack',
   dictionaryVersion: 'dictionaryVersion',
 } as const;

@@ -34,6 +34,9 @@ import {
 } from '../e2e/page-fixtures';
 import { attribute, type CpuProfile } from './profile';
 import { extensionTasks, traced } from './tasks';
+import { packDictionary, unpackDictionary } from '../../lib/dictionary-pack';
+import { variantsOf } from '../../lib/matcher';
+import type { Dictionary } from '../../lib/protocol';
 import { realNames, termList } from './terms';
 import { bundleSizes, hostileCases, hoverLatency, rescanCosts } from './page-bench-extra';
 import { writeChart } from './chart';
@@ -41,7 +44,7 @@ import { writeChart } from './chart';
 export const EXTENSION = resolve(process.env.CROSSCHECK_BENCH_DIR ?? '.output-bench/chrome-mv3');
 
 /** The seed articles put into pages, one per page in turn. */
-const SEEDS = [
+export const SEEDS = [
   '000_d6dda6e572868f38.txt',
   '001_074ba2d5ecaae0ac.txt',
   '002_34deb440939f8850.txt',
@@ -128,14 +131,30 @@ export interface Dict {
   aliases: Array<[string, string]>;
 }
 
-/** The content script's cached dictionary, as the extension stored it. */
+/**
+ * The content script's cached dictionary, as the extension stored it: plain (builds before
+ * lib/dictionary-pack.ts, kept so old and new builds can be compared) or packed, whose aliases are
+ * read back from the automaton's variants.
+ */
 async function storedDictionary(context: BrowserContext): Promise<Dict | null> {
-  return (await worker(context)).evaluate(async () => {
+  const stored = await (
+    await worker(context)
+  ).evaluate(async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
     const c = (globalThis as any).chrome;
-    const { dictionaryCache } = await c.storage.local.get('dictionaryCache');
-    return dictionaryCache ?? null;
+    return (await c.storage.local.get(['dictionaryCache', 'dictionaryPack'])) as {
+      dictionaryCache?: Dict;
+      dictionaryPack?: unknown;
+    };
   });
+  if (stored.dictionaryCache) return stored.dictionaryCache;
+  const page = unpackDictionary(stored.dictionaryPack);
+  if (!page) return null;
+  const a = page.automaton;
+  const aliases = [...a.patternNode.keys()].flatMap((p) =>
+    variantsOf(a, p).map(([id, alias]) => [alias, id] as [string, string]),
+  );
+  return { version: page.version, entities: page.entities, aliases };
 }
 
 /**
@@ -145,11 +164,19 @@ async function storedDictionary(context: BrowserContext): Promise<Dict | null> {
 export async function installDictionary(context: BrowserContext, dict: Dict) {
   await (
     await worker(context)
-  ).evaluate(async (dict) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
-    const c = (globalThis as any).chrome;
-    await c.storage.local.set({ dictionaryCache: dict, dictionaryVersion: dict.version });
-  }, dict);
+  ).evaluate(
+    async (items) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
+      const c = (globalThis as any).chrome;
+      await c.storage.local.set(items);
+    },
+    {
+      // Both forms: a build before the packed dictionary reads the first.
+      dictionaryCache: dict,
+      dictionaryPack: packDictionary(dict as unknown as Dictionary),
+      dictionaryVersion: dict.version,
+    },
+  );
 }
 
 /** Two animation frames and an idle period. */
@@ -245,7 +272,7 @@ async function longTasks(page: Page): Promise<{ longest: number; tbt: number }> 
  * One load of `url`, profiled from before the navigation: with the extension (Crosscheck) or
  * without it (the baseline for layout, style and long tasks, measured over the same window).
  */
-async function runLoad(
+export async function runLoad(
   context: BrowserContext,
   server: FixtureServer,
   url: string,
@@ -315,7 +342,7 @@ async function runLoad(
 }
 
 /** One load of `url` without the extension, then one of the in-page contenders (or none). */
-async function runInPage(
+export async function runInPage(
   context: BrowserContext,
   server: FixtureServer,
   url: string,
@@ -366,7 +393,7 @@ async function runInPage(
 }
 
 /** The in-page contenders, served as scripts (their URL is how the profile finds them). */
-function serveContenders(server: FixtureServer) {
+export function serveContenders(server: FixtureServer) {
   const lib = (p: string) => readFileSync(resolve('node_modules', p), 'utf8');
   server.route('/bench/blank.html', '<!doctype html><title>blank</title>');
   const run = (body: string) => `
