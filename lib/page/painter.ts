@@ -83,8 +83,6 @@ interface Painted {
 
 /** Measuring yields after this much work in one frame, like the scan. */
 const SLICE_MS = 8;
-/** Mentions looked at between two checks of the clock in long loops. */
-const CHUNK = 256;
 /** Everything is measured again at most this often while the document keeps changing size. */
 const FULL_RELAYOUT_MS = 500;
 /** Boxes exist only within this many viewport heights above and below the viewport. */
@@ -216,8 +214,17 @@ export function createPainter(
     p.boxes.some((x) => x.top + x.height >= b.top && x.top <= b.bottom);
 
   const range = doc.createRange();
-  /** Text covered by another element (a fixed header, a clipped scroller) is not underlined. */
-  const visibleAt = (node: Text, r: DOMRect, memo: Map<Element, Map<number, boolean>>): boolean => {
+  /**
+   * Text covered by another element (a fixed header, a clipped scroller) is not underlined.
+   * Null: not known, since `canHitTest` said no (the slice's time is spent: a hit test on a big
+   * page costs milliseconds, and the first one after a change renders the page inside our task).
+   */
+  const visibleAt = (
+    node: Text,
+    r: DOMRect,
+    memo: Map<Element, Map<number, boolean>>,
+    canHitTest: () => boolean,
+  ): boolean | null => {
     const cx = r.left + r.width / 2;
     const cy = r.top + r.height / 2;
     // Off screen: cannot be hit-tested; checked again when it scrolls into view.
@@ -230,6 +237,7 @@ export function createPainter(
     const line = Math.round(cy);
     const known = lines.get(line);
     if (known !== undefined) return known;
+    if (!canHitTest()) return null;
     const hit = doc.elementFromPoint(cx, cy);
     const visible =
       !!hit &&
@@ -237,11 +245,13 @@ export function createPainter(
     lines.set(line, visible);
     return visible;
   };
+  /** The mention's boxes, or null when one of them could not be hit-tested in this slice. */
   const measure = (
     m: PageMention,
     origin: { x: number; y: number },
     memo: Map<Element, Map<number, boolean>>,
-  ): Box[] => {
+    canHitTest: () => boolean,
+  ): Box[] | null => {
     const len = m.node.data.length;
     if (!m.node.isConnected || m.end > len) return [];
     range.setStart(m.node, m.start);
@@ -249,7 +259,9 @@ export function createPainter(
     const boxes: Box[] = [];
     for (const r of range.getClientRects()) {
       if (r.width < 1 || r.height < 1) continue;
-      if (!visibleAt(m.node, r, memo)) continue;
+      const visible = visibleAt(m.node, r, memo, canHitTest);
+      if (visible === null) return null;
+      if (!visible) continue;
       boxes.push({
         left: r.left + view.scrollX - origin.x,
         top: r.top + view.scrollY - origin.y,
@@ -316,14 +328,22 @@ export function createPainter(
     const b = band();
     const memo = new Map<Element, Map<number, boolean>>();
     const measured: Array<[PageMention, Box[]]> = [];
+    // Mentions whose hit test did not fit in this slice: they keep what they have (not hidden)
+    // and are measured first in the next one.
+    const deferred: PageMention[] = [];
+    // Hit tests while the slice has time, and always for its first mention (progress).
+    const canHitTest = () => measured.length === 0 || inBudget();
     const read = (m: PageMention) => {
-      if (painted.has(m)) measured.push([m, measure(m, origin, memo)]);
+      if (!painted.has(m)) return;
+      const boxes = measure(m, origin, memo, canHitTest);
+      if (boxes) measured.push([m, boxes]);
+      else deferred.push(m);
     };
     if (remeasureNear) {
       // After a scroll or a resize: what has boxes drawn first (what is near the viewport; text
       // in fixed elements and inner scrollers moved, something else may cover it now).
       remeasureNear = false;
-      urgent = [...drawn];
+      urgent = [...new Set([...urgent, ...drawn])];
     }
     while (urgent.length > 0 && inBudget()) read(urgent.pop()!);
     while (head < queue.length && inBudget()) {
@@ -335,20 +355,21 @@ export function createPainter(
       queue = [];
       head = 0;
     }
+    // The clock is read after every mention: on a page of 100,000 nodes one read can cost 0.5 ms
+    // and one hit test 2 ms, so a batch of reads between two looks at the clock was a long task.
     while (fullPass && inBudget()) {
-      for (let k = 0; k < CHUNK; k++) {
-        const next = fullPass.next();
-        if (next.done) {
-          fullPass = null;
-          if (fullAgain) {
-            fullAgain = false;
-            relayoutAll();
-          }
-          break;
+      const next = fullPass.next();
+      if (next.done) {
+        fullPass = null;
+        if (fullAgain) {
+          fullAgain = false;
+          relayoutAll();
         }
-        read(next.value);
+        break;
       }
+      read(next.value);
     }
+    urgent.push(...deferred);
     for (const [m, boxes] of measured) {
       const p = painted.get(m);
       if (!p) continue;
