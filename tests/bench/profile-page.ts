@@ -107,17 +107,17 @@ async function main() {
     for (const x of h.ownCode) console.log(`  ${x.ms.toFixed(1).padStart(8)}  ${x.fn}`);
     const t = extensionTasks(events, profile, ours);
     console.log(
-      `tasks with extension time: ${t.tasks.length}; most extension time in one task ${t.longestOursMs.toFixed(1)} ms; over 50 ms: ${t.over50}; longest task mostly ours ${t.longestMostlyOursMs.toFixed(1)} ms`,
+      `tasks with extension time: ${t.tasks.length}; most extension time in one task ${t.longestOursMs.toFixed(1)} ms; over 50 ms: ${t.over50} (of which on the CPU over 50 ms: ${t.tasks.filter((x) => x.oursMs > 50 && (x.cpuMs ?? Infinity) > 50).length}); longest task mostly ours ${t.longestMostlyOursMs.toFixed(1)} ms`,
     );
     for (const task of t.long) {
       const c = composition(profile, () => true, task.atMs, task.atMs + task.ms);
       console.log(
-        `long task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms, ours ${task.oursMs.toFixed(1)} ms; ${c.self.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}${steps(events, task)}`,
+        `long task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms (cpu ${task.cpuMs?.toFixed(1) ?? '?'} ms), ours ${task.oursMs.toFixed(1)} ms; ${c.self.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}${steps(events, task)}`,
       );
     }
     for (const task of t.tasks.slice(0, Number(arg('top') ?? 6))) {
       console.log(
-        `task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms, ours ${task.oursMs.toFixed(1)} ms`,
+        `task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms (cpu ${task.cpuMs?.toFixed(1) ?? '?'} ms), ours ${task.oursMs.toFixed(1)} ms`,
       );
       const c = composition(profile, ours, task.atMs, task.atMs + task.ms);
       for (const [what, rows] of [

@@ -16,6 +16,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, where the platform records it. */
+  tdur?: number;
   args?: { name?: string };
 }
 
@@ -58,6 +60,12 @@ export interface ExtensionTask {
   ts: number;
   /** The task's whole duration. */
   ms: number;
+  /**
+   * The task's thread (CPU) time, or null where not recorded. On a loaded machine a task is
+   * descheduled for tens of ms: its duration and the profile's samples (wall time) grow, this
+   * does not.
+   */
+  cpuMs: number | null;
   /** Sampled time of the extension's script inside it. */
   oursMs: number;
 }
@@ -123,6 +131,7 @@ export function extensionTasks(
           thread: `${task.pid}:${task.tid}`,
           ts: task.ts,
           ms: task.dur! / 1000,
+          cpuMs: task.tdur === undefined ? null : task.tdur / 1000,
           oursMs: us / 1000,
         });
     }
