@@ -269,7 +269,7 @@ describe('painter schedule', () => {
     expect(drawnOnes(painter, 30)).toEqual(Array.from({ length: 20 }, (_, i) => i + 10));
   });
 
-  test('a slow hit test ends its task: the rest wait for the next frame, keeping their boxes', () => {
+  test('hit tests slower than the slice: one a task, the rest wait for the next frame, keeping their boxes', () => {
     let slow = false;
     const page = fakePage(30, { hitMs: () => (slow ? 20 : 0.5) });
     let done = 0;
@@ -280,7 +280,7 @@ describe('painter schedule', () => {
     settle(page, painter);
     expect(drawnOnes(painter, 30)).toHaveLength(30);
     expect(done).toBe(1);
-    // The page changes: every hit test is slow now (each renders what the page changed).
+    // Every hit test is slow now (20 ms, more than a slice: a page of 100,000 nodes).
     slow = true;
     const from = page.log.length;
     page.resized();
@@ -301,6 +301,26 @@ describe('painter schedule', () => {
     expect(hitsPerCall().every((n) => n === 1)).toBe(true);
     expect(drawnOnes(painter, 30)).toHaveLength(30);
     expect(done).toBe(2);
+  });
+
+  test('a mention measured again before its hit test is checked once, as last measured', () => {
+    const page = fakePage(30, { hitMs: () => 20 });
+    const painter = createPainter(page.doc, page.layer, 'dotted');
+    painter.paint(page.mentions[0]!.node, page.mentions);
+    settle(page, painter);
+    const from = page.log.length;
+    // The page changes size on each of 10 frames: each time, what is drawn is measured again.
+    for (let i = 0; i < 10; i++) {
+      page.resized();
+      page.frame();
+    }
+    settle(page, painter);
+    expect(painter.pending()).toBe(false);
+    // One check a frame while it changes (10), then each mention's last measure once (30); a
+    // queue of every measure would have held 300.
+    const hits = page.log.slice(from).filter((e) => e.what === 'hit').length;
+    expect(hits).toBeLessThanOrEqual(40);
+    expect(drawnOnes(painter, 30)).toHaveLength(30);
   });
 
   test('a hidden tab measures in idle time (no frames come)', () => {

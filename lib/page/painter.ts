@@ -85,7 +85,6 @@ interface Measured {
 
 /** A mention measured after layout, whose on-screen boxes wait for their hit tests. */
 interface Check {
-  m: PageMention;
   rects: Measured[];
   parent: Element | null;
   /** The band around the viewport when measured, and the scroll count then. */
@@ -102,11 +101,6 @@ interface Painted {
 
 /** Measuring yields after this much work in one frame, like the scan. */
 const SLICE_MS = 8;
-/**
- * A hit test slower than this rendered part of the page (something changed it since the frame):
- * the other checks of the task wait for the next frame.
- */
-const SLOW_HIT_MS = 4;
 /** Everything is measured again at most this often while the document keeps changing size. */
 const FULL_RELAYOUT_MS = 500;
 /** Boxes exist only within this many viewport heights above and below the viewport. */
@@ -146,8 +140,8 @@ export function createPainter(
   let fullAgain = false;
   let firstDrawn = false;
   // Hit tests run after the frame (see `check`): the mentions waiting for them, and the task.
-  let checks: Check[] = [];
-  let checkHead = 0;
+  /** By mention: measured again before its check, a mention is checked once, as last measured. */
+  const checks = new Map<PageMention, Check>();
   let checkTask: (() => void) | null = null;
   /** Scroll events seen: a probe point measured before a scroll no longer points at its text. */
   let scrolls = 0;
@@ -281,7 +275,6 @@ export function createPainter(
     parent: Element | null,
     probe: { x: number; y: number },
     memo: Map<Element, Map<number, boolean>>,
-    onSlow: () => void,
   ): boolean => {
     if (!parent) return false;
     let lines = memo.get(parent);
@@ -289,9 +282,7 @@ export function createPainter(
     const line = Math.round(probe.y);
     const known = lines.get(line);
     if (known !== undefined) return known;
-    const t0 = performance.now();
     const hit = doc.elementFromPoint(probe.x, probe.y);
-    if (performance.now() - t0 > SLOW_HIT_MS) onSlow();
     const visible =
       !!hit &&
       (hit === mounted?.host || hit === parent || parent.contains(hit) || hit.contains(parent));
@@ -355,46 +346,40 @@ export function createPainter(
 
   /**
    * The hit tests of the mentions measured on screen, while `inBudget` (always the first one:
-   * progress). A hit test renders the page first: right after layout (where measuring runs) the
-   * page's pre-paint is not done, and the first test would do it inside our task (tens of ms on a
-   * page that just took thousands of nodes), so they run once the frame is produced. A slow one
-   * ends the task: the page changed meanwhile, and the next test could render it again. What is
-   * not checked keeps the boxes it has (not hidden) and waits for the next frame; what the page
-   * scrolled since it was measured is measured again.
+   * progress). A hit test brings the page's rendering up to date first: right after layout (where
+   * measuring runs) the page's pre-paint is still to do, and the first test did it inside our task
+   * (tens of ms on a page that just took thousands of nodes), so they run once the frame is
+   * produced. One hit test costs milliseconds on a page of 100,000 nodes, so the clock is read
+   * after each mention: a slow one ends the task. What is not checked keeps the boxes it has (not
+   * hidden) and waits for the next frame; what the page scrolled since it was measured is
+   * measured again.
    */
   const hitTests = (inBudget: () => boolean): Array<[PageMention, Box[]]> => {
     const memo = new Map<Element, Map<number, boolean>>();
     const decided: Array<[PageMention, Box[]]> = [];
-    let slow = false;
-    const onSlow = () => {
-      slow = true;
-    };
-    while (checkHead < checks.length && (decided.length === 0 || (!slow && inBudget()))) {
-      const c = checks[checkHead++]!;
-      if (!painted.has(c.m)) continue;
+    for (const [m, c] of checks) {
+      if (decided.length > 0 && !inBudget()) break;
+      checks.delete(m);
+      if (!painted.has(m)) continue;
       if (c.scrolls !== scrolls) {
-        urgent.push(c.m);
+        urgent.push(m);
         continue;
       }
       const boxes = c.rects
-        .filter((r) => !r.probe || visibleAt(c.parent, r.probe, memo, onSlow))
+        .filter((r) => !r.probe || visibleAt(c.parent, r.probe, memo))
         .map((r) => r.box);
-      decided.push([c.m, boxes]);
-    }
-    if (checkHead >= checks.length) {
-      checks = [];
-      checkHead = 0;
+      decided.push([m, boxes]);
     }
     return decided;
   };
   const askCheck = () => {
-    if (checkTask || checks.length === 0) return;
+    if (checkTask || checks.size === 0) return;
     checkTask = afterFrame(view, check);
   };
   /** The post-frame task: hit tests (reads), then the boxes (writes). */
   const check = () => {
     checkTask = null;
-    const first = checks[checkHead];
+    const first = checks.values().next().value;
     if (first) {
       const start = performance.now();
       drawAll(
@@ -403,13 +388,13 @@ export function createPainter(
       );
     }
     // The rest after the next frame: a slice asks for them from there.
-    if (checks.length > 0) schedule();
+    if (checks.size > 0) schedule();
     next();
   };
   /** Asks for the next slice, or says that everything is measured and checked. */
   const next = () => {
     if (pendingWork()) schedule();
-    else if (checks.length === 0 && !checkTask) onPainted?.(false);
+    else if (checks.size === 0 && !checkTask) onPainted?.(false);
   };
 
   /**
@@ -429,7 +414,7 @@ export function createPainter(
       if (!painted.has(m)) return;
       const rects = measure(m, origin);
       if (rects.every((r) => !r.probe)) measured.push([m, rects.map((r) => r.box)]);
-      else checks.push({ m, rects, parent: parentOf(m), band: b, scrolls });
+      else checks.set(m, { rects, parent: parentOf(m), band: b, scrolls });
     };
     if (remeasureNear) {
       // After a scroll or a resize: what has boxes drawn first (what is near the viewport; text
@@ -464,7 +449,7 @@ export function createPainter(
     // A hidden tab has no frames: nothing is shown, the checks run here.
     if (doc.visibilityState === 'hidden') {
       measured.push(...hitTests(inBudget));
-      if (checks.length > 0) schedule();
+      if (checks.size > 0) schedule();
     } else askCheck();
     drawAll(measured, b);
     next();
@@ -513,7 +498,7 @@ export function createPainter(
         if (p) for (const el of p.els) el.classList.toggle('active', x === active);
       }
     },
-    pending: () => scheduled() || pendingWork() || checks.length > 0 || checkTask !== null,
+    pending: () => scheduled() || pendingWork() || checks.size > 0 || checkTask !== null,
     setStyle(next) {
       style = next;
       if (mounted) mounted.overlay.dataset.style = next;
@@ -527,8 +512,7 @@ export function createPainter(
       remeasureNear = false;
       fullPass = null;
       fullAgain = false;
-      checks = [];
-      checkHead = 0;
+      checks.clear();
       checkTask?.();
       checkTask = null;
       if (frame) view.cancelAnimationFrame(frame);
