@@ -95,6 +95,37 @@ export function createAfterLayout(
   };
 }
 
+interface PostTask {
+  postTask(fn: () => void, options: { priority: 'user-blocking' }): Promise<unknown>;
+}
+
+/**
+ * Runs `fn` in a task of its own, asked for while the browser renders a frame (in an animation
+ * frame or a post-layout call): it runs once the frame is produced, where the whole rendering
+ * (style, layout, pre-paint) is up to date and a hit test renders nothing. A 'user-blocking' task
+ * runs before the page's timers, which could change the page in between; where there is no
+ * `scheduler.postTask`, a message (Firefox). Returns a function that forgets the call.
+ */
+export function afterFrame(view: Window & typeof globalThis, fn: () => void): () => void {
+  let live = true;
+  const run = () => {
+    if (!live) return;
+    live = false;
+    fn();
+  };
+  const scheduler = (view as Window & { scheduler?: Partial<PostTask> }).scheduler;
+  if (typeof scheduler?.postTask === 'function')
+    scheduler.postTask(run, { priority: 'user-blocking' }).catch(() => undefined);
+  else if (typeof view.MessageChannel === 'function') {
+    const channel = new view.MessageChannel();
+    channel.port1.onmessage = run;
+    channel.port2.postMessage(null);
+  } else view.setTimeout(run, 0);
+  return () => {
+    live = false;
+  };
+}
+
 /** requestIdleCallback, or a short timeout where there is none (Safari). */
 export function requestIdle(
   view: Window,

@@ -1,33 +1,44 @@
 /**
  * The painter's schedule, on a fake document that logs every geometry read and every write to
- * our overlay: measuring happens right after a frame's layout (the ResizeObserver call), reads
- * all come before the writes of their slice (no layout forced between them), and a page of many
- * mentions is measured in several slices. Time is a fake clock: each read costs 0.5 ms.
+ * our overlay: measuring happens right after a frame's layout (the ResizeObserver call), hit tests
+ * once the frame is produced (a task asked for from the frame), reads all come before the writes
+ * of their task (no layout forced between them), and a page of many mentions is measured in
+ * several slices. Time is a fake clock: each read costs 0.5 ms.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPainter, type OverlayLayer, type PageMention } from './painter';
 import { fakeResizeObserver, type Observed } from '../../tests/unit/fixtures/resize-observer';
 
-type Phase = 'task' | 'frame' | 'after-layout' | 'idle';
+type Phase = 'task' | 'frame' | 'after-layout' | 'after-frame' | 'idle';
 interface Event {
   kind: 'read' | 'write';
+  /** For reads: a box measured, a hit test, the layer's origin. */
+  what?: 'rects' | 'hit' | 'origin';
   phase: Phase;
   /** Which post-layout call (or other callback) it happened in. */
   call: number;
 }
 
-function fakePage(mentionCount: number) {
+interface FakeOptions {
+  /** What covers the page at a viewport point (default: nothing, the text's element is hit). */
+  cover?: (x: number, y: number) => boolean;
+  /** How long a hit test takes, by its index (default 0.5 ms). */
+  hitMs?: (n: number) => number;
+}
+
+function fakePage(mentionCount: number, options: FakeOptions = {}) {
   let clock = 0;
   let phase: Phase = 'task';
   let call = 0;
   const log: Event[] = [];
-  const read = () => {
-    clock += 0.5;
-    log.push({ kind: 'read', phase, call });
+  const read = (what: Event['what'], ms = 0.5) => {
+    clock += ms;
+    log.push({ kind: 'read', what, phase, call });
   };
   const write = () => log.push({ kind: 'write', phase, call });
 
   const frames: Array<() => void> = [];
+  const afterFrames: Array<() => void> = [];
   const idles: Array<() => void> = [];
   const observed: Observed[] = [];
   let nextId = 1;
@@ -69,6 +80,12 @@ function fakePage(mentionCount: number) {
     requestAnimationFrame: (fn: () => void) => (frames.push(fn), nextId++),
     cancelAnimationFrame: () => undefined,
     requestIdleCallback: (fn: () => void) => (idles.push(fn), nextId++),
+    scheduler: {
+      postTask: (fn: () => void) => {
+        afterFrames.push(fn);
+        return Promise.resolve();
+      },
+    },
     cancelIdleCallback: () => undefined,
     setTimeout: () => nextId++,
     clearTimeout: () => undefined,
@@ -76,6 +93,8 @@ function fakePage(mentionCount: number) {
     removeEventListener: () => undefined,
   };
   let at = 0;
+  let hits = 0;
+  const header = makeEl();
   const doc = {
     defaultView: view,
     visibilityState: 'visible',
@@ -84,9 +103,9 @@ function fakePage(mentionCount: number) {
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
     createElement: () => makeEl(),
-    elementFromPoint: () => {
-      read();
-      return parent;
+    elementFromPoint: (x: number, y: number) => {
+      read('hit', options.hitMs?.(hits++) ?? 0.5);
+      return options.cover?.(x, y) ? header : parent;
     },
     createRange: () => ({
       setStart: (_n: unknown, start: number) => {
@@ -94,7 +113,7 @@ function fakePage(mentionCount: number) {
       },
       setEnd: () => undefined,
       getClientRects: () => {
-        read();
+        read('rects');
         return [{ left: 0, top: at * 2, width: 40, height: 10 }];
       },
     }),
@@ -104,7 +123,7 @@ function fakePage(mentionCount: number) {
     overlay,
     host: makeEl(),
     origin: () => {
-      read();
+      read('origin');
       return { x: 0, y: 0 };
     },
   };
@@ -123,7 +142,10 @@ function fakePage(mentionCount: number) {
     entityId: `e${i % 7}`,
   }));
 
-  /** One frame: animation frame callbacks, layout, then the ResizeObserver's calls. */
+  /**
+   * One frame: animation frame callbacks, layout, then the ResizeObserver's calls, then (the
+   * frame produced) the tasks asked for during it.
+   */
   const frame = () => {
     phase = 'frame';
     for (const fn of frames.splice(0)) fn();
@@ -138,6 +160,11 @@ function fakePage(mentionCount: number) {
     }
     // An observation is delivered once until the element is observed again.
     for (const o of due) observed.splice(observed.indexOf(o), 1);
+    phase = 'after-frame';
+    for (const fn of afterFrames.splice(0)) {
+      call++;
+      fn();
+    }
     phase = 'task';
   };
   const idle = () => {
@@ -148,11 +175,29 @@ function fakePage(mentionCount: number) {
   return {
     doc: doc as unknown as Document,
     layer: () => layer as unknown as OverlayLayer,
+    overlay,
     mentions,
     log,
     frame,
     idle,
+    /** The page's size changed (our observer of the document fires). */
+    resized: () => {
+      for (const o of observed.filter((o) => o.target === doc.documentElement)) o.fire();
+    },
   };
+}
+
+/** Which of the mentions have a box drawn (each is 10 px tall, one under the other). */
+function drawnOnes(painter: ReturnType<typeof createPainter>, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i).filter(
+    (i) => painter.fromPoint(20, i * 10 + 5) !== null,
+  );
+}
+
+function settle(page: ReturnType<typeof fakePage>, painter: ReturnType<typeof createPainter>) {
+  let frames = 0;
+  for (; frames < 100 && painter.pending(); frames++) page.frame();
+  return frames;
 }
 
 describe('painter schedule', () => {
@@ -174,14 +219,22 @@ describe('painter schedule', () => {
     for (let i = 0; i < 100 && painter.pending(); i++) page.frame();
     expect(painter.pending()).toBe(false);
     expect(done).toBe(1);
-    // Every read in a post-layout call, none in the frame's callbacks, idle time or tasks.
+    // Every box measured in a post-layout call, none in the frame's callbacks, idle time or
+    // tasks; every hit test once the frame is produced (right after layout, the first one would
+    // do the page's pre-paint in our task).
     const reads = page.log.filter((e) => e.kind === 'read');
-    expect(reads.length).toBeGreaterThan(count);
-    expect(new Set(reads.map((e) => e.phase))).toEqual(new Set(['after-layout']));
+    const hits = reads.filter((e) => e.what === 'hit');
+    expect(reads.length - hits.length).toBeGreaterThan(count);
+    expect(new Set(reads.filter((e) => e.what !== 'hit').map((e) => e.phase))).toEqual(
+      new Set(['after-layout']),
+    );
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((e) => e.phase))).toEqual(new Set(['after-frame']));
     // Within one call, no read after a write: nothing the slice wrote is laid out again by it.
     const calls = new Map<number, Event[]>();
     for (const e of page.log)
-      if (e.phase === 'after-layout') calls.set(e.call, [...(calls.get(e.call) ?? []), e]);
+      if (e.phase === 'after-layout' || e.phase === 'after-frame')
+        calls.set(e.call, [...(calls.get(e.call) ?? []), e]);
     for (const events of calls.values()) {
       const firstWrite = events.findIndex((e) => e.kind === 'write');
       if (firstWrite >= 0)
@@ -200,10 +253,74 @@ describe('painter schedule', () => {
       page.frame();
       frames++;
     }
-    const calls = new Set(page.log.filter((e) => e.kind === 'read').map((e) => e.call));
+    const calls = new Set(page.log.filter((e) => e.what === 'rects').map((e) => e.call));
     // 200 mentions at 0.5 ms and more each, 8 ms slices: a dozen slices or more.
     expect(calls.size).toBeGreaterThanOrEqual(12);
     expect(frames).toBe(calls.size);
+  });
+
+  test('text covered by a fixed header is not underlined; the text below it is', () => {
+    // A header over the top 100 px of the viewport.
+    const page = fakePage(30, { cover: (_x, y) => y < 100 });
+    const painter = createPainter(page.doc, page.layer, 'dotted');
+    painter.paint(page.mentions[0]!.node, page.mentions);
+    settle(page, painter);
+    expect(painter.pending()).toBe(false);
+    expect(drawnOnes(painter, 30)).toEqual(Array.from({ length: 20 }, (_, i) => i + 10));
+  });
+
+  test('hit tests slower than the slice: one a task, the rest wait for the next frame, keeping their boxes', () => {
+    let slow = false;
+    const page = fakePage(30, { hitMs: () => (slow ? 20 : 0.5) });
+    let done = 0;
+    const painter = createPainter(page.doc, page.layer, 'dotted', (first) => {
+      if (!first) done++;
+    });
+    painter.paint(page.mentions[0]!.node, page.mentions);
+    settle(page, painter);
+    expect(drawnOnes(painter, 30)).toHaveLength(30);
+    expect(done).toBe(1);
+    // Every hit test is slow now (20 ms, more than a slice: a page of 100,000 nodes).
+    slow = true;
+    const from = page.log.length;
+    page.resized();
+    page.frame();
+    const hitsPerCall = () => {
+      const n = new Map<number, number>();
+      for (const e of page.log.slice(from))
+        if (e.what === 'hit') n.set(e.call, (n.get(e.call) ?? 0) + 1);
+      return [...n.values()];
+    };
+    // One hit test in the frame's post-frame task, and every mention still underlined.
+    expect(hitsPerCall()).toEqual([1]);
+    expect(drawnOnes(painter, 30)).toHaveLength(30);
+    expect(painter.pending()).toBe(true);
+    // Each later frame checks one more: all are checked in the end, none lost on the way.
+    const frames = settle(page, painter);
+    expect(frames).toBeGreaterThanOrEqual(29);
+    expect(hitsPerCall().every((n) => n === 1)).toBe(true);
+    expect(drawnOnes(painter, 30)).toHaveLength(30);
+    expect(done).toBe(2);
+  });
+
+  test('a mention measured again before its hit test is checked once, as last measured', () => {
+    const page = fakePage(30, { hitMs: () => 20 });
+    const painter = createPainter(page.doc, page.layer, 'dotted');
+    painter.paint(page.mentions[0]!.node, page.mentions);
+    settle(page, painter);
+    const from = page.log.length;
+    // The page changes size on each of 10 frames: each time, what is drawn is measured again.
+    for (let i = 0; i < 10; i++) {
+      page.resized();
+      page.frame();
+    }
+    settle(page, painter);
+    expect(painter.pending()).toBe(false);
+    // One check a frame while it changes (10), then each mention's last measure once (30); a
+    // queue of every measure would have held 300.
+    const hits = page.log.slice(from).filter((e) => e.what === 'hit').length;
+    expect(hits).toBeLessThanOrEqual(40);
+    expect(drawnOnes(painter, 30)).toHaveLength(30);
   });
 
   test('a hidden tab measures in idle time (no frames come)', () => {

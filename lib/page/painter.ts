@@ -14,9 +14,12 @@
  * viewport have box elements, so a page with 50,000 mentions keeps a small overlay; at the end of
  * a scroll those are measured again (text in fixed elements moved, something may cover it).
  * Text that is not rendered has no client rects and gets no box; text covered by something else
- * (a fixed header, a clipped scroller) is not underlined.
+ * (a fixed header, a clipped scroller) is not underlined: on screen, a hit test at the text must
+ * find its element. Hit tests run once the frame is produced, not after layout: a hit test brings
+ * the whole rendering up to date first, and right after layout the page's pre-paint is still to
+ * do (on a page that just took thousands of nodes, tens of ms inside our task).
  */
-import { createAfterLayout } from './after-layout';
+import { afterFrame, createAfterLayout } from './after-layout';
 
 export interface PageMention {
   node: Text;
@@ -74,6 +77,21 @@ interface Box {
   height: number;
 }
 
+/** A box measured on screen, and the viewport point to hit-test (null: off screen, no test). */
+interface Measured {
+  box: Box;
+  probe: { x: number; y: number } | null;
+}
+
+/** A mention measured after layout, whose on-screen boxes wait for their hit tests. */
+interface Check {
+  rects: Measured[];
+  parent: Element | null;
+  /** The band around the viewport when measured, and the scroll count then. */
+  band: { top: number; bottom: number };
+  scrolls: number;
+}
+
 interface Painted {
   boxes: Box[];
   els: HTMLElement[];
@@ -83,8 +101,6 @@ interface Painted {
 
 /** Measuring yields after this much work in one frame, like the scan. */
 const SLICE_MS = 8;
-/** Mentions looked at between two checks of the clock in long loops. */
-const CHUNK = 256;
 /** Everything is measured again at most this often while the document keeps changing size. */
 const FULL_RELAYOUT_MS = 500;
 /** Boxes exist only within this many viewport heights above and below the viewport. */
@@ -123,6 +139,12 @@ export function createPainter(
   let fullPass: Iterator<PageMention> | null = null;
   let fullAgain = false;
   let firstDrawn = false;
+  // Hit tests run after the frame (see `check`): the mentions waiting for them, and the task.
+  /** By mention: measured again before its check, a mention is checked once, as last measured. */
+  const checks = new Map<PageMention, Check>();
+  let checkTask: (() => void) | null = null;
+  /** Scroll events seen: a probe point measured before a scroll no longer points at its text. */
+  let scrolls = 0;
 
   // Measuring reads layout, so it runs right after the browser has laid out a frame
   // (lib/page/after-layout.ts): at any other moment a page that changed since the last frame
@@ -179,7 +201,10 @@ export function createPainter(
   // While scrolling, boxes (in document coordinates) stay right: only which of them have
   // elements changes. When it ends, what is near the viewport is measured again, for text in
   // fixed elements and inner scrollers and for what now covers it.
-  const onScroll = () => scheduleFrame();
+  const onScroll = () => {
+    scrolls++;
+    scheduleFrame();
+  };
   const onScrollEnd = () => {
     remeasureNear = true;
     schedule();
@@ -216,48 +241,53 @@ export function createPainter(
     p.boxes.some((x) => x.top + x.height >= b.top && x.top <= b.bottom);
 
   const range = doc.createRange();
-  /** Text covered by another element (a fixed header, a clipped scroller) is not underlined. */
-  const visibleAt = (node: Text, r: DOMRect, memo: Map<Element, Map<number, boolean>>): boolean => {
-    const cx = r.left + r.width / 2;
-    const cy = r.top + r.height / 2;
-    // Off screen: cannot be hit-tested; checked again when it scrolls into view.
-    if (cx < 0 || cy < 0 || cx > view.innerWidth || cy > view.innerHeight) return true;
-    const parent = node.parentElement;
+  /** The mention's boxes, each with the point to hit-test if it is on screen (reads layout only). */
+  const measure = (m: PageMention, origin: { x: number; y: number }): Measured[] => {
+    const len = m.node.data.length;
+    if (!m.node.isConnected || m.end > len) return [];
+    range.setStart(m.node, m.start);
+    range.setEnd(m.node, m.end);
+    const out: Measured[] = [];
+    for (const r of range.getClientRects()) {
+      if (r.width < 1 || r.height < 1) continue;
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      // Off screen: cannot be hit-tested; checked again when it scrolls into view.
+      const onScreen = x >= 0 && y >= 0 && x <= view.innerWidth && y <= view.innerHeight;
+      out.push({
+        box: {
+          left: r.left + view.scrollX - origin.x,
+          top: r.top + view.scrollY - origin.y,
+          width: r.width,
+          height: r.height,
+        },
+        probe: onScreen ? { x, y } : null,
+      });
+    }
+    return out;
+  };
+  /**
+   * Text covered by another element (a fixed header, a clipped scroller) is not underlined: what
+   * the page shows at the text's point must be its element (or our card). One hit test per
+   * element and line, so a flood of names on one line costs one test.
+   */
+  const visibleAt = (
+    parent: Element | null,
+    probe: { x: number; y: number },
+    memo: Map<Element, Map<number, boolean>>,
+  ): boolean => {
     if (!parent) return false;
-    // One hit test per element and line: a flood of names on one line costs one test.
     let lines = memo.get(parent);
     if (!lines) memo.set(parent, (lines = new Map()));
-    const line = Math.round(cy);
+    const line = Math.round(probe.y);
     const known = lines.get(line);
     if (known !== undefined) return known;
-    const hit = doc.elementFromPoint(cx, cy);
+    const hit = doc.elementFromPoint(probe.x, probe.y);
     const visible =
       !!hit &&
       (hit === mounted?.host || hit === parent || parent.contains(hit) || hit.contains(parent));
     lines.set(line, visible);
     return visible;
-  };
-  const measure = (
-    m: PageMention,
-    origin: { x: number; y: number },
-    memo: Map<Element, Map<number, boolean>>,
-  ): Box[] => {
-    const len = m.node.data.length;
-    if (!m.node.isConnected || m.end > len) return [];
-    range.setStart(m.node, m.start);
-    range.setEnd(m.node, m.end);
-    const boxes: Box[] = [];
-    for (const r of range.getClientRects()) {
-      if (r.width < 1 || r.height < 1) continue;
-      if (!visibleAt(m.node, r, memo)) continue;
-      boxes.push({
-        left: r.left + view.scrollX - origin.x,
-        top: r.top + view.scrollY - origin.y,
-        width: r.width,
-        height: r.height,
-      });
-    }
-    return boxes;
   };
 
   const undraw = (m: PageMention, p: Painted) => {
@@ -304,9 +334,73 @@ export function createPainter(
     }
   };
 
+  /** Writes the boxes of what was measured and checked. */
+  const drawAll = (decided: Array<[PageMention, Box[]]>, b: { top: number; bottom: number }) => {
+    for (const [m, boxes] of decided) {
+      const p = painted.get(m);
+      if (!p) continue;
+      p.boxes = boxes;
+      draw(m, p, b);
+    }
+  };
+
+  /**
+   * The hit tests of the mentions measured on screen, while `inBudget` (always the first one:
+   * progress). A hit test brings the page's rendering up to date first: right after layout (where
+   * measuring runs) the page's pre-paint is still to do, and the first test did it inside our task
+   * (tens of ms on a page that just took thousands of nodes), so they run once the frame is
+   * produced. One hit test costs milliseconds on a page of 100,000 nodes, so the clock is read
+   * after each mention: a slow one ends the task. What is not checked keeps the boxes it has (not
+   * hidden) and waits for the next frame; what the page scrolled since it was measured is
+   * measured again.
+   */
+  const hitTests = (inBudget: () => boolean): Array<[PageMention, Box[]]> => {
+    const memo = new Map<Element, Map<number, boolean>>();
+    const decided: Array<[PageMention, Box[]]> = [];
+    for (const [m, c] of checks) {
+      if (decided.length > 0 && !inBudget()) break;
+      checks.delete(m);
+      if (!painted.has(m)) continue;
+      if (c.scrolls !== scrolls) {
+        urgent.push(m);
+        continue;
+      }
+      const boxes = c.rects
+        .filter((r) => !r.probe || visibleAt(c.parent, r.probe, memo))
+        .map((r) => r.box);
+      decided.push([m, boxes]);
+    }
+    return decided;
+  };
+  const askCheck = () => {
+    if (checkTask || checks.size === 0) return;
+    checkTask = afterFrame(view, check);
+  };
+  /** The post-frame task: hit tests (reads), then the boxes (writes). */
+  const check = () => {
+    checkTask = null;
+    const first = checks.values().next().value;
+    if (first) {
+      const start = performance.now();
+      drawAll(
+        hitTests(() => performance.now() - start < SLICE_MS),
+        first.band,
+      );
+    }
+    // The rest after the next frame: a slice asks for them from there.
+    if (checks.size > 0) schedule();
+    next();
+  };
+  /** Asks for the next slice, or says that everything is measured and checked. */
+  const next = () => {
+    if (pendingWork()) schedule();
+    else if (checks.size === 0 && !checkTask) onPainted?.(false);
+  };
+
   /**
    * One slice: measure (reads only: the layout stays clean), then draw what was measured (writes
-   * only), at most SLICE_MS, then the next slice in a later frame.
+   * only), at most SLICE_MS, then the next slice in a later frame. What is on screen waits for
+   * its hit test (`check`), asked for here, after the frame.
    */
   const work = () => {
     if (painted.size === 0) return;
@@ -314,16 +408,19 @@ export function createPainter(
     const inBudget = () => performance.now() - start < SLICE_MS;
     origin = mount().origin();
     const b = band();
-    const memo = new Map<Element, Map<number, boolean>>();
+    const parentOf = (m: PageMention) => m.node.parentElement;
     const measured: Array<[PageMention, Box[]]> = [];
     const read = (m: PageMention) => {
-      if (painted.has(m)) measured.push([m, measure(m, origin, memo)]);
+      if (!painted.has(m)) return;
+      const rects = measure(m, origin);
+      if (rects.every((r) => !r.probe)) measured.push([m, rects.map((r) => r.box)]);
+      else checks.set(m, { rects, parent: parentOf(m), band: b, scrolls });
     };
     if (remeasureNear) {
       // After a scroll or a resize: what has boxes drawn first (what is near the viewport; text
       // in fixed elements and inner scrollers moved, something else may cover it now).
       remeasureNear = false;
-      urgent = [...drawn];
+      urgent = [...new Set([...urgent, ...drawn])];
     }
     while (urgent.length > 0 && inBudget()) read(urgent.pop()!);
     while (head < queue.length && inBudget()) {
@@ -335,28 +432,27 @@ export function createPainter(
       queue = [];
       head = 0;
     }
+    // The clock is read after every mention: on a page of 100,000 nodes one read can cost 0.5 ms,
+    // so a batch of reads between two looks at the clock was a long task.
     while (fullPass && inBudget()) {
-      for (let k = 0; k < CHUNK; k++) {
-        const next = fullPass.next();
-        if (next.done) {
-          fullPass = null;
-          if (fullAgain) {
-            fullAgain = false;
-            relayoutAll();
-          }
-          break;
+      const next = fullPass.next();
+      if (next.done) {
+        fullPass = null;
+        if (fullAgain) {
+          fullAgain = false;
+          relayoutAll();
         }
-        read(next.value);
+        break;
       }
+      read(next.value);
     }
-    for (const [m, boxes] of measured) {
-      const p = painted.get(m);
-      if (!p) continue;
-      p.boxes = boxes;
-      draw(m, p, b);
-    }
-    if (pendingWork()) schedule();
-    else onPainted?.(false);
+    // A hidden tab has no frames: nothing is shown, the checks run here.
+    if (doc.visibilityState === 'hidden') {
+      measured.push(...hitTests(inBudget));
+      if (checks.size > 0) schedule();
+    } else askCheck();
+    drawAll(measured, b);
+    next();
   };
   const pendingWork = () => urgent.length > 0 || head < queue.length || fullPass !== null;
 
@@ -402,7 +498,7 @@ export function createPainter(
         if (p) for (const el of p.els) el.classList.toggle('active', x === active);
       }
     },
-    pending: () => scheduled() || pendingWork(),
+    pending: () => scheduled() || pendingWork() || checks.size > 0 || checkTask !== null,
     setStyle(next) {
       style = next;
       if (mounted) mounted.overlay.dataset.style = next;
@@ -416,6 +512,9 @@ export function createPainter(
       remeasureNear = false;
       fullPass = null;
       fullAgain = false;
+      checks.clear();
+      checkTask?.();
+      checkTask = null;
       if (frame) view.cancelAnimationFrame(frame);
       frame = 0;
       afterLayout.dispose();

@@ -5,7 +5,9 @@
  * its hotspots per function (tests/bench/profile.ts). A diagnostic, not part of the results.
  *
  * Usage: npx tsx tests/bench/profile-page.ts [--page yahoo-2 | --hostile 'text node of 20 MB']
- *   [--seed] [--terms 5000] [--loads 2]
+ *   [--seed] [--terms 5000] [--loads 2] [--detail]
+ *
+ * `--detail` also traces the rendering steps and prints them per task (what a slow DOM call forced).
  */
 import { type FixtureServer, type RealPage, startFixtureServer } from '../e2e/page-fixtures';
 import { hostilePages } from './page-bench-extra';
@@ -18,7 +20,7 @@ import {
   quiet,
 } from './page-bench';
 import { attribute, type CpuProfile, hotspots, profileTree } from './profile';
-import { extensionTasks, traced } from './tasks';
+import { extensionTasks, inside, traced } from './tasks';
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,6 +53,14 @@ async function main() {
   await installDictionary(ext, dicts.get(terms)!.dict);
   const url = urlOf(server);
   const flood = arg('hostile')?.startsWith('flood');
+  const detail = process.argv.includes('--detail');
+  const steps = (events: Parameters<typeof inside>[0], task: Parameters<typeof inside>[1]) =>
+    detail
+      ? `\n  steps: ${inside(events, task)
+          .slice(0, 8)
+          .map(([name, ms, n]) => `${name} ${ms.toFixed(1)} (${n})`)
+          .join(' | ')}`
+      : '';
   for (let load = 0; load < loads; load++) {
     const page = await ext.newPage();
     await page.goto(`${server.origin}/bench/blank.html`);
@@ -58,25 +68,28 @@ async function main() {
     const {
       events,
       value: { profile, value },
-    } = await traced(cdp, () =>
-      profiled(cdp, async () => {
-        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-        if (flood)
-          await page.waitForFunction(
-            () => (window as unknown as { __floodDone?: boolean }).__floodDone,
-            null,
-            { timeout: 120_000 },
-          );
-        await quiet(page, { startup: true });
-        return page.evaluate(() => ({
-          startup: (performance.getEntriesByName('crosscheck:startup')[0] as PerformanceMark)
-            ?.detail as unknown,
-          scans: (performance.getEntriesByName('crosscheck:scan') as PerformanceMark[]).map(
-            (m) => m.detail as unknown,
-          ),
-          longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
-        }));
-      }),
+    } = await traced(
+      cdp,
+      () =>
+        profiled(cdp, async () => {
+          await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+          if (flood)
+            await page.waitForFunction(
+              () => (window as unknown as { __floodDone?: boolean }).__floodDone,
+              null,
+              { timeout: 120_000 },
+            );
+          await quiet(page, { startup: true });
+          return page.evaluate(() => ({
+            startup: (performance.getEntriesByName('crosscheck:startup')[0] as PerformanceMark)
+              ?.detail as unknown,
+            scans: (performance.getEntriesByName('crosscheck:scan') as PerformanceMark[]).map(
+              (m) => m.detail as unknown,
+            ),
+            longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
+          }));
+        }),
+      detail,
     );
     const ours = (u: string) => u.startsWith('chrome-extension://');
     const a = attribute(profile, ours);
@@ -96,15 +109,20 @@ async function main() {
     console.log(
       `tasks with extension time: ${t.tasks.length}; most extension time in one task ${t.longestOursMs.toFixed(1)} ms; over 50 ms: ${t.over50}; longest task mostly ours ${t.longestMostlyOursMs.toFixed(1)} ms`,
     );
+    // On a loaded machine: our share of each task's CPU time (samples are wall time).
+    const onCpu = t.tasks.map((x) => x.oursMs * Math.min(1, (x.cpuMs ?? x.ms) / x.ms));
+    console.log(
+      `on the CPU (ours x task cpu / task wall): over 50 ms ${onCpu.filter((x) => x > 50).length}; longest ${Math.max(0, ...onCpu).toFixed(1)} ms`,
+    );
     for (const task of t.long) {
       const c = composition(profile, () => true, task.atMs, task.atMs + task.ms);
       console.log(
-        `long task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms, ours ${task.oursMs.toFixed(1)} ms; ${c.self.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}`,
+        `long task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms (cpu ${task.cpuMs?.toFixed(1) ?? '?'} ms), ours ${task.oursMs.toFixed(1)} ms; ${c.self.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}${steps(events, task)}`,
       );
     }
     for (const task of t.tasks.slice(0, Number(arg('top') ?? 6))) {
       console.log(
-        `task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms, ours ${task.oursMs.toFixed(1)} ms`,
+        `task at ${task.atMs.toFixed(0)} ms: ${task.ms.toFixed(1)} ms (cpu ${task.cpuMs?.toFixed(1) ?? '?'} ms), ours ${task.oursMs.toFixed(1)} ms`,
       );
       const c = composition(profile, ours, task.atMs, task.atMs + task.ms);
       for (const [what, rows] of [
@@ -113,6 +131,7 @@ async function main() {
         ['self', c.self],
       ] as const)
         console.log(`  ${what}: ${rows.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}`);
+      if (detail) console.log(steps(events, task).trimStart());
     }
   }
   await ext.close();

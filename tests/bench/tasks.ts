@@ -9,29 +9,40 @@
 import type { CDPSession } from '@playwright/test';
 import { type CpuProfile, oursTest } from './profile';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, where the platform records it. */
+  tdur?: number;
   args?: { name?: string };
 }
 
 const CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', '__metadata'];
+/** With `detail`: the rendering steps (style, layout, pre-paint, hit test, paint) as well. */
+const DETAIL = ['devtools.timeline'];
 
-/** Traces `work` on `cdp`'s browser (all processes); returns the events and what `work` returned. */
+/**
+ * Traces `work` on `cdp`'s browser (all processes); returns the events and what `work` returned.
+ * `detail` adds the rendering steps, for `inside`.
+ */
 export async function traced<T>(
   cdp: CDPSession,
   work: () => Promise<T>,
+  detail = false,
 ): Promise<{ events: TraceEvent[]; value: T }> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
+    traceConfig: {
+      includedCategories: detail ? [...CATEGORIES, ...DETAIL] : CATEGORIES,
+      excludedCategories: ['*'],
+    },
   });
   const value = await work();
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
@@ -44,8 +55,17 @@ export async function traced<T>(
 export interface ExtensionTask {
   /** Start, ms after the profile's start. */
   atMs: number;
+  /** The trace's task: its thread (`pid:tid`) and start (µs on the trace's clock), for `inside`. */
+  thread: string;
+  ts: number;
   /** The task's whole duration. */
   ms: number;
+  /**
+   * The task's thread (CPU) time, or null where not recorded. On a loaded machine a task is
+   * descheduled for tens of ms: its duration and the profile's samples (wall time) grow, this
+   * does not.
+   */
+  cpuMs: number | null;
   /** Sampled time of the extension's script inside it. */
   oursMs: number;
 }
@@ -108,7 +128,10 @@ export function extensionTasks(
       if (all ? task.dur! > 50_000 : us >= 1000)
         out.push({
           atMs: (task.ts - profile.startTime) / 1000,
+          thread: `${task.pid}:${task.tid}`,
+          ts: task.ts,
           ms: task.dur! / 1000,
+          cpuMs: task.tdur === undefined ? null : task.tdur / 1000,
           oursMs: us / 1000,
         });
     }
@@ -134,4 +157,67 @@ export function extensionTasks(
     over50: best.filter((x) => x.oursMs > 50).length,
     long,
   };
+}
+
+/**
+ * What the browser did inside one task, from a `detail` trace: time per rendering step (style,
+ * layout, pre-paint, hit test...), counted once however deeply nested, with how many of each.
+ * Says whether a slow DOM call was the call itself or the lifecycle it forced.
+ */
+export function inside(events: TraceEvent[], task: ExtensionTask): Array<[string, number, number]> {
+  const end = task.ts + task.ms * 1000;
+  const list = byThread(events).get(task.thread) ?? [];
+  const spans = new Map<string, Array<[number, number]>>();
+  const open = new Map<string, number[]>();
+  const add = (name: string, from: number, to: number) => {
+    if (!spans.has(name)) spans.set(name, []);
+    spans.get(name)!.push([from, to]);
+  };
+  // The first event at or after the task's start (the list is sorted by time).
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.ts < task.ts) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i]!.ts < end; i++) {
+    const e = list[i]!;
+    if (e.name === 'RunTask') continue;
+    if (e.ph === 'X' && e.dur) add(e.name, e.ts, e.ts + e.dur);
+    else if (e.ph === 'B') open.set(e.name, [...(open.get(e.name) ?? []), e.ts]);
+    else if (e.ph === 'E') {
+      const from = open.get(e.name)?.pop();
+      if (from !== undefined) add(e.name, from, e.ts);
+    }
+  }
+  const rows: Array<[string, number, number]> = [];
+  for (const [name, list] of spans) {
+    // Nested spans of one name (a layout inside a layout) count once.
+    let us = 0;
+    let reach = -Infinity;
+    for (const [from, to] of list.sort((a, b) => a[0] - b[0])) {
+      if (to <= reach) continue;
+      us += to - Math.max(from, reach);
+      reach = to;
+    }
+    rows.push([name, us / 1000, list.length]);
+  }
+  return rows.sort((a, b) => b[1] - a[1]);
+}
+
+const threads = new WeakMap<TraceEvent[], Map<string, TraceEvent[]>>();
+/** The events of each thread (`pid:tid`), sorted by time; computed once per trace. */
+function byThread(events: TraceEvent[]): Map<string, TraceEvent[]> {
+  let out = threads.get(events);
+  if (out) return out;
+  out = new Map();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (!out.has(key)) out.set(key, []);
+    out.get(key)!.push(e);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.ts - b.ts);
+  threads.set(events, out);
+  return out;
 }
