@@ -36,8 +36,8 @@ export function snapshotVersion(dictionary: unknown, index: unknown): string {
   return `${String(dictionary)}|${String(index)}`;
 }
 
-/** Whether a list request is the popup's default first page (the one kept as a snapshot). */
-export function isFirstPage(req: {
+/** What the popup asks for: one page of its list, in its order. */
+export interface ListRequest {
   entityId: string | null;
   names?: boolean;
   storyFirst?: string | null;
@@ -45,7 +45,10 @@ export function isFirstPage(req: {
   agreements?: boolean;
   offset?: number;
   limit?: number;
-}): boolean {
+}
+
+/** Whether a list request is the popup's default first page (the one kept as a snapshot). */
+export function isFirstPage(req: ListRequest): boolean {
   return (
     !req.entityId &&
     !req.names &&

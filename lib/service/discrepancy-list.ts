@@ -11,7 +11,12 @@ import { quotedBy } from './card';
 import { safeUrl } from '../intake/url';
 import { corpusStories } from './stories';
 import { cached, enabledSources, persisted } from './read-cache';
-import { isFirstPage, LIST_PAGE, SNAPSHOT_FIRST_PAGE } from '../protocol/snapshot';
+import {
+  isFirstPage,
+  LIST_PAGE,
+  type ListRequest,
+  SNAPSHOT_FIRST_PAGE,
+} from '../protocol/snapshot';
 import type { ClaimView, DiscrepancyPage, DiscrepancyView } from '../protocol';
 
 export { enabledSources };
@@ -68,17 +73,6 @@ export async function listDiscrepancies(
 
 /** Up to this many names come with every page; more only when asked (a popup paints first). */
 export const FEW_NAMES = 200;
-
-/** What the popup asks for: one page of its list, in its order. */
-export interface ListRequest {
-  entityId: string | null;
-  names?: boolean;
-  storyFirst?: string | null;
-  exclude?: readonly string[];
-  agreements?: boolean;
-  offset?: number;
-  limit?: number;
-}
 
 /** The request the popup opens with: its first page, everyone, no page of its own. */
 export const FIRST_PAGE: ListRequest = { entityId: null, offset: 0, limit: LIST_PAGE };
