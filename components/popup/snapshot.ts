@@ -59,9 +59,12 @@ export async function readPopupSnapshot(
     const version = snapshotVersion(dictionary?.value, index?.value);
     const current = (row: SnapshotRow | undefined) =>
       row && row.version === version ? row.value : null;
+    // A row of the wrong shape (a damaged database) is not shown: the worker's answer will be.
+    const keptSummary = current(summary) as Summary | null;
+    const keptPage = current(firstPage) as DiscrepancyPage | null;
     const out: PopupSnapshot = {
-      summary: current(summary) as Summary | null,
-      firstPage: current(firstPage) as DiscrepancyPage | null,
+      summary: Array.isArray(keptSummary?.stories) ? keptSummary : null,
+      firstPage: Array.isArray(keptPage?.items) ? keptPage : null,
     };
     return out.summary || out.firstPage ? out : null;
   } catch {

@@ -29,11 +29,17 @@ export interface SnapshotRow {
 }
 
 /**
- * The corpus version as snapshots are keyed: the dictionary version (bumped by every corpus
- * change, and only ever up) and the bundled index's version.
+ * The shape of what is kept (`Summary`, `DiscrepancyPage`). Bump it with any change to either:
+ * an updated extension then never reads the rows an older one kept for the same corpus.
+ */
+export const SNAPSHOT_FORMAT = 1;
+
+/**
+ * The corpus version as snapshots are keyed: the format of the rows, the dictionary version
+ * (bumped by every corpus change, and only ever up) and the bundled index's version.
  */
 export function snapshotVersion(dictionary: unknown, index: unknown): string {
-  return `${String(dictionary)}|${String(index)}`;
+  return `${SNAPSHOT_FORMAT}|${String(dictionary)}|${String(index)}`;
 }
 
 /** What the popup asks for: one page of its list, in its order. */

@@ -120,6 +120,20 @@ describe('readPopupSnapshot', () => {
     );
   });
 
+  test.each([['of the wrong shape', (v: string) => v, { sources: 3 }]])(
+    'a kept summary %s is not shown',
+    async (_label, key, value) => {
+      const summary = await h.getSummary({});
+      const [dictionary, index] = await Promise.all([
+        db.meta.get('dictionaryVersion'),
+        db.meta.get('indexVersion'),
+      ]);
+      const version = key(snapshotVersion(dictionary?.value, index?.value));
+      await db.snapshots.put({ id: SNAPSHOT_SUMMARY, version, value: value ?? summary });
+      expect((await readPopupSnapshot(indexedDB, name))?.summary ?? null).toBeNull();
+    },
+  );
+
   test('kept answers are not corpus data: a dump or export leaves them out', async () => {
     await h.getSummary({});
     expect(await db.snapshots.count()).toBeGreaterThan(0);
