@@ -120,19 +120,16 @@ describe('readPopupSnapshot', () => {
     );
   });
 
-  test.each([['of the wrong shape', (v: string) => v, { sources: 3 }]])(
-    'a kept summary %s is not shown',
-    async (_label, key, value) => {
-      const summary = await h.getSummary({});
-      const [dictionary, index] = await Promise.all([
-        db.meta.get('dictionaryVersion'),
-        db.meta.get('indexVersion'),
-      ]);
-      const version = key(snapshotVersion(dictionary?.value, index?.value));
-      await db.snapshots.put({ id: SNAPSHOT_SUMMARY, version, value: value ?? summary });
-      expect((await readPopupSnapshot(indexedDB, name))?.summary ?? null).toBeNull();
-    },
-  );
+  test('a kept summary of the wrong shape (a damaged row) is not shown', async () => {
+    await h.getSummary({});
+    const [dictionary, index] = await Promise.all([
+      db.meta.get('dictionaryVersion'),
+      db.meta.get('indexVersion'),
+    ]);
+    const version = snapshotVersion(dictionary?.value, index?.value);
+    await db.snapshots.put({ id: SNAPSHOT_SUMMARY, version, value: { sources: 3 } });
+    expect((await readPopupSnapshot(indexedDB, name))?.summary ?? null).toBeNull();
+  });
 
   test('kept answers are not corpus data: a dump or export leaves them out', async () => {
     await h.getSummary({});
