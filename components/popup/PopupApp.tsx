@@ -199,6 +199,8 @@ export function PopupApp({
   };
   // Until the list for the current request is in, it reads as loading (no stale order shown).
   const loading = list === null || list.key !== requestKey;
+  // Until the tab's page is read, the list may still change (its rows about the page move up).
+  const settling = page.state === 'loading' || context.state === 'loading';
   // Effects run after the frame is painted: the first list's paint, for tests/bench.
   useEffect(() => {
     if (list && !performance.getEntriesByName(LIST_PAINTED_MARK).length)
@@ -347,7 +349,7 @@ export function PopupApp({
               : `No differences${entity ? ' about this name' : ''}.`}
           </p>
         ) : null}
-        <div aria-busy={loading && list !== null ? 'true' : undefined}>
+        <div aria-busy={(loading || settling) && list !== null ? 'true' : undefined}>
           {visibleGroups.map((g) => (
             <section
               key={g.story?.id ?? 'none'}

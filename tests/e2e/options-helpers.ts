@@ -56,7 +56,8 @@ export async function dumpDb(page: Page, { withMeta = true } = {}): Promise<stri
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const names = [...db.objectStoreNames];
+          // The popup's kept answers are derived (never backed up), not the corpus.
+          const names = [...db.objectStoreNames].filter((n) => n !== 'snapshots');
           const tx = db.transaction(names, 'readonly');
           const out: Record<string, unknown[]> = {};
           for (const n of names) {

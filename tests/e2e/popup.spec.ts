@@ -80,6 +80,8 @@ test('header, page section and the discrepancy list', async () => {
 test('entity filter, from the select and from #entity=', async () => {
   const popup = await openPopup(`?tab=${tabId}`);
   await expect(popup.locator('.disc').first()).toBeVisible();
+  // The list settles once the tab's page is read (its rows about the page move above it).
+  await expect(popup.locator('[aria-busy="true"]')).toHaveCount(0);
   const showAll = popup.getByRole('button', { name: /^Show all \d+$/ });
   const total = Number(((await showAll.textContent()) ?? '').replace(/\D+/g, ''));
   await showAll.click();
