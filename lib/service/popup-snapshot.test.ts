@@ -21,18 +21,11 @@ import {
 } from '../protocol/snapshot';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { loadSeedIndex } from './seed-index';
+import { listRequest } from '../../tests/unit/fixtures/list-request';
 
 const bundle = seedBundle({ withOverrides: true });
 const idb = { indexedDB, IDBKeyRange };
-const FIRST = {
-  entityId: null,
-  storyFirst: null,
-  exclude: [],
-  names: false,
-  agreements: false,
-  offset: 0,
-  limit: LIST_PAGE,
-};
+const FIRST = listRequest({ limit: LIST_PAGE });
 
 function handlersOf(db: CrosscheckDB): Handlers {
   // No preparation after a change: each step below decides when the worker computes.

@@ -14,6 +14,7 @@ import type { Handlers } from '../protocol';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
 import { pastedDraft } from '../../tests/unit/fixtures/raw-source';
+import { listRequest } from '../../tests/unit/fixtures/list-request';
 
 const bundle = seedBundle({ withOverrides: true });
 const idb = { indexedDB, IDBKeyRange };
@@ -32,18 +33,6 @@ function handlersOf(db: CrosscheckDB): Handlers {
     pause: async () => undefined,
   });
 }
-
-type ListRequest = Parameters<Handlers['listDiscrepancies']>[0];
-const listRequest = (r: Partial<ListRequest>): ListRequest => ({
-  entityId: null,
-  storyFirst: null,
-  exclude: [],
-  names: false,
-  agreements: false,
-  offset: 0,
-  limit: 50,
-  ...r,
-});
 
 /** Everything the popup and the hovercard read. */
 async function answers(h: Handlers, db: CrosscheckDB) {
