@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type Request, test } from '@playwright/test';
 import { type ExtensionSession, launchWithExtension } from './browser';
 import {
   alteredSeedPage,
@@ -198,9 +198,18 @@ test('every bad input shows a message naming the problem and changes nothing', a
 
 test('add a page by URL: previewed, saved, listed; the same URL again is refused', async () => {
   const url = `${PUBLIC}/news/altered.html`;
+  // Everything the browser asks for outside the extension's own files while the page is added.
+  const asked: string[] = [];
+  const record = (r: Request) => {
+    if (!/^(chrome-extension|data|blob):/.test(r.url())) asked.push(r.url());
+  };
+  session.context.on('request', record);
   await fetchUrl(url);
   const preview = page.getByRole('region', { name: 'Preview of the source' });
   await expect(preview).toBeVisible();
+  session.context.off('request', record);
+  // Add by URL fetches that address and nothing else.
+  expect(asked).toEqual([url]);
   await expect(preview).toContainText('BBC News');
   const found = preview.getByRole('list', { name: 'Names found' });
   await expect(found).toContainText(NEW_PERSON);
