@@ -76,6 +76,9 @@ const FIT_LEVELS = [
   { sentences: 0, clamp: 2, disputes: 1 },
 ] as const;
 
+/** Space kept above "More" once it is scrolled to the top of the card's body (px). */
+const MORE_MARGIN = 4;
+
 /** The hovercard: what the outlets in the user's corpus say about one entity. */
 export function Hovercard(props: HovercardProps) {
   const { state, entityId } = props;
@@ -102,6 +105,19 @@ export function Hovercard(props: HovercardProps) {
     const observer = new ResizeObserver(check);
     observer.observe(el);
     return () => observer.disconnect();
+  });
+
+  // "More" opens below the first screen, out of sight in a full card: bring it up to the top of
+  // the card's body, or pressing it would seem to do nothing but flip its arrow.
+  const moreShown = useRef(false);
+  useLayoutEffect(() => {
+    const el = body.current;
+    const opened = current.more && !moreShown.current;
+    moreShown.current = current.more;
+    const summary = el?.querySelector('details.more > summary');
+    if (!el || !opened || !summary) return;
+    const offset = summary.getBoundingClientRect().top - el.getBoundingClientRect().top;
+    el.scrollTo({ top: el.scrollTop + offset - MORE_MARGIN });
   });
 
   return (

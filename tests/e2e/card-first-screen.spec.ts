@@ -7,9 +7,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { type Harness, openHarness } from './harness';
 import { ContentWorld, type WorldGlobals } from './content-world';
+import { SEEDS_DIR } from './page-fixtures';
+import { demoPages } from '../demo/pages';
 
 let env: Harness;
 
@@ -145,35 +148,74 @@ test('first screen: name, type, one line, differences, key sentences; the rest u
   await page.close();
 });
 
-test('“More” opens inside the card with a real click; the card keeps its size', async () => {
-  const page = await env.session.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const world = await ContentWorld.attach(page, env.session.extensionId);
-  await page.goto(env.server.seeded('bbc-1', '000_d6dda6e572868f38.txt'));
-  await world.waitForScan();
-  const h = await world.hover('Gustavo Petro');
-  await world.waitForCard('Gustavo Petro');
-  await expect.poll(async () => (await world.evaluate(firstScreen))?.loaded).toBe(true);
-  // Onto the card (through the gap), then press More.
-  const box = (await world.card())!.rect;
-  await page.mouse.move(h.x, box.y + 10, { steps: 4 });
-  await world.clickInCard('details.more > summary', 'More');
-  await expect.poll(async () => (await world.evaluate(firstScreen))?.more?.open).toBe(true);
-  const s = (await world.evaluate(firstScreen))!;
-  expect(s.title).toBe('Gustavo Petro');
-  expect(s.more!.text).toContain('How outlets describe it');
-  // Now it scrolls inside the card: the line at the bottom edge fades instead of being sliced.
-  expect(s.overflow).toBeGreaterThan(0);
-  expect(
-    await world.evaluate(
-      () =>
-        (globalThis as WorldGlobals).__crosscheck?.ui()?.root.querySelector<HTMLElement>('.body')
-          ?.dataset.scrolls,
-    ),
-  ).toBe('true');
-  expect(s.rect.width).toBeLessThanOrEqual(360);
-  expect(s.rect.height).toBeLessThanOrEqual(420);
-  await page.close();
+/** Whether "More", the line under it and its first section's heading and item are in sight. */
+function moreInSight(): boolean {
+  const card = (globalThis as WorldGlobals).__crosscheck
+    ?.ui()
+    ?.root.querySelector<HTMLElement>('[role="dialog"]');
+  const box = card?.querySelector('.body')?.getBoundingClientRect();
+  const more = card?.querySelector('details.more');
+  const first = [
+    more?.querySelector(':scope > summary'),
+    more?.querySelector(':scope > .counts'),
+    more?.querySelector(':scope > section h3'),
+    more?.querySelector(':scope > section li'),
+  ];
+  if (!box || first.some((el) => !el)) return false;
+  return first.every((el) => {
+    const r = el!.getBoundingClientRect();
+    return r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+  });
+}
+
+// A cramped card (its first screen stepped down, "More" mid-card) and a full one ("More" at the
+// bottom edge of the body, what it opens wholly below it).
+test.describe('“More” opens inside the card with a real click', () => {
+  const cases = [
+    { name: 'a seed article in a real page', word: 'Gustavo Petro', page: 'seeded' },
+    { name: 'a demo page of a seed article', word: 'Petro', page: 'demo' },
+  ] as const;
+  for (const c of cases) {
+    test(`${c.name}: what it opens comes into sight; the card keeps its size`, async () => {
+      const page = await env.session.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const world = await ContentWorld.attach(page, env.session.extensionId);
+      const demo = demoPages(pathToFileURL(`${SEEDS_DIR}/`))[0]!;
+      await page.goto(
+        c.page === 'seeded'
+          ? env.server.seeded('bbc-1', '000_d6dda6e572868f38.txt')
+          : env.server.html(demo.path, demo.html),
+      );
+      await world.waitForScan();
+      const h = await world.hover(c.word);
+      await world.waitForCard('Gustavo Petro');
+      await expect.poll(async () => (await world.evaluate(firstScreen))?.loaded).toBe(true);
+      // Onto the card (through the gap), then press More.
+      const box = (await world.card())!.rect;
+      await page.mouse.move(h.x, box.y + 10, { steps: 4 });
+      await world.clickInCard('details.more > summary', 'More');
+      await expect.poll(async () => (await world.evaluate(firstScreen))?.more?.open).toBe(true);
+      // In a full card what it opens starts below the body's visible box: unless it is brought
+      // up, the press seems to do nothing but flip the arrow.
+      await expect.poll(() => world.evaluate(moreInSight)).toBe(true);
+      const s = (await world.evaluate(firstScreen))!;
+      expect(s.title).toBe('Gustavo Petro');
+      expect(s.more!.text).toContain('How outlets describe it');
+      // Now it scrolls inside the card: the line at the bottom edge fades instead of being sliced.
+      expect(s.overflow).toBeGreaterThan(0);
+      expect(
+        await world.evaluate(
+          () =>
+            (globalThis as WorldGlobals).__crosscheck
+              ?.ui()
+              ?.root.querySelector<HTMLElement>('.body')?.dataset.scrolls,
+        ),
+      ).toBe('true');
+      expect(s.rect.width).toBeLessThanOrEqual(360);
+      expect(s.rect.height).toBeLessThanOrEqual(420);
+      await page.close();
+    });
+  }
 });
 
 test('screenshots of the first screen, light and dark', async () => {
