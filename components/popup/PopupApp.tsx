@@ -413,7 +413,7 @@ export function PopupApp({
         <input
           type="search"
           placeholder="People, places, sentences…"
-          aria-label="Search the corpus"
+          aria-label="Search your sources"
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />

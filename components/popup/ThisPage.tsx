@@ -18,19 +18,19 @@ export type ContextState =
 export const PAGE_ROWS = 3;
 const WORDINGS = 1;
 
-/** One line on where this page stands, in plain words. */
+/** One line on where this page stands, in plain words (no "corpus": a reader has sources). */
 function status(page: PageState, context: ContextState): string {
   if (page.state === 'off') return 'Crosscheck is off on this site.';
   if (context.state === 'idle')
     return page.state === 'loading'
       ? 'Looking at this page…'
-      : 'Crosscheck can’t run on this page.';
+      : 'Crosscheck can’t run on this page. It works on web pages: open a news article to compare it with your sources.';
   if (context.state === 'loading') return 'Comparing this page with your sources…';
   if (context.state === 'error') return `Could not compare this page: ${context.message}`;
   const c = context.context;
   if (c.sourceId) return `This page is one of your sources: ${c.outlet ?? UNKNOWN_OUTLET}.`;
-  if (!c.onStory) return 'This page’s story is not in your corpus.';
-  return 'This page tells the story your sources cover (nothing was saved).';
+  if (!c.onStory) return 'Your sources do not cover this page’s story.';
+  return 'Your sources cover this page’s story. It is compared with them, not saved.';
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The popup's first screen at 400 x 600 (issue 10, "the reader's first minute"): this page's story
- * and what it disputes (or "not in your corpus"), then the corpus's top differences, names after;
- * plain words; short "this page says | others say" rows that the list below does not repeat; no
- * evidence sentence twice; readable coverage headers; "Add this page" from the toolbar.
+ * and what it disputes (or that your sources do not cover it), then the corpus's top differences,
+ * names after; plain words; short "this page says | others say" rows that the list below does not
+ * repeat; no evidence sentence twice; readable coverage headers; "Add this page" from the toolbar.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -159,7 +159,7 @@ test('coverage grid: short outlet names, the full name on hover', async () => {
   await popup.close();
 });
 
-test('a page on another story: “not in your corpus”, the differences still first', async () => {
+test('a page on another story: “your sources do not cover” it, the differences still first', async () => {
   const url = server.html(
     '/weather.html',
     `<!doctype html><html lang="en"><body><article><h1>Rain in the valley</h1>
@@ -169,7 +169,7 @@ test('a page on another story: “not in your corpus”, the differences still f
   const { page, tabId: id } = await openScannedTab(session, url);
   const popup = await openPopup(id);
   await expect(popup.getByTestId('page-state')).toContainText(
-    'This page’s story is not in your corpus.',
+    'Your sources do not cover this page’s story.',
   );
   await expect(popup.getByTestId('page-vs')).toHaveCount(0);
   expect(await onFirstScreen(popup, '.disc')).toBe(true);

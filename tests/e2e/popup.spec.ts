@@ -107,13 +107,13 @@ test('entity filter, from the select and from #entity=', async () => {
 
 test('typo-tolerant search with outlets and marked words', async () => {
   const popup = await openPopup(`?tab=${tabId}`);
-  await popup.getByLabel('Search the corpus').fill('biometrc');
+  await popup.getByRole('searchbox', { name: 'Search your sources' }).fill('biometrc');
   const results = popup.getByTestId('search-results');
   await expect(results.locator('.hits li').first()).toBeVisible();
   const first = await results.locator('.hits li').first().textContent();
   expect(first).toMatch(/biometric/i);
   await expect(results.locator('.hits li mark').first()).toBeVisible();
-  await popup.getByLabel('Search the corpus').fill('Sarabia');
+  await popup.getByRole('searchbox', { name: 'Search your sources' }).fill('Sarabia');
   await expect(results.getByRole('button', { name: 'Laura Sarabia' })).toBeVisible();
   await popup.close();
 });
@@ -123,7 +123,10 @@ test('a tab without the content script: “can’t run on this page”', async (
   await other.goto(`chrome-extension://${session.extensionId}/popup.html?tab=-1`);
   const id = await other.evaluate(async () => (await chrome.tabs.getCurrent())?.id ?? -1);
   const popup = await openPopup(`?tab=${id}`);
-  await expect(popup.getByTestId('page-state')).toHaveText('Crosscheck can’t run on this page.');
+  // It says why in plain words and what to do instead, not only that it cannot.
+  await expect(popup.getByTestId('page-state')).toHaveText(
+    'Crosscheck can’t run on this page. It works on web pages: open a news article to compare it with your sources.',
+  );
   await expect(popup.getByRole('button', { name: 'Add this page as a source' })).toHaveCount(0);
   await popup.close();
   await other.close();
@@ -157,7 +160,7 @@ test('a page outside the corpus: "this page says X; the corpus says Y"', async (
   const { page, tabId: id } = await openScannedTab(session, url);
   const popup = await openPopup(`?tab=${id}`);
   await expect(popup.getByTestId('page-state')).toHaveText(
-    'This page tells the story your sources cover (nothing was saved).',
+    'Your sources cover this page’s story. It is compared with them, not saved.',
   );
   const says = popup.locator('.says');
   await expect(says).toContainText('Thursday morning');
