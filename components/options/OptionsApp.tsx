@@ -45,7 +45,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       </header>
       {loadError ? (
         <p class="note error" role="alert">
-          The corpus could not be loaded: {loadError}
+          Your sources could not be loaded: {loadError}
         </p>
       ) : null}
       <IntegrityNotice api={api} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { safeUrl } from '@/lib/intake/url';
 import { sourceLabel } from '@/lib/source-label';
+import { sourceCount } from './source-count';
 import type { OptionsApi } from './api';
 import { errorNote, Message, type Note } from './Message';
 import type { EditableFields, SourceSummary } from '@/lib/protocol';
@@ -35,10 +36,7 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
   return (
     <section aria-labelledby="sources-heading" class="card">
       <h2 id="sources-heading">
-        Sources{' '}
-        <span class="muted">
-          ({sources.length}: {sources.length - user} built-in, {user} added)
-        </span>
+        Sources <span class="muted">({sourceCount(sources.length, user)})</span>
       </h2>
       <Message note={note} />
       <ul class="sources">
@@ -69,7 +67,7 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
                       <span>{s.entities} names</span> <span>{s.claims} statements</span>{' '}
                     </>
                   ) : (
-                    <span>off: not in your corpus</span>
+                    <span>off: left out of cards and comparisons</span>
                   )}{' '}
                   <span>{s.passages} sentences</span>
                 </div>

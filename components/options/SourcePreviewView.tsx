@@ -1,4 +1,5 @@
 import { safeUrl } from '@/lib/intake/url';
+import { sourceLabel } from '@/lib/source-label';
 import type { PreviewEntity, SourcePreview } from '@/lib/protocol';
 
 const TYPE_LABEL: Record<string, string> = {
@@ -54,11 +55,15 @@ export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePre
       <h3 class="preview-title">{preview.title ?? 'Untitled'}</h3>
       <dl class="meta">
         <dt>Outlet</dt>
-        <dd>{preview.outlet ?? 'unknown'}</dd>
+        <dd>
+          {/* As cards and the popup will name it (the site's name, else "Unknown outlet"). */}
+          {sourceLabel(preview)}
+          {preview.outlet ? null : <span class="muted"> (fill in Outlet above to name it)</span>}
+        </dd>
         <dt>Date</dt>
-        <dd>{preview.published ?? 'unknown'}</dd>
+        <dd>{preview.published ?? 'not given'}</dd>
         <dt>Language</dt>
-        <dd>{preview.language ?? 'unknown'}</dd>
+        <dd>{preview.language ?? 'not given (guessed from the text)'}</dd>
         <dt>Length</dt>
         <dd>{preview.words.toLocaleString('en')} words</dd>
         {preview.url ? (

@@ -231,6 +231,9 @@ test('add a page by URL: previewed, saved, listed; the same URL again is refused
   const row = page.locator('li.source', { hasText: 'added by you' });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('BBC News');
+  await expect(page.getByRole('heading', { name: /^Sources/ })).toHaveText(
+    'Sources (6: 5 built-in, 1 added by you)',
+  );
 
   const afterAdd = await dumpDb(page);
   await fetchUrl(`${url}?utm_source=newsletter#top`);
@@ -267,6 +270,10 @@ test('source text is shown as text, never as HTML', async () => {
   await expect(preview).toBeVisible();
   await expect(preview.getByRole('heading', { level: 3 })).toHaveText(
     '<img src=x onerror="window.__pwned=3">',
+  );
+  // No outlet given and no address: named as the cards will name it, with what to do about it.
+  await expect(preview.locator('dl.meta')).toContainText(
+    'Unknown outlet (fill in Outlet above to name it)',
   );
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('.preview img, .preview script').count()).toBe(0);
