@@ -42,6 +42,13 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           Your sources stay on this computer. Crosscheck underlines the people, places and
           organizations they name, and compares what they say.
         </p>
+        {/* The first minute: where the product is (on news pages), not on this page. */}
+        <p class="muted" data-testid="how-to">
+          On a news page, hover an underlined name to see what your sources say about it. The
+          Crosscheck button in the toolbar (in the extensions menu until you pin it) shows where
+          outlets differ. From the keyboard, Alt+Shift+N and Alt+Shift+P go to the next and previous
+          name (by default: your browser’s shortcut settings can change them).
+        </p>
       </header>
       {loadError ? (
         <p class="note error" role="alert">

@@ -80,7 +80,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
       <h2 id="settings-heading">Reading settings</h2>
       <div class="grid">
         <label>
-          Hover delay before a card opens (ms)
+          Hover delay before a card opens (milliseconds)
           <input
             type="number"
             min={0}

@@ -64,7 +64,10 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
                   {/* Off, a source takes no part in the build: it has no names or statements. */}
                   {s.enabled ? (
                     <>
-                      <span>{s.entities} names</span> <span>{s.claims} statements</span>{' '}
+                      <span>{s.entities} names</span>{' '}
+                      <span title="Figures, dates, quotes and the like, compared with the other outlets">
+                        {s.claims} statements
+                      </span>{' '}
                     </>
                   ) : (
                     <span>off: left out of cards and comparisons</span>

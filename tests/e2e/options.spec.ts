@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type Page, type Request, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension } from './browser';
+import { EXTENSION_DIR, type ExtensionSession, launchWithExtension } from './browser';
 import {
   alteredSeedPage,
   dumpDb,
@@ -94,6 +94,17 @@ async function importFile(name: string, contents: string) {
     buffer: Buffer.from(contents),
   });
 }
+
+test('the page says where Crosscheck works, with the keys the manifest suggests', async () => {
+  const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    commands: Record<string, { suggested_key: { default: string } }>;
+  };
+  const keys = Object.values(manifest.commands).map((c) => c.suggested_key.default);
+  expect(keys).toHaveLength(2);
+  const howTo = page.getByTestId('how-to');
+  await expect(howTo).toContainText('hover an underlined name');
+  for (const key of keys) await expect(howTo).toContainText(key);
+});
 
 test('every bad input shows a message naming the problem and changes nothing', async () => {
   const before = await dumpDb(page);
