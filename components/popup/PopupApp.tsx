@@ -23,6 +23,9 @@ export const LIST_PAINTED_MARK = 'crosscheck:list-painted';
 /** Up to this many names, the filter lists them all from the start. */
 const EAGER_NAMES = 200;
 const COLLATOR = new Intl.Collator();
+/** How long "Turn it on" waits for the tab's content script to start (tries x wait, ~5 s). */
+const TURN_ON_TRIES = 50;
+const TURN_ON_WAIT_MS = 100;
 
 /** The loaded part of the list, for the request `key` it answers. */
 interface ListState {
@@ -103,6 +106,7 @@ export function PopupApp({
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [reload, setReload] = useState(0);
+  const [turningOn, setTurningOn] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   useEffect(() => {
     api.send('getSummary', {}).then(
@@ -270,6 +274,21 @@ export function PopupApp({
       );
   }, [canAdd, AddPage]);
 
+  // The undo of the card's "Turn off on this site": the tab's content script hears the change and
+  // starts reading; the popup reads the page again once it answers as on.
+  const turnOn = async () => {
+    if (!tab || !tabUrl) return;
+    setTurningOn('busy');
+    const done = await api.turnOnSite(tabUrl).catch(() => false);
+    let on = false;
+    for (let i = 0; done && !on && i < TURN_ON_TRIES; i++) {
+      on = !!(await api.sendTab(tab.id, 'getPageEntities', {}))?.enabled;
+      if (!on) await new Promise((wake) => setTimeout(wake, TURN_ON_WAIT_MS));
+    }
+    setTurningOn(on ? 'idle' : 'failed');
+    if (on) setReload((n) => n + 1);
+  };
+
   return (
     <main class="popup">
       <header class="head">
@@ -290,7 +309,16 @@ export function PopupApp({
         ) : null}
       </header>
 
-      <ThisPage page={page} context={context} stories={summary?.stories.length ?? 0} />
+      <ThisPage
+        page={page}
+        context={context}
+        stories={summary?.stories.length ?? 0}
+        turnOn={{
+          busy: turningOn === 'busy',
+          failed: turningOn === 'failed',
+          onPress: () => void turnOn(),
+        }}
+      />
       {canAdd && AddPage ? (
         <AddPage
           api={api}

@@ -41,11 +41,14 @@ export function ThisPage({
   page,
   context,
   stories,
+  turnOn,
 }: {
   page: PageState;
   context: ContextState;
   /** How many stories the corpus holds: with one, naming the page's story tells nothing. */
   stories: number;
+  /** Where the reader turned it off on this site: the way back (busy while it starts). */
+  turnOn?: { busy: boolean; failed: boolean; onPress: () => void };
 }) {
   const statements =
     context.state === 'ready' ? context.context.statements.slice(0, PAGE_ROWS) : [];
@@ -59,6 +62,19 @@ export function ThisPage({
           ? ' Reload it to see its names underlined (it was open before Crosscheck started).'
           : ''}
       </p>
+      {page.state === 'off' && turnOn ? (
+        <p class="turn-on">
+          <button type="button" onClick={turnOn.onPress} disabled={turnOn.busy}>
+            {turnOn.busy ? 'Turning it on…' : 'Turn it on for this site'}
+          </button>
+          {turnOn.failed ? (
+            <span role="alert" class="error">
+              {' '}
+              It did not start here: reload the page.
+            </span>
+          ) : null}
+        </p>
+      ) : null}
       {ready?.story && stories > 1 ? (
         <p class="muted page-story" data-testid="page-story">
           Its story: {ready.story.label}

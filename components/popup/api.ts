@@ -5,6 +5,7 @@
  */
 import type { Req, Res, TabProtocol } from '@/lib/protocol';
 import { createClient, type Send } from '@/lib/rpc';
+import { siteKey } from '@/lib/settings';
 
 export interface ActiveTab {
   id: number;
@@ -26,6 +27,11 @@ export interface PopupApi {
     payload: Req<TabProtocol, K>,
   ) => Promise<Res<TabProtocol, K> | null>;
   openUrl: (url: string) => void;
+  /**
+   * Takes the site of `url` off the reader's "off" list (the undo of the card's "Turn off on
+   * this site"); false when `url` has no site Crosscheck could run on.
+   */
+  turnOnSite: (url: string) => Promise<boolean>;
 }
 
 export function createPopupApi(): PopupApi {
@@ -57,6 +63,18 @@ export function withPrefetch(client: Send): Pick<PopupApi, 'send' | 'prefetch'> 
 
 function tabAccess(): Omit<PopupApi, 'send' | 'prefetch'> {
   return {
+    async turnOnSite(url) {
+      const site = siteKey(url);
+      if (!site) return false;
+      // Loaded on the press only: not in the code every popup parses before its first frame.
+      const { getSettings, settingsItem } = await import('@/lib/settings-store');
+      const settings = await getSettings();
+      await settingsItem.setValue({
+        ...settings,
+        disabledSites: settings.disabledSites.filter((s) => s !== site),
+      });
+      return true;
+    },
     async activeTab() {
       // Tests open the popup in a tab of its own; ?tab=<id> says which tab it stands for.
       const forced = Number(new URLSearchParams(location.search).get('tab'));

@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { type ExtensionSession, launchWithExtension } from './browser';
+import { type ExtensionSession, launchWithExtension, setSettings } from './browser';
+import { ContentWorld } from './content-world';
 import { openScannedTab, openSeedArticleTab } from './harness';
 import { type FixtureServer, startFixtureServer } from './page-fixtures';
 
@@ -116,6 +117,41 @@ test('typo-tolerant search with outlets and marked words', async () => {
   await popup.getByRole('searchbox', { name: 'Search your sources' }).fill('Sarabia');
   await expect(results.getByRole('button', { name: 'Laura Sarabia' })).toBeVisible();
   await popup.close();
+});
+
+test('a site the reader turned off: the popup says so and turns it back on', async () => {
+  const url = server.html(
+    '/turned-off.html',
+    `<!doctype html><html lang="en"><body><article><h1>Noem in Bogotá</h1>
+      <p>Homeland Security Secretary Kristi Noem met Colombian President Gustavo Petro in Bogotá.</p>
+    </article></body></html>`,
+  );
+  const { page, tabId: id } = await openScannedTab(session, url);
+  const world = await ContentWorld.attach(page, session.extensionId);
+  expect(await world.boxes()).toBeGreaterThan(0);
+  // As the card's "Turn off on 127.0.0.1" leaves it.
+  await setSettings(session, { disabledSites: ['127.0.0.1'] });
+  try {
+    await expect.poll(() => world.boxes()).toBe(0);
+    const popup = await openPopup(`?tab=${id}`);
+    await expect(popup.getByTestId('page-state')).toHaveText('Crosscheck is off on this site.');
+    await popup.getByRole('button', { name: 'Turn it on for this site' }).click();
+    // The page is read again: underlined, and the popup no longer says it is off.
+    await expect.poll(() => world.boxes()).toBeGreaterThan(0);
+    await expect(popup.getByTestId('page-state')).not.toContainText('off on this site');
+    await expect(popup.getByRole('button', { name: /Turn it on/ })).toHaveCount(0);
+    const stored = await session.worker.evaluate(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped in the worker here
+      const c = (globalThis as any).chrome;
+      return (await c.storage.local.get('settings')).settings.disabledSites as string[];
+    });
+    expect(stored).toEqual([]);
+    await popup.close();
+  } finally {
+    await setSettings(session, { disabledSites: [] });
+    await world.detach();
+    await page.close();
+  }
 });
 
 test('a tab without the content script: “can’t run on this page”', async () => {
