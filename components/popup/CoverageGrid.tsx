@@ -28,7 +28,7 @@ export function CoverageGrid({ grid, onPick }: { grid: Grid; onPick: (entityId: 
                 type="button"
                 class="linkish"
                 onClick={() => onPick(r.entityId)}
-                title={`Show discrepancies about ${r.name}`}
+                title={`Show where outlets differ about ${r.name}`}
               >
                 {r.name}
               </button>
