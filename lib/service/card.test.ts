@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { CrosscheckDB } from '../db';
 import { seed, seedBundle } from '../../tests/unit/fixtures/seed-corpus';
-import { buildCard, differingWords, oneLine, safeUrl } from './card';
+import type { Claim, Discrepancy } from '../types';
+import { buildCard, differingWords, oneLine, rankDisagreements, safeUrl } from './card';
 import { loadSeedIndex } from './seed-index';
 
 const bundle = seedBundle({ withOverrides: true });
@@ -107,4 +108,80 @@ test.each([
   ['one two three four five six seven eight nine', 'x', 'one two three four five six …'],
 ])('differingWords(%s, %s) -> %s', (a, b, out) => {
   expect(differingWords(a, b)).toBe(out);
+});
+
+describe('rankDisagreements: what an entity’s card leads with', () => {
+  const claim = (id: string, sourceId: string, entityIds: string[]): Claim => ({
+    id,
+    sourceId,
+    passageId: `${sourceId}:0`,
+    origin: 'user',
+    kind: 'quantity',
+    slot: 'flights',
+    value: id,
+    unit: null,
+    span: id,
+    start: 0,
+    end: 1,
+    entityIds,
+    detail: {},
+  });
+  const disc = (id: string, severity: Discrepancy['severity'], storyId = 's1'): Discrepancy => ({
+    id,
+    kind: 'quantity',
+    topic: id,
+    severity,
+    reason: '',
+    claimIds: [],
+    entityIds: [],
+    agreement: false,
+    storyId,
+  });
+  // "story": a high-severity figure of the story that one outlet's sentence ties to the person;
+  // "own": a medium one whose two sides both name the person.
+  const claimsOf = new Map([
+    ['story', [claim('a', 'src-1', ['person', 'country']), claim('b', 'src-2', ['country'])]],
+    ['own', [claim('c', 'src-1', ['person']), claim('d', 'src-2', ['person'])]],
+    ['other', [claim('e', 'src-3', ['person']), claim('f', 'src-4', ['person'])]],
+  ]);
+  test.each([
+    ['both sides name the person: before a graver story figure', 'person', null, ['own', 'story']],
+    ['the country named on one side only of both: by severity', 'country', null, ['story', 'own']],
+    ['the page’s story before any other', 'person', 's2', ['other', 'own', 'story']],
+  ] as const)('%s', (_, entityId, pageStory, order) => {
+    const ds = [
+      disc('story', 'high'),
+      disc('own', 'medium'),
+      ...(pageStory ? [disc('other', 'low', 's2')] : []),
+    ];
+    expect(rankDisagreements(ds, claimsOf, entityId, pageStory).map((d) => d.id)).toEqual(order);
+  });
+
+  test('agreements are never shown as differences', () => {
+    const ds = [{ ...disc('own', 'high'), agreement: true }, disc('story', 'low')];
+    expect(rankDisagreements(ds, claimsOf, 'person', null).map((d) => d.id)).toEqual(['story']);
+  });
+
+  test('on the seed corpus, a card leads with a difference both sides tie to the name when there is one', async () => {
+    const all = await db.discrepancies.toArray();
+    const claims = new Map((await db.claims.toArray()).map((c) => [c.id, c]));
+    let checked = 0;
+    for (const name of ['Gustavo Petro', 'Kristi Noem', 'Laura Sarabia']) {
+      const id = idOf(name);
+      const naming = (d: Discrepancy) =>
+        new Set(
+          d.claimIds
+            .map((c) => claims.get(c))
+            .filter((c) => c?.entityIds.includes(id))
+            .map((c) => c!.sourceId),
+        ).size;
+      const own = all.filter((d) => !d.agreement && d.entityIds.includes(id) && naming(d) >= 2);
+      if (own.length === 0) continue;
+      checked++;
+      const card = (await buildCard(db, id))!;
+      const first = all.find((d) => d.id === card.discrepancies.first?.id)!;
+      expect(naming(first)).toBeGreaterThanOrEqual(2);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });

@@ -74,9 +74,10 @@ export async function buildCard(
   const descriptors = groupDescriptors(entity, enabledClaims, sources);
 
   const pageStory = (pageUrl ? await storyOfUrl(db, pageUrl) : null) ?? pageStoryHint;
-  const disagreeing = disagreementsFirstOn(discrepancies, pageStory);
+  const claimsOf = await disagreementClaims(db, discrepancies, sources);
+  const disagreeing = rankDisagreements(discrepancies, claimsOf, entityId, pageStory);
   const first = disagreeing[0] ?? null;
-  const disputes = await disputesOf(db, disagreeing, sources);
+  const disputes = disputesOf(disagreeing, claimsOf, sources);
   return {
     entity: {
       id: entity.id,
@@ -138,39 +139,68 @@ function othersByPassage(
   return otherByPassage;
 }
 
-/** The disagreements (not agreements), those of the page's story first, then by severity. */
-function disagreementsFirstOn(
-  discrepancies: readonly Discrepancy[],
-  pageStory: string | null,
-): Discrepancy[] {
-  const elsewhere = (d: Discrepancy) => Number(pageStory === null || d.storyId !== pageStory);
-  return discrepancies
-    .filter((d) => !d.agreement)
-    .sort(
-      (a, b) =>
-        elsewhere(a) - elsewhere(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
-    );
-}
-
-/** The first few disagreements as disputes, from the claims of enabled sources. */
-async function disputesOf(
+/** The claims of each disagreement that come from enabled sources, by discrepancy id. */
+async function disagreementClaims(
   db: CrosscheckDB,
-  disagreeing: readonly Discrepancy[],
+  discrepancies: readonly Discrepancy[],
   sources: Map<string, Source>,
-): Promise<Dispute[]> {
-  const disputeClaims = new Map(
+): Promise<Map<string, Claim[]>> {
+  const disagreeing = discrepancies.filter((d) => !d.agreement);
+  const byId = new Map(
     (await db.claims.bulkGet([...new Set(disagreeing.flatMap((d) => d.claimIds))]))
       .filter((c): c is Claim => c !== undefined && sources.has(c.sourceId))
       .map((c) => [c.id, c]),
   );
+  return new Map(disagreeing.map((d) => [d.id, d.claimIds.flatMap((id) => byId.get(id) ?? [])]));
+}
+
+/**
+ * How many sources' claims in a disagreement name the entity, up to two: two means both sides
+ * speak of it (a figure about it, a label of it, its own words), one that a single outlet's
+ * sentence happens to name it beside the story's figure.
+ */
+function sidesNaming(claims: readonly Claim[], entityId: string): number {
+  const sources = new Set(
+    claims.filter((c) => c.entityIds.includes(entityId)).map((c) => c.sourceId),
+  );
+  return Math.min(sources.size, 2);
+}
+
+/**
+ * The disagreements (not agreements) to show on an entity's card: those of the page's story
+ * first, then those whose sides both name the entity (a story's difference that only one
+ * outlet's sentence ties to it is about the story, not the entity), then by severity.
+ */
+export function rankDisagreements(
+  discrepancies: readonly Discrepancy[],
+  claimsOf: ReadonlyMap<string, readonly Claim[]>,
+  entityId: string,
+  pageStory: string | null,
+): Discrepancy[] {
+  const elsewhere = (d: Discrepancy) => Number(pageStory === null || d.storyId !== pageStory);
+  const about = new Map(
+    discrepancies.map((d) => [d.id, sidesNaming(claimsOf.get(d.id) ?? [], entityId)]),
+  );
+  return discrepancies
+    .filter((d) => !d.agreement)
+    .sort(
+      (a, b) =>
+        elsewhere(a) - elsewhere(b) ||
+        about.get(b.id)! - about.get(a.id)! ||
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+    );
+}
+
+/** The first few disagreements as disputes, from the claims of enabled sources. */
+function disputesOf(
+  disagreeing: readonly Discrepancy[],
+  claimsOf: ReadonlyMap<string, readonly Claim[]>,
+  sources: Map<string, Source>,
+): Dispute[] {
   const disputes: Dispute[] = [];
   for (const d of disagreeing) {
     if (disputes.length >= MAX_DISPUTES) break;
-    const dispute = disputeOf(
-      d,
-      d.claimIds.flatMap((id) => disputeClaims.get(id) ?? []),
-      sources,
-    );
+    const dispute = disputeOf(d, claimsOf.get(d.id) ?? [], sources);
     if (dispute) disputes.push(dispute);
   }
   return disputes;
