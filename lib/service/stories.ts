@@ -14,6 +14,7 @@ import {
   storyInputs,
 } from '../stories';
 import type { SourceTerms } from '../stories/features';
+import { createTermsMemo, type TermsMemo } from '../stories/group';
 import { cosine, tfidfVectors } from '../stories/similarity';
 import type { Mention, Source } from '../types';
 import type { PageStories, StoryRef } from '../protocol';
@@ -36,12 +37,31 @@ export function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
   return cached(db, 'stories', () => readStories(db));
 }
 
+/**
+ * Each database's story terms: the memo of the last build of the corpus (lib/service/sources.ts
+ * shares its pipeline's), or one of the reader's own. groupStories reuses each source's terms
+ * while its text and mentions are the same, and returns the last grouping as it is when every
+ * input is: reading the stories right after a change costs no second grouping.
+ */
+const storyTerms = new WeakMap<CrosscheckDB, TermsMemo>();
+
+/** Reads of `db`'s stories use `memo` (the corpus build's own) from now on. */
+export function shareStoryTerms(db: CrosscheckDB, memo: TermsMemo): void {
+  storyTerms.set(db, memo);
+}
+
+function termsMemoOf(db: CrosscheckDB): TermsMemo {
+  let memo = storyTerms.get(db);
+  if (!memo) storyTerms.set(db, (memo = createTermsMemo()));
+  return memo;
+}
+
 async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
   const enabled = await enabledSources(db);
   const sources = [...enabled.values()];
   const live = (await db.mentions.toArray()).filter((m) => enabled.has(m.sourceId));
   const inputs = storyInputs(sources, live);
-  const grouping = groupStories(inputs);
+  const grouping = groupStories(inputs, STORY_THRESHOLD, termsMemoOf(db));
   const names = new Map(
     (await db.entities.bulkGet([...new Set(grouping.stories.flatMap((s) => s.topEntityIds))]))
       .filter((e) => e !== undefined)
