@@ -8,14 +8,11 @@ import type { CrosscheckDB } from '../db';
 import {
   groupStories,
   type Grouping,
-  sourceTerms,
   STORY_THRESHOLD,
   type StoryInput,
   storyInputs,
 } from '../stories';
-import type { SourceTerms } from '../stories/features';
-import { createTermsMemo, type TermsMemo } from '../stories/group';
-import { cosine, tfidfVectors } from '../stories/similarity';
+import { createTermsMemo, similaritiesTo, type TermsMemo } from '../stories/group';
 import type { Mention, Source } from '../types';
 import type { PageStories, StoryRef } from '../protocol';
 import { normalizeUrl } from '../intake/url';
@@ -27,6 +24,8 @@ export interface CorpusStories {
   inputs: StoryInput[];
   /** Enabled sources by id. */
   sources: Map<string, Source>;
+  /** The terms memo the grouping was made with (storyOfPage reads the sources' terms there). */
+  terms: TermsMemo;
 }
 
 /** How many entity names a story's label shows. */
@@ -61,7 +60,8 @@ async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
   const sources = [...enabled.values()];
   const live = (await db.mentions.toArray()).filter((m) => enabled.has(m.sourceId));
   const inputs = storyInputs(sources, live);
-  const grouping = groupStories(inputs, STORY_THRESHOLD, termsMemoOf(db));
+  const terms = termsMemoOf(db);
+  const grouping = groupStories(inputs, STORY_THRESHOLD, terms);
   const names = new Map(
     (await db.entities.bulkGet([...new Set(grouping.stories.flatMap((s) => s.topEntityIds))]))
       .filter((e) => e !== undefined)
@@ -75,7 +75,7 @@ async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
       .join(' · ');
     refs.set(s.id, { id: s.id, label: label || 'Untitled story', sources: s.sourceIds.length });
   }
-  return { grouping, refs, inputs, sources: enabled };
+  return { grouping, refs, inputs, sources: enabled, terms };
 }
 
 /**
@@ -109,33 +109,15 @@ export function storyOfPage(
     text: page.text,
     entityIds: pageMentions.map((m) => m.entityId),
   };
-  // As lib/stories' similarities() computes them (inputs by id, TF-IDF over all of them with
-  // the page), with the sources' terms kept with the stories rather than counted again.
-  const sorted = [...stories.inputs, pageInput].sort((a, b) =>
-    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0,
-  );
-  const terms = sorted.map((i) => (i === pageInput ? sourceTerms(i) : termsOf(stories, i)));
-  const entities = tfidfVectors(terms.map((t) => t.entities));
-  const words = tfidfVectors(terms.map((t) => t.words));
-  const at = sorted.indexOf(pageInput);
+  // As lib/stories' similarities() computes them over the sources and the page together.
+  const { ids, sims } = similaritiesTo(stories.inputs, pageInput, stories.terms);
   let best: { story: string; sim: number } | null = null;
-  sorted.forEach((input, i) => {
-    if (i === at) return;
-    const s = Math.max(cosine(entities[at]!, entities[i]!), cosine(words[at]!, words[i]!));
-    const story = stories.grouping.storyOf.get(input.sourceId);
+  ids.forEach((id, i) => {
+    const s = sims[i]!;
+    const story = stories.grouping.storyOf.get(id);
     if (story && s >= STORY_THRESHOLD && (!best || s > best.sim)) best = { story, sim: s };
   });
   return (best as { story: string } | null)?.story ?? null;
-}
-
-/** The terms of one of the stories' inputs, counted once per corpus. */
-const termsMemo = new WeakMap<CorpusStories, Map<string, SourceTerms>>();
-function termsOf(stories: CorpusStories, input: StoryInput): SourceTerms {
-  let memo = termsMemo.get(stories);
-  if (!memo) termsMemo.set(stories, (memo = new Map()));
-  let terms = memo.get(input.sourceId);
-  if (!terms) memo.set(input.sourceId, (terms = sourceTerms(input)));
-  return terms;
 }
 
 /** Whether two addresses are the same article (lib/intake/url's normalizeUrl: the one URL equality). */

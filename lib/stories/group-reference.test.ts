@@ -9,7 +9,14 @@ import { buildCorpus } from '../corpus/pipeline';
 import { loadSeedSources } from '../node/seeds';
 import { random, shuffled } from '../../tests/unit/fixtures/shuffle';
 import { type StoryInput, sourceTerms } from './features';
-import { components, createTermsMemo, groupStories, similarities, storyId } from './group';
+import {
+  components,
+  createTermsMemo,
+  groupStories,
+  similarities,
+  similaritiesTo,
+  storyId,
+} from './group';
 import { storyInputs } from './inputs';
 import { cosine, STORY_THRESHOLD, tfidfVectors, type Vector } from './similarity';
 
@@ -234,6 +241,24 @@ describe('groupStories gives the reference grouping', () => {
       expect(groupStories(present, STORY_THRESHOLD, memo)).toEqual(
         referenceGrouping(present, STORY_THRESHOLD),
       );
+    },
+  );
+
+  test.each([1, 2, 3])(
+    'the similarity of one more source to each, from a memo of other builds, is the reference one (seed %i)',
+    (seed) => {
+      const memo = createTermsMemo();
+      const [extra, ...inputs] = subset(seed + 200);
+      groupStories(subset(seed + 300), STORY_THRESHOLD, memo);
+      const changed = inputs.map((x, i) => (i % 4 === 0 ? { ...x, entityIds: [] } : x));
+      const kept = [...memo.sources.values()];
+      const { ids, sims } = similaritiesTo(changed, extra!, memo);
+      expect([...memo.sources.values()]).toEqual(kept);
+      const all = [...changed, extra!].sort((a, b) => compare(a.sourceId, b.sourceId));
+      const expected = referenceSimilarities(all);
+      const at = all.indexOf(extra!);
+      expect([...sims]).toEqual(all.flatMap((x, i) => (i === at ? [] : [expected(at, i)])));
+      expect(ids).toEqual(all.flatMap((x) => (x === extra ? [] : [x.sourceId])));
     },
   );
 

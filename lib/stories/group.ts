@@ -72,30 +72,80 @@ export function createTermsMemo(): TermsMemo {
 const sameCounts = (a: Terms, b: Terms) =>
   a.size === b.size && [...a].every(([t, n]) => b.get(t) === n);
 
+/** The memo's entry for `input` if it still holds (the same text and entity counts). */
+function keptEntry(input: StoryInput, ids: string, memo: TermsMemo): TermsEntry | undefined {
+  const hit = memo.sources.get(input.sourceId);
+  if (!hit || hit.text !== input.text) return undefined;
+  // The mentions may come in another order (the database's rather than the pipeline's).
+  if (hit.ids === ids || sameCounts(hit.terms.entities, entityTerms(input.entityIds))) return hit;
+  return undefined;
+}
+
+function newEntry(
+  input: StoryInput,
+  ids: string,
+  entities: Dictionary,
+  words: Dictionary,
+): TermsEntry {
+  const terms = sourceTerms(input);
+  return {
+    text: input.text,
+    ids,
+    terms,
+    entities: prepare(terms.entities, entities),
+    words: prepare(terms.words, words),
+  };
+}
+
 function entryOf(input: StoryInput, memo: TermsMemo): TermsEntry {
   const ids = input.entityIds.join('\u0000');
+  const kept = keptEntry(input, ids, memo);
+  if (kept) return kept;
   const hit = memo.sources.get(input.sourceId);
   let entry: TermsEntry;
   if (hit && hit.text === input.text) {
-    if (hit.ids === ids) return hit;
-    // The same text: its words stand; so do the entities if their counts do (the mentions
-    // may come in another order: the database's rather than the pipeline's).
-    const entities = entityTerms(input.entityIds);
-    if (sameCounts(hit.terms.entities, entities)) return hit;
-    const terms = { entities, words: hit.terms.words };
-    entry = { ...hit, ids, terms, entities: prepare(entities, memo.entities) };
-  } else {
-    const terms = sourceTerms(input);
-    entry = {
-      text: input.text,
-      ids,
-      terms,
-      entities: prepare(terms.entities, memo.entities),
-      words: prepare(terms.words, memo.words),
-    };
-  }
+    // The same text: its words stand.
+    const terms = { entities: entityTerms(input.entityIds), words: hit.terms.words };
+    entry = { ...hit, ids, terms, entities: prepare(terms.entities, memo.entities) };
+  } else entry = newEntry(input, ids, memo.entities, memo.words);
   memo.sources.set(input.sourceId, entry);
   return entry;
+}
+
+/**
+ * The similarity of `extra` to each of `inputs` (sorted by source id), as similarities() over
+ * the inputs and `extra` together gives it; each input's terms taken from `memo` while they
+ * hold. The memo is left as it was.
+ */
+export function similaritiesTo(
+  inputs: readonly StoryInput[],
+  extra: StoryInput,
+  memo: TermsMemo = createTermsMemo(),
+): { ids: string[]; sims: Float64Array } {
+  const sorted = [...inputs].sort((a, b) => compare(a.sourceId, b.sourceId));
+  const entities = new Dictionary(memo.entities);
+  const words = new Dictionary(memo.words);
+  const entries = [...sorted, extra].map((s) => {
+    const ids = s.entityIds.join('\u0000');
+    return (s !== extra && keptEntry(s, ids, memo)) || newEntry(s, ids, entities, words);
+  });
+  const a = new Spread(
+    weigh(
+      entries.map((e) => e.entities),
+      entities.size,
+    ),
+  );
+  const b = new Spread(
+    weigh(
+      entries.map((e) => e.words),
+      words.size,
+    ),
+  );
+  a.set(sorted.length);
+  b.set(sorted.length);
+  const sims = new Float64Array(sorted.length);
+  for (let i = 0; i < sims.length; i++) sims[i] = Math.max(a.cosine(i), b.cosine(i));
+  return { ids: sorted.map((s) => s.sourceId), sims };
 }
 
 /**

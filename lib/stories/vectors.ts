@@ -9,16 +9,27 @@
  */
 import type { Terms } from './features';
 
-/** Term -> id, one family of terms; ids are never reused while the dictionary lives. */
+/**
+ * Term -> id, one family of terms; ids are never reused while the dictionary lives. A dictionary
+ * over a parent gives the parent's ids to its terms and new ids above them to others, leaving
+ * the parent as it was (the parent must not grow meanwhile).
+ */
 export class Dictionary {
   private readonly ids = new Map<string, number>();
+  private readonly base: number;
+  constructor(private readonly parent?: Dictionary) {
+    this.base = parent?.size ?? 0;
+  }
   get size(): number {
-    return this.ids.size;
+    return this.base + this.ids.size;
   }
   id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    let id = this.lookup(term);
+    if (id === undefined) this.ids.set(term, (id = this.size));
     return id;
+  }
+  private lookup(term: string): number | undefined {
+    return this.parent?.lookup(term) ?? this.ids.get(term);
   }
 }
 
