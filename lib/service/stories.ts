@@ -1,8 +1,9 @@
 /**
  * The corpus's stories for the background: the grouping of the enabled sources (lib/stories),
  * each story named by its top entities, and the story a page that is not a source belongs to.
- * Recomputed from the rows (the same function of the same set as the stored discrepancies'
- * `storyId`), kept until the corpus changes (lib/service/read-cache.ts).
+ * Grouped from the rows (the same function of the same set as the stored discrepancies'
+ * `storyId`) with the corpus build's memo, so the grouping a change made is not computed again
+ * when the rows are those it was made from; kept until the corpus changes (read-cache.ts).
  */
 import type { CrosscheckDB } from '../db';
 import {
