@@ -23,6 +23,7 @@ import { checkDuplicate } from '../intake/duplicate';
 import { fail, orThrow, ProblemError } from '../problems';
 import type { Entity, Mention, Passage, RawSource, Source } from '../types';
 import { entityLinkReason } from './link-reasons';
+import { shareStoryTerms } from './stories';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import type {
   EditableFields,
@@ -539,6 +540,8 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     await deps.beforeCommit?.(operation);
   };
   const kept = newKept();
+  // The story reader reuses the grouping this memo's last build made (lib/service/stories.ts).
+  shareStoryTerms(db, kept.memo.stories.terms);
   const seed = async (): Promise<BundledIndex> => {
     if (!deps.seedBundle) throw new Error('The built-in corpus is not available here.');
     return deps.seedBundle();

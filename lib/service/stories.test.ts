@@ -6,7 +6,7 @@ import { CrosscheckDB } from '../db';
 import type { SourceDraft } from '../protocol';
 import { loadSeedSources } from '../node/seeds';
 import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
-import { storyId } from '../stories';
+import { groupStories, storyId, storyInputs } from '../stories';
 import type { Claim, Discrepancy, Entity, Mention, RawSource, Source } from '../types';
 import { buildCard } from './card';
 import { listDiscrepancies } from './discrepancy-list';
@@ -289,6 +289,17 @@ describe('through the service: adding and removing sources on other stories', ()
       for (const [i, r] of others.entries()) {
         added.push((await handlers.addSource({ draft: draft(r, i) })).id);
         expect(await seedStory(), r.file ?? '').toEqual(before);
+        // The stories read after the change (the change's own grouping, kept in the build's
+        // memo) are those of a grouping computed afresh from the rows.
+        const read = await corpusStories(sdb);
+        const mentions = await sdb.mentions.toArray();
+        const fresh = groupStories(
+          storyInputs(
+            [...read.sources.values()],
+            mentions.filter((m) => read.sources.has(m.sourceId)),
+          ),
+        );
+        expect(read.grouping).toEqual(fresh);
       }
       const { grouping } = await corpusStories(sdb);
       // The seeds, one story per unrelated article, and the three earthquake articles together.

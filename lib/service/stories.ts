@@ -1,20 +1,19 @@
 /**
  * The corpus's stories for the background: the grouping of the enabled sources (lib/stories),
  * each story named by its top entities, and the story a page that is not a source belongs to.
- * Recomputed from the rows (the same function of the same set as the stored discrepancies'
- * `storyId`), kept until the corpus changes (lib/service/read-cache.ts).
+ * Grouped from the rows (the same function of the same set as the stored discrepancies'
+ * `storyId`) with the corpus build's memo, so the grouping a change made is not computed again
+ * when the rows are those it was made from; kept until the corpus changes (read-cache.ts).
  */
 import type { CrosscheckDB } from '../db';
 import {
   groupStories,
   type Grouping,
-  sourceTerms,
   STORY_THRESHOLD,
   type StoryInput,
   storyInputs,
 } from '../stories';
-import type { SourceTerms } from '../stories/features';
-import { cosine, tfidfVectors } from '../stories/similarity';
+import { createTermsMemo, similaritiesTo, type TermsMemo } from '../stories/group';
 import type { Mention, Source } from '../types';
 import type { PageStories, StoryRef } from '../protocol';
 import { normalizeUrl } from '../intake/url';
@@ -26,6 +25,8 @@ export interface CorpusStories {
   inputs: StoryInput[];
   /** Enabled sources by id. */
   sources: Map<string, Source>;
+  /** The terms memo the grouping was made with (storyOfPage reads the sources' terms there). */
+  terms: TermsMemo;
 }
 
 /** How many entity names a story's label shows. */
@@ -36,12 +37,32 @@ export function corpusStories(db: CrosscheckDB): Promise<CorpusStories> {
   return cached(db, 'stories', () => readStories(db));
 }
 
+/**
+ * Each database's story terms: the memo of the last build of the corpus (lib/service/sources.ts
+ * shares its pipeline's), or one of the reader's own. groupStories reuses each source's terms
+ * while its text and mentions are the same, and returns the last grouping as it is when every
+ * input is: reading the stories right after a change costs no second grouping.
+ */
+const storyTerms = new WeakMap<CrosscheckDB, TermsMemo>();
+
+/** Reads of `db`'s stories use `memo` (the corpus build's own) from now on. */
+export function shareStoryTerms(db: CrosscheckDB, memo: TermsMemo): void {
+  storyTerms.set(db, memo);
+}
+
+function termsMemoOf(db: CrosscheckDB): TermsMemo {
+  let memo = storyTerms.get(db);
+  if (!memo) storyTerms.set(db, (memo = createTermsMemo()));
+  return memo;
+}
+
 async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
   const enabled = await enabledSources(db);
   const sources = [...enabled.values()];
   const live = (await db.mentions.toArray()).filter((m) => enabled.has(m.sourceId));
   const inputs = storyInputs(sources, live);
-  const grouping = groupStories(inputs);
+  const terms = termsMemoOf(db);
+  const grouping = groupStories(inputs, STORY_THRESHOLD, terms);
   const names = new Map(
     (await db.entities.bulkGet([...new Set(grouping.stories.flatMap((s) => s.topEntityIds))]))
       .filter((e) => e !== undefined)
@@ -55,7 +76,7 @@ async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
       .join(' · ');
     refs.set(s.id, { id: s.id, label: label || 'Untitled story', sources: s.sourceIds.length });
   }
-  return { grouping, refs, inputs, sources: enabled };
+  return { grouping, refs, inputs, sources: enabled, terms };
 }
 
 /**
@@ -89,33 +110,15 @@ export function storyOfPage(
     text: page.text,
     entityIds: pageMentions.map((m) => m.entityId),
   };
-  // As lib/stories' similarities() computes them (inputs by id, TF-IDF over all of them with
-  // the page), with the sources' terms kept with the stories rather than counted again.
-  const sorted = [...stories.inputs, pageInput].sort((a, b) =>
-    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0,
-  );
-  const terms = sorted.map((i) => (i === pageInput ? sourceTerms(i) : termsOf(stories, i)));
-  const entities = tfidfVectors(terms.map((t) => t.entities));
-  const words = tfidfVectors(terms.map((t) => t.words));
-  const at = sorted.indexOf(pageInput);
+  // As lib/stories' similarities() computes them over the sources and the page together.
+  const { ids, sims } = similaritiesTo(stories.inputs, pageInput, stories.terms);
   let best: { story: string; sim: number } | null = null;
-  sorted.forEach((input, i) => {
-    if (i === at) return;
-    const s = Math.max(cosine(entities[at]!, entities[i]!), cosine(words[at]!, words[i]!));
-    const story = stories.grouping.storyOf.get(input.sourceId);
+  ids.forEach((id, i) => {
+    const s = sims[i]!;
+    const story = stories.grouping.storyOf.get(id);
     if (story && s >= STORY_THRESHOLD && (!best || s > best.sim)) best = { story, sim: s };
   });
   return (best as { story: string } | null)?.story ?? null;
-}
-
-/** The terms of one of the stories' inputs, counted once per corpus. */
-const termsMemo = new WeakMap<CorpusStories, Map<string, SourceTerms>>();
-function termsOf(stories: CorpusStories, input: StoryInput): SourceTerms {
-  let memo = termsMemo.get(stories);
-  if (!memo) termsMemo.set(stories, (memo = new Map()));
-  let terms = memo.get(input.sourceId);
-  if (!terms) memo.set(input.sourceId, (terms = sourceTerms(input)));
-  return terms;
 }
 
 /** Whether two addresses are the same article (lib/intake/url's normalizeUrl: the one URL equality). */

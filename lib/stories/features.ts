@@ -46,10 +46,16 @@ function add(terms: Terms, term: string, n = 1): void {
   terms.set(term, (terms.get(term) ?? 0) + n);
 }
 
+/** The entity terms of one source: each entity id with its count of mentions. */
+export function entityTerms(entityIds: readonly string[]): Terms {
+  const entities: Terms = new Map();
+  for (const id of entityIds) add(entities, id);
+  return entities;
+}
+
 /** The terms of one source. Pure: the same input gives the same terms. */
 export function sourceTerms(input: StoryInput): SourceTerms {
-  const entities: Terms = new Map();
-  for (const id of input.entityIds) add(entities, id);
+  const entities = entityTerms(input.entityIds);
   const words_: Terms = new Map();
   const stops = stopWords();
   for (const w of words(input.text)) {

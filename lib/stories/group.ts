@@ -8,8 +8,23 @@
  * order of adding gives the batch result, and a story's id depends only on its members.
  */
 import { hashText } from '../hash';
-import { type SourceTerms, type StoryInput, sourceTerms } from './features';
-import { cosine, STORY_THRESHOLD, tfidfVectors, type Vector } from './similarity';
+import {
+  entityTerms,
+  type SourceTerms,
+  type StoryInput,
+  sourceTerms,
+  type Terms,
+} from './features';
+import { STORY_THRESHOLD } from './similarity';
+import {
+  candidatePairs,
+  Dictionary,
+  type Family,
+  type Prepared,
+  prepare,
+  Spread,
+  weigh,
+} from './vectors';
 
 export { STORY_THRESHOLD };
 
@@ -28,125 +43,174 @@ export interface Grouping {
   storyOf: Map<string, string>;
 }
 
-/** Each source's terms, kept while its text and mentions are (a build reuses them). */
-export type TermsMemo = Map<string, { text: string; ids: string; terms: SourceTerms }>;
+/** One source's terms, as counted and as prepared for the vectors of each family. */
+interface TermsEntry {
+  text: string;
+  /** The entity ids as given (a quick check; the same counts in another order also match). */
+  ids: string;
+  terms: SourceTerms;
+  entities: Prepared;
+  words: Prepared;
+}
 
-function termsOf(input: StoryInput, memo: TermsMemo | undefined): SourceTerms {
-  if (!memo) return sourceTerms(input);
-  const ids = input.entityIds.join('\u0000');
-  const hit = memo.get(input.sourceId);
-  if (hit && hit.text === input.text && hit.ids === ids) return hit.terms;
+/**
+ * What a build keeps for the next: each source's terms (kept while its text and entity counts
+ * are), the term dictionaries, and the last grouping with the entries it was made of (the same
+ * entries and threshold give the same grouping: it is returned as it is).
+ */
+export interface TermsMemo {
+  sources: Map<string, TermsEntry>;
+  entities: Dictionary;
+  words: Dictionary;
+  last: { threshold: number; ids: string[]; entries: TermsEntry[]; grouping: Grouping } | null;
+}
+
+export function createTermsMemo(): TermsMemo {
+  return { sources: new Map(), entities: new Dictionary(), words: new Dictionary(), last: null };
+}
+
+const sameCounts = (a: Terms, b: Terms) =>
+  a.size === b.size && [...a].every(([t, n]) => b.get(t) === n);
+
+/** The memo's entry for `input` if it still holds (the same text and entity counts). */
+function keptEntry(input: StoryInput, ids: string, memo: TermsMemo): TermsEntry | undefined {
+  const hit = memo.sources.get(input.sourceId);
+  if (!hit || hit.text !== input.text) return undefined;
+  // The mentions may come in another order (the database's rather than the pipeline's).
+  if (hit.ids === ids || sameCounts(hit.terms.entities, entityTerms(input.entityIds))) return hit;
+  return undefined;
+}
+
+function newEntry(
+  input: StoryInput,
+  ids: string,
+  entities: Dictionary,
+  words: Dictionary,
+): TermsEntry {
   const terms = sourceTerms(input);
-  memo.set(input.sourceId, { text: input.text, ids, terms });
-  return terms;
-}
-
-interface Vectors {
-  ids: string[];
-  entities: Vector[];
-  words: Vector[];
-}
-
-function vectorsOf(sorted: readonly StoryInput[], memo?: TermsMemo): Vectors {
-  const terms = sorted.map((s) => termsOf(s, memo));
-  if (memo) {
-    const present = new Set(sorted.map((s) => s.sourceId));
-    for (const id of memo.keys()) if (!present.has(id)) memo.delete(id);
-  }
   return {
-    ids: sorted.map((s) => s.sourceId),
-    entities: tfidfVectors(terms.map((t) => t.entities)),
-    words: tfidfVectors(terms.map((t) => t.words)),
+    text: input.text,
+    ids,
+    terms,
+    entities: prepare(terms.entities, entities),
+    words: prepare(terms.words, words),
   };
 }
 
-const simOf =
-  ({ entities, words }: Vectors) =>
-  (i: number, j: number) =>
-    Math.max(cosine(entities[i]!, entities[j]!), cosine(words[i]!, words[j]!));
+function entryOf(input: StoryInput, memo: TermsMemo): TermsEntry {
+  const ids = input.entityIds.join('\u0000');
+  const kept = keptEntry(input, ids, memo);
+  if (kept) return kept;
+  const hit = memo.sources.get(input.sourceId);
+  let entry: TermsEntry;
+  if (hit && hit.text === input.text) {
+    // The same text: its words stand.
+    const terms = { entities: entityTerms(input.entityIds), words: hit.terms.words };
+    entry = { ...hit, ids, terms, entities: prepare(terms.entities, memo.entities) };
+  } else entry = newEntry(input, ids, memo.entities, memo.words);
+  memo.sources.set(input.sourceId, entry);
+  return entry;
+}
 
-/** Pairwise similarities of the inputs (sorted by source id), for evaluation and tests. */
+/**
+ * The similarity of `extra` to each of `inputs` (sorted by source id), as similarities() over
+ * the inputs and `extra` together gives it; each input's terms taken from `memo` while they
+ * hold. The memo is left as it was.
+ */
+export function similaritiesTo(
+  inputs: readonly StoryInput[],
+  extra: StoryInput,
+  memo: TermsMemo = createTermsMemo(),
+): { ids: string[]; sims: Float64Array } {
+  const sorted = [...inputs].sort((a, b) => compare(a.sourceId, b.sourceId));
+  const entities = new Dictionary(memo.entities);
+  const words = new Dictionary(memo.words);
+  const entries = [...sorted, extra].map((s) => {
+    const ids = s.entityIds.join('\u0000');
+    return (s !== extra && keptEntry(s, ids, memo)) || newEntry(s, ids, entities, words);
+  });
+  const a = new Spread(
+    weigh(
+      entries.map((e) => e.entities),
+      entities.size,
+    ),
+  );
+  const b = new Spread(
+    weigh(
+      entries.map((e) => e.words),
+      words.size,
+    ),
+  );
+  a.set(sorted.length);
+  b.set(sorted.length);
+  const sims = new Float64Array(sorted.length);
+  for (let i = 0; i < sims.length; i++) sims[i] = Math.max(a.cosine(i), b.cosine(i));
+  return { ids: sorted.map((s) => s.sourceId), sims };
+}
+
+/**
+ * Pairwise similarities of the inputs (sorted by source id), for evaluation and tests: the
+ * grouping's own (the larger of the two families' cosines).
+ */
 export function similarities(inputs: readonly StoryInput[]): {
   ids: string[];
   sim: (i: number, j: number) => number;
 } {
-  const v = vectorsOf([...inputs].sort((a, b) => compare(a.sourceId, b.sourceId)));
-  return { ids: v.ids, sim: simOf(v) };
+  const memo = createTermsMemo();
+  const sorted = [...inputs].sort((a, b) => compare(a.sourceId, b.sourceId));
+  const entries = sorted.map((s) => entryOf(s, memo));
+  const entities = new Spread(
+    weigh(
+      entries.map((e) => e.entities),
+      memo.entities.size,
+    ),
+  );
+  const words = new Spread(
+    weigh(
+      entries.map((e) => e.words),
+      memo.words.size,
+    ),
+  );
+  let spread = -1;
+  return {
+    ids: sorted.map((s) => s.sourceId),
+    sim: (i, j) => {
+      if (spread !== i) {
+        entities.set(i);
+        words.set(i);
+        spread = i;
+      }
+      return Math.max(entities.cosine(j), words.cosine(j));
+    },
+  };
 }
 
 /**
- * The pairs of one family of vectors whose cosine may reach `threshold` (the all-pairs
- * similarity search of Bayardo, Ma and Srikant, 2007): each vector's most common terms, as many
- * as cannot reach the threshold together (the sum of its weight times the term's largest weight
- * in any vector stays below it), are left out of an index of terms; a pair is a candidate when
- * one of them has an indexed term the other holds. A pair that is not shares only terms left out
- * of one side's index, so its cosine is below the threshold, and it is never compared: the
- * grouping costs about what the linked and nearly linked pairs cost, not every pair of sources.
+ * The stories' components: as components() over every pair (similarity: the larger of the two
+ * families' cosines), comparing only the candidates, each once, and only while its two sources
+ * are not already in one component.
  */
-function candidatePairs(vectors: readonly Vector[], threshold: number, out: Set<number>): void {
-  const n = vectors.length;
-  const df = new Map<string, number>();
-  const maxWeight = new Map<string, number>();
-  const holders = new Map<string, number[]>();
-  vectors.forEach((v, i) => {
-    for (const [t, w] of v) {
-      df.set(t, (df.get(t) ?? 0) + 1);
-      if (w > (maxWeight.get(t) ?? 0)) maxWeight.set(t, w);
-      const list = holders.get(t);
-      if (list) list.push(i);
-      else holders.set(t, [i]);
+function linkedComponents(entities: Family, words: Family, threshold: number): number[][] {
+  const n = entities.docs.length;
+  const candidates = Array.from({ length: n }, (): number[] => []);
+  candidatePairs(entities, threshold, candidates);
+  candidatePairs(words, threshold, candidates);
+  const links = new UnionFind(n);
+  const seen = new Int32Array(n).fill(-1);
+  const a = new Spread(entities);
+  const b = new Spread(words);
+  candidates.forEach((list, i) => {
+    if (list.length === 0) return;
+    a.set(i);
+    b.set(i);
+    for (const j of list) {
+      if (seen[j] === i) continue;
+      seen[j] = i;
+      if (links.find(i) === links.find(j)) continue;
+      if (a.cosine(j) >= threshold || b.cosine(j) >= threshold) links.union(i, j);
     }
   });
-  // A margin well above float rounding: a term is left out only when surely below.
-  const floor = threshold - 1e-9;
-  // Each vector's terms, most common first (ties by term): one sort of the distinct terms,
-  // dealt out to the vectors that hold them, rather than one sort per vector.
-  const ordered = vectors.map((): string[] => []);
-  const byDf = new Map<number, string[]>();
-  for (const [t, n] of df) {
-    const list = byDf.get(n);
-    if (list) list.push(t);
-    else byDf.set(n, [t]);
-  }
-  // (The default sort compares strings as `<` does.)
-  for (const n of [...byDf.keys()].sort((a, b) => b - a))
-    for (const t of byDf.get(n)!.sort()) for (const i of holders.get(t)!) ordered[i]!.push(t);
-  const indexed = new Map<string, number[]>();
-  vectors.forEach((v, i) => {
-    const terms = ordered[i]!;
-    let bound = 0;
-    let k = 0;
-    for (; k < terms.length; k++) {
-      const t = terms[k]!;
-      const more = v.get(t)! * maxWeight.get(t)!;
-      if (bound + more >= floor) break;
-      bound += more;
-    }
-    for (const t of terms.slice(k)) {
-      const list = indexed.get(t);
-      if (list) list.push(i);
-      else indexed.set(t, [i]);
-    }
-  });
-  for (const [t, list] of indexed)
-    for (const i of list)
-      for (const j of holders.get(t)!) if (i !== j) out.add(Math.min(i, j) * n + Math.max(i, j));
-}
-
-/** The stories' components: as components() over every pair, comparing only the candidates. */
-function linkedComponents(v: Vectors, threshold: number): number[][] {
-  const n = v.ids.length;
-  const pairs = new Set<number>();
-  candidatePairs(v.entities, threshold, pairs);
-  candidatePairs(v.words, threshold, pairs);
-  const sim = simOf(v);
-  const edges: Array<[number, number]> = [];
-  for (const p of pairs) {
-    const i = Math.floor(p / n);
-    const j = p % n;
-    if (sim(i, j) >= threshold) edges.push([i, j]);
-  }
-  return componentsOf(n, edges);
+  return links.groups();
 }
 
 /** Connected components of the graph "similarity >= threshold", as lists of indexes. */
@@ -155,35 +219,41 @@ export function components(
   sim: (i: number, j: number) => number,
   threshold: number,
 ): number[][] {
-  const edges: Array<[number, number]> = [];
+  const links = new UnionFind(n);
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) if (sim(i, j) >= threshold) edges.push([i, j]);
-  return componentsOf(n, edges);
+    for (let j = i + 1; j < n; j++) if (sim(i, j) >= threshold) links.union(i, j);
+  return links.groups();
 }
 
 /**
- * Connected components of a graph given by its edges: each a list of indexes in order, the
- * components in the order of their first index (whatever the order of the edges).
+ * Union-find over indexes, each set rooted at its smallest index: its groups are lists of
+ * indexes in order, in the order of their first index, whatever the order of the unions.
  */
-function componentsOf(n: number, edges: Iterable<readonly [number, number]>): number[][] {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    const p = this.parent;
+    while (p[i] !== i) i = p[i] = p[p[i]!]!;
     return i;
-  };
-  for (const [i, j] of edges) {
-    const a = find(i);
-    const b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
+  union(i: number, j: number): void {
+    const a = this.find(i);
+    const b = this.find(j);
+    if (a !== b) this.parent[Math.max(a, b)] = Math.min(a, b);
   }
-  return [...groups.values()];
+  groups(): number[][] {
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < this.parent.length; i++) {
+      const r = this.find(i);
+      const g = groups.get(r);
+      if (g) g.push(i);
+      else groups.set(r, [i]);
+    }
+    return [...groups.values()];
+  }
 }
 
 /** Groups sources into stories. Same set of inputs, same stories, whatever their order. */
@@ -192,14 +262,42 @@ export function groupStories(
   threshold = STORY_THRESHOLD,
   memo?: TermsMemo,
 ): Grouping {
+  const m = memo ?? createTermsMemo();
   const sorted = [...inputs].sort((a, b) => compare(a.sourceId, b.sourceId));
-  const stories = linkedComponents(vectorsOf(sorted, memo), threshold).map((members) =>
+  const ids = sorted.map((s) => s.sourceId);
+  const entries = sorted.map((s) => entryOf(s, m));
+  if (m.sources.size > entries.length) {
+    const present = new Set(ids);
+    for (const id of m.sources.keys()) if (!present.has(id)) m.sources.delete(id);
+  }
+  const last = m.last;
+  if (
+    last &&
+    last.threshold === threshold &&
+    last.entries.length === entries.length &&
+    entries.every((e, i) => e === last.entries[i] && ids[i] === last.ids[i])
+  )
+    return last.grouping;
+  const entities = weigh(
+    entries.map((e) => e.entities),
+    m.entities.size,
+  );
+  const words = weigh(
+    entries.map((e) => e.words),
+    m.words.size,
+  );
+  const stories = linkedComponents(entities, words, threshold).map((members) =>
     story(members.map((i) => sorted[i]!)),
   );
   stories.sort((a, b) => compare(a.sourceIds[0]!, b.sourceIds[0]!));
   const storyOf = new Map<string, string>();
   for (const s of stories) for (const id of s.sourceIds) storyOf.set(id, s.id);
-  return { stories, storyOf };
+  const grouping = { stories, storyOf };
+  m.last = { threshold, ids, entries, grouping };
+  // Terms of sources long gone keep their ids: past twice the live ones, start afresh.
+  if (m.entities.size + m.words.size > 2 * (entities.distinct + words.distinct) + 4096)
+    Object.assign(m, createTermsMemo());
+  return grouping;
 }
 
 /** The story id of a set of source ids. */

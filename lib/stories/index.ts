@@ -1,6 +1,7 @@
 /**
  * Story grouping: which sources are about the same event (group.ts), from the terms of each
- * source (features.ts) weighted by TF-IDF and compared by cosine (similarity.ts).
+ * source (features.ts) weighted by TF-IDF and compared by cosine (similarity.ts: the definition;
+ * vectors.ts: the same figures over integer arrays, as the grouping computes them).
  */
 export { type StoryInput, sourceTerms } from './features';
 export {

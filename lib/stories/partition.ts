@@ -8,7 +8,7 @@ import { type EntityReads, findDiscrepancies } from '../claims';
 import { buildNameWords } from '../claims/align';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
-import { groupStories, type Grouping, type TermsMemo } from './group';
+import { createTermsMemo, groupStories, type Grouping, type TermsMemo } from './group';
 import { storyInputs } from './inputs';
 
 export interface StoryDiscrepancies {
@@ -41,7 +41,7 @@ interface StoryFindings {
 }
 
 export function createStoryMemo(): StoryMemo {
-  return { found: new Map(), terms: new Map() };
+  return { found: new Map(), terms: createTermsMemo() };
 }
 
 /** Same rows: the same objects (a build reuses unchanged ones), or equal ones. */

@@ -2,7 +2,9 @@
  * TF-IDF vectors and cosine similarity (Salton & Buckley, 1988): sublinear term frequency
  * (1 + ln tf) and smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1, over the
  * sources being grouped. A term every source shares still counts (so two sources of one story
- * are alike even when they are the whole corpus); a rare shared term counts more.
+ * are alike even when they are the whole corpus); a rare shared term counts more. These Map
+ * versions are the definition; the grouping computes the same figures, to the last bit, over
+ * integer arrays (vectors.ts).
  */
 import type { Terms } from './features';
 
