@@ -23,6 +23,7 @@ import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { buildSeedBundle } from '../../lib/node/seeds';
 import { createHandlers } from '../../lib/service/handlers';
+import { pastedDraft } from '../unit/fixtures/raw-source';
 import {
   arg,
   baseArticles,
@@ -130,6 +131,28 @@ async function measure(n: number) {
   const search = await series('search', n, [queries[0]!, ...queries], (q) =>
     h.searchCorpus({ query: q }),
   );
+  // A change, then the first search after it (what the popup's search pays after an add):
+  // one more source added, the first query again; then that source removed, the same.
+  const added = variant(
+    baseArticles()[0]!,
+    Math.ceil(n / baseArticles().length) + 1,
+    lexiconWords(),
+  );
+  const afterAdd = await series('search-after-add', n, [null], async () => {
+    await h.addSource({ draft: pastedDraft(added) });
+    const t0 = performance.now();
+    await h.searchCorpus({ query: queries[0]! });
+    return performance.now() - t0;
+  });
+  const afterRemove = await series('search-after-remove', n, [null], async () => {
+    const mine = (await db.sources.where('origin').equals('user').toArray()).sort(
+      (a, b) => b.addedAt - a.addedAt,
+    )[0];
+    if (mine) await h.removeSource({ id: mine.id });
+    const t0 = performance.now();
+    await h.searchCorpus({ query: queries[0]! });
+    return performance.now() - t0;
+  });
   const card = await series('card', n, [entities[0]!, ...pick(entities, 30)], (e) =>
     h.getCard({ entityId: e.id } as never),
   );
@@ -178,6 +201,9 @@ async function measure(n: number) {
     listMs: { ...strip(list), rows: listRows },
     listByEntityMs: strip(byEntity),
     searchMs: { ...strip(search), slowest },
+    /** The first search after a change (the change itself not counted). */
+    searchAfterAddMs: round(afterAdd.last ?? NaN),
+    searchAfterRemoveMs: round(afterRemove.last ?? NaN),
     cardMs: strip(card),
     pageContextSourceMs: strip(pageSource),
     pageContextOtherMs: strip(pageOther),
@@ -221,6 +247,8 @@ console.table(
     listP50: r.listMs.p50,
     searchFirst: r.searchMs.first,
     searchP95: r.searchMs.p95,
+    searchAfterAdd: r.searchAfterAddMs,
+    searchAfterRemove: r.searchAfterRemoveMs,
     cardP50: r.cardMs.p50,
     cardP95: r.cardMs.p95,
     pageSrcP50: r.pageContextSourceMs.p50,
