@@ -261,7 +261,8 @@ describe('checkAtStart (a service-worker start)', () => {
       return getBundle();
     };
 
-    const { checked } = await checkAtStart(db, bundle.version, slowBundle);
+    // Not before a day unless the report is asked for (it is, below).
+    const { checked } = await checkAtStart(db, bundle.version, slowBundle, 86_400_000);
     let reported = false;
     const reading = readIntegrityReport(db).then((r) => {
       reported = true;
@@ -285,7 +286,7 @@ describe('checkAtStart (a service-worker start)', () => {
   });
 
   test('an intact database: nothing reported, the bundle not read', async () => {
-    const { checked } = await checkAtStart(db, bundle.version, getBundle);
+    const { checked } = await checkAtStart(db, bundle.version, getBundle, 0);
     expect(await checked).toBeNull();
     expect(await readIntegrityReport(db)).toBeNull();
     expect(bundleReads).toBe(0);

@@ -278,30 +278,46 @@ export async function ensureIntact(
   return report;
 }
 
-/** The row check started at a worker's start, per database, until it is done. */
-const running = new WeakMap<CrosscheckDB, Promise<unknown>>();
+/** A row check scheduled at a worker's start, per database, until it is done. */
+const running = new WeakMap<CrosscheckDB, { checked: Promise<unknown>; begin: () => void }>();
+
+/**
+ * How long a start's row check waits, unless the report is asked for sooner: the request that
+ * woke the worker (the popup's first answers, read from kept snapshots) goes first, not behind
+ * the reads of every row.
+ */
+export const CHECK_DELAY_MS = 1_000;
 
 /**
  * At a service-worker start: a new bundle version is loaded and every row checked before this
- * returns (as `ensureIntact`); on any other start (the common one) the rows are checked while
- * the first requests are answered, and `checked` says when that is done. The report's reader
- * (`readIntegrityReport`) waits for it, so the options page says what it found; a repair is a
- * write, which refreshes every answer kept from before it (lib/service/read-cache.ts).
+ * returns (as `ensureIntact`); on any other start (the common one) the rows are checked after
+ * the first answers (`delayMs`, or at once when the report is asked for), and `checked` says
+ * when that is done. The report's reader (`readIntegrityReport`) waits for it, so the options
+ * page says what it found; a repair is a write, which refreshes every answer kept from before
+ * it (lib/service/read-cache.ts).
  */
 export async function checkAtStart(
   db: CrosscheckDB,
   bundleVersion: string,
   getBundle: () => Promise<BundledIndex>,
+  delayMs = CHECK_DELAY_MS,
 ): Promise<{ checked: Promise<IntegrityReport | null> }> {
-  const checked =
-    (await db.meta.get(META_INDEX_VERSION))?.value === bundleVersion
-      ? ensureIntact(db, bundleVersion, getBundle)
-      : Promise.resolve(await ensureIntact(db, bundleVersion, getBundle));
-  running.set(db, checked);
-  void checked.then(
-    () => running.get(db) === checked && running.delete(db),
-    () => running.get(db) === checked && running.delete(db),
-  );
+  if ((await db.meta.get(META_INDEX_VERSION))?.value !== bundleVersion)
+    return { checked: Promise.resolve(await ensureIntact(db, bundleVersion, getBundle)) };
+  let begin!: () => void;
+  const started = new Promise<void>((ok) => (begin = ok));
+  const timer = setTimeout(begin, delayMs);
+  const checked = started.then(() => ensureIntact(db, bundleVersion, getBundle));
+  const entry = {
+    checked,
+    begin: () => {
+      clearTimeout(timer);
+      begin();
+    },
+  };
+  running.set(db, entry);
+  const done = () => void (running.get(db) === entry && running.delete(db));
+  checked.then(done, done);
   return { checked };
 }
 
@@ -320,7 +336,9 @@ export async function readIntegrityReport(
   db: CrosscheckDB,
   { dismiss = false } = {},
 ): Promise<IntegrityReport | null> {
-  await running.get(db)?.catch(() => undefined);
+  const check = running.get(db);
+  check?.begin();
+  await check?.checked.catch(() => undefined);
   const row = await db.meta.get(META_INTEGRITY_REPORT);
   if (dismiss) await db.meta.delete(META_INTEGRITY_REPORT);
   if (typeof row?.value !== 'string') return null;
