@@ -470,13 +470,33 @@ function ranked<T>(
  * value's word count), so the record kept for a document whose values are unchanged is the
  * record a fresh index makes for it: only its position is set again.
  */
-export type KeptRecords = ReadonlyMap<string, { values: string; $: IndexRecord['$'] }>;
+export type KeptRecords = ReadonlyMap<string, { values: unknown[]; $: IndexRecord['$'] }>;
 
 type IndexRecord = FuseIndex<unknown>['records'][number];
 
-/** The values Fuse indexes of a document, as one string (a changed one is indexed again). */
-const searchedValues = (keys: readonly string[], doc: object): string =>
-  JSON.stringify(keys.map((k) => (doc as Record<string, unknown>)[k] ?? null));
+/**
+ * The values Fuse indexes of a document (the document's own strings: kept, they copy nothing).
+ */
+const searchedValues = (keys: readonly string[], doc: object): unknown[] =>
+  keys.map((k) => (doc as Record<string, unknown>)[k] ?? null);
+
+/** Whether two documents' searched values are the same (strings, lists of strings, or JSON). */
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      if (typeof x === 'string' || typeof y === 'string' || x === null || y === null)
+        return x === y;
+      if (Array.isArray(x) && Array.isArray(y))
+        return (
+          x.length === y.length &&
+          x.every((v, j) => (typeof v === 'string' ? v === y[j] : sameValues([v], [y[j]])))
+        );
+      return JSON.stringify(x) === JSON.stringify(y);
+    })
+  );
+}
 
 /**
  * Fuse's index over `docs` (in their order), made from the records `previous` keeps for
@@ -490,13 +510,13 @@ export function keepIndex<T extends { id: string }>(
 ): { index: FuseIndex<T>; kept: KeptRecords; indexed: number } {
   const index = Fuse.createIndex<T>([...keys], []);
   const records: IndexRecord[] = new Array<IndexRecord>(docs.length);
-  const kept = new Map<string, { values: string; $: IndexRecord['$'] }>();
+  const kept = new Map<string, { values: unknown[]; $: IndexRecord['$'] }>();
   let indexed = 0;
   docs.forEach((doc, i) => {
     const values = searchedValues(keys, doc);
     const was = previous?.get(doc.id);
     let $: IndexRecord['$'];
-    if (was && was.values === values) $ = was.$;
+    if (was && sameValues(was.values, values)) $ = was.$;
     else {
       // Fuse's own record maker (its norms too); `add` appends it, set in place below.
       $ = index.add(doc, i)!.$;
@@ -515,7 +535,7 @@ function recordsOf<T extends { id: string }>(
   docs: readonly T[],
   index: FuseIndex<T>,
 ): KeptRecords {
-  const kept = new Map<string, { values: string; $: IndexRecord['$'] }>();
+  const kept = new Map<string, { values: unknown[]; $: IndexRecord['$'] }>();
   for (const r of index.records) {
     const doc = docs[r.i];
     if (doc) kept.set(doc.id, { values: searchedValues(keys, doc), $: r.$ });
