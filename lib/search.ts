@@ -194,11 +194,19 @@ function closeWords(
   };
 }
 
-export function createWordIndex(texts: readonly string[], allowed = PASSAGE_THRESHOLD): WordIndex {
+/**
+ * `folds`: texts already folded (an earlier build's, by text): `searchFold` is a function of the
+ * text alone, so a text found there is not folded again.
+ */
+export function createWordIndex(
+  texts: readonly string[],
+  allowed = PASSAGE_THRESHOLD,
+  folds?: ReadonlyMap<string, string> | null,
+): WordIndex {
   const ids = new Map<string, number>();
   const vocabulary: string[] = [];
   const postings: number[][] = [];
-  const folded = texts.map(searchFold);
+  const folded = texts.map((t) => folds?.get(t) ?? searchFold(t));
   folded.forEach((text, i) => {
     for (const w of new Set(wordsOf(text))) {
       let id = ids.get(w);
@@ -549,6 +557,8 @@ export interface SearchKept {
   passages: KeptRecords;
   /** Records made by this build (the others were kept): entities, passages. */
   indexed: { entities: number; passages: number };
+  /** The passages' texts folded, by text, once its word index is built (null before). */
+  passageFolds?: () => ReadonlyMap<string, string> | null;
 }
 
 /**
@@ -597,9 +607,18 @@ export function createSearch(
     return entityWords;
   });
   const passageSearch = ranked(passages, PASSAGE_OPTIONS, passageIndex, () => {
-    passageWords ??= createWordIndex(passages.map((p) => p.text));
+    passageWords ??= createWordIndex(
+      passages.map((p) => p.text),
+      PASSAGE_THRESHOLD,
+      previous?.passageFolds?.(),
+    );
     return passageWords;
   });
+  kept.passageFolds = () => {
+    if (!passageWords) return null;
+    const { folded } = passageWords;
+    return new Map(passages.map((p, i) => [p.text, folded[i]!]));
+  };
   return {
     entities: (q, limit = 10) => entitySearch(q, limit),
     passages: (q, limit = 20) => passageSearch(q, limit),
