@@ -13,7 +13,7 @@ import {
 import { PROGRESS_PORT } from '@/lib/protocol/schemas';
 import { createClient, dispatch, type Reply } from '@/lib/rpc';
 import { createHandlers, readDictionary } from '@/lib/service/handlers';
-import { BundleDamagedError, ensureIntact, validateBundle } from '@/lib/service/integrity';
+import { BundleDamagedError, checkAtStart, validateBundle } from '@/lib/service/integrity';
 import { META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
 
 // Emitted by the build hook in wxt.config.ts, so it is not in WXT's typed list of public files.
@@ -87,10 +87,17 @@ export default defineBackground(() => {
     const { version } = (await (await fetch(browser.runtime.getURL(VERSION_PATH))).json()) as {
       version: string;
     };
-    // Loads the bundle on a new version, then checks every row and rebuilds damaged built-in
-    // ones; what it found is kept for the options page.
-    const report = await ensureIntact(db, version, fetchBundle);
-    if (report) console.warn('Crosscheck: damaged data found', report);
+    // Loads the bundle on a new version and checks every row before answering; on any other
+    // start the rows are checked beside the first answers (a damaged built-in row is rebuilt,
+    // which bumps the dictionary version). What it found is kept for the options page.
+    const { checked } = await checkAtStart(db, version, fetchBundle);
+    void checked
+      .then(async (report) => {
+        if (!report) return;
+        console.warn('Crosscheck: damaged data found', report);
+        await publishDictionaryVersion();
+      })
+      .catch((e: unknown) => console.error('Crosscheck: checking the data failed', e));
     await publishDictionaryVersion();
   }
 

@@ -16,13 +16,16 @@ import { loadSeedSources } from './node/seeds';
 import {
   createSearch,
   ENTITY_OPTIONS,
+  ENTITY_SEARCH_KEYS,
   errorBudgets,
+  keepIndex,
   PASSAGE_OPTIONS,
+  PASSAGE_SEARCH_KEYS,
   searchFold,
   substringDistance,
 } from './search';
 import { seedBundle, seedSources } from '../tests/unit/fixtures/seed-corpus';
-import type { Passage } from './types';
+import type { Entity, Passage } from './types';
 
 const EVAL = fileURLToPath(new URL('../tests/eval/coverage/', import.meta.url));
 const raw = [
@@ -251,5 +254,112 @@ describe('behaviour', () => {
   test.each(joined)('a match across words is dropped: %s', (q, id) => {
     expect(everything.search(q).some((r) => r.item.id === id)).toBe(true);
     expect(search.passages(q, 10_000).some((r) => r.item.id === id)).toBe(false);
+  });
+});
+
+/**
+ * A search built from what the previous one kept (after a change, only the rows added or
+ * changed are indexed) answers exactly as one built fresh over the same rows: the same Fuse
+ * records in the same order (so the same field norms, scores and ties), and the same pages.
+ */
+describe('a kept index answers as a fresh one after adds, removals and changes', () => {
+  const byId = <T extends { id: string }>(xs: readonly T[]) =>
+    [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const events = [...new Set(passages.map((p) => p.sourceId.split('/')[0]!))].filter((e) =>
+    passages.some((p) => p.sourceId.startsWith(`${e}/`)),
+  );
+  const [later, dropped] = [events[0]!, events[1]!];
+  const of = (event: string) => (p: Passage) => p.sourceId.startsWith(`${event}/`);
+  const edited = (p: Passage) => ({ ...p, text: `${p.text} Quillfeather reported.` });
+  // As the database reads them: by id. Step by step: the first build, an event's articles and
+  // some entities added, then another event removed, passages edited, entities renamed or
+  // retyped (a type is not searched: no new record).
+  const steps: Array<{ name: string; entities: Entity[]; passages: Passage[]; indexed: number[] }> =
+    [];
+  {
+    const first = passages.filter((p) => !of(later)(p));
+    const some = entities.filter((_, i) => i % 5 !== 0);
+    steps.push({
+      name: 'first build',
+      entities: byId(some),
+      passages: byId(first),
+      indexed: [some.length, first.length],
+    });
+    const all = passages;
+    steps.push({
+      name: 'an event and entities added',
+      entities: byId(entities),
+      passages: byId(all),
+      indexed: [entities.length - some.length, all.length - first.length],
+    });
+    const kept = all.filter((p) => !of(dropped)(p));
+    const changed = new Set(kept.filter((_, i) => i % 50 === 7).map((p) => p.id));
+    const renamed = new Set(entities.filter((_, i) => i % 40 === 3).map((e) => e.id));
+    const retyped = new Set(entities.filter((_, i) => i % 40 === 4).map((e) => e.id));
+    steps.push({
+      name: 'an event removed, passages and entities changed',
+      entities: byId(
+        entities.map((e) =>
+          renamed.has(e.id)
+            ? { ...e, aliases: [...e.aliases, `${e.name} Quillfeather`] }
+            : retyped.has(e.id)
+              ? {
+                  ...e,
+                  type: e.type === 'person' ? ('organization' as const) : ('person' as const),
+                }
+              : e,
+        ),
+      ),
+      passages: byId(kept.map((p) => (changed.has(p.id) ? edited(p) : p))),
+      indexed: [renamed.size, changed.size],
+    });
+  }
+  const queries = [
+    ...words(4, 97).slice(0, 15),
+    ...words(6, 53).slice(0, 10).map(dropOne),
+    ...phrases.slice(0, 10),
+    ...names.slice(0, 15),
+    ...names.slice(0, 10).map((n) => dropOne(n.split(' ').at(-1)!)),
+    'Quillfeather',
+    'quilfeather reported',
+  ];
+
+  test('the steps are real changes', () => {
+    expect(later).not.toBe(dropped);
+    expect(steps[2]!.passages.length).toBeLessThan(steps[1]!.passages.length);
+    expect(steps.every((s) => s.indexed.every((n) => n > 0))).toBe(true);
+  });
+
+  test('records, scores and pages equal a fresh build at every step; only changed rows indexed', () => {
+    let previous: ReturnType<typeof createSearch> | null = null;
+    for (const step of steps) {
+      const kept = createSearch(step.entities, step.passages, null, previous?.kept);
+      const fresh = createSearch(step.entities, step.passages);
+      expect(
+        [kept.kept.indexed.entities, kept.kept.indexed.passages],
+        `${step.name}: records indexed`,
+      ).toEqual(step.indexed);
+      // The index itself: what Fuse.createIndex makes over the same rows.
+      for (const [keys, docs, was] of [
+        [ENTITY_SEARCH_KEYS, step.entities, previous?.kept.entities],
+        [PASSAGE_SEARCH_KEYS, step.passages, previous?.kept.passages],
+      ] as const)
+        expect(
+          keepIndex<{ id: string }>(keys, docs, was).index.toJSON(),
+          `${step.name}: ${keys.join()}`,
+        ).toEqual(Fuse.createIndex<{ id: string }>([...keys], docs).toJSON());
+      for (const q of queries) {
+        expect(view(kept.passages(q, 50)), `${step.name} | ${q}`).toEqual(
+          view(fresh.passages(q, 50)),
+        );
+        expect(view(kept.entities(q, 20)), `${step.name} | ${q}`).toEqual(
+          view(fresh.entities(q, 20)),
+        );
+      }
+      previous = kept;
+    }
+    // The edited text is found where it is, and only there.
+    const last = previous!;
+    expect(last.passages('Quillfeather', 100).length).toBe(steps[2]!.indexed[1]);
   });
 });

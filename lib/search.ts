@@ -194,11 +194,19 @@ function closeWords(
   };
 }
 
-export function createWordIndex(texts: readonly string[], allowed = PASSAGE_THRESHOLD): WordIndex {
+/**
+ * `folds`: texts already folded (an earlier build's, by text): `searchFold` is a function of the
+ * text alone, so a text found there is not folded again.
+ */
+export function createWordIndex(
+  texts: readonly string[],
+  allowed = PASSAGE_THRESHOLD,
+  folds?: ReadonlyMap<string, string> | null,
+): WordIndex {
   const ids = new Map<string, number>();
   const vocabulary: string[] = [];
   const postings: number[][] = [];
-  const folded = texts.map(searchFold);
+  const folded = texts.map((t) => folds?.get(t) ?? searchFold(t));
   folded.forEach((text, i) => {
     for (const w of new Set(wordsOf(text))) {
       let id = ids.get(w);
@@ -464,18 +472,130 @@ function ranked<T>(
   };
 }
 
-/** Builds the search; pass the bundled serialized indexes to skip indexing when rows match. */
+/**
+ * A Fuse index's records by document id, each with the searched values it was made from. A
+ * record is a function of its document alone (its values, and Fuse's field norm of each: the
+ * value's word count), so the record kept for a document whose values are unchanged is the
+ * record a fresh index makes for it: only its position is set again.
+ */
+export type KeptRecords = ReadonlyMap<string, { values: unknown[]; $: IndexRecord['$'] }>;
+
+type IndexRecord = FuseIndex<unknown>['records'][number];
+
+/**
+ * The values Fuse indexes of a document (the document's own strings: kept, they copy nothing).
+ */
+const searchedValues = (keys: readonly string[], doc: object): unknown[] =>
+  keys.map((k) => (doc as Record<string, unknown>)[k] ?? null);
+
+/** Whether two documents' searched values are the same (strings, lists of strings, or JSON). */
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      if (typeof x === 'string' || typeof y === 'string' || x === null || y === null)
+        return x === y;
+      if (Array.isArray(x) && Array.isArray(y))
+        return (
+          x.length === y.length &&
+          x.every((v, j) => (typeof v === 'string' ? v === y[j] : sameValues([v], [y[j]])))
+        );
+      return JSON.stringify(x) === JSON.stringify(y);
+    })
+  );
+}
+
+/**
+ * Fuse's index over `docs` (in their order), made from the records `previous` keeps for
+ * documents whose searched values are unchanged and new records for the others: the same
+ * records, in the same order, as `Fuse.createIndex(keys, docs)`. `indexed`: how many were made.
+ */
+export function keepIndex<T extends { id: string }>(
+  keys: readonly string[],
+  docs: readonly T[],
+  previous: KeptRecords | null = null,
+): { index: FuseIndex<T>; kept: KeptRecords; indexed: number } {
+  const index = Fuse.createIndex<T>([...keys], []);
+  const records: IndexRecord[] = new Array<IndexRecord>(docs.length);
+  const kept = new Map<string, { values: unknown[]; $: IndexRecord['$'] }>();
+  let indexed = 0;
+  docs.forEach((doc, i) => {
+    const values = searchedValues(keys, doc);
+    const was = previous?.get(doc.id);
+    let $: IndexRecord['$'];
+    if (was && sameValues(was.values, values)) $ = was.$;
+    else {
+      // Fuse's own record maker (its norms too); `add` appends it, set in place below.
+      $ = index.add(doc, i)!.$;
+      indexed++;
+    }
+    records[i] = { i, $ };
+    kept.set(doc.id, { values, $ });
+  });
+  index.setIndexRecords(records);
+  return { index, kept, indexed };
+}
+
+/** The records an index holds, by the id of each one's document (for `keepIndex`). */
+function recordsOf<T extends { id: string }>(
+  keys: readonly string[],
+  docs: readonly T[],
+  index: FuseIndex<T>,
+): KeptRecords {
+  const kept = new Map<string, { values: unknown[]; $: IndexRecord['$'] }>();
+  for (const r of index.records) {
+    const doc = docs[r.i];
+    if (doc) kept.set(doc.id, { values: searchedValues(keys, doc), $: r.$ });
+  }
+  return kept;
+}
+
+/** What a search was built from, for the next build over the corpus after a change. */
+export interface SearchKept {
+  entities: KeptRecords;
+  passages: KeptRecords;
+  /** Records made by this build (the others were kept): entities, passages. */
+  indexed: { entities: number; passages: number };
+  /** The passages' texts folded, by text, once its word index is built (null before). */
+  passageFolds?: () => ReadonlyMap<string, string> | null;
+}
+
+/**
+ * Builds the search; pass the bundled serialized indexes to skip indexing when rows match, or
+ * what an earlier search kept to index only the documents added or changed since.
+ */
 export function createSearch(
   entities: readonly Entity[],
   passages: readonly Passage[],
-  serialized?: { entities: unknown; passages: unknown },
-): CorpusSearch {
-  const entityIndex = serialized
-    ? Fuse.parseIndex<Entity>(serialized.entities as Parameters<typeof Fuse.parseIndex>[0])
-    : Fuse.createIndex<Entity>(ENTITY_SEARCH_KEYS, entities);
-  const passageIndex = serialized
-    ? Fuse.parseIndex<Passage>(serialized.passages as Parameters<typeof Fuse.parseIndex>[0])
-    : Fuse.createIndex<Passage>(PASSAGE_SEARCH_KEYS, passages);
+  serialized?: { entities: unknown; passages: unknown } | null,
+  previous?: SearchKept | null,
+): CorpusSearch & { kept: SearchKept } {
+  let entityIndex: FuseIndex<Entity>;
+  let passageIndex: FuseIndex<Passage>;
+  let kept: SearchKept;
+  if (serialized) {
+    entityIndex = Fuse.parseIndex<Entity>(
+      serialized.entities as Parameters<typeof Fuse.parseIndex>[0],
+    );
+    passageIndex = Fuse.parseIndex<Passage>(
+      serialized.passages as Parameters<typeof Fuse.parseIndex>[0],
+    );
+    kept = {
+      entities: recordsOf(ENTITY_SEARCH_KEYS, entities, entityIndex),
+      passages: recordsOf(PASSAGE_SEARCH_KEYS, passages, passageIndex),
+      indexed: { entities: 0, passages: 0 },
+    };
+  } else {
+    const e = keepIndex(ENTITY_SEARCH_KEYS, entities, previous?.entities);
+    const p = keepIndex(PASSAGE_SEARCH_KEYS, passages, previous?.passages);
+    [entityIndex, passageIndex] = [e.index, p.index];
+    kept = {
+      entities: e.kept,
+      passages: p.kept,
+      indexed: { entities: e.indexed, passages: p.indexed },
+    };
+  }
   // Word indexes are built on first use (an entity-only search never pays for the passages').
   let entityWords: WordIndex | null = null;
   let passageWords: WordIndex | null = null;
@@ -487,11 +607,21 @@ export function createSearch(
     return entityWords;
   });
   const passageSearch = ranked(passages, PASSAGE_OPTIONS, passageIndex, () => {
-    passageWords ??= createWordIndex(passages.map((p) => p.text));
+    passageWords ??= createWordIndex(
+      passages.map((p) => p.text),
+      PASSAGE_THRESHOLD,
+      previous?.passageFolds?.(),
+    );
     return passageWords;
   });
+  kept.passageFolds = () => {
+    if (!passageWords) return null;
+    const { folded } = passageWords;
+    return new Map(passages.map((p, i) => [p.text, folded[i]!]));
+  };
   return {
     entities: (q, limit = 10) => entitySearch(q, limit),
     passages: (q, limit = 20) => passageSearch(q, limit),
+    kept,
   };
 }

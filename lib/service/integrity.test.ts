@@ -12,6 +12,7 @@ import { createHandlers } from './handlers';
 import {
   BundleDamagedError,
   checkRows,
+  checkAtStart,
   ensureIntact,
   readIntegrityReport,
   validateBundle,
@@ -243,6 +244,63 @@ describe('ensureIntact', () => {
     expect(report).toMatchObject({ repaired: false, seedProblems: 0, unreadable: [] });
     expect(report?.bundleProblem).toMatch(/damaged/);
     expect(await readCorpus(db)).toEqual(before);
+    expect((await db.meta.get(META_INDEX_VERSION))?.value).toBe(bundle.version);
+  });
+});
+
+describe('checkAtStart (a service-worker start)', () => {
+  test('the same version: answers go on while the rows are checked; the report waits for the check', async () => {
+    await addUserSource();
+    const before = await userSourcesJson();
+    await corruptSeedRows();
+    // The repair needs the bundle: until it comes, the check cannot end.
+    let arrive!: () => void;
+    const arrived = new Promise<void>((ok) => (arrive = ok));
+    const slowBundle = async () => {
+      await arrived;
+      return getBundle();
+    };
+
+    // Not before a day unless the report is asked for (it is, below).
+    const { checked } = await checkAtStart(db, bundle.version, slowBundle, 86_400_000);
+    let reported = false;
+    const reading = readIntegrityReport(db).then((r) => {
+      reported = true;
+      return r;
+    });
+    // The database answers meanwhile (the first requests are not held), the report does not.
+    expect(await db.sources.count()).toBeGreaterThan(0);
+    expect(reported).toBe(false);
+
+    arrive();
+    const report = await checked;
+    expect(report).toEqual({
+      seedProblems: 3,
+      repaired: true,
+      unreadable: [],
+      bundleProblem: null,
+    });
+    expect(await reading).toEqual(report);
+    expect(checkRows(await readCorpus(db)).ok).toBe(true);
+    expect(await userSourcesJson()).toBe(before);
+  });
+
+  test('an intact database: nothing reported, the bundle not read', async () => {
+    const { checked } = await checkAtStart(db, bundle.version, getBundle, 0);
+    expect(await checked).toBeNull();
+    expect(await readIntegrityReport(db)).toBeNull();
+    expect(bundleReads).toBe(0);
+  });
+
+  test('a new version: the bundle is loaded and the rows checked before it returns', async () => {
+    await db.meta.put({ id: META_INDEX_VERSION, value: 'an-older-version' });
+    await corruptSeedRows();
+    let done = false;
+    const { checked } = await checkAtStart(db, bundle.version, getBundle);
+    void checked.then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(true);
+    expect(checkRows(await readCorpus(db)).ok).toBe(true);
     expect((await db.meta.get(META_INDEX_VERSION))?.value).toBe(bundle.version);
   });
 });

@@ -197,7 +197,11 @@ function sourceLabel(r: unknown, id: string): string {
 }
 
 async function readRows(db: CrosscheckDB): Promise<Record<CorpusTable, unknown[]>> {
-  const all = await Promise.all(CORPUS_TABLES.map((t) => db[t].toArray()));
+  // One read transaction: a change landing meanwhile (the check may run beside the reader's
+  // requests) is seen whole or not at all, never as rows pointing at rows not yet read.
+  const all = await db.transaction('r', [...CORPUS_TABLES.map((t) => db[t])], () =>
+    Promise.all(CORPUS_TABLES.map((t) => db[t].toArray())),
+  );
   return Object.fromEntries(CORPUS_TABLES.map((t, i) => [t, all[i]])) as Record<
     CorpusTable,
     unknown[]
@@ -249,18 +253,23 @@ export async function ensureIntact(
     remaining = again.ok ? [] : again.problems.map(parse);
     repaired = remaining.every((p) => p.origin === 'user');
   }
-  const sourceRows = new Map(
-    ((await db.sources.toArray()) as unknown[]).map((r) => [
-      isRow(r) && typeof r.id === 'string' ? r.id : '',
-      r,
-    ]),
-  );
-  const unreadable = remaining
-    .filter((p) => p.origin === 'user')
-    .map((p) => ({ id: p.id, label: sourceLabel(sourceRows.get(p.id), p.id), reason: p.reason }));
   if (found.length === 0 && bundleProblem === null) return null;
+  const userProblems = remaining.filter((p) => p.origin === 'user');
+  const sourceRows = new Map(
+    userProblems.length === 0
+      ? []
+      : ((await db.sources.bulkGet(userProblems.map((p) => p.id))) as unknown[]).map((r, i) => [
+          userProblems[i]!.id,
+          r,
+        ]),
+  );
+  const unreadable = userProblems.map((p) => ({
+    id: p.id,
+    label: sourceLabel(sourceRows.get(p.id), p.id),
+    reason: p.reason,
+  }));
   // A repair the reader has not seen yet stays in the notice until dismissed.
-  const earlier = await readIntegrityReport(db);
+  const earlier = await savedReport(db);
   const report: IntegrityReport =
     seedProblems.length === 0 && earlier && earlier.seedProblems > 0
       ? { ...earlier, unreadable, bundleProblem }
@@ -269,11 +278,67 @@ export async function ensureIntact(
   return report;
 }
 
-/** The last report saved, until the reader dismisses it. */
+/** A row check scheduled at a worker's start, per database, until it is done. */
+const running = new WeakMap<CrosscheckDB, { checked: Promise<unknown>; begin: () => void }>();
+
+/**
+ * How long a start's row check waits, unless the report is asked for sooner: the request that
+ * woke the worker (the popup's first answers, read from kept snapshots) goes first, not behind
+ * the reads of every row.
+ */
+export const CHECK_DELAY_MS = 1_000;
+
+/**
+ * At a service-worker start: a new bundle version is loaded and every row checked before this
+ * returns (as `ensureIntact`); on any other start (the common one) the rows are checked after
+ * the first answers (`delayMs`, or at once when the report is asked for), and `checked` says
+ * when that is done. The report's reader (`readIntegrityReport`) waits for it, so the options
+ * page says what it found; a repair is a write, which refreshes every answer kept from before
+ * it (lib/service/read-cache.ts).
+ */
+export async function checkAtStart(
+  db: CrosscheckDB,
+  bundleVersion: string,
+  getBundle: () => Promise<BundledIndex>,
+  delayMs = CHECK_DELAY_MS,
+): Promise<{ checked: Promise<IntegrityReport | null> }> {
+  if ((await db.meta.get(META_INDEX_VERSION))?.value !== bundleVersion)
+    return { checked: Promise.resolve(await ensureIntact(db, bundleVersion, getBundle)) };
+  let begin!: () => void;
+  const started = new Promise<void>((ok) => (begin = ok));
+  const timer = setTimeout(begin, delayMs);
+  const checked = started.then(() => ensureIntact(db, bundleVersion, getBundle));
+  const entry = {
+    checked,
+    begin: () => {
+      clearTimeout(timer);
+      begin();
+    },
+  };
+  running.set(db, entry);
+  const done = () => void (running.get(db) === entry && running.delete(db));
+  checked.then(done, done);
+  return { checked };
+}
+
+async function savedReport(db: CrosscheckDB): Promise<IntegrityReport | null> {
+  const row = await db.meta.get(META_INTEGRITY_REPORT);
+  if (typeof row?.value !== 'string') return null;
+  try {
+    return JSON.parse(row.value) as IntegrityReport;
+  } catch {
+    return null;
+  }
+}
+
+/** The last report saved, until the reader dismisses it (after a check under way ends). */
 export async function readIntegrityReport(
   db: CrosscheckDB,
   { dismiss = false } = {},
 ): Promise<IntegrityReport | null> {
+  const check = running.get(db);
+  check?.begin();
+  await check?.checked.catch(() => undefined);
   const row = await db.meta.get(META_INTEGRITY_REPORT);
   if (dismiss) await db.meta.delete(META_INTEGRITY_REPORT);
   if (typeof row?.value !== 'string') return null;

@@ -1,7 +1,7 @@
 /** The popup's search: Fuse over entities and passages (lib/search.ts), built once per corpus. */
 import type { BundledIndex } from '../bundle';
 import type { CrosscheckDB } from '../db';
-import { type CorpusSearch, createSearch } from '../search';
+import { type CorpusSearch, createSearch, type SearchKept } from '../search';
 import { sourceLabel } from '../source-label';
 import { safeUrl } from '../intake/url';
 import { cached, enabledSources } from './read-cache';
@@ -11,7 +11,12 @@ import type { SearchResults } from '../protocol';
 let services = 0;
 
 /** Fuse search over entities and passages; built on first use, kept until the corpus changes. */
-export function createSearchService(db: CrosscheckDB, seedBundle?: () => Promise<BundledIndex>) {
+export function createSearchService(
+  db: CrosscheckDB,
+  seedBundle?: () => Promise<BundledIndex>,
+  /** Told how many records each build indexed (tests and benches count them). */
+  onBuild?: (indexed: SearchKept['indexed']) => void,
+) {
   /**
    * While the database holds exactly the bundled seeds, all switched on, search their prebuilt
    * Fuse indexes (entities are derived from the enabled sources: one off changes them).
@@ -25,13 +30,19 @@ export function createSearchService(db: CrosscheckDB, seedBundle?: () => Promise
   }
   // Keyed by the service too: two services (with and without the bundle) keep their own.
   const name = `search:${++services}`;
+  // The records of the last build, by document: a change indexes only the rows it added or
+  // changed (lib/search.ts keepIndex gives the records a fresh index would hold, in its order).
+  let kept: SearchKept | null = null;
   const get = () =>
     cached(db, name, async (): Promise<CorpusSearch> => {
       const seeds = await bundled();
       const [entities, passages] = seeds
         ? [seeds.corpus.entities, seeds.corpus.passages]
         : await Promise.all([db.entities.toArray(), db.passages.toArray()]);
-      return createSearch(entities, passages, seeds?.fuse);
+      const search = createSearch(entities, passages, seeds?.fuse, kept);
+      kept = search.kept;
+      onBuild?.(search.kept.indexed);
+      return search;
     });
   return async function search(query: string): Promise<SearchResults> {
     const q = typeof query === 'string' ? query.trim().slice(0, 100) : '';

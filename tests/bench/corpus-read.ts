@@ -8,10 +8,12 @@
  * Measured (ms): each operation's first call after the background starts (caches empty) and
  * p50/p95 of the calls after it: getSummary, listDiscrepancies (what the popup paints first),
  * searchCorpus, getCard, getPageContext (a page that is a source, and one that is not),
- * getDictionary. With --profile <dir>, a CPU profile of each operation's first call and of
- * its warm calls is written there (open in Chromium's DevTools). With --only search,card, only
- * those operations are timed (the others are reported as NaN). The search's slowest warm
- * queries are listed with their times.
+ * getDictionary; a service-worker start to the popup's first answers, with the rows checked
+ * before answering or beside (`start`); the first search after an add and after a removal
+ * (`search-after-add`, `search-after-remove`). With --profile <dir>, a CPU profile of each
+ * operation's first call and of its warm calls is written there (open in Chromium's DevTools).
+ * With --only search,card, only those operations are timed (the others are reported as NaN).
+ * The search's slowest warm queries are listed with their times.
  *
  * Usage: npx tsx --expose-gc tests/bench/corpus-read.ts [--sizes 300,1000] [--label after]
  *        [--out tests/bench/results-corpus-read.json] [--profile /tmp/prof] [--only search]
@@ -22,7 +24,12 @@ import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { buildSeedBundle } from '../../lib/node/seeds';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { CrosscheckDB } from '../../lib/db';
+import { FIRST_PAGE } from '../../lib/service/discrepancy-list';
 import { createHandlers } from '../../lib/service/handlers';
+import { checkAtStart, ensureIntact } from '../../lib/service/integrity';
+import { pastedDraft } from '../unit/fixtures/raw-source';
 import {
   arg,
   baseArticles,
@@ -97,7 +104,8 @@ async function series<I, T>(
 
 async function measure(n: number) {
   const corpus = cachedCorpus(n);
-  const db = await storedCorpus(`corpus-read-${n}-${Date.now()}`, corpus);
+  const dbName = `corpus-read-${n}-${Date.now()}`;
+  const db = await storedCorpus(dbName, corpus);
   const bundle = buildSeedBundle(join(ROOT, 'seeds'));
   const h = createHandlers({
     db,
@@ -115,6 +123,43 @@ async function measure(n: number) {
   const list = await series('list', n, seven, () =>
     h.listDiscrepancies({ entityId: null } as never),
   );
+  // A service-worker start to the popup's first answers (summary and list, from the kept
+  // snapshots): a new connection whose `ready` checks the rows (lib/service/integrity.ts),
+  // holding every answer until every row is read (`full`, before) or checking them beside the
+  // answers (`checkAtStart`, after; its check awaited before the next run). Interleaved.
+  const starts: Record<'full' | 'beside', number[]> = { full: [], beside: [] };
+  const parts: Array<[string, number, number]> = [];
+  // The snapshots kept by an earlier life (the popup opened before the worker stopped).
+  await Promise.all([h.getSummary({}), h.listDiscrepancies(FIRST_PAGE as never)]);
+  for (let i = 0; i < (ONLY.size && !ONLY.has('start') ? 0 : 8); i++) {
+    const kind = i % 2 === 0 ? 'full' : 'beside';
+    const cold = new CrosscheckDB(dbName, { indexedDB, IDBKeyRange });
+    let check: Promise<unknown> = Promise.resolve();
+    let seeding: Promise<void> | null = null;
+    const fresh = createHandlers({
+      db: cold,
+      ready: () =>
+        (seeding ??=
+          kind === 'full'
+            ? ensureIntact(cold, 'bench', async () => bundle).then(() => undefined)
+            : checkAtStart(cold, 'bench', async () => bundle).then(({ checked }) => {
+                check = checked;
+              })),
+      seedBundle: async () => bundle,
+      now: () => 10_000,
+      pause: async () => undefined,
+    });
+    const t0 = performance.now();
+    const done: number[] = [];
+    await Promise.all([
+      fresh.getSummary({}).then(() => (done[0] = performance.now() - t0)),
+      fresh.listDiscrepancies(FIRST_PAGE as never).then(() => (done[1] = performance.now() - t0)),
+    ]);
+    starts[kind].push(performance.now() - t0);
+    parts.push([kind, round(done[0]!), round(done[1]!)]);
+    await check;
+    cold.close();
+  }
   const listRows = Array.isArray(list.last)
     ? list.last.length
     : ((list.last as unknown as { items: unknown[] } | undefined)?.items.length ?? 0);
@@ -130,6 +175,28 @@ async function measure(n: number) {
   const search = await series('search', n, [queries[0]!, ...queries], (q) =>
     h.searchCorpus({ query: q }),
   );
+  // A change, then the first search after it (what the popup's search pays after an add):
+  // one more source added, the first query again; then that source removed, the same.
+  const added = variant(
+    baseArticles()[0]!,
+    Math.ceil(n / baseArticles().length) + 1,
+    lexiconWords(),
+  );
+  const afterAdd = await series('search-after-add', n, [null], async () => {
+    await h.addSource({ draft: pastedDraft(added) });
+    const t0 = performance.now();
+    await h.searchCorpus({ query: queries[0]! });
+    return performance.now() - t0;
+  });
+  const afterRemove = await series('search-after-remove', n, [null], async () => {
+    const mine = (await db.sources.where('origin').equals('user').toArray()).sort(
+      (a, b) => b.addedAt - a.addedAt,
+    )[0];
+    if (mine) await h.removeSource({ id: mine.id });
+    const t0 = performance.now();
+    await h.searchCorpus({ query: queries[0]! });
+    return performance.now() - t0;
+  });
   const card = await series('card', n, [entities[0]!, ...pick(entities, 30)], (e) =>
     h.getCard({ entityId: e.id } as never),
   );
@@ -177,7 +244,19 @@ async function measure(n: number) {
     summaryMs: strip(summary),
     listMs: { ...strip(list), rows: listRows },
     listByEntityMs: strip(byEntity),
+    /** A worker start to the popup's first answers: every row checked first, or beside. */
+    startMs: {
+      full: starts.full.map(round),
+      beside: starts.beside.map(round),
+      /** Each run's summary and first page (ms after the start). */
+      parts,
+      fullP50: round(quantile(starts.full, 0.5)),
+      besideP50: round(quantile(starts.beside, 0.5)),
+    },
     searchMs: { ...strip(search), slowest },
+    /** The first search after a change (the change itself not counted). */
+    searchAfterAddMs: round(afterAdd.last ?? NaN),
+    searchAfterRemoveMs: round(afterRemove.last ?? NaN),
     cardMs: strip(card),
     pageContextSourceMs: strip(pageSource),
     pageContextOtherMs: strip(pageOther),
@@ -221,6 +300,10 @@ console.table(
     listP50: r.listMs.p50,
     searchFirst: r.searchMs.first,
     searchP95: r.searchMs.p95,
+    startFull: r.startMs.fullP50,
+    startBeside: r.startMs.besideP50,
+    searchAfterAdd: r.searchAfterAddMs,
+    searchAfterRemove: r.searchAfterRemoveMs,
     cardP50: r.cardMs.p50,
     cardP95: r.cardMs.p95,
     pageSrcP50: r.pageContextSourceMs.p50,
