@@ -35,7 +35,7 @@ describe("an office's portfolio in sentence case", () => {
 /**
  * Junk verdicts kept between builds (JunkMemo): a source added judges its own occurrences and
  * again only those whose words' corpus-wide facts changed, whatever the corpus's size, and the
- * build equals the batch build.
+ * build equals the batch build; taking it out again gives back the build before.
  */
 describe('junk verdicts kept between builds', () => {
   const towns = ['Norvale', 'Quillan', 'Tarsk', 'Ombreth', 'Valdane', 'Koristo', 'Perrin', 'Sulta'];
@@ -65,11 +65,14 @@ describe('junk verdicts kept between builds', () => {
     const memo = new DiscoveryMemo();
     const was = resolveEntities(before, null, memo);
     const now = resolveEntities([...before, added], null, memo);
+    const judged = memo.occurrences.judged;
     return {
       was,
       now,
       batch: resolveEntities([...before, added]),
-      judged: memo.occurrences.judged,
+      judged,
+      // And taken out again.
+      removed: resolveEntities(before, null, memo),
     };
   }
 
@@ -121,10 +124,11 @@ describe('junk verdicts kept between builds', () => {
     const old = source('old', oldText);
     const added = source('new', newText);
     const work = [2, 12].map((n) => {
-      const { was, now, batch, judged } = add([old, ...padding(n)], added);
+      const { was, now, batch, judged, removed } = add([old, ...padding(n)], added);
       expect(mentioned(was, 'old')).toEqual(before);
       expect(mentioned(now, 'old')).toEqual(after);
       expect(now).toEqual(batch);
+      expect(removed).toEqual(was);
       return judged;
     });
     expect(work[0]!.again).toBeGreaterThan(0);
