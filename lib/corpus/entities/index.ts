@@ -46,7 +46,10 @@ export function discoverEntities(
     : readOccurrences(inputs, known);
   const knownKeys = new Map<string, Entity>();
   for (const e of known) for (const a of new Set([e.name, ...e.aliases])) knownKeys.set(key(a), e);
-  const grouping = groupOccurrences(occs, junkFilter(occs, knownKeys, stats));
+  const grouping = groupOccurrences(
+    occs,
+    kept ? kept.occurrences.junkFilter() : junkFilter(occs, knownKeys, stats),
+  );
   const origin = inputs[0]?.source.origin ?? 'seed';
   const drafts = kept?.draftsFor(overrides, origin);
   const resolved = new Resolver(known, knownKeys, overrides, origin, drafts);

@@ -22,6 +22,7 @@ import {
   tokenize,
 } from '../tokens';
 import type { Entity, Passage, Source } from '../../types';
+import { JunkMemo } from './junk';
 import {
   ROLE_WORDS,
   HONORIFICS,
@@ -319,7 +320,8 @@ interface KeptSource {
  * with every word they asked of those sets. A build recomputes a source's occurrences only when
  * one of the words they asked about came into or went out of a set, so a build with it gives
  * exactly the build without it (findOccurrences with no known entities), at the cost of the
- * changed sources plus a check per source.
+ * changed sources plus a check per source. A source read again keeps the objects of the
+ * occurrences it reads the same, and the junk verdicts are kept with them (junkFilter).
  */
 export class OccurrenceMemo {
   private readonly sources = new Map<string, KeptSource>();
@@ -329,6 +331,21 @@ export class OccurrenceMemo {
   private readonly titledNames = new CountedSet();
   private readonly standalone = new CountedSet();
   private readonly personHeads = new CountedSet();
+  private readonly junk = new JunkMemo();
+  /** The statistics' words that changed since the junk verdicts were last brought up to date. */
+  private unjudged = new Set<string>();
+  /** The last find's occurrences, by source, and its statistics. */
+  private last: {
+    bySource: Array<{ id: string; occs: readonly Occurrence[] }>;
+    stats: CorpusStats;
+  } = {
+    bySource: [],
+    stats: {
+      lowercase: this.lowercase,
+      capNonInitial: this.capNonInitial,
+      commonAcronyms: this.commonAcronyms,
+    },
+  };
 
   /** The sentences and occurrences of `inputs` (in their order), and the corpus statistics. */
   find(inputs: ReadonlyArray<{ source: Source; passages: readonly Passage[] }>): {
@@ -339,19 +356,24 @@ export class OccurrenceMemo {
     const kept = this.update(inputs);
     const lowercase = this.lowercase.flipped();
     const titled = this.titledNames.flipped();
-    this.capNonInitial.flipped();
-    this.commonAcronyms.flipped();
+    for (const set of [lowercase, this.capNonInitial.flipped(), this.commonAcronyms.flipped()])
+      for (const w of set) this.unjudged.add(w);
     const stats: CorpusStats = {
       lowercase: this.lowercase,
       capNonInitial: this.capNonInitial,
       commonAcronyms: this.commonAcronyms,
     };
+    // A source read again keeps the occurrence objects it reads the same (kept objects say
+    // "unchanged" to what was built from them: junk verdicts, grouping, drafts).
+    const before = new Map<KeptSource, readonly Occurrence[]>();
     for (const k of kept) {
       if (
         k.chunks &&
         (anyAsked(k.chunks.lowercase, lowercase) || anyAsked(k.chunks.persons, titled))
-      )
+      ) {
+        if (k.split) before.set(k, k.split.occs);
         this.dropChunks(k);
+      }
       if (k.chunks) continue;
       const asked = { lowercase: new Set<string>(), persons: new Set<string>() };
       const occs = chunkOccurrences(k.sentences, recording(this.titledNames, asked.persons), {
@@ -370,22 +392,44 @@ export class OccurrenceMemo {
       if (
         k.split &&
         (anyAsked(k.split.standalone, standalone) || anyAsked(k.split.personHeads, personHeads))
-      )
+      ) {
+        before.set(k, k.split.occs);
         k.split = null;
+      }
       if (!k.split) {
         const asked = { standalone: new Set<string>(), personHeads: new Set<string>() };
         k.split = {
-          occs: splitRunTogether(
-            k.chunks!.occs,
-            recording(this.standalone, asked.standalone),
-            recording(this.personHeads, asked.personHeads),
+          occs: keptObjects(
+            before.get(k),
+            splitRunTogether(
+              k.chunks!.occs,
+              recording(this.standalone, asked.standalone),
+              recording(this.personHeads, asked.personHeads),
+            ),
           ),
           ...asked,
         };
       }
       for (const o of k.split.occs) occs.push(o);
     }
+    this.last = { bySource: kept.map((k) => ({ id: k.source.id, occs: k.split!.occs })), stats };
     return { sentences: kept.flatMap((k) => k.sentences), occs, stats };
+  }
+
+  /**
+   * Which of the last find's occurrences are junk (junkFilter with no known entities), its
+   * verdicts kept from the builds before where nothing they read changed (JunkMemo).
+   */
+  junkFilter(): (o: Occurrence) => boolean {
+    const { bySource, stats } = this.last;
+    const changed = this.unjudged;
+    this.unjudged = new Set();
+    return this.junk.filter(bySource, stats, changed);
+  }
+
+  /** How many occurrences the last junkFilter judged: new ones, and kept ones again. */
+  get judged(): { fresh: number; again: number } {
+    return this.junk.judged;
   }
 
   /** Brings the kept sources to `inputs`: those gone or changed are taken out, new ones read. */
@@ -442,6 +486,63 @@ export class OccurrenceMemo {
     k.named = null;
     k.split = null;
   }
+}
+
+/** `next`, with each occurrence equal to one of `last` replaced by that object. */
+function keptObjects(last: readonly Occurrence[] | undefined, next: Occurrence[]): Occurrence[] {
+  if (!last) return next;
+  const byStart = new Map<number, Occurrence[]>();
+  for (const o of last) {
+    const at = byStart.get(o.start);
+    if (at) at.push(o);
+    else byStart.set(o.start, [o]);
+  }
+  return next.map((o) => {
+    const at = byStart.get(o.start);
+    const i = at?.findIndex((l) => sameOccurrence(l, o)) ?? -1;
+    return i < 0 ? o : at!.splice(i, 1)[0]!;
+  });
+}
+
+const same = <T>(a: T, b: T) => a === b;
+const sameStrings = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((w, i) => w === b[i]);
+const sameTokens = (a: readonly Token[], b: readonly Token[]) =>
+  a.length === b.length &&
+  a.every((t, i) => {
+    const u = b[i]!;
+    return (
+      t.text === u.text &&
+      t.start === u.start &&
+      t.end === u.end &&
+      t.cap === u.cap &&
+      t.possessive === u.possessive &&
+      t.hasDigit === u.hasDigit &&
+      t.initial === u.initial
+    );
+  });
+
+/** How each field of two occurrences of one kept source compares (every field: typed so). */
+const SAME_FIELD: { [F in keyof Occurrence]-?: (a: Occurrence[F], b: Occurrence[F]) => boolean } = {
+  // One kept source's rows: equal whatever the objects.
+  source: (a, b) => a.id === b.id,
+  passage: same,
+  tokens: sameTokens,
+  start: same,
+  end: same,
+  surface: same,
+  titled: same,
+  descriptor: same,
+  linkOnly: same,
+  acronym: same,
+  before: sameStrings,
+  after: sameStrings,
+  qualified: same,
+};
+const FIELDS = Object.keys(SAME_FIELD) as Array<keyof Occurrence>;
+
+function sameOccurrence(a: Occurrence, b: Occurrence): boolean {
+  return FIELDS.every((f) => (SAME_FIELD[f] as (x: unknown, y: unknown) => boolean)(a[f], b[f]));
 }
 
 /** Whether a kept source was read from the same rows (the same objects, or equal ones). */
