@@ -86,6 +86,37 @@ export interface Group {
   aliases: Set<string>;
 }
 
+/**
+ * The groups of the last build, kept between builds (DiscoveryMemo): a group that holds the
+ * same occurrence objects as last time is the same object, so what the passes derive from one
+ * group alone (cognateFeatures, abbreviationWords, countryPrefixKeys) or from a pair of groups
+ * (sameNameAcross) is derived once and read from WeakMaps afterwards. A group is never changed
+ * once built, so a kept one says what a new one would.
+ */
+export class GroupPool {
+  private last = new Map<string, Group>();
+  /** Groups of the last build that were made afresh (new, or their occurrences changed). */
+  fresh = 0;
+  /** Groups of the last build kept from the build before. */
+  kept = 0;
+
+  /** Puts the kept group in place of each of `groups` that holds the same occurrences. */
+  settle(groups: Map<string, Group>): void {
+    let fresh = 0;
+    let kept = 0;
+    for (const [k, g] of groups) {
+      const was = this.last.get(k);
+      if (was && was.occs.length === g.occs.length && was.occs.every((o, i) => o === g.occs[i])) {
+        groups.set(k, was);
+        kept++;
+      } else fresh++;
+    }
+    this.last = new Map(groups);
+    this.fresh = fresh;
+    this.kept = kept;
+  }
+}
+
 // Groups are complete before anyone asks their longest occurrence, so it is computed once.
 const maxLens = new WeakMap<Group, number>();
 
@@ -148,6 +179,7 @@ export interface Grouping {
 export function groupOccurrences(
   occs: readonly Occurrence[],
   isJunk: (o: Occurrence) => boolean,
+  pool?: GroupPool,
 ): Grouping {
   const groups = new Map<string, Group>();
   const linkOnly: Occurrence[] = [];
@@ -166,6 +198,7 @@ export function groupOccurrences(
     g.occs.push(o);
     g.aliases.add(o.surface);
   }
+  pool?.settle(groups);
   const u = unions();
   unionAcronyms(groups, u);
   const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
@@ -495,6 +528,10 @@ interface Named {
   type: ReturnType<typeof typeFromKeywords>;
   /** The country a demonym among a typed name's words says ("Ruritanian Air Force"), left out of `words`. */
   country: string | null;
+  /** unionCognates' index of names that may pair (a shape's names are compared). */
+  shape: string;
+  /** Each word's tags (wordTags). */
+  tags: string[][];
 }
 
 /**
@@ -503,6 +540,23 @@ interface Named {
  * never in the same source; one word, with a long common stem and never in the same source.
  */
 function sameNameAcross(a: Named, b: Named): boolean {
+  let pairs = sameNames.get(a);
+  if (!pairs) {
+    pairs = new WeakMap();
+    sameNames.set(a, pairs);
+  }
+  let same = pairs.get(b);
+  if (same === undefined) {
+    same = readSameNameAcross(a, b);
+    pairs.set(b, same);
+  }
+  return same;
+}
+
+// sameNameAcross by pair: a group's Named lives as long as the group (cognateFeatures).
+const sameNames = new WeakMap<Named, WeakMap<Named, boolean>>();
+
+function readSameNameAcross(a: Named, b: Named): boolean {
   if (a.words.length === 1) {
     const [x, y] = [a.words[0]!, b.words[0]!];
     return commonPrefix(x, y) >= 6 && cognates(x, y) && neverTogether(a.g, b.g);
@@ -528,36 +582,11 @@ function sameNameAcross(a: Named, b: Named): boolean {
 function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
   const byShape = new Map<string, Named[]>();
   for (const g of groups.values()) {
-    if (g.occs.length === 0) continue;
-    let words = contentWords(g);
-    if (words.length === 0 || words.some((w) => w.length === 0)) continue;
-    if (words.length === 1 && (words[0]!.length < 6 || countryCode(g.occs[0]!.surface) !== null))
-      continue;
-    const type = typeFromKeywords(g.occs[0]!.tokens);
-    // A typed name's country adjective is which country's, not part of the name: "Ruritanian
-    // Air Force" and "Força Aérea Ruritana" are "Air Force" of one country.
-    let country: string | null = null;
-    if (type && words.length > 2) {
-      const codes = words.map((w) => demonymCountry(w));
-      country = codes.find((c) => c !== null) ?? null;
-      if (country) words = words.filter((_, i) => codes[i] === null);
-    }
-    // "Example International Airport" is "Example Airport".
-    if (type === 'facility') {
-      const major = words.filter((w) => !MINOR_WORDS.has(w));
-      if (major.some((w) => !isHeadWord(w))) words = major;
-    }
-    // Translated words share their gloss's initial ("haut" and "high").
-    const initial = (w: string) => [...nameGlosses(w)].sort()[0]?.[0] ?? w[0];
-    const shape =
-      words.length === 1
-        ? `1:${words[0]!.slice(0, 6)}`
-        : type
-          ? `${type}:${words.filter((w) => !isHeadWord(w)).length}`
-          : `=${words.map(initial).join('')}`;
-    const list = byShape.get(shape);
-    if (list) list.push({ g, words, type, country });
-    else byShape.set(shape, [{ g, words, type, country }]);
+    const named = cognateFeatures(g);
+    if (!named) continue;
+    const list = byShape.get(named.shape);
+    if (list) list.push(named);
+    else byShape.set(named.shape, [named]);
   }
   for (const list of byShape.values()) {
     if (list.length < 2) continue;
@@ -570,6 +599,50 @@ function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unio
       if (agree) for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
     }
   }
+}
+
+// What unionCognates reads of one group alone, by group (GroupPool keeps groups across builds).
+const cognateFeaturesOf = new WeakMap<Group, Named | null>();
+
+/** A group's name as unionCognates compares it (null: a name it leaves alone). */
+function cognateFeatures(g: Group): Named | null {
+  let named = cognateFeaturesOf.get(g);
+  if (named === undefined) {
+    named = readCognateFeatures(g);
+    cognateFeaturesOf.set(g, named);
+  }
+  return named;
+}
+
+function readCognateFeatures(g: Group): Named | null {
+  if (g.occs.length === 0) return null;
+  let words = contentWords(g);
+  if (words.length === 0 || words.some((w) => w.length === 0)) return null;
+  if (words.length === 1 && (words[0]!.length < 6 || countryCode(g.occs[0]!.surface) !== null))
+    return null;
+  const type = typeFromKeywords(g.occs[0]!.tokens);
+  // A typed name's country adjective is which country's, not part of the name: "Ruritanian
+  // Air Force" and "Força Aérea Ruritana" are "Air Force" of one country.
+  let country: string | null = null;
+  if (type && words.length > 2) {
+    const codes = words.map((w) => demonymCountry(w));
+    country = codes.find((c) => c !== null) ?? null;
+    if (country) words = words.filter((_, i) => codes[i] === null);
+  }
+  // "Example International Airport" is "Example Airport".
+  if (type === 'facility') {
+    const major = words.filter((w) => !MINOR_WORDS.has(w));
+    if (major.some((w) => !isHeadWord(w))) words = major;
+  }
+  // Translated words share their gloss's initial ("haut" and "high").
+  const initial = (w: string) => [...nameGlosses(w)].sort()[0]?.[0] ?? w[0];
+  const shape =
+    words.length === 1
+      ? `1:${words[0]!.slice(0, 6)}`
+      : type
+        ? `${type}:${words.filter((w) => !isHeadWord(w)).length}`
+        : `=${words.map(initial).join('')}`;
+  return { g, words, type, country, shape, tags: words.map(wordTags) };
 }
 
 /**
@@ -588,20 +661,20 @@ function wordTags(w: string): string[] {
 function cognateCandidates(list: readonly Named[]): (i: number) => number[] {
   const holders = new Map<string, Set<number>>();
   list.forEach((n, i) => {
-    for (const w of n.words)
-      for (const t of wordTags(w)) {
+    for (const tags of n.tags)
+      for (const t of tags) {
         const set = holders.get(t);
         if (set) set.add(i);
         else holders.set(t, new Set([i]));
       }
   });
   return (i) => {
-    const words = list[i]!.words;
-    const nonHead = words.filter((w) => !isHeadWord(w));
+    const { words, tags } = list[i]!;
+    const nonHead = words.flatMap((w, k) => (isHeadWord(w) ? [] : [k]));
     let out: number[] | null = null;
-    for (const w of nonHead.length > 0 ? nonHead : words) {
+    for (const k of nonHead.length > 0 ? nonHead : words.map((_, k) => k)) {
       const mayPair = new Set<number>();
-      for (const t of wordTags(w)) for (const j of holders.get(t) ?? []) mayPair.add(j);
+      for (const t of tags[k]!) for (const j of holders.get(t) ?? []) mayPair.add(j);
       out = out === null ? [...mayPair] : out.filter((j) => mayPair.has(j));
       if (out.length === 0) break;
     }
@@ -646,10 +719,7 @@ function unionAbbreviations(
   multi: readonly Group[],
   { find, union }: Unions,
 ): void {
-  const long = multi
-    .filter((g) => g.occs.length > 0 && typeFromKeywords(g.occs[0]!.tokens) !== null)
-    .map((g) => ({ g, words: contentWords(g) }))
-    .filter((l) => l.words.length >= 3);
+  const long = multi.map(abbreviable).filter((l): l is { g: Group; words: string[] } => l !== null);
   if (long.length === 0) return;
   // An abbreviation starts with its name's first letter, and its second letter is the first
   // word's second, or the first letter of the second word or (that one left out) of the third
@@ -672,11 +742,43 @@ function unionAbbreviations(
     if (!/^\p{L}{4,8}$/u.test(word) || g.occs.some((o) => !/^\p{Lu}/u.test(o.surface))) continue;
     const names = byStart.get(word.slice(0, 2)) ?? [];
     const roots = new Set(
-      [...names].filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)),
+      [...names].filter((l) => abbreviatesName(word, l)).map((l) => find(l.g.key)),
     );
     roots.delete(find(g.key));
     if (roots.size === 1) union(g.key, [...roots][0]!);
   }
+}
+
+// What unionAbbreviations reads of one group alone, by group (GroupPool keeps groups).
+const abbreviables = new WeakMap<Group, { g: Group; words: string[] } | null>();
+
+/** A name of three or more content words typed by a head word: one an abbreviation may name. */
+function abbreviable(g: Group): { g: Group; words: string[] } | null {
+  let l = abbreviables.get(g);
+  if (l === undefined) {
+    const words =
+      g.occs.length > 0 && typeFromKeywords(g.occs[0]!.tokens) !== null ? contentWords(g) : [];
+    l = words.length >= 3 ? { g, words } : null;
+    abbreviables.set(g, l);
+  }
+  return l;
+}
+
+// abbreviates() by name (abbreviable's, kept with its group) and word.
+const abbreviations = new WeakMap<{ words: string[] }, Map<string, boolean>>();
+
+function abbreviatesName(word: string, l: { words: string[] }): boolean {
+  let byWord = abbreviations.get(l);
+  if (!byWord) {
+    byWord = new Map();
+    abbreviations.set(l, byWord);
+  }
+  let yes = byWord.get(word);
+  if (yes === undefined) {
+    yes = abbreviates(word, l.words);
+    byWord.set(word, yes);
+  }
+  return yes;
 }
 
 /** Whether `short` is prefixes of `words` in order (from the first word, one word skippable). */
@@ -796,30 +898,49 @@ function unionLowercaseHeads(groups: ReadonlyMap<string, Group>, { union }: Unio
  */
 function unionCountryPrefixes(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
   const byRest = new Map<string, Group[]>();
-  const add = (k: string, g: Group) => {
-    const list = byRest.get(k);
-    if (list) list.push(g);
-    else byRest.set(k, [g]);
-  };
   for (const g of groups.values()) {
-    if (g.occs.length === 0 || maxLen(g) < 3) continue;
-    const words = g.key.split(' ');
-    for (let n = 1; n <= 3 && words.length - n >= 2; n++) {
-      const code = countryCode(words.slice(0, n).join(' '));
-      if (code) add(`${code}|${words.slice(n).join(' ')}`, g);
+    for (const rest of countryPrefixed(g).rests) {
+      const list = byRest.get(rest);
+      if (list) list.push(g);
+      else byRest.set(rest, [g]);
     }
   }
   if (byRest.size === 0) return;
-  for (const g of groups.values()) {
-    if (maxLen(g) < 2) continue;
+  for (const g of groups.values())
+    for (const code of countryPrefixed(g).before)
+      for (const full of byRest.get(`${code}|${g.key}`) ?? []) union(g.key, full.key);
+  for (const list of byRest.values()) for (const g of list.slice(1)) union(g.key, list[0]!.key);
+}
+
+// What unionCountryPrefixes reads of one group alone, by group (GroupPool keeps groups).
+const countryPrefixes = new WeakMap<Group, { rests: string[]; before: string[] }>();
+
+/**
+ * A group's name without a country opening it ("code|rest", for names of three or more
+ * words), and the countries written just before its occurrences (one per occurrence that has
+ * one, in order).
+ */
+function countryPrefixed(g: Group): { rests: string[]; before: string[] } {
+  let out = countryPrefixes.get(g);
+  if (out) return out;
+  out = { rests: [], before: [] };
+  if (g.occs.length > 0 && maxLen(g) >= 3) {
+    const words = g.key.split(' ');
+    for (let n = 1; n <= 3 && words.length - n >= 2; n++) {
+      const code = countryCode(words.slice(0, n).join(' '));
+      if (code) out.rests.push(`${code}|${words.slice(n).join(' ')}`);
+    }
+  }
+  if (maxLen(g) >= 2) {
     for (const o of g.occs) {
       const b = o.before;
       const code = [1, 2, 3]
         .filter((n) => n <= b.length)
         .map((n) => countryCode(b.slice(b.length - n).join(' ')))
         .find((c) => c !== null);
-      if (code) for (const full of byRest.get(`${code}|${g.key}`) ?? []) union(g.key, full.key);
+      if (code) out.before.push(code);
     }
   }
-  for (const list of byRest.values()) for (const g of list.slice(1)) union(g.key, list[0]!.key);
+  countryPrefixes.set(g, out);
+  return out;
 }

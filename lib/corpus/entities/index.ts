@@ -8,7 +8,7 @@ import { countryCode } from '../../lang';
 import type { Descriptor, Entity, Mention, Passage, Source } from '../../types';
 import { entityId } from '../ids';
 import type { EntityOverrides } from '../overrides';
-import { type Group, groupOccurrences, type Grouping, maxLen } from './grouping';
+import { type Group, groupOccurrences, type Grouping, GroupPool, maxLen } from './grouping';
 import { junkFilter } from './junk';
 import { linkMentions } from './mentions';
 import { acronymHead, betterName, findOverride, mergeDescriptors, pickName } from './naming';
@@ -46,7 +46,7 @@ export function discoverEntities(
     : readOccurrences(inputs, known);
   const knownKeys = new Map<string, Entity>();
   for (const e of known) for (const a of new Set([e.name, ...e.aliases])) knownKeys.set(key(a), e);
-  const grouping = groupOccurrences(occs, junkFilter(occs, knownKeys, stats));
+  const grouping = groupOccurrences(occs, junkFilter(occs, knownKeys, stats), kept?.groups);
   const origin = inputs[0]?.source.origin ?? 'seed';
   const drafts = kept?.draftsFor(overrides, origin);
   const resolved = new Resolver(known, knownKeys, overrides, origin, drafts);
@@ -131,6 +131,8 @@ function sameDraftInputs(a: DraftInputs, b: DraftInputs): boolean {
  */
 export class DiscoveryMemo {
   readonly occurrences = new OccurrenceMemo();
+  /** The last build's groups, and how many of them it made afresh. */
+  readonly groups = new GroupPool();
   drafts = new Map<string, { inputs: DraftInputs; draft: Draft }>();
   private context = '';
 
