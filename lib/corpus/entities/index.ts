@@ -10,7 +10,7 @@ import { entityId } from '../ids';
 import type { EntityOverrides } from '../overrides';
 import { type Group, groupOccurrences, type Grouping, GroupPool, maxLen } from './grouping';
 import { junkFilter } from './junk';
-import { linkMentions } from './mentions';
+import { linkMentions, MentionMemo } from './mentions';
 import { acronymHead, betterName, findOverride, mergeDescriptors, pickName } from './naming';
 import { findOccurrences, type Occurrence, OccurrenceMemo, sentencesOf } from './occurrences';
 import { inferType, typeFromNeighbours } from './typing';
@@ -53,7 +53,13 @@ export function discoverEntities(
   for (const [root, members] of grouping.byRoot) resolved.add(members, grouping, root);
   if (kept && drafts) kept.drafts = drafts.next;
   const { changed, aliasToEntity } = resolved.finish();
-  const mentions = linkMentions(occs, sentences, aliasToEntity, [...known, ...changed.values()]);
+  const mentions = linkMentions(
+    occs,
+    sentences,
+    aliasToEntity,
+    [...known, ...changed.values()],
+    kept?.mentions,
+  );
   // Entities must be mentioned to be worth keeping.
   const mentioned = new Set(mentions.map((m) => m.entityId));
   const knownIds = new Set(known.map((k) => k.id));
@@ -67,6 +73,8 @@ interface Draft {
   nameKey: string;
   /** Its sorted surface forms (entityId's tie-break with an id already taken). */
   evidence: string;
+  /** Its id when no entity has taken it (entityId with nothing taken), once asked. */
+  id?: string;
   entity: Omit<Entity, 'id'>;
   /** Left without a type: its neighbours in lists may give it one (typeFromNeighbours). */
   untyped: boolean;
@@ -133,6 +141,8 @@ export class DiscoveryMemo {
   readonly occurrences = new OccurrenceMemo();
   /** The last build's groups, and how many of them it made afresh. */
   readonly groups = new GroupPool();
+  /** Each source's mentions, and the keys they were looked up by. */
+  readonly mentions = new MentionMemo();
   drafts = new Map<string, { inputs: DraftInputs; draft: Draft }>();
   private context = '';
 
@@ -203,13 +213,16 @@ class Resolver {
       aliases: new Set(members.flatMap((m) => [...m.aliases])),
     };
     if (all.occs.length === 0) return;
+    // Nothing known (the batch build's case): nothing to look up.
     const existing =
-      [...all.aliases].map((a) => this.knownKeys.get(key(a))).find((e) => e !== undefined) ??
-      // A country known under another language's name ("Maroc" after "Morocco").
-      [...all.aliases]
-        .map((a) => countryCode(a))
-        .map((c) => (c ? this.knownCountries.get(c) : undefined))
-        .find((e) => e !== undefined);
+      this.knownKeys.size === 0 && this.knownCountries.size === 0
+        ? undefined
+        : ([...all.aliases].map((a) => this.knownKeys.get(key(a))).find((e) => e !== undefined) ??
+          // A country known under another language's name ("Maroc" after "Morocco").
+          [...all.aliases]
+            .map((a) => countryCode(a))
+            .map((c) => (c ? this.knownCountries.get(c) : undefined))
+            .find((e) => e !== undefined));
     if (existing) {
       this.update(existing, all, descriptorsOf(all), () => typeOf(members, grouping, all));
       return;
@@ -274,7 +287,11 @@ class Resolver {
   private place(draft: Draft, all: Group): void {
     // A function of the entity's own name (no two entities share a name's key), not of what
     // came before it: an add never renames an entity it does not touch.
-    const id = entityId(draft.nameKey, draft.evidence, this.usedIds);
+    // The id no entity took yet is the draft's own (entityId reads `taken` for that alone).
+    draft.id ??= entityId(draft.nameKey, draft.evidence, new Set());
+    const id = this.usedIds.has(draft.id)
+      ? entityId(draft.nameKey, draft.evidence, this.usedIds)
+      : draft.id;
     this.usedIds.add(id);
     const { name, generic, type, aliases, descriptors, description, origin } = draft.entity;
     const entity: Entity = {
