@@ -29,14 +29,7 @@ function linkPersonVariants(
   union: (child: string, into: string) => void,
   find: (k: string) => string,
 ): void {
-  const words = (g: Group): string[] => {
-    const longest = maxLen(g);
-    return g.occs.find((o) => o.tokens.length === longest)!.tokens.map((t) => key(t.text));
-  };
-  const persons = multi
-    .filter((g) => personLike(g) && g.occs.length > 0 && !typeFromKeywords(g.occs[0]!.tokens))
-    .map((g) => ({ g, w: words(g) }))
-    .filter((p) => p.w.every((w) => !isConnector(w)) && p.w.length <= 5);
+  const persons = multi.map(personWords).filter((p): p is { g: Group; w: string[] } => p !== null);
   const byWord = new Map<string, typeof persons>();
   for (const p of persons) {
     for (const w of new Set(p.w)) {
@@ -80,6 +73,14 @@ function linkPersonVariants(
   }
 }
 
+/** A person's name as linkPersonVariants compares it: its longest form's words (null: no person's). */
+const personWords = perGroup((g: Group): { g: Group; w: string[] } | null => {
+  if (!(personLike(g) && g.occs.length > 0 && !typeFromKeywords(g.occs[0]!.tokens))) return null;
+  const longest = maxLen(g);
+  const w = g.occs.find((o) => o.tokens.length === longest)!.tokens.map((t) => key(t.text));
+  return w.every((x) => !isConnector(x)) && w.length <= 5 ? { g, w } : null;
+});
+
 export interface Group {
   key: string;
   occs: Occurrence[];
@@ -115,6 +116,17 @@ export class GroupPool {
     this.fresh = fresh;
     this.kept = kept;
   }
+}
+
+/** `read` of one group, remembered while the group lives (GroupPool keeps groups between builds). */
+function perGroup<T>(read: (g: Group) => T): (g: Group) => T {
+  const cache = new WeakMap<Group, T>();
+  return (g) => {
+    if (cache.has(g)) return cache.get(g) as T;
+    const v = read(g);
+    cache.set(g, v);
+    return v;
+  };
 }
 
 // Groups are complete before anyone asks their longest occurrence, so it is computed once.
@@ -227,12 +239,11 @@ export function groupOccurrences(
 }
 
 /** Named after a title, or two to four words without a type's head word. */
-function personLike(g: Group): boolean {
-  return (
+const personLike = perGroup(
+  (g: Group): boolean =>
     g.occs.some((o) => o.titled) ||
-    (!typeFromKeywords(g.occs[0]!.tokens) && maxLen(g) >= 2 && maxLen(g) <= 4)
-  );
-}
+    (!typeFromKeywords(g.occs[0]!.tokens) && maxLen(g) >= 2 && maxLen(g) <= 4),
+);
 
 /**
  * Acronyms in parentheses name the same thing as the long form (two long forms sharing one
@@ -270,19 +281,11 @@ function attachShortNames(
     else m.set(k, [v]);
   };
   for (const g of multi) {
-    const longest = maxLen(g);
-    const toks = g.occs.find((o) => o.tokens.length === longest)!.tokens;
-    if (personLike(g) && !toks.some((t) => isConnector(t.text))) {
-      addTo(surnameOf, key(toks[toks.length - 1]!.text), g.key);
-      addTo(firstNameOf, key(toks[0]!.text), g.key);
-    }
-    // "Mojave Desert", "Labour Party": the head word alone names them too.
-    const kw = typeFromKeywords(toks);
-    if ((kw === 'place' || kw === 'organization') && toks.length === 2 && TAIL_KEYWORD(toks))
-      addTo(headOf, key(toks[0]!.text), g.key);
-    // "Policía Nacional", "Centro de Estudios": the head word alone, capitalised, refers back.
-    const first = key(toks[0]!.text);
-    if (kw && isHeadWord(first)) addTo(startOf, first, g.key);
+    const short = shortNames(g);
+    if (short.surname !== null) addTo(surnameOf, short.surname, g.key);
+    if (short.firstName !== null) addTo(firstNameOf, short.firstName, g.key);
+    if (short.head !== null) addTo(headOf, short.head, g.key);
+    if (short.start !== null) addTo(startOf, short.start, g.key);
   }
   const personSurnames = new Set<string>();
   for (const g of groups.values()) {
@@ -304,6 +307,25 @@ function attachShortNames(
   }
   return personSurnames;
 }
+
+/** The one-word names that may name a multi-word name (attachShortNames), by group. */
+const shortNames = perGroup((g: Group) => {
+  const longest = maxLen(g);
+  const toks = g.occs.find((o) => o.tokens.length === longest)!.tokens;
+  const person = personLike(g) && !toks.some((t) => isConnector(t.text));
+  // "Mojave Desert", "Labour Party": the head word alone names them too.
+  const kw = typeFromKeywords(toks);
+  const headed =
+    (kw === 'place' || kw === 'organization') && toks.length === 2 && TAIL_KEYWORD(toks);
+  // "Policía Nacional", "Centro de Estudios": the head word alone, capitalised, refers back.
+  const first = key(toks[0]!.text);
+  return {
+    surname: person ? key(toks[toks.length - 1]!.text) : null,
+    firstName: person ? first : null,
+    head: headed ? first : null,
+    start: kw && isHeadWord(first) ? first : null,
+  };
+});
 
 /** A surname's sources that name a person ending with it must outnumber the others this much. */
 const SURNAME_MAJORITY = 2;
@@ -361,19 +383,17 @@ function unionInitialisms(
     else byInitials.set(initials, new Set([g]));
   };
   for (const m of multi) {
-    const toks = m.occs[0]!.tokens.filter((t) => !isConnector(t.text));
-    const letters = toks.map((t) => fold(t.text)[0]!);
+    const { initials, own } = initialsOf(m);
+    const letters = [...initials];
     index(letters.join(''), m);
-    const own = TAIL_KEYWORD(m.occs[0]!.tokens);
     const head = own ? letters.pop()! : heads.get(m.key)?.[0];
     if (!head || letters.length < 2) continue;
     index(head + [...letters].reverse().join(''), m);
     index(head + letters.join(''), m);
   }
   for (const g of groups.values()) {
-    const surface = g.occs[0]?.surface ?? [...g.aliases][0] ?? '';
-    if (maxLen(g) > 1 || !(isInitialism(surface) || isAllCaps(surface))) continue;
-    const letters = key(surface).replace(/[^a-z]/g, '');
+    const letters = initialismOf(g);
+    if (letters === null) continue;
     const matches = byInitials.get(letters);
     if (matches?.size !== 1) continue;
     const m = [...matches][0]!;
@@ -384,11 +404,38 @@ function unionInitialisms(
   return headed;
 }
 
+/** A multi-word name's words' first letters (connectors left out), and whether a head word ends it. */
+const initialsOf = perGroup((m: Group) => ({
+  initials: m.occs[0]!.tokens.filter((t) => !isConnector(t.text)).map((t) => fold(t.text)[0]!),
+  own: TAIL_KEYWORD(m.occs[0]!.tokens),
+}));
+
+/** A one-word initialism's or all-capitals name's letters (null: neither). */
+const initialismOf = perGroup((g: Group): string | null => {
+  const surface = g.occs[0]?.surface ?? [...g.aliases][0] ?? '';
+  if (maxLen(g) > 1 || !(isInitialism(surface) || isAllCaps(surface))) return null;
+  return key(surface).replace(/[^a-z]/g, '');
+});
+
 /** A plural head word's singular, when some lexicon lists it ("parties" -> "party"). */
 function singularHead(word: string): string | null {
   for (const w of [word.replace(/ies$/, 'y'), word.replace(/e?s$/, ''), word.slice(0, -1)])
     if (w !== word && w.length > 2 && isHeadWord(w)) return w;
   return null;
+}
+
+// headAfter by occurrence (OccurrenceMemo keeps occurrences between builds).
+const headsAfter = new WeakMap<Occurrence, string | null>();
+
+/** The singular of a plural lower-case head word right after an occurrence ("parties"). */
+function headAfter(o: Occurrence): string | null {
+  let head = headsAfter.get(o);
+  if (head === undefined) {
+    const m = /^\s+(\p{Ll}+)/u.exec(o.source.text.slice(o.end, o.end + 40));
+    head = m ? singularHead(fold(m[1]!)) : null;
+    headsAfter.set(o, head);
+  }
+  return head;
 }
 
 /**
@@ -401,8 +448,7 @@ function listHeads(occs: readonly Occurrence[]): Map<string, string> {
   const out = new Map<string, string>();
   const joiners = new Set(anyLanguage('conjunctions'));
   occs.forEach((o, i) => {
-    const m = /^\s+(\p{Ll}+)/u.exec(o.source.text.slice(o.end, o.end + 40));
-    const head = m ? singularHead(fold(m[1]!)) : null;
+    const head = headAfter(o);
     if (!head) return;
     const list = [o];
     for (let j = i - 1; j >= 0; j--) {
@@ -691,23 +737,28 @@ function cognateCandidates(list: readonly Named[]): (i: number) => number[] {
 function unionHeadWordVariants(groups: ReadonlyMap<string, Group>, { union }: Unions): Set<string> {
   const extended = new Set<string>();
   for (const g of groups.values()) {
-    if (g.occs.length === 0 || maxLen(g) < 3) continue;
-    const toks = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens;
-    if (!TAIL_KEYWORD(toks)) continue;
-    const shorter = groups.get(
-      key(
-        toks
-          .slice(0, -1)
-          .map((t) => t.text)
-          .join(' '),
-      ),
-    );
+    const without = withoutHeadWord(g);
+    if (without === null) continue;
+    const shorter = groups.get(without);
     if (!shorter || shorter.occs.length === 0 || maxLen(shorter) < 2) continue;
     union(g.key, shorter.key);
     extended.add(g.key);
   }
   return extended;
 }
+
+/** The key of a name of three or more words without the head word ending it (null: none). */
+const withoutHeadWord = perGroup((g: Group): string | null => {
+  if (g.occs.length === 0 || maxLen(g) < 3) return null;
+  const toks = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens;
+  if (!TAIL_KEYWORD(toks)) return null;
+  return key(
+    toks
+      .slice(0, -1)
+      .map((t) => t.text)
+      .join(' '),
+  );
+});
 
 /**
  * A one-word abbreviation written as a word ("Anac", "Cenipa") of exactly one longer name
@@ -829,16 +880,24 @@ function unionRareMisspellings(groups: ReadonlyMap<string, Group>, { find, union
  */
 function unionCompanySuffixes(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
   for (const g of groups.values()) {
-    if (g.occs.length === 0 || maxLen(g) < 2) continue;
-    const words = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens.map((t) => key(t.text));
-    for (const suffix of companySuffixes()) {
-      const n = words.length - suffix.length;
-      if (n !== 1 || !suffix.every((w, i) => words[n + i] === w)) continue;
-      const base = groups.get(words[0]!);
+    for (const k of companyBases(g)) {
+      const base = groups.get(k);
       if (base && base.occs.length > 0) union(g.key, base.key);
     }
   }
 }
+
+/** A name's one word before a company suffix, once per suffix it ends with. */
+const companyBases = perGroup((g: Group): string[] => {
+  if (g.occs.length === 0 || maxLen(g) < 2) return [];
+  const words = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens.map((t) => key(t.text));
+  const out: string[] = [];
+  for (const suffix of companySuffixes()) {
+    const n = words.length - suffix.length;
+    if (n === 1 && suffix.every((w, i) => words[n + i] === w)) out.push(words[0]!);
+  }
+  return out;
+});
 
 const FORMERLY = anyLanguage('formerly');
 const MINOR_WORDS = anyLanguage('minorNameWords');
@@ -872,18 +931,8 @@ function unionFormerNames(
  */
 function unionLowercaseHeads(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
   for (const g of groups.values()) {
-    if (maxLen(g) < 2) continue;
-    for (const o of g.occs) {
-      const b = o.before;
-      const n = b.length;
-      const heads =
-        n >= 1 && isHeadWord(b[n - 1]!)
-          ? [b[n - 1]!]
-          : n >= 2 && isConnector(b[n - 1]!) && isHeadWord(b[n - 2]!)
-            ? [b[n - 2]!, b[n - 1]!]
-            : null;
-      if (!heads) continue;
-      const full = groups.get(key([...heads, o.surface].join(' ')));
+    for (const k of headedForms(g)) {
+      const full = groups.get(k);
       if (full && full !== g && full.occs.length > 0) {
         union(g.key, full.key);
         break;
@@ -891,6 +940,24 @@ function unionLowercaseHeads(groups: ReadonlyMap<string, Group>, { union }: Unio
     }
   }
 }
+
+/** The keys of a name with the lower-case head word (and connector) before it, by occurrence. */
+const headedForms = perGroup((g: Group): string[] => {
+  if (maxLen(g) < 2) return [];
+  const out: string[] = [];
+  for (const o of g.occs) {
+    const b = o.before;
+    const n = b.length;
+    const heads =
+      n >= 1 && isHeadWord(b[n - 1]!)
+        ? [b[n - 1]!]
+        : n >= 2 && isConnector(b[n - 1]!) && isHeadWord(b[n - 2]!)
+          ? [b[n - 2]!, b[n - 1]!]
+          : null;
+    if (heads) out.push(key([...heads, o.surface].join(' ')));
+  }
+  return out;
+});
 
 /**
  * "United States Example Survey", "US Example Survey" and "the US | Example Survey" (the
