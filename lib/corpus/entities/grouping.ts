@@ -67,7 +67,7 @@ function linkPersonVariants(
       if (list.length <= MAX_SHARED_NAME_WORD) for (const c of list) if (c !== p) candidates.add(c);
     }
     const targets = new Set<string>();
-    for (const c of candidates) if (fits(c.w, p.w)) targets.add(find(c.g.key));
+    for (const c of candidates) if (fitsPerson(c, p, fits)) targets.add(find(c.g.key));
     targets.delete(find(p.g.key));
     if (targets.size === 1) union(p.g.key, [...targets][0]!);
   }
@@ -80,6 +80,27 @@ const personWords = perGroup((g: Group): { g: Group; w: string[] } | null => {
   const w = g.occs.find((o) => o.tokens.length === longest)!.tokens.map((t) => key(t.text));
   return w.every((x) => !isConnector(x)) && w.length <= 5 ? { g, w } : null;
 });
+
+// linkPersonVariants' fits by pair of persons (personWords', kept with their groups).
+const personFits = new WeakMap<object, WeakMap<object, boolean>>();
+
+function fitsPerson(
+  long: { w: string[] },
+  short: { w: string[] },
+  fits: (long: string[], short: string[]) => boolean,
+): boolean {
+  let byShort = personFits.get(long);
+  if (!byShort) {
+    byShort = new WeakMap();
+    personFits.set(long, byShort);
+  }
+  let yes = byShort.get(short);
+  if (yes === undefined) {
+    yes = fits(long.w, short.w);
+    byShort.set(short, yes);
+  }
+  return yes;
+}
 
 export interface Group {
   key: string;
@@ -101,6 +122,10 @@ export class GroupPool {
   /** Groups of the last build kept from the build before. */
   kept = 0;
 
+  /** Keys by their one-deletion variants, and keys sharing one (unionNearMisses' candidates). */
+  private readonly byVariant = new Map<string, Set<string>>();
+  private readonly near = new Map<string, Set<string>>();
+
   /** Puts the kept group in place of each of `groups` that holds the same occurrences. */
   settle(groups: Map<string, Group>): void {
     let fresh = 0;
@@ -110,13 +135,58 @@ export class GroupPool {
       if (was && was.occs.length === g.occs.length && was.occs.every((o, i) => o === g.occs[i])) {
         groups.set(k, was);
         kept++;
-      } else fresh++;
+      } else {
+        fresh++;
+        if (!was) this.index(k);
+      }
     }
+    for (const k of this.last.keys()) if (!groups.has(k)) this.unindex(k);
     this.last = new Map(groups);
     this.fresh = fresh;
     this.kept = kept;
   }
+
+  /**
+   * The keys of this build's groups that share a one-deletion variant with `k` (itself left
+   * out): what unionNearMisses would find in an index of every group, kept up to date key by key.
+   */
+  nearKeys(k: string): ReadonlySet<string> {
+    return this.near.get(k) ?? NONE;
+  }
+
+  private index(k: string): void {
+    // One longer than the longest name compared: it may be a near miss of one that is.
+    if (k.length > NEAR_MISS_MAX_CHARS + 1) return;
+    const mine = new Set<string>();
+    for (const v of variantsOf(k)) {
+      let keys = this.byVariant.get(v);
+      if (!keys) {
+        keys = new Set();
+        this.byVariant.set(v, keys);
+      }
+      for (const j of keys) {
+        mine.add(j);
+        this.near.get(j)!.add(k);
+      }
+      keys.add(k);
+    }
+    this.near.set(k, mine);
+  }
+
+  private unindex(k: string): void {
+    const mine = this.near.get(k);
+    if (!mine) return;
+    for (const j of mine) this.near.get(j)?.delete(k);
+    this.near.delete(k);
+    for (const v of variantsOf(k)) {
+      const keys = this.byVariant.get(v);
+      keys?.delete(k);
+      if (keys?.size === 0) this.byVariant.delete(v);
+    }
+  }
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** `read` of one group, remembered while the group lives (GroupPool keeps groups between builds). */
 function perGroup<T>(read: (g: Group) => T): (g: Group) => T {
@@ -225,7 +295,7 @@ export function groupOccurrences(
   const headed = unionInitialisms(groups, multi, u, listHeads(occs));
   unionAbbreviations(groups, multi, u);
   unionCountries(groups, u);
-  unionNearMisses(groups, u);
+  unionNearMisses(groups, u, pool);
   unionRareMisspellings(groups, u);
 
   const byRoot = new Map<string, Group[]>();
@@ -485,8 +555,24 @@ function unionCountries(groups: ReadonlyMap<string, Group>, { union }: Unions): 
  * minus a character): candidates come from that index, visited in the same order as a scan over
  * all pairs would.
  */
-function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+function unionNearMisses(
+  groups: ReadonlyMap<string, Group>,
+  { find, union }: Unions,
+  pool?: GroupPool,
+): void {
   const roots = [...groups.values()].filter((g) => g.occs.length > 0);
+  if (pool) {
+    // The pool's index holds the same candidates (its groups are `roots`), kept between builds.
+    const at = new Map(roots.map((g, i) => [g.key, i]));
+    roots.forEach((a) => {
+      if (a.key.length < 8 || a.key.length > NEAR_MISS_MAX_CHARS) return;
+      const near = pool.nearKeys(a.key);
+      if (near.size === 0) return;
+      const candidates = [...near].map((k) => at.get(k)!).sort((x, y) => x - y);
+      for (const bi of candidates) nearMiss(a, roots[bi]!, find, union);
+    });
+    return;
+  }
   const byVariant = new Map<string, number[]>();
   roots.forEach((g, i) => {
     // One longer than the longest name compared: it may be a near miss of one that is.
@@ -502,19 +588,21 @@ function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Un
     const candidates = new Set<number>();
     for (const v of variantsOf(a.key))
       for (const bi of byVariant.get(v) ?? []) if (bi !== ai) candidates.add(bi);
-    for (const bi of [...candidates].sort((x, y) => x - y)) {
-      const b = roots[bi]!;
-      if (find(a.key) === find(b.key)) continue;
-      if (Math.abs(a.key.length - b.key.length) > 1) continue;
-      if (a.key.split(' ').length !== b.key.split(' ').length || a.key[0] !== b.key[0]) continue;
-      if (a.occs.length > b.occs.length) {
-        // A shorter rare spelling of a long name ("Al-Houz") is not visited as `a`: join it here.
-        if (b.key.length < 8 && distance(a.key, b.key) === 1) union(b.key, a.key);
-        continue;
-      }
-      if (distance(a.key, b.key) === 1) union(a.key, b.key);
-    }
+    for (const bi of [...candidates].sort((x, y) => x - y)) nearMiss(a, roots[bi]!, find, union);
   });
+}
+
+/** One candidate pair of unionNearMisses: the rarer spelling joins the commoner. */
+function nearMiss(a: Group, b: Group, find: Unions['find'], union: Unions['union']): void {
+  if (find(a.key) === find(b.key)) return;
+  if (Math.abs(a.key.length - b.key.length) > 1) return;
+  if (a.key.split(' ').length !== b.key.split(' ').length || a.key[0] !== b.key[0]) return;
+  if (a.occs.length > b.occs.length) {
+    // A shorter rare spelling of a long name ("Al-Houz") is not visited as `a`: join it here.
+    if (b.key.length < 8 && distance(a.key, b.key) === 1) union(b.key, a.key);
+    return;
+  }
+  if (distance(a.key, b.key) === 1) union(a.key, b.key);
 }
 
 // Every build asks the same keys' variants again: remembered (bounded, like key()).

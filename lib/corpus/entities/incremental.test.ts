@@ -8,6 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadSeedSources } from '../../node/seeds';
 import type { RawSource } from '../../types';
+import { rawSource } from '../../../tests/unit/fixtures/raw-source';
 import { type PreparedSource, prepareSource, resolveEntities } from '../pipeline';
 import { DiscoveryMemo } from './index';
 
@@ -58,5 +59,86 @@ describe('a change regroups and relinks only what it touches', () => {
     expect(resolveEntities(live, null, memo)).toEqual(batch(live));
     expect(memo.groups.fresh).toBe(0);
     expect(memo.mentions.relinked).toBe(0);
+  });
+});
+
+describe('names joined across sources, with a memo, as the batch build joins them', () => {
+  const invented = (id: string, text: string) => prepareSource(rawSource(id, 'en', text));
+  const a = invented(
+    'a',
+    'The Ruritania Water Authority said on Monday that the Ruritania Water Authority would open the dam. Jane Doe, its director, agreed.',
+  );
+  // One letter off (a near miss), in another source.
+  const b = invented('b', 'The Ruritania Watter Authority denied the report on Tuesday.');
+  // An acronym in parentheses, a surname alone and a name one letter off again.
+  const c = invented(
+    'c',
+    'Staff of the RWA (Ruritania Water Authority) met Jane Doe. Doe said the Ruritania Watter Authority had not closed.',
+  );
+  const d = invented('d', 'The Sample Harbour Company said its Sample Harbour ships would sail.');
+  const memo = new DiscoveryMemo();
+  const live: PreparedSource[] = [];
+
+  const one = (x: string, y: string) => [x, y];
+  test.each([
+    ['adding the first source', () => live.push(a), null],
+    [
+      'adding a near miss',
+      () => live.push(b),
+      one('Ruritania Water Authority', 'Ruritania Watter Authority'),
+    ],
+    ['adding an acronym and a surname', () => live.push(c), one('Jane Doe', 'Doe')],
+    [
+      'adding an unrelated source',
+      () => live.push(d),
+      one('Sample Harbour', 'Sample Harbour Company'),
+    ],
+    ['removing the near miss', () => live.splice(live.indexOf(b), 1), null],
+    ['removing the first source', () => live.splice(live.indexOf(a), 1), null],
+    [
+      'adding the near miss again',
+      () => live.push(b),
+      one('Ruritania Water Authority', 'Ruritania Watter Authority'),
+    ],
+  ])('%s', (_what, change, joined) => {
+    change();
+    const result = resolveEntities(live, null, memo);
+    expect(result).toEqual(batch(live));
+    if (!joined) return;
+    const names = result.entities
+      .map((e) => [e.name, ...e.aliases])
+      .find((n) => n.includes(joined[0]!));
+    expect(names).toContain(joined[1]);
+  });
+});
+
+describe('names joined across sources, with a memo, as the batch build joins them', () => {
+  const invented = (id: string, text: string) => prepareSource(rawSource(id, 'en', text));
+  const a = invented(
+    'a',
+    'The Ruritania Water Authority said on Monday that the Ruritania Water Authority would open the dam. Jane Doe, its director, agreed.',
+  );
+  // One letter off (a near miss), in another source.
+  const b = invented('b', 'The Ruritania Watter Authority denied the report on Tuesday.');
+  // An acronym in parentheses, a surname alone and a name one letter off again.
+  const c = invented(
+    'c',
+    'Staff of the RWA (Ruritania Water Authority) met Jane Doe. Doe said the Ruritania Watter Authority had not closed.',
+  );
+  const d = invented('d', 'The Sample Harbour Company said its Sample Harbour ships would sail.');
+  const memo = new DiscoveryMemo();
+  const live: PreparedSource[] = [];
+
+  test.each([
+    ['adding the first source', () => live.push(a)],
+    ['adding a near miss', () => live.push(b)],
+    ['adding an acronym and a surname', () => live.push(c)],
+    ['adding an unrelated source', () => live.push(d)],
+    ['removing the near miss', () => live.splice(live.indexOf(b), 1)],
+    ['removing the first source', () => live.splice(live.indexOf(a), 1)],
+    ['adding the near miss again', () => live.push(b)],
+  ])('%s', (_what, change) => {
+    change();
+    expect(resolveEntities(live, null, memo)).toEqual(batch(live));
   });
 });
