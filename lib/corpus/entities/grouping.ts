@@ -125,6 +125,9 @@ export class GroupPool {
   /** Keys by their one-deletion variants, and keys sharing one (unionNearMisses' candidates). */
   private readonly byVariant = new Map<string, Set<string>>();
   private readonly near = new Map<string, Set<string>>();
+  /** unionCognates' joins by shape: this build's, and the last one's. */
+  private shapes = new Map<string, Shape>();
+  private nextShapes = new Map<string, Shape>();
 
   /** Puts the kept group in place of each of `groups` that holds the same occurrences. */
   settle(groups: Map<string, Group>): void {
@@ -142,8 +145,26 @@ export class GroupPool {
     }
     for (const k of this.last.keys()) if (!groups.has(k)) this.unindex(k);
     this.last = new Map(groups);
+    this.shapes = this.nextShapes;
+    this.nextShapes = new Map();
     this.fresh = fresh;
     this.kept = kept;
+  }
+
+  /** The joins unionCognates made of a shape's names last time, when they are the same names. */
+  cognates(shape: string, list: readonly Named[]): ReadonlyArray<[string, string]> | null {
+    const was = this.shapes.get(shape);
+    return was && was.list.length === list.length && was.list.every((n, i) => n === list[i])
+      ? was.joins
+      : null;
+  }
+
+  keepCognates(
+    shape: string,
+    list: readonly Named[],
+    joins: ReadonlyArray<[string, string]>,
+  ): void {
+    this.nextShapes.set(shape, { list, joins });
   }
 
   /**
@@ -187,6 +208,12 @@ export class GroupPool {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** A shape's names (unionCognates) and the joins they made. */
+interface Shape {
+  list: readonly Named[];
+  joins: ReadonlyArray<[string, string]>;
+}
 
 /** `read` of one group, remembered while the group lives (GroupPool keeps groups between builds). */
 function perGroup<T>(read: (g: Group) => T): (g: Group) => T {
@@ -285,7 +312,7 @@ export function groupOccurrences(
   unionAcronyms(groups, u);
   const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
   linkPersonVariants(multi, personLike, u.union, u.find);
-  unionCognates(groups, u);
+  unionCognates(groups, u, pool);
   unionCompanySuffixes(groups, u);
   unionLowercaseHeads(groups, u);
   unionCountryPrefixes(groups, u);
@@ -713,7 +740,11 @@ function readSameNameAcross(a: Named, b: Named): boolean {
  * another too (one entity named several ways), never two that differ. Candidates come from an
  * index of first letters, so the cost grows with the number of names, not the text.
  */
-function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+function unionCognates(
+  groups: ReadonlyMap<string, Group>,
+  { find, union }: Unions,
+  pool?: GroupPool,
+): void {
   const byShape = new Map<string, Named[]>();
   for (const g of groups.values()) {
     const named = cognateFeatures(g);
@@ -722,16 +753,30 @@ function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unio
     if (list) list.push(named);
     else byShape.set(named.shape, [named]);
   }
-  for (const list of byShape.values()) {
+  for (const [shape, list] of byShape) {
     if (list.length < 2) continue;
+    // A shape's joins are a function of its names alone (the find() test only skips a join
+    // that would change nothing): the same names as last time join the same way again.
+    const kept = pool?.cognates(shape, list);
+    if (kept) {
+      for (const [a, b] of kept) union(a, b);
+      pool!.keepCognates(shape, list, kept);
+      continue;
+    }
+    const joins: Array<[string, string]> = [];
     const maybe = cognateCandidates(list);
     for (const [i, a] of list.entries()) {
       const fits = maybe(i)
         .map((j) => list[j]!)
         .filter((b) => b !== a && sameNameAcross(a, b));
       const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
-      if (agree) for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
+      if (!agree) continue;
+      for (const b of fits) {
+        joins.push([a.g.key, b.g.key]);
+        if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
+      }
     }
+    pool?.keepCognates(shape, list, joins);
   }
 }
 
@@ -1002,14 +1047,30 @@ function unionFormerNames(
 ): void {
   for (let i = 0; i + 1 < occs.length; i++) {
     const [a, b] = [occs[i]!, occs[i + 1]!];
-    if (a.source !== b.source || b.start <= a.end) continue;
-    const between = a.source.text.slice(a.end, b.start);
-    const m = /^\s*[,(]\s*(\p{L}+)-?\s*$/u.exec(between);
-    if (!m || !FORMERLY.has(fold(m[1]!))) continue;
-    if (!/^\s*(?:[,.;:)]|$)/u.test(a.source.text.slice(b.end, b.end + 2))) continue;
+    if (!formerlyBetween(a, b)) continue;
     const [ga, gb] = [groups.get(key(a.surface)), groups.get(key(b.surface))];
     if (ga && gb) union(gb.key, ga.key);
   }
+}
+
+// formerlyBetween by occurrence and the one after it (OccurrenceMemo keeps occurrences).
+const formerly = new WeakMap<Occurrence, { next: Occurrence; yes: boolean }>();
+
+/** Whether `b` is `a`'s former name: "a, formerly b" ending the phrase. */
+function formerlyBetween(a: Occurrence, b: Occurrence): boolean {
+  const was = formerly.get(a);
+  if (was?.next === b) return was.yes;
+  const yes = readFormerly(a, b);
+  formerly.set(a, { next: b, yes });
+  return yes;
+}
+
+function readFormerly(a: Occurrence, b: Occurrence): boolean {
+  if (a.source !== b.source || b.start <= a.end) return false;
+  const between = a.source.text.slice(a.end, b.start);
+  const m = /^\s*[,(]\s*(\p{L}+)-?\s*$/u.exec(between);
+  if (!m || !FORMERLY.has(fold(m[1]!))) return false;
+  return /^\s*(?:[,.;:)]|$)/u.test(a.source.text.slice(b.end, b.end + 2));
 }
 
 /**
