@@ -29,14 +29,7 @@ function linkPersonVariants(
   union: (child: string, into: string) => void,
   find: (k: string) => string,
 ): void {
-  const words = (g: Group): string[] => {
-    const longest = maxLen(g);
-    return g.occs.find((o) => o.tokens.length === longest)!.tokens.map((t) => key(t.text));
-  };
-  const persons = multi
-    .filter((g) => personLike(g) && g.occs.length > 0 && !typeFromKeywords(g.occs[0]!.tokens))
-    .map((g) => ({ g, w: words(g) }))
-    .filter((p) => p.w.every((w) => !isConnector(w)) && p.w.length <= 5);
+  const persons = multi.map(personWords).filter((p): p is { g: Group; w: string[] } => p !== null);
   const byWord = new Map<string, typeof persons>();
   for (const p of persons) {
     for (const w of new Set(p.w)) {
@@ -74,16 +67,163 @@ function linkPersonVariants(
       if (list.length <= MAX_SHARED_NAME_WORD) for (const c of list) if (c !== p) candidates.add(c);
     }
     const targets = new Set<string>();
-    for (const c of candidates) if (fits(c.w, p.w)) targets.add(find(c.g.key));
+    for (const c of candidates) if (fitsPerson(c, p, fits)) targets.add(find(c.g.key));
     targets.delete(find(p.g.key));
     if (targets.size === 1) union(p.g.key, [...targets][0]!);
   }
+}
+
+/** A person's name as linkPersonVariants compares it: its longest form's words (null: no person's). */
+const personWords = perGroup((g: Group): { g: Group; w: string[] } | null => {
+  if (!(personLike(g) && g.occs.length > 0 && !typeFromKeywords(g.occs[0]!.tokens))) return null;
+  const longest = maxLen(g);
+  const w = g.occs.find((o) => o.tokens.length === longest)!.tokens.map((t) => key(t.text));
+  return w.every((x) => !isConnector(x)) && w.length <= 5 ? { g, w } : null;
+});
+
+// linkPersonVariants' fits by pair of persons (personWords', kept with their groups).
+const personFits = new WeakMap<object, WeakMap<object, boolean>>();
+
+function fitsPerson(
+  long: { w: string[] },
+  short: { w: string[] },
+  fits: (long: string[], short: string[]) => boolean,
+): boolean {
+  let byShort = personFits.get(long);
+  if (!byShort) {
+    byShort = new WeakMap();
+    personFits.set(long, byShort);
+  }
+  let yes = byShort.get(short);
+  if (yes === undefined) {
+    yes = fits(long.w, short.w);
+    byShort.set(short, yes);
+  }
+  return yes;
 }
 
 export interface Group {
   key: string;
   occs: Occurrence[];
   aliases: Set<string>;
+}
+
+/**
+ * The groups of the last build, kept between builds (DiscoveryMemo): a group that holds the
+ * same occurrence objects as last time is the same object, so what the passes derive from one
+ * group alone (cognateFeatures, abbreviationWords, countryPrefixKeys) or from a pair of groups
+ * (sameNameAcross) is derived once and read from WeakMaps afterwards. A group is never changed
+ * once built, so a kept one says what a new one would.
+ */
+export class GroupPool {
+  private last = new Map<string, Group>();
+  /** Groups of the last build that were made afresh (new, or their occurrences changed). */
+  fresh = 0;
+  /** Groups of the last build kept from the build before. */
+  kept = 0;
+
+  /** Keys by their one-deletion variants, and keys sharing one (unionNearMisses' candidates). */
+  private readonly byVariant = new Map<string, Set<string>>();
+  private readonly near = new Map<string, Set<string>>();
+  /** unionCognates' joins by shape: this build's, and the last one's. */
+  private shapes = new Map<string, Shape>();
+  private nextShapes = new Map<string, Shape>();
+
+  /** Puts the kept group in place of each of `groups` that holds the same occurrences. */
+  settle(groups: Map<string, Group>): void {
+    let fresh = 0;
+    let kept = 0;
+    for (const [k, g] of groups) {
+      const was = this.last.get(k);
+      if (was && was.occs.length === g.occs.length && was.occs.every((o, i) => o === g.occs[i])) {
+        groups.set(k, was);
+        kept++;
+      } else {
+        fresh++;
+        if (!was) this.index(k);
+      }
+    }
+    for (const k of this.last.keys()) if (!groups.has(k)) this.unindex(k);
+    this.last = new Map(groups);
+    this.shapes = this.nextShapes;
+    this.nextShapes = new Map();
+    this.fresh = fresh;
+    this.kept = kept;
+  }
+
+  /** The joins unionCognates made of a shape's names last time, when they are the same names. */
+  cognates(shape: string, list: readonly Named[]): ReadonlyArray<[string, string]> | null {
+    const was = this.shapes.get(shape);
+    return was && was.list.length === list.length && was.list.every((n, i) => n === list[i])
+      ? was.joins
+      : null;
+  }
+
+  keepCognates(
+    shape: string,
+    list: readonly Named[],
+    joins: ReadonlyArray<[string, string]>,
+  ): void {
+    this.nextShapes.set(shape, { list, joins });
+  }
+
+  /**
+   * The keys of this build's groups that share a one-deletion variant with `k` (itself left
+   * out): what unionNearMisses would find in an index of every group, kept up to date key by key.
+   */
+  nearKeys(k: string): ReadonlySet<string> {
+    return this.near.get(k) ?? NONE;
+  }
+
+  private index(k: string): void {
+    // One longer than the longest name compared: it may be a near miss of one that is.
+    if (k.length > NEAR_MISS_MAX_CHARS + 1) return;
+    const mine = new Set<string>();
+    for (const v of variantsOf(k)) {
+      let keys = this.byVariant.get(v);
+      if (!keys) {
+        keys = new Set();
+        this.byVariant.set(v, keys);
+      }
+      for (const j of keys) {
+        mine.add(j);
+        this.near.get(j)!.add(k);
+      }
+      keys.add(k);
+    }
+    this.near.set(k, mine);
+  }
+
+  private unindex(k: string): void {
+    const mine = this.near.get(k);
+    if (!mine) return;
+    for (const j of mine) this.near.get(j)?.delete(k);
+    this.near.delete(k);
+    for (const v of variantsOf(k)) {
+      const keys = this.byVariant.get(v);
+      keys?.delete(k);
+      if (keys?.size === 0) this.byVariant.delete(v);
+    }
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** A shape's names (unionCognates) and the joins they made. */
+interface Shape {
+  list: readonly Named[];
+  joins: ReadonlyArray<[string, string]>;
+}
+
+/** `read` of one group, remembered while the group lives (GroupPool keeps groups between builds). */
+function perGroup<T>(read: (g: Group) => T): (g: Group) => T {
+  const cache = new WeakMap<Group, T>();
+  return (g) => {
+    if (cache.has(g)) return cache.get(g) as T;
+    const v = read(g);
+    cache.set(g, v);
+    return v;
+  };
 }
 
 // Groups are complete before anyone asks their longest occurrence, so it is computed once.
@@ -148,6 +288,7 @@ export interface Grouping {
 export function groupOccurrences(
   occs: readonly Occurrence[],
   isJunk: (o: Occurrence) => boolean,
+  pool?: GroupPool,
 ): Grouping {
   const groups = new Map<string, Group>();
   const linkOnly: Occurrence[] = [];
@@ -166,11 +307,12 @@ export function groupOccurrences(
     g.occs.push(o);
     g.aliases.add(o.surface);
   }
+  pool?.settle(groups);
   const u = unions();
   unionAcronyms(groups, u);
   const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
   linkPersonVariants(multi, personLike, u.union, u.find);
-  unionCognates(groups, u);
+  unionCognates(groups, u, pool);
   unionCompanySuffixes(groups, u);
   unionLowercaseHeads(groups, u);
   unionCountryPrefixes(groups, u);
@@ -180,7 +322,7 @@ export function groupOccurrences(
   const headed = unionInitialisms(groups, multi, u, listHeads(occs));
   unionAbbreviations(groups, multi, u);
   unionCountries(groups, u);
-  unionNearMisses(groups, u);
+  unionNearMisses(groups, u, pool);
   unionRareMisspellings(groups, u);
 
   const byRoot = new Map<string, Group[]>();
@@ -194,12 +336,11 @@ export function groupOccurrences(
 }
 
 /** Named after a title, or two to four words without a type's head word. */
-function personLike(g: Group): boolean {
-  return (
+const personLike = perGroup(
+  (g: Group): boolean =>
     g.occs.some((o) => o.titled) ||
-    (!typeFromKeywords(g.occs[0]!.tokens) && maxLen(g) >= 2 && maxLen(g) <= 4)
-  );
-}
+    (!typeFromKeywords(g.occs[0]!.tokens) && maxLen(g) >= 2 && maxLen(g) <= 4),
+);
 
 /**
  * Acronyms in parentheses name the same thing as the long form (two long forms sharing one
@@ -237,19 +378,11 @@ function attachShortNames(
     else m.set(k, [v]);
   };
   for (const g of multi) {
-    const longest = maxLen(g);
-    const toks = g.occs.find((o) => o.tokens.length === longest)!.tokens;
-    if (personLike(g) && !toks.some((t) => isConnector(t.text))) {
-      addTo(surnameOf, key(toks[toks.length - 1]!.text), g.key);
-      addTo(firstNameOf, key(toks[0]!.text), g.key);
-    }
-    // "Mojave Desert", "Labour Party": the head word alone names them too.
-    const kw = typeFromKeywords(toks);
-    if ((kw === 'place' || kw === 'organization') && toks.length === 2 && TAIL_KEYWORD(toks))
-      addTo(headOf, key(toks[0]!.text), g.key);
-    // "Policía Nacional", "Centro de Estudios": the head word alone, capitalised, refers back.
-    const first = key(toks[0]!.text);
-    if (kw && isHeadWord(first)) addTo(startOf, first, g.key);
+    const short = shortNames(g);
+    if (short.surname !== null) addTo(surnameOf, short.surname, g.key);
+    if (short.firstName !== null) addTo(firstNameOf, short.firstName, g.key);
+    if (short.head !== null) addTo(headOf, short.head, g.key);
+    if (short.start !== null) addTo(startOf, short.start, g.key);
   }
   const personSurnames = new Set<string>();
   for (const g of groups.values()) {
@@ -271,6 +404,25 @@ function attachShortNames(
   }
   return personSurnames;
 }
+
+/** The one-word names that may name a multi-word name (attachShortNames), by group. */
+const shortNames = perGroup((g: Group) => {
+  const longest = maxLen(g);
+  const toks = g.occs.find((o) => o.tokens.length === longest)!.tokens;
+  const person = personLike(g) && !toks.some((t) => isConnector(t.text));
+  // "Mojave Desert", "Labour Party": the head word alone names them too.
+  const kw = typeFromKeywords(toks);
+  const headed =
+    (kw === 'place' || kw === 'organization') && toks.length === 2 && TAIL_KEYWORD(toks);
+  // "Policía Nacional", "Centro de Estudios": the head word alone, capitalised, refers back.
+  const first = key(toks[0]!.text);
+  return {
+    surname: person ? key(toks[toks.length - 1]!.text) : null,
+    firstName: person ? first : null,
+    head: headed ? first : null,
+    start: kw && isHeadWord(first) ? first : null,
+  };
+});
 
 /** A surname's sources that name a person ending with it must outnumber the others this much. */
 const SURNAME_MAJORITY = 2;
@@ -328,19 +480,17 @@ function unionInitialisms(
     else byInitials.set(initials, new Set([g]));
   };
   for (const m of multi) {
-    const toks = m.occs[0]!.tokens.filter((t) => !isConnector(t.text));
-    const letters = toks.map((t) => fold(t.text)[0]!);
+    const { initials, own } = initialsOf(m);
+    const letters = [...initials];
     index(letters.join(''), m);
-    const own = TAIL_KEYWORD(m.occs[0]!.tokens);
     const head = own ? letters.pop()! : heads.get(m.key)?.[0];
     if (!head || letters.length < 2) continue;
     index(head + [...letters].reverse().join(''), m);
     index(head + letters.join(''), m);
   }
   for (const g of groups.values()) {
-    const surface = g.occs[0]?.surface ?? [...g.aliases][0] ?? '';
-    if (maxLen(g) > 1 || !(isInitialism(surface) || isAllCaps(surface))) continue;
-    const letters = key(surface).replace(/[^a-z]/g, '');
+    const letters = initialismOf(g);
+    if (letters === null) continue;
     const matches = byInitials.get(letters);
     if (matches?.size !== 1) continue;
     const m = [...matches][0]!;
@@ -351,11 +501,38 @@ function unionInitialisms(
   return headed;
 }
 
+/** A multi-word name's words' first letters (connectors left out), and whether a head word ends it. */
+const initialsOf = perGroup((m: Group) => ({
+  initials: m.occs[0]!.tokens.filter((t) => !isConnector(t.text)).map((t) => fold(t.text)[0]!),
+  own: TAIL_KEYWORD(m.occs[0]!.tokens),
+}));
+
+/** A one-word initialism's or all-capitals name's letters (null: neither). */
+const initialismOf = perGroup((g: Group): string | null => {
+  const surface = g.occs[0]?.surface ?? [...g.aliases][0] ?? '';
+  if (maxLen(g) > 1 || !(isInitialism(surface) || isAllCaps(surface))) return null;
+  return key(surface).replace(/[^a-z]/g, '');
+});
+
 /** A plural head word's singular, when some lexicon lists it ("parties" -> "party"). */
 function singularHead(word: string): string | null {
   for (const w of [word.replace(/ies$/, 'y'), word.replace(/e?s$/, ''), word.slice(0, -1)])
     if (w !== word && w.length > 2 && isHeadWord(w)) return w;
   return null;
+}
+
+// headAfter by occurrence (OccurrenceMemo keeps occurrences between builds).
+const headsAfter = new WeakMap<Occurrence, string | null>();
+
+/** The singular of a plural lower-case head word right after an occurrence ("parties"). */
+function headAfter(o: Occurrence): string | null {
+  let head = headsAfter.get(o);
+  if (head === undefined) {
+    const m = /^\s+(\p{Ll}+)/u.exec(o.source.text.slice(o.end, o.end + 40));
+    head = m ? singularHead(fold(m[1]!)) : null;
+    headsAfter.set(o, head);
+  }
+  return head;
 }
 
 /**
@@ -368,8 +545,7 @@ function listHeads(occs: readonly Occurrence[]): Map<string, string> {
   const out = new Map<string, string>();
   const joiners = new Set(anyLanguage('conjunctions'));
   occs.forEach((o, i) => {
-    const m = /^\s+(\p{Ll}+)/u.exec(o.source.text.slice(o.end, o.end + 40));
-    const head = m ? singularHead(fold(m[1]!)) : null;
+    const head = headAfter(o);
     if (!head) return;
     const list = [o];
     for (let j = i - 1; j >= 0; j--) {
@@ -406,8 +582,24 @@ function unionCountries(groups: ReadonlyMap<string, Group>, { union }: Unions): 
  * minus a character): candidates come from that index, visited in the same order as a scan over
  * all pairs would.
  */
-function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+function unionNearMisses(
+  groups: ReadonlyMap<string, Group>,
+  { find, union }: Unions,
+  pool?: GroupPool,
+): void {
   const roots = [...groups.values()].filter((g) => g.occs.length > 0);
+  if (pool) {
+    // The pool's index holds the same candidates (its groups are `roots`), kept between builds.
+    const at = new Map(roots.map((g, i) => [g.key, i]));
+    roots.forEach((a) => {
+      if (a.key.length < 8 || a.key.length > NEAR_MISS_MAX_CHARS) return;
+      const near = pool.nearKeys(a.key);
+      if (near.size === 0) return;
+      const candidates = [...near].map((k) => at.get(k)!).sort((x, y) => x - y);
+      for (const bi of candidates) nearMiss(a, roots[bi]!, find, union);
+    });
+    return;
+  }
   const byVariant = new Map<string, number[]>();
   roots.forEach((g, i) => {
     // One longer than the longest name compared: it may be a near miss of one that is.
@@ -423,19 +615,21 @@ function unionNearMisses(groups: ReadonlyMap<string, Group>, { find, union }: Un
     const candidates = new Set<number>();
     for (const v of variantsOf(a.key))
       for (const bi of byVariant.get(v) ?? []) if (bi !== ai) candidates.add(bi);
-    for (const bi of [...candidates].sort((x, y) => x - y)) {
-      const b = roots[bi]!;
-      if (find(a.key) === find(b.key)) continue;
-      if (Math.abs(a.key.length - b.key.length) > 1) continue;
-      if (a.key.split(' ').length !== b.key.split(' ').length || a.key[0] !== b.key[0]) continue;
-      if (a.occs.length > b.occs.length) {
-        // A shorter rare spelling of a long name ("Al-Houz") is not visited as `a`: join it here.
-        if (b.key.length < 8 && distance(a.key, b.key) === 1) union(b.key, a.key);
-        continue;
-      }
-      if (distance(a.key, b.key) === 1) union(a.key, b.key);
-    }
+    for (const bi of [...candidates].sort((x, y) => x - y)) nearMiss(a, roots[bi]!, find, union);
   });
+}
+
+/** One candidate pair of unionNearMisses: the rarer spelling joins the commoner. */
+function nearMiss(a: Group, b: Group, find: Unions['find'], union: Unions['union']): void {
+  if (find(a.key) === find(b.key)) return;
+  if (Math.abs(a.key.length - b.key.length) > 1) return;
+  if (a.key.split(' ').length !== b.key.split(' ').length || a.key[0] !== b.key[0]) return;
+  if (a.occs.length > b.occs.length) {
+    // A shorter rare spelling of a long name ("Al-Houz") is not visited as `a`: join it here.
+    if (b.key.length < 8 && distance(a.key, b.key) === 1) union(b.key, a.key);
+    return;
+  }
+  if (distance(a.key, b.key) === 1) union(a.key, b.key);
 }
 
 // Every build asks the same keys' variants again: remembered (bounded, like key()).
@@ -495,6 +689,10 @@ interface Named {
   type: ReturnType<typeof typeFromKeywords>;
   /** The country a demonym among a typed name's words says ("Ruritanian Air Force"), left out of `words`. */
   country: string | null;
+  /** unionCognates' index of names that may pair (a shape's names are compared). */
+  shape: string;
+  /** Each word's tags (wordTags). */
+  tags: string[][];
 }
 
 /**
@@ -503,6 +701,23 @@ interface Named {
  * never in the same source; one word, with a long common stem and never in the same source.
  */
 function sameNameAcross(a: Named, b: Named): boolean {
+  let pairs = sameNames.get(a);
+  if (!pairs) {
+    pairs = new WeakMap();
+    sameNames.set(a, pairs);
+  }
+  let same = pairs.get(b);
+  if (same === undefined) {
+    same = readSameNameAcross(a, b);
+    pairs.set(b, same);
+  }
+  return same;
+}
+
+// sameNameAcross by pair: a group's Named lives as long as the group (cognateFeatures).
+const sameNames = new WeakMap<Named, WeakMap<Named, boolean>>();
+
+function readSameNameAcross(a: Named, b: Named): boolean {
   if (a.words.length === 1) {
     const [x, y] = [a.words[0]!, b.words[0]!];
     return commonPrefix(x, y) >= 6 && cognates(x, y) && neverTogether(a.g, b.g);
@@ -525,51 +740,88 @@ function sameNameAcross(a: Named, b: Named): boolean {
  * another too (one entity named several ways), never two that differ. Candidates come from an
  * index of first letters, so the cost grows with the number of names, not the text.
  */
-function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
+function unionCognates(
+  groups: ReadonlyMap<string, Group>,
+  { find, union }: Unions,
+  pool?: GroupPool,
+): void {
   const byShape = new Map<string, Named[]>();
   for (const g of groups.values()) {
-    if (g.occs.length === 0) continue;
-    let words = contentWords(g);
-    if (words.length === 0 || words.some((w) => w.length === 0)) continue;
-    if (words.length === 1 && (words[0]!.length < 6 || countryCode(g.occs[0]!.surface) !== null))
-      continue;
-    const type = typeFromKeywords(g.occs[0]!.tokens);
-    // A typed name's country adjective is which country's, not part of the name: "Ruritanian
-    // Air Force" and "Força Aérea Ruritana" are "Air Force" of one country.
-    let country: string | null = null;
-    if (type && words.length > 2) {
-      const codes = words.map((w) => demonymCountry(w));
-      country = codes.find((c) => c !== null) ?? null;
-      if (country) words = words.filter((_, i) => codes[i] === null);
-    }
-    // "Example International Airport" is "Example Airport".
-    if (type === 'facility') {
-      const major = words.filter((w) => !MINOR_WORDS.has(w));
-      if (major.some((w) => !isHeadWord(w))) words = major;
-    }
-    // Translated words share their gloss's initial ("haut" and "high").
-    const initial = (w: string) => [...nameGlosses(w)].sort()[0]?.[0] ?? w[0];
-    const shape =
-      words.length === 1
-        ? `1:${words[0]!.slice(0, 6)}`
-        : type
-          ? `${type}:${words.filter((w) => !isHeadWord(w)).length}`
-          : `=${words.map(initial).join('')}`;
-    const list = byShape.get(shape);
-    if (list) list.push({ g, words, type, country });
-    else byShape.set(shape, [{ g, words, type, country }]);
+    const named = cognateFeatures(g);
+    if (!named) continue;
+    const list = byShape.get(named.shape);
+    if (list) list.push(named);
+    else byShape.set(named.shape, [named]);
   }
-  for (const list of byShape.values()) {
+  for (const [shape, list] of byShape) {
     if (list.length < 2) continue;
+    // A shape's joins are a function of its names alone (the find() test only skips a join
+    // that would change nothing): the same names as last time join the same way again.
+    const kept = pool?.cognates(shape, list);
+    if (kept) {
+      for (const [a, b] of kept) union(a, b);
+      pool!.keepCognates(shape, list, kept);
+      continue;
+    }
+    const joins: Array<[string, string]> = [];
     const maybe = cognateCandidates(list);
     for (const [i, a] of list.entries()) {
       const fits = maybe(i)
         .map((j) => list[j]!)
         .filter((b) => b !== a && sameNameAcross(a, b));
       const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
-      if (agree) for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
+      if (!agree) continue;
+      for (const b of fits) {
+        joins.push([a.g.key, b.g.key]);
+        if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
+      }
     }
+    pool?.keepCognates(shape, list, joins);
   }
+}
+
+// What unionCognates reads of one group alone, by group (GroupPool keeps groups across builds).
+const cognateFeaturesOf = new WeakMap<Group, Named | null>();
+
+/** A group's name as unionCognates compares it (null: a name it leaves alone). */
+function cognateFeatures(g: Group): Named | null {
+  let named = cognateFeaturesOf.get(g);
+  if (named === undefined) {
+    named = readCognateFeatures(g);
+    cognateFeaturesOf.set(g, named);
+  }
+  return named;
+}
+
+function readCognateFeatures(g: Group): Named | null {
+  if (g.occs.length === 0) return null;
+  let words = contentWords(g);
+  if (words.length === 0 || words.some((w) => w.length === 0)) return null;
+  if (words.length === 1 && (words[0]!.length < 6 || countryCode(g.occs[0]!.surface) !== null))
+    return null;
+  const type = typeFromKeywords(g.occs[0]!.tokens);
+  // A typed name's country adjective is which country's, not part of the name: "Ruritanian
+  // Air Force" and "Força Aérea Ruritana" are "Air Force" of one country.
+  let country: string | null = null;
+  if (type && words.length > 2) {
+    const codes = words.map((w) => demonymCountry(w));
+    country = codes.find((c) => c !== null) ?? null;
+    if (country) words = words.filter((_, i) => codes[i] === null);
+  }
+  // "Example International Airport" is "Example Airport".
+  if (type === 'facility') {
+    const major = words.filter((w) => !MINOR_WORDS.has(w));
+    if (major.some((w) => !isHeadWord(w))) words = major;
+  }
+  // Translated words share their gloss's initial ("haut" and "high").
+  const initial = (w: string) => [...nameGlosses(w)].sort()[0]?.[0] ?? w[0];
+  const shape =
+    words.length === 1
+      ? `1:${words[0]!.slice(0, 6)}`
+      : type
+        ? `${type}:${words.filter((w) => !isHeadWord(w)).length}`
+        : `=${words.map(initial).join('')}`;
+  return { g, words, type, country, shape, tags: words.map(wordTags) };
 }
 
 /**
@@ -588,20 +840,20 @@ function wordTags(w: string): string[] {
 function cognateCandidates(list: readonly Named[]): (i: number) => number[] {
   const holders = new Map<string, Set<number>>();
   list.forEach((n, i) => {
-    for (const w of n.words)
-      for (const t of wordTags(w)) {
+    for (const tags of n.tags)
+      for (const t of tags) {
         const set = holders.get(t);
         if (set) set.add(i);
         else holders.set(t, new Set([i]));
       }
   });
   return (i) => {
-    const words = list[i]!.words;
-    const nonHead = words.filter((w) => !isHeadWord(w));
+    const { words, tags } = list[i]!;
+    const nonHead = words.flatMap((w, k) => (isHeadWord(w) ? [] : [k]));
     let out: number[] | null = null;
-    for (const w of nonHead.length > 0 ? nonHead : words) {
+    for (const k of nonHead.length > 0 ? nonHead : words.map((_, k) => k)) {
       const mayPair = new Set<number>();
-      for (const t of wordTags(w)) for (const j of holders.get(t) ?? []) mayPair.add(j);
+      for (const t of tags[k]!) for (const j of holders.get(t) ?? []) mayPair.add(j);
       out = out === null ? [...mayPair] : out.filter((j) => mayPair.has(j));
       if (out.length === 0) break;
     }
@@ -618,23 +870,28 @@ function cognateCandidates(list: readonly Named[]): (i: number) => number[] {
 function unionHeadWordVariants(groups: ReadonlyMap<string, Group>, { union }: Unions): Set<string> {
   const extended = new Set<string>();
   for (const g of groups.values()) {
-    if (g.occs.length === 0 || maxLen(g) < 3) continue;
-    const toks = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens;
-    if (!TAIL_KEYWORD(toks)) continue;
-    const shorter = groups.get(
-      key(
-        toks
-          .slice(0, -1)
-          .map((t) => t.text)
-          .join(' '),
-      ),
-    );
+    const without = withoutHeadWord(g);
+    if (without === null) continue;
+    const shorter = groups.get(without);
     if (!shorter || shorter.occs.length === 0 || maxLen(shorter) < 2) continue;
     union(g.key, shorter.key);
     extended.add(g.key);
   }
   return extended;
 }
+
+/** The key of a name of three or more words without the head word ending it (null: none). */
+const withoutHeadWord = perGroup((g: Group): string | null => {
+  if (g.occs.length === 0 || maxLen(g) < 3) return null;
+  const toks = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens;
+  if (!TAIL_KEYWORD(toks)) return null;
+  return key(
+    toks
+      .slice(0, -1)
+      .map((t) => t.text)
+      .join(' '),
+  );
+});
 
 /**
  * A one-word abbreviation written as a word ("Anac", "Cenipa") of exactly one longer name
@@ -646,10 +903,7 @@ function unionAbbreviations(
   multi: readonly Group[],
   { find, union }: Unions,
 ): void {
-  const long = multi
-    .filter((g) => g.occs.length > 0 && typeFromKeywords(g.occs[0]!.tokens) !== null)
-    .map((g) => ({ g, words: contentWords(g) }))
-    .filter((l) => l.words.length >= 3);
+  const long = multi.map(abbreviable).filter((l): l is { g: Group; words: string[] } => l !== null);
   if (long.length === 0) return;
   // An abbreviation starts with its name's first letter, and its second letter is the first
   // word's second, or the first letter of the second word or (that one left out) of the third
@@ -672,11 +926,43 @@ function unionAbbreviations(
     if (!/^\p{L}{4,8}$/u.test(word) || g.occs.some((o) => !/^\p{Lu}/u.test(o.surface))) continue;
     const names = byStart.get(word.slice(0, 2)) ?? [];
     const roots = new Set(
-      [...names].filter((l) => abbreviates(word, l.words)).map((l) => find(l.g.key)),
+      [...names].filter((l) => abbreviatesName(word, l)).map((l) => find(l.g.key)),
     );
     roots.delete(find(g.key));
     if (roots.size === 1) union(g.key, [...roots][0]!);
   }
+}
+
+// What unionAbbreviations reads of one group alone, by group (GroupPool keeps groups).
+const abbreviables = new WeakMap<Group, { g: Group; words: string[] } | null>();
+
+/** A name of three or more content words typed by a head word: one an abbreviation may name. */
+function abbreviable(g: Group): { g: Group; words: string[] } | null {
+  let l = abbreviables.get(g);
+  if (l === undefined) {
+    const words =
+      g.occs.length > 0 && typeFromKeywords(g.occs[0]!.tokens) !== null ? contentWords(g) : [];
+    l = words.length >= 3 ? { g, words } : null;
+    abbreviables.set(g, l);
+  }
+  return l;
+}
+
+// abbreviates() by name (abbreviable's, kept with its group) and word.
+const abbreviations = new WeakMap<{ words: string[] }, Map<string, boolean>>();
+
+function abbreviatesName(word: string, l: { words: string[] }): boolean {
+  let byWord = abbreviations.get(l);
+  if (!byWord) {
+    byWord = new Map();
+    abbreviations.set(l, byWord);
+  }
+  let yes = byWord.get(word);
+  if (yes === undefined) {
+    yes = abbreviates(word, l.words);
+    byWord.set(word, yes);
+  }
+  return yes;
 }
 
 /** Whether `short` is prefixes of `words` in order (from the first word, one word skippable). */
@@ -727,16 +1013,24 @@ function unionRareMisspellings(groups: ReadonlyMap<string, Group>, { find, union
  */
 function unionCompanySuffixes(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
   for (const g of groups.values()) {
-    if (g.occs.length === 0 || maxLen(g) < 2) continue;
-    const words = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens.map((t) => key(t.text));
-    for (const suffix of companySuffixes()) {
-      const n = words.length - suffix.length;
-      if (n !== 1 || !suffix.every((w, i) => words[n + i] === w)) continue;
-      const base = groups.get(words[0]!);
+    for (const k of companyBases(g)) {
+      const base = groups.get(k);
       if (base && base.occs.length > 0) union(g.key, base.key);
     }
   }
 }
+
+/** A name's one word before a company suffix, once per suffix it ends with. */
+const companyBases = perGroup((g: Group): string[] => {
+  if (g.occs.length === 0 || maxLen(g) < 2) return [];
+  const words = g.occs.find((o) => o.tokens.length === maxLen(g))!.tokens.map((t) => key(t.text));
+  const out: string[] = [];
+  for (const suffix of companySuffixes()) {
+    const n = words.length - suffix.length;
+    if (n === 1 && suffix.every((w, i) => words[n + i] === w)) out.push(words[0]!);
+  }
+  return out;
+});
 
 const FORMERLY = anyLanguage('formerly');
 const MINOR_WORDS = anyLanguage('minorNameWords');
@@ -753,14 +1047,30 @@ function unionFormerNames(
 ): void {
   for (let i = 0; i + 1 < occs.length; i++) {
     const [a, b] = [occs[i]!, occs[i + 1]!];
-    if (a.source !== b.source || b.start <= a.end) continue;
-    const between = a.source.text.slice(a.end, b.start);
-    const m = /^\s*[,(]\s*(\p{L}+)-?\s*$/u.exec(between);
-    if (!m || !FORMERLY.has(fold(m[1]!))) continue;
-    if (!/^\s*(?:[,.;:)]|$)/u.test(a.source.text.slice(b.end, b.end + 2))) continue;
+    if (!formerlyBetween(a, b)) continue;
     const [ga, gb] = [groups.get(key(a.surface)), groups.get(key(b.surface))];
     if (ga && gb) union(gb.key, ga.key);
   }
+}
+
+// formerlyBetween by occurrence and the one after it (OccurrenceMemo keeps occurrences).
+const formerly = new WeakMap<Occurrence, { next: Occurrence; yes: boolean }>();
+
+/** Whether `b` is `a`'s former name: "a, formerly b" ending the phrase. */
+function formerlyBetween(a: Occurrence, b: Occurrence): boolean {
+  const was = formerly.get(a);
+  if (was?.next === b) return was.yes;
+  const yes = readFormerly(a, b);
+  formerly.set(a, { next: b, yes });
+  return yes;
+}
+
+function readFormerly(a: Occurrence, b: Occurrence): boolean {
+  if (a.source !== b.source || b.start <= a.end) return false;
+  const between = a.source.text.slice(a.end, b.start);
+  const m = /^\s*[,(]\s*(\p{L}+)-?\s*$/u.exec(between);
+  if (!m || !FORMERLY.has(fold(m[1]!))) return false;
+  return /^\s*(?:[,.;:)]|$)/u.test(a.source.text.slice(b.end, b.end + 2));
 }
 
 /**
@@ -770,18 +1080,8 @@ function unionFormerNames(
  */
 function unionLowercaseHeads(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
   for (const g of groups.values()) {
-    if (maxLen(g) < 2) continue;
-    for (const o of g.occs) {
-      const b = o.before;
-      const n = b.length;
-      const heads =
-        n >= 1 && isHeadWord(b[n - 1]!)
-          ? [b[n - 1]!]
-          : n >= 2 && isConnector(b[n - 1]!) && isHeadWord(b[n - 2]!)
-            ? [b[n - 2]!, b[n - 1]!]
-            : null;
-      if (!heads) continue;
-      const full = groups.get(key([...heads, o.surface].join(' ')));
+    for (const k of headedForms(g)) {
+      const full = groups.get(k);
       if (full && full !== g && full.occs.length > 0) {
         union(g.key, full.key);
         break;
@@ -790,36 +1090,73 @@ function unionLowercaseHeads(groups: ReadonlyMap<string, Group>, { union }: Unio
   }
 }
 
+/** The keys of a name with the lower-case head word (and connector) before it, by occurrence. */
+const headedForms = perGroup((g: Group): string[] => {
+  if (maxLen(g) < 2) return [];
+  const out: string[] = [];
+  for (const o of g.occs) {
+    const b = o.before;
+    const n = b.length;
+    const heads =
+      n >= 1 && isHeadWord(b[n - 1]!)
+        ? [b[n - 1]!]
+        : n >= 2 && isConnector(b[n - 1]!) && isHeadWord(b[n - 2]!)
+          ? [b[n - 2]!, b[n - 1]!]
+          : null;
+    if (heads) out.push(key([...heads, o.surface].join(' ')));
+  }
+  return out;
+});
+
 /**
  * "United States Example Survey", "US Example Survey" and "the US | Example Survey" (the
  * country read apart from the name): one name, whichever way the country opening it is written.
  */
 function unionCountryPrefixes(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
   const byRest = new Map<string, Group[]>();
-  const add = (k: string, g: Group) => {
-    const list = byRest.get(k);
-    if (list) list.push(g);
-    else byRest.set(k, [g]);
-  };
   for (const g of groups.values()) {
-    if (g.occs.length === 0 || maxLen(g) < 3) continue;
-    const words = g.key.split(' ');
-    for (let n = 1; n <= 3 && words.length - n >= 2; n++) {
-      const code = countryCode(words.slice(0, n).join(' '));
-      if (code) add(`${code}|${words.slice(n).join(' ')}`, g);
+    for (const rest of countryPrefixed(g).rests) {
+      const list = byRest.get(rest);
+      if (list) list.push(g);
+      else byRest.set(rest, [g]);
     }
   }
   if (byRest.size === 0) return;
-  for (const g of groups.values()) {
-    if (maxLen(g) < 2) continue;
+  for (const g of groups.values())
+    for (const code of countryPrefixed(g).before)
+      for (const full of byRest.get(`${code}|${g.key}`) ?? []) union(g.key, full.key);
+  for (const list of byRest.values()) for (const g of list.slice(1)) union(g.key, list[0]!.key);
+}
+
+// What unionCountryPrefixes reads of one group alone, by group (GroupPool keeps groups).
+const countryPrefixes = new WeakMap<Group, { rests: string[]; before: string[] }>();
+
+/**
+ * A group's name without a country opening it ("code|rest", for names of three or more
+ * words), and the countries written just before its occurrences (one per occurrence that has
+ * one, in order).
+ */
+function countryPrefixed(g: Group): { rests: string[]; before: string[] } {
+  let out = countryPrefixes.get(g);
+  if (out) return out;
+  out = { rests: [], before: [] };
+  if (g.occs.length > 0 && maxLen(g) >= 3) {
+    const words = g.key.split(' ');
+    for (let n = 1; n <= 3 && words.length - n >= 2; n++) {
+      const code = countryCode(words.slice(0, n).join(' '));
+      if (code) out.rests.push(`${code}|${words.slice(n).join(' ')}`);
+    }
+  }
+  if (maxLen(g) >= 2) {
     for (const o of g.occs) {
       const b = o.before;
       const code = [1, 2, 3]
         .filter((n) => n <= b.length)
         .map((n) => countryCode(b.slice(b.length - n).join(' ')))
         .find((c) => c !== null);
-      if (code) for (const full of byRest.get(`${code}|${g.key}`) ?? []) union(g.key, full.key);
+      if (code) out.before.push(code);
     }
   }
-  for (const list of byRest.values()) for (const g of list.slice(1)) union(g.key, list[0]!.key);
+  countryPrefixes.set(g, out);
+  return out;
 }

@@ -8,9 +8,9 @@ import { countryCode } from '../../lang';
 import type { Descriptor, Entity, Mention, Passage, Source } from '../../types';
 import { entityId } from '../ids';
 import type { EntityOverrides } from '../overrides';
-import { type Group, groupOccurrences, type Grouping, maxLen } from './grouping';
+import { type Group, groupOccurrences, type Grouping, GroupPool, maxLen } from './grouping';
 import { junkFilter } from './junk';
-import { linkMentions } from './mentions';
+import { linkMentions, MentionMemo } from './mentions';
 import { acronymHead, betterName, findOverride, mergeDescriptors, pickName } from './naming';
 import { findOccurrences, type Occurrence, OccurrenceMemo, sentencesOf } from './occurrences';
 import { inferType, typeFromNeighbours } from './typing';
@@ -49,6 +49,7 @@ export function discoverEntities(
   const grouping = groupOccurrences(
     occs,
     kept ? kept.occurrences.junkFilter() : junkFilter(occs, knownKeys, stats),
+    kept?.groups,
   );
   const origin = inputs[0]?.source.origin ?? 'seed';
   const drafts = kept?.draftsFor(overrides, origin);
@@ -56,7 +57,13 @@ export function discoverEntities(
   for (const [root, members] of grouping.byRoot) resolved.add(members, grouping, root);
   if (kept && drafts) kept.drafts = drafts.next;
   const { changed, aliasToEntity } = resolved.finish();
-  const mentions = linkMentions(occs, sentences, aliasToEntity, [...known, ...changed.values()]);
+  const mentions = linkMentions(
+    occs,
+    sentences,
+    aliasToEntity,
+    [...known, ...changed.values()],
+    kept?.mentions,
+  );
   // Entities must be mentioned to be worth keeping.
   const mentioned = new Set(mentions.map((m) => m.entityId));
   const knownIds = new Set(known.map((k) => k.id));
@@ -70,6 +77,8 @@ interface Draft {
   nameKey: string;
   /** Its sorted surface forms (entityId's tie-break with an id already taken). */
   evidence: string;
+  /** Its id when no entity has taken it (entityId with nothing taken), once asked. */
+  id?: string;
   entity: Omit<Entity, 'id'>;
   /** Left without a type: its neighbours in lists may give it one (typeFromNeighbours). */
   untyped: boolean;
@@ -134,6 +143,10 @@ function sameDraftInputs(a: DraftInputs, b: DraftInputs): boolean {
  */
 export class DiscoveryMemo {
   readonly occurrences = new OccurrenceMemo();
+  /** The last build's groups, and how many of them it made afresh. */
+  readonly groups = new GroupPool();
+  /** Each source's mentions, and the keys they were looked up by. */
+  readonly mentions = new MentionMemo();
   drafts = new Map<string, { inputs: DraftInputs; draft: Draft }>();
   private context = '';
 
@@ -204,13 +217,16 @@ class Resolver {
       aliases: new Set(members.flatMap((m) => [...m.aliases])),
     };
     if (all.occs.length === 0) return;
+    // Nothing known (the batch build's case): nothing to look up.
     const existing =
-      [...all.aliases].map((a) => this.knownKeys.get(key(a))).find((e) => e !== undefined) ??
-      // A country known under another language's name ("Maroc" after "Morocco").
-      [...all.aliases]
-        .map((a) => countryCode(a))
-        .map((c) => (c ? this.knownCountries.get(c) : undefined))
-        .find((e) => e !== undefined);
+      this.knownKeys.size === 0 && this.knownCountries.size === 0
+        ? undefined
+        : ([...all.aliases].map((a) => this.knownKeys.get(key(a))).find((e) => e !== undefined) ??
+          // A country known under another language's name ("Maroc" after "Morocco").
+          [...all.aliases]
+            .map((a) => countryCode(a))
+            .map((c) => (c ? this.knownCountries.get(c) : undefined))
+            .find((e) => e !== undefined));
     if (existing) {
       this.update(existing, all, descriptorsOf(all), () => typeOf(members, grouping, all));
       return;
@@ -275,7 +291,11 @@ class Resolver {
   private place(draft: Draft, all: Group): void {
     // A function of the entity's own name (no two entities share a name's key), not of what
     // came before it: an add never renames an entity it does not touch.
-    const id = entityId(draft.nameKey, draft.evidence, this.usedIds);
+    // The id no entity took yet is the draft's own (entityId reads `taken` for that alone).
+    draft.id ??= entityId(draft.nameKey, draft.evidence, new Set());
+    const id = this.usedIds.has(draft.id)
+      ? entityId(draft.nameKey, draft.evidence, this.usedIds)
+      : draft.id;
     this.usedIds.add(id);
     const { name, generic, type, aliases, descriptors, description, origin } = draft.entity;
     const entity: Entity = {

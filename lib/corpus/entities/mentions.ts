@@ -8,19 +8,129 @@ import { type Token, tokenize } from '../tokens';
 import type { Occurrence, Sentence } from './occurrences';
 import { key } from './words';
 
+/**
+ * What linkMentions found in each source last time, and what it read to find it: a source whose
+ * occurrences and sentences are the same objects, under the same longest alias, whose every
+ * looked-up key names the same entity id (or none) again, has the same mentions.
+ */
+export class MentionMemo {
+  private last = new Map<string, SourceMentions>();
+  /** Sources whose mentions the last build found again (not kept). */
+  relinked = 0;
+
+  /** The kept mentions of one source, when still what linking would find. */
+  kept(
+    sourceId: string,
+    occs: readonly Occurrence[],
+    sentences: readonly Sentence[],
+    maxAliasTokens: number,
+    aliasToEntity: ReadonlyMap<string, Entity>,
+  ): SourceMentions | null {
+    const was = this.last.get(sourceId);
+    if (
+      !was ||
+      was.maxAliasTokens !== maxAliasTokens ||
+      !sameObjects(was.occs, occs) ||
+      !sameObjects(was.sentences, sentences)
+    )
+      return null;
+    for (const [k, id] of was.lookups) if (aliasToEntity.get(k)?.id !== id) return null;
+    return was;
+  }
+
+  /** Sets what this build keeps (the sources it holds). */
+  next(kept: Map<string, SourceMentions>, relinked: number): void {
+    this.last = kept;
+    this.relinked = relinked;
+  }
+}
+
+interface SourceMentions {
+  occs: readonly Occurrence[];
+  sentences: readonly Sentence[];
+  maxAliasTokens: number;
+  /** Every key looked up, and the id of the entity it named (undefined: none). */
+  lookups: Map<string, string | undefined>;
+  mentions: Mention[];
+}
+
+const sameObjects = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+// Aliases' token counts (maxAliasTokens), remembered (bounded, like key()).
+const aliasTokens = new Map<string, number>();
+const ALIAS_TOKENS_MAX = 100_000;
+
+function tokenCount(alias: string): number {
+  let n = aliasTokens.get(alias);
+  if (n === undefined) {
+    n = tokenize(alias.replace(/-/g, ' ')).length;
+    if (aliasTokens.size >= ALIAS_TOKENS_MAX) aliasTokens.clear();
+    aliasTokens.set(alias, n);
+  }
+  return n;
+}
+
 /** The mentions of `entities` (by folded alias in `aliasToEntity`), sorted by source and offset. */
 export function linkMentions(
   occs: readonly Occurrence[],
   sentences: readonly Sentence[],
   aliasToEntity: ReadonlyMap<string, Entity>,
   entities: Iterable<Entity>,
+  memo?: MentionMemo,
 ): Mention[] {
   // The most tokens a span matching an alias can have: the alias's own, and one more per hyphen
   // (keys spell a hyphen as a space).
   let maxAliasTokens = 1;
   for (const e of entities)
     for (const a of [e.name, ...e.aliases])
-      maxAliasTokens = Math.max(maxAliasTokens, tokenize(a.replace(/-/g, ' ')).length);
+      maxAliasTokens = Math.max(maxAliasTokens, tokenCount(a));
+  // Mentions are found source by source (their ids are the source's and an offset in it).
+  const bySource = new Map<string, { occs: Occurrence[]; sentences: Sentence[] }>();
+  const of = (id: string) => {
+    let s = bySource.get(id);
+    if (!s) {
+      s = { occs: [], sentences: [] };
+      bySource.set(id, s);
+    }
+    return s;
+  };
+  for (const o of occs) of(o.source.id).occs.push(o);
+  for (const s of sentences) of(s.source.id).sentences.push(s);
+  const mentions: Mention[] = [];
+  const kept = new Map<string, SourceMentions>();
+  let relinked = 0;
+  for (const [id, s] of bySource) {
+    const again = memo?.kept(id, s.occs, s.sentences, maxAliasTokens, aliasToEntity);
+    if (again) {
+      mentions.push(...again.mentions);
+      kept.set(id, again);
+      continue;
+    }
+    relinked++;
+    const lookups = new Map<string, string | undefined>();
+    const lookup = (k: string): Entity | undefined => {
+      const e = aliasToEntity.get(k);
+      lookups.set(k, e?.id);
+      return e;
+    };
+    const found = sourceMentions(s.occs, s.sentences, lookup, maxAliasTokens);
+    mentions.push(...found);
+    kept.set(id, { ...s, maxAliasTokens, lookups, mentions: found });
+  }
+  memo?.next(kept, relinked);
+  return mentions.sort((a, b) =>
+    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.start - b.start,
+  );
+}
+
+/** One source's mentions (its occurrences and sentences), unsorted. */
+function sourceMentions(
+  occs: readonly Occurrence[],
+  sentences: readonly Sentence[],
+  lookup: (k: string) => Entity | undefined,
+  maxAliasTokens: number,
+): Mention[] {
   const mentions: Mention[] = [];
   const seen = new Set<string>();
   const addMention = (o: Occurrence, from: Token, to: Token, entity: Entity) => {
@@ -39,7 +149,7 @@ export function linkMentions(
     });
   };
   for (const o of occs) {
-    const whole = aliasToEntity.get(key(o.surface));
+    const whole = lookup(key(o.surface));
     if (whole) {
       addMention(o, o.tokens[0]!, o.tokens[o.tokens.length - 1]!, whole);
       continue;
@@ -52,7 +162,7 @@ export function linkMentions(
       let hit: Entity | undefined;
       for (; j > i; j--) {
         const span = o.source.text.slice(o.tokens[i]!.start, o.tokens[j - 1]!.end);
-        hit = aliasToEntity.get(key(span));
+        hit = lookup(key(span));
         if (hit) break;
       }
       if (hit) {
@@ -61,25 +171,23 @@ export function linkMentions(
       } else i++;
     }
   }
-  mentions.push(...compoundMentions(sentences, aliasToEntity, seen));
-  return mentions.sort((a, b) =>
-    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.start - b.start,
-  );
+  mentions.push(...compoundMentions(sentences, lookup, seen));
+  return mentions;
 }
 
 /** Hyphenated compounds of two known names ("X-Y relations") mention both. */
 function compoundMentions(
   sentences: readonly Sentence[],
-  aliasToEntity: ReadonlyMap<string, Entity>,
+  lookup: (k: string) => Entity | undefined,
   seen: Set<string>,
 ): Mention[] {
   const out: Mention[] = [];
   for (const s of sentences) {
     for (const t of s.tokens) {
-      if (!t.cap || !t.text.includes('-') || aliasToEntity.has(key(t.text))) continue;
+      if (!t.cap || !t.text.includes('-') || lookup(key(t.text))) continue;
       let offset = t.start;
       for (const part of t.text.split('-')) {
-        const entity = aliasToEntity.get(key(part));
+        const entity = lookup(key(part));
         const id = `${s.source.id}:${offset}`;
         if (entity && !seen.has(id)) {
           seen.add(id);
