@@ -90,15 +90,23 @@ export default defineBackground(() => {
     // Loads the bundle on a new version and checks every row before answering; on any other
     // start the rows are checked beside the first answers (a damaged built-in row is rebuilt,
     // which bumps the dictionary version). What it found is kept for the options page.
-    const { checked } = await checkAtStart(db, version, fetchBundle);
-    void checked
-      .then(async (report) => {
-        if (!report) return;
-        console.warn('Crosscheck: damaged data found', report);
-        await publishDictionaryVersion();
-      })
-      .catch((e: unknown) => console.error('Crosscheck: checking the data failed', e));
-    await publishDictionaryVersion();
+    const { checked, checkNow } = await checkAtStart(db, version, fetchBundle);
+    const afterCheck = checked.then(async (report) => {
+      if (!report) return;
+      console.warn('Crosscheck: damaged data found', report);
+      await publishDictionaryVersion();
+    });
+    afterCheck.catch((e: unknown) => console.error('Crosscheck: checking the data failed', e));
+    try {
+      await publishDictionaryVersion();
+    } catch (e) {
+      // The dictionary is rebuilt from every entity: a damaged row the waiting check has not
+      // repaired yet stops it. Check now, then publish what the repair left.
+      console.warn('Crosscheck: the dictionary waits for the data check', e);
+      checkNow();
+      await afterCheck;
+      await publishDictionaryVersion();
+    }
   }
 
   // The background alone writes the dictionary cache, then its version: open tabs watch the

@@ -294,16 +294,20 @@ export const CHECK_DELAY_MS = 1_000;
  * the first answers (`delayMs`, or at once when the report is asked for), and `checked` says
  * when that is done. The report's reader (`readIntegrityReport`) waits for it, so the options
  * page says what it found; a repair is a write, which refreshes every answer kept from before
- * it (lib/service/read-cache.ts).
+ * it (lib/service/read-cache.ts). `checkNow` starts a waiting check at once: for a caller that
+ * met a row it cannot read before the check came.
  */
 export async function checkAtStart(
   db: CrosscheckDB,
   bundleVersion: string,
   getBundle: () => Promise<BundledIndex>,
   delayMs = CHECK_DELAY_MS,
-): Promise<{ checked: Promise<IntegrityReport | null> }> {
+): Promise<{ checked: Promise<IntegrityReport | null>; checkNow: () => void }> {
   if ((await db.meta.get(META_INDEX_VERSION))?.value !== bundleVersion)
-    return { checked: Promise.resolve(await ensureIntact(db, bundleVersion, getBundle)) };
+    return {
+      checked: Promise.resolve(await ensureIntact(db, bundleVersion, getBundle)),
+      checkNow: () => undefined,
+    };
   let begin!: () => void;
   const started = new Promise<void>((ok) => (begin = ok));
   const timer = setTimeout(begin, delayMs);
@@ -318,7 +322,7 @@ export async function checkAtStart(
   running.set(db, entry);
   const done = () => void (running.get(db) === entry && running.delete(db));
   checked.then(done, done);
-  return { checked };
+  return { checked, checkNow: entry.begin };
 }
 
 async function savedReport(db: CrosscheckDB): Promise<IntegrityReport | null> {
