@@ -111,34 +111,3 @@ describe('names joined across sources, with a memo, as the batch build joins the
     expect(names).toContain(joined[1]);
   });
 });
-
-describe('names joined across sources, with a memo, as the batch build joins them', () => {
-  const invented = (id: string, text: string) => prepareSource(rawSource(id, 'en', text));
-  const a = invented(
-    'a',
-    'The Ruritania Water Authority said on Monday that the Ruritania Water Authority would open the dam. Jane Doe, its director, agreed.',
-  );
-  // One letter off (a near miss), in another source.
-  const b = invented('b', 'The Ruritania Watter Authority denied the report on Tuesday.');
-  // An acronym in parentheses, a surname alone and a name one letter off again.
-  const c = invented(
-    'c',
-    'Staff of the RWA (Ruritania Water Authority) met Jane Doe. Doe said the Ruritania Watter Authority had not closed.',
-  );
-  const d = invented('d', 'The Sample Harbour Company said its Sample Harbour ships would sail.');
-  const memo = new DiscoveryMemo();
-  const live: PreparedSource[] = [];
-
-  test.each([
-    ['adding the first source', () => live.push(a)],
-    ['adding a near miss', () => live.push(b)],
-    ['adding an acronym and a surname', () => live.push(c)],
-    ['adding an unrelated source', () => live.push(d)],
-    ['removing the near miss', () => live.splice(live.indexOf(b), 1)],
-    ['removing the first source', () => live.splice(live.indexOf(a), 1)],
-    ['adding the near miss again', () => live.push(b)],
-  ])('%s', (_what, change) => {
-    change();
-    expect(resolveEntities(live, null, memo)).toEqual(batch(live));
-  });
-});
