@@ -123,13 +123,16 @@ function groupPassages(passages: readonly Passage[]): Map<string, Passage[]> {
  * as of the last change they wrote (the same row objects from one change to the next, so that
  * each source's analysis is found again by identity), the rows derived from them, and the
  * pipeline's memo (lib/corpus/pipeline.ts). Trusted only while the dictionary version and the
- * row counts are those it was written at: any other writer (seed update, reset) bumps the
+ * source count are those it was written at: any other writer (seed update, reset) bumps the
  * version, and the inputs are then read again.
  */
 interface Kept {
   inputs: CorpusInputs | null;
-  /** Row counts of sources and passages at `inputs.version`. */
-  counts: readonly [number, number];
+  /**
+   * The number of source rows at `inputs.version`. (Passages are written only with their
+   * source, in the same transaction; counting them read every passage row at every change.)
+   */
+  sourceCount: number;
   /** The derived rows in the database at `inputs.version`. */
   derived: DerivedRows | null;
   memo: DeriveMemo;
@@ -137,7 +140,7 @@ interface Kept {
 
 const newKept = (): Kept => ({
   inputs: null,
-  counts: [0, 0],
+  sourceCount: 0,
   derived: null,
   memo: createDeriveMemo(),
 });
@@ -147,8 +150,7 @@ async function readInputs(db: CrosscheckDB, kept?: Kept): Promise<CorpusInputs> 
   const read = async () => {
     const version = (await db.meta.get(META_DICTIONARY_VERSION))?.value;
     if (kept?.inputs && kept.inputs.version === version) {
-      const counts = [await db.sources.count(), await db.passages.count()];
-      if (counts[0] === kept.counts[0] && counts[1] === kept.counts[1]) return kept.inputs;
+      if ((await db.sources.count()) === kept.sourceCount) return kept.inputs;
     }
     const inputs = {
       version,
@@ -157,7 +159,7 @@ async function readInputs(db: CrosscheckDB, kept?: Kept): Promise<CorpusInputs> 
     };
     if (kept) {
       kept.inputs = inputs;
-      kept.counts = [inputs.sources.length, [...inputs.passages.values()].flat().length];
+      kept.sourceCount = inputs.sources.length;
       kept.derived = null;
     }
     return inputs;
@@ -572,7 +574,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       // Committed: what the database now holds is what the next change starts from.
       const inputs = inputsAfter(written.inputs, make, written.after, written.version);
       kept.inputs = inputs;
-      kept.counts = [inputs.sources.length, [...inputs.passages.values()].flat().length];
+      kept.sourceCount = inputs.sources.length;
       kept.derived = written.derived;
     } catch (e) {
       // Rolled back: the memo may hold this change's analyses (checked before any reuse, so
