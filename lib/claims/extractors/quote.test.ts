@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { attributionAfter, findQuotes, isWordList, verbBefore, wordLists } from './quote';
-import { diffQuotes } from '../rules/quote';
+import { diffQuotes, freshDiff, quotesAlike, similarityBound } from '../rules/quote';
+import { seedBundle } from '../../../tests/unit/fixtures/seed-corpus';
 
 test.each([
   [
@@ -65,6 +66,10 @@ test.each([
   expect(d.similarity).toBeGreaterThan(0.55);
   expect(d.onlyA).toEqual(onlyA);
   expect(d.onlyB).toEqual(onlyB);
+  // Kept for the next comparison of the same pair (a story compared again), and read-only.
+  expect(diffQuotes(a, b)).toBe(d);
+  expect(d).toEqual(freshDiff(a, b));
+  expect(Object.isFrozen(d)).toBe(true);
 });
 
 test.each([
@@ -141,4 +146,25 @@ test.each([
 ])('%s: the verb before a quote in “%s”', (language, text, verb) => {
   const [q] = findQuotes(text);
   expect(verbBefore(text, 0, q!.start - 1, language)?.verb).toBe(verb);
+});
+
+test('the cheap bound never rules out a pair the diff would keep: every pair of the seed quotes', () => {
+  const quotes = [
+    ...new Set(
+      seedBundle({ withOverrides: false })
+        .corpus.claims.filter((c) => c.kind === 'quote')
+        .map((c) => c.value),
+    ),
+  ];
+  expect(quotes.length).toBeGreaterThan(10);
+  let ruledOut = 0;
+  for (const a of quotes)
+    for (const b of quotes) {
+      const exact = freshDiff(a, b).similarity;
+      expect(similarityBound(a, b)).toBeGreaterThanOrEqual(exact);
+      for (const min of [0.55, 0.7]) expect(quotesAlike(a, b, min)).toBe(exact >= min);
+      if (similarityBound(a, b) < 0.55) ruledOut++;
+    }
+  // Most pairs are different quotes: the bound spares their diffs.
+  expect(ruledOut).toBeGreaterThan(quotes.length ** 2 / 2);
 });

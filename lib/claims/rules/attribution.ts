@@ -12,7 +12,7 @@ import {
 } from '../align';
 import { contentLemmas, foldLower } from '../text';
 import { isReading, quantitiesAlign, valueGap } from './quantity';
-import { diffQuotes } from './quote';
+import { quotesAlike } from './quote';
 
 function speakerKey(c: Claim): string {
   return String(c.detail.speakerId ?? foldLower(String(c.detail.speaker ?? c.value)));
@@ -136,7 +136,7 @@ export function compareAttributions(claims: readonly Claim[], ctx: RuleContext):
   crossSourcePairs(quotes, bySource, (a, b) => {
     if (speakerKey(a) === speakerKey(b)) return;
     if (a.value.split(/\s+/).length < 6 || b.value.split(/\s+/).length < 6) return;
-    if (diffQuotes(a.value, b.value).similarity < 0.7) return;
+    if (!quotesAlike(a.value, b.value, 0.7)) return;
     out.push({
       kind: 'attribution',
       topic: `Who said “${a.value.split(/\s+/).slice(0, 6).join(' ')}…”`,

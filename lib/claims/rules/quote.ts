@@ -12,14 +12,31 @@ import { STOP, shortName } from '../text';
 export const QUOTE_SIMILARITY_MIN = 0.55;
 
 export interface QuoteDiff {
-  similarity: number;
+  readonly similarity: number;
   /** Content words only in a / only in b, within the stretch both quotes cover. */
-  onlyA: string[];
-  onlyB: string[];
+  readonly onlyA: readonly string[];
+  readonly onlyB: readonly string[];
 }
+
+// A story compared again after a source joined it diffs the same pairs of quotes again (the
+// rules compare every pair): each pair's answer is kept, bounded like the grouping's caches.
+const diffs = new Map<string, QuoteDiff>();
+const DIFFS_MAX = 5_000;
 
 /** Word-level comparison of two quotes; the longer one is cut to the stretch the shorter covers. */
 export function diffQuotes(a: string, b: string): QuoteDiff {
+  const k = `${a}\u0000${b}`;
+  let d = diffs.get(k);
+  if (!d) {
+    d = Object.freeze(freshDiff(a, b));
+    if (diffs.size >= DIFFS_MAX) diffs.clear();
+    diffs.set(k, d);
+  }
+  return d;
+}
+
+/** diffQuotes without the kept answers. */
+export function freshDiff(a: string, b: string): QuoteDiff {
   const wa = quoteWords(a);
   const wb = quoteWords(b);
   const parts = diffArrays(wa, wb);
@@ -49,10 +66,35 @@ function speakerKey(c: Claim): string {
   return String(c.detail.speakerId ?? c.detail.speaker ?? '');
 }
 
+/**
+ * At least diffQuotes(a, b).similarity, without a diff: the words both quotes hold, counted with
+ * their repeats (the words a diff keeps in common are a common subsequence, never more). Most
+ * pairs the rules compare are different quotes, which this rules out at once.
+ */
+export function similarityBound(a: string, b: string): number {
+  const wa = quoteWords(a);
+  const wb = quoteWords(b);
+  const counts = new Map<string, number>();
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of wb) {
+    const n = counts.get(w) ?? 0;
+    if (n === 0) continue;
+    shared++;
+    counts.set(w, n - 1);
+  }
+  return shared / Math.max(1, Math.min(wa.length, wb.length));
+}
+
+/** Whether two quotes are alike at least `min` (diffQuotes), ruling most pairs out cheaply. */
+export function quotesAlike(a: string, b: string, min: number): boolean {
+  return similarityBound(a, b) >= min && diffQuotes(a, b).similarity >= min;
+}
+
 export function quotesAlign(a: Claim, b: Claim): boolean {
   if (a.sourceId === b.sourceId) return false;
   if (quoteWords(a.value).length < 5 || quoteWords(b.value).length < 5) return false;
-  return diffQuotes(a.value, b.value).similarity >= QUOTE_SIMILARITY_MIN;
+  return quotesAlike(a.value, b.value, QUOTE_SIMILARITY_MIN);
 }
 
 /**
