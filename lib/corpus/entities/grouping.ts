@@ -560,7 +560,7 @@ function listHeads(occs: readonly Occurrence[]): Map<string, string> {
   return out;
 }
 
-/** Country names in any language and their short forms are one place ("Marruecos" = "Maroc"). */
+/** Country names in any language and their short forms are one place ("Alemania" = "Allemagne"). */
 function unionCountries(groups: ReadonlyMap<string, Group>, { union }: Unions): void {
   const byCountry = new Map<string, string>();
   for (const g of groups.values()) {

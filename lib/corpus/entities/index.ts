@@ -222,7 +222,7 @@ class Resolver {
       this.knownKeys.size === 0 && this.knownCountries.size === 0
         ? undefined
         : ([...all.aliases].map((a) => this.knownKeys.get(key(a))).find((e) => e !== undefined) ??
-          // A country known under another language's name ("Maroc" after "Morocco").
+          // A country known under another language's name ("Allemagne" after "Germany").
           [...all.aliases]
             .map((a) => countryCode(a))
             .map((c) => (c ? this.knownCountries.get(c) : undefined))

@@ -784,7 +784,7 @@ function nameTokens(passage: Passage, tokens: Token[], chunk: Chunk, stats: Corp
   ) {
     toks = stripFunctionWords(toks.slice(of + 1));
   }
-  // "Marrakech, Morocco September 9": a date after a name is not part of it.
+  // "Lyon, France September 9": a date after a name is not part of it.
   const toksAt = chunk.from + chunk.tokens.indexOf(toks[0]!);
   const date = toks.findIndex((t, i) => {
     if (i === 0 || !CALENDAR.has(fold(t.text))) return false;
