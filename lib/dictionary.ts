@@ -7,7 +7,7 @@ import type { Dictionary, IdentityHints } from './protocol';
 
 /**
  * Aliases too ambiguous to underline on an arbitrary page, though fine for linking inside the
- * corpus: a person's first name alone ("Laura" for "Laura Doe").
+ * corpus: a person's first name alone ("Jane" for "Jane Doe").
  */
 export function isPageAlias(entity: Entity, alias: string): boolean {
   if (alias === entity.name) return true;

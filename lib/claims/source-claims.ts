@@ -509,7 +509,7 @@ function speakerLabel(ctx: Ctx, phrase: string): string {
   const ws = phrase.split(/\s+/);
   while (ws.length > 1 && articles.has(foldLower(ws[0]!).replace(/['’]$/, ''))) ws.shift();
   const cut = ws.findIndex((w, i) => i > 0 && ctx.objectMarkers.has(foldLower(w)));
-  // "Minister of Territorial Policy" keeps its complement: a capitalised name follows.
+  // "Minister of Example Policy" keeps its complement: a capitalised name follows.
   const keep = cut > 0 && /^\p{Lu}/u.test(ws[cut + 1] ?? ws[cut + 2] ?? '') ? -1 : cut;
   return (keep > 0 ? ws.slice(0, keep) : ws)
     .join(' ')

@@ -100,7 +100,7 @@ export function isAllCaps(text: string): boolean {
   );
 }
 
-// Lower-case particles allowed inside a name ("Casa de Nariño", "Center for the Confinement of …").
+// Lower-case particles allowed inside a name ("Casa de Example", "Center for the Study of …").
 const CONNECTORS = new Set([
   'of',
   'for',
@@ -187,7 +187,7 @@ export function chunks(tokens: readonly Token[], sentence: string, base: number)
       // Up to two connectors, then a capitalised token: "for the Confinement". A conjunction
       // may only open them inside an institution's name; elsewhere "X y Z" is two names.
       let k = j + 1;
-      // "el Partido del Trabajo y el Partido Verde": an article after "and" starts a new name.
+      // "el Partido del Ejemplo y el Partido Muestra": an article after "and" starts a new name.
       const nextIsArticle = ARTICLES.has(fold(tokens[k + 1]?.text ?? ''));
       // "Peace and Bread for Ruritania": a name spelled out with "and" goes on with a connector.
       const spelledOut =

@@ -18,7 +18,7 @@ export interface LexiconSource {
   functionWords: string;
   /** "and": joins two names ("X y Y") unless an institution's name is being spelled out. */
   conjunctions: string;
-  /** Lower-case particles inside names ("Casa de Nariño", "Rio Grande do Sul"). */
+  /** Lower-case particles inside names ("Casa de Example", "Rio Grande do Sul"). */
   connectors: string;
   /** Elided articles and prepositions glued to the next word ("l'", "d'"). */
   elisions: string;
@@ -45,7 +45,7 @@ export interface LexiconSource {
   calendar: string;
   /**
    * Endings of adjectives that follow a capitalised head in names written in sentence case
-   * ("Palais national", "Comunidad valenciana" as some write it).
+   * ("Palais national", "Comunidad ejemplar" as some write it).
    */
   adjectiveEndings: string;
   /** Nouns of nationality end so ("Français", "Slovène"), for a lone word after an article. */

@@ -1,6 +1,6 @@
 /**
  * What a source is about, as two bags of terms for story grouping: the entities it names (by id,
- * so "México" and "Mexico" are one term across languages) and its content words. Figures were
+ * so "Ruritânia" and "Ruritania" are one term across languages) and its content words. Figures were
  * measured as a third family and left out: years and round numbers are shared across stories
  * (on tests/eval, two sources of different stories reached a figure cosine of 0.69).
  */

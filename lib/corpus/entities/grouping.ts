@@ -17,8 +17,8 @@ const NEAR_MISS_MAX_CHARS = 64;
 const MAX_SHARED_NAME_WORD = 32;
 
 /**
- * One person's shorter and longer names, by evidence in the words: "López Obrador" and "Jane
- * Ann Doe" inside "Andrés Manuel López Obrador" and "Jane Ann Doe Roe"; "Jane Roe" for "Jane
+ * One person's shorter and longer names, by evidence in the words: "Doe Roe" and "Jane
+ * Ann Doe" inside "Ana María Doe Roe" and "Jane Ann Doe Roe"; "Jane Roe" for "Jane
  * Ann Roe" (same first and last words); "Doe Roe" after "Jane Doe" (a second surname); "Janne
  * Roe" for "Jane Roe" (same surname, given names one edit apart). A shorter name joins only
  * when exactly one longer person fits.
@@ -734,8 +734,8 @@ function readSameNameAcross(a: Named, b: Named): boolean {
 }
 
 /**
- * One name in two languages, or spelled two ways: "Instituto Nacional Electoral" /
- * "Institut national électoral" / "National Electoral Institute", "Ministerio del Interior" /
+ * One name in two languages, or spelled two ways: "Instituto Nacional Ejemplar" /
+ * "Institut national exemplaire" / "National Example Institute", "Ministerio del Interior" /
  * "Interior Ministry" (sameNameAcross). A name joins the names it fits when they all fit one
  * another too (one entity named several ways), never two that differ. Candidates come from an
  * index of first letters, so the cost grows with the number of names, not the text.
@@ -894,9 +894,9 @@ const withoutHeadWord = perGroup((g: Group): string | null => {
 });
 
 /**
- * A one-word abbreviation written as a word ("Anac", "Cenipa") of exactly one longer name
+ * A one-word abbreviation written as a word ("Exag", "Cenexa") of exactly one longer name
  * typed by a head word: its letters are prefixes of that name's words in order, starting with
- * the first, at most one word left out ("Centro de Investigación y Prevención" -> "Cenip").
+ * the first, at most one word left out ("Centro de Estudios Ejemplares" -> "Cenest").
  */
 function unionAbbreviations(
   groups: ReadonlyMap<string, Group>,

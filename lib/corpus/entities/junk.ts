@@ -304,7 +304,7 @@ function isJunkWord(o: Occurrence, k: string, stats: CorpusStats, corpus: Corpus
   // "a MOU": an acronym used as a common noun.
   if (isAllCaps(t.text) && ['a', 'an'].includes(o.before[o.before.length - 1] ?? '')) return true;
   // "X-Y relations": handled as two mentions (lib/corpus/entities/mentions.ts).
-  // (A particle before the hyphen is part of one name: "Al-Aoula".)
+  // (A particle before the hyphen is part of one name: "Al-Example".)
   const parts = t.text.split('-');
   if (
     parts.length > 1 &&

@@ -9,7 +9,7 @@ import type { Group } from './grouping';
 
 export function pickName(g: Group): string {
   const counts = new Map<string, number>();
-  // Longest in words of the key: "Castilla-La Mancha" competes with "Castilla La Mancha".
+  // Longest in words of the key: "Villa-La Example" competes with "Villa La Example".
   const words = (o: Occurrence) => key(o.surface).split(' ').length;
   let longest = 0;
   for (const o of g.occs) longest = Math.max(longest, words(o));

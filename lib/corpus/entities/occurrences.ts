@@ -724,7 +724,7 @@ function analyseChunk(
   const afterText = sentence.slice(toks[toks.length - 1]!.end - base);
   // (After a possessive too: "the National Example Institute's (NEI) count".)
   const code = /^(?:['’]s?)?\s\(([A-Z][A-Z0-9]{1,7})\)/u.exec(afterText)?.[1] ?? null;
-  // "Vinhedo (SP)", "Aeroporto de X (SP)": after a one-word name or a place, or as two letters,
+  // "Exampleville (SP)", "Aeroporto de X (SP)": after a one-word name or a place, or as two letters,
   // a bracketed code is the region the place is in, not its acronym, unless the initials agree.
   const acr =
     code &&
@@ -953,7 +953,7 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
   while (p < toks.length - 1 && isPrefixedAdjective(toks[p]!.text)) p++;
   if (typeFromKeywords(toks.slice(p)) !== null) p = k;
   const name = toks.slice(p);
-  // "Palais national", "Communauté valencienne": where names are written in sentence case, a
+  // "Palais national", "Communauté exemplaire": where names are written in sentence case, a
   // capitalised common noun or head word takes the adjectives after it.
   const head = name.length === 1 ? name[0]! : null;
   const lang = languageOf(source);
@@ -1149,7 +1149,7 @@ function cutBeforeName(o: Occurrence, standalone: WordSet): number {
 function splitAt(o: Occurrence, cut: number, personHeads: WordSet): Occurrence[] {
   let head = o.tokens.slice(0, cut);
   // Only where the text shows two names: joined by "and", or an acronym before a name. A
-  // person's given names before a surname pair are one name; "X de São Paulo" is one too.
+  // person's given names before a surname pair are one name; "X de Santa Example" is one too.
   const glue = head[head.length - 1]!;
   const joined = head.some((t) => isConjunction(t.text));
   let split =

@@ -85,7 +85,7 @@ export function key(name: string): string {
   let k = keyCache.get(name);
   if (k === undefined) {
     // Initialisms compare without dots ("U.S." = "US"); everything else folded.
-    // Hyphens and spaces are spelled either way in compound names ("Castilla-La Mancha").
+    // Hyphens and spaces are spelled either way in compound names ("Villa-La Example").
     k = fold(name)
       .replace(/(?<=\p{L})\.(?=\p{L}|$)/gu, '')
       .replace(/[’']/g, "'")
