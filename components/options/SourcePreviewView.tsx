@@ -63,7 +63,7 @@ export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePre
         <dt>Date</dt>
         <dd>{preview.published ?? 'not given'}</dd>
         <dt>Language</dt>
-        <dd>{preview.language ?? 'not given (guessed from the text)'}</dd>
+        <dd>{languageLine(preview)}</dd>
         <dt>Length</dt>
         <dd>{preview.words.toLocaleString('en')} words</dd>
         {preview.url ? (
@@ -111,4 +111,20 @@ export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePre
       </div>
     </section>
   );
+}
+
+/** The language as given, else the one the text reads as, in words ("Spanish"). */
+export function languageLine(p: Pick<SourcePreview, 'language' | 'guessedLanguage'>): string {
+  if (p.language) return languageName(p.language);
+  return p.guessedLanguage
+    ? `${languageName(p.guessedLanguage)} (guessed from the text)`
+    : 'not given, and not clear from the text';
+}
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code; // not a language tag the browser knows
+  }
 }

@@ -206,6 +206,8 @@ export interface SourcePreview {
   url: string | null;
   published: string | null;
   language: string | null;
+  /** The language the text reads as, when `language` was not given (null when unclear). */
+  guessedLanguage: string | null;
   chars: number;
   words: number;
   /** The first paragraphs of the cleaned text (plain text, never HTML). */

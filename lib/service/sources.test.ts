@@ -96,6 +96,46 @@ describe('adding a source', () => {
     expect((await h.listSources({})).map((s) => s.id)).toContain(summary.id);
   });
 
+  const port = {
+    en: [
+      'The minister met local officials on Tuesday to discuss the new rules for the port.',
+      'The officials said the rules would change how ships are inspected and how long they wait.',
+      'A second meeting is planned for next month, when the final text should be ready.',
+    ],
+    es: [
+      'La ministra se reunió el martes con los funcionarios locales para hablar de las nuevas normas del puerto.',
+      'Los funcionarios dijeron que las normas cambiarán la forma en que se inspeccionan los barcos.',
+      'Una segunda reunión está prevista para el mes que viene, cuando el texto final esté listo.',
+    ],
+    fr: [
+      'La ministre a rencontré mardi les responsables locaux pour parler des nouvelles règles du port.',
+      'Les responsables ont dit que les règles changeront la façon dont les navires sont contrôlés.',
+      'Une deuxième réunion est prévue le mois prochain, quand le texte final sera prêt.',
+    ],
+  };
+  test.each([
+    ['given: no guess', 'en', port.en, null],
+    ['Spanish, not given', null, port.es, 'es'],
+    ['French, not given', null, port.fr, 'fr'],
+  ] as const)(
+    'the preview says what language the text reads as (%s)',
+    async (_, language, lines, guessed) => {
+      const preview = await handlers().previewSource({
+        draft: {
+          text: lines.join('\n\n'),
+          title: 'Port',
+          outlet: 'Example News',
+          url: null,
+          published: null,
+          language,
+          via: 'paste',
+        },
+      });
+      expect(preview.language).toBe(language);
+      expect(preview.guessedLanguage).toBe(guessed);
+    },
+  );
+
   test('the preview marks each entity new or linked to a known one, and says why it linked', async () => {
     const h = handlers();
     const known = await db.entities.toArray();

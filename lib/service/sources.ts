@@ -9,6 +9,7 @@ import type { BundledIndex } from '../bundle';
 import { hashText } from '../hash';
 import Dexie from 'dexie';
 import { type EntityOverrides, parseOverrides } from '../corpus/overrides';
+import { guessLanguage } from '../corpus/clean';
 import {
   createDeriveMemo,
   deriveCorpus,
@@ -484,6 +485,8 @@ function previewOf(
     url: s.url,
     published: s.published,
     language: s.language,
+    // What cleaning reads the text as (lib/corpus/clean.ts), shown for the reader to check.
+    guessedLanguage: s.language ? null : guessLanguage(s.text),
     chars: s.text.length,
     words: s.text.split(/\s+/).filter(Boolean).length,
     paragraphs: s.text
