@@ -271,6 +271,13 @@ export function createWordIndex(
   };
 }
 
+/** An index's keys, and each document's record by its position (a document may have none). */
+function recordsByPosition<T>(index: FuseIndex<T>) {
+  const recordOf: Array<(typeof index.records)[number] | undefined> = [];
+  for (const r of index.records) recordOf[r.i!] = r;
+  return { keys: index.toJSON().keys, recordOf };
+}
+
 /**
  * Fuse over the records `index` holds, asking only those the word index says may match (the
  * others' records left out: same scores, same order as over all of them).
@@ -281,10 +288,7 @@ function narrowed<T>(
   index: FuseIndex<T>,
   words: () => WordIndex,
 ): (query: string, limit: number) => FuseResult<T>[] {
-  const keys = index.toJSON().keys;
-  // Each document's record by its position (a document may have none).
-  const recordOf: Array<(typeof index.records)[number] | undefined> = [];
-  for (const r of index.records) recordOf[r.i!] = r;
+  const { keys, recordOf } = recordsByPosition(index);
   return (query, limit) => {
     if (!query.trim()) return [];
     const candidates = words().candidates(query);
@@ -406,9 +410,7 @@ function ranked<T>(
 ): (query: string, limit: number) => FuseResult<T>[] {
   const threshold = options.threshold ?? 0.6;
   const minRun = options.minMatchCharLength ?? 1;
-  const keys = index.toJSON().keys;
-  const recordOf: Array<(typeof index.records)[number] | undefined> = [];
-  for (const r of index.records) recordOf[r.i!] = r;
+  const { keys, recordOf } = recordsByPosition(index);
   // Each document's field norm, and the documents from the shortest (highest norm) down.
   const norms = new Float64Array(docs.length);
   recordOf.forEach((r, i) => {

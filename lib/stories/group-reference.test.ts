@@ -257,7 +257,7 @@ describe('groupStories gives the reference grouping', () => {
       const all = [...changed, extra!].sort((a, b) => compare(a.sourceId, b.sourceId));
       const expected = referenceSimilarities(all);
       const at = all.indexOf(extra!);
-      expect([...sims]).toEqual(all.flatMap((x, i) => (i === at ? [] : [expected(at, i)])));
+      expect([...sims]).toEqual(all.flatMap((_, i) => (i === at ? [] : [expected(at, i)])));
       expect(ids).toEqual(all.flatMap((x) => (x === extra ? [] : [x.sourceId])));
     },
   );

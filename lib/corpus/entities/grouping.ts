@@ -25,7 +25,6 @@ const MAX_SHARED_NAME_WORD = 32;
  */
 function linkPersonVariants(
   multi: readonly Group[],
-  personLike: (g: Group) => boolean,
   union: (child: string, into: string) => void,
   find: (k: string) => string,
 ): void {
@@ -38,26 +37,6 @@ function linkPersonVariants(
       else byWord.set(w, [p]);
     }
   }
-  const contains = (long: string[], short: string[]) => {
-    for (let i = 0; i + short.length <= long.length; i++)
-      if (short.every((w, j) => long[i + j] === w)) return true;
-    return false;
-  };
-  const fits = (long: string[], short: string[]): boolean => {
-    if (long.length > short.length && contains(long, short)) return true;
-    const [sf, sl] = [short[0]!, short[short.length - 1]!];
-    const [lf, ll] = [long[0]!, long[long.length - 1]!];
-    if (short.length === 2 && long.length > 2 && sf === lf && sl === ll) return true;
-    if (short.length === 2 && long.length === 2 && sf === ll && sl !== lf) return true;
-    return (
-      long.length >= short.length &&
-      sl === ll &&
-      sf !== lf &&
-      sf.length >= 5 &&
-      lf.length >= 5 &&
-      distance(sf, lf) === 1
-    );
-  };
   // Twice: a name that two variants fit becomes unambiguous once they are joined.
   for (const p of [...persons, ...persons]) {
     if (p.w.length > 3) continue;
@@ -67,11 +46,39 @@ function linkPersonVariants(
       if (list.length <= MAX_SHARED_NAME_WORD) for (const c of list) if (c !== p) candidates.add(c);
     }
     const targets = new Set<string>();
-    for (const c of candidates) if (fitsPerson(c, p, fits)) targets.add(find(c.g.key));
+    for (const c of candidates) if (fitsPerson(c, p)) targets.add(find(c.g.key));
     targets.delete(find(p.g.key));
     if (targets.size === 1) union(p.g.key, [...targets][0]!);
   }
 }
+
+/** Whether the words `short` may name the person the words `long` name (linkPersonVariants). */
+function fitsPersonWords(long: readonly string[], short: readonly string[]): boolean {
+  if (long.length > short.length && contains(long, short)) return true;
+  const [sf, sl] = [short[0]!, short[short.length - 1]!];
+  const [lf, ll] = [long[0]!, long[long.length - 1]!];
+  if (short.length === 2 && long.length > 2 && sf === lf && sl === ll) return true;
+  if (short.length === 2 && long.length === 2 && sf === ll && sl !== lf) return true;
+  return (
+    long.length >= short.length &&
+    sl === ll &&
+    sf !== lf &&
+    sf.length >= 5 &&
+    lf.length >= 5 &&
+    distance(sf, lf) === 1
+  );
+}
+
+function contains(long: readonly string[], short: readonly string[]): boolean {
+  for (let i = 0; i + short.length <= long.length; i++)
+    if (short.every((w, j) => long[i + j] === w)) return true;
+  return false;
+}
+
+// By pair of persons (personWords', kept with their groups).
+const fitsPerson = perPair((long: { w: string[] }, short: { w: string[] }) =>
+  fitsPersonWords(long.w, short.w),
+);
 
 /** A person's name as linkPersonVariants compares it: its longest form's words (null: no person's). */
 const personWords = perGroup((g: Group): { g: Group; w: string[] } | null => {
@@ -80,27 +87,6 @@ const personWords = perGroup((g: Group): { g: Group; w: string[] } | null => {
   const w = g.occs.find((o) => o.tokens.length === longest)!.tokens.map((t) => key(t.text));
   return w.every((x) => !isConnector(x)) && w.length <= 5 ? { g, w } : null;
 });
-
-// linkPersonVariants' fits by pair of persons (personWords', kept with their groups).
-const personFits = new WeakMap<object, WeakMap<object, boolean>>();
-
-function fitsPerson(
-  long: { w: string[] },
-  short: { w: string[] },
-  fits: (long: string[], short: string[]) => boolean,
-): boolean {
-  let byShort = personFits.get(long);
-  if (!byShort) {
-    byShort = new WeakMap();
-    personFits.set(long, byShort);
-  }
-  let yes = byShort.get(short);
-  if (yes === undefined) {
-    yes = fits(long.w, short.w);
-    byShort.set(short, yes);
-  }
-  return yes;
-}
 
 export interface Group {
   key: string;
@@ -226,19 +212,30 @@ function perGroup<T>(read: (g: Group) => T): (g: Group) => T {
   };
 }
 
-// Groups are complete before anyone asks their longest occurrence, so it is computed once.
-const maxLens = new WeakMap<Group, number>();
-
-/** Token count of the group's longest occurrence (-Infinity for a group without any). */
-export function maxLen(g: Group): number {
-  let n = maxLens.get(g);
-  if (n === undefined) {
-    n = Number.NEGATIVE_INFINITY;
-    for (const o of g.occs) if (o.tokens.length > n) n = o.tokens.length;
-    maxLens.set(g, n);
-  }
-  return n;
+/** `read` of a pair of objects, computed once while both live (as perGroup, by pair). */
+function perPair<A extends object, B extends object, T>(
+  read: (a: A, b: B) => T,
+): (a: A, b: B) => T {
+  const cache = new WeakMap<A, WeakMap<B, T>>();
+  return (a, b) => {
+    let byB = cache.get(a);
+    if (!byB) cache.set(a, (byB = new WeakMap()));
+    if (byB.has(b)) return byB.get(b) as T;
+    const v = read(a, b);
+    byB.set(b, v);
+    return v;
+  };
 }
+
+/**
+ * Token count of the group's longest occurrence (-Infinity for a group without any). Groups are
+ * complete before anyone asks it, so it is computed once.
+ */
+export const maxLen = perGroup((g: Group): number => {
+  let n = Number.NEGATIVE_INFINITY;
+  for (const o of g.occs) if (o.tokens.length > n) n = o.tokens.length;
+  return n;
+});
 
 /** Union-find over group keys. */
 export interface Unions {
@@ -311,7 +308,7 @@ export function groupOccurrences(
   const u = unions();
   unionAcronyms(groups, u);
   const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
-  linkPersonVariants(multi, personLike, u.union, u.find);
+  linkPersonVariants(multi, u.union, u.find);
   unionCognates(groups, u, pool);
   unionCompanySuffixes(groups, u);
   unionLowercaseHeads(groups, u);
@@ -699,23 +696,9 @@ interface Named {
  * Whether two names read as one name in two languages or spellings: typed by the same head
  * word and pairing word for word as cognates; without a head word, in the same word order and
  * never in the same source; one word, with a long common stem and never in the same source.
+ * Kept by pair: a group's Named lives as long as the group (cognateFeatures).
  */
-function sameNameAcross(a: Named, b: Named): boolean {
-  let pairs = sameNames.get(a);
-  if (!pairs) {
-    pairs = new WeakMap();
-    sameNames.set(a, pairs);
-  }
-  let same = pairs.get(b);
-  if (same === undefined) {
-    same = readSameNameAcross(a, b);
-    pairs.set(b, same);
-  }
-  return same;
-}
-
-// sameNameAcross by pair: a group's Named lives as long as the group (cognateFeatures).
-const sameNames = new WeakMap<Named, WeakMap<Named, boolean>>();
+const sameNameAcross = perPair(readSameNameAcross);
 
 function readSameNameAcross(a: Named, b: Named): boolean {
   if (a.words.length === 1) {
@@ -780,18 +763,11 @@ function unionCognates(
   }
 }
 
-// What unionCognates reads of one group alone, by group (GroupPool keeps groups across builds).
-const cognateFeaturesOf = new WeakMap<Group, Named | null>();
-
-/** A group's name as unionCognates compares it (null: a name it leaves alone). */
-function cognateFeatures(g: Group): Named | null {
-  let named = cognateFeaturesOf.get(g);
-  if (named === undefined) {
-    named = readCognateFeatures(g);
-    cognateFeaturesOf.set(g, named);
-  }
-  return named;
-}
+/**
+ * A group's name as unionCognates compares it (null: a name it leaves alone), kept by group
+ * (GroupPool keeps groups across builds).
+ */
+const cognateFeatures = perGroup(readCognateFeatures);
 
 function readCognateFeatures(g: Group): Named | null {
   if (g.occs.length === 0) return null;
@@ -933,20 +909,15 @@ function unionAbbreviations(
   }
 }
 
-// What unionAbbreviations reads of one group alone, by group (GroupPool keeps groups).
-const abbreviables = new WeakMap<Group, { g: Group; words: string[] } | null>();
-
-/** A name of three or more content words typed by a head word: one an abbreviation may name. */
-function abbreviable(g: Group): { g: Group; words: string[] } | null {
-  let l = abbreviables.get(g);
-  if (l === undefined) {
-    const words =
-      g.occs.length > 0 && typeFromKeywords(g.occs[0]!.tokens) !== null ? contentWords(g) : [];
-    l = words.length >= 3 ? { g, words } : null;
-    abbreviables.set(g, l);
-  }
-  return l;
-}
+/**
+ * A name of three or more content words typed by a head word: one an abbreviation may name
+ * (kept by group: GroupPool keeps groups).
+ */
+const abbreviable = perGroup((g: Group): { g: Group; words: string[] } | null => {
+  const words =
+    g.occs.length > 0 && typeFromKeywords(g.occs[0]!.tokens) !== null ? contentWords(g) : [];
+  return words.length >= 3 ? { g, words } : null;
+});
 
 // abbreviates() by name (abbreviable's, kept with its group) and word.
 const abbreviations = new WeakMap<{ words: string[] }, Map<string, boolean>>();
@@ -1128,18 +1099,13 @@ function unionCountryPrefixes(groups: ReadonlyMap<string, Group>, { union }: Uni
   for (const list of byRest.values()) for (const g of list.slice(1)) union(g.key, list[0]!.key);
 }
 
-// What unionCountryPrefixes reads of one group alone, by group (GroupPool keeps groups).
-const countryPrefixes = new WeakMap<Group, { rests: string[]; before: string[] }>();
-
 /**
  * A group's name without a country opening it ("code|rest", for names of three or more
  * words), and the countries written just before its occurrences (one per occurrence that has
- * one, in order).
+ * one, in order). Kept by group (GroupPool keeps groups).
  */
-function countryPrefixed(g: Group): { rests: string[]; before: string[] } {
-  let out = countryPrefixes.get(g);
-  if (out) return out;
-  out = { rests: [], before: [] };
+const countryPrefixed = perGroup((g: Group): { rests: string[]; before: string[] } => {
+  const out: { rests: string[]; before: string[] } = { rests: [], before: [] };
   if (g.occs.length > 0 && maxLen(g) >= 3) {
     const words = g.key.split(' ');
     for (let n = 1; n <= 3 && words.length - n >= 2; n++) {
@@ -1157,6 +1123,5 @@ function countryPrefixed(g: Group): { rests: string[]; before: string[] } {
       if (code) out.before.push(code);
     }
   }
-  countryPrefixes.set(g, out);
   return out;
-}
+});
