@@ -8,10 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, tabIdOf } from '../e2e/browser';
-import { ContentWorld, type WorldGlobals } from '../e2e/content-world';
+import { ContentWorld } from '../e2e/content-world';
 import { startServer } from '../e2e/server';
 import { demoIndex, demoPages } from './pages';
 import { runForLog } from './plain-log';
+import { settleCard } from './settle-card';
 
 const OUT = resolve(process.env.CROSSCHECK_SCREENSHOTS ?? 'screenshots');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -53,33 +54,7 @@ async function hoverCard(
     .waitForCard(undefined, 5000)
     .then(() => true)
     .catch(() => false);
-  // Shoot the card with its data (its "More" appears once the data is in), not "Loading…".
-  await world
-    .evaluate(
-      () =>
-        new Promise<boolean>((done) => {
-          const root = (globalThis as WorldGlobals).__crosscheck?.ui()?.root;
-          const loaded = () => !!root?.querySelector('details.more');
-          if (!root || loaded()) return done(loaded());
-          const observer = new MutationObserver(() => {
-            if (!loaded()) return;
-            observer.disconnect();
-            done(true);
-          });
-          observer.observe(root, { subtree: true, childList: true });
-        }),
-    )
-    .catch(() => false);
-  // The card fades in over 120 ms: shoot once its animation has finished.
-  await world
-    .evaluate(() =>
-      Promise.all(
-        ((globalThis as WorldGlobals).__crosscheck?.ui()?.root.getAnimations() ?? []).map(
-          (a) => a.finished,
-        ),
-      ).then(() => true),
-    )
-    .catch(() => false);
+  await settleCard(world);
   await page.screenshot({ path: resolve(OUT, file) });
   return shown;
 }

@@ -9,42 +9,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension, tabIdOf } from '../e2e/browser';
-import { ContentWorld, type WorldGlobals } from '../e2e/content-world';
+import { ContentWorld } from '../e2e/content-world';
 import { startFixtureServer } from '../e2e/page-fixtures';
 import { seedText } from '../e2e/options-helpers';
 import { demoPages } from './pages';
+import { settleCard } from './settle-card';
 
 const OUT = resolve(process.env.CROSSCHECK_SCREENSHOTS ?? 'screenshots/ux');
 const only = process.argv.slice(2);
 const want = (k: string) => only.length === 0 || only.includes(k);
 
-async function settleCard(world: ContentWorld) {
-  await world
-    .evaluate(
-      () =>
-        new Promise<boolean>((done) => {
-          const root = (globalThis as WorldGlobals).__crosscheck?.ui()?.root;
-          const loaded = () => !!root?.querySelector('details.more');
-          if (!root || loaded()) return done(loaded());
-          const o = new MutationObserver(() => {
-            if (!loaded()) return;
-            o.disconnect();
-            done(true);
-          });
-          o.observe(root, { subtree: true, childList: true });
-          setTimeout(() => done(false), 4000);
-        }),
-    )
-    .catch(() => false);
-  await world
-    .evaluate(() =>
-      Promise.all(
-        ((globalThis as WorldGlobals).__crosscheck?.ui()?.root.getAnimations() ?? []).map(
-          (a) => a.finished,
-        ),
-      ).then(() => true),
-    )
-    .catch(() => false);
+/** What is underlined, each with its text around it, for a reader to judge (a JSON file in OUT). */
+function writeUnderlines(file: string, all: Awaited<ReturnType<ContentWorld['underlined']>>): void {
+  const rows = all.map((u) => ({
+    text: u.text,
+    id: u.entityId,
+    seeded: u.seeded,
+    ctx: `${u.before}[${u.text}]${u.after}`,
+  }));
+  writeFileSync(resolve(OUT, file), JSON.stringify(rows, null, 1));
 }
 
 async function main() {
@@ -71,24 +54,12 @@ async function main() {
     await world.waitForScan();
     const all = await world.underlined();
     if (file.includes('count')) {
-      writeFileSync(
-        resolve(OUT, file.replace('.png', '.json')),
-        JSON.stringify(
-          all.map((u) => ({
-            text: u.text,
-            id: u.entityId,
-            seeded: u.seeded,
-            ctx: `${u.before}[${u.text}]${u.after}`,
-          })),
-          null,
-          1,
-        ),
-      );
+      writeUnderlines(file.replace('.png', '.json'), all);
     }
     try {
       await world.hover(word);
       await world.waitForCard(undefined, 8000);
-      await settleCard(world);
+      await settleCard(world, 4000);
       await page.screenshot({ path: resolve(OUT, file) });
       log.push(file);
       if (want('more')) {
@@ -171,19 +142,7 @@ async function main() {
       );
       await world.waitForScan();
       const all = await world.underlined();
-      writeFileSync(
-        resolve(OUT, `underlines-${f}.json`),
-        JSON.stringify(
-          all.map((u) => ({
-            text: u.text,
-            id: u.entityId,
-            seeded: u.seeded,
-            ctx: `${u.before}[${u.text}]${u.after}`,
-          })),
-          null,
-          1,
-        ),
-      );
+      writeUnderlines(`underlines-${f}.json`, all);
       log.push(`underlines-${f}: ${all.length}`);
       await page.close();
     }
