@@ -1,7 +1,7 @@
 /**
  * What a capitalised chunk names, on invented text: names run on in lower case to their acronym,
  * spelled out with "and" and a preposition, hyphenated to another name, given names that look
- * like demonyms, and letters always followed by a figure (a model's designation).
+ * like demonyms (in English too), adjectives like demonyms that name no country, and letters always followed by a figure (a model's designation).
  */
 import { describe, expect, test } from 'vitest';
 import { rawSource } from '../../../tests/unit/fixtures/raw-source';
@@ -49,6 +49,24 @@ describe('names read whole', () => {
       [['fr', 'Le prix est allé à "Matin" de Halvdan Ruud Tessel, un premier film.']],
       ['Halvdan Ruud Tessel'],
       ['Ruud Tessel'],
+    ],
+    [
+      'English given names with a demonym ending stay in the name',
+      [['en', 'Adrian Tarvel and Sebastian Morov met Julian Roe in the capital on Monday.']],
+      ['Adrian Tarvel', 'Sebastian Morov', 'Julian Roe'],
+      ['Tarvel', 'Morov', 'Roe'],
+    ],
+    [
+      'an adjective with a demonym ending that names no country opens the name',
+      [['en', 'A report by the Andean Water Policy Institute said prices rose on Monday.']],
+      ['Andean Water Policy Institute'],
+      ['Water Policy Institute'],
+    ],
+    [
+      "a country's demonym describes the institution after it",
+      [['en', 'The Chilean National Police said on Monday that the road would reopen.']],
+      ['National Police'],
+      ['Chilean National Police'],
     ],
     [
       'an institution with its head word in lower case (fr)',

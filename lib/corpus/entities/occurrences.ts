@@ -941,10 +941,10 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
   const descriptor =
     appositiveAfter(source, tokens, to, sentence, base) ??
     (lead && !attributive ? phrase(source, mods) : null);
-  // Leading demonyms describe the name: "Ruritanian National Police Directorate". The
-  // English endings alone say so only in English ("Halvdan" in French is a given name).
-  const leadingDemonym = (t: Token) =>
-    isDemonym(t.text) && (languageOf(source) === 'en' || demonymCountry(fold(t.text)) !== null);
+  // Leading demonyms describe the name: "Ruritanian National Police Directorate". A word that
+  // only ends like one is no evidence: given names do ("Adrian", "Sebastian"), and so do
+  // adjectives that open a proper name ("the Coastean Example Institute").
+  const leadingDemonym = (t: Token) => isDemonym(t.text) && demonymCountry(fold(t.text)) !== null;
   let k = 0;
   while (k < toks.length - 1 && leadingDemonym(toks[k]!)) k++;
   // "Pan-Example al-Example": a prefixed adjective describes the name after it, unless that
