@@ -1,5 +1,5 @@
 /**
- * A facility's or an institution's one-word short name (short-names.ts): how a full name is
+ * A facility's one-word short name (short-names.ts): how a full name is
  * read, and when the bare word joins it, on invented multi-source text.
  */
 import { describe, expect, test } from 'vitest';
@@ -20,6 +20,8 @@ describe('headedName', () => {
     ['Aeroporto de Tarvel Norte', null],
     ['Tarvel Norte Airport', null],
     ['Provincia de Tarvel', null],
+    ['Governo de Tarvel', null],
+    ['Tarvel University', null],
     ['Tarvel River', null],
     ['Jane Tarvel', null],
     ['Hospital Tarvel', null],
@@ -81,6 +83,15 @@ describe('a one-word short name joins the facility named after it', () => {
         ['b', 'en', 'Floods hit Tarvel on Monday and the mayor closed the schools.'],
         ['c', 'en', 'Residents of Tarvel spent the night in shelters, officials said.'],
         ['d', 'en', 'The river crested in Tarvel overnight as rain kept falling.'],
+      ],
+      false,
+    ],
+    [
+      "a place's government: the place stays apart",
+      [
+        ['a', 'pt', 'O Governo de Tarvel decretou luto oficial na segunda-feira.'],
+        ['b', 'pt', 'Segundo o governo de Tarvel, as aulas voltam na quarta.'],
+        ['c', 'pt', 'O Governo de Tarvel abriu abrigos para os moradores.'],
       ],
       false,
     ],

@@ -1,11 +1,11 @@
 /**
- * A facility's or an institution's one-word short name: the name it is "of". "Aeroporto
- * Internacional de Example", "Aéroport d'Example", "Example International Airport" and "Hospital
- * de Example" are all named by "Example" in some sources ("o voo para Example", "the Example
+ * A facility's one-word short name: the name it is "of". "Aeroporto Internacional de Example",
+ * "Aéroport d'Example", "Example International Airport" and "Hospital de Example" are all named
+ * by "Example" in some sources ("o voo para Example", "the Example
  * airport"). The bare word usually names the place the thing is named after, so it joins the
  * full name only on evidence that its sources mean the thing (headFirstTarget).
  */
-import { anyLanguage } from '../../lang';
+import { anyLanguage, countryCode } from '../../lang';
 import { fold } from '../text';
 import { isConnector } from '../tokens';
 import type { Group } from './grouping';
@@ -24,18 +24,18 @@ export interface HeadedName {
 }
 
 /**
- * The head word and the one word a facility's or an institution's name is named after: head
+ * The head word and the one word a facility's name is named after: head
  * first with a connector ("Aeroporto [Internacional] de X", "Hôpital d'X", plural heads
  * included), or head last ("X [International] Airport"), minor words ("International") left
- * out. Null for any other shape: two or more words of name, a place's head word, no head word.
+ * out. Null for any other shape: two or more words of name, an institution's or a place's head
+ * word, no head word.
  */
 export function headedName(words: readonly string[]): HeadedName | null {
   if (words.length < 2) return null;
   const folded = words.map((w) => fold(w));
-  const typed = (w: string) => {
-    const t = headWordType(w);
-    return t === 'facility' || t === 'organization';
-  };
+  // Facilities only: an institution "of" a place ("Governo de X", "X City Council") is the
+  // place's, and the place's bare name goes on naming the place.
+  const typed = (w: string) => headWordType(w) === 'facility';
   // Head first: head, minor words, one or more connectors, the name ("de", "de la", "d'").
   if (typed(folded[0]!)) {
     let i = 1;
@@ -113,8 +113,8 @@ export function headedIndex(multi: readonly Group[]): Map<string, Group[]> {
 }
 
 /**
- * The root a one-word name joins as the short name of a facility or an institution named after
- * it, or null. The full names of that word must be one entity; at least one of the word's
+ * The root a one-word name joins as the short name of a facility named after it, or null (a
+ * country's name never). The full names of that word must be one entity; at least one of the word's
  * occurrences is written with a lower-case head word of the same kind ("aeroporto de X" for
  * "Aeroporto Internacional de X", "aeropuerto" and "airport" alike: the lexicons give them as
  * one word, lib/lang nameWords); and most of the word's sources tie it to the thing, by such a
@@ -127,7 +127,7 @@ export function headFirstTarget(
   find: (k: string) => string,
 ): string | null {
   const fulls = index.get(g.key);
-  if (!fulls) return null;
+  if (!fulls || countryCode(g.key) !== null) return null;
   const roots = new Set(fulls.map((m) => find(m.key)));
   if (roots.size !== 1) return null;
   const fullHeads = fulls.map((m) => groupHeadedName(m)!.head);
