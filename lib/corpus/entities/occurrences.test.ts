@@ -1,7 +1,9 @@
 /**
  * What a capitalised chunk names, on invented text: names run on in lower case to their acronym,
  * spelled out with "and" and a preposition, hyphenated to another name, given names that look
- * like demonyms (in English too), adjectives like demonyms that name no country, and letters always followed by a figure (a model's designation).
+ * like demonyms (in English too), adjectives like demonyms that name no country, role words
+ * that are an institution's adjective, and letters always followed by a figure (a model's
+ * designation).
  */
 import { describe, expect, test } from 'vitest';
 import { rawSource } from '../../../tests/unit/fixtures/raw-source';
@@ -67,6 +69,24 @@ describe('names read whole', () => {
       [['en', 'The Chilean National Police said on Monday that the road would reopen.']],
       ['National Police'],
       ['Chilean National Police'],
+    ],
+    [
+      "a role word after a head word, before a connector, is the name's adjective (es)",
+      [['es', 'Los heridos fueron trasladados al Hospital General de Tarvel el lunes.']],
+      ['Hospital General de Tarvel'],
+      ['de Tarvel', 'Hospital'],
+    ],
+    [
+      "a role word before a head word is the name's adjective (en)",
+      [['en', 'The General Assembly voted on Monday, and Secretary General Jane Tarvel spoke.']],
+      ['General Assembly', 'Jane Tarvel'],
+      ['Assembly'],
+    ],
+    [
+      'a role word after a head word and before a name is a title',
+      [['en', 'Army General Jane Tarvel spoke on Monday. Police Chief Ann Morov spoke later.']],
+      ['Jane Tarvel', 'Ann Morov'],
+      ['Army General Jane Tarvel', 'Police Chief Ann Morov'],
     ],
     [
       'an institution with its head word in lower case (fr)',

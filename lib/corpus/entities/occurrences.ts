@@ -38,6 +38,7 @@ import {
   languageOf,
   isTitleCase,
   typeFromKeywords,
+  headWordType,
 } from './words';
 
 export interface Occurrence {
@@ -831,7 +832,7 @@ function isRegionCode(toks: readonly Token[], sentence: string, base: number): b
 function roleAt(toks: readonly Token[], stats: CorpusStats): number {
   let r = -1;
   toks.forEach((t, i) => {
-    if (ROLE_WORDS.has(t.text) && i < toks.length) r = i;
+    if (ROLE_WORDS.has(t.text) && !institutionAdjective(toks, i)) r = i;
   });
   // "General Election": a role word before a common word is not a title.
   const afterRole = toks.slice(r + 1);
@@ -843,6 +844,27 @@ function roleAt(toks: readonly Token[], stats: CorpusStats): number {
   )
     return -1;
   return r;
+}
+
+/**
+ * Whether the role word at `i` is an institution's adjective, not a title: before the head word
+ * ("General Example Hospital" reads "General" + "Hospital"), or after it and ending the name or
+ * followed by a connector ("Hospital General de X", "Fiscalía General"). "Army General Jane
+ * Doe" keeps its title.
+ */
+function institutionAdjective(toks: readonly Token[], i: number): boolean {
+  const institution = (t: Token | undefined) => {
+    const type = t ? headWordType(fold(t.text)) : null;
+    return type === 'facility' || type === 'organization';
+  };
+  const next = toks[i + 1];
+  if (institution(next)) return true;
+  return (
+    i > 0 &&
+    !ROLE_WORDS.has(toks[i - 1]!.text) &&
+    institution(toks[i - 1]) &&
+    (next === undefined || isConnector(next.text))
+  );
 }
 
 /** A role chunk: the name after the role (or after a comma), the role as its descriptor. */
