@@ -60,6 +60,14 @@ describe('a one-word short name joins the facility named after it', () => {
       true,
     ],
     [
+      'French, a minor word between the head word and its connector',
+      [
+        ['a', 'es', 'El avión se dirigía al Aeropuerto Internacional de Tarvel el lunes.'],
+        ['b', 'fr', "Le vol est parti de l'Aéroport international de Tarvel lundi soir."],
+      ],
+      true,
+    ],
+    [
       'English, the head word after the short name',
       [
         ['a', 'en', 'The plane flew to Tarvel Airport on Monday, officials said.'],

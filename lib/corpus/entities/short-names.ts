@@ -72,14 +72,17 @@ export function groupHeadedName(g: Group): HeadedName | null {
 
 /**
  * The lower-case head word written with an occurrence of a one-word name: before it, with
- * connectors between ("o aeroporto de X", "l'aéroport d'X"), or right after it ("the X
- * airport"). Null when there is none.
+ * connectors between ("o aeroporto de X", "l'aéroport international de X"), or right after it
+ * ("the X airport"). Null when there is none.
  */
 export function headBeside(o: Occurrence): string | null {
   const b = o.before;
   let i = b.length - 1;
   while (i >= 0 && isConnector(b[i]!)) i--;
-  if (i >= 0 && i < b.length - 1) {
+  const connected = i < b.length - 1;
+  // "l'aéroport international de X": minor words between the head word and its connector.
+  while (connected && i >= 0 && MINOR_WORDS.has(fold(b[i]!))) i--;
+  if (i >= 0 && connected) {
     const w = fold(b[i]!);
     if (headWordType(w) !== null) return w;
   }
