@@ -2,8 +2,8 @@
  * What a capitalised chunk names, on invented text: names run on in lower case to their acronym,
  * spelled out with "and" and a preposition, hyphenated to another name, given names that look
  * like demonyms (in English too), adjectives like demonyms that name no country, role words
- * that are an institution's adjective, and letters always followed by a figure (a model's
- * designation).
+ * that are an institution's adjective, a country's abbreviation in capitals, and letters always
+ * followed by a figure (a model's designation).
  */
 import { describe, expect, test } from 'vitest';
 import { rawSource } from '../../../tests/unit/fixtures/raw-source';
@@ -89,6 +89,15 @@ describe('names read whole', () => {
       ['Army General Jane Tarvel', 'Police Chief Ann Morov'],
     ],
     [
+      "a country's abbreviation in capitals alone is a name, the pronoun is not",
+      [
+        ['en', 'Officials in the US said on Monday that the talks would resume.'],
+        ['en', 'Tell us what you think, the minister told reporters on Monday.'],
+      ],
+      ['US'],
+      ['us'],
+    ],
+    [
       'an institution with its head word in lower case (fr)',
       [['fr', 'Le bilan vient du ministère de la Culture. La culture du pays a souffert.']],
       ['ministère de la Culture'],
@@ -126,6 +135,16 @@ describe('names read whole', () => {
     for (const n of present) expect(names).toContain(n);
     for (const n of absent) expect(names).not.toContain(n);
   });
+});
+
+test("a country's abbreviation in capitals is the country", () => {
+  const { entities } = resolveEntities([
+    source('a', 'en', 'The United States said on Monday that the talks would resume.'),
+    source('b', 'en', 'Officials in the US said the talks would resume on Tuesday.'),
+  ]);
+  const e = entities.find((x) => x.name === 'United States');
+  expect(e?.aliases).toContain('US');
+  expect(e?.type).toBe('place');
 });
 
 describe('a name written with a capital is preferred to one with its head in lower case', () => {

@@ -664,6 +664,14 @@ function opensChunk(t: Token): boolean {
   return OPENING_WORDS.has(f) && (t.initial || f.endsWith("'") || !t.cap);
 }
 
+/**
+ * A country's abbreviation in capitals ("US"), no pronoun that folds to the same word: a name
+ * when it stands alone (before a name, "US Example Survey", it stays the country read apart).
+ */
+function countryInCaps(t: Token): boolean {
+  return t.text.length >= 2 && isAllCaps(t.text) && countryCode(t.text) !== null;
+}
+
 function stripFunctionWords(toks: Token[]): Token[] {
   let i = 0;
   while (i < toks.length - 1 && opensChunk(toks[i]!)) i++;
@@ -682,7 +690,8 @@ function analyseChunk(
   stats: CorpusStats,
 ): Occurrence[] {
   const toks = nameTokens(passage, tokens, chunk, stats);
-  if (toks.length === 0 || (toks.length === 1 && opensChunk(toks[0]!))) return [];
+  if (toks.length === 0 || (toks.length === 1 && opensChunk(toks[0]!) && !countryInCaps(toks[0]!)))
+    return [];
   const base = passage.start;
   const sentence = passage.text;
   const from = chunk.from + chunk.tokens.indexOf(toks[0]!);
