@@ -359,8 +359,8 @@ function unionAcronyms(groups: Map<string, Group>, { union }: Unions): void {
  * One-word names join the one multi-word name they are the surname, the head word ("Mojave"
  * -> "Mojave Desert") or the first name of; a type's head word alone ("Policía") the one name
  * it opens ("Policía Nacional"). A surname two persons share joins the one its own sources
- * name (mostSources); a facility's or an institution's name "of" one word that word, on evidence
- * (short-names.ts). Returns the roots named by a surname.
+ * name (mostSources); a facility's name "of" one word ("Aeroporto de X") that word, on
+ * evidence (short-names.ts). Returns the roots named by a surname.
  */
 function attachShortNames(
   groups: ReadonlyMap<string, Group>,
