@@ -38,7 +38,7 @@ export const en: LexiconSource = {
     facility:
       'prison jail penitentiary palace airport base stadium hospital headquarters embassy consulate camp cathedral castle bridge tower mosque museum highway station',
     organization:
-      'department ministry police group agency administration court office council committee party army navy bank government congress senate parliament directorate association organization organisation university institute commission service services corporation company inc corp foundation union federation league network times post news press tribune journal gazette herald newspaper house guard force forces cartel gang coalition front survey society',
+      'department ministry police group agency administration court office council committee party army navy bank government congress senate parliament assembly directorate association organization organisation university institute commission service services corporation company inc corp foundation union federation league network times post news press tribune journal gazette herald newspaper house guard force forces cartel gang coalition front survey society',
     place:
       'gap river jungle mountains mountain valley desert sea ocean bay gulf strait canal island islands peninsula province state region county city town village municipality neighborhood neighbourhood district lake coast border park square street avenue archipelago road',
   },

@@ -104,7 +104,7 @@ function countryIndex(): Map<string, string> {
     if (!name) return;
     // "Congo (RDC)", "Hong Kong SAR China": the part before any bracket or comma.
     const base = name.replace(/\s*[(,].*$/, '').trim();
-    const k = countryKey(base);
+    const k = indexKey(base);
     if (k.length >= 2 && !out.has(k)) out.set(k, code);
   };
   const A = 'A'.charCodeAt(0);
@@ -159,7 +159,22 @@ function countryKey(name: string): string {
  * "MA") or a continent or world region ("Amérique latine" -> "419").
  */
 export function countryCode(name: string): string | null {
-  return countryIndex().get(countryKey(name)) ?? null;
+  return countryIndex().get(indexKey(name)) ?? null;
+}
+
+/**
+ * A name's key in the country index: countryKey, except that a short abbreviation keeps its
+ * accents ("É.-U." is not "EU", another language's abbreviation of something else).
+ */
+function indexKey(name: string): string {
+  const k = countryKey(name);
+  const abbreviation = name.includes('.') || name === name.toUpperCase();
+  return k.length <= 3 && abbreviation
+    ? name
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[.\s'’-]+/g, '')
+    : k;
 }
 
 /** Every country name and short form the index knows (comparison keys) with its region code. */

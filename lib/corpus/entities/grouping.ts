@@ -7,6 +7,7 @@ import { anyLanguage, companySuffixes, countryCode, demonymCountry, nameGlosses 
 import { fold } from '../text';
 import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Occurrence } from './occurrences';
+import { headedIndex, headFirstTarget } from './short-names';
 import { cognates, commonPrefix, jaroWinkler } from './similarity';
 import { ARTICLES, isHeadWord, key, TAIL_KEYWORD, typeFromKeywords } from './words';
 
@@ -358,7 +359,8 @@ function unionAcronyms(groups: Map<string, Group>, { union }: Unions): void {
  * One-word names join the one multi-word name they are the surname, the head word ("Mojave"
  * -> "Mojave Desert") or the first name of; a type's head word alone ("Policía") the one name
  * it opens ("Policía Nacional"). A surname two persons share joins the one its own sources
- * name (mostSources). Returns the roots named by a surname.
+ * name (mostSources); a facility's name "of" one word ("Aeroporto de X") that word, on
+ * evidence (short-names.ts). Returns the roots named by a surname.
  */
 function attachShortNames(
   groups: ReadonlyMap<string, Group>,
@@ -382,6 +384,7 @@ function attachShortNames(
     if (short.start !== null) addTo(startOf, short.start, g.key);
   }
   const personSurnames = new Set<string>();
+  const headedNames = headedIndex(multi);
   for (const g of groups.values()) {
     if (maxLen(g) !== 1) continue;
     const by = (m: Map<string, string[]>) => {
@@ -393,7 +396,8 @@ function attachShortNames(
       mostSources(g, surnameOf.get(g.key) ?? [], groups, find) ??
       by(headOf) ??
       by(firstNameOf) ??
-      (isHeadWord(g.key) ? by(startOf) : null);
+      (isHeadWord(g.key) ? by(startOf) : null) ??
+      headFirstTarget(g, headedNames, find);
     if (target) {
       union(g.key, target);
       if (surnameOf.has(g.key)) personSurnames.add(target);

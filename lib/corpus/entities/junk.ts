@@ -118,6 +118,8 @@ function isJunk(
   const toks = o.tokens;
   const k = key(o.surface);
   if (knownKeys.has(k)) return false;
+  // A country's abbreviation in capitals ("US") is no pronoun that folds to the same word.
+  if (toks.length === 1 && isAllCaps(o.surface) && countryCode(o.surface) !== null) return false;
   if (toks.length === 1 && !o.acronym && corpus.cutName(k) && countryCode(o.surface) === null)
     return true;
   // The outlet's own name in its own text is boilerplate (app promotions, credits,

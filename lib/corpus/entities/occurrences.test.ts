@@ -1,7 +1,9 @@
 /**
  * What a capitalised chunk names, on invented text: names run on in lower case to their acronym,
  * spelled out with "and" and a preposition, hyphenated to another name, given names that look
- * like demonyms, and letters always followed by a figure (a model's designation).
+ * like demonyms (in English too), adjectives like demonyms that name no country, role words
+ * that are an institution's adjective, a country's abbreviation in capitals, and letters always
+ * followed by a figure (a model's designation).
  */
 import { describe, expect, test } from 'vitest';
 import { rawSource } from '../../../tests/unit/fixtures/raw-source';
@@ -51,6 +53,51 @@ describe('names read whole', () => {
       ['Ruud Tessel'],
     ],
     [
+      'English given names with a demonym ending stay in the name',
+      [['en', 'Adrian Tarvel and Sebastian Morov met Julian Roe in the capital on Monday.']],
+      ['Adrian Tarvel', 'Sebastian Morov', 'Julian Roe'],
+      ['Tarvel', 'Morov', 'Roe'],
+    ],
+    [
+      'an adjective with a demonym ending that names no country opens the name',
+      [['en', 'A report by the Andean Water Policy Institute said prices rose on Monday.']],
+      ['Andean Water Policy Institute'],
+      ['Water Policy Institute'],
+    ],
+    [
+      "a country's demonym describes the institution after it",
+      [['en', 'The Chilean National Police said on Monday that the road would reopen.']],
+      ['National Police'],
+      ['Chilean National Police'],
+    ],
+    [
+      "a role word after a head word, before a connector, is the name's adjective (es)",
+      [['es', 'Los heridos fueron trasladados al Hospital General de Tarvel el lunes.']],
+      ['Hospital General de Tarvel'],
+      ['de Tarvel', 'Hospital'],
+    ],
+    [
+      "a role word before a head word is the name's adjective (en)",
+      [['en', 'The General Assembly voted on Monday, and Secretary General Jane Tarvel spoke.']],
+      ['General Assembly', 'Jane Tarvel'],
+      ['Assembly'],
+    ],
+    [
+      'a role word after a head word and before a name is a title',
+      [['en', 'Army General Jane Tarvel spoke on Monday. Police Chief Ann Morov spoke later.']],
+      ['Jane Tarvel', 'Ann Morov'],
+      ['Army General Jane Tarvel', 'Police Chief Ann Morov'],
+    ],
+    [
+      "a country's abbreviation in capitals alone is a name, the pronoun is not",
+      [
+        ['en', 'Officials in the US said on Monday that the talks would resume.'],
+        ['en', 'Tell us what you think, the minister told reporters on Monday.'],
+      ],
+      ['US'],
+      ['us'],
+    ],
+    [
       'an institution with its head word in lower case (fr)',
       [['fr', 'Le bilan vient du ministère de la Culture. La culture du pays a souffert.']],
       ['ministère de la Culture'],
@@ -88,6 +135,16 @@ describe('names read whole', () => {
     for (const n of present) expect(names).toContain(n);
     for (const n of absent) expect(names).not.toContain(n);
   });
+});
+
+test("a country's abbreviation in capitals is the country", () => {
+  const { entities } = resolveEntities([
+    source('a', 'en', 'The United States said on Monday that the talks would resume.'),
+    source('b', 'en', 'Officials in the US said the talks would resume on Tuesday.'),
+  ]);
+  const e = entities.find((x) => x.name === 'United States');
+  expect(e?.aliases).toContain('US');
+  expect(e?.type).toBe('place');
 });
 
 describe('a name written with a capital is preferred to one with its head in lower case', () => {

@@ -38,6 +38,7 @@ import {
   languageOf,
   isTitleCase,
   typeFromKeywords,
+  headWordType,
 } from './words';
 
 export interface Occurrence {
@@ -663,6 +664,14 @@ function opensChunk(t: Token): boolean {
   return OPENING_WORDS.has(f) && (t.initial || f.endsWith("'") || !t.cap);
 }
 
+/**
+ * A country's abbreviation in capitals ("US"), no pronoun that folds to the same word: a name
+ * when it stands alone (before a name, "US Example Survey", it stays the country read apart).
+ */
+function countryInCaps(t: Token): boolean {
+  return t.text.length >= 2 && isAllCaps(t.text) && countryCode(t.text) !== null;
+}
+
 function stripFunctionWords(toks: Token[]): Token[] {
   let i = 0;
   while (i < toks.length - 1 && opensChunk(toks[i]!)) i++;
@@ -681,7 +690,8 @@ function analyseChunk(
   stats: CorpusStats,
 ): Occurrence[] {
   const toks = nameTokens(passage, tokens, chunk, stats);
-  if (toks.length === 0 || (toks.length === 1 && opensChunk(toks[0]!))) return [];
+  if (toks.length === 0 || (toks.length === 1 && opensChunk(toks[0]!) && !countryInCaps(toks[0]!)))
+    return [];
   const base = passage.start;
   const sentence = passage.text;
   const from = chunk.from + chunk.tokens.indexOf(toks[0]!);
@@ -831,7 +841,7 @@ function isRegionCode(toks: readonly Token[], sentence: string, base: number): b
 function roleAt(toks: readonly Token[], stats: CorpusStats): number {
   let r = -1;
   toks.forEach((t, i) => {
-    if (ROLE_WORDS.has(t.text) && i < toks.length) r = i;
+    if (ROLE_WORDS.has(t.text) && !institutionAdjective(toks, i)) r = i;
   });
   // "General Election": a role word before a common word is not a title.
   const afterRole = toks.slice(r + 1);
@@ -843,6 +853,27 @@ function roleAt(toks: readonly Token[], stats: CorpusStats): number {
   )
     return -1;
   return r;
+}
+
+/**
+ * Whether the role word at `i` is an institution's adjective, not a title: before the head word
+ * ("General Example Hospital" reads "General" + "Hospital"), or after it and ending the name or
+ * followed by a connector ("Hospital General de X", "Fiscalía General"). "Army General Jane
+ * Doe" keeps its title.
+ */
+function institutionAdjective(toks: readonly Token[], i: number): boolean {
+  const institution = (t: Token | undefined) => {
+    const type = t ? headWordType(fold(t.text)) : null;
+    return type === 'facility' || type === 'organization';
+  };
+  const next = toks[i + 1];
+  if (institution(next)) return true;
+  return (
+    i > 0 &&
+    !ROLE_WORDS.has(toks[i - 1]!.text) &&
+    institution(toks[i - 1]) &&
+    (next === undefined || isConnector(next.text))
+  );
 }
 
 /** A role chunk: the name after the role (or after a comma), the role as its descriptor. */
@@ -941,10 +972,10 @@ function plainOccurrence(c: ChunkContext, acr: string | null, stats: CorpusStats
   const descriptor =
     appositiveAfter(source, tokens, to, sentence, base) ??
     (lead && !attributive ? phrase(source, mods) : null);
-  // Leading demonyms describe the name: "Ruritanian National Police Directorate". The
-  // English endings alone say so only in English ("Halvdan" in French is a given name).
-  const leadingDemonym = (t: Token) =>
-    isDemonym(t.text) && (languageOf(source) === 'en' || demonymCountry(fold(t.text)) !== null);
+  // Leading demonyms describe the name: "Ruritanian National Police Directorate". A word that
+  // only ends like one is no evidence: given names do ("Adrian", "Sebastian"), and so do
+  // adjectives that open a proper name ("the Coastean Example Institute").
+  const leadingDemonym = (t: Token) => isDemonym(t.text) && demonymCountry(fold(t.text)) !== null;
   let k = 0;
   while (k < toks.length - 1 && leadingDemonym(toks[k]!)) k++;
   // "Pan-Example al-Example": a prefixed adjective describes the name after it, unless that
