@@ -5,4 +5,12 @@
 
 export { type ClaimReads, createClaimReads, sameClaimReads } from './claim-reads';
 export { type EntityReads, findDiscrepancies } from './discrepancies';
-export { extractClaims, placeLikeTest } from './source-claims';
+export {
+  extractClaims,
+  placeChanges,
+  placeKey,
+  placeLikeOf,
+  placeLikeTest,
+  type PlaceNames,
+  placeNames,
+} from './source-claims';
