@@ -5,12 +5,4 @@
 
 export { type ClaimReads, createClaimReads, sameClaimReads } from './claim-reads';
 export { type EntityReads, findDiscrepancies } from './discrepancies';
-export {
-  extractClaims,
-  placeChanges,
-  placeKey,
-  placeLikeOf,
-  placeLikeTest,
-  type PlaceNames,
-  placeNames,
-} from './source-claims';
+export { extractClaims, placeLikeTest } from './source-claims';

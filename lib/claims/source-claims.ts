@@ -277,16 +277,8 @@ function buildPlaceLike(ctx: Ctx): (word: string) => boolean {
 }
 
 /** Whether a word is place-like given these entities (what extractClaims builds from its own). */
-/**
- * What the place-name test reads of the entities: every non-person name and alias, folded, and
- * the first five letters of each.
- */
-export interface PlaceNames {
-  names: ReadonlySet<string>;
-  prefixes: ReadonlySet<string>;
-}
-
-export function placeNames(entities: Iterable<Entity>): PlaceNames {
+export function placeLikeTest(entities: Iterable<Entity>): (word: string) => boolean {
+  // A word is place-like when it is a non-person name, or shares a name's first five letters.
   const names = new Set<string>();
   const prefixes = new Set<string>();
   for (const e of entities)
@@ -296,43 +288,11 @@ export function placeNames(entities: Iterable<Entity>): PlaceNames {
         names.add(f);
         if (f.length >= 5) prefixes.add(f.slice(0, 5));
       }
-  return { names, prefixes };
-}
-
-/** A word as the place-name test looks it up in the names: folded, less a possessive. */
-export const placeKey = (word: string): string => foldLower(word).replace(/'s$/, '');
-
-export function placeLikeTest(entities: Iterable<Entity>): (word: string) => boolean {
-  return placeLikeOf(placeNames(entities));
-}
-
-/** The place-name test over `names` (placeNames). */
-export function placeLikeOf({ names, prefixes }: PlaceNames): (word: string) => boolean {
-  // A word is place-like when it is a non-person name, or shares a name's first five letters.
   return (word: string) => {
-    const w = placeKey(word);
+    const w = foldLower(word).replace(/'s$/, '');
     if (/['’]s$/.test(word) || isDemonym(word)) return true;
     return names.has(w) || (w.length >= 5 && prefixes.has(w.slice(0, 5)));
   };
-}
-
-/**
- * Whether the test may answer differently over `after` than over `before` for a word of key
- * `key` (placeKey): only when that key, or its first five letters, is in one and not the other
- * (the rest of the test does not read the names).
- */
-export function placeChanges(before: PlaceNames, after: PlaceNames): (key: string) => boolean {
-  const names = symmetricDifference(before.names, after.names);
-  const prefixes = symmetricDifference(before.prefixes, after.prefixes);
-  if (names.size === 0 && prefixes.size === 0) return () => false;
-  return (key) => names.has(key) || (key.length >= 5 && prefixes.has(key.slice(0, 5)));
-}
-
-function symmetricDifference<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
-  const out = new Set<T>();
-  for (const x of a) if (!b.has(x)) out.add(x);
-  for (const x of b) if (!a.has(x)) out.add(x);
-  return out;
 }
 
 /** The quote (sorted, disjoint) that starts last at or before `offset`, if any. */

@@ -2,11 +2,7 @@ import {
   type ClaimReads,
   createClaimReads,
   extractClaims,
-  placeChanges,
-  placeKey,
-  placeLikeOf,
-  type PlaceNames,
-  placeNames,
+  placeLikeTest,
   sameClaimReads,
 } from '../claims';
 import { discrepanciesByStory, type StoryMemo, createStoryMemo } from '../stories';
@@ -95,8 +91,6 @@ export interface DeriveMemo {
   /** The last build's entities and mentions, by id. */
   last: { entities: Map<string, Entity>; mentions: Map<string, Mention> };
   claims: Map<string, ClaimMemo>;
-  /** The names the last build's place-name test read (each source's probes hold for them). */
-  places: PlaceNames | null;
   stories: StoryMemo;
   /** How many times a source's claims were extracted rather than kept (what tests count). */
   claimsExtracted: number;
@@ -109,10 +103,8 @@ interface ClaimMemo {
   own: readonly Mention[];
   /** What extractClaims read of the entities, with the answers. */
   reads: ClaimReads;
-  /** Every word extractClaims asked the place-name test about, with the answer and its key. */
-  probes: Map<string, { answer: boolean; key: string }>;
-  /** The names the probes' answers are known to hold for. */
-  places: PlaceNames;
+  /** Every word extractClaims asked the place-name test about, with the answer. */
+  probes: Map<string, boolean>;
   claims: Claim[];
 }
 
@@ -121,7 +113,6 @@ export function createDeriveMemo(): DeriveMemo {
     discovery: new DiscoveryMemo(),
     last: { entities: new Map(), mentions: new Map() },
     claims: new Map(),
-    places: null,
     stories: createStoryMemo(),
     claimsExtracted: 0,
   };
@@ -205,32 +196,13 @@ function keepEqualRows(
   return { entities: keptEntities, mentions: keptMentions };
 }
 
-/** The place-name test of one build, and how its names differ from the last build's. */
-interface PlaceTest {
-  test: (word: string) => boolean;
-  places: PlaceNames;
-  last: PlaceNames | null;
-  /** For a probe's key: whether its answer may differ from the one over `last`. */
-  mayChange: ((key: string) => boolean) | null;
-}
-
-/** Whether every probe of a kept source gives the same answer over this build's names. */
-function probesHold(hit: ClaimMemo, place: PlaceTest): boolean {
-  if (hit.places === place.places) return true;
-  // Known to hold over the last build's names: only a probe whose key they changed is asked.
-  const ask = hit.places === place.last ? place.mayChange : null;
-  for (const [word, { answer, key }] of hit.probes)
-    if ((!ask || ask(key)) && place.test(word) !== answer) return false;
-  return true;
-}
-
 /** One source's claims, from the memo when none of what they depend on changed. */
 function sourceClaims(
   p: PreparedSource,
   own: readonly Mention[],
   entities: readonly Entity[],
   entityAt: ReadonlyMap<string, number>,
-  place: PlaceTest,
+  placeLike: (word: string) => boolean,
   memo: DeriveMemo,
 ): Claim[] {
   const hit = memo.claims.get(p.source.id);
@@ -239,7 +211,7 @@ function sourceClaims(
     sameElements(hit.own, own) &&
     sameJson(hit.source, p.source) &&
     sameJson(hit.passages, p.passages) &&
-    probesHold(hit, place) &&
+    [...hit.probes].every(([word, answer]) => placeLike(word) === answer) &&
     sameClaimReads(
       hit.reads,
       (id) => {
@@ -251,13 +223,12 @@ function sourceClaims(
   ) {
     hit.source = p.source;
     hit.passages = p.passages;
-    hit.places = place.places;
     return hit.claims;
   }
-  const probes = new Map<string, { answer: boolean; key: string }>();
+  const probes = new Map<string, boolean>();
   const probed = (word: string) => {
-    const answer = place.test(word);
-    probes.set(word, { answer, key: placeKey(word) });
+    const answer = placeLike(word);
+    probes.set(word, answer);
     return answer;
   };
   const reads = createClaimReads();
@@ -269,7 +240,6 @@ function sourceClaims(
     own,
     reads,
     probes,
-    places: place.places,
     claims,
   });
   return claims;
@@ -298,21 +268,12 @@ export function deriveCorpus(
   }
   const entityAt = new Map(entities.map((e, i) => [e.id, i]));
   // One place-name test for the corpus, not one per source.
-  const places = placeNames(entities);
-  const last = memo.places;
-  const place: PlaceTest = {
-    test: placeLikeOf(places),
-    places,
-    last,
-    mayChange: last ? placeChanges(last, places) : null,
-  };
+  const placeLike = placeLikeTest(entities);
   const present = new Set(ordered.map((p) => p.source.id));
   for (const id of memo.claims.keys()) if (!present.has(id)) memo.claims.delete(id);
   const claims = ordered.flatMap((p) =>
-    sourceClaims(p, bySource.get(p.source.id) ?? [], entities, entityAt, place, memo),
+    sourceClaims(p, bySource.get(p.source.id) ?? [], entities, entityAt, placeLike, memo),
   );
-  // Every source's probes now hold over these names.
-  memo.places = places;
   const sources = ordered.map((p) => p.source);
   const passages = ordered.flatMap((p) => p.passages);
   const { discrepancies } = discrepanciesByStory(

@@ -5,7 +5,6 @@
  * CPU profile of the last add. For quick before/after checks of the incremental build.
  *
  * Usage: npx tsx tests/bench/corpus-derive.ts [--sizes 1000] [--adds 3] [--profile /tmp/x]
- *        [--why 1] [--pick voepass]
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -26,11 +25,7 @@ const keep = lexiconWords();
 for (const n of sizesArg('1000')) {
   const prepared = corpusOf(n, base, keep).map((r) => prepareSource(r));
   const extraCluster = Math.ceil(n / base.length) + 1;
-  // --pick WORD: the sources to add are the base articles whose id holds WORD (a story of the
-  // corpus, which they join) rather than the first ones.
-  const pick = arg('pick', '');
   const extra = base
-    .filter((r) => r.id.includes(pick))
     .slice(0, ADDS)
     .map((r) => prepareSource(variant(r, extraCluster, keep), 10_000));
   const memo = createDeriveMemo();
@@ -68,12 +63,7 @@ for (const n of sizesArg('1000')) {
         const own = derived.mentions.filter((m) => m.sourceId === id);
         const why = [
           own.length !== was.own.length || own.some((m, k) => m !== was.own[k]) ? 'mentions' : '',
-          // (A probe's answer alone before 2026-12-01, with its key after.)
-          [...(was.probes as Map<string, boolean | { answer: boolean }>)].some(
-            ([w, a]) => placeLike(w) !== (typeof a === 'boolean' ? a : a.answer),
-          )
-            ? 'probes'
-            : '',
+          [...was.probes].some(([w, a]) => placeLike(w) !== a) ? 'probes' : '',
           was.reads.all ? 'all' : '',
           !sameClaimReads(
             was.reads,
