@@ -5,6 +5,7 @@
  * CPU profile of the last add. For quick before/after checks of the incremental build.
  *
  * Usage: npx tsx tests/bench/corpus-derive.ts [--sizes 1000] [--adds 3] [--profile /tmp/x]
+ *        [--why 1] [--pick voepass]
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -25,7 +26,11 @@ const keep = lexiconWords();
 for (const n of sizesArg('1000')) {
   const prepared = corpusOf(n, base, keep).map((r) => prepareSource(r));
   const extraCluster = Math.ceil(n / base.length) + 1;
+  // --pick WORD: the sources to add are the base articles whose id holds WORD (a story of the
+  // corpus, which they join) rather than the first ones.
+  const pick = arg('pick', '');
   const extra = base
+    .filter((r) => r.id.includes(pick))
     .slice(0, ADDS)
     .map((r) => prepareSource(variant(r, extraCluster, keep), 10_000));
   const memo = createDeriveMemo();
