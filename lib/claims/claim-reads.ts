@@ -43,16 +43,41 @@ function inOrder(among: Iterable<string>, position: (id: string) => number | und
   return present.sort((a, b) => a[1] - b[1]).map(([id]) => id);
 }
 
+/**
+ * Each entity list's index by id, and its positions once asked: a build extracts every source
+ * it must against one list, so the index is made once for the list, not once per source (it
+ * grows with the corpus). The list must not change while it is in use (a build's lists do not).
+ */
+interface ListIndex {
+  /** The list's length when indexed (a list that grew is indexed again). */
+  length: number;
+  byId: Map<string, Entity>;
+  at: Map<string, number> | null;
+}
+const indexes = new WeakMap<readonly Entity[], ListIndex>();
+
+function indexOf(entities: readonly Entity[]): ListIndex {
+  let index = indexes.get(entities);
+  if (!index || index.length !== entities.length) {
+    index = { length: entities.length, byId: new Map(entities.map((e) => [e.id, e])), at: null };
+    indexes.set(entities, index);
+  }
+  return index;
+}
+
 /** The entity list as claim extraction reads it, noting each read when given `reads`. */
 export class EntityLookup {
-  private readonly byId: Map<string, Entity>;
-  private at: Map<string, number> | null = null;
+  private readonly index: ListIndex;
 
   constructor(
     private readonly entities: readonly Entity[],
     private readonly reads?: ClaimReads,
   ) {
-    this.byId = new Map(entities.map((e) => [e.id, e]));
+    this.index = indexOf(entities);
+  }
+
+  private get byId(): Map<string, Entity> {
+    return this.index.byId;
   }
 
   type(id: string): Entity['type'] | undefined {
@@ -82,8 +107,7 @@ export class EntityLookup {
   /** The ids of `among` that are entities, in the list's order. */
   inListOrder(among: Iterable<string>): string[] {
     // Positions in the id map's order, the order extraction has always iterated entities in.
-    if (!this.at) this.at = new Map([...this.byId.keys()].map((id, i) => [id, i]));
-    const at = this.at;
+    const at = (this.index.at ??= new Map([...this.byId.keys()].map((id, i) => [id, i])));
     const ids = [...among];
     const order = inOrder(ids, (id) => at.get(id));
     if (this.reads) this.reads.ranked = { among: ids, order };

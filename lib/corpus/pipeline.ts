@@ -88,8 +88,8 @@ export type DerivedRows = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'dis
 export interface DeriveMemo {
   /** Each source's occurrences and each entity's draft (lib/corpus/entities/index.ts). */
   discovery: DiscoveryMemo;
-  /** The last build's entities (with their JSON) and mentions, by id. */
-  last: { entities: Map<string, { row: Entity; json: string }>; mentions: Map<string, Mention> };
+  /** The last build's entities and mentions, by id. */
+  last: { entities: Map<string, Entity>; mentions: Map<string, Mention> };
   claims: Map<string, ClaimMemo>;
   stories: StoryMemo;
   /** How many times a source's claims were extracted rather than kept (what tests count). */
@@ -120,6 +120,39 @@ export function createDeriveMemo(): DeriveMemo {
 
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
+const plain = (x: object) => {
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Whether two rows have the same JSON, without writing it: the same primitives, arrays of the
+ * same length, plain objects with the same keys in the same order (what JSON.stringify writes).
+ * Anything else (a Date, a class instance) is compared by its JSON. Never true for rows whose
+ * JSON differs; a build compares every entity this way, so it must not allocate.
+ */
+function sameRowJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameRowJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  if (!plain(a) || !plain(b)) return sameJson(a, b);
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i]) return false;
+    if (!sameRowJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  }
+  return true;
+}
+
 /** Same rows, element by element: kept rows are the same objects (see keepEqualRows). */
 const sameElements = <T>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -145,12 +178,11 @@ function keepEqualRows(
   mentions: readonly Mention[],
   memo: DeriveMemo,
 ): { entities: Entity[]; mentions: Mention[] } {
-  const lastEntities = new Map<string, { row: Entity; json: string }>();
+  const lastEntities = new Map<string, Entity>();
   const keptEntities = entities.map((e) => {
-    const json = JSON.stringify(e);
     const was = memo.last.entities.get(e.id);
-    const row = was && was.json === json ? was.row : e;
-    lastEntities.set(e.id, { row, json });
+    const row = was && sameRowJson(was, e) ? was : e;
+    lastEntities.set(e.id, row);
     return row;
   });
   const lastMentions = new Map<string, Mention>();

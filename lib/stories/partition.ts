@@ -38,6 +38,11 @@ interface StoryFindings {
   reads: EntityReads;
   lookedUp: Map<string, Entity | undefined>;
   found: Discrepancy[];
+  /**
+   * The findings as rows, each with its `storyId`: the same objects while the findings are
+   * kept, so what is written after a change tells an unchanged row by identity.
+   */
+  rows: Discrepancy[];
 }
 
 export function createStoryMemo(): StoryMemo {
@@ -124,10 +129,11 @@ export function discrepanciesByStory(
         reads,
       );
       const lookedUp = new Map([...reads.ids].map((id) => [id, entityById.get(id)]));
-      kept = { read, entities: storyEntities, reads, lookedUp, found };
+      const rows = found.map((d) => ({ ...d, storyId: story.id }));
+      kept = { read, entities: storyEntities, reads, lookedUp, found, rows };
     }
     fresh.set(story.id, kept);
-    for (const d of kept.found) discrepancies.push({ ...d, storyId: story.id });
+    discrepancies.push(...kept.rows);
   }
   memo.found = fresh;
   // A stable sort on the engine's first two keys keeps each story's own order inside them.

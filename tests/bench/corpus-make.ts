@@ -116,9 +116,14 @@ export function cachedCorpus(n: number, rebuild = false): Corpus {
   const t0 = performance.now();
   const corpus = buildCorpus(raw, bundle.overrides ?? null);
   console.log(`[${n}] batch build ${Math.round(performance.now() - t0)} ms (cached in ${file})`);
-  mkdirSync(CACHE, { recursive: true });
-  writeFileSync(file, JSON.stringify(corpus));
+  keepCorpus(n, corpus);
   return corpus;
+}
+
+/** Keeps a batch build of N generated sources in the cache (one a bench made anyway). */
+export function keepCorpus(n: number, corpus: Corpus): void {
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(join(CACHE, `corpus-${n}.json`), JSON.stringify(corpus));
 }
 
 // Run directly: build and cache the corpora of the given sizes.

@@ -13,13 +13,15 @@
  * around one article each, which the eval articles already cover.)
  *
  * Measured at each size (median of runs, ms): adding one more source end to end through
- * addSource (clean, pipeline, stories, discrepancies, Dexie write) with its stages; the batch
+ * addSource (clean, pipeline, stories, discrepancies, Dexie write) with its stages, and apart
+ * the popup's summary and first page the background prepares after it; the batch
  * build's parts over the same sources (where the add's time goes); the popup's discrepancy list
  * (the data the popup paints: listDiscrepancies); search p50/p95 (first query, which builds the
  * Fuse index, apart); card data p50/p95 (buildCard); the dictionary's size; heap after loading.
  *
  * Usage: npm run bench:corpus [-- --sizes 100,1000 --adds 3 --out tests/bench/results-corpus.json
- *        --label after]
+ *        --label after --profile /tmp/add --parts 0 --cache 1]
+ * At 10,000 sources give Node a larger heap (NODE_OPTIONS=--max-old-space-size=12000).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -33,6 +35,7 @@ import { buildSeedBundle } from '../../lib/node/seeds';
 import { buildCorpus } from '../../lib/corpus/pipeline';
 import { buildCard } from '../../lib/service/card';
 import { listDiscrepancies } from '../../lib/service/discrepancy-list';
+import { LIST_PAGE } from '../../lib/protocol/snapshot';
 import { createHandlers, readDictionary } from '../../lib/service/handlers';
 import { createSearchService } from '../../lib/service/search-service';
 import { discrepanciesByStory } from '../../lib/stories';
@@ -41,6 +44,7 @@ import {
   arg,
   baseArticles,
   corpusOf,
+  keepCorpus,
   lexiconWords,
   storedCorpus,
   variant,
@@ -56,6 +60,10 @@ const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus.json'));
 const LABEL = arg('label', 'current');
 /** Writes a CPU profile of the last add to this file (open it in Chromium's DevTools). */
 const PROFILE = arg('profile', '');
+/** `--parts 0` skips timing the batch build's parts (a second batch build: long at 10,000). */
+const PARTS = arg('parts', '1') !== '0';
+/** `--cache 1` keeps the batch build for tests/bench/popup-paint.ts (corpus-make's cache). */
+const CACHE = arg('cache', '0') === '1';
 
 // ---------------------------------------------------------------- measuring helpers
 
@@ -86,6 +94,17 @@ function fileSizes(dir: string): Record<string, number> {
   return out;
 }
 
+/** The popup's first page, as the popup asks for it (lib/protocol/snapshot.ts's isFirstPage). */
+const FIRST_PAGE = {
+  entityId: null,
+  storyFirst: null,
+  exclude: [],
+  names: false,
+  agreements: false,
+  offset: 0,
+  limit: LIST_PAGE,
+};
+
 // ---------------------------------------------------------------- one corpus size
 
 async function measure(n: number, base: RawSource[], keep: Set<string>) {
@@ -97,7 +116,9 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   const extra = base.slice(0, ADDS).map((r) => variant(r, extraCluster, keep));
 
   console.log(`\n[${n}] building the corpus (batch)…`);
+  const loadBefore = loadavg().map(round);
   const [corpus, batchMs] = await time(() => buildCorpus(all, overrides));
+  if (CACHE) keepCorpus(n, corpus);
   console.log(
     `[${n}] batch build ${Math.round(batchMs)} ms: ${corpus.entities.length} entities, ` +
       `${corpus.mentions.length} mentions, ${corpus.claims.length} claims, ` +
@@ -108,7 +129,7 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   // (what an add cost before adds kept anything, and what the first add after a start costs).
   const prepared = all.map((r) => prepareSource(r));
   const parts: Record<string, number> = {};
-  {
+  if (PARTS) {
     const [ents, entMs] = await time(() => resolveEntities(prepared, overrides));
     parts.entities = entMs;
     const bySource = new Map<string, Mention[]>();
@@ -162,8 +183,11 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     },
   });
 
-  // Adding one more source, end to end.
+  // Adding one more source, end to end; then, apart, the popup's first reads the change
+  // prepares in the background once it is written (its summary and the list's first page),
+  // waited for before the next add so that they are not counted in it.
   const adds: number[] = [];
+  const readsAfter: number[] = [];
   const session = PROFILE ? new Session() : null;
   for (const r of extra) {
     current = {};
@@ -191,14 +215,26 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     }
     adds.push(ms);
     stages.push(current);
-    console.log(`[${n}] add one: ${Math.round(ms)} ms`, current);
+    const [, readMs] = await time(() =>
+      Promise.all([h.getSummary({}), h.listDiscrepancies(FIRST_PAGE)]),
+    );
+    readsAfter.push(readMs);
+    console.log(
+      `[${n}] add one: ${Math.round(ms)} ms, then the popup's reads ${Math.round(readMs)} ms`,
+      current,
+    );
   }
   // And removing one (the last added).
   const lastAdded = (await db.sources.where('origin').equals('user').toArray()).sort(
     (a, b) => b.addedAt - a.addedAt,
   )[0]!;
   const [, removeMs] = await time(() => h.removeSource({ id: lastAdded.id }));
-  console.log(`[${n}] remove one: ${Math.round(removeMs)} ms`);
+  const [, readsAfterRemoveMs] = await time(() =>
+    Promise.all([h.getSummary({}), h.listDiscrepancies(FIRST_PAGE)]),
+  );
+  console.log(
+    `[${n}] remove one: ${Math.round(removeMs)} ms, then the popup's reads ${Math.round(readsAfterRemoveMs)} ms`,
+  );
 
   // The popup's discrepancy list (its data; the popup paints it as it arrives).
   const listRuns: number[] = [];
@@ -243,6 +279,9 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     batchBuildMs: round(batchMs),
     batchParts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])),
     addOneMs: { median: round(median(adds)), runs: adds.map(round) },
+    /** The popup's summary and first page after each add (computed in the background). */
+    readsAfterAddMs: { median: round(median(readsAfter)), runs: readsAfter.map(round) },
+    readsAfterRemoveMs: round(readsAfterRemoveMs),
     addStagesMs: Object.fromEntries(
       Object.keys(stages[0] ?? {}).map((k) => [k, round(median(stages.map((s) => s[k] ?? 0)))]),
     ),
@@ -260,6 +299,7 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     cardMs: { p50: round(median(cardRuns)), p95: round(quantile(cardRuns, 0.95)) },
     dictionary: { bytes: dictBytes, ms: round(dictMs) },
     heapMB: round(heapMB),
+    load: { before: loadBefore, after: loadavg().map(round) },
   };
 }
 

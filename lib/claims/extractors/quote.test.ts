@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest';
-import { attributionAfter, findQuotes, isWordList, verbBefore, wordLists } from './quote';
+import {
+  attributionAfter,
+  findQuotes,
+  freshQuoteWords,
+  isWordList,
+  quoteWords,
+  verbBefore,
+  wordLists,
+} from './quote';
 import { diffQuotes, freshDiff, quotesAlike, similarityBound } from '../rules/quote';
 import { seedBundle } from '../../../tests/unit/fixtures/seed-corpus';
 
@@ -167,4 +175,34 @@ test('the cheap bound never rules out a pair the diff would keep: every pair of 
     }
   // Most pairs are different quotes: the bound spares their diffs.
   expect(ruledOut).toBeGreaterThan(quotes.length ** 2 / 2);
+});
+
+test('kept quote words are the words a fresh reading gives, and the bound counts them one by one', () => {
+  const quotes = [
+    ...new Set(
+      seedBundle({ withOverrides: false })
+        .corpus.claims.filter((c) => c.kind === 'quote')
+        .map((c) => c.value),
+    ),
+  ];
+  // Each word of b taken once from what is left of a's words.
+  const sharedOneByOne = (a: string, b: string) => {
+    const left = [...freshQuoteWords(a)];
+    let shared = 0;
+    for (const w of freshQuoteWords(b)) {
+      const at = left.indexOf(w);
+      if (at < 0) continue;
+      left.splice(at, 1);
+      shared++;
+    }
+    return shared;
+  };
+  for (const a of quotes) {
+    expect(quoteWords(a)).toEqual(freshQuoteWords(a));
+    expect(quoteWords(a)).toBe(quoteWords(a));
+    for (const b of quotes) {
+      const n = Math.max(1, Math.min(freshQuoteWords(a).length, freshQuoteWords(b).length));
+      expect(similarityBound(a, b)).toBe(sharedOneByOne(a, b) / n);
+    }
+  }
 });

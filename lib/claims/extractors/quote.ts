@@ -256,8 +256,42 @@ export function verbBefore(
   return found ? { verb: found.verb, start: sentenceStart + found.index } : null;
 }
 
+// The rules compare every pair of quotes in a story (a story of k quotes asks each quote's
+// words k times): each text's words are kept, bounded like the rules' other kept answers.
+const wordsOf = new Map<
+  string,
+  { words: readonly string[]; counts: ReadonlyMap<string, number> }
+>();
+const WORDS_MAX = 20_000;
+
+function keptWords(text: string): {
+  words: readonly string[];
+  counts: ReadonlyMap<string, number>;
+} {
+  let kept = wordsOf.get(text);
+  if (!kept) {
+    const words = Object.freeze(freshQuoteWords(text));
+    const counts = new Map<string, number>();
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    kept = { words, counts };
+    if (wordsOf.size >= WORDS_MAX) wordsOf.clear();
+    wordsOf.set(text, kept);
+  }
+  return kept;
+}
+
 /** Words of a quote for comparison: folded, straight apostrophes, contractions expanded. */
-export function quoteWords(text: string): string[] {
+export function quoteWords(text: string): readonly string[] {
+  return keptWords(text).words;
+}
+
+/** How many times each of quoteWords(text) occurs in it. */
+export function quoteWordCounts(text: string): ReadonlyMap<string, number> {
+  return keptWords(text).counts;
+}
+
+/** quoteWords without the kept answers. */
+export function freshQuoteWords(text: string): string[] {
   return foldLower(text)
     .replace(/\b(\w+)'re\b/g, '$1 are')
     .replace(/\b(\w+)n't\b/g, '$1 not')

@@ -6,7 +6,7 @@
 import { diffArrays } from 'diff';
 import type { Claim } from '../../types';
 import { crossSourcePairs, type Finding, groups, outletOf, type RuleContext } from '../align';
-import { quoteWords, wordLists } from '../extractors/quote';
+import { quoteWordCounts, quoteWords, wordLists } from '../extractors/quote';
 import { STOP, shortName } from '../text';
 
 export const QUOTE_SIMILARITY_MIN = 0.55;
@@ -39,7 +39,7 @@ export function diffQuotes(a: string, b: string): QuoteDiff {
 export function freshDiff(a: string, b: string): QuoteDiff {
   const wa = quoteWords(a);
   const wb = quoteWords(b);
-  const parts = diffArrays(wa, wb);
+  const parts = diffArrays([...wa], [...wb]);
   const common = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.count, 0);
   const similarity = common / Math.max(1, Math.min(wa.length, wb.length));
   // Trim leading/trailing insertions: the shorter quote is a fragment of the longer one.
@@ -72,18 +72,16 @@ function speakerKey(c: Claim): string {
  * pairs the rules compare are different quotes, which this rules out at once.
  */
 export function similarityBound(a: string, b: string): number {
-  const wa = quoteWords(a);
-  const wb = quoteWords(b);
-  const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const ca = quoteWordCounts(a);
+  const cb = quoteWordCounts(b);
+  // Each word as many times as both hold it (the counts of the texts' words are kept).
+  const [small, large] = ca.size <= cb.size ? [ca, cb] : [cb, ca];
   let shared = 0;
-  for (const w of wb) {
-    const n = counts.get(w) ?? 0;
-    if (n === 0) continue;
-    shared++;
-    counts.set(w, n - 1);
+  for (const [w, n] of small) {
+    const m = large.get(w);
+    if (m !== undefined) shared += Math.min(n, m);
   }
-  return shared / Math.max(1, Math.min(wa.length, wb.length));
+  return shared / Math.max(1, Math.min(quoteWords(a).length, quoteWords(b).length));
 }
 
 /** Whether two quotes are alike at least `min` (diffQuotes), ruling most pairs out cheaply. */
