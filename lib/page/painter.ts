@@ -89,6 +89,14 @@ interface Measured {
   probe: { x: number; y: number } | null;
 }
 
+/** The viewport's size, and the offset from viewport to overlay coordinates. */
+interface Viewport {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+}
+
 /** A mention measured after layout, whose on-screen boxes wait for their hit tests. */
 interface Check {
   rects: Measured[];
@@ -261,7 +269,7 @@ export function createPainter(
   const counts = { measured: 0, hitTests: 0 };
   const range = doc.createRange();
   /** The mention's boxes, each with the point to hit-test if it is on screen (reads layout only). */
-  const measure = (m: PageMention, origin: { x: number; y: number }): Measured[] => {
+  const measure = (m: PageMention, at: Viewport): Measured[] => {
     const len = m.node.data.length;
     if (!m.node.isConnected || m.end > len) return [];
     counts.measured++;
@@ -273,11 +281,11 @@ export function createPainter(
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
       // Off screen: cannot be hit-tested; checked again when it scrolls into view.
-      const onScreen = x >= 0 && y >= 0 && x <= view.innerWidth && y <= view.innerHeight;
+      const onScreen = x >= 0 && y >= 0 && x <= at.width && y <= at.height;
       out.push({
         box: {
-          left: r.left + view.scrollX - origin.x,
-          top: r.top + view.scrollY - origin.y,
+          left: r.left + at.left,
+          top: r.top + at.top,
           width: r.width,
           height: r.height,
         },
@@ -513,12 +521,19 @@ export function createPainter(
     const inBudget = () => performance.now() - start < SLICE_MS;
     origin = mount().origin();
     const b = band();
+    // Read once a slice (the slice writes nothing before its reads end, so none of it moves).
+    const at: Viewport = {
+      width: view.innerWidth,
+      height: view.innerHeight,
+      left: view.scrollX - origin.x,
+      top: view.scrollY - origin.y,
+    };
     const parentOf = (m: PageMention) => m.node.parentElement;
     const measured: Array<[PageMention, Box[]]> = [];
     const read = (m: PageMention) => {
       // Gone, or its element left the band since it was queued (measured when it comes back).
       if (!painted.has(m) || !inBand.has(m)) return;
-      const rects = measure(m, origin);
+      const rects = measure(m, at);
       if (rects.every((r) => !r.probe)) measured.push([m, rects.map((r) => r.box)]);
       else checks.set(m, { rects, parent: parentOf(m), band: b, scrolls });
     };

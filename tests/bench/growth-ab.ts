@@ -43,6 +43,8 @@ interface Cell {
   seed: string | null;
   size: number;
   runs: Record<Who, Sample[]>;
+  /** The 1-minute load average after each run's loads of this cell. */
+  loads: number[];
 }
 
 async function main() {
@@ -77,7 +79,7 @@ async function main() {
     if (seeded) variants.push({ page, seed: SEEDS[i % SEEDS.length]! });
   });
   const cells: Cell[] = variants.flatMap((v) =>
-    sizes.map((size) => ({ ...v, size, runs: { old: [], new: [], floor: [] } })),
+    sizes.map((size) => ({ ...v, size, runs: { old: [], new: [], floor: [] }, loads: [] })),
   );
 
   const out = resolve(arg('out') ?? 'tests/bench/results-growth-ab.json');
@@ -103,6 +105,7 @@ async function main() {
           if (run > 0) cell.runs[who].push(sample);
         }
         if (run > 0) {
+          cell.loads.push(r2(loadavg()[0]!));
           const last = (w: Who) => cell.runs[w].at(-1)?.ms.toFixed(1) ?? '-';
           log(
             `${v.page}${v.seed ? '+seed' : ''} ${size}: old ${last('old')} new ${last('new')} floor ${last('floor')}`,
@@ -149,6 +152,7 @@ function report(
       new: perRun(c, (i) => c.runs.new[i]!.ms / floorOf(c)[i]!.ms),
     },
     matches: { old: c.runs.old[0]?.matches, new: c.runs.new[0]?.matches },
+    loads: c.loads,
     startup: { old: startup(c, 'old'), new: startup(c, 'new') },
   }));
   // Growth: the largest size over the smallest, per build, per page (run by run, then median).
