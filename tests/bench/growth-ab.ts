@@ -135,6 +135,7 @@ function report(
   const floorOf = (c: Cell) =>
     cells.find((f) => f.page === c.page && f.seed === c.seed && f.size === sizes[0])!.runs.floor;
   const ms = (c: Cell, w: Who) => r2(median(c.runs[w].map((s) => s.ms)));
+  const onCpu = (c: Cell, w: 'old' | 'new') => r2(median(c.runs[w].map((s) => s.onCpuMs ?? NaN)));
   const startup = (c: Cell, w: 'old' | 'new') => {
     const keys = ['dictionary', 'automaton', 'scanMs', 'firstBoxMs', 'allPlacedMs'];
     return Object.fromEntries(
@@ -147,6 +148,7 @@ function report(
     seed: c.seed,
     terms: c.size,
     ms: { old: ms(c, 'old'), new: ms(c, 'new'), floor: r2(median(floorOf(c).map((s) => s.ms))) },
+    onCpuMs: { old: onCpu(c, 'old'), new: onCpu(c, 'new') },
     overFloor: {
       old: perRun(c, (i) => c.runs.old[i]!.ms / floorOf(c)[i]!.ms),
       new: perRun(c, (i) => c.runs.new[i]!.ms / floorOf(c)[i]!.ms),
@@ -161,9 +163,16 @@ function report(
       cells.find((c) => c.page === v.page && c.seed === v.seed && c.size === size)!;
     const lo = at(sizes[0]!);
     const hi = at(sizes.at(-1)!);
-    const g = (w: 'old' | 'new') =>
-      r2(median(hi.runs[w].map((s, i) => s.ms / (lo.runs[w][i]?.ms ?? NaN))));
-    return { page: v.page, seed: v.seed, old: g('old'), new: g('new') };
+    const g = (w: 'old' | 'new', f: (s: Sample) => number) =>
+      r2(median(hi.runs[w].map((s, i) => f(s) / (lo.runs[w][i] ? f(lo.runs[w][i]!) : NaN))));
+    const cpu = (s: Sample) => s.onCpuMs ?? NaN;
+    return {
+      page: v.page,
+      seed: v.seed,
+      old: g('old', (s) => s.ms),
+      new: g('new', (s) => s.ms),
+      onCpu: { old: g('old', cpu), new: g('new', cpu) },
+    };
   });
   const result = {
     meta: {
@@ -186,7 +195,9 @@ function report(
   console.log(result.meta.uptimeStart, '->', result.meta.uptimeEnd);
   console.log('growth', sizes.at(-1), '/', sizes[0]);
   for (const g of growth)
-    console.log(`  ${g.page}${g.seed ? ' + seed' : ''}: old ${g.old}x  new ${g.new}x`);
+    console.log(
+      `  ${g.page}${g.seed ? ' + seed' : ''}: old ${g.old}x  new ${g.new}x  (on the CPU: old ${g.onCpu.old}x  new ${g.onCpu.new}x)`,
+    );
   console.log(
     'page | terms | old ms | new ms | floor ms | old/floor | new/floor | matches old/new',
   );
