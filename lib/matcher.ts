@@ -328,10 +328,10 @@ function isHeadline(text: string): boolean {
 // The automaton
 
 /**
- * The Aho–Corasick automaton in flat arrays, nodes numbered breadth first: the children of node
+ * The trie of folded aliases in flat arrays, nodes numbered breadth first: the children of node
  * `s` are the consecutive nodes `edgeStart[s] + 1 … edgeStart[s + 1]`, so edge `e` leads to node
- * `e + 1` and a node's failure link is always a lower number. It is what the background builds
- * once per dictionary version (`packAutomaton`) and a page reads back without work per alias.
+ * `e + 1`. It is what the background builds once per dictionary version (`packAutomaton`) and a
+ * page reads back without work per alias.
  */
 export interface Automaton {
   /** Node count; node 0 is the root. */
@@ -340,8 +340,6 @@ export interface Automaton {
   edgeStart: Int32Array;
   /** Per edge (edge e enters node e + 1): its folded character. Length nodes - 1. */
   edgeChar: Uint16Array;
-  /** Per node: the longest proper suffix that is also a node. */
-  fail: Int32Array;
   /** Per pattern: the node where it ends. */
   patternNode: Int32Array;
   /** Per pattern: its folded length | its open ends (PATTERN_OPEN_*) << 16. */
@@ -448,7 +446,7 @@ function readAliases(
 }
 
 /**
- * The trie of sorted folded keys, numbered breadth first, with its failure links. Built depth
+ * The trie of sorted folded keys, numbered breadth first. Built depth
  * first from the sorted keys (each node's children come in character order), then renumbered.
  */
 function trieOf(keys: string[], patterns: PatternRow[]): Automaton {
@@ -510,14 +508,12 @@ function trieOf(keys: string[], patterns: PatternRow[]): Automaton {
     nodes: count,
     edgeStart,
     edgeChar,
-    fail: new Int32Array(count),
     patternNode,
     patternInfo,
     variants: patterns.map((p) => p[2]),
     variantText: '',
     variantAt: new Int32Array(0),
   };
-  linkFailures(automaton);
   return automaton;
 }
 
@@ -535,8 +531,13 @@ function childOf(edgeStart: Int32Array, edgeChar: Uint16Array, s: number, c: num
   return -1;
 }
 
-/** Failure links in node order, which is breadth first: a link always points back. */
-function linkFailures({ nodes, edgeStart, edgeChar, fail }: Automaton): void {
+/**
+ * Failure links (per node, the longest proper suffix that is also a node), in node order, which
+ * is breadth first: a link always points back. The scan does not use them; the pack keeps them
+ * for pages of earlier builds (PACK_FORMAT 1), which read its layout.
+ */
+function failureLinks({ nodes, edgeStart, edgeChar }: Automaton): Int32Array {
+  const fail = new Int32Array(nodes);
   for (let s = 0; s < nodes; s++) {
     for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
       const t = e + 1;
@@ -554,6 +555,7 @@ function linkFailures({ nodes, edgeStart, edgeChar, fail }: Automaton): void {
       fail[t] = to > 0 ? to : 0;
     }
   }
+  return fail;
 }
 
 /**
@@ -713,8 +715,8 @@ export interface PackedAutomaton {
 }
 
 /**
- * Layout: [nodes, patterns], edgeStart, fail, patternNode, patternInfo, variantAt (Int32), then
- * edgeChar (Uint16).
+ * Layout: [nodes, patterns], edgeStart, failure links, patternNode, patternInfo, variantAt
+ * (Int32), then edgeChar (Uint16).
  */
 export function packAutomaton(a: Automaton): PackedAutomaton {
   const count = a.patternNode.length;
@@ -724,7 +726,7 @@ export function packAutomaton(a: Automaton): PackedAutomaton {
   i32[0] = a.nodes;
   i32[1] = count;
   let at = 2;
-  for (const part of [a.edgeStart, a.fail, a.patternNode, a.patternInfo]) {
+  for (const part of [a.edgeStart, failureLinks(a), a.patternNode, a.patternInfo]) {
     i32.set(part, at);
     at += part.length;
   }
@@ -750,10 +752,11 @@ export function unpackAutomaton(packed: PackedAutomaton): Automaton | null {
   const i32 = new Int32Array(bytes.buffer, 0, ints);
   let at = 2;
   const take = (n: number) => i32.subarray(at, (at += n));
+  const edgeStart = take(nodes + 1);
+  take(nodes); // the failure links: read by earlier builds' scan, not by this one
   const automaton: Automaton = {
     nodes,
-    edgeStart: take(nodes + 1),
-    fail: take(nodes),
+    edgeStart,
     patternNode: take(count),
     patternInfo: take(count),
     variantAt: take(count + 1),
