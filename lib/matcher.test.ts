@@ -260,6 +260,31 @@ describe('dictionary edge cases', () => {
   });
 });
 
+// The scan walks the trie from word starts only: names after punctuation, at the ends of the
+// text, ending where a longer alias goes on, and in scripts without spaces right after a word.
+describe('where a name may start', () => {
+  const m = compileMatcher([
+    ['Jane Doe', 'jd'],
+    ['Jane Doe-Smith Foundation', 'fund'],
+    ['Doe', 'jd'],
+    ['Old Harbor', 'harbor'],
+    ['波哥大', 'bogota'],
+    ['#Harbor', 'tag'],
+  ]);
+  test.each<[string, string, string[]]>([
+    ['after an opening quote or bracket', '«Jane Doe» (Old Harbor)', ['Jane Doe', 'Old Harbor']],
+    ['at the very start and end of the text', 'Old Harbor', ['Old Harbor']],
+    ['a longer alias that does not go on to its end', 'the Jane Doe-Smith plan', ['Jane Doe']],
+    ['a longer alias to its end', 'the Jane Doe-Smith Foundation', ['Jane Doe-Smith Foundation']],
+    ['not after letters or digits', 'xJane Doe 2Old Harbor', ['Doe']],
+    ['a name of a script without spaces right after a Latin word', 'visit波哥大', ['波哥大']],
+    ['an alias starting with punctuation, after a space', 'see #Harbor now', ['#Harbor']],
+    ['an alias starting with punctuation, inside a word', 'see x#Harbor now', []],
+  ])('%s', (_label, text, expected) => {
+    expect(m.find(text).map((x) => text.slice(x.start, x.end))).toEqual(expected);
+  });
+});
+
 describe('findInWindows', () => {
   const matcher = compileMatcher(DICT);
   const paragraph =

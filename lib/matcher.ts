@@ -1,11 +1,14 @@
 /**
  * The alias matcher the content script runs over every text node (design note 2).
  *
- * One Aho–Corasick automaton over folded text: case, accents, typographic quotes/dashes and
+ * One trie of every alias over folded text: case, accents, typographic quotes/dashes and
  * whitespace runs are folded, and every folded character remembers its offset in the original
- * text, so matches come back as offsets into the string that was passed in. A scan is one pass
- * over the text whatever the number of aliases; candidates are then checked for word boundaries
- * and for case (a proper name needs its capitals, so "rich sauce" is not "Rich"), and the
+ * text, so matches come back as offsets into the string that was passed in. A name starts a word
+ * (or, in scripts written without spaces, anywhere), so the scan walks the trie from each word
+ * start only, as far as the text follows it: mid-word characters cost one check, whatever the
+ * number of aliases (an Aho–Corasick pass, which follows every substring, did more work per
+ * character the larger the dictionary). Candidates are then checked for word boundaries and for
+ * case (a proper name needs its capitals, so "rich sauce" is not "Rich"), and the
  * leftmost-longest non-overlapping ones win ("Jane Doe" over "Doe").
  */
 import { fold } from './corpus/text';
@@ -102,7 +105,8 @@ const PATTERN_OPEN_END = 2;
 
 const SPACE = 32;
 const nonAsciiFold = new Map<number, string>();
-const wordCache = new Map<number, boolean>();
+/** Per UTF-16 unit: 0 not yet known, 1 not a word character, 2 a word character. */
+const wordCache = new Uint8Array(65536);
 const WHITESPACE = /^\s$/u;
 const INVISIBLE = /^[\u00AD\u200B-\u200F\u2060\uFEFF]$/u;
 const APOSTROPHE = /^[\u2018\u2019\u201B\u2032\u02BC\u02BB\uFF07]$/u;
@@ -129,14 +133,18 @@ function foldNonAscii(c: number): string {
   return s;
 }
 
+for (let c = 0; c < 128; c++)
+  wordCache[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 2 : 1;
+
 function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let w = wordCache.get(c);
-  if (w === undefined) {
-    w = WORD.test(String.fromCharCode(c)) || (c >= 0xd800 && c <= 0xdfff);
-    wordCache.set(c, w);
-  }
-  return w;
+  const w = wordCache[c]!;
+  return w === 2 || (w === 0 && classifyWord(c));
+}
+
+function classifyWord(c: number): boolean {
+  const word = WORD.test(String.fromCharCode(c)) || (c >= 0xd800 && c <= 0xdfff);
+  wordCache[c] = word ? 2 : 1;
+  return word;
 }
 
 /** Reusable buffers: folding writes here, so a scan allocates nothing but its results. */
@@ -320,10 +328,10 @@ function isHeadline(text: string): boolean {
 // The automaton
 
 /**
- * The Aho–Corasick automaton in flat arrays, nodes numbered breadth first: the children of node
+ * The trie of folded aliases in flat arrays, nodes numbered breadth first: the children of node
  * `s` are the consecutive nodes `edgeStart[s] + 1 … edgeStart[s + 1]`, so edge `e` leads to node
- * `e + 1` and a node's failure link is always a lower number. It is what the background builds
- * once per dictionary version (`packAutomaton`) and a page reads back without work per alias.
+ * `e + 1`. It is what the background builds once per dictionary version (`packAutomaton`) and a
+ * page reads back without work per alias.
  */
 export interface Automaton {
   /** Node count; node 0 is the root. */
@@ -332,8 +340,6 @@ export interface Automaton {
   edgeStart: Int32Array;
   /** Per edge (edge e enters node e + 1): its folded character. Length nodes - 1. */
   edgeChar: Uint16Array;
-  /** Per node: the longest proper suffix that is also a node. */
-  fail: Int32Array;
   /** Per pattern: the node where it ends. */
   patternNode: Int32Array;
   /** Per pattern: its folded length | its open ends (PATTERN_OPEN_*) << 16. */
@@ -440,7 +446,7 @@ function readAliases(
 }
 
 /**
- * The trie of sorted folded keys, numbered breadth first, with its failure links. Built depth
+ * The trie of sorted folded keys, numbered breadth first. Built depth
  * first from the sorted keys (each node's children come in character order), then renumbered.
  */
 function trieOf(keys: string[], patterns: PatternRow[]): Automaton {
@@ -502,14 +508,12 @@ function trieOf(keys: string[], patterns: PatternRow[]): Automaton {
     nodes: count,
     edgeStart,
     edgeChar,
-    fail: new Int32Array(count),
     patternNode,
     patternInfo,
     variants: patterns.map((p) => p[2]),
     variantText: '',
     variantAt: new Int32Array(0),
   };
-  linkFailures(automaton);
   return automaton;
 }
 
@@ -527,8 +531,13 @@ function childOf(edgeStart: Int32Array, edgeChar: Uint16Array, s: number, c: num
   return -1;
 }
 
-/** Failure links in node order, which is breadth first: a link always points back. */
-function linkFailures({ nodes, edgeStart, edgeChar, fail }: Automaton): void {
+/**
+ * Failure links (per node, the longest proper suffix that is also a node), in node order, which
+ * is breadth first: a link always points back. The scan does not use them; the pack keeps them
+ * for pages of earlier builds (PACK_FORMAT 1), which read its layout.
+ */
+function failureLinks({ nodes, edgeStart, edgeChar }: Automaton): Int32Array {
+  const fail = new Int32Array(nodes);
   for (let s = 0; s < nodes; s++) {
     for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
       const t = e + 1;
@@ -546,6 +555,7 @@ function linkFailures({ nodes, edgeStart, edgeChar, fail }: Automaton): void {
       fail[t] = to > 0 ? to : 0;
     }
   }
+  return fail;
 }
 
 /**
@@ -555,34 +565,25 @@ function linkFailures({ nodes, edgeStart, edgeChar, fail }: Automaton): void {
  */
 // eslint-disable-next-line max-lines-per-function -- `find` and `step` close over the typed arrays: the hot scan path reads them as locals.
 export function matcherOf(automaton: Automaton, allow?: (entityId: string) => boolean): Matcher {
-  const { nodes, edgeStart, edgeChar, fail, patternNode, patternInfo } = automaton;
+  const { nodes, edgeStart, edgeChar, patternNode, patternInfo } = automaton;
   const patterns = patternNode.length;
   const out = new Int32Array(nodes).fill(-1);
   for (let p = 0; p < patterns; p++) out[patternNode[p]!] = p;
-  // The nearest node down the failure chain where a pattern ends (-1: none), worked out for the
-  // states a scan reaches (UNKNOWN until then): no pass over every node at start-up.
-  const UNKNOWN = -2;
-  const outLink = new Int32Array(nodes).fill(UNKNOWN);
-  outLink[0] = -1;
-  const linkOf = (t: number): number => {
-    let v = outLink[t]!;
-    if (v !== UNKNOWN) return v;
-    const f = fail[t]!;
-    v = out[f]! >= 0 ? f : linkOf(f);
-    outLink[t] = v;
-    return v;
-  };
   const rootNext = new Int32Array(65536);
-  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeChar[e]!] = e + 1;
+  // First characters of a script written without spaces: a name may start there mid-"word"
+  // (an alias starting with one is PATTERN_OPEN_START, by the same test).
+  const startsAnywhere = new Uint8Array(65536);
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
+    const c = edgeChar[e]!;
+    rootNext[c] = e + 1;
+    if (NO_SPACE_SCRIPT.test(String.fromCharCode(c))) startsAnywhere[c] = 1;
+  }
   // Variants the reader's types allow, per pattern, worked out the first time it is found.
   const allowed: Array<VariantRow[] | undefined> = [];
   const usable = (p: number): VariantRow[] =>
     (allowed[p] ??= allow
       ? variantsOf(automaton, p).filter((v) => allow(v[0]))
       : variantsOf(automaton, p));
-
-  const step = (s: number, c: number): number =>
-    s === 0 ? rootNext[c]! : childOf(edgeStart, edgeChar, s, c);
 
   /** 0: no; 1: yes; 2: yes if the next word starts another match ("Ruritania Jane Doe"). */
   const accepts = (v: VariantRow, text: string, start: number, end: number): 0 | 1 | 2 => {
@@ -613,32 +614,28 @@ export function matcherOf(automaton: Automaton, allow?: (entityId: string) => bo
 
   function find(text: string): Match[] {
     const n = foldInto(text);
-    // Candidates (folded start, folded end, variant) in order of their end.
+    // Candidates (folded start, folded end, variant) in order of their start.
     const cStart: number[] = [];
     const cEnd: number[] = [];
     const cVariant: VariantRow[] = [];
     const cNeedsNext: boolean[] = [];
     const starts = new Set<number>();
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const c = codes[i]!;
-      for (;;) {
-        const t = step(s, c);
-        if (t > 0) {
-          s = t;
-          break;
-        }
-        if (s === 0) break;
-        s = fail[s]!;
-      }
-      if (s === 0) continue;
-      let o = out[s]! >= 0 ? s : linkOf(s);
-      while (o >= 0) {
-        const p = out[o]!;
-        const info = patternInfo[p]!;
-        const start = i + 1 - (info & 0xffff);
-        const end = i + 1;
-        const open = info >> 16;
+    let prevWord = false;
+    for (let start = 0; start < n; start++) {
+      const first = codes[start]!;
+      // A name starts the text, follows a character outside words, or is of a script written
+      // without spaces: every other position is inside a word and starts nothing.
+      const mayStart = !prevWord || startsAnywhere[first] === 1;
+      prevWord = isWordCode(first);
+      if (!mayStart) continue;
+      // Down the trie as far as the text follows it: each node passed where an alias ends is a
+      // candidate starting here.
+      let s = rootNext[first]!;
+      for (let end = start + 1; s > 0; end++) {
+        const p = out[s]!;
+        s = end < n ? childOf(edgeStart, edgeChar, s, codes[end]!) : -1;
+        if (p < 0) continue;
+        const open = patternInfo[p]! >> 16;
         const okStart = open & PATTERN_OPEN_START || start === 0 || !isWordCode(codes[start - 1]!);
         const okEnd = open & PATTERN_OPEN_END || end === n || !isWordCode(codes[end]!);
         if (okStart && okEnd) {
@@ -663,7 +660,6 @@ export function matcherOf(automaton: Automaton, allow?: (entityId: string) => bo
             starts.add(start);
           }
         }
-        o = linkOf(o);
       }
     }
     if (cStart.length === 0) return [];
@@ -719,8 +715,8 @@ export interface PackedAutomaton {
 }
 
 /**
- * Layout: [nodes, patterns], edgeStart, fail, patternNode, patternInfo, variantAt (Int32), then
- * edgeChar (Uint16).
+ * Layout: [nodes, patterns], edgeStart, failure links, patternNode, patternInfo, variantAt
+ * (Int32), then edgeChar (Uint16).
  */
 export function packAutomaton(a: Automaton): PackedAutomaton {
   const count = a.patternNode.length;
@@ -730,7 +726,7 @@ export function packAutomaton(a: Automaton): PackedAutomaton {
   i32[0] = a.nodes;
   i32[1] = count;
   let at = 2;
-  for (const part of [a.edgeStart, a.fail, a.patternNode, a.patternInfo]) {
+  for (const part of [a.edgeStart, failureLinks(a), a.patternNode, a.patternInfo]) {
     i32.set(part, at);
     at += part.length;
   }
@@ -756,10 +752,11 @@ export function unpackAutomaton(packed: PackedAutomaton): Automaton | null {
   const i32 = new Int32Array(bytes.buffer, 0, ints);
   let at = 2;
   const take = (n: number) => i32.subarray(at, (at += n));
+  const edgeStart = take(nodes + 1);
+  take(nodes); // the failure links: read by earlier builds' scan, not by this one
   const automaton: Automaton = {
     nodes,
-    edgeStart: take(nodes + 1),
-    fail: take(nodes),
+    edgeStart,
     patternNode: take(count),
     patternInfo: take(count),
     variantAt: take(count + 1),

@@ -16,7 +16,7 @@ import {
 } from '@/lib/page/coverage';
 import { articleText, findArticleRoots } from '@/lib/page/article';
 import { createIdentityVetter } from '@/lib/page/identity';
-import { OVERLAY_CSS } from '@/lib/page/painter';
+import { OVERLAY_CSS, type Painter } from '@/lib/page/painter';
 import { rateLimit } from '@/lib/page/rate-limit';
 import { createUiHost, type UiHost } from '@/lib/page/ui-host';
 import { runSliced } from '@/lib/page/walk';
@@ -200,7 +200,7 @@ export default defineContentScript({
           onScan: (stats) => {
             const report = () => {
               probe.scanned(stats);
-              startup?.scanned(stats, controller?.painter.pending() ?? false);
+              startup?.scanned(stats, controller?.painter ?? null);
             };
             if (!stats.full) return report();
             // Judged after the pass, one judgement at a time, in slices of its own. A pass
@@ -345,6 +345,7 @@ function startupTimer() {
   let last = t0;
   const parts: Record<string, number> = {};
   let scan: ScanStats | null = null;
+  let counts: Painter['counts'] | null = null;
   let firstBoxAt = 0;
   let done = false;
   const finish = (now: number) => {
@@ -358,6 +359,8 @@ function startupTimer() {
         scanWallMs: round(scan.wallMs),
         firstBoxMs: firstBoxAt ? round(firstBoxAt - t0) : null,
         allPlacedMs: round(now - t0),
+        measured: counts?.measured ?? null,
+        hitTests: counts?.hitTests ?? null,
       },
     });
   };
@@ -367,10 +370,11 @@ function startupTimer() {
       parts[name] = round(now - last);
       last = now;
     },
-    /** `painting`: the painter still has mentions to measure (it reports when it is done). */
-    scanned(stats: ScanStats, painting: boolean) {
+    /** Finished once the painter has no mention left to measure (it reports when it is done). */
+    scanned(stats: ScanStats, painter: Painter | null) {
       scan ??= stats;
-      if (!painting) finish(performance.now());
+      counts ??= painter?.counts ?? null;
+      if (!painter?.pending()) finish(performance.now());
     },
     painted(first: boolean) {
       const now = performance.now();

@@ -76,12 +76,23 @@ export function* unknownNamesSteps(
 ): Generator<void, PageBag> {
   const trim = (s: string) => s.replace(/[.'’-]+$/, '');
   const known = [...new Set([...matched].map((m) => trim(m.toLowerCase())))].filter(Boolean);
-  // One pattern for all of them, and one verdict per distinct run: a page with hundreds of
-  // matched names and thousands of capitalised runs would otherwise compare every pair.
-  const knownIn =
-    known.length > 0
-      ? new RegExp(known.map((k) => k.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|'))
-      : null;
+  // Known names by their first code unit, and one verdict per distinct run: a page with hundreds
+  // of matched names and thousands of capitalised runs would otherwise compare every pair (one
+  // regular expression of all of them did too: it tried each name at each position of a run).
+  const byFirst = new Map<number, string[]>();
+  for (const k of known) {
+    const first = k.charCodeAt(0);
+    const list = byFirst.get(first);
+    if (list) list.push(k);
+    else byFirst.set(first, [k]);
+  }
+  const holdsKnown = (run: string): boolean => {
+    for (let i = 0; i < run.length; i++) {
+      const list = byFirst.get(run.charCodeAt(i));
+      if (list) for (const k of list) if (run.startsWith(k, i)) return true;
+    }
+    return false;
+  };
   const verdicts = new Map<string, boolean>();
   const names: PageBag = new Map();
   const run = /\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
@@ -94,7 +105,7 @@ export function* unknownNamesSteps(
     if (opensSentence && !/\s/.test(name)) continue;
     const lower = name.toLowerCase();
     let isKnown = verdicts.get(lower);
-    if (isKnown === undefined) verdicts.set(lower, (isKnown = knownIn?.test(lower) ?? false));
+    if (isKnown === undefined) verdicts.set(lower, (isKnown = holdsKnown(lower)));
     if (isKnown) continue;
     const term = `${UNKNOWN}${lower}`;
     names.set(term, (names.get(term) ?? 0) + 1);

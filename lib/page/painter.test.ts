@@ -2,8 +2,9 @@
  * The painter's schedule, on a fake document that logs every geometry read and every write to
  * our overlay: measuring happens right after a frame's layout (the ResizeObserver call), hit tests
  * once the frame is produced (a task asked for from the frame), reads all come before the writes
- * of their task (no layout forced between them), and a page of many mentions is measured in
- * several slices. Time is a fake clock: each read costs 0.5 ms.
+ * of their task (no layout forced between them), a page of many mentions is measured in several
+ * slices, and only the mentions whose element the IntersectionObserver reports near the viewport
+ * are measured. Time is a fake clock: each read costs 0.5 ms.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPainter, type OverlayLayer, type PageMention } from './painter';
@@ -24,6 +25,8 @@ interface FakeOptions {
   cover?: (x: number, y: number) => boolean;
   /** How long a hit test takes, by its index (default 0.5 ms). */
   hitMs?: (n: number) => number;
+  /** Which of several elements (0, 1, ...) holds mention i's text (default: all in element 0). */
+  homeOf?: (i: number) => number;
 }
 
 function fakePage(mentionCount: number, options: FakeOptions = {}) {
@@ -58,6 +61,8 @@ function fakePage(mentionCount: number, options: FakeOptions = {}) {
         write();
       },
       contains: (other: unknown) => other === el,
+      isConnected: true,
+      parentElement: null as unknown,
     };
     let css = '';
     el.style = {
@@ -71,7 +76,16 @@ function fakePage(mentionCount: number, options: FakeOptions = {}) {
     };
     return el;
   };
-  const parent = makeEl();
+  const homeCount = options.homeOf
+    ? Math.max(...Array.from({ length: mentionCount }, (_, i) => options.homeOf!(i))) + 1
+    : 1;
+  const article = makeEl();
+  const parents = Array.from({ length: homeCount }, () => {
+    const el = makeEl();
+    el.parentElement = article;
+    return el;
+  });
+  const parent = parents[0]!;
   const view = {
     innerHeight: 800,
     innerWidth: 1200,
@@ -105,7 +119,8 @@ function fakePage(mentionCount: number, options: FakeOptions = {}) {
     createElement: () => makeEl(),
     elementFromPoint: (x: number, y: number) => {
       read('hit', options.hitMs?.(hits++) ?? 0.5);
-      return options.cover?.(x, y) ? header : parent;
+      if (options.cover?.(x, y)) return header;
+      return parents[options.homeOf?.(Math.floor(y / 10)) ?? 0] ?? parent;
     },
     createRange: () => ({
       setStart: (_n: unknown, start: number) => {
@@ -128,15 +143,53 @@ function fakePage(mentionCount: number, options: FakeOptions = {}) {
     },
   };
   vi.stubGlobal('ResizeObserver', fakeResizeObserver(observed));
+  // The IntersectionObserver: every element observed is reported after the next frame (as the
+  // browser does, in a task of its own), then again whenever `near` or `boxless` changes for it.
+  let near: (el: unknown) => boolean = () => true;
+  let boxless: (el: unknown) => boolean = () => false;
+  const watched = new Map<unknown, string | null>();
+  let reportTo: ((entries: IntersectionObserverEntry[]) => void) | null = null;
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      constructor(fn: (entries: IntersectionObserverEntry[]) => void) {
+        reportTo = fn;
+      }
+      observe(target: unknown) {
+        watched.set(target, null);
+      }
+      unobserve(target: unknown) {
+        watched.delete(target);
+      }
+      disconnect() {
+        watched.clear();
+      }
+    },
+  );
+  const report = () => {
+    const entries: IntersectionObserverEntry[] = [];
+    for (const [target, last] of watched) {
+      const size = boxless(target) ? 0 : 10;
+      const now = `${near(target) && size > 0} ${size}`;
+      if (now === last) continue;
+      watched.set(target, now);
+      entries.push({
+        target,
+        isIntersecting: near(target) && size > 0,
+        boundingClientRect: { width: size, height: size },
+      } as unknown as IntersectionObserverEntry);
+    }
+    if (entries.length > 0) reportTo?.(entries);
+  };
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
 
-  const node = {
+  const nodes = parents.map((parentElement) => ({
     isConnected: true,
     data: 'x'.repeat(mentionCount * 5 + 5),
-    parentElement: parent,
-  };
+    parentElement,
+  }));
   const mentions: PageMention[] = Array.from({ length: mentionCount }, (_, i) => ({
-    node: node as unknown as Text,
+    node: nodes[options.homeOf?.(i) ?? 0] as unknown as Text,
     start: i * 5,
     end: i * 5 + 4,
     entityId: `e${i % 7}`,
@@ -166,6 +219,7 @@ function fakePage(mentionCount: number, options: FakeOptions = {}) {
       fn();
     }
     phase = 'task';
+    report();
   };
   const idle = () => {
     phase = 'idle';
@@ -177,9 +231,23 @@ function fakePage(mentionCount: number, options: FakeOptions = {}) {
     layer: () => layer as unknown as OverlayLayer,
     overlay,
     mentions,
+    parents,
+    article,
     log,
     frame,
     idle,
+    /** Which elements are near the viewport from now on (reported after the next frame). */
+    setNear: (fn: (el: unknown) => boolean) => {
+      near = fn;
+    },
+    /** Which elements have no box of their own (display: contents). */
+    setBoxless: (fn: (el: unknown) => boolean) => {
+      boxless = fn;
+    },
+    /** The observer's report, outside a frame (a tab hidden after it was reported on). */
+    report,
+    /** How many elements the IntersectionObserver watches. */
+    observedCount: () => watched.size,
     /** The page's size changed (our observer of the document fires). */
     resized: () => {
       for (const o of observed.filter((o) => o.target === doc.documentElement)) o.fire();
@@ -256,7 +324,8 @@ describe('painter schedule', () => {
     const calls = new Set(page.log.filter((e) => e.what === 'rects').map((e) => e.call));
     // 200 mentions at 0.5 ms and more each, 8 ms slices: a dozen slices or more.
     expect(calls.size).toBeGreaterThanOrEqual(12);
-    expect(frames).toBe(calls.size);
+    // One slice a frame, after the frame that reports the element near.
+    expect(frames).toBe(calls.size + 1);
   });
 
   test('text covered by a fixed header is not underlined; the text below it is', () => {
@@ -328,10 +397,101 @@ describe('painter schedule', () => {
     (page.doc as unknown as { visibilityState: string }).visibilityState = 'hidden';
     const painter = createPainter(page.doc, page.layer, 'dotted');
     painter.paint(page.mentions[0]!.node, page.mentions);
+    // No report comes in a hidden tab: nothing is measured, nothing waits.
+    page.idle();
+    expect(painter.pending()).toBe(false);
+    expect(page.log.filter((e) => e.kind === 'read')).toHaveLength(0);
+    // Reported near (before the tab was hidden): measured in idle time.
+    page.report();
+    expect(painter.pending()).toBe(true);
     page.idle();
     expect(painter.pending()).toBe(false);
     expect(new Set(page.log.filter((e) => e.kind === 'read').map((e) => e.phase))).toEqual(
       new Set(['idle']),
     );
+  });
+});
+
+describe('painter: only what is near the viewport is measured', () => {
+  beforeEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+  /** Mention i is 10 px under mention i - 1; each group of 10 mentions has its own element. */
+  const rects = (page: ReturnType<typeof fakePage>) =>
+    page.log.filter((e) => e.what === 'rects').length;
+
+  test('mentions of far elements are measured when their element comes near, never before', () => {
+    const page = fakePage(60, { homeOf: (i) => Math.floor(i / 10) });
+    let done = 0;
+    const painter = createPainter(page.doc, page.layer, 'dotted', (first) => {
+      if (!first) done++;
+    });
+    // Elements 0 and 1 are near the viewport, 2 to 5 far below it.
+    const nearOnes = new Set(page.parents.slice(0, 2));
+    page.setNear((el) => nearOnes.has(el as never));
+    painter.paint(page.mentions[0]!.node, page.mentions);
+    expect(painter.pending()).toBe(true); // the first report is still to come
+    settle(page, painter);
+    expect(done).toBe(1);
+    expect(rects(page)).toBe(20);
+    expect(drawnOnes(painter, 60)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // The reader scrolls: element 2 comes near, element 0 leaves.
+    nearOnes.delete(page.parents[0]!);
+    nearOnes.add(page.parents[2]!);
+    page.frame();
+    // Element 0's boxes go at once (nothing to measure); element 2's after the next layout.
+    expect(drawnOnes(painter, 60)).toEqual(Array.from({ length: 10 }, (_, i) => i + 10));
+    settle(page, painter);
+    expect(rects(page)).toBe(30);
+    expect(drawnOnes(painter, 60)).toEqual(Array.from({ length: 20 }, (_, i) => i + 10));
+    expect(done).toBe(2);
+  });
+
+  test('a change of the page measures again what is near, not what is far', () => {
+    const page = fakePage(60, { homeOf: (i) => Math.floor(i / 10) });
+    const painter = createPainter(page.doc, page.layer, 'dotted');
+    page.setNear((el) => el === page.parents[0]);
+    painter.paint(page.mentions[0]!.node, page.mentions);
+    settle(page, painter);
+    expect(rects(page)).toBe(10);
+    page.resized();
+    settle(page, painter);
+    // The full pass (and the urgent pass before it) read only element 0's ten mentions.
+    expect(rects(page)).toBeGreaterThan(10);
+    expect(rects(page)).toBeLessThanOrEqual(30);
+    expect(drawnOnes(painter, 60)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+  });
+
+  test('text in an element without a box of its own is measured by its nearest ancestor', () => {
+    // display: contents: the element is reported with an empty box, never intersecting.
+    const page = fakePage(12, { homeOf: (i) => (i < 6 ? 0 : 1) });
+    const painter = createPainter(page.doc, page.layer, 'dotted');
+    page.setBoxless((el) => el === page.parents[1]);
+    page.setNear((el) => el !== page.parents[1]);
+    painter.paint(page.mentions[0]!.node, page.mentions);
+    settle(page, painter);
+    expect(drawnOnes(painter, 12)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  });
+
+  test('mentions taken off the page stop their element being observed', () => {
+    const page = fakePage(20, { homeOf: (i) => Math.floor(i / 10) });
+    const painter = createPainter(page.doc, page.layer, 'dotted');
+    page.setNear(() => false);
+    painter.paint(page.mentions[0]!.node, page.mentions);
+    settle(page, painter);
+    expect(rects(page)).toBe(0);
+    expect(page.observedCount()).toBe(2);
+    painter.unpaint(page.mentions.slice(10));
+    expect(page.observedCount()).toBe(1);
+    page.setNear(() => true);
+    page.frame();
+    settle(page, painter);
+    // Only element 0's mentions are measured: element 1 has none left.
+    expect(rects(page)).toBe(10);
+    expect(drawnOnes(painter, 20)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+    painter.clear();
+    expect(page.observedCount()).toBe(0);
   });
 });

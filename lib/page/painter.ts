@@ -11,8 +11,12 @@
  * A slice reads every box first and writes the overlay after, so it never forces a layout: on a
  * page that keeps changing, reading geometry at any other moment would make the browser lay the
  * whole page out inside our task (100 ms and more on a big page). Only mentions near the
- * viewport have box elements, so a page with 50,000 mentions keeps a small overlay; at the end of
- * a scroll those are measured again (text in fixed elements moved, something may cover it).
+ * viewport are measured and have box elements: an IntersectionObserver on each mention's element
+ * (the browser computes it with its own layout, so it forces nothing) says which elements are
+ * within a viewport height of it, and the mentions of an element are measured when it comes near
+ * (a reader sees a few screens, a long page has hundreds of names far below). So a page with
+ * 50,000 mentions keeps a small overlay and measures what is read; at the end of a scroll what
+ * has boxes is measured again (text in fixed elements moved, something may cover it).
  * Text that is not rendered has no client rects and gets no box; text covered by something else
  * (a fixed header, a clipped scroller) is not underlined: on screen, a hit test at the text must
  * find its element. Hit tests run once the frame is produced, not after layout: a hit test brings
@@ -39,6 +43,8 @@ export interface Painter {
   setStyle(style: HighlightStyle): void;
   /** Mentions are waiting to be measured. */
   pending(): boolean;
+  /** Work done so far (benchmarks): mentions measured, hit tests made. */
+  readonly counts: { measured: number; hitTests: number };
   clear(): void;
 }
 
@@ -83,6 +89,14 @@ interface Measured {
   probe: { x: number; y: number } | null;
 }
 
+/** The viewport's size, and the offset from viewport to overlay coordinates. */
+interface Viewport {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+}
+
 /** A mention measured after layout, whose on-screen boxes wait for their hit tests. */
 interface Check {
   rects: Measured[];
@@ -93,6 +107,8 @@ interface Check {
 }
 
 interface Painted {
+  /** The element whose nearness to the viewport decides when the mention is measured. */
+  home: Element | null;
   boxes: Box[];
   els: HTMLElement[];
   /** The style last written to each element. */
@@ -127,6 +143,16 @@ export function createPainter(
   let mounted: OverlayLayer | null = null;
   const listeners: Array<() => void> = [];
   let resizeObserver: ResizeObserver | null = null;
+
+  // Which mentions are near the viewport, by their element (see `watch`).
+  const homes = new Map<Element, Set<PageMention>>();
+  /** Mentions whose element is near the viewport: the ones measured (and measured again). */
+  const inBand = new Set<PageMention>();
+  /** Elements observed and not yet reported on: their mentions may be near. */
+  const unreported = new Set<Element>();
+  /** Elements last reported near the viewport. */
+  const nearHomes = new Set<Element>();
+  let intersections: IntersectionObserver | null = null;
 
   // Work for the next frames: mentions to measure, the urgent ones (near the viewport) first,
   // then the newly painted ones, then a pass over all of them (a Map iterator: it sees what is
@@ -194,7 +220,7 @@ export function createPainter(
         return;
       }
       lastFullRelayout = performance.now();
-      fullPass = painted.keys();
+      fullPass = inBand.values();
       schedule();
     }, wait);
   };
@@ -240,11 +266,13 @@ export function createPainter(
   const near = (p: Painted, b: { top: number; bottom: number }) =>
     p.boxes.some((x) => x.top + x.height >= b.top && x.top <= b.bottom);
 
+  const counts = { measured: 0, hitTests: 0 };
   const range = doc.createRange();
   /** The mention's boxes, each with the point to hit-test if it is on screen (reads layout only). */
-  const measure = (m: PageMention, origin: { x: number; y: number }): Measured[] => {
+  const measure = (m: PageMention, at: Viewport): Measured[] => {
     const len = m.node.data.length;
     if (!m.node.isConnected || m.end > len) return [];
+    counts.measured++;
     range.setStart(m.node, m.start);
     range.setEnd(m.node, m.end);
     const out: Measured[] = [];
@@ -253,11 +281,11 @@ export function createPainter(
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
       // Off screen: cannot be hit-tested; checked again when it scrolls into view.
-      const onScreen = x >= 0 && y >= 0 && x <= view.innerWidth && y <= view.innerHeight;
+      const onScreen = x >= 0 && y >= 0 && x <= at.width && y <= at.height;
       out.push({
         box: {
-          left: r.left + view.scrollX - origin.x,
-          top: r.top + view.scrollY - origin.y,
+          left: r.left + at.left,
+          top: r.top + at.top,
           width: r.width,
           height: r.height,
         },
@@ -282,12 +310,95 @@ export function createPainter(
     const line = Math.round(probe.y);
     const known = lines.get(line);
     if (known !== undefined) return known;
+    counts.hitTests++;
     const hit = doc.elementFromPoint(probe.x, probe.y);
     const visible =
       !!hit &&
       (hit === mounted?.host || hit === parent || parent.contains(hit) || hit.contains(parent));
     lines.set(line, visible);
     return visible;
+  };
+
+  /**
+   * Measuring waits for the mention's element to come near the viewport. The observer reports
+   * each element when observed and whenever it crosses the band (a viewport height above and
+   * below, as boxes are kept), after a layout of the browser's own; no geometry is read here.
+   */
+  const watch = (m: PageMention, home: Element | null) => {
+    if (!home) {
+      // No element (text at the top of a shadow root): measured at once, as any near text.
+      inBand.add(m);
+      enqueue(m);
+      return;
+    }
+    let set = homes.get(home);
+    if (!set) {
+      homes.set(home, (set = new Set()));
+      unreported.add(home);
+      observer().observe(home);
+    } else if (nearHomes.has(home)) {
+      inBand.add(m);
+      enqueue(m);
+    }
+    set.add(m);
+  };
+  const unwatch = (m: PageMention, p: Painted) => {
+    inBand.delete(m);
+    const set = p.home && homes.get(p.home);
+    if (!set) return;
+    set.delete(m);
+    if (set.size > 0) return;
+    homes.delete(p.home!);
+    unreported.delete(p.home!);
+    nearHomes.delete(p.home!);
+    intersections?.unobserve(p.home!);
+  };
+  const observer = () => {
+    if (intersections) return intersections;
+    const margin = `${BAND_SCREENS * 100}%`;
+    intersections = new IntersectionObserver(onIntersections, {
+      rootMargin: `${margin} 0px ${margin} 0px`,
+    });
+    return intersections;
+  };
+  const onIntersections = (entries: IntersectionObserverEntry[]) => {
+    for (const e of entries) {
+      const el = e.target;
+      unreported.delete(el);
+      const set = homes.get(el);
+      if (!set) continue;
+      if (e.isIntersecting) {
+        nearHomes.add(el);
+        for (const m of set) {
+          if (inBand.has(m)) continue;
+          inBand.add(m);
+          enqueue(m);
+        }
+        continue;
+      }
+      nearHomes.delete(el);
+      const r = e.boundingClientRect;
+      const up = el.parentElement;
+      if (el.isConnected && r.width === 0 && r.height === 0 && up) {
+        // No box of its own (display: contents, or not rendered): its text is laid out, if at
+        // all, in an ancestor's box, which says when it is near.
+        homes.delete(el);
+        intersections?.unobserve(el);
+        for (const m of set) {
+          const p = painted.get(m);
+          if (!p) continue;
+          p.home = up;
+          watch(m, up);
+        }
+        continue;
+      }
+      for (const m of set) {
+        inBand.delete(m);
+        const p = painted.get(m);
+        if (p && p.els.length > 0) undraw(m, p);
+      }
+    }
+    next();
   };
 
   const undraw = (m: PageMention, p: Painted) => {
@@ -327,7 +438,9 @@ export function createPainter(
   /** The viewport moved: what came near it gets elements, what left loses them. */
   const rebanded = () => {
     const b = band();
-    for (const [m, p] of painted) {
+    for (const m of inBand) {
+      const p = painted.get(m);
+      if (!p) continue;
       if (!near(p, b)) {
         if (p.els.length > 0) undraw(m, p);
       } else if (p.els.length === 0 && p.boxes.length > 0) draw(m, p, b);
@@ -394,7 +507,7 @@ export function createPainter(
   /** Asks for the next slice, or says that everything is measured and checked. */
   const next = () => {
     if (pendingWork()) schedule();
-    else if (checks.size === 0 && !checkTask) onPainted?.(false);
+    else if (checks.size === 0 && !checkTask && !awaitingReports()) onPainted?.(false);
   };
 
   /**
@@ -408,11 +521,19 @@ export function createPainter(
     const inBudget = () => performance.now() - start < SLICE_MS;
     origin = mount().origin();
     const b = band();
+    // Read once a slice (the slice writes nothing before its reads end, so none of it moves).
+    const at: Viewport = {
+      width: view.innerWidth,
+      height: view.innerHeight,
+      left: view.scrollX - origin.x,
+      top: view.scrollY - origin.y,
+    };
     const parentOf = (m: PageMention) => m.node.parentElement;
     const measured: Array<[PageMention, Box[]]> = [];
     const read = (m: PageMention) => {
-      if (!painted.has(m)) return;
-      const rects = measure(m, origin);
+      // Gone, or its element left the band since it was queued (measured when it comes back).
+      if (!painted.has(m) || !inBand.has(m)) return;
+      const rects = measure(m, at);
       if (rects.every((r) => !r.probe)) measured.push([m, rects.map((r) => r.box)]);
       else checks.set(m, { rects, parent: parentOf(m), band: b, scrolls });
     };
@@ -454,12 +575,15 @@ export function createPainter(
     drawAll(measured, b);
     next();
   };
+  /** Elements the observer has still to report on (none come in a hidden tab: nothing shows). */
+  const awaitingReports = () => unreported.size > 0 && doc.visibilityState !== 'hidden';
   const pendingWork = () => urgent.length > 0 || head < queue.length || fullPass !== null;
 
   const forget = (m: PageMention) => {
     const p = painted.get(m);
     if (!p) return;
     undraw(m, p);
+    unwatch(m, p);
     painted.delete(m);
     queued.delete(m);
   };
@@ -467,10 +591,12 @@ export function createPainter(
   return {
     paint(_node, mentions) {
       for (const m of mentions) {
-        painted.set(m, { boxes: [], els: [], css: [] });
-        enqueue(m);
+        const home = m.node.parentElement;
+        painted.set(m, { home, boxes: [], els: [], css: [] });
+        watch(m, home);
       }
-      schedule();
+      // What is near is measured now; the rest when the observer says it is.
+      if (pendingWork()) schedule();
     },
     unpaint(mentions) {
       for (const m of mentions) {
@@ -498,7 +624,9 @@ export function createPainter(
         if (p) for (const el of p.els) el.classList.toggle('active', x === active);
       }
     },
-    pending: () => scheduled() || pendingWork() || checks.size > 0 || checkTask !== null,
+    counts,
+    pending: () =>
+      scheduled() || pendingWork() || checks.size > 0 || checkTask !== null || awaitingReports(),
     setStyle(next) {
       style = next;
       if (mounted) mounted.overlay.dataset.style = next;
@@ -523,6 +651,12 @@ export function createPainter(
       for (const off of listeners.splice(0)) off();
       resizeObserver?.disconnect();
       resizeObserver = null;
+      intersections?.disconnect();
+      intersections = null;
+      homes.clear();
+      inBand.clear();
+      unreported.clear();
+      nearHomes.clear();
       mounted = null;
     },
   };

@@ -21,16 +21,18 @@ function setUp(html: string) {
     FILTER_REJECT: 2,
     FILTER_SKIP: 3,
   });
-  // linkedom's walker ignores a filter object: a small one that honours accept, skip and reject.
+  // A small walker in document order that honours what to show (text, elements) and a filter
+  // object's accept, skip and reject (linkedom's ignores a filter).
   (document as unknown as { createTreeWalker: unknown }).createTreeWalker = (
     root: Node,
-    _show: number,
-    filter: { acceptNode(n: Node): number },
+    show: number,
+    filter?: { acceptNode(n: Node): number },
   ) => {
     const order: Node[] = [];
     const visit = (n: Node) => {
       for (let c = n.firstChild; c; c = c.nextSibling) {
-        const verdict = filter.acceptNode(c);
+        const shown = c.nodeType === 3 ? show & 4 : c.nodeType === 1 ? show & 1 : 0;
+        const verdict = !shown ? 3 : (filter?.acceptNode(c) ?? 1);
         if (verdict === 1) order.push(c);
         if (verdict !== 2) visit(c);
       }

@@ -43,6 +43,8 @@ interface Cell {
   seed: string | null;
   size: number;
   runs: Record<Who, Sample[]>;
+  /** The 1-minute load average after each run's loads of this cell. */
+  loads: number[];
 }
 
 async function main() {
@@ -77,7 +79,7 @@ async function main() {
     if (seeded) variants.push({ page, seed: SEEDS[i % SEEDS.length]! });
   });
   const cells: Cell[] = variants.flatMap((v) =>
-    sizes.map((size) => ({ ...v, size, runs: { old: [], new: [], floor: [] } })),
+    sizes.map((size) => ({ ...v, size, runs: { old: [], new: [], floor: [] }, loads: [] })),
   );
 
   const out = resolve(arg('out') ?? 'tests/bench/results-growth-ab.json');
@@ -103,6 +105,7 @@ async function main() {
           if (run > 0) cell.runs[who].push(sample);
         }
         if (run > 0) {
+          cell.loads.push(r2(loadavg()[0]!));
           const last = (w: Who) => cell.runs[w].at(-1)?.ms.toFixed(1) ?? '-';
           log(
             `${v.page}${v.seed ? '+seed' : ''} ${size}: old ${last('old')} new ${last('new')} floor ${last('floor')}`,
@@ -132,6 +135,7 @@ function report(
   const floorOf = (c: Cell) =>
     cells.find((f) => f.page === c.page && f.seed === c.seed && f.size === sizes[0])!.runs.floor;
   const ms = (c: Cell, w: Who) => r2(median(c.runs[w].map((s) => s.ms)));
+  const onCpu = (c: Cell, w: 'old' | 'new') => r2(median(c.runs[w].map((s) => s.onCpuMs ?? NaN)));
   const startup = (c: Cell, w: 'old' | 'new') => {
     const keys = ['dictionary', 'automaton', 'scanMs', 'firstBoxMs', 'allPlacedMs'];
     return Object.fromEntries(
@@ -144,11 +148,13 @@ function report(
     seed: c.seed,
     terms: c.size,
     ms: { old: ms(c, 'old'), new: ms(c, 'new'), floor: r2(median(floorOf(c).map((s) => s.ms))) },
+    onCpuMs: { old: onCpu(c, 'old'), new: onCpu(c, 'new') },
     overFloor: {
       old: perRun(c, (i) => c.runs.old[i]!.ms / floorOf(c)[i]!.ms),
       new: perRun(c, (i) => c.runs.new[i]!.ms / floorOf(c)[i]!.ms),
     },
     matches: { old: c.runs.old[0]?.matches, new: c.runs.new[0]?.matches },
+    loads: c.loads,
     startup: { old: startup(c, 'old'), new: startup(c, 'new') },
   }));
   // Growth: the largest size over the smallest, per build, per page (run by run, then median).
@@ -157,9 +163,16 @@ function report(
       cells.find((c) => c.page === v.page && c.seed === v.seed && c.size === size)!;
     const lo = at(sizes[0]!);
     const hi = at(sizes.at(-1)!);
-    const g = (w: 'old' | 'new') =>
-      r2(median(hi.runs[w].map((s, i) => s.ms / (lo.runs[w][i]?.ms ?? NaN))));
-    return { page: v.page, seed: v.seed, old: g('old'), new: g('new') };
+    const g = (w: 'old' | 'new', f: (s: Sample) => number) =>
+      r2(median(hi.runs[w].map((s, i) => f(s) / (lo.runs[w][i] ? f(lo.runs[w][i]!) : NaN))));
+    const cpu = (s: Sample) => s.onCpuMs ?? NaN;
+    return {
+      page: v.page,
+      seed: v.seed,
+      old: g('old', (s) => s.ms),
+      new: g('new', (s) => s.ms),
+      onCpu: { old: g('old', cpu), new: g('new', cpu) },
+    };
   });
   const result = {
     meta: {
@@ -182,7 +195,9 @@ function report(
   console.log(result.meta.uptimeStart, '->', result.meta.uptimeEnd);
   console.log('growth', sizes.at(-1), '/', sizes[0]);
   for (const g of growth)
-    console.log(`  ${g.page}${g.seed ? ' + seed' : ''}: old ${g.old}x  new ${g.new}x`);
+    console.log(
+      `  ${g.page}${g.seed ? ' + seed' : ''}: old ${g.old}x  new ${g.new}x  (on the CPU: old ${g.onCpu.old}x  new ${g.onCpu.new}x)`,
+    );
   console.log(
     'page | terms | old ms | new ms | floor ms | old/floor | new/floor | matches old/new',
   );

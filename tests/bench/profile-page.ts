@@ -5,10 +5,13 @@
  * its hotspots per function (tests/bench/profile.ts). A diagnostic, not part of the results.
  *
  * Usage: npx tsx tests/bench/profile-page.ts [--page yahoo-2 | --hostile 'text node of 20 MB']
- *   [--seed] [--terms 5000] [--loads 2] [--detail]
+ *   [--seed] [--terms 5000] [--loads 2] [--detail] [--save /tmp/prefix]
  *
+ * `--save` writes each load's CPU profile to `<prefix>-<load>.cpuprofile` (for /tmp/prof.mjs or
+ * DevTools).
  * `--detail` also traces the rendering steps and prints them per task (what a slow DOM call forced).
  */
+import { writeFileSync } from 'node:fs';
 import { type FixtureServer, type RealPage, startFixtureServer } from '../e2e/page-fixtures';
 import { hostilePages } from './page-bench-extra';
 import {
@@ -91,6 +94,8 @@ async function main() {
         }),
       detail,
     );
+    const save = arg('save');
+    if (save) writeFileSync(`${save}-${load}.cpuprofile`, JSON.stringify(profile));
     const ours = (u: string) => u.startsWith('chrome-extension://');
     const a = attribute(profile, ours);
     const h = hotspots(profile, ours, 20);
