@@ -1073,24 +1073,30 @@ function readSameNameAcross(a: Named, b: Named): boolean {
  */
 function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
   const byShape = new Map<string, Named[]>();
+  // Each name with its place in its shape's list.
+  const names: Array<[Named, number]> = [];
   for (const g of groups.values()) {
     const named = cognateFeatures(g);
     if (!named) continue;
     const list = byShape.get(named.shape);
+    names.push([named, list?.length ?? 0]);
     if (list) list.push(named);
     else byShape.set(named.shape, [named]);
   }
-  for (const list of byShape.values()) {
+  // Joined in the order of the names, not of their shapes: the order any part of the corpus
+  // holding them gives too (GroupPool resolves a component at a time).
+  const candidates = new Map<string, (i: number) => number[]>();
+  for (const [a, i] of names) {
+    const list = byShape.get(a.shape)!;
     if (list.length < 2) continue;
-    const maybe = cognateCandidates(list);
-    for (const [i, a] of list.entries()) {
-      const fits = maybe(i)
-        .map((j) => list[j]!)
-        .filter((b) => b !== a && sameNameAcross(a, b));
-      const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
-      if (!agree) continue;
-      for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
-    }
+    let maybe = candidates.get(a.shape);
+    if (!maybe) candidates.set(a.shape, (maybe = cognateCandidates(list)));
+    const fits = maybe(i)
+      .map((j) => list[j]!)
+      .filter((b) => b !== a && sameNameAcross(a, b));
+    const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
+    if (!agree) continue;
+    for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
   }
 }
 
