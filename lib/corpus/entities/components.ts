@@ -106,6 +106,11 @@ export class ComponentIndex<R> {
   setEdges(k: string, neighbours: Iterable<string>): void {
     for (const j of this.edges.get(k) ?? []) this.edges.get(j)?.delete(k);
     this.edges.delete(k);
+    this.addEdges(k, neighbours);
+  }
+
+  /** Adds explicit edges of a key (both ways). */
+  addEdges(k: string, neighbours: Iterable<string>): void {
     for (const j of neighbours) {
       if (j === k) continue;
       let mine = this.edges.get(k);

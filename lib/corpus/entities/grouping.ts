@@ -316,25 +316,33 @@ export class GroupPool {
       if (long) for (const at of abbreviationStarts(long.words)) add(abbreviated, at, k);
     }
     const group = (j: string) => groups.get(j)!;
+    // Edges are added from both ends: a pair of changed names is found by either.
+    for (const k of changed) this.components.setEdges(k, []);
     for (const k of changed) {
       const g = groups.get(k);
-      if (!g) {
-        this.components.setEdges(k, []);
-        continue;
-      }
+      if (!g) continue;
       const edges = new Set<string>();
       const named = cognateFeatures(g);
       if (named) {
+        const holders = (t: string) => cognates.get(`${named.shape}|${t}`) ?? NONE;
+        // The names it may read as (cognateCandidates: one tag shared with each anchor word).
+        let maybe: string[] | null = null;
+        for (const w of anchorWords(named)) {
+          const here = new Set<string>();
+          for (const t of named.tags[w]!) for (const j of holders(t)) here.add(j);
+          maybe = maybe === null ? [...here] : maybe.filter((j: string) => here.has(j));
+          if (maybe.length === 0) break;
+        }
+        for (const j of maybe ?? [])
+          if (j !== k && sameNameAcross(named, cognateFeatures(group(j))!)) edges.add(j);
+        // The kept names that may read as it (a changed one finds it from its own end).
+        const mine = tagSet(named);
         for (const tags of named.tags)
           for (const t of tags)
-            for (const j of cognates.get(`${named.shape}|${t}`) ?? []) {
-              if (j === k || edges.has(j)) continue;
+            for (const j of holders(t)) {
+              if (changed.has(j) || edges.has(j)) continue;
               const other = cognateFeatures(group(j))!;
-              if (
-                (covers(named, other) && sameNameAcross(named, other)) ||
-                (covers(other, named) && sameNameAcross(other, named))
-              )
-                edges.add(j);
+              if (covers(other, mine) && sameNameAcross(other, named)) edges.add(j);
             }
       }
       if (rareShaped(g))
@@ -346,7 +354,7 @@ export class GroupPool {
       if (long)
         for (const at of abbreviationStarts(long.words))
           for (const j of abbreviations.get(at) ?? []) if (abbreviatesName(j, long)) edges.add(j);
-      this.components.setEdges(k, edges);
+      this.components.addEdges(k, edges);
     }
   }
 
@@ -482,13 +490,24 @@ function hubsOf(g: Group, head: string | undefined): Hub[] {
   return out;
 }
 
-/** Whether every word a (its non-head words) pairs with some word of b by a tag (cognateCandidates). */
-function covers(a: Named, b: Named): boolean {
-  const theirs = new Set(b.tags.flat());
+/** Whether every anchor word of `a` shares a tag with `theirs` (cognateCandidates' test). */
+function covers(a: Named, theirs: ReadonlySet<string>): boolean {
+  return anchorWords(a).every((k) => a.tags[k]!.some((t) => theirs.has(t)));
+}
+
+/** The words of a name that cognateCandidates pairs: those not head words (all, when all are). */
+function anchorWords(a: Named): number[] {
   const nonHead = a.words.flatMap((w, k) => (isHeadWord(w) ? [] : [k]));
-  return (nonHead.length > 0 ? nonHead : a.words.map((_, k) => k)).every((k) =>
-    a.tags[k]!.some((t) => theirs.has(t)),
-  );
+  return nonHead.length > 0 ? nonHead : a.words.map((_, k) => k);
+}
+
+// Every tag of a name's words (kept with its Named, which lives as long as its group).
+const tagSets = new WeakMap<Named, ReadonlySet<string>>();
+
+function tagSet(n: Named): ReadonlySet<string> {
+  let set = tagSets.get(n);
+  if (!set) tagSets.set(n, (set = new Set(n.tags.flat())));
+  return set;
 }
 
 /** A one-word name unionRareMisspellings looks at. */
