@@ -7,7 +7,8 @@ import { anyLanguage, companySuffixes, countryCode, demonymCountry, nameGlosses 
 import { fold } from '../text';
 import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Occurrence } from './occurrences';
-import { headedIndex, headFirstTarget } from './short-names';
+import { ComponentIndex, type Hub } from './components';
+import { groupHeadedName, headedIndex, headFirstTarget } from './short-names';
 import { cognates, commonPrefix, jaroWinkler } from './similarity';
 import { ARTICLES, isHeadWord, key, TAIL_KEYWORD, typeFromKeywords } from './words';
 
@@ -28,6 +29,8 @@ function linkPersonVariants(
   multi: readonly Group[],
   union: (child: string, into: string) => void,
   find: (k: string) => string,
+  /** How many persons' names over the whole corpus hold a word (when `multi` is a part of it). */
+  holding?: (w: string) => number,
 ): void {
   const persons = multi.map(personWords).filter((p): p is { g: Group; w: string[] } => p !== null);
   const byWord = new Map<string, typeof persons>();
@@ -44,7 +47,8 @@ function linkPersonVariants(
     const candidates = new Set<(typeof persons)[number]>();
     for (const w of [p.w[0]!, p.w[p.w.length - 1]!]) {
       const list = byWord.get(w) ?? [];
-      if (list.length <= MAX_SHARED_NAME_WORD) for (const c of list) if (c !== p) candidates.add(c);
+      if ((holding ? holding(w) : list.length) <= MAX_SHARED_NAME_WORD)
+        for (const c of list) if (c !== p) candidates.add(c);
     }
     const targets = new Set<string>();
     for (const c of candidates) if (fitsPerson(c, p)) targets.add(find(c.g.key));
@@ -98,9 +102,15 @@ export interface Group {
 /**
  * The groups of the last build, kept between builds (DiscoveryMemo): a group that holds the
  * same occurrence objects as last time is the same object, so what the passes derive from one
- * group alone (cognateFeatures, abbreviationWords, countryPrefixKeys) or from a pair of groups
+ * group alone (cognateFeatures, abbreviable, countryPrefixed) or from a pair of groups
  * (sameNameAcross) is derived once and read from WeakMaps afterwards. A group is never changed
  * once built, so a kept one says what a new one would.
+ *
+ * The union passes run per component (components.ts): names that no pass can join or weigh
+ * together are apart, and a component none of whose names changed keeps its answer. What makes
+ * names meet is read from the passes themselves (hubsOf, the explicit edges of `relink`), and
+ * what the passes read beyond the groups (list heads and former names, from each source's
+ * occurrences; the corpus-wide count of persons sharing a word) marks the names it concerns.
  */
 export class GroupPool {
   private last = new Map<string, Group>();
@@ -112,9 +122,34 @@ export class GroupPool {
   /** Keys by their one-deletion variants, and keys sharing one (unionNearMisses' candidates). */
   private readonly byVariant = new Map<string, Set<string>>();
   private readonly near = new Map<string, Set<string>>();
-  /** unionCognates' joins by shape: this build's, and the last one's. */
-  private shapes = new Map<string, Shape>();
-  private nextShapes = new Map<string, Shape>();
+
+  /** Every group of the last build, acronyms' own included (they are kept too). */
+  private all = new Map<string, Group>();
+  /** Each source's run of occurrences, and the facts the passes read of it. */
+  private readonly facts = new Map<string, SourceFacts>();
+  /** Indexes of the pairs some pass compares one by one (relink), by what the pair shares. */
+  private readonly pairIndex = {
+    cognates: new Map<string, Set<string>>(),
+    rare: new Map<string, Set<string>>(),
+    abbreviations: new Map<string, Set<string>>(),
+    abbreviated: new Map<string, Set<string>>(),
+  };
+  private readonly indexed = new Map<string, Array<Set<string>>>();
+  private readonly components = new ComponentIndex<Answer>(MAX_SHARED_NAME_WORD);
+  private readonly roots = new Map<string, string>();
+  private readonly surnamed = new Set<string>();
+  private readonly extended = new Set<string>();
+  private readonly headed = new Map<string, string>();
+
+  /** Components the last build re-resolved, and the groups they held. */
+  get redone(): { components: number; groups: number } {
+    return { components: this.components.redone, groups: this.components.regrouped };
+  }
+
+  /** How many components the names make now. */
+  componentCount(): number {
+    return this.components.count();
+  }
 
   /** Puts the kept group in place of each of `groups` that holds the same occurrences. */
   settle(groups: Map<string, Group>): void {
@@ -132,26 +167,196 @@ export class GroupPool {
     }
     for (const k of this.last.keys()) if (!groups.has(k)) this.unindex(k);
     this.last = new Map(groups);
-    this.shapes = this.nextShapes;
-    this.nextShapes = new Map();
     this.fresh = fresh;
     this.kept = kept;
   }
 
-  /** The joins unionCognates made of a shape's names last time, when they are the same names. */
-  cognates(shape: string, list: readonly Named[]): ReadonlyArray<[string, string]> | null {
-    const was = this.shapes.get(shape);
-    return was && was.list.length === list.length && was.list.every((n, i) => n === list[i])
-      ? was.joins
-      : null;
+  /**
+   * The union passes' answer over `groups` (settled, acronyms' groups not yet added: added
+   * here, as unionAcronyms adds them), re-resolving only the components the change touches.
+   */
+  resolve(groups: Map<string, Group>, occs: readonly Occurrence[]): UnionAnswer {
+    for (const g of [...groups.values()]) {
+      for (const a of acronymsOf(g)) {
+        const ak = key(a);
+        if (groups.has(ak)) continue;
+        const was = this.all.get(ak);
+        const same = was && was.occs.length === 0 && was.aliases.size === 1 && was.aliases.has(a);
+        groups.set(ak, same ? was : { key: ak, occs: [], aliases: new Set([a]) });
+      }
+    }
+    const changed = new Set<string>();
+    for (const [k, g] of groups) if (this.all.get(k) !== g) changed.add(k);
+    for (const k of this.all.keys()) if (!groups.has(k)) changed.add(k);
+    const dirty = new Set(changed);
+    const { heads, former } = this.readFacts(occs, dirty);
+    for (const k of dirty) {
+      const g = groups.get(k);
+      this.components.setHubs(k, g ? hubsOf(g, heads.get(k)) : null, dirty);
+    }
+    this.relink(changed, groups);
+    const formerOf = new Map<string, string[]>();
+    for (const [a, b] of former) {
+      formerOf.set(a, [...(formerOf.get(a) ?? []), b]);
+      formerOf.set(b, [...(formerOf.get(b) ?? []), a]);
+    }
+    const order = new Map<string, number>();
+    for (const k of groups.keys()) order.set(k, order.size);
+    const facts: PassFacts = {
+      heads,
+      former,
+      holding: (w) => this.components.size(`pw:${w}`),
+      initialled: (letters) => this.components.members(`in:${letters}`),
+    };
+    const { dropped, made } = this.components.resolve(
+      dirty,
+      (k) => groups.has(k),
+      order,
+      (k) => [...this.nearPairs(k), ...(formerOf.get(k) ?? [])],
+      (keys) => {
+        if (keys.length === 1) return NO_ANSWER;
+        const sub = new Map(keys.map((k) => [k, groups.get(k)!]));
+        const u = unions();
+        const r = unionAll(sub, facts, u, this);
+        return {
+          roots: keys.map((k): [string, string] => [k, u.find(k)]).filter(([k, r]) => k !== r),
+          surnamed: [...r.personSurnames],
+          extended: [...r.extended],
+          headed: [...r.headed],
+        };
+      },
+    );
+    for (const a of dropped) {
+      for (const [k] of a.roots) this.roots.delete(k);
+      for (const k of a.surnamed) this.surnamed.delete(k);
+      for (const k of a.extended) this.extended.delete(k);
+      for (const [k] of a.headed) this.headed.delete(k);
+    }
+    for (const a of made) {
+      for (const [k, r] of a.roots) this.roots.set(k, r);
+      for (const k of a.surnamed) this.surnamed.add(k);
+      for (const k of a.extended) this.extended.add(k);
+      for (const [k, h] of a.headed) this.headed.set(k, h);
+    }
+    this.all = new Map(groups);
+    const roots = this.roots;
+    return {
+      find: (k) => roots.get(k) ?? k,
+      personSurnames: this.surnamed,
+      extended: this.extended,
+      headed: this.headed,
+    };
   }
 
-  keepCognates(
-    shape: string,
-    list: readonly Named[],
-    joins: ReadonlyArray<[string, string]>,
-  ): void {
-    this.nextShapes.set(shape, { list, joins });
+  /**
+   * Each source's list heads and former names (listHeads, formerPairs read one source's run of
+   * occurrences at a time), made again for the sources whose run changed; the keys those
+   * facts name, before and after, are dirty.
+   */
+  private readFacts(occs: readonly Occurrence[], dirty: Set<string>): PassFacts {
+    const heads = new Map<string, string>();
+    const former: Array<[string, string]> = [];
+    const seen = new Set<string>();
+    const mark = (f: SourceFacts) => {
+      for (const k of f.heads.keys()) dirty.add(k);
+      for (const [a, b] of f.former) dirty.add(a).add(b);
+    };
+    for (let i = 0; i < occs.length;) {
+      const source = occs[i]!.source;
+      let j = i;
+      while (j < occs.length && occs[j]!.source === source) j++;
+      seen.add(source.id);
+      let f = this.facts.get(source.id);
+      if (!f || f.run.length !== j - i || !f.run.every((o, n) => o === occs[i + n])) {
+        const run = occs.slice(i, j);
+        const made = { run, heads: listHeads(run), former: formerPairs(run) };
+        if (f) mark(f);
+        mark(made);
+        this.facts.set(source.id, made);
+        f = made;
+      }
+      for (const [k, h] of f.heads) heads.set(k, h);
+      for (const p of f.former) former.push(p);
+      i = j;
+    }
+    for (const [id, f] of this.facts) {
+      if (seen.has(id)) continue;
+      mark(f);
+      this.facts.delete(id);
+    }
+    return { heads, former };
+  }
+
+  /**
+   * The explicit edges of the changed keys: pairs unionCognates, unionRareMisspellings and
+   * unionAbbreviations compare one by one, found through indexes of what such pairs share.
+   */
+  private relink(changed: ReadonlySet<string>, groups: ReadonlyMap<string, Group>): void {
+    const { cognates, rare, abbreviations, abbreviated } = this.pairIndex;
+    const add = (index: Map<string, Set<string>>, at: string, k: string) => {
+      let set = index.get(at);
+      if (!set) index.set(at, (set = new Set()));
+      set.add(k);
+      this.indexed.get(k)!.push(set);
+    };
+    for (const k of changed) {
+      for (const set of this.indexed.get(k) ?? []) set.delete(k);
+      this.indexed.delete(k);
+    }
+    for (const k of changed) {
+      const g = groups.get(k);
+      if (!g) continue;
+      this.indexed.set(k, []);
+      const named = cognateFeatures(g);
+      if (named)
+        for (const tags of named.tags)
+          for (const t of tags) add(cognates, `${named.shape}|${t}`, k);
+      if (rareShaped(g)) add(rare, k.slice(0, 2), k);
+      if (abbreviationShaped(g)) add(abbreviations, k.slice(0, 2), k);
+      const long = maxLen(g) >= 2 ? abbreviable(g) : null;
+      if (long) for (const at of abbreviationStarts(long.words)) add(abbreviated, at, k);
+    }
+    const group = (j: string) => groups.get(j)!;
+    // Edges are added from both ends: a pair of changed names is found by either.
+    for (const k of changed) this.components.setEdges(k, []);
+    for (const k of changed) {
+      const g = groups.get(k);
+      if (!g) continue;
+      const edges = new Set<string>();
+      const named = cognateFeatures(g);
+      if (named) {
+        const holders = (t: string) => cognates.get(`${named.shape}|${t}`) ?? NONE;
+        // The names it may read as (cognateCandidates: one tag shared with each anchor word).
+        let maybe: string[] | null = null;
+        for (const w of anchorWords(named)) {
+          const here = new Set<string>();
+          for (const t of named.tags[w]!) for (const j of holders(t)) here.add(j);
+          maybe = maybe === null ? [...here] : maybe.filter((j: string) => here.has(j));
+          if (maybe.length === 0) break;
+        }
+        for (const j of maybe ?? [])
+          if (j !== k && sameNameAcross(named, cognateFeatures(group(j))!)) edges.add(j);
+        // The kept names that may read as it (a changed one finds it from its own end).
+        const mine = tagSet(named);
+        for (const tags of named.tags)
+          for (const t of tags)
+            for (const j of holders(t)) {
+              if (changed.has(j) || edges.has(j)) continue;
+              const other = cognateFeatures(group(j))!;
+              if (covers(other, mine) && sameNameAcross(other, named)) edges.add(j);
+            }
+      }
+      if (rareShaped(g))
+        for (const j of rare.get(k.slice(0, 2)) ?? []) if (j !== k && rarePair(k, j)) edges.add(j);
+      if (abbreviationShaped(g))
+        for (const j of abbreviated.get(k.slice(0, 2)) ?? [])
+          if (abbreviatesName(k, abbreviable(group(j))!)) edges.add(j);
+      const long = maxLen(g) >= 2 ? abbreviable(g) : null;
+      if (long)
+        for (const at of abbreviationStarts(long.words))
+          for (const j of abbreviations.get(at) ?? []) if (abbreviatesName(j, long)) edges.add(j);
+      this.components.addEdges(k, edges);
+    }
   }
 
   /**
@@ -160,6 +365,12 @@ export class GroupPool {
    */
   nearKeys(k: string): ReadonlySet<string> {
     return this.near.get(k) ?? NONE;
+  }
+
+  /** The near keys unionNearMisses compares with `k` (one of the two is looked at: 8 to 64 characters). */
+  private nearPairs(k: string): string[] {
+    const looked = (j: string) => j.length >= 8 && j.length <= NEAR_MISS_MAX_CHARS;
+    return [...this.nearKeys(k)].filter((j) => looked(k) || looked(j));
   }
 
   private index(k: string): void {
@@ -196,10 +407,137 @@ export class GroupPool {
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** A shape's names (unionCognates) and the joins they made. */
-interface Shape {
-  list: readonly Named[];
-  joins: ReadonlyArray<[string, string]>;
+/** One source's run of occurrences and what listHeads and formerPairs read of it. */
+interface SourceFacts {
+  run: readonly Occurrence[];
+  heads: Map<string, string>;
+  former: Array<[string, string]>;
+}
+
+/** What the union passes read beyond the groups. */
+interface PassFacts {
+  /** Names a plural head word after a list of them types (listHeads). */
+  heads: ReadonlyMap<string, string>;
+  /** Former names: [later name's key, earlier name's key], in the occurrences' order. */
+  former: ReadonlyArray<readonly [string, string]>;
+  /** Persons holding a word over the whole corpus (when the passes see a part of it). */
+  holding?: (w: string) => number;
+  /** Multi-word names indexed by an initialism's letters over the whole corpus (idem). */
+  initialled?: (letters: string) => number;
+}
+
+/** What the union passes made of a set of groups, besides the unions. */
+interface Unioned {
+  personSurnames: Set<string>;
+  extended: Set<string>;
+  headed: Map<string, string>;
+}
+
+/** The passes' answer: a union root by key, and what Grouping says besides. */
+type UnionAnswer = Pick<Grouping, 'find' | 'personSurnames' | 'extended' | 'headed'>;
+
+/** One component's answer (GroupPool.resolve): the keys that are not their own root, and the rest. */
+interface Answer {
+  roots: ReadonlyArray<[string, string]>;
+  surnamed: readonly string[];
+  extended: readonly string[];
+  headed: ReadonlyArray<[string, string]>;
+}
+
+const NO_ANSWER: Answer = { roots: [], surnamed: [], extended: [], headed: [] };
+
+/**
+ * Every hub a group holds (components.ts): one per way a pass may read another name while it
+ * decides about this one. Anchored hubs link only once they have an anchor (the name that
+ * would be looked up exists); each group anchors its own key, which names refer to.
+ */
+function hubsOf(g: Group, head: string | undefined): Hub[] {
+  const out: Hub[] = [];
+  const anchor = (k: string) => out.push({ key: k, anchor: true, capped: false });
+  const member = (k: string) => out.push({ key: k, anchor: false, capped: false });
+  anchor(`k:${g.key}`);
+  // unionAcronyms, unionCompanySuffixes, unionLowercaseHeads, unionHeadWordVariants.
+  for (const a of acronymsOf(g)) member(`k:${key(a)}`);
+  for (const k of companyBases(g)) member(`k:${k}`);
+  for (const k of headedForms(g)) member(`k:${k}`);
+  const without = withoutHeadWord(g);
+  if (without !== null) member(`k:${without}`);
+  // unionCountryPrefixes.
+  const prefixed = countryPrefixed(g);
+  for (const rest of prefixed.rests) anchor(`cp:${rest}`);
+  for (const code of prefixed.before) member(`cp:${code}|${g.key}`);
+  // unionCountries.
+  for (const a of g.aliases) {
+    const code = countryCode(a);
+    if (!code) continue;
+    anchor(`cc:${code}`);
+    break;
+  }
+  // attachShortNames and unionInitialisms: a one-word name looks up the multi-word ones.
+  if (maxLen(g) === 1) anchor(`sh:${g.key}`);
+  const letters = initialismOf(g);
+  if (letters !== null) out.push({ key: `in:${letters}`, anchor: true, capped: false, most: 1 });
+  if (maxLen(g) >= 2) {
+    // linkPersonVariants: a word more persons share than MAX_SHARED_NAME_WORD links none.
+    const person = personWords(g);
+    if (person)
+      for (const w of new Set(person.w)) out.push({ key: `pw:${w}`, anchor: true, capped: true });
+    const short = shortNames(g);
+    for (const s of [short.surname, short.firstName, short.head, short.start])
+      if (s !== null) member(`sh:${s}`);
+    // attachShortNames (headFirstTarget): a facility named after one word ("Airport of X").
+    const headed = groupHeadedName(g);
+    if (headed) member(`sh:${headed.named}`);
+    for (const s of initialsIndexed(g, head))
+      out.push({ key: `in:${s}`, anchor: false, capped: false, most: 1 });
+  }
+  return out;
+}
+
+/** Whether every anchor word of `a` shares a tag with `theirs` (cognateCandidates' test). */
+function covers(a: Named, theirs: ReadonlySet<string>): boolean {
+  return anchorWords(a).every((k) => a.tags[k]!.some((t) => theirs.has(t)));
+}
+
+/** The words of a name that cognateCandidates pairs: those not head words (all, when all are). */
+function anchorWords(a: Named): number[] {
+  const nonHead = a.words.flatMap((w, k) => (isHeadWord(w) ? [] : [k]));
+  return nonHead.length > 0 ? nonHead : a.words.map((_, k) => k);
+}
+
+// Every tag of a name's words (kept with its Named, which lives as long as its group).
+const tagSets = new WeakMap<Named, ReadonlySet<string>>();
+
+function tagSet(n: Named): ReadonlySet<string> {
+  let set = tagSets.get(n);
+  if (!set) tagSets.set(n, (set = new Set(n.tags.flat())));
+  return set;
+}
+
+/** A one-word name unionRareMisspellings looks at. */
+function rareShaped(g: Group): boolean {
+  return g.occs.length > 0 && maxLen(g) === 1 && g.key.length >= 7 && /^\p{L}+$/u.test(g.key);
+}
+
+/** Two keys unionRareMisspellings may join (whatever their counts and sources). */
+function rarePair(a: string, b: string): boolean {
+  return distance(a, b) <= 2 && (jaroWinkler(a, b) >= 0.9 || jaroWinkler(b, a) >= 0.9);
+}
+
+/** A one-word name unionAbbreviations tries as an abbreviation. */
+function abbreviationShaped(g: Group): boolean {
+  if (maxLen(g) !== 1 || g.occs.length === 0) return false;
+  const word = key(g.occs[0]!.surface);
+  return /^\p{L}{4,8}$/u.test(word) && g.occs.every((o) => /^\p{Lu}/u.test(o.surface));
+}
+
+/** The first two letters an abbreviation of these words may start with (unionAbbreviations). */
+function abbreviationStarts(words: readonly string[]): string[] {
+  const first = words[0]![0];
+  if (first === undefined) return [];
+  return [words[0]![1], words[1]?.[0], words[2]?.[0]]
+    .filter((s): s is string => s !== undefined)
+    .map((s) => first + s);
 }
 
 /** `read` of one group, remembered while the group lives (GroupPool keeps groups between builds). */
@@ -305,32 +643,53 @@ export function groupOccurrences(
     g.occs.push(o);
     g.aliases.add(o.surface);
   }
-  pool?.settle(groups);
-  const u = unions();
-  unionAcronyms(groups, u);
-  const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
-  linkPersonVariants(multi, u.union, u.find);
-  unionCognates(groups, u, pool);
-  unionCompanySuffixes(groups, u);
-  unionLowercaseHeads(groups, u);
-  unionCountryPrefixes(groups, u);
-  unionFormerNames(occs, groups, u);
-  const extended = unionHeadWordVariants(groups, u);
-  const personSurnames = attachShortNames(groups, multi, u);
-  const headed = unionInitialisms(groups, multi, u, listHeads(occs));
-  unionAbbreviations(groups, multi, u);
-  unionCountries(groups, u);
-  unionNearMisses(groups, u, pool);
-  unionRareMisspellings(groups, u);
-
+  let answer: UnionAnswer;
+  if (pool) {
+    pool.settle(groups);
+    answer = pool.resolve(groups, occs);
+  } else {
+    const u = unions();
+    answer = {
+      ...unionAll(groups, { heads: listHeads(occs), former: formerPairs(occs) }, u),
+      find: u.find,
+    };
+  }
   const byRoot = new Map<string, Group[]>();
   for (const g of groups.values()) {
-    const r = u.find(g.key);
+    const r = answer.find(g.key);
     const list = byRoot.get(r);
     if (list) list.push(g);
     else byRoot.set(r, [g]);
   }
-  return { groups, linkOnly, byRoot, find: u.find, personSurnames, extended, headed };
+  return { groups, linkOnly, byRoot, ...answer };
+}
+
+/**
+ * The union passes over `groups` (all of them, or one component of them: GroupPool), in the
+ * order that gives each its evidence.
+ */
+function unionAll(
+  groups: Map<string, Group>,
+  facts: PassFacts,
+  u: Unions,
+  pool?: GroupPool,
+): Unioned {
+  unionAcronyms(groups, u);
+  const multi = [...groups.values()].filter((g) => maxLen(g) >= 2);
+  linkPersonVariants(multi, u.union, u.find, facts.holding);
+  unionCognates(groups, u);
+  unionCompanySuffixes(groups, u);
+  unionLowercaseHeads(groups, u);
+  unionCountryPrefixes(groups, u);
+  unionFormerNames(facts.former, groups, u);
+  const extended = unionHeadWordVariants(groups, u);
+  const personSurnames = attachShortNames(groups, multi, u);
+  const headed = unionInitialisms(groups, multi, u, facts.heads, facts.initialled);
+  unionAbbreviations(groups, multi, u);
+  unionCountries(groups, u);
+  unionNearMisses(groups, u, pool);
+  unionRareMisspellings(groups, u);
+  return { personSurnames, extended, headed };
 }
 
 /** Named after a title, or two to four words without a type's head word. */
@@ -346,14 +705,18 @@ const personLike = perGroup(
  */
 function unionAcronyms(groups: Map<string, Group>, { union }: Unions): void {
   for (const g of groups.values()) {
-    for (const o of g.occs) {
-      if (!o.acronym) continue;
-      const ak = key(o.acronym);
-      if (!groups.has(ak)) groups.set(ak, { key: ak, occs: [], aliases: new Set([o.acronym]) });
+    for (const a of acronymsOf(g)) {
+      const ak = key(a);
+      if (!groups.has(ak)) groups.set(ak, { key: ak, occs: [], aliases: new Set([a]) });
       union(ak, g.key);
     }
   }
 }
+
+/** The acronyms a group's occurrences give in parentheses, one per occurrence, in order. */
+const acronymsOf = perGroup((g: Group): string[] =>
+  g.occs.flatMap((o) => (o.acronym ? [o.acronym] : [])),
+);
 
 /**
  * One-word names join the one multi-word name they are the surname, the head word ("Mojave"
@@ -472,6 +835,7 @@ function unionInitialisms(
   multi: readonly Group[],
   { union }: Unions,
   heads: ReadonlyMap<string, string>,
+  initialled?: (letters: string) => number,
 ): Map<string, string> {
   const headed = new Map<string, string>();
   const byInitials = new Map<string, Set<Group>>();
@@ -480,20 +844,12 @@ function unionInitialisms(
     if (set) set.add(g);
     else byInitials.set(initials, new Set([g]));
   };
-  for (const m of multi) {
-    const { initials, own } = initialsOf(m);
-    const letters = [...initials];
-    index(letters.join(''), m);
-    const head = own ? letters.pop()! : heads.get(m.key)?.[0];
-    if (!head || letters.length < 2) continue;
-    index(head + [...letters].reverse().join(''), m);
-    index(head + letters.join(''), m);
-  }
+  for (const m of multi) for (const s of initialsIndexed(m, heads.get(m.key))) index(s, m);
   for (const g of groups.values()) {
     const letters = initialismOf(g);
     if (letters === null) continue;
     const matches = byInitials.get(letters);
-    if (matches?.size !== 1) continue;
+    if (matches?.size !== 1 || (initialled && initialled(letters) !== 1)) continue;
     const m = [...matches][0]!;
     union(g.key, m.key);
     const head = heads.get(m.key);
@@ -507,6 +863,20 @@ const initialsOf = perGroup((m: Group) => ({
   initials: m.occs[0]!.tokens.filter((t) => !isConnector(t.text)).map((t) => fold(t.text)[0]!),
   own: TAIL_KEYWORD(m.occs[0]!.tokens),
 }));
+
+/**
+ * The strings a multi-word name is indexed by (unionInitialisms): its initials, and with a
+ * head word (its own last one, or `listHead`), head first and the rest reversed or in order.
+ */
+function initialsIndexed(m: Group, listHead: string | undefined): string[] {
+  const { initials, own } = initialsOf(m);
+  const letters = [...initials];
+  const out = [letters.join('')];
+  const head = own ? letters.pop()! : listHead?.[0];
+  if (!head || letters.length < 2) return out;
+  out.push(head + [...letters].reverse().join(''), head + letters.join(''));
+  return out;
+}
 
 /** A one-word initialism's or all-capitals name's letters (null: neither). */
 const initialismOf = perGroup((g: Group): string | null => {
@@ -727,43 +1097,32 @@ function readSameNameAcross(a: Named, b: Named): boolean {
  * another too (one entity named several ways), never two that differ. Candidates come from an
  * index of first letters, so the cost grows with the number of names, not the text.
  */
-function unionCognates(
-  groups: ReadonlyMap<string, Group>,
-  { find, union }: Unions,
-  pool?: GroupPool,
-): void {
+function unionCognates(groups: ReadonlyMap<string, Group>, { find, union }: Unions): void {
   const byShape = new Map<string, Named[]>();
+  // Each name with its place in its shape's list.
+  const names: Array<[Named, number]> = [];
   for (const g of groups.values()) {
     const named = cognateFeatures(g);
     if (!named) continue;
     const list = byShape.get(named.shape);
+    names.push([named, list?.length ?? 0]);
     if (list) list.push(named);
     else byShape.set(named.shape, [named]);
   }
-  for (const [shape, list] of byShape) {
+  // Joined in the order of the names, not of their shapes: the order any part of the corpus
+  // holding them gives too (GroupPool resolves a component at a time).
+  const candidates = new Map<string, (i: number) => number[]>();
+  for (const [a, i] of names) {
+    const list = byShape.get(a.shape)!;
     if (list.length < 2) continue;
-    // A shape's joins are a function of its names alone (the find() test only skips a join
-    // that would change nothing): the same names as last time join the same way again.
-    const kept = pool?.cognates(shape, list);
-    if (kept) {
-      for (const [a, b] of kept) union(a, b);
-      pool!.keepCognates(shape, list, kept);
-      continue;
-    }
-    const joins: Array<[string, string]> = [];
-    const maybe = cognateCandidates(list);
-    for (const [i, a] of list.entries()) {
-      const fits = maybe(i)
-        .map((j) => list[j]!)
-        .filter((b) => b !== a && sameNameAcross(a, b));
-      const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
-      if (!agree) continue;
-      for (const b of fits) {
-        joins.push([a.g.key, b.g.key]);
-        if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
-      }
-    }
-    pool?.keepCognates(shape, list, joins);
+    let maybe = candidates.get(a.shape);
+    if (!maybe) candidates.set(a.shape, (maybe = cognateCandidates(list)));
+    const fits = maybe(i)
+      .map((j) => list[j]!)
+      .filter((b) => b !== a && sameNameAcross(a, b));
+    const agree = fits.every((b, i) => fits.slice(i + 1).every((c) => sameNameAcross(b, c)));
+    if (!agree) continue;
+    for (const b of fits) if (find(a.g.key) !== find(b.g.key)) union(a.g.key, b.g.key);
   }
 }
 
@@ -1016,16 +1375,24 @@ const MINOR_WORDS = anyLanguage('minorNameWords');
  * the other name, which ends the phrase.
  */
 function unionFormerNames(
-  occs: readonly Occurrence[],
+  former: PassFacts['former'],
   groups: ReadonlyMap<string, Group>,
   { union }: Unions,
 ): void {
-  for (let i = 0; i + 1 < occs.length; i++) {
-    const [a, b] = [occs[i]!, occs[i + 1]!];
-    if (!formerlyBetween(a, b)) continue;
-    const [ga, gb] = [groups.get(key(a.surface)), groups.get(key(b.surface))];
+  for (const [later, earlier] of former) {
+    const [ga, gb] = [groups.get(earlier), groups.get(later)];
     if (ga && gb) union(gb.key, ga.key);
   }
+}
+
+/** The former names the occurrences give: [former name's key, name's key], in order. */
+function formerPairs(occs: readonly Occurrence[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < occs.length; i++) {
+    const [a, b] = [occs[i]!, occs[i + 1]!];
+    if (formerlyBetween(a, b)) out.push([key(b.surface), key(a.surface)]);
+  }
+  return out;
 }
 
 // formerlyBetween by occurrence and the one after it (OccurrenceMemo keeps occurrences).

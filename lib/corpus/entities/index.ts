@@ -87,49 +87,66 @@ interface Draft {
 /** What a draft was made from: the entity's groups and what the grouping says of them. */
 interface DraftInputs {
   members: ReadonlyArray<{
-    key: string;
-    occs: readonly Occurrence[];
-    aliases: ReadonlySet<string>;
+    group: Group;
     extended: boolean;
     headed: string | undefined;
   }>;
   surnamed: boolean;
 }
 
+/** A draft, what it was made from, and its groups' occurrences and aliases together. */
+interface KeptDraft {
+  inputs: DraftInputs;
+  draft: Draft;
+  all: Group;
+}
+
 /** The drafts of the last build (by union root) and those of this one. */
 interface Drafts {
-  last: ReadonlyMap<string, { inputs: DraftInputs; draft: Draft }>;
-  next: Map<string, { inputs: DraftInputs; draft: Draft }>;
+  last: ReadonlyMap<string, KeptDraft>;
+  next: Map<string, KeptDraft>;
 }
 
 function draftInputs(members: readonly Group[], grouping: Grouping, root: string): DraftInputs {
   return {
-    members: members.map((m) => ({
-      key: m.key,
-      occs: m.occs,
-      aliases: m.aliases,
-      extended: grouping.extended.has(m.key),
-      headed: grouping.headed.get(m.key),
+    members: members.map((group) => ({
+      group,
+      extended: grouping.extended.has(group.key),
+      headed: grouping.headed.get(group.key),
     })),
     surnamed: grouping.personSurnames.has(root),
   };
 }
 
-/** Same groups (the same occurrence objects) and the same grouping facts. */
+/** One entity's groups as one: their occurrences and aliases. */
+function allOf(members: readonly Group[]): Group {
+  return {
+    key: members[0]!.key,
+    occs: members.flatMap((m) => m.occs),
+    aliases: new Set(members.flatMap((m) => [...m.aliases])),
+  };
+}
+
+/**
+ * Same groups (the same occurrence objects) and the same grouping facts. A group kept from the
+ * last build (GroupPool) is the same object, never changed once built: the same occurrences.
+ */
 function sameDraftInputs(a: DraftInputs, b: DraftInputs): boolean {
   return (
     a.surnamed === b.surnamed &&
     a.members.length === b.members.length &&
     a.members.every((x, i) => {
       const y = b.members[i]!;
+      const [g, h] = [x.group, y.group];
       return (
-        x.key === y.key &&
         x.extended === y.extended &&
         x.headed === y.headed &&
-        x.occs.length === y.occs.length &&
-        x.occs.every((o, j) => o === y.occs[j]) &&
-        x.aliases.size === y.aliases.size &&
-        [...x.aliases].every((a) => y.aliases.has(a))
+        (g === h ||
+          (g.key === h.key &&
+            g.occs.length === h.occs.length &&
+            g.occs.every((o, j) => o === h.occs[j]) &&
+            g.aliases.size === h.aliases.size &&
+            [...g.aliases].every((a) => h.aliases.has(a))))
       );
     })
   );
@@ -143,11 +160,14 @@ function sameDraftInputs(a: DraftInputs, b: DraftInputs): boolean {
  */
 export class DiscoveryMemo {
   readonly occurrences = new OccurrenceMemo();
-  /** The last build's groups, and how many of them it made afresh. */
+  /**
+   * The last build's groups and the union passes' answer by component of the names that can
+   * meet (a change re-resolves only the components it touches), and how many of each it made.
+   */
   readonly groups = new GroupPool();
   /** Each source's mentions, and the keys they were looked up by. */
   readonly mentions = new MentionMemo();
-  drafts = new Map<string, { inputs: DraftInputs; draft: Draft }>();
+  drafts = new Map<string, KeptDraft>();
   private context = '';
 
   /** The drafts to draw on in a build with these overrides and origin (none when they changed). */
@@ -211,11 +231,24 @@ class Resolver {
 
   /** One entity's groups (those under one union root). */
   add(members: readonly Group[], grouping: Grouping, root: string): void {
-    const all: Group = {
-      key: members[0]!.key,
-      occs: members.flatMap((m) => m.occs),
-      aliases: new Set(members.flatMap((m) => [...m.aliases])),
-    };
+    // A memo's build (nothing known, nothing to look up): a new entity, from the draft its
+    // groups made last time if they are the same.
+    if (this.drafts) {
+      const inputs = draftInputs(members, grouping, root);
+      const was = this.drafts.last.get(root);
+      if (was && sameDraftInputs(was.inputs, inputs)) {
+        this.drafts.next.set(root, was);
+        this.place(was.draft, was.all);
+        return;
+      }
+      const all = allOf(members);
+      if (all.occs.length === 0) return;
+      const draft = this.draft(members, grouping, all);
+      this.drafts.next.set(root, { inputs, draft, all });
+      this.place(draft, all);
+      return;
+    }
+    const all = allOf(members);
     if (all.occs.length === 0) return;
     // Nothing known (the batch build's case): nothing to look up.
     const existing =
@@ -231,17 +264,7 @@ class Resolver {
       this.update(existing, all, descriptorsOf(all), () => typeOf(members, grouping, all));
       return;
     }
-    if (!this.drafts) {
-      this.place(this.draft(members, grouping, all), all);
-      return;
-    }
-    // A new entity, from the draft its groups made last time if they are the same.
-    const inputs = draftInputs(members, grouping, root);
-    const was = this.drafts.last.get(root);
-    const draft =
-      was && sameDraftInputs(was.inputs, inputs) ? was.draft : this.draft(members, grouping, all);
-    this.drafts.next.set(root, { inputs, draft });
-    this.place(draft, all);
+    this.place(this.draft(members, grouping, all), all);
   }
 
   /** A new entity's draft: everything but its id. */
