@@ -303,8 +303,9 @@ export function resolveEntities(
 /**
  * The entity layer of a corpus built one source at a time. Each source's occurrences and each
  * entity's draft are kept (DiscoveryMemo) and recomputed only where the change touches them;
- * grouping and ids are resolved again over every source (resolveEntities), so the result is the
- * batch build's, whatever the order of the adds.
+ * the names are grouped again only in the components of names the change can reach, and every
+ * entity is then placed and given its id in the corpus's order (resolveEntities), so the result
+ * is the batch build's, whatever the order of the adds.
  */
 export class EntityLayer {
   private readonly prepared = new Map<string, PreparedSource>();
