@@ -50,6 +50,7 @@ import {
   variant,
   sizesArg,
 } from './corpus-make';
+import { listRequest } from '../unit/fixtures/list-request';
 import { pastedDraft } from '../unit/fixtures/raw-source';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -95,15 +96,7 @@ function fileSizes(dir: string): Record<string, number> {
 }
 
 /** The popup's first page, as the popup asks for it (lib/protocol/snapshot.ts's isFirstPage). */
-const FIRST_PAGE = {
-  entityId: null,
-  storyFirst: null,
-  exclude: [],
-  names: false,
-  agreements: false,
-  offset: 0,
-  limit: LIST_PAGE,
-};
+const FIRST_PAGE = listRequest({ limit: LIST_PAGE });
 
 // ---------------------------------------------------------------- one corpus size
 
