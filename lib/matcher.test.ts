@@ -161,6 +161,27 @@ describe('folding, case and boundaries', () => {
   });
 });
 
+describe('a short acronym beside words in capitals', () => {
+  const short = compileMatcher([
+    ['US', 'us'],
+    ['U.S.', 'us'],
+    ['DHS', 'dhs'],
+    ['Colombia', 'colombia'],
+  ]);
+  test.each<[string, string[]]>([
+    ['ABOUT US | CAREERS', []],
+    ['JOIN US TODAY', []],
+    ['SIGN UP: DHS NEWS', []],
+    ['Colombia and the US signed a deal.', ['Colombia', 'US']],
+    ['US, Colombia Boost Biometric Sharing on Migration, Security', ['US', 'Colombia']],
+    ['DHS officials and US agents', ['DHS', 'US']],
+    ['THE U.S. AND COLOMBIA', ['U.S.', 'COLOMBIA']],
+    ['I US', ['US']],
+  ])('%s', (text, expected) => {
+    expect(short.find(text).map((m) => text.slice(m.start, m.end))).toEqual(expected);
+  });
+});
+
 // Sentences from the real pages in tests/fixtures, where a known one-word name is part of
 // another name the dictionary does not know.
 describe('one-word names inside longer names (real page text)', () => {

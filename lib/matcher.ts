@@ -300,6 +300,17 @@ function wordBefore(text: string, at: number): string | null {
   return i < at - 1 ? text.slice(i, at - 1) : null;
 }
 
+/** A word of two letters or more, all of them capitals ("JOIN"; not "I", "Join"). */
+function isCapitalsWord(word: string): boolean {
+  let capitals = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = letterCase(word.charCodeAt(i));
+    if (c === 1) return false;
+    if (c === 2) capitals++;
+  }
+  return capitals >= 2;
+}
+
 const headlineCache = { text: '', value: false };
 /** Title Case text (most words capitalised): capitals there say nothing about names. */
 function isHeadline(text: string): boolean {
@@ -590,6 +601,13 @@ export function matcherOf(automaton: Automaton, allow?: (entityId: string) => bo
     if (v[2] === CaseRule.Any) return 1;
     for (const k of v[3]) {
       if (!isUpperChar(text[origin[start + k]!]!)) return 0;
+    }
+    // Beside words in capitals ("ABOUT US", "JOIN US"), a short acronym written with letters
+    // only cannot be told from the word it spells.
+    if (v[2] === CaseRule.ShortAcronym && !v[1].includes('.')) {
+      const before = wordBefore(text, origin[start]!);
+      const after = wordAfter(text, origin[end]!);
+      if ((before && isCapitalsWord(before)) || (after && isCapitalsWord(after))) return 0;
     }
     if (!(v[4] & VARIANT_SINGLE)) return 1;
     // "Mary Doe": a surname after another given name is another person; titles are fine.
