@@ -4,6 +4,7 @@
  * "a-t-il déclaré", "dijo" with the subject left out, "according to X" / "según X" / "selon X",
  * and a quote cut into several sentences. Speech words come from lib/lang (claim words).
  */
+import { boundedMemo } from '../../bounded-memo';
 import { claimPhrases } from '../../lang/claim-words';
 import { foldLower, WORD_EDGE } from '../text';
 
@@ -258,27 +259,12 @@ export function verbBefore(
 
 // The rules compare every pair of quotes in a story (a story of k quotes asks each quote's
 // words k times): each text's words are kept, bounded like the rules' other kept answers.
-const wordsOf = new Map<
-  string,
-  { words: readonly string[]; counts: ReadonlyMap<string, number> }
->();
-const WORDS_MAX = 20_000;
-
-function keptWords(text: string): {
-  words: readonly string[];
-  counts: ReadonlyMap<string, number>;
-} {
-  let kept = wordsOf.get(text);
-  if (!kept) {
-    const words = Object.freeze(freshQuoteWords(text));
-    const counts = new Map<string, number>();
-    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-    kept = { words, counts };
-    if (wordsOf.size >= WORDS_MAX) wordsOf.clear();
-    wordsOf.set(text, kept);
-  }
-  return kept;
-}
+const keptWords = boundedMemo(20_000, (text: string) => {
+  const words: readonly string[] = Object.freeze(freshQuoteWords(text));
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { words, counts: counts as ReadonlyMap<string, number> };
+});
 
 /** Words of a quote for comparison: folded, straight apostrophes, contractions expanded. */
 export function quoteWords(text: string): readonly string[] {

@@ -2,6 +2,7 @@
  * Grouping: occurrences under one entity by their aliases (surnames, acronyms, initials,
  * countries in any language, person-name variants, near-miss spellings).
  */
+import { boundedMemo } from '../../bounded-memo';
 import { distance } from 'fastest-levenshtein';
 import { anyLanguage, companySuffixes, countryCode, demonymCountry, nameGlosses } from '../../lang';
 import { fold } from '../text';
@@ -1004,21 +1005,12 @@ function nearMiss(a: Group, b: Group, find: Unions['find'], union: Unions['union
 }
 
 // Every build asks the same keys' variants again: remembered (bounded, like key()).
-const variants = new Map<string, readonly string[]>();
-const VARIANTS_MAX = 50_000;
-
 /** A key and every string it gives with one character deleted. */
-function variantsOf(k: string): readonly string[] {
-  let out = variants.get(k);
-  if (!out) {
-    const set = new Set([k]);
-    for (let i = 0; i < k.length; i++) set.add(k.slice(0, i) + k.slice(i + 1));
-    out = [...set];
-    if (variants.size >= VARIANTS_MAX) variants.clear();
-    variants.set(k, out);
-  }
-  return out;
-}
+const variantsOf = boundedMemo(50_000, (k: string): readonly string[] => {
+  const set = new Set([k]);
+  for (let i = 0; i < k.length; i++) set.add(k.slice(0, i) + k.slice(i + 1));
+  return [...set];
+});
 
 /** The folded words of a group's longest form, without connectors and articles. */
 function contentWords(g: Group): string[] {

@@ -3,6 +3,7 @@
  * inside spans that only link (headlines, long capitalised runs), and both halves of hyphenated
  * compounds of two known names.
  */
+import { boundedMemo } from '../../bounded-memo';
 import type { Entity, Mention } from '../../types';
 import { type Token, tokenize } from '../tokens';
 import type { Occurrence, Sentence } from './occurrences';
@@ -58,18 +59,10 @@ const sameObjects = <T>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
 // Aliases' token counts (maxAliasTokens), remembered (bounded, like key()).
-const aliasTokens = new Map<string, number>();
-const ALIAS_TOKENS_MAX = 100_000;
-
-function tokenCount(alias: string): number {
-  let n = aliasTokens.get(alias);
-  if (n === undefined) {
-    n = tokenize(alias.replace(/-/g, ' ')).length;
-    if (aliasTokens.size >= ALIAS_TOKENS_MAX) aliasTokens.clear();
-    aliasTokens.set(alias, n);
-  }
-  return n;
-}
+const tokenCount = boundedMemo(
+  100_000,
+  (alias: string): number => tokenize(alias.replace(/-/g, ' ')).length,
+);
 
 /** The mentions of `entities` (by folded alias in `aliasToEntity`), sorted by source and offset. */
 export function linkMentions(

@@ -2,6 +2,7 @@
  * The words entity discovery reasons with (every language's titles, function words, calendar,
  * type head words and cues, from lib/lang) and the small helpers that ask them of a name.
  */
+import { boundedMemo } from '../../bounded-memo';
 import { anyLanguage, baseLanguage, LEXICONS, typeKeywords } from '../../lang';
 import { guessLanguage } from '../clean';
 import { fold } from '../text';
@@ -78,23 +79,14 @@ export const PLACE_WORDS = typeKeywords().find(([type]) => type === 'place')![1]
 export const SPEECH_VERBS = anyLanguage('speechVerbs');
 
 // Keys are asked for the same few names over and over (every occurrence, every alias).
-const keyCache = new Map<string, string>();
-const KEY_CACHE_MAX = 50_000;
-
-export function key(name: string): string {
-  let k = keyCache.get(name);
-  if (k === undefined) {
-    // Initialisms compare without dots ("U.S." = "US"); everything else folded.
-    // Hyphens and spaces are spelled either way in compound names ("Villa-La Example").
-    k = fold(name)
-      .replace(/(?<=\p{L})\.(?=\p{L}|$)/gu, '')
-      .replace(/[’']/g, "'")
-      .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
-    if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
-    keyCache.set(name, k);
-  }
-  return k;
-}
+export const key = boundedMemo(50_000, (name: string): string =>
+  // Initialisms compare without dots ("U.S." = "US"); everything else folded.
+  // Hyphens and spaces are spelled either way in compound names ("Villa-La Example").
+  fold(name)
+    .replace(/(?<=\p{L})\.(?=\p{L}|$)/gu, '')
+    .replace(/[’']/g, "'")
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' '),
+);
 
 export function lower(t: Token | undefined): string {
   return t ? fold(t.text) : '';
