@@ -196,7 +196,6 @@ export default defineContentScript({
           firstPerParagraph: settings.mentions === 'first-per-paragraph',
           scope: settings.scope,
           markScans: SCAN_MARKS,
-          nearOnly: !import.meta.env.FIREFOX,
           vet: (node, found) => identity.vet(node, found),
           onScan: (stats) => {
             const report = () => {

@@ -41,8 +41,6 @@ export interface ControllerOptions {
   vet?: (node: Text, found: Match[]) => Match[];
   /** The painter's progress (see createPainter): benchmarks time start-up with it. */
   onPainted?: (first: boolean) => void;
-  /** Measure underlines only near the viewport (see createPainter's `nearOnly`). */
-  nearOnly?: boolean;
 }
 
 export class PageController {
@@ -56,13 +54,7 @@ export class PageController {
 
   constructor(opts: ControllerOptions) {
     this.doc = opts.doc;
-    this.painter = createPainter(
-      opts.doc,
-      opts.layer,
-      opts.highlightStyle,
-      opts.onPainted,
-      opts.nearOnly,
-    );
+    this.painter = createPainter(opts.doc, opts.layer, opts.highlightStyle, opts.onPainted);
     this.intent = new HoverIntent({
       doc: opts.doc,
       card: opts.card,

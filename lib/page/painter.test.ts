@@ -449,27 +449,6 @@ describe('painter: only what is near the viewport is measured', () => {
     expect(done).toBe(2);
   });
 
-  test('without the observer (Firefox), every mention is measured at once and none is observed', () => {
-    const page = fakePage(60, { homeOf: (i) => Math.floor(i / 10) });
-    let done = 0;
-    const painter = createPainter(
-      page.doc,
-      page.layer,
-      'dotted',
-      (first) => {
-        if (!first) done++;
-      },
-      false,
-    );
-    const nearOnes = new Set(page.parents.slice(0, 2));
-    page.setNear((el) => nearOnes.has(el as never));
-    painter.paint(page.mentions[0]!.node, page.mentions);
-    settle(page, painter);
-    expect(page.observedCount()).toBe(0);
-    expect(rects(page)).toBe(60);
-    expect(done).toBe(1);
-  });
-
   test('a change of the page measures again what is near, not what is far', () => {
     const page = fakePage(60, { homeOf: (i) => Math.floor(i / 10) });
     const painter = createPainter(page.doc, page.layer, 'dotted');

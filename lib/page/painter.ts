@@ -132,12 +132,6 @@ export function createPainter(
   layer: () => OverlayLayer,
   initialStyle: HighlightStyle,
   onPainted?: (first: boolean) => void,
-  /**
-   * Measure a mention only when its element comes near the viewport (an IntersectionObserver);
-   * false measures every mention at once. Firefox's content scripts get false: there the
-   * observer's reports never reached the painter (not diagnosed; the Firefox test caught it).
-   */
-  nearOnly = true,
 ): Painter {
   const view = doc.defaultView!;
   const painted = new Map<PageMention, Painted>();
@@ -331,7 +325,7 @@ export function createPainter(
    * below, as boxes are kept), after a layout of the browser's own; no geometry is read here.
    */
   const watch = (m: PageMention, home: Element | null) => {
-    if (!home || !nearOnly) {
+    if (!home) {
       // No element (text at the top of a shadow root): measured at once, as any near text.
       inBand.add(m);
       enqueue(m);

@@ -278,16 +278,28 @@ void test(
     const tab = await Tab.open(bidi);
     await tab.goto(server!.seeded('bbc-1', SEED));
 
+    // The article's second paragraph, mid-screen. The article sits screens below the top of
+    // the page, and underlines are drawn only near the viewport (Crosscheck adds its element to
+    // the page with the first one), so the paragraph is brought into view first. The page may
+    // still be loading, and go back to its top when it has loaded: it is brought into view again
+    // at every look.
+    const showParagraph = () =>
+      tab.evaluate((paragraph) => {
+        const para = [...document.querySelectorAll('[data-seeded] p')].find((p) =>
+          (p.textContent ?? '').startsWith(paragraph),
+        );
+        const r = para?.getBoundingClientRect();
+        if (para && r && (r.top < 0 || r.bottom > innerHeight))
+          para.scrollIntoView({ block: 'center' });
+      }, PARAGRAPH);
     // The content script ran: its element (with a closed shadow root) is on the page.
-    await waitFor('Crosscheck on the page', () => tab.uiRoot());
-    // The names of the article's second paragraph, mid-screen, each under an underline box.
-    await tab.evaluate((paragraph) => {
-      const para = [...document.querySelectorAll('[data-seeded] p')].find((p) =>
-        (p.textContent ?? '').startsWith(paragraph),
-      );
-      para?.scrollIntoView({ block: 'center' });
-    }, PARAGRAPH);
+    await waitFor('Crosscheck on the page', async () => {
+      await showParagraph();
+      return tab.uiRoot();
+    });
+    // The names of that paragraph, each under an underline box.
     const names = await waitFor('underlines under ' + NAMES.join(', '), async () => {
+      await showParagraph();
       const found = await tab.inUi(namesUnder, { paragraph: PARAGRAPH, names: NAMES });
       return found.length === NAMES.length && found.every((n) => n.underlined) ? found : undefined;
     });
