@@ -89,6 +89,16 @@ describe('names read whole', () => {
       ['Army General Jane Tarvel', 'Police Chief Ann Morov'],
     ],
     [
+      'two titled names joined by "and" are two names',
+      [['en', 'Army General Jane Tarvel and Police Chief Ann Morov spoke on Monday.']],
+      ['Jane Tarvel', 'Ann Morov'],
+      [
+        'Army General Jane Tarvel',
+        'Police Chief Ann Morov',
+        'Jane Tarvel and Police Chief Ann Morov',
+      ],
+    ],
+    [
       "a country's abbreviation in capitals alone is a name, the pronoun is not",
       [
         ['en', 'Officials in the US said on Monday that the talks would resume.'],

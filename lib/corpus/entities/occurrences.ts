@@ -742,6 +742,15 @@ function analyseChunk(
     fold(code[0]!) !== fold(toks[0]!.text)[0]
       ? null
       : code;
+  const and = titledPairAt(toks, stats, source.language);
+  if (and > 0) {
+    // Each titled name is read as a chunk of its own; the acronym after the chunk is the second's.
+    return [toks.slice(0, and), toks.slice(and + 1)].flatMap((part, i) => {
+      const partFrom = from + toks.indexOf(part[0]!);
+      const sub = { ...c, toks: part, from: partFrom, to: partFrom + part.length };
+      return roleOccurrences(sub, roleAt(part, stats), i === 1 ? acr : null, knownPersons);
+    });
+  }
   const r = roleAt(toks, stats);
   if (r >= 0) return roleOccurrences(c, r, acr, knownPersons);
   const allCapsChunk = toks.every((t) => isAllCaps(t.text) || isConnector(t.text));
@@ -835,6 +844,28 @@ function isRegionCode(toks: readonly Token[], sentence: string, base: number): b
     ) &&
     sentence[lone.end - base] === ')'
   );
+}
+
+/**
+ * Index of the conjunction between two titled names in one chunk ("Army General Jane Doe and
+ * Police Chief Ann Roe"), or -1: each side has a role word with a name after it. Otherwise the
+ * last role word would take the whole chunk, and the first name would be lost.
+ */
+function titledPairAt(
+  toks: readonly Token[],
+  stats: CorpusStats,
+  lang: string | null | undefined,
+): number {
+  const conjunctions = inLanguage('conjunctions', lang ?? null);
+  const titled = (part: readonly Token[]) => {
+    const r = roleAt(part, stats);
+    return r >= 0 && r < part.length - 1;
+  };
+  for (let j = 1; j < toks.length - 1; j++) {
+    if (toks[j]!.cap || !conjunctions.has(fold(toks[j]!.text))) continue;
+    if (titled(toks.slice(0, j)) && titled(toks.slice(j + 1))) return j;
+  }
+  return -1;
 }
 
 /** Index of the last role word in the name's tokens, or -1 ("General Election" has none). */
