@@ -4,6 +4,7 @@
  * carry facts, so each is kept once, marked as a caption, with its photo credit removed.
  */
 import { LEXICONS } from '../lang';
+import { detectLanguage, foreignLineLanguage } from '../lang/detect';
 import type { Block, BlockKind, RemovedText } from '../types';
 
 export interface CleanResult {
@@ -165,41 +166,6 @@ const BULLET = /^\s*[•·▪●◦‣∙*-]\s+/;
 /** A span in quotation marks: «…», “…”, „…“ or "…". */
 const QUOTED = /«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|"[^"]*"/gu;
 
-// Function words by language, to spot lines in another language than the article (paywalls,
-// cookie banners): a generic signal that works for any story.
-const STOPWORDS: Record<string, Set<string>> = {
-  en: new Set(
-    'the of and to in a is that for on with as was by at from it be are this have has an will'.split(
-      ' ',
-    ),
-  ),
-  es: new Set(
-    'el la de que y en los se del las por un para con una su es al lo como más pero tu te si'.split(
-      ' ',
-    ),
-  ),
-  fr: new Set('le la les de des et en un une du est que qui pour dans pas sur au vous'.split(' ')),
-  pt: new Set('o a os as de do da dos das e em um uma para com não que se na no é'.split(' ')),
-  de: new Set(
-    'der die das und ist nicht ein eine zu den mit von sich des auf für im dem'.split(' '),
-  ),
-};
-
-export function guessLanguage(text: string): string | null {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 4) return null;
-  let best: string | null = null;
-  let bestScore = 0;
-  for (const [lang, set] of Object.entries(STOPWORDS)) {
-    const score = words.filter((w) => set.has(w)).length / words.length;
-    if (score > bestScore) {
-      best = lang;
-      bestScore = score;
-    }
-  }
-  return bestScore >= 0.08 ? best : null;
-}
-
 function captionKey(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
@@ -312,7 +278,7 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l.length > 0);
-  const docLang = language?.slice(0, 2).toLowerCase() ?? guessLanguage(lines.join(' '));
+  const docLang = language?.slice(0, 2).toLowerCase() ?? detectLanguage(lines.join(' '));
 
   const kept: Array<{ kind: BlockKind; text: string }> = [];
   const seenCaptions = new Set<string>();
@@ -350,8 +316,8 @@ export function cleanArticle(raw: string, language: string | null = null): Clean
     line = uncredited;
     // A quoted title or saying may be in another language ("“Night Train” de Jane Roe"): the
     // line's own language is that of the words outside quotes.
-    const lineLang = docLang ? guessLanguage(line.replace(QUOTED, ' ')) : null;
-    if (docLang && lineLang && lineLang !== docLang && line.split(' ').length >= 6) {
+    const lineLang = docLang ? foreignLineLanguage(line.replace(QUOTED, ' '), docLang) : null;
+    if (lineLang && line.split(' ').length >= 6) {
       removed.push({ reason: `text in another language (${lineLang})`, text: line });
       continue;
     }

@@ -6,7 +6,7 @@ export const en: LexiconSource = {
   articles: 'the a an',
   nameArticles: 'the',
   functionWords:
-    'this that these those his her its their our my your both some many several each every all any no such other another according since before after while when where whereas although though despite during in on at for with from by as if but and or nor so yet then there here what who whom whose which why how it he she they we i you us them him me one two three also still only just even later earlier today yesterday tomorrow meanwhile however instead moreover furthermore thus hence not now once outside inside near',
+    'to this that these those his her its their our my your both some many several each every all any no such other another according since before after while when where whereas although though despite during in on at for with from by as if but and or nor so yet then there here what who whom whose which why how it he she they we i you us them him me one two three also still only just even later earlier today yesterday tomorrow meanwhile however instead moreover furthermore thus hence not now once outside inside near',
   conjunctions: 'and',
   connectors: 'of for the',
   elisions: '',

@@ -9,7 +9,7 @@ import type { BundledIndex } from '../bundle';
 import { hashText } from '../hash';
 import Dexie from 'dexie';
 import { type EntityOverrides, parseOverrides } from '../corpus/overrides';
-import { guessLanguage } from '../corpus/clean';
+import { detectLanguage } from '../lang/detect';
 import {
   createDeriveMemo,
   deriveCorpus,
@@ -486,7 +486,7 @@ function previewOf(
     published: s.published,
     language: s.language,
     // What cleaning reads the text as (lib/corpus/clean.ts), shown for the reader to check.
-    guessedLanguage: s.language ? null : guessLanguage(s.text),
+    guessedLanguage: s.language ? null : detectLanguage(s.text),
     chars: s.text.length,
     words: s.text.split(/\s+/).filter(Boolean).length,
     paragraphs: s.text

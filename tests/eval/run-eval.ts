@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { evaluateDiscrepancies, formatDiscrepancyReport } from './discrepancy-eval';
 import { type EvalReport, evaluateAll, type ScopeResult } from './evaluate';
+import { evaluateLanguages, formatLanguageReport } from './language-eval';
 import { evaluateStories, formatStoryReport } from './stories-eval';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -151,10 +152,12 @@ export function main(argv: string[]): number {
   const report = evaluateAll();
   const discrepancies = evaluateDiscrepancies();
   const stories = evaluateStories();
+  const languages = evaluateLanguages();
+  const details = argv.includes('--details');
   process.stdout.write(
     argv.includes('--json')
-      ? `${JSON.stringify({ ...report, discrepancies, stories }, null, 2)}\n`
-      : `${formatReport(report, argv.includes('--details'))}\n\n${formatDiscrepancyReport(discrepancies, argv.includes('--details'))}\n\n${formatStoryReport(stories)}\n`,
+      ? `${JSON.stringify({ ...report, discrepancies, stories, languages }, null, 2)}\n`
+      : `${formatReport(report, details)}\n\n${formatDiscrepancyReport(discrepancies, details)}\n\n${formatStoryReport(stories)}\n\n${formatLanguageReport(languages, details)}\n`,
   );
   return 0;
 }

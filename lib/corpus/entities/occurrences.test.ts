@@ -99,6 +99,12 @@ describe('names read whole', () => {
       ],
     ],
     [
+      'an airport after an elided article, in a short sentence (fr)',
+      [['fr', "L'avion devait atterrir à l'Aéroport de Norvale lundi soir."]],
+      ['Aéroport de Norvale'],
+      [],
+    ],
+    [
       "a country's abbreviation in capitals alone is a name, the pronoun is not",
       [
         ['en', 'Officials in the US said on Monday that the talks would resume.'],

@@ -4,7 +4,7 @@
  */
 import { boundedMemo } from '../../bounded-memo';
 import { anyLanguage, baseLanguage, LEXICONS, typeKeywords } from '../../lang';
-import { guessLanguage } from '../clean';
+import { detectLanguage } from '../../lang/detect';
 import { fold } from '../text';
 import { isAllCaps, isConnector, type Token } from '../tokens';
 import type { EntityType, Source } from '../../types';
@@ -118,7 +118,7 @@ export function languageOf(source: Source): string | null {
   if (!languages.has(source))
     languages.set(
       source,
-      baseLanguage(source.language) ?? guessLanguage(source.text.slice(0, 20_000)),
+      baseLanguage(source.language) ?? detectLanguage(source.text.slice(0, 20_000)),
     );
   return languages.get(source) ?? null;
 }
