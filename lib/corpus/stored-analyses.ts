@@ -1,0 +1,73 @@
+/**
+ * Each source's claim analysis as the database keeps it between service-worker lives: a worker
+ * that starts has an empty memo (lib/corpus/pipeline.ts's DeriveMemo), and without these rows
+ * its first change would extract every source's claims again. A row is a cache, never an
+ * answer: it is used only when the fingerprint of its inputs (the source row, its passages and
+ * its mentions) and its stamp (the format below and the bundled index's version) are those of
+ * the build, and every read it made of the entities and of the place-name test gives the same
+ * answer, as the in-memory memo checks. A stale, rolled-back or foreign row is not used.
+ */
+import type { ClaimReads } from '../claims';
+import type { Claim, Mention, Passage, Source } from '../types';
+
+export const ANALYSES_STORE = 'analyses';
+
+/**
+ * Bump when claim extraction, what it reads or this row's shape changes: rows of another format
+ * are not used. (The bundled index's version is in the stamp too, so an update that changes
+ * the seeds' claims drops every row even if this is forgotten.)
+ */
+export const ANALYSIS_FORMAT = 1;
+
+/** The stamp rows are written with and read back under. */
+export const analysisStamp = (indexVersion: unknown) =>
+  `${ANALYSIS_FORMAT}:${String(indexVersion ?? '')}`;
+
+export interface StoredAnalysis {
+  /** The source id. */
+  id: string;
+  stamp: string;
+  /** analysisInputs of the source, passages and mentions the claims were extracted from. */
+  inputs: string;
+  reads: ClaimReads;
+  /** Every word the place-name test was asked about, with the answer. */
+  probes: Map<string, boolean>;
+  claims: Claim[];
+}
+
+/**
+ * A 128-bit fingerprint of a string: four 32-bit multiply-xor lanes with distinct seeds and
+ * multipliers, each finished with murmur3's avalanche. Not cryptographic; it tells whether a
+ * source's own rows are those a row was written from, where the only writers are the pipeline
+ * and the reader's edits of that same source, so no one chooses both sides of a collision.
+ */
+export function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  let c = 0x85ebca6b;
+  let d = 0xc2b2ae35;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x5bd1e995);
+    c = Math.imul(c ^ ch, 0x27d4eb2f);
+    d = Math.imul(d ^ ch, 0x165667b1);
+  }
+  const fmix = (h: number, n: number) => {
+    h ^= n;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return (h >>> 0).toString(16).padStart(8, '0');
+  };
+  return fmix(a, text.length) + fmix(b, 1) + fmix(c, 2) + fmix(d, 3);
+}
+
+/** The fingerprint of what a source's claims are extracted from (besides the entity reads). */
+export const analysisInputs = (
+  source: Source,
+  passages: readonly Passage[],
+  own: readonly Mention[],
+): string => fingerprint(JSON.stringify([source, passages, own]));
