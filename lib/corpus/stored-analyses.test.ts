@@ -1,0 +1,112 @@
+/**
+ * Claim analyses read back from the database after a worker start (lib/corpus/stored-analyses.ts)
+ * give exactly the batch build: a fresh memo given the rows an earlier memo wrote extracts
+ * nothing that did not change, and a row whose inputs are not the build's (an edited source, a
+ * row written for other mentions) is not used, even when it holds wrong claims.
+ */
+import { describe, expect, test } from 'vitest';
+import { loadSeedOverrides, loadSeedSources } from '../node/seeds';
+import type { RawSource } from '../types';
+import {
+  createDeriveMemo,
+  deriveCorpus,
+  type DeriveMemo,
+  type PreparedSource,
+  prepareSource,
+  unsavedAnalyses,
+} from './pipeline';
+import { fingerprint, type StoredAnalysis } from './stored-analyses';
+
+const coverage = new URL('../../tests/eval/coverage/', import.meta.url);
+const prefixed = (dir: string, prefix: string, n: number) =>
+  loadSeedSources(new URL(`${dir}/`, coverage))
+    .slice(0, n)
+    .map((r): RawSource => ({ ...r, id: `${prefix}/${r.id}` }));
+const event = prefixed('voepass-2283-vinhedo-crash-2024', 'crash', 4);
+const other = prefixed('morocco-al-haouz-earthquake-2023', 'quake', 3);
+const unrelated = prefixed('unrelated', 'unrelated', 1);
+const raws = [...event, ...other, ...unrelated];
+const overrides = loadSeedOverrides(new URL('voepass-2283-vinhedo-crash-2024/', coverage));
+
+/** Fresh objects each time: nothing shared between the builds compared. */
+const prepared = (rs: readonly RawSource[]) => rs.map((r) => prepareSource(r));
+const batch = (rs: readonly RawSource[]) => deriveCorpus(prepared(rs), overrides);
+
+/** What a worker life leaves in the database: the rows its memo wrote, as stored (cloned). */
+function lifeRows(sources: readonly PreparedSource[]): StoredAnalysis[] {
+  const memo = createDeriveMemo();
+  deriveCorpus(sources, overrides, memo);
+  const unsaved = unsavedAnalyses(memo, 'stamp');
+  expect(unsaved.length).toBe(sources.length);
+  for (const u of unsaved) u.written();
+  // Written once: nothing left to write until a source is analysed again.
+  expect(unsavedAnalyses(memo, 'stamp')).toEqual([]);
+  return structuredClone(unsaved.map((u) => u.row));
+}
+
+/** A new life's memo, given the rows read back. */
+function restarted(rows: readonly StoredAnalysis[]): DeriveMemo {
+  const memo = createDeriveMemo();
+  memo.stored = new Map(rows.map((r) => [r.id, r]));
+  return memo;
+}
+
+describe('a memo given the rows a former life wrote gives the batch build', () => {
+  const rows = lifeRows(prepared(raws));
+
+  test('nothing changed: every source restored, none extracted', () => {
+    const memo = restarted(rows);
+    expect(deriveCorpus(prepared(raws), overrides, memo)).toEqual(batch(raws));
+    expect(memo.claimsExtracted).toBe(0);
+    expect(memo.claimsRestored).toBe(raws.length);
+    // Restored entries are the memo's: the next build keeps them without the rows.
+    expect(memo.stored.size).toBe(0);
+    expect(unsavedAnalyses(memo, 'stamp')).toEqual([]);
+  });
+
+  test.each([
+    ['a source added', [...raws, ...prefixed('unrelated', 'unrelated', 2).slice(1)]],
+    ['a source of the larger story removed', raws.filter((r) => r !== event[1])],
+    ['a whole story removed', raws.filter((r) => !other.includes(r))],
+  ])('%s', (_what, now) => {
+    const memo = restarted(rows);
+    expect(deriveCorpus(prepared(now), overrides, memo)).toEqual(batch(now));
+    expect(memo.claimsRestored).toBeGreaterThan(0);
+    expect(memo.claimsRestored + memo.claimsExtracted).toBe(now.length);
+  });
+
+  test.each([
+    ['its date', (r: RawSource): RawSource => ({ ...r, published: '2001-02-03' })],
+    ['its title', (r: RawSource): RawSource => ({ ...r, title: `${r.title ?? ''} (updated)` })],
+    [
+      'its text',
+      (r: RawSource): RawSource => ({
+        ...r,
+        text: `${r.text.trimEnd()}\n\nThe report was updated later in the day.`,
+      }),
+    ],
+  ])('an edited source (%s): its row is not used, though it holds no claims', (_what, edit) => {
+    const target = event[0]!.id;
+    // A row that would show if used: no claims at all.
+    const tampered = rows.map((r) => (r.id === target ? { ...r, claims: [] } : r));
+    const now = raws.map((r) => (r.id === target ? edit(r) : r));
+    const memo = restarted(tampered);
+    const built = deriveCorpus(prepared(now), overrides, memo);
+    expect(built).toEqual(batch(now));
+    expect(built.claims.some((c) => c.sourceId === target)).toBe(true);
+    expect(memo.claimsExtracted).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('fingerprint', () => {
+  test.each([
+    ['', 'a'],
+    ['the same words', 'the same words '],
+    ['ab', 'ba'],
+    ['The minister said', 'the minister said'],
+  ])('%j and %j differ', (a, b) => {
+    expect(fingerprint(a)).not.toBe(fingerprint(b));
+    expect(fingerprint(a)).toBe(fingerprint(a));
+    expect(fingerprint(a)).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
