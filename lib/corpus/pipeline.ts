@@ -12,7 +12,12 @@ import { DiscoveryMemo, type DiscoveryResult, discoverEntities } from './entitie
 import { hashText } from '../hash';
 import type { EntityOverrides } from './overrides';
 import { splitSentences } from './segment';
-import { analysisInputs, type StoredAnalysis } from './stored-analyses';
+import {
+  analysisInputs,
+  type KeptAnalysis,
+  type StoredAnalysis,
+  storedAnalysis,
+} from './stored-analyses';
 
 export interface PreparedSource {
   source: Source;
@@ -98,7 +103,7 @@ export interface DeriveMemo {
    * each is used at most once, in place of an extraction, when it passes the memo's own checks
    * and its inputs' fingerprint is the build's (lib/corpus/stored-analyses.ts).
    */
-  stored: Map<string, StoredAnalysis>;
+  stored: Map<string, KeptAnalysis>;
   /** How many times a source's claims were extracted rather than kept (what tests count). */
   claimsExtracted: number;
   /** How many sources' claims came from `stored` (what tests count). */
@@ -143,9 +148,8 @@ export function unsavedAnalyses(
   for (const [id, hit] of memo.claims) {
     if (hit.saved !== null) continue;
     const inputs = analysisInputs(hit.source, hit.passages, hit.own);
-    const { reads, probes, claims } = hit;
     out.push({
-      row: { id, stamp, inputs, reads, probes, claims },
+      row: storedAnalysis(id, stamp, { ...hit, inputs }),
       written: () => {
         // Unless the entry was replaced meanwhile (a later build's, not written yet).
         if (memo.claims.get(id) === hit) hit.saved = inputs;

@@ -15,7 +15,13 @@ import {
   prepareSource,
   unsavedAnalyses,
 } from './pipeline';
-import { fingerprint, type StoredAnalysis } from './stored-analyses';
+import type { Claim } from '../types';
+import {
+  fingerprint,
+  keptAnalysis,
+  type KeptAnalysis,
+  type StoredAnalysis,
+} from './stored-analyses';
 
 const coverage = new URL('../../tests/eval/coverage/', import.meta.url);
 const prefixed = (dir: string, prefix: string, n: number) =>
@@ -32,22 +38,32 @@ const overrides = loadSeedOverrides(new URL('voepass-2283-vinhedo-crash-2024/', 
 const prepared = (rs: readonly RawSource[]) => rs.map((r) => prepareSource(r));
 const batch = (rs: readonly RawSource[]) => deriveCorpus(prepared(rs), overrides);
 
-/** What a worker life leaves in the database: the rows its memo wrote, as stored (cloned). */
-function lifeRows(sources: readonly PreparedSource[]): StoredAnalysis[] {
+/**
+ * What a worker life leaves in the database: the rows its memo wrote and the claims table, as
+ * stored (cloned).
+ */
+function lifeRows(sources: readonly PreparedSource[]): Array<[string, KeptAnalysis]> {
   const memo = createDeriveMemo();
-  deriveCorpus(sources, overrides, memo);
+  const { claims } = deriveCorpus(sources, overrides, memo);
   const unsaved = unsavedAnalyses(memo, 'stamp');
   expect(unsaved.length).toBe(sources.length);
   for (const u of unsaved) u.written();
   // Written once: nothing left to write until a source is analysed again.
   expect(unsavedAnalyses(memo, 'stamp')).toEqual([]);
-  return structuredClone(unsaved.map((u) => u.row));
+  const [rows, table] = structuredClone([unsaved.map((u) => u.row), claims]);
+  return rows.map((row) => [row.id, readBack(row, table)!]);
 }
 
-/** A new life's memo, given the rows read back. */
-function restarted(rows: readonly StoredAnalysis[]): DeriveMemo {
+/** A row read back with the claims table, as a worker start does. */
+function readBack(row: StoredAnalysis, table: readonly Claim[], stamp = 'stamp') {
+  const byId = new Map(table.map((c) => [c.id, c]));
+  return keptAnalysis(row, stamp, (id) => byId.get(id));
+}
+
+/** A new life's memo, given the analyses read back. */
+function restarted(rows: ReadonlyArray<[string, KeptAnalysis]>): DeriveMemo {
   const memo = createDeriveMemo();
-  memo.stored = new Map(rows.map((r) => [r.id, r]));
+  memo.stored = new Map(rows);
   return memo;
 }
 
@@ -88,13 +104,37 @@ describe('a memo given the rows a former life wrote gives the batch build', () =
   ])('an edited source (%s): its row is not used, though it holds no claims', (_what, edit) => {
     const target = event[0]!.id;
     // A row that would show if used: no claims at all.
-    const tampered = rows.map((r) => (r.id === target ? { ...r, claims: [] } : r));
+    const tampered = rows.map(([id, r]): [string, KeptAnalysis] => [
+      id,
+      id === target ? { ...r, claims: [] } : r,
+    ]);
     const now = raws.map((r) => (r.id === target ? edit(r) : r));
     const memo = restarted(tampered);
     const built = deriveCorpus(prepared(now), overrides, memo);
     expect(built).toEqual(batch(now));
     expect(built.claims.some((c) => c.sourceId === target)).toBe(true);
     expect(memo.claimsExtracted).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a row is read back only with the very claims it was written with', () => {
+  const sources = prepared(event.slice(0, 2));
+  const memo = createDeriveMemo();
+  const { claims } = deriveCorpus(sources, overrides, memo);
+  const row = structuredClone(unsavedAnalyses(memo, 'stamp')[0]!.row);
+  const own = claims.filter((c) => c.sourceId === row.id);
+
+  test('the same claims: read back, in their order', () => {
+    expect(own.length).toBeGreaterThan(1);
+    expect(readBack(row, [...claims].reverse())?.claims).toEqual(own);
+  });
+
+  test.each([
+    ['another stamp', claims, '0:other'],
+    ['a claim missing', claims.filter((c) => c !== own[0]), 'stamp'],
+    ['a claim changed', claims.map((c) => (c === own[0] ? { ...c, end: c.end + 1 } : c)), 'stamp'],
+  ])('%s: not read back', (_what, table, stamp) => {
+    expect(readBack(row, table, stamp)).toBeNull();
   });
 });
 

@@ -23,10 +23,8 @@ export const ANALYSIS_FORMAT = 1;
 export const analysisStamp = (indexVersion: unknown) =>
   `${ANALYSIS_FORMAT}:${String(indexVersion ?? '')}`;
 
-export interface StoredAnalysis {
-  /** The source id. */
-  id: string;
-  stamp: string;
+/** A source's analysis as the build uses it: its claims, and what they were made from. */
+export interface KeptAnalysis {
   /** analysisInputs of the source, passages and mentions the claims were extracted from. */
   inputs: string;
   reads: ClaimReads;
@@ -34,6 +32,58 @@ export interface StoredAnalysis {
   probes: Map<string, boolean>;
   claims: Claim[];
 }
+
+/**
+ * A source's analysis as the database keeps it: the claims themselves are the claims table's
+ * rows (written in the same transaction), named here in their order and fingerprinted, so a
+ * row costs about a tenth of its claims.
+ */
+export interface StoredAnalysis extends Omit<KeptAnalysis, 'claims'> {
+  /** The source id. */
+  id: string;
+  stamp: string;
+  claimIds: string[];
+  /** claimsFingerprint of the claims, in their order. */
+  claims: string;
+}
+
+/** The analysis as a database row. */
+export const storedAnalysis = (
+  id: string,
+  stamp: string,
+  { inputs, reads, probes, claims }: KeptAnalysis,
+): StoredAnalysis => ({
+  id,
+  stamp,
+  inputs,
+  reads,
+  probes,
+  claimIds: claims.map((c) => c.id),
+  claims: claimsFingerprint(claims),
+});
+
+/**
+ * The analysis a row keeps, with its claims from the claims table (`claimOf`), when the row is
+ * of `stamp` and those rows are the very claims it was written with (null otherwise).
+ */
+export function keptAnalysis(
+  row: StoredAnalysis,
+  stamp: string,
+  claimOf: (id: string) => Claim | undefined,
+): KeptAnalysis | null {
+  if (row.stamp !== stamp) return null;
+  const claims: Claim[] = [];
+  for (const id of row.claimIds) {
+    const c = claimOf(id);
+    if (!c) return null;
+    claims.push(c);
+  }
+  if (claimsFingerprint(claims) !== row.claims) return null;
+  const { inputs, reads, probes } = row;
+  return { inputs, reads, probes, claims };
+}
+
+const claimsFingerprint = (claims: readonly Claim[]) => fingerprint(JSON.stringify(claims));
 
 /**
  * A 128-bit fingerprint of a string: four 32-bit multiply-xor lanes with distinct seeds and

@@ -8,7 +8,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { CrosscheckDB } from '../db';
 import { buildCorpus } from '../corpus/pipeline';
-import { type StoredAnalysis } from '../corpus/stored-analyses';
+import { fingerprint, type StoredAnalysis } from '../corpus/stored-analyses';
 import { loadSeedSources } from '../node/seeds';
 import { seedBundle, seedSources } from '../../tests/unit/fixtures/seed-corpus';
 import type { Corpus, RawSource, Source } from '../types';
@@ -94,9 +94,10 @@ describe('the first change after a worker restart gives the batch build', () => 
   const expectBatch = async () =>
     expect(await rows(db)).toEqual(batchOf(await db.sources.toArray(), textOf));
   /** Rewrites every kept analysis (a row that would show if used: no claims). */
+  const noClaims = { claimIds: [], claims: fingerprint('[]') };
   const tamper = (change: (r: StoredAnalysis) => Partial<StoredAnalysis>) =>
     db.analyses.toCollection().modify((r) => {
-      Object.assign(r, change(r), { claims: [] });
+      Object.assign(r, change(r), noClaims);
     });
 
   test('a change in the first life keeps every analysis; a second life adds a source', async () => {

@@ -19,7 +19,7 @@ import {
   prepareSource,
   unsavedAnalyses,
 } from '../corpus/pipeline';
-import { analysisStamp } from '../corpus/stored-analyses';
+import { analysisStamp, keptAnalysis } from '../corpus/stored-analyses';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
@@ -74,11 +74,21 @@ async function currentStamp(db: CrosscheckDB): Promise<string> {
 async function restoreAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
   if (kept.restored) return;
   kept.restored = true;
-  const { rows, stamp } = await db.transaction('r', [db.meta, db.analyses], async () => ({
-    stamp: await currentStamp(db),
-    rows: await db.analyses.toArray(),
-  }));
-  kept.memo.stored = new Map(rows.filter((r) => r.stamp === stamp).map((r) => [r.id, r]));
+  const { rows, stamp, claims } = await db.transaction(
+    'r',
+    [db.meta, db.analyses, db.claims],
+    async () => ({
+      stamp: await currentStamp(db),
+      rows: await db.analyses.toArray(),
+      claims: await db.claims.toArray(),
+    }),
+  );
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  kept.memo.stored = new Map();
+  for (const row of rows) {
+    const analysis = keptAnalysis(row, stamp, (id) => claimById.get(id));
+    if (analysis) kept.memo.stored.set(row.id, analysis);
+  }
 }
 
 /**
