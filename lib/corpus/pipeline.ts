@@ -172,7 +172,7 @@ const plain = (x: object) => {
  * Anything else (a Date, a class instance) is compared by its JSON. Never true for rows whose
  * JSON differs; a build compares every entity this way, so it must not allocate.
  */
-function sameRowJson(a: unknown, b: unknown): boolean {
+export function sameRowJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {

@@ -17,6 +17,7 @@ import {
   type DerivedRows,
   type PreparedSource,
   prepareSource,
+  sameRowJson,
   unsavedAnalyses,
 } from '../corpus/pipeline';
 import { analysisStamp, keptAnalysis } from '../corpus/stored-analyses';
@@ -365,7 +366,8 @@ async function writeDerivedChanges(
     const changed = after[t].filter((r) => {
       const was = old.get(r.id);
       old.delete(r.id);
-      return was !== r && (!was || JSON.stringify(was) !== JSON.stringify(r));
+      // Compared without writing their JSON: after a start every row is compared.
+      return !sameRowJson(was, r);
     });
     if (old.size > 0) await db[t].bulkDelete([...old.keys()]);
     // Each table's own row type: the union of the four would not narrow in one call.
