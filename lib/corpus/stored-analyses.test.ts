@@ -136,6 +136,15 @@ describe('a row is read back only with the very claims it was written with', () 
   ])('%s: not read back', (_what, table, stamp) => {
     expect(readBack(row, table, stamp)).toBeNull();
   });
+
+  test.each([
+    ['probes not a map', { probes: [] }],
+    ['no reads', { reads: null }],
+    ['reads without their maps', { reads: { ...row.reads, roles: {} } }],
+    ['claim ids not a list', { claimIds: 'a' }],
+  ])('a damaged row (%s): not read back', (_what, damage) => {
+    expect(readBack({ ...row, ...damage } as unknown as StoredAnalysis, claims)).toBeNull();
+  });
 });
 
 describe('fingerprint', () => {

@@ -71,7 +71,7 @@ export function keptAnalysis(
   stamp: string,
   claimOf: (id: string) => Claim | undefined,
 ): KeptAnalysis | null {
-  if (row.stamp !== stamp) return null;
+  if (row.stamp !== stamp || !wellFormed(row)) return null;
   const claims: Claim[] = [];
   for (const id of row.claimIds) {
     const c = claimOf(id);
@@ -84,6 +84,26 @@ export function keptAnalysis(
 }
 
 const claimsFingerprint = (claims: readonly Claim[]) => fingerprint(JSON.stringify(claims));
+
+/** Whether a row read back has the shape it was written with (a damaged one is not used). */
+function wellFormed(row: StoredAnalysis): boolean {
+  const { reads, probes, claimIds, inputs, claims } = row as Partial<StoredAnalysis>;
+  return (
+    typeof inputs === 'string' &&
+    typeof claims === 'string' &&
+    Array.isArray(claimIds) &&
+    probes instanceof Map &&
+    typeof reads === 'object' &&
+    reads !== null &&
+    reads.types instanceof Map &&
+    reads.names instanceof Map &&
+    reads.roles instanceof Map &&
+    [...reads.roles.values()].every((asked) => asked instanceof Map) &&
+    (reads.ranked === null ||
+      (Array.isArray(reads.ranked?.among) && Array.isArray(reads.ranked?.order))) &&
+    typeof reads.all === 'boolean'
+  );
+}
 
 /**
  * A 128-bit fingerprint of a string: four 32-bit multiply-xor lanes with distinct seeds and

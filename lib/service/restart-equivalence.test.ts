@@ -115,10 +115,14 @@ describe('the first change after a worker restart gives the batch build', () => 
 
   test('a life whose analyses have another format: none used', async () => {
     await tamper(() => ({ stamp: '0:another' }));
+    // And one of a source no longer there: deleted by the next change.
+    const [some] = await db.analyses.toArray();
+    await db.analyses.put({ ...some!, id: 'user-gone' });
     const gone = [...textOf.keys()][1]!;
     await life().removeSource({ id: gone });
     await expectBatch();
     expect(await db.analyses.get(gone)).toBeUndefined();
+    expect(await db.analyses.get('user-gone')).toBeUndefined();
     // Every source analysed again, and written under the current stamp.
     const kept = await db.analyses.toArray();
     expect(kept.every((r) => r.stamp !== '0:another')).toBe(true);

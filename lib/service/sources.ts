@@ -100,11 +100,19 @@ async function saveAnalyses(
   db: CrosscheckDB,
   kept: Kept,
   removed: readonly string[],
+  present: readonly PreparedSource[],
 ): Promise<() => void> {
   const unsaved = unsavedAnalyses(kept.memo, await currentStamp(db));
-  if (removed.length > 0) await db.analyses.bulkDelete([...removed]);
+  const gone = new Set(removed);
+  // Once a life, the rows of sources no longer there (removed by a reset or a seed update).
+  if (!kept.pruned) {
+    const ids = new Set(present.map((p) => p.source.id));
+    for (const id of await db.analyses.toCollection().primaryKeys()) if (!ids.has(id)) gone.add(id);
+  }
+  if (gone.size > 0) await db.analyses.bulkDelete([...gone]);
   if (unsaved.length > 0) await db.analyses.bulkPut(unsaved.map((u) => u.row));
   return () => {
+    kept.pruned = true;
     for (const u of unsaved) u.written();
   };
 }
@@ -189,6 +197,8 @@ interface Kept {
   memo: DeriveMemo;
   /** Whether the database's claim analyses were read back in this worker life. */
   restored: boolean;
+  /** Whether this life deleted the analyses of sources no longer there. */
+  pruned: boolean;
 }
 
 const newKept = (): Kept => ({
@@ -197,6 +207,7 @@ const newKept = (): Kept => ({
   derived: null,
   memo: createDeriveMemo(),
   restored: false,
+  pruned: false,
 });
 
 /** Reads the inputs (inside a transaction of the caller's, or in a read transaction of its own). */
@@ -341,7 +352,7 @@ async function writeChange(
   // reading and comparing them costs less than writing them all again.
   const before = (kept.inputs === inputs ? kept.derived : null) ?? (await readDerived(db));
   await writeDerivedChanges(db, before, derived);
-  const saved = await saveAnalyses(db, kept, change.remove ?? []);
+  const saved = await saveAnalyses(db, kept, change.remove ?? [], after);
   return { inputs, after, derived, saved };
 }
 
