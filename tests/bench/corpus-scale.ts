@@ -18,9 +18,13 @@
  * build's parts over the same sources (where the add's time goes); the popup's discrepancy list
  * (the data the popup paints: listDiscrepancies); search p50/p95 (first query, which builds the
  * Fuse index, apart); card data p50/p95 (buildCard); the dictionary's size; heap after loading.
+ * The first add (nothing kept in memory or in the database) is apart from the warm adds' median;
+ * then a worker restart (new handlers, so an empty memo, over the same database) and one add:
+ * what a reader meets who opens the options page after the worker stopped; the bytes of the
+ * analyses the database keeps for that (lib/corpus/stored-analyses.ts).
  *
  * Usage: npm run bench:corpus [-- --sizes 100,1000 --adds 3 --out tests/bench/results-corpus.json
- *        --label after --profile /tmp/add --parts 0 --cache 1]
+ *        --label after --profile /tmp/add --profile-add last|first|restart --parts 0 --cache 1]
  * At 10,000 sources give Node a larger heap (NODE_OPTIONS=--max-old-space-size=12000).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
