@@ -6,6 +6,7 @@ import Dexie, {
 } from 'dexie';
 import type { Claim, Corpus, Discrepancy, Entity, Mention, Passage, Source } from './types';
 import { SNAPSHOT_STORE, type SnapshotRow } from './protocol/snapshot';
+import { ANALYSES_STORE, type StoredAnalysis } from './corpus/stored-analyses';
 
 /** Key/value rows for bookkeeping (bundled index version, dictionary version). */
 export interface MetaRow {
@@ -42,6 +43,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     version: 2,
     stores: { [SNAPSHOT_STORE]: 'id' },
   },
+  {
+    // Each source's analyses kept across worker lives, so the first change after a start does
+    // not analyse every source again (lib/corpus/stored-analyses.ts): derived only, checked
+    // against their inputs before use, so a new table and no data to move.
+    version: 3,
+    stores: { [ANALYSES_STORE]: 'id' },
+  },
 ];
 
 /** Declares the schema versions on a Dexie database, up to `upTo` (all by default). */
@@ -74,6 +82,8 @@ export class CrosscheckDB extends Dexie {
   meta!: EntityTable<MetaRow, 'id'>;
   /** Derived answers kept across worker lives (never user data; rebuilt from the rows). */
   snapshots!: EntityTable<SnapshotRow, 'id'>;
+  /** Each source's analyses, kept across worker lives (derived; checked before any use). */
+  analyses!: EntityTable<StoredAnalysis, 'id'>;
 
   /**
    * Bumped by every write request made through this connection (any table), and again when its

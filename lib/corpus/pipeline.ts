@@ -12,6 +12,12 @@ import { DiscoveryMemo, type DiscoveryResult, discoverEntities } from './entitie
 import { hashText } from '../hash';
 import type { EntityOverrides } from './overrides';
 import { splitSentences } from './segment';
+import {
+  analysisInputs,
+  type KeptAnalysis,
+  type StoredAnalysis,
+  storedAnalysis,
+} from './stored-analyses';
 
 export interface PreparedSource {
   source: Source;
@@ -92,8 +98,16 @@ export interface DeriveMemo {
   last: { entities: Map<string, Entity>; mentions: Map<string, Mention> };
   claims: Map<string, ClaimMemo>;
   stories: StoryMemo;
+  /**
+   * Claim analyses read back from the database after a start, by source id, not yet checked:
+   * each is used at most once, in place of an extraction, when it passes the memo's own checks
+   * and its inputs' fingerprint is the build's (lib/corpus/stored-analyses.ts).
+   */
+  stored: Map<string, KeptAnalysis>;
   /** How many times a source's claims were extracted rather than kept (what tests count). */
   claimsExtracted: number;
+  /** How many sources' claims came from `stored` (what tests count). */
+  claimsRestored: number;
 }
 
 interface ClaimMemo {
@@ -106,6 +120,8 @@ interface ClaimMemo {
   /** Every word extractClaims asked the place-name test about, with the answer. */
   probes: Map<string, boolean>;
   claims: Claim[];
+  /** The inputs' fingerprint the database holds this analysis under (null: not saved yet). */
+  saved: string | null;
 }
 
 export function createDeriveMemo(): DeriveMemo {
@@ -114,8 +130,33 @@ export function createDeriveMemo(): DeriveMemo {
     last: { entities: new Map(), mentions: new Map() },
     claims: new Map(),
     stories: createStoryMemo(),
+    stored: new Map(),
     claimsExtracted: 0,
+    claimsRestored: 0,
   };
+}
+
+/**
+ * The memo's claim analyses the database does not hold yet, as rows to write with `stamp`,
+ * each with a function that records it as written (call once the write committed).
+ */
+export function unsavedAnalyses(
+  memo: DeriveMemo,
+  stamp: string,
+): Array<{ row: StoredAnalysis; written: () => void }> {
+  const out: Array<{ row: StoredAnalysis; written: () => void }> = [];
+  for (const [id, hit] of memo.claims) {
+    if (hit.saved !== null) continue;
+    const inputs = analysisInputs(hit.source, hit.passages, hit.own);
+    out.push({
+      row: storedAnalysis(id, stamp, { ...hit, inputs }),
+      written: () => {
+        // Unless the entry was replaced meanwhile (a later build's, not written yet).
+        if (memo.claims.get(id) === hit) hit.saved = inputs;
+      },
+    });
+  }
+  return out;
 }
 
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -131,7 +172,7 @@ const plain = (x: object) => {
  * Anything else (a Date, a class instance) is compared by its JSON. Never true for rows whose
  * JSON differs; a build compares every entity this way, so it must not allocate.
  */
-function sameRowJson(a: unknown, b: unknown): boolean {
+export function sameRowJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
@@ -196,6 +237,58 @@ function keepEqualRows(
   return { entities: keptEntities, mentions: keptMentions };
 }
 
+/** Whether every read an analysis made of the entities and the place-name test still holds. */
+function sameReads(
+  hit: Pick<ClaimMemo, 'reads' | 'probes'>,
+  entities: readonly Entity[],
+  entityAt: ReadonlyMap<string, number>,
+  placeLike: (word: string) => boolean,
+): boolean {
+  return (
+    [...hit.probes].every(([word, answer]) => placeLike(word) === answer) &&
+    sameClaimReads(
+      hit.reads,
+      (id) => {
+        const at = entityAt.get(id);
+        return at === undefined ? undefined : entities[at];
+      },
+      (id) => entityAt.get(id),
+    )
+  );
+}
+
+/**
+ * A source's claims from the analysis the database kept, when its inputs are the source's,
+ * passages' and mentions' of this build and its reads still hold; the analysis then becomes
+ * the memo's entry. Null when there is none or it does not hold.
+ */
+function restoredClaims(
+  p: PreparedSource,
+  own: readonly Mention[],
+  entities: readonly Entity[],
+  entityAt: ReadonlyMap<string, number>,
+  placeLike: (word: string) => boolean,
+  memo: DeriveMemo,
+): Claim[] | null {
+  const stored = memo.stored.get(p.source.id);
+  if (!stored) return null;
+  memo.stored.delete(p.source.id);
+  const inputs = analysisInputs(p.source, p.passages, own);
+  if (stored.inputs !== inputs || !sameReads(stored, entities, entityAt, placeLike)) return null;
+  const { reads, probes, claims } = stored;
+  memo.claims.set(p.source.id, {
+    source: p.source,
+    passages: p.passages,
+    own,
+    reads,
+    probes,
+    claims,
+    saved: inputs,
+  });
+  memo.claimsRestored++;
+  return claims;
+}
+
 /** One source's claims, from the memo when none of what they depend on changed. */
 function sourceClaims(
   p: PreparedSource,
@@ -211,19 +304,15 @@ function sourceClaims(
     sameElements(hit.own, own) &&
     sameJson(hit.source, p.source) &&
     sameJson(hit.passages, p.passages) &&
-    [...hit.probes].every(([word, answer]) => placeLike(word) === answer) &&
-    sameClaimReads(
-      hit.reads,
-      (id) => {
-        const at = entityAt.get(id);
-        return at === undefined ? undefined : entities[at];
-      },
-      (id) => entityAt.get(id),
-    )
+    sameReads(hit, entities, entityAt, placeLike)
   ) {
     hit.source = p.source;
     hit.passages = p.passages;
     return hit.claims;
+  }
+  if (!hit) {
+    const restored = restoredClaims(p, own, entities, entityAt, placeLike, memo);
+    if (restored) return restored;
   }
   const probes = new Map<string, boolean>();
   const probed = (word: string) => {
@@ -241,6 +330,7 @@ function sourceClaims(
     reads,
     probes,
     claims,
+    saved: null,
   });
   return claims;
 }
@@ -274,6 +364,8 @@ export function deriveCorpus(
   const claims = ordered.flatMap((p) =>
     sourceClaims(p, bySource.get(p.source.id) ?? [], entities, entityAt, placeLike, memo),
   );
+  // What was read back and not used now will not be (a source switched off keeps its row).
+  memo.stored.clear();
   const sources = ordered.map((p) => p.source);
   const passages = ordered.flatMap((p) => p.passages);
   const { discrepancies } = discrepanciesByStory(

@@ -17,7 +17,10 @@ import {
   type DerivedRows,
   type PreparedSource,
   prepareSource,
+  sameRowJson,
+  unsavedAnalyses,
 } from '../corpus/pipeline';
+import { analysisStamp, keptAnalysis } from '../corpus/stored-analyses';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
@@ -56,7 +59,62 @@ export interface SourceServiceDeps {
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function tables(db: CrosscheckDB) {
-  return [...CORPUS_TABLES.map((t) => db[t]), db.meta];
+  return [...CORPUS_TABLES.map((t) => db[t]), db.meta, db.analyses];
+}
+
+/** The stamp of claim analyses written or read now (lib/corpus/stored-analyses.ts). */
+async function currentStamp(db: CrosscheckDB): Promise<string> {
+  return analysisStamp((await db.meta.get(META_INDEX_VERSION))?.value);
+}
+
+/**
+ * Reads back the claim analyses the database kept (once per worker life, before its first
+ * build): what that build then finds unchanged is not extracted again. Rows of another stamp
+ * are left out; every other row is checked against its inputs before use (lib/corpus/pipeline.ts).
+ */
+async function restoreAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
+  if (kept.restored) return;
+  kept.restored = true;
+  const { rows, stamp, claims } = await db.transaction(
+    'r',
+    [db.meta, db.analyses, db.claims],
+    async () => ({
+      stamp: await currentStamp(db),
+      rows: await db.analyses.toArray(),
+      claims: await db.claims.toArray(),
+    }),
+  );
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  kept.memo.stored = new Map();
+  for (const row of rows) {
+    const analysis = keptAnalysis(row, stamp, (id) => claimById.get(id));
+    if (analysis) kept.memo.stored.set(row.id, analysis);
+  }
+}
+
+/**
+ * Writes the claim analyses the memo made since the last write and deletes those of removed
+ * sources (inside the change's transaction); returns what to call once it committed.
+ */
+async function saveAnalyses(
+  db: CrosscheckDB,
+  kept: Kept,
+  removed: readonly string[],
+  present: readonly PreparedSource[],
+): Promise<() => void> {
+  const unsaved = unsavedAnalyses(kept.memo, await currentStamp(db));
+  const gone = new Set(removed);
+  // Once a life, the rows of sources no longer there (removed by a reset or a seed update).
+  if (!kept.pruned) {
+    const ids = new Set(present.map((p) => p.source.id));
+    for (const id of await db.analyses.toCollection().primaryKeys()) if (!ids.has(id)) gone.add(id);
+  }
+  if (gone.size > 0) await db.analyses.bulkDelete([...gone]);
+  if (unsaved.length > 0) await db.analyses.bulkPut(unsaved.map((u) => u.row));
+  return () => {
+    kept.pruned = true;
+    for (const u of unsaved) u.written();
+  };
 }
 
 function rawFrom(
@@ -137,6 +195,10 @@ interface Kept {
   /** The derived rows in the database at `inputs.version`. */
   derived: DerivedRows | null;
   memo: DeriveMemo;
+  /** Whether the database's claim analyses were read back in this worker life. */
+  restored: boolean;
+  /** Whether this life deleted the analyses of sources no longer there. */
+  pruned: boolean;
 }
 
 const newKept = (): Kept => ({
@@ -144,6 +206,8 @@ const newKept = (): Kept => ({
   sourceCount: 0,
   derived: null,
   memo: createDeriveMemo(),
+  restored: false,
+  pruned: false,
 });
 
 /** Reads the inputs (inside a transaction of the caller's, or in a read transaction of its own). */
@@ -245,6 +309,7 @@ async function planChange(
   pause: () => Promise<void>,
   kept: Kept,
 ): Promise<Plan> {
+  await restoreAnalyses(db, kept);
   const inputs = await readInputs(db, kept);
   const after = applyChange(inputs, change);
   await pause();
@@ -264,7 +329,12 @@ async function writeChange(
   change: SourceChange,
   overrides: EntityOverrides | null,
   kept: Kept,
-): Promise<{ inputs: CorpusInputs; after: PreparedSource[]; derived: DerivedRows }> {
+): Promise<{
+  inputs: CorpusInputs;
+  after: PreparedSource[];
+  derived: DerivedRows;
+  saved: () => void;
+}> {
   let { after, derived, inputs } = plan;
   if (!(await unchangedSince(db, plan.inputs))) {
     inputs = await readInputs(db, kept);
@@ -278,10 +348,22 @@ async function writeChange(
   const changedRows = after.filter((p) => put.has(p.source.id) || change.enabled?.has(p.source.id));
   await db.sources.bulkPut(changedRows.map((p) => p.source));
   await db.passages.bulkPut(after.filter((p) => put.has(p.source.id)).flatMap((p) => p.passages));
-  const before = kept.inputs === inputs ? kept.derived : null;
-  if (before) await writeDerivedChanges(db, before, derived);
-  else await replaceDerived(db, derived);
-  return { inputs, after, derived };
+  // After a start (nothing kept), the rows the database holds: most are unchanged, and
+  // reading and comparing them costs less than writing them all again.
+  const before = (kept.inputs === inputs ? kept.derived : null) ?? (await readDerived(db));
+  await writeDerivedChanges(db, before, derived);
+  const saved = await saveAnalyses(db, kept, change.remove ?? [], after);
+  return { inputs, after, derived, saved };
+}
+
+async function readDerived(db: CrosscheckDB): Promise<DerivedRows> {
+  const [entities, mentions, claims, discrepancies] = await Promise.all([
+    db.entities.toArray(),
+    db.mentions.toArray(),
+    db.claims.toArray(),
+    db.discrepancies.toArray(),
+  ]);
+  return { entities, mentions, claims, discrepancies };
 }
 
 /** Writes the rows of `after` that are not in `before` (or differ) and deletes those gone. */
@@ -295,7 +377,8 @@ async function writeDerivedChanges(
     const changed = after[t].filter((r) => {
       const was = old.get(r.id);
       old.delete(r.id);
-      return was !== r && (!was || JSON.stringify(was) !== JSON.stringify(r));
+      // Compared without writing their JSON: after a start every row is compared.
+      return !sameRowJson(was, r);
     });
     if (old.size > 0) await db[t].bulkDelete([...old.keys()]);
     // Each table's own row type: the union of the four would not narrow in one call.
@@ -579,6 +662,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       kept.inputs = inputs;
       kept.sourceCount = inputs.sources.length;
       kept.derived = written.derived;
+      written.saved();
     } catch (e) {
       // Rolled back: the memo may hold this change's analyses (checked before any reuse, so
       // still right), but the kept rows must be read again.
@@ -752,6 +836,11 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       await db.transaction('rw', tables(db), async () => {
         await Promise.all(CORPUS_TABLES.map((t) => db[t].clear()));
         const c = bundle.corpus;
+        // The reader's sources are gone, and their analyses with them.
+        const seedIds = new Set(c.sources.map((s) => s.id));
+        await db.analyses.bulkDelete(
+          (await db.analyses.toCollection().primaryKeys()).filter((id) => !seedIds.has(id)),
+        );
         await db.sources.bulkPut(c.sources);
         await db.passages.bulkPut(c.passages);
         await db.entities.bulkPut(c.entities);

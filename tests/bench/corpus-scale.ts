@@ -18,9 +18,13 @@
  * build's parts over the same sources (where the add's time goes); the popup's discrepancy list
  * (the data the popup paints: listDiscrepancies); search p50/p95 (first query, which builds the
  * Fuse index, apart); card data p50/p95 (buildCard); the dictionary's size; heap after loading.
+ * The first add (nothing kept in memory or in the database) is apart from the warm adds' median;
+ * then a worker restart (new handlers, so an empty memo, over the same database) and one add:
+ * what a reader meets who opens the options page after the worker stopped; the bytes of the
+ * analyses the database keeps for that (lib/corpus/stored-analyses.ts).
  *
  * Usage: npm run bench:corpus [-- --sizes 100,1000 --adds 3 --out tests/bench/results-corpus.json
- *        --label after --profile /tmp/add --parts 0 --cache 1]
+ *        --label after --profile /tmp/add --profile-add last|first|restart --parts 0 --cache 1]
  * At 10,000 sources give Node a larger heap (NODE_OPTIONS=--max-old-space-size=12000).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +33,7 @@ import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { serialize } from 'node:v8';
 import { extractClaims, placeLikeTest } from '../../lib/claims';
 import { prepareSource, resolveEntities } from '../../lib/corpus/pipeline';
 import { buildSeedBundle } from '../../lib/node/seeds';
@@ -65,6 +70,11 @@ const PROFILE = arg('profile', '');
 const PARTS = arg('parts', '1') !== '0';
 /** `--cache 1` keeps the batch build for tests/bench/popup-paint.ts (corpus-make's cache). */
 const CACHE = arg('cache', '0') === '1';
+/**
+ * Which add `--profile` profiles: `last` (warm), `first` (the first after the corpus was
+ * stored, with nothing kept anywhere) or `restart` (the first after a worker restart).
+ */
+const PROFILE_ADD = arg('profile-add', 'last');
 
 // ---------------------------------------------------------------- measuring helpers
 
@@ -106,7 +116,9 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   // The corpus plus ADDS sources to add (from a cluster the corpus does not hold).
   const all = corpusOf(n, base, keep);
   const extraCluster = Math.ceil(n / base.length) + 1;
-  const extra = base.slice(0, ADDS).map((r) => variant(r, extraCluster, keep));
+  // One more for the add after a restart.
+  const extra = base.slice(0, ADDS + 1).map((r) => variant(r, extraCluster, keep));
+  const afterRestart = extra.pop()!;
 
   console.log(`\n[${n}] building the corpus (batch)…`);
   const loadBefore = loadavg().map(round);
@@ -162,19 +174,22 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   let stageStart = 0;
   let current: Record<string, number> = {};
   let lastStage = '';
-  const h = createHandlers({
-    db,
-    ready: async () => undefined,
-    seedBundle: async () => bundle,
-    now: () => clock++,
-    pause: async () => undefined,
-    progress: (p) => {
-      const t = performance.now();
-      if (lastStage) current[lastStage] = (current[lastStage] ?? 0) + (t - stageStart);
-      lastStage = p.stage;
-      stageStart = t;
-    },
-  });
+  // One service-worker life: handlers (and their memo) made afresh over the same database.
+  const start = () =>
+    createHandlers({
+      db,
+      ready: async () => undefined,
+      seedBundle: async () => bundle,
+      now: () => clock++,
+      pause: async () => undefined,
+      progress: (p) => {
+        const t = performance.now();
+        if (lastStage) current[lastStage] = (current[lastStage] ?? 0) + (t - stageStart);
+        lastStage = p.stage;
+        stageStart = t;
+      },
+    });
+  const h = start();
 
   // Adding one more source, end to end; then, apart, the popup's first reads the change
   // prepares in the background once it is written (its summary and the list's first page),
@@ -182,23 +197,22 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   const adds: number[] = [];
   const readsAfter: number[] = [];
   const session = PROFILE ? new Session() : null;
-  for (const r of extra) {
+  const addOne = async (handlers: typeof h, r: RawSource, profiled: boolean) => {
     current = {};
     lastStage = '';
-    const profiled = session && r === extra[extra.length - 1];
-    if (profiled) {
+    if (session && profiled) {
       session.connect();
       await session.post('Profiler.enable');
       await session.post('Profiler.start');
     }
     const [, ms] = await time(() =>
-      h.addSource({
+      handlers.addSource({
         draft: pastedDraft(r),
       }),
     );
     if (lastStage)
       current[lastStage] = (current[lastStage] ?? 0) + (performance.now() - stageStart);
-    if (profiled) {
+    if (session && profiled) {
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(
         PROFILE.replace(/(\.cpuprofile)?$/, `-${n}.cpuprofile`),
@@ -206,16 +220,26 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
       );
       session.disconnect();
     }
-    adds.push(ms);
-    stages.push(current);
     const [, readMs] = await time(() =>
-      Promise.all([h.getSummary({}), h.listDiscrepancies(FIRST_PAGE)]),
+      Promise.all([handlers.getSummary({}), handlers.listDiscrepancies(FIRST_PAGE)]),
     );
-    readsAfter.push(readMs);
     console.log(
       `[${n}] add one: ${Math.round(ms)} ms, then the popup's reads ${Math.round(readMs)} ms`,
       current,
     );
+    return { ms, readMs, stages: current };
+  };
+  for (const r of extra) {
+    const first = r === extra[0];
+    const one = await addOne(
+      h,
+      r,
+      PROFILE_ADD === 'first' ? first : PROFILE_ADD === 'last' && r === extra[extra.length - 1],
+    );
+    adds.push(one.ms);
+    readsAfter.push(one.readMs);
+    // The first add computes everything (nothing kept in memory or in the database): apart.
+    if (!first) stages.push(one.stages);
   }
   // And removing one (the last added).
   const lastAdded = (await db.sources.where('origin').equals('user').toArray()).sort(
@@ -228,6 +252,17 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   console.log(
     `[${n}] remove one: ${Math.round(removeMs)} ms, then the popup's reads ${Math.round(readsAfterRemoveMs)} ms`,
   );
+
+  // A worker restart (Chrome stops an idle worker after ~30 s): new handlers, so an empty
+  // memo, over the same database, then one add: what a reader who opens the options page
+  // and adds a source meets.
+  console.log(`[${n}] restart`);
+  const restarted = await addOne(start(), afterRestart, PROFILE_ADD === 'restart');
+  const analysisRows = db.tables.some((t) => t.name === 'analyses')
+    ? await db.table('analyses').toArray()
+    : [];
+  const sourceRows = [await db.sources.toArray(), await db.passages.toArray()];
+  const analysesBytes = serialize(analysisRows).length;
 
   // The popup's discrepancy list (its data; the popup paints it as it arrives).
   const listRuns: number[] = [];
@@ -271,7 +306,15 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     discrepancies: corpus.discrepancies.length,
     batchBuildMs: round(batchMs),
     batchParts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])),
-    addOneMs: { median: round(median(adds)), runs: adds.map(round) },
+    addOneMs: { median: round(median(adds.slice(1))), runs: adds.map(round) },
+    /** The first add after a worker restart (the database as the earlier adds left it). */
+    addAfterRestartMs: round(restarted.ms),
+    addAfterRestartStagesMs: Object.fromEntries(
+      Object.entries(restarted.stages).map(([k, v]) => [k, round(v)]),
+    ),
+    /** Structured-clone bytes of the kept analyses, and of the sources and passages. */
+    analysesBytes: { rows: analysisRows.length, bytes: analysesBytes },
+    sourceAndPassageBytes: serialize(sourceRows).length,
     /** The popup's summary and first page after each add (computed in the background). */
     readsAfterAddMs: { median: round(median(readsAfter)), runs: readsAfter.map(round) },
     readsAfterRemoveMs: round(readsAfterRemoveMs),
@@ -322,7 +365,9 @@ async function main() {
     results.map((r) => ({
       sources: r.sources,
       batch: r.batchBuildMs,
+      firstAdd: r.addOneMs.runs[0],
       add: r.addOneMs.median,
+      afterRestart: r.addAfterRestartMs,
       remove: r.removeOneMs,
       list: r.discrepancyListMs.median,
       searchP95: r.searchMs.p95,

@@ -1,0 +1,151 @@
+/**
+ * A worker restart changes no answer (issue 12): handlers made afresh over the same database
+ * (an empty memo, the claim analyses read back from the database) leave exactly the rows the
+ * batch build gives after their first change, and a kept analysis of another format or of
+ * other inputs is not used, even when it holds wrong claims.
+ */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, test } from 'vitest';
+import { CrosscheckDB } from '../db';
+import { buildCorpus } from '../corpus/pipeline';
+import { fingerprint, type StoredAnalysis } from '../corpus/stored-analyses';
+import { loadSeedSources } from '../node/seeds';
+import { seedBundle, seedSources } from '../../tests/unit/fixtures/seed-corpus';
+import type { Corpus, RawSource, Source } from '../types';
+import { createHandlers } from './handlers';
+import { loadSeedIndex } from './seed-index';
+
+const bundle = seedBundle({ withOverrides: true });
+const seeds = seedSources();
+const event = loadSeedSources(
+  new URL('../../tests/eval/coverage/voepass-2283-vinhedo-crash-2024/', import.meta.url),
+).slice(0, 4);
+
+const sorted = <T extends { id: string }>(xs: readonly T[]) =>
+  [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+type Derived = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'discrepancies'>;
+const derivedOf = (c: Derived): Derived => ({
+  entities: sorted(c.entities),
+  mentions: sorted(c.mentions),
+  claims: sorted(c.claims),
+  discrepancies: sorted(c.discrepancies),
+});
+
+async function rows(db: CrosscheckDB): Promise<Derived> {
+  return derivedOf({
+    entities: await db.entities.toArray(),
+    mentions: await db.mentions.toArray(),
+    claims: await db.claims.toArray(),
+    discrepancies: await db.discrepancies.toArray(),
+  });
+}
+
+/** The batch build of the enabled sources, the reader's from their stored metadata. */
+function batchOf(sources: readonly Source[], textOf: ReadonlyMap<string, string>): Derived {
+  const raw: RawSource[] = sources
+    .filter((s) => s.enabled)
+    .map((s) => {
+      const seed = seeds.find((r) => r.id === s.id);
+      if (seed) return seed;
+      return {
+        id: s.id,
+        file: null,
+        outlet: s.outlet,
+        title: s.title,
+        url: s.url,
+        published: s.published,
+        language: s.language,
+        text: textOf.get(s.id)!,
+        origin: 'user',
+      };
+    });
+  return derivedOf(buildCorpus(raw, bundle.overrides ?? null));
+}
+
+describe('the first change after a worker restart gives the batch build', () => {
+  const db = new CrosscheckDB('restart-equivalence', { indexedDB, IDBKeyRange });
+  let clock = 1_000;
+  /** One worker life: new handlers, so a new memo, over the same database. */
+  const life = () =>
+    createHandlers({
+      db,
+      ready: async () => undefined,
+      seedBundle: async () => bundle,
+      now: () => clock++,
+      pause: async () => undefined,
+    });
+  const textOf = new Map<string, string>();
+  const add = async (h: ReturnType<typeof life>, r: RawSource) => {
+    const added = await h.addSource({
+      draft: {
+        text: r.text,
+        title: r.title ?? r.file,
+        outlet: r.outlet,
+        url: r.url,
+        published: r.published,
+        language: r.language,
+        via: 'paste',
+      },
+    });
+    textOf.set(added.id, r.text);
+    return added.id;
+  };
+  const expectBatch = async () =>
+    expect(await rows(db)).toEqual(batchOf(await db.sources.toArray(), textOf));
+  /** Rewrites every kept analysis (a row that would show if used: no claims). */
+  const noClaims = { claimIds: [], claims: fingerprint('[]') };
+  const tamper = (change: (r: StoredAnalysis) => Partial<StoredAnalysis>) =>
+    db.analyses.toCollection().modify((r) => {
+      Object.assign(r, change(r), noClaims);
+    });
+
+  test('a change in the first life keeps every analysis; a second life adds a source', async () => {
+    await loadSeedIndex(db, bundle);
+    const first = life();
+    for (const r of event.slice(0, 3)) await add(first, r);
+    await expectBatch();
+    const enabled = (await db.sources.toArray()).filter((s) => s.enabled).map((s) => s.id);
+    expect((await db.analyses.toCollection().primaryKeys()).sort()).toEqual(enabled.sort());
+
+    await add(life(), event[3]!);
+    await expectBatch();
+    expect(await db.analyses.count()).toBe(enabled.length + 1);
+  });
+
+  test('a life whose analyses have another format: none used', async () => {
+    await tamper(() => ({ stamp: '0:another' }));
+    // And one of a source no longer there: deleted by the next change.
+    const [some] = await db.analyses.toArray();
+    await db.analyses.put({ ...some!, id: 'user-gone' });
+    const gone = [...textOf.keys()][1]!;
+    await life().removeSource({ id: gone });
+    await expectBatch();
+    expect(await db.analyses.get(gone)).toBeUndefined();
+    expect(await db.analyses.get('user-gone')).toBeUndefined();
+    // Every source analysed again, and written under the current stamp.
+    const kept = await db.analyses.toArray();
+    expect(kept.every((r) => r.stamp !== '0:another')).toBe(true);
+  });
+
+  test('a life whose analyses were made of other inputs: none used', async () => {
+    await tamper(() => ({ inputs: 'other' }));
+    const h = life();
+    await h.setSourceEnabled({ id: seeds[0]!.id, enabled: false });
+    await expectBatch();
+    // And back, in the same life: the memo's entries, not the rows.
+    await h.setSourceEnabled({ id: seeds[0]!.id, enabled: true });
+    await expectBatch();
+    expect((await db.claims.toArray()).length).toBeGreaterThan(0);
+  });
+
+  test('a life that edits a source, then one that removes every reader source', async () => {
+    const id = [...textOf.keys()][0]!;
+    await life().editSource({ id, patch: { published: '2001-02-03' } });
+    await expectBatch();
+    const h = life();
+    for (const s of await db.sources.where('origin').equals('user').toArray())
+      await h.removeSource({ id: s.id });
+    expect(await rows(db)).toEqual(derivedOf(bundle.corpus));
+  });
+});
