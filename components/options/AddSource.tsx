@@ -291,7 +291,17 @@ export function AddSource({ api, onAdded, corrections }: AddSourceProps) {
                 }
               : undefined
           }
-          status={corrections ? <CorrectionStatus corrections={corrections} /> : null}
+          status={
+            corrections ? (
+              <CorrectionStatus
+                corrections={corrections}
+                onUndone={() => {
+                  const draft = pending.draft;
+                  run((current) => previewDraft(draft, current));
+                }}
+              />
+            ) : null
+          }
         />
       ) : null}
     </section>

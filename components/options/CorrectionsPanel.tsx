@@ -66,8 +66,10 @@ export function useCorrections(api: OptionsApi, onChanged: () => void) {
         busy: false,
       });
       onChanged();
+      return true;
     } catch (e) {
       setState((s) => ({ ...s, busy: false, note: errorNote(e) }));
+      return false;
     }
   };
   return { state, add, remove, reload: load };
@@ -76,7 +78,14 @@ export function useCorrections(api: OptionsApi, onChanged: () => void) {
 export type Corrections = ReturnType<typeof useCorrections>;
 
 /** The status line of the last correction, with its Undo. */
-export function CorrectionStatus({ corrections }: { corrections: Corrections }) {
+export function CorrectionStatus({
+  corrections,
+  onUndone,
+}: {
+  corrections: Corrections;
+  /** After an Undo made here (the preview is made again). */
+  onUndone?: () => void;
+}) {
   const { state, remove } = corrections;
   return (
     <div class="correction-status">
@@ -86,7 +95,7 @@ export function CorrectionStatus({ corrections }: { corrections: Corrections }) 
           type="button"
           data-testid="undo-correction"
           disabled={state.busy}
-          onClick={() => void remove(state.last!.id, true)}
+          onClick={() => void remove(state.last!.id, true).then((done) => done && onUndone?.())}
         >
           Undo
         </button>

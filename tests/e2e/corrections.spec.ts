@@ -9,7 +9,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { setSettings } from './browser';
 import { ContentWorld } from './content-world';
 import { type Harness, openHarness } from './harness';
-import { openOptions } from './options-helpers';
+import { openOptions, seedText } from './options-helpers';
 
 let env: Harness;
 test.beforeAll(async () => {
@@ -148,4 +148,40 @@ test('a click the page synthesizes on "Correct…" opens nothing', async () => {
   // The card is still open and no tab came: a trusted click opens one (the test above).
   await expect.poll(async () => (await news.world.card())?.text ?? '').toContain('Correct…');
   expect(env.session.context.pages().length).toBe(pages);
+});
+
+test('a new source\'s preview: "Not a name" on a row, and the preview is made again without it', async () => {
+  test.setTimeout(120_000);
+  const INVENTED = 'Ruritania Widget Board';
+  const options = await openOptions(env.session);
+  await options.getByRole('tab', { name: 'Paste text or HTML' }).click();
+  await options
+    .locator('#paste-text')
+    .fill(
+      `${seedText('003_6d5c1410645c210a.txt')}\n\nThe ${INVENTED} met on Monday in the capital. The ${INVENTED} said it would publish its figures next week.`,
+    );
+  await options.getByLabel('Title').fill('A new source');
+  await options.getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = options.getByRole('region', { name: 'Preview of the source' });
+  const found = preview.getByRole('list', { name: 'Names found' });
+  const row = found.getByRole('listitem').filter({ hasText: INVENTED });
+  await expect(row).toContainText(/new/i);
+  // A linked row offers "Not the same" when the link is not by the same name.
+  const linkedWhy = found.locator('li.linked.with-why');
+  if ((await linkedWhy.count()) > 0)
+    await expect(linkedWhy.first().locator('button', { hasText: 'Not the same' })).toBeVisible();
+  await found.screenshot({ path: 'screenshots/corrections-preview.png' });
+  await row.getByRole('button', { name: `${INVENTED} is not a name` }).click();
+  await expect(preview.getByTestId('success')).toContainText(`“${INVENTED}” is not a name`);
+  await expect(found).toBeVisible();
+  await expect(found.getByRole('listitem').filter({ hasText: INVENTED })).toHaveCount(0);
+  // Undo, and the preview has it again.
+  await preview.getByTestId('undo-correction').click();
+  await expect(
+    options
+      .getByRole('region', { name: 'Preview of the source' })
+      .getByRole('list', { name: 'Names found' })
+      .getByRole('listitem')
+      .filter({ hasText: INVENTED }),
+  ).toHaveCount(1);
 });
