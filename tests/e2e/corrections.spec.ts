@@ -37,7 +37,7 @@ const idsOf = async (world: ContentWorld, text: string) => [
 ];
 
 /** Finds an entity in a combobox with the keyboard and picks the option named `name`. */
-async function pick(options: Page, testId: string, name: string) {
+async function pick(options: Page, testId: string, name: string, screenshot?: string) {
   const box = options.getByTestId(testId);
   await box.fill(name);
   const option = options.getByRole('option', { name: new RegExp(`^${name} \\w+$`) });
@@ -48,6 +48,7 @@ async function pick(options: Page, testId: string, name: string) {
     await box.press('ArrowDown');
   }
   await expect(option).toHaveAttribute('aria-selected', 'true');
+  if (screenshot) await options.locator('#entities').screenshot({ path: screenshot });
   await box.press('Enter');
 }
 
@@ -77,7 +78,7 @@ test('a reader hides a name and joins two entities; the page and the card follow
   await pick(options, 'entity-search', JOIN_A);
   await section.getByRole('button', { name: 'Same as…' }).click();
   await expect(options.getByTestId('same-as-search')).toBeFocused();
-  await pick(options, 'same-as-search', JOIN_B);
+  await pick(options, 'same-as-search', JOIN_B, 'screenshots/corrections-combobox.png');
   await expect(section.getByTestId('success')).toContainText(`is the same as “${JOIN_B}”`);
   const list = section.getByTestId('corrections');
   await expect(list.getByRole('listitem')).toHaveCount(2);
