@@ -25,6 +25,10 @@ export interface SourcePreviewViewProps {
   status?: ComponentChildren;
 }
 
+/** A name without case or accents (how the pipeline's keys compare spellings). */
+const folded = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
 /**
  * One entity: "new", or "linked" (to which known entity) with why, so a wrong link shows. The
  * reason is a visible line unless it is the same name; every marker is words, not only color.
@@ -40,10 +44,14 @@ function EntityChip({
 }) {
   const type = <span class="muted">{TYPE_LABEL[e.type] ?? e.type}</span>;
   // "Not the same": the form this source wrote stands apart from the entity it was linked to
-  // (a name written the same way is the same name, so that link cannot be undone here).
+  // (a name written the same way, accents and case aside, is the same name: not offered).
   const surface = e.reason?.surface ?? null;
   const apart =
-    e.status === 'linked' && e.linkedTo && surface && e.reason?.kind !== 'same-name'
+    e.status === 'linked' &&
+    e.linkedTo &&
+    surface &&
+    e.reason?.kind !== 'same-name' &&
+    folded(surface) !== folded(e.linkedTo)
       ? { surface, linkedTo: e.linkedTo }
       : null;
   const actions = onCorrect ? (
