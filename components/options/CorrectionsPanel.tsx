@@ -129,6 +129,12 @@ export function CorrectionsPanel({
   const [entity, setEntity] = useState<EntityForms | null>(null);
   const [joining, setJoining] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
+  // The buttons the reader used go with the entity: focus moves to Undo, not to the page's top.
+  const focusUndo = () =>
+    requestAnimationFrame(() =>
+      section.current?.querySelector<HTMLElement>('[data-testid="undo-correction"]')?.focus(),
+    );
   const { state, add, remove } = corrections;
 
   const select = async (id: string) => {
@@ -157,16 +163,20 @@ export function CorrectionsPanel({
     if (ok) {
       setEntity(null);
       setJoining(false);
+      focusUndo();
     }
   };
   const hide = async () => {
     if (!entity) return;
     const ok = await add({ kind: 'hide', entityId: entity.id }, `“${entity.name}” is not a name`);
-    if (ok) setEntity(null);
+    if (ok) {
+      setEntity(null);
+      focusUndo();
+    }
   };
 
   return (
-    <section aria-labelledby="entities-heading" class="card" id="entities">
+    <section aria-labelledby="entities-heading" class="card" id="entities" ref={section}>
       <h2 id="entities-heading" ref={heading} tabIndex={-1}>
         Entities
       </h2>

@@ -73,6 +73,8 @@ test('a reader hides a name and joins two entities; the page and the card follow
   await expect(options.getByTestId('entity-picked')).toContainText(HIDE);
   await section.getByRole('button', { name: 'Not a name' }).click();
   await expect(section.getByTestId('success')).toContainText(`“${HIDE}” is not a name`);
+  // Focus goes to Undo (the buttons used went with the entity).
+  await expect(section.getByTestId('undo-correction')).toBeFocused();
 
   // "Same as…", the other entity found with the keyboard.
   await pick(options, 'entity-search', JOIN_A);
