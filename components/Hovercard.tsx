@@ -24,6 +24,8 @@ export interface HovercardProps {
   onClose: () => void;
   onDisableSite: () => void;
   onOpenList: (entityId: string) => void;
+  /** Opens the options page at this entity, to correct it (same as, not a name). */
+  onCorrect?: (entityId: string) => void;
 }
 
 const TYPE_LABEL: Record<EntityType, string> = {
@@ -185,11 +187,23 @@ export function Hovercard(props: HovercardProps) {
         </div>
         <footer class="foot">
           <span class="brand">Crosscheck</span>
-          {props.site && (
-            <button type="button" class="link" onClick={trusted(props.onDisableSite)}>
-              Turn off on {props.site}
-            </button>
-          )}
+          <span class="foot-actions">
+            {props.onCorrect && data && (
+              <button
+                type="button"
+                class="link"
+                title={`Correct ${name}: same as another, or not a name`}
+                onClick={trusted(() => props.onCorrect?.(entityId))}
+              >
+                Correct…
+              </button>
+            )}
+            {props.site && (
+              <button type="button" class="link" onClick={trusted(props.onDisableSite)}>
+                Turn off on {props.site}
+              </button>
+            )}
+          </span>
         </footer>
       </div>
     </div>

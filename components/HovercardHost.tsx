@@ -24,6 +24,8 @@ export interface CardHostOptions {
   site: string | null;
   onDisableSite: () => void;
   onOpenList: (entityId: string) => void;
+  /** The card's "Correct…": opens the options page at the entity. */
+  onCorrect?: (entityId: string) => void;
   /** Called when the card closes itself (close button). */
   onRequestClose: () => void;
 }
@@ -90,6 +92,7 @@ export function createCardHost(
         onClose={opts.onRequestClose}
         onDisableSite={opts.onDisableSite}
         onOpenList={opts.onOpenList}
+        onCorrect={opts.onCorrect}
       />,
       mounted.slot,
     );

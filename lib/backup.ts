@@ -1,9 +1,10 @@
 /**
  * The export file: the reader's own sources (their cleaned text and metadata), the on/off state
- * of the built-in sources, and the settings, in one versioned JSON document. Importing validates
+ * of the built-in sources, the reader's corrections of the entities, and the settings, in one versioned JSON document. Importing validates
  * every part before anything changes; a file with any bad record is refused as a whole.
  */
 import * as v from 'valibot';
+import { type Correction, parseCorrections } from './corpus/corrections';
 import { formatBytes, LIMITS } from './intake/limits';
 import { fail, ok, parseAs, type Result, says } from './problems';
 import { MetadataSchema, SettingsSchema, TextSchema } from './protocol/schemas';
@@ -33,12 +34,15 @@ export interface Backup {
   sources: BackupSource[];
   /** Built-in sources the reader switched off (or on). */
   seedSources: Array<{ id: string; enabled: boolean }>;
+  /** The reader's corrections of the entities (lib/corpus/corrections.ts). */
+  corrections: Correction[];
 }
 
 export function createBackup(
   sources: readonly Source[],
   settings: Settings,
   now: Date = new Date(),
+  corrections: readonly Correction[] = [],
 ): Backup {
   const user = sources.filter((s) => s.origin === 'user').sort((a, b) => a.addedAt - b.addedAt);
   return {
@@ -60,6 +64,7 @@ export function createBackup(
     seedSources: sources
       .filter((s) => s.origin === 'seed')
       .map((s) => ({ id: s.id, enabled: s.enabled })),
+    corrections: corrections.map(({ kind, names, other, at }) => ({ kind, names, other, at })),
   };
 }
 
@@ -143,6 +148,8 @@ const BackupFileSchema = v.object(
       [],
     ),
     exportedAt: v.fallback(v.string(), ''),
+    // Files made before corrections existed have none.
+    corrections: v.optional(v.unknown(), []),
   },
   notBackup,
 );
@@ -207,6 +214,12 @@ export function parseBackup(text: string): Result<Backup> {
       sources.push(checked.value);
     }
   });
+  const corrections = parseCorrections(file.value.corrections);
+  if (!corrections.ok)
+    return fail(
+      'backup-schema',
+      `The reader's corrections in the file are malformed (${lowerFirst(corrections.message)}); nothing was imported. Export the file again.`,
+    );
   if (errors.length > 0) {
     const shown = errors.slice(0, 5).map((e) => `• ${e}`);
     if (errors.length > 5) shown.push(`• … and ${errors.length - 5} more`);
@@ -222,5 +235,6 @@ export function parseBackup(text: string): Result<Backup> {
     settings: file.value.settings,
     sources,
     seedSources: file.value.seedSources,
+    corrections: corrections.value,
   });
 }

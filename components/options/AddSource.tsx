@@ -8,18 +8,21 @@ import type { OptionsApi } from './api';
 import { draftFromHtml } from './capture';
 import { errorNote, Message, type Note } from './Message';
 import { ProgressStatus, useProgress } from './Progress';
+import { CorrectionStatus, type Corrections } from './CorrectionsPanel';
 import { SourcePreviewView } from './SourcePreviewView';
 import type { SourceDraft, SourcePreview, SourceSummary } from '@/lib/protocol';
 
 export interface AddSourceProps {
   api: OptionsApi;
   onAdded: (s: SourceSummary) => void;
+  /** The reader's corrections: the preview's rows make them, and the preview is then redone. */
+  corrections?: Corrections;
 }
 
 type Mode = 'url' | 'paste';
 
 /** Add a source by URL or by pasting text/HTML; preview first, save on confirm. */
-export function AddSource({ api, onAdded }: AddSourceProps) {
+export function AddSource({ api, onAdded, corrections }: AddSourceProps) {
   const [mode, setMode] = useState<Mode>('url');
   const [url, setUrl] = useState('');
   const [paste, setPaste] = useState({ text: '', title: '', outlet: '', published: '', url: '' });
@@ -275,9 +278,30 @@ export function AddSource({ api, onAdded }: AddSourceProps) {
       {pending ? (
         <SourcePreviewView
           preview={pending.preview}
-          busy={busy}
+          busy={busy || !!corrections?.state.busy}
           onSave={onSave}
           onCancel={() => setPending(null)}
+          onCorrect={
+            corrections
+              ? (req, text) => {
+                  const draft = pending.draft;
+                  void corrections.add(req, text).then((made) => {
+                    if (made) run((current) => previewDraft(draft, current));
+                  });
+                }
+              : undefined
+          }
+          status={
+            corrections ? (
+              <CorrectionStatus
+                corrections={corrections}
+                onUndone={() => {
+                  const draft = pending.draft;
+                  run((current) => previewDraft(draft, current));
+                }}
+              />
+            ) : null
+          }
         />
       ) : null}
     </section>

@@ -35,11 +35,12 @@ export function BackupPanel({ api, userSources, onChanged }: BackupPanelProps) {
 
   function onExport() {
     run(async () => {
-      const [{ sources }, settings] = await Promise.all([
+      const [{ sources }, settings, { corrections }] = await Promise.all([
         api.send('exportSources', {}),
         api.getSettings(),
+        api.send('listCorrections', {}),
       ]);
-      const backup = createBackup(sources, settings);
+      const backup = createBackup(sources, settings, new Date(), corrections);
       const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
       const href = URL.createObjectURL(blob);
       const a = document.createElement('a');
@@ -47,7 +48,8 @@ export function BackupPanel({ api, userSources, onChanged }: BackupPanelProps) {
       a.download = backupFileName();
       a.click();
       setTimeout(() => URL.revokeObjectURL(href), 10_000);
-      return `Exported ${backup.sources.length} added source${backup.sources.length === 1 ? '' : 's'} and your settings.`;
+      const fixes = backup.corrections.length;
+      return `Exported ${backup.sources.length} added source${backup.sources.length === 1 ? '' : 's'}, ${fixes} correction${fixes === 1 ? '' : 's'} and your settings.`;
     });
   }
 

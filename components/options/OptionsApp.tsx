@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AddSource } from './AddSource';
 import type { OptionsApi } from './api';
 import { BackupPanel } from './BackupPanel';
+import { CorrectionsPanel, useCorrections } from './CorrectionsPanel';
 import { IntegrityNotice } from './IntegrityNotice';
 import { errorText } from './Message';
 import { SettingsForm } from './SettingsForm';
@@ -23,6 +24,9 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       })
       .catch((e) => setLoadError(errorText(e)));
   }, [api]);
+
+  // Shared by the preview's rows and the Entities section; a change reloads the sources' counts.
+  const corrections = useCorrections(api, refresh);
 
   useEffect(() => {
     refresh();
@@ -56,13 +60,15 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         </p>
       ) : null}
       <IntegrityNotice api={api} />
-      <AddSource api={api} onAdded={refresh} />
+      <AddSource api={api} onAdded={refresh} corrections={corrections} />
       <SourceList api={api} sources={sources} onChanged={refresh} />
+      <CorrectionsPanel api={api} corrections={corrections} />
       <BackupPanel
         api={api}
         userSources={sources?.filter((s) => s.origin === 'user').length ?? 0}
         onChanged={() => {
           refresh();
+          void corrections.reload();
           void api.getSettings().then(setSettings);
         }}
       />

@@ -1,6 +1,7 @@
 import { safeUrl } from '@/lib/intake/url';
 import { sourceLabel } from '@/lib/source-label';
-import type { PreviewEntity, SourcePreview } from '@/lib/protocol';
+import type { ComponentChildren } from 'preact';
+import type { PreviewEntity, RequestIn, SourcePreview } from '@/lib/protocol';
 
 const TYPE_LABEL: Record<string, string> = {
   person: 'person',
@@ -18,18 +19,75 @@ export interface SourcePreviewViewProps {
   busy: boolean;
   onSave: () => void;
   onCancel: () => void;
+  /** Makes one of the reader's corrections (the preview is then made again). */
+  onCorrect?: (req: RequestIn<'addCorrection'>, text: string) => void;
+  /** The last correction's status line, with its Undo. */
+  status?: ComponentChildren;
 }
+
+/** A name without case or accents (how the pipeline's keys compare spellings). */
+const folded = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * One entity: "new", or "linked" (to which known entity) with why, so a wrong link shows. The
  * reason is a visible line unless it is the same name; every marker is words, not only color.
  */
-function EntityChip({ entity: e }: { entity: PreviewEntity }) {
+function EntityChip({
+  entity: e,
+  busy,
+  onCorrect,
+}: {
+  entity: PreviewEntity;
+  busy: boolean;
+  onCorrect?: SourcePreviewViewProps['onCorrect'];
+}) {
   const type = <span class="muted">{TYPE_LABEL[e.type] ?? e.type}</span>;
+  // "Not the same": the form this source wrote stands apart from the entity it was linked to
+  // (a name written the same way, accents and case aside, is the same name: not offered).
+  const surface = e.reason?.surface ?? null;
+  const apart =
+    e.status === 'linked' &&
+    e.linkedTo &&
+    surface &&
+    e.reason?.kind !== 'same-name' &&
+    folded(surface) !== folded(e.linkedTo)
+      ? { surface, linkedTo: e.linkedTo }
+      : null;
+  const actions = onCorrect ? (
+    <span class="chip-actions">
+      {apart ? (
+        <button
+          type="button"
+          class="link"
+          disabled={busy}
+          aria-label={`${apart.surface} is not ${apart.linkedTo}`}
+          onClick={() =>
+            onCorrect(
+              { kind: 'apart', names: [apart.surface], other: [apart.linkedTo] },
+              `“${apart.surface}” is not ${apart.linkedTo}`,
+            )
+          }
+        >
+          Not the same
+        </button>
+      ) : null}
+      <button
+        type="button"
+        class="link"
+        disabled={busy}
+        aria-label={`${e.name} is not a name`}
+        onClick={() => onCorrect({ kind: 'hide', names: [e.name] }, `“${e.name}” is not a name`)}
+      >
+        Not a name
+      </button>
+    </span>
+  ) : null;
   if (e.status === 'new')
     return (
       <li class="chip new" title="New: no source you have names it yet">
         {e.name} {type} <span class="badge">new</span>
+        {actions}
       </li>
     );
   const why = e.reason && e.reason.kind !== 'same-name' ? e.reason.text : null;
@@ -41,12 +99,20 @@ function EntityChip({ entity: e }: { entity: PreviewEntity }) {
       {e.name} {type} <span class="badge">linked</span>
       {e.linkedTo && e.linkedTo !== e.name ? ` to ${e.linkedTo}` : null}
       {why ? <span class="why">{why}</span> : null}
+      {actions}
     </li>
   );
 }
 
 /** What will be added, shown as plain text (source text is never rendered as HTML). */
-export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePreviewViewProps) {
+export function SourcePreviewView({
+  preview,
+  busy,
+  onSave,
+  onCancel,
+  onCorrect,
+  status,
+}: SourcePreviewViewProps) {
   const href = safeUrl(preview.url);
   const newOnes = preview.entities.filter((e) => e.status === 'new');
   const linked = preview.entities.length - newOnes.length;
@@ -94,9 +160,10 @@ export function SourcePreviewView({ preview, busy, onSave, onCancel }: SourcePre
       </h4>
       <ul class="chips" aria-label="Names found">
         {preview.entities.slice(0, 40).map((e) => (
-          <EntityChip key={e.name} entity={e} />
+          <EntityChip key={e.name} entity={e} busy={busy} onCorrect={onCorrect} />
         ))}
       </ul>
+      {status}
       <p class="muted">
         {preview.claimCount} statement{preview.claimCount === 1 ? '' : 's'} (figures, dates,
         quotes…) to compare with the other sources.

@@ -82,6 +82,9 @@ export default defineContentScript({
       onOpenList: (entityId) => {
         if (mayOpenList()) void send('openEntityList', { entityId });
       },
+      onCorrect: (entityId) => {
+        if (mayOpenList()) void send('openCorrections', { entityId });
+      },
       onRequestClose: () => controller?.closeCard(),
     });
     const card = SCAN_MARKS ? markCardShown(cardHost, () => ui?.root ?? null) : cardHost;

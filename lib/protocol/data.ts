@@ -352,3 +352,25 @@ export interface IdentityHints {
   /** Folded articles, function words, conjunctions, prepositions and verbs of saying. */
   stops: string[];
 }
+
+/** One of the reader's corrections of the entities, as the options page lists it. */
+export interface CorrectionView {
+  /** What Undo and Remove name (lib/corpus/corrections.ts correctionId). */
+  id: string;
+  /** same: "same as"; apart: "not the same"; hide: "not a name". */
+  kind: 'same' | 'apart' | 'hide';
+  names: string[];
+  /** same: the other entity's names; apart: the name they were linked to. */
+  other: string[];
+  at: number;
+  /** Whether its names are still in the corpus (one that is not does nothing). */
+  applies: boolean;
+}
+
+/** One entity's name and forms, for the options page's Entities section. */
+export interface EntityForms {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+}

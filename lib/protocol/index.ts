@@ -6,6 +6,8 @@
 import type { Source } from '../types';
 import type {
   CardData,
+  CorrectionView,
+  EntityForms,
   Dictionary,
   DiscrepancyPage,
   EditableFields,
@@ -75,6 +77,23 @@ export interface Protocol {
   openEntityList: { req: RequestIn<'openEntityList'>; res: boolean };
   /** The last corrupted-data report (lib/service/integrity.ts) until `dismiss`; null when none. */
   getIntegrityReport: { req: RequestIn<'getIntegrityReport'>; res: IntegrityReport | null };
+  // ---- The reader's corrections of the entities (lib/service/corrections.ts) -----------------
+  /** Every correction, newest first, with whether it still applies. */
+  listCorrections: { req: RequestIn<'listCorrections'>; res: { corrections: CorrectionView[] } };
+  /** Adds one ("same as", "not the same", "not a name"); the corpus is built again with it. */
+  addCorrection: {
+    req: RequestIn<'addCorrection'>;
+    res: { added: string; corrections: CorrectionView[] };
+  };
+  /** Takes one back (Undo, Remove): the corpus is built as if it had never been made. */
+  removeCorrection: {
+    req: RequestIn<'removeCorrection'>;
+    res: { corrections: CorrectionView[] };
+  };
+  /** One entity's name and forms; null when it is no longer in the corpus. */
+  getEntityForms: { req: RequestIn<'getEntityForms'>; res: EntityForms | null };
+  /** Opens the options page's Entities section at one entity (the card's "Correct…"). */
+  openCorrections: { req: RequestIn<'openCorrections'>; res: boolean };
   /** Counts for headers and health checks. */
   getStats: {
     req: RequestIn<'getStats'>;
@@ -122,6 +141,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set<Message
   'getDictionary',
   'getCard',
   'openEntityList',
+  'openCorrections',
 ]);
 
 /** Any map of message name -> { req, res } (Protocol, TabProtocol). */

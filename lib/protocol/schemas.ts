@@ -309,6 +309,21 @@ export const REQUESTS = {
   openEntityList: entityId('openEntityList'),
   getIntegrityReport: v.object({ dismiss: v.fallback(v.boolean(), false) }),
   getStats: nothing,
+  listCorrections: nothing,
+  // Names as given, or an entity's forms by its id (the service reads them); the correction
+  // is then checked whole by lib/corpus/corrections.ts CorrectionSchema.
+  addCorrection: v.object({
+    kind: v.string(request('Which kind of correction? “kind” is missing.')),
+    names: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(100)), []),
+    other: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(100)), []),
+    entityId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    otherEntityId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  }),
+  removeCorrection: v.object({
+    id: v.pipe(v.string(request('Which correction? Its id is missing.')), v.maxLength(20_000)),
+  }),
+  getEntityForms: entityId('getEntityForms'),
+  openCorrections: entityId('openCorrections'),
 } satisfies Record<string, v.GenericSchema>;
 
 export type RequestName = keyof typeof REQUESTS;

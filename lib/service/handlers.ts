@@ -4,7 +4,9 @@ import { buildDictionary } from '../dictionary';
 import { orThrow, parseAs, raise } from '../problems';
 import type { Dictionary, Handlers, MessageName, Sender } from '../protocol';
 import { REQUESTS } from '../protocol/schemas';
+import { parseBackup } from '../backup';
 import { buildCard } from './card';
+import { createCorrectionHandlers } from './corrections';
 import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers, type SourceServiceDeps } from './sources';
@@ -96,10 +98,61 @@ const CHANGES = [
   'resetCorpus',
 ] as const;
 
+/**
+ * The source handlers, with the reader's corrections kept through the changes that replace the
+ * corpus: an import adds the backup's corrections, a reset builds the seeds again with them.
+ */
+function withCorrectionsKept(
+  sources: ReturnType<typeof createSourceHandlers>,
+  corrections: ReturnType<typeof createCorrectionHandlers>,
+): ReturnType<typeof createSourceHandlers> {
+  return {
+    ...sources,
+    async importBackup(req) {
+      const out = await sources.importBackup(req);
+      const backup = parseBackup(req.text);
+      if (backup.ok) await corrections.restoreCorrections(backup.value.corrections);
+      return out;
+    },
+    async resetCorpus() {
+      const out = await sources.resetCorpus();
+      await corrections.reapply();
+      return out;
+    },
+  };
+}
+
+/** The reader's corrections' messages: a change makes the popup's reads ready, as a source change does. */
+function correctionAnswers(
+  deps: ServiceDeps,
+  corrections: ReturnType<typeof createCorrectionHandlers>,
+  prepareReads: () => void,
+): Pick<
+  Handlers,
+  'addCorrection' | 'removeCorrection' | 'listCorrections' | 'getEntityForms' | 'openCorrections'
+> {
+  const changed = <R>(out: R): R => {
+    if (deps.prepareReads !== false) prepareReads();
+    return out;
+  };
+  return {
+    addCorrection: async (req) => changed(await corrections.addCorrection(req)),
+    removeCorrection: async (req) => changed(await corrections.removeCorrection(req)),
+    listCorrections: corrections.listCorrections,
+    getEntityForms: corrections.getEntityForms,
+    async openCorrections({ entityId }) {
+      if (!deps.openPage) raise('failed', 'This context cannot open extension pages.');
+      await deps.openPage(`/options.html#entity=${encodeURIComponent(entityId)}`);
+      return true;
+    },
+  };
+}
+
 function answers(deps: ServiceDeps): Handlers {
   const { db, ready } = deps;
   const search = createSearchService(db, deps.seedBundle);
-  const sources = createSourceHandlers(deps);
+  const corrections = createCorrectionHandlers(deps);
+  const sources = withCorrectionsKept(createSourceHandlers(deps), corrections);
   // Once a change is written, what the popup opens with is computed for the new corpus while
   // nobody waits (a failure here is the next reader's to see, not the change's).
   const prepareReads = () =>
@@ -114,6 +167,7 @@ function answers(deps: ServiceDeps): Handlers {
   }
   return {
     ...sources,
+    ...correctionAnswers(deps, corrections, prepareReads),
     async getSummary() {
       await ready();
       return buildSummary(db);

@@ -1,5 +1,6 @@
 /** The popup's search: Fuse over entities and passages (lib/search.ts), built once per corpus. */
 import type { BundledIndex } from '../bundle';
+import { hasCorrections } from './correction-store';
 import type { CrosscheckDB } from '../db';
 import { type CorpusSearch, createSearch, type SearchKept } from '../search';
 import { sourceLabel } from '../source-label';
@@ -25,6 +26,8 @@ export function createSearchService(
     if (!seedBundle) return null;
     const [sources, all] = await Promise.all([enabledSources(db), db.sources.count()]);
     if (sources.size !== all || [...sources.values()].some((s) => s.origin === 'user')) return null;
+    // The reader's corrections change the entities too.
+    if (await hasCorrections(db)) return null;
     const [bundle, version] = await Promise.all([seedBundle(), db.meta.get(META_INDEX_VERSION)]);
     return version?.value === bundle.version ? bundle : null;
   }

@@ -1,5 +1,6 @@
 import type { BundledIndex } from '../bundle';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
+import { hasCorrections, overridesWithCorrections } from './correction-store';
 import { bumpDictionaryVersion, META_INDEX_VERSION } from './meta';
 import { bundleOverrides, rederiveCorpus, reprepareReaderSources } from './sources';
 
@@ -34,7 +35,8 @@ export async function loadSeedIndex(
     // sources (whose entities the new seeds may rename). A reader's source that cannot be read
     // is kept exactly as it is (and reported), and takes no part.
     const readerSources = await db.sources.where('origin').equals('user').count();
-    if (readerSources === 0 && [...wasEnabled.values()].every(Boolean)) {
+    const corrected = await hasCorrections(db);
+    if (readerSources === 0 && !corrected && [...wasEnabled.values()].every(Boolean)) {
       await Promise.all(
         (['entities', 'mentions', 'claims', 'discrepancies'] as const).map((t) => db[t].clear()),
       );
@@ -44,7 +46,7 @@ export async function loadSeedIndex(
       await db.discrepancies.bulkPut(c.discrepancies);
     } else {
       await reprepareReaderSources(db);
-      await rederiveCorpus(db, bundleOverrides(bundle));
+      await rederiveCorpus(db, await overridesWithCorrections(db, bundleOverrides(bundle)));
     }
     await db.meta.put({ id: META_INDEX_VERSION, value: bundle.version });
     await bumpDictionaryVersion(db);

@@ -26,6 +26,7 @@ import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
 import { fail, orThrow, ProblemError } from '../problems';
 import type { Entity, Mention, Passage, RawSource, Source } from '../types';
+import { overridesWithCorrections } from './correction-store';
 import { entityLinkReason } from './link-reasons';
 import { shareStoryTerms } from './stories';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
@@ -637,7 +638,8 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
 
   /** The seed overrides (none when the bundle is not available here, as in some tests). */
   const overrides = async (): Promise<EntityOverrides | null> =>
-    deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null;
+    // With the reader's corrections (lib/service/correction-store.ts).
+    overridesWithCorrections(db, deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null);
   /** Plans `change`, then writes it in ONE transaction with `check` run first inside it. */
   const change = async (
     operation: string,

@@ -5,6 +5,7 @@
 import { boundedMemo } from '../../bounded-memo';
 import { distance } from 'fastest-levenshtein';
 import { anyLanguage, companySuffixes, countryCode, demonymCountry, nameGlosses } from '../../lang';
+import { type CorrectionRules, mayJoin, NO_RULES } from '../corrections';
 import { fold } from '../text';
 import { isAllCaps, isConjunction, isConnector, isInitialism } from '../tokens';
 import type { Occurrence } from './occurrences';
@@ -141,6 +142,8 @@ export class GroupPool {
   private readonly surnamed = new Set<string>();
   private readonly extended = new Set<string>();
   private readonly headed = new Map<string, string>();
+  /** The corrections the last build applied. */
+  private rules: CorrectionRules = NO_RULES;
 
   /** Components the last build re-resolved, and the groups they held. */
   get redone(): { components: number; groups: number } {
@@ -176,11 +179,15 @@ export class GroupPool {
    * The union passes' answer over `groups` (settled, acronyms' groups not yet added: added
    * here, as unionAcronyms adds them), re-resolving only the components the change touches.
    */
-  resolve(groups: Map<string, Group>, occs: readonly Occurrence[]): UnionAnswer {
+  resolve(
+    groups: Map<string, Group>,
+    occs: readonly Occurrence[],
+    rules: CorrectionRules = NO_RULES,
+  ): UnionAnswer {
     for (const g of [...groups.values()]) {
       for (const a of acronymsOf(g)) {
         const ak = key(a);
-        if (groups.has(ak)) continue;
+        if (groups.has(ak) || rules.hidden.has(ak)) continue;
         const was = this.all.get(ak);
         const same = was && was.occs.length === 0 && was.aliases.size === 1 && was.aliases.has(a);
         groups.set(ak, same ? was : { key: ak, occs: [], aliases: new Set([a]) });
@@ -190,10 +197,11 @@ export class GroupPool {
     for (const [k, g] of groups) if (this.all.get(k) !== g) changed.add(k);
     for (const k of this.all.keys()) if (!groups.has(k)) changed.add(k);
     const dirty = new Set(changed);
+    this.takeRules(rules, dirty);
     const { heads, former } = this.readFacts(occs, dirty);
     for (const k of dirty) {
       const g = groups.get(k);
-      this.components.setHubs(k, g ? hubsOf(g, heads.get(k)) : null, dirty);
+      this.components.setHubs(k, g ? hubsOf(g, heads.get(k), rules) : null, dirty);
     }
     this.relink(changed, groups);
     const formerOf = new Map<string, string[]>();
@@ -217,7 +225,7 @@ export class GroupPool {
       (keys) => {
         if (keys.length === 1) return NO_ANSWER;
         const sub = new Map(keys.map((k) => [k, groups.get(k)!]));
-        const u = unions();
+        const u = unions(rules);
         const r = unionAll(sub, facts, u, this);
         return {
           roots: keys.map((k): [string, string] => [k, u.find(k)]).filter(([k, r]) => k !== r),
@@ -247,6 +255,20 @@ export class GroupPool {
       extended: this.extended,
       headed: this.headed,
     };
+  }
+
+  /**
+   * The reader's corrections, when they changed: the keys they name, before and after, are
+   * dirty (their hubs and the unions allowed among them change).
+   */
+  private takeRules(rules: CorrectionRules, dirty: Set<string>): void {
+    if (rules.signature === this.rules.signature) return;
+    for (const r of [this.rules, rules]) {
+      for (const k of r.hidden) dirty.add(k);
+      for (const k of r.apart.keys()) dirty.add(k);
+      for (const k of r.sameOf.keys()) dirty.add(k);
+    }
+    this.rules = rules;
   }
 
   /**
@@ -452,11 +474,13 @@ const NO_ANSWER: Answer = { roots: [], surnamed: [], extended: [], headed: [] };
  * decides about this one. Anchored hubs link only once they have an anchor (the name that
  * would be looked up exists); each group anchors its own key, which names refer to.
  */
-function hubsOf(g: Group, head: string | undefined): Hub[] {
+function hubsOf(g: Group, head: string | undefined, rules: CorrectionRules = NO_RULES): Hub[] {
   const out: Hub[] = [];
   const anchor = (k: string) => out.push({ key: k, anchor: true, capped: false });
   const member = (k: string) => out.push({ key: k, anchor: false, capped: false });
   anchor(`k:${g.key}`);
+  // unionSameAs: the reader's "same as" joins every key it names.
+  for (const i of rules.sameOf.get(g.key) ?? []) anchor(`sa:${rules.same[i]!.join('|')}`);
   // unionAcronyms, unionCompanySuffixes, unionLowercaseHeads, unionHeadWordVariants.
   for (const a of acronymsOf(g)) member(`k:${key(a)}`);
   for (const k of companyBases(g)) member(`k:${k}`);
@@ -581,9 +605,16 @@ export const maxLen = perGroup((g: Group): number => {
 export interface Unions {
   find: (k: string) => string;
   union: (child: string, into: string) => void;
+  /** The reader's corrections: what is never a name, what never joins, what joins. */
+  rules: CorrectionRules;
 }
 
-function unions(): Unions {
+/**
+ * Union-find over group keys. A union the reader's "not the same" forbids is not made: it is
+ * a function of the two keys alone, so a component holds only keys of one such set (or of
+ * none) whatever order the unions come in.
+ */
+function unions(rules: CorrectionRules = NO_RULES): Unions {
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let p = parent.get(k) ?? k;
@@ -591,11 +622,12 @@ function unions(): Unions {
     return p;
   };
   const union = (child: string, into: string) => {
+    if (!mayJoin(rules, child, into)) return;
     const a = find(child);
     const b = find(into);
     if (a !== b) parent.set(a, b);
   };
-  return { find, union };
+  return { find, union, rules };
 }
 
 export interface Grouping {
@@ -626,11 +658,14 @@ export function groupOccurrences(
   occs: readonly Occurrence[],
   isJunk: (o: Occurrence) => boolean,
   pool?: GroupPool,
+  rules: CorrectionRules = NO_RULES,
 ): Grouping {
   const groups = new Map<string, Group>();
   const linkOnly: Occurrence[] = [];
   for (const o of occs) {
     if (isJunk(o)) continue;
+    // What the reader said is not a name is junk too.
+    if (rules.hidden.size > 0 && rules.hidden.has(key(o.surface))) continue;
     if (o.linkOnly) {
       linkOnly.push(o);
       continue;
@@ -647,9 +682,9 @@ export function groupOccurrences(
   let answer: UnionAnswer;
   if (pool) {
     pool.settle(groups);
-    answer = pool.resolve(groups, occs);
+    answer = pool.resolve(groups, occs, rules);
   } else {
-    const u = unions();
+    const u = unions(rules);
     answer = {
       ...unionAll(groups, { heads: listHeads(occs), former: formerPairs(occs) }, u),
       find: u.find,
@@ -690,7 +725,19 @@ function unionAll(
   unionCountries(groups, u);
   unionNearMisses(groups, u, pool);
   unionRareMisspellings(groups, u);
+  unionSameAs(groups, u);
   return { personSurnames, extended, headed };
+}
+
+/**
+ * The reader's "same as": every present key of a correction joins its first present key.
+ * After the passes, so they decide as they would without it; "not the same" still holds.
+ */
+function unionSameAs(groups: ReadonlyMap<string, Group>, { union, rules }: Unions): void {
+  for (const keys of rules.same) {
+    const present = keys.filter((k) => groups.has(k));
+    for (const k of present.slice(1)) union(k, present[0]!);
+  }
 }
 
 /** Named after a title, or two to four words without a type's head word. */
@@ -704,10 +751,11 @@ const personLike = perGroup(
  * Acronyms in parentheses name the same thing as the long form (two long forms sharing one
  * acronym are one entity: a translated name and the original's acronym).
  */
-function unionAcronyms(groups: Map<string, Group>, { union }: Unions): void {
+function unionAcronyms(groups: Map<string, Group>, { union, rules }: Unions): void {
   for (const g of groups.values()) {
     for (const a of acronymsOf(g)) {
       const ak = key(a);
+      if (rules.hidden.has(ak)) continue;
       if (!groups.has(ak)) groups.set(ak, { key: ak, occs: [], aliases: new Set([a]) });
       union(ak, g.key);
     }

@@ -7,6 +7,7 @@
 import { countryCode } from '../../lang';
 import type { Descriptor, Entity, Mention, Passage, Source } from '../../types';
 import { entityId } from '../ids';
+import { rulesOf } from '../corrections';
 import type { EntityOverrides } from '../overrides';
 import { type Group, groupOccurrences, type Grouping, GroupPool, maxLen } from './grouping';
 import { junkFilter } from './junk';
@@ -44,12 +45,17 @@ export function discoverEntities(
   const { sentences, occs, stats } = kept
     ? kept.occurrences.find(inputs)
     : readOccurrences(inputs, known);
+  // The reader's corrections (lib/corpus/corrections.ts): what is not a name links to nothing.
+  const rules = rulesOf(overrides);
   const knownKeys = new Map<string, Entity>();
-  for (const e of known) for (const a of new Set([e.name, ...e.aliases])) knownKeys.set(key(a), e);
+  for (const e of known)
+    for (const a of new Set([e.name, ...e.aliases]))
+      if (!rules.hidden.has(key(a))) knownKeys.set(key(a), e);
   const grouping = groupOccurrences(
     occs,
     kept ? kept.occurrences.junkFilter() : junkFilter(occs, knownKeys, stats),
     kept?.groups,
+    rules,
   );
   const origin = inputs[0]?.source.origin ?? 'seed';
   const drafts = kept?.draftsFor(overrides, origin);

@@ -1,0 +1,258 @@
+/**
+ * The reader's corrections through the background's messages, on the seed corpus plus one
+ * reader's source of invented text: a correction persists (a new worker reads it), is kept
+ * through later changes and in backups, Undo gives back exactly the rows without it, and a bad
+ * correction is refused with a clear message and changes nothing.
+ */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { rawSource, pastedDraft } from '../../tests/unit/fixtures/raw-source';
+import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
+import { createBackup, parseBackup } from '../backup';
+import { key } from '../corpus/entities/words';
+import { CrosscheckDB, readCorpus } from '../db';
+import { ProblemError } from '../problems';
+import type { RequestIn, RequestOut } from '../protocol';
+import { DEFAULT_SETTINGS } from '../settings';
+import type { Entity } from '../types';
+import { createHandlers } from './handlers';
+import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
+
+const bundle = seedBundle({ withOverrides: false });
+
+const TEXT = [
+  'The Broad Front of Ruritania won the regional vote on Monday, its leaders said in Port Example.',
+  'In the main square of Port Example, supporters of the Frente Amplio de Ruritania stayed until late.',
+  'Jane Doe, who leads the Frente Amplio de Ruritania, thanked the voters and the volunteers.',
+  'Read More about the vote and what it means for the coming months in the region and beyond.',
+  'Read More. Doe thanked the Broad Front of Ruritania, which will name its ministers next week.',
+].join('\n\n');
+const draft = () => pastedDraft(rawSource('x', 'en', TEXT, 'Example Daily', { title: 'The vote' }));
+
+let n = 0;
+let db: CrosscheckDB;
+let failNext: string | null = null;
+const handlers = () =>
+  createHandlers({
+    db,
+    ready: async () => undefined,
+    seedBundle: async () => bundle,
+    prepareReads: false,
+    beforeCommit: (op) => {
+      if (failNext !== op) return;
+      failNext = null;
+      throw new Error(`injected failure in ${op}`);
+    },
+  });
+
+/** What a page sends (the handlers take it parsed: createHandlers parses it first). */
+const add = (h: ReturnType<typeof handlers>, req: RequestIn<'addCorrection'>) =>
+  h.addCorrection(req as RequestOut<'addCorrection'>);
+
+const derived = async () => {
+  const c = await readCorpus(db);
+  const byId = <T extends { id: string }>(xs: T[]) =>
+    [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    entities: byId(c.entities),
+    mentions: byId(c.mentions),
+    claims: byId(c.claims),
+    discrepancies: byId(c.discrepancies),
+  };
+};
+const entityOf = (entities: readonly Entity[], name: string) =>
+  entities.find((e) => [e.name, ...e.aliases].some((a) => key(a) === key(name)));
+const version = async () => (await db.meta.get(META_DICTIONARY_VERSION))?.value;
+
+beforeEach(async () => {
+  db = new CrosscheckDB(`corrections-test-${n++}`, { indexedDB, IDBKeyRange });
+  await loadSeedIndex(db, bundle);
+  await handlers().addSource({ draft: draft() });
+  failNext = null;
+});
+
+const SAME = {
+  kind: 'same',
+  names: ['Broad Front of Ruritania'],
+  other: ['Frente Amplio de Ruritania'],
+};
+
+describe('a correction', () => {
+  test('persists, applies, and a new worker still applies it after another change', async () => {
+    const h = handlers();
+    const before = await derived();
+    expect(entityOf(before.entities, 'Broad Front of Ruritania')).not.toBe(
+      entityOf(before.entities, 'Frente Amplio de Ruritania'),
+    );
+    const v0 = await version();
+    const { added, corrections } = await add(h, SAME);
+    expect(corrections).toEqual([
+      expect.objectContaining({ id: added, kind: 'same', applies: true }),
+    ]);
+    expect(await version()).toBe(Number(v0) + 1);
+    const joined = (await derived()).entities;
+    expect(entityOf(joined, 'Broad Front of Ruritania')).toBeDefined();
+    expect(entityOf(joined, 'Broad Front of Ruritania')).toBe(
+      entityOf(joined, 'Frente Amplio de Ruritania'),
+    );
+    // A worker started afresh reads it, and a source change keeps it.
+    const again = handlers();
+    expect((await again.listCorrections({})).corrections.map((c) => c.id)).toEqual([added]);
+    const other = pastedDraft(
+      rawSource(
+        'y',
+        'en',
+        'The Broad Front of Ruritania met the Frente Amplio de Ruritania youth wing in Port Example on Friday, and its members talked for hours about the vote and the ministers to come, the organizers said afterwards.',
+        'Example Post',
+        { title: 'The meeting' },
+      ),
+    );
+    await again.addSource({ draft: other });
+    const later = (await derived()).entities;
+    expect(entityOf(later, 'Broad Front of Ruritania')).toBe(
+      entityOf(later, 'Frente Amplio de Ruritania'),
+    );
+  });
+
+  test.each([
+    ['same as', [], SAME],
+    ['not a name', [], { kind: 'hide', names: ['Port Example'] }],
+    // Kept apart from the entity a "same as" joined it to.
+    [
+      'not the same',
+      [SAME],
+      { kind: 'apart', names: ['Frente Amplio de Ruritania'], other: ['Broad Front of Ruritania'] },
+    ],
+  ])('%s, undone, gives back exactly the rows without it', async (_what, first, correction) => {
+    const h = handlers();
+    for (const c of first) await add(h, c);
+    const before = await derived();
+    const listed = (await h.listCorrections({})).corrections;
+    const { added } = await add(h, correction);
+    expect(await derived()).not.toEqual(before);
+    await h.removeCorrection({ id: added });
+    expect(await derived()).toEqual(before);
+    expect((await h.listCorrections({})).corrections).toEqual(listed);
+  });
+
+  test('by entity ids takes the entities’ forms', async () => {
+    const h = handlers();
+    const es = (await derived()).entities;
+    const a = entityOf(es, 'Broad Front of Ruritania')!;
+    const b = entityOf(es, 'Frente Amplio de Ruritania')!;
+    const { corrections } = await add(h, {
+      kind: 'same',
+      entityId: a.id,
+      otherEntityId: b.id,
+    });
+    expect(corrections[0]!.names).toEqual([a.name, ...a.aliases]);
+    expect(corrections[0]!.other).toEqual([b.name, ...b.aliases]);
+    const form = await h.getEntityForms({
+      entityId: entityOf((await derived()).entities, a.name)!.id,
+    });
+    expect([form!.name, ...form!.aliases]).toEqual(
+      expect.arrayContaining(['Broad Front of Ruritania', 'Frente Amplio de Ruritania']),
+    );
+  });
+
+  test('"not a name" leaves the name out of the dictionary and the search', async () => {
+    const h = handlers();
+    const inDictionary = async () => {
+      const d = await h.getDictionary({ knownVersion: null });
+      return JSON.stringify(d).includes('Port Example');
+    };
+    const found = async () =>
+      (await h.searchCorpus({ query: 'Port Example' })).entities.some(
+        (e) => key(e.name) === key('Port Example'),
+      );
+    expect(await inDictionary()).toBe(true);
+    expect(await found()).toBe(true);
+    const { corrections } = await add(h, { kind: 'hide', names: ['Port Example'] });
+    expect(corrections[0]!.applies).toBe(true);
+    expect(entityOf((await derived()).entities, 'Port Example')).toBeUndefined();
+    expect(await inDictionary()).toBe(false);
+    expect(await found()).toBe(false);
+  });
+
+  test('whose names are gone stays listed, marked as not applying, and does nothing', async () => {
+    const h = handlers();
+    const before = await derived();
+    const { corrections } = await add(h, {
+      kind: 'same',
+      names: ['Nowhere Person'],
+      other: ['Nobody Else'],
+    });
+    expect(corrections).toEqual([expect.objectContaining({ applies: false })]);
+    expect(await derived()).toEqual(before);
+  });
+});
+
+describe('a bad correction is refused with a clear message and changes nothing', () => {
+  test.each([
+    ['an unknown kind', { kind: 'merge', names: ['Read More'] }, /Unknown kind of correction/],
+    ['an empty name', { kind: 'hide', names: [' '] }, /must be text of 1 to 200/],
+    ['no name at all', { kind: 'hide' }, /at least one name/],
+    ['same as without the other', { kind: 'same', names: ['Read More'] }, /the other entity/],
+    ['an entity no longer there', { kind: 'hide', entityId: 'gone' }, /no longer in your corpus/],
+  ])('%s', async (_what, req, message) => {
+    const h = handlers();
+    const before = { rows: await derived(), meta: await db.meta.toArray() };
+    const refused = await add(h, req as RequestIn<'addCorrection'>).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProblemError);
+    expect((refused as Error).message).toMatch(message);
+    expect({ rows: await derived(), meta: await db.meta.toArray() }).toEqual(before);
+  });
+
+  test('a failure while saving leaves everything as it was', async () => {
+    const h = handlers();
+    const before = { rows: await derived(), meta: await db.meta.toArray() };
+    failNext = 'addCorrection';
+    await expect(add(h, SAME)).rejects.toThrow(/injected failure/);
+    expect({ rows: await derived(), meta: await db.meta.toArray() }).toEqual(before);
+  });
+
+  test('removing one that is not there says so', async () => {
+    await expect(handlers().removeCorrection({ id: 'hide:nothing' })).rejects.toThrow(
+      /no longer in your list/,
+    );
+  });
+});
+
+describe('backups', () => {
+  test('carry the corrections, and an import restores them', async () => {
+    const h = handlers();
+    await add(h, SAME);
+    await add(h, { kind: 'hide', names: ['Port Example'] });
+    const listed = (await h.listCorrections({})).corrections;
+    const file = JSON.stringify(
+      createBackup((await h.exportSources({})).sources, DEFAULT_SETTINGS, new Date(0), listed),
+    );
+    const parsed = parseBackup(file);
+    expect(parsed.ok && parsed.value.corrections.length).toBe(2);
+    const rows = await derived();
+
+    db = new CrosscheckDB(`corrections-test-${n++}`, { indexedDB, IDBKeyRange });
+    await loadSeedIndex(db, bundle);
+    const fresh = handlers();
+    await fresh.importBackup({ text: file });
+    expect((await fresh.listCorrections({})).corrections.map((c) => c.id).sort()).toEqual(
+      listed.map((c) => c.id).sort(),
+    );
+    const joined = (await derived()).entities;
+    expect(entityOf(joined, 'Broad Front of Ruritania')).toBe(
+      entityOf(joined, 'Frente Amplio de Ruritania'),
+    );
+    expect(entityOf(joined, 'Port Example')).toBeUndefined();
+    expect((await derived()).entities.length).toBe(rows.entities.length);
+  });
+
+  test('with malformed corrections are refused whole', () => {
+    const file = JSON.stringify({
+      ...createBackup([], DEFAULT_SETTINGS, new Date(0)),
+      corrections: [{ kind: 'merge', names: ['X'] }],
+    });
+    const parsed = parseBackup(file);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem.message).toMatch(/corrections in the file are malformed/);
+  });
+});
