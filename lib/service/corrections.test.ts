@@ -10,13 +10,16 @@ import { rawSource, pastedDraft } from '../../tests/unit/fixtures/raw-source';
 import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { createBackup, parseBackup } from '../backup';
 import { key } from '../corpus/entities/words';
-import { CrosscheckDB, readCorpus } from '../db';
+import { withCorrections } from '../corpus/corrections';
+import { CORPUS_TABLES, CrosscheckDB, readCorpus } from '../db';
 import { ProblemError } from '../problems';
 import type { RequestIn, RequestOut } from '../protocol';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { Entity } from '../types';
+import { readCorrections } from './correction-store';
 import { createHandlers } from './handlers';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
+import { bundleOverrides, rederiveCorpus } from './sources';
 
 const bundle = seedBundle({ withOverrides: false });
 
@@ -134,6 +137,29 @@ describe('a correction', () => {
     expect(await derived()).toEqual(before);
     expect((await h.listCorrections({})).corrections).toEqual(listed);
   });
+
+  test.each([
+    ['same as', [], SAME],
+    ['not a name', [], { kind: 'hide', names: ['Port Example'] }],
+    [
+      'not the same',
+      [SAME],
+      { kind: 'apart', names: ['Frente Amplio de Ruritania'], other: ['Broad Front of Ruritania'] },
+    ],
+  ])(
+    '%s, made through the memo, leaves the rows every row derived again gives',
+    async (_what, first, correction) => {
+      const h = handlers();
+      for (const c of first) await add(h, c);
+      await add(h, correction);
+      const viaMemo = await derived();
+      const overrides = withCorrections(bundleOverrides(bundle), await readCorrections(db));
+      await db.transaction('rw', [...CORPUS_TABLES.map((t) => db[t]), db.meta], async () => {
+        await rederiveCorpus(db, overrides);
+      });
+      expect(await derived()).toEqual(viaMemo);
+    },
+  );
 
   test('by entity ids takes the entities’ forms', async () => {
     const h = handlers();

@@ -7,6 +7,7 @@
  * the database exactly as it was.
  */
 import type { BundledIndex } from '../bundle';
+import type { EntityOverrides } from '../corpus/overrides';
 import {
   type Correction,
   correctionApplies,
@@ -27,6 +28,15 @@ import { bundleOverrides, rederiveCorpus } from './sources';
 
 export interface CorrectionServiceDeps {
   db: CrosscheckDB;
+  /**
+   * Derives the corpus with new overrides through the source service's memo, `write` first in
+   * its transaction (createSourceHandlers' rederiveWith); without it, every row is derived again.
+   */
+  rederive?: (
+    operation: string,
+    overrides: EntityOverrides | null,
+    write: () => Promise<void>,
+  ) => Promise<void>;
   ready: () => Promise<void>;
   seedBundle?: () => Promise<BundledIndex>;
   beforeCommit?: (operation: string) => void | Promise<void>;
@@ -44,8 +54,16 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
   /** Writes `next` and derives the corpus again with it, in one transaction. */
   const write = async (operation: string, next: readonly Correction[]) => {
     const base = deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null;
+    const store = () => db.meta.put({ id: META_CORRECTIONS, value: JSON.stringify(next) });
+    if (deps.rederive) {
+      // The change's transaction bumps the dictionary version and runs beforeCommit.
+      await deps.rederive(operation, withCorrections(base, next), async () => {
+        await store();
+      });
+      return;
+    }
     await db.transaction('rw', [...CORPUS_TABLES.map((t) => db[t]), db.meta], async () => {
-      await db.meta.put({ id: META_CORRECTIONS, value: JSON.stringify(next) });
+      await store();
       await rederiveCorpus(db, withCorrections(base, next));
       await bumpDictionaryVersion(db);
       await deps.beforeCommit?.(operation);

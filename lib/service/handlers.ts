@@ -102,10 +102,12 @@ const CHANGES = [
  * The source handlers, with the reader's corrections kept through the changes that replace the
  * corpus: an import adds the backup's corrections, a reset builds the seeds again with them.
  */
+type SourceMessages = Omit<ReturnType<typeof createSourceHandlers>, 'rederiveWith'>;
+
 function withCorrectionsKept(
-  sources: ReturnType<typeof createSourceHandlers>,
+  sources: SourceMessages,
   corrections: ReturnType<typeof createCorrectionHandlers>,
-): ReturnType<typeof createSourceHandlers> {
+): SourceMessages {
   return {
     ...sources,
     async importBackup(req) {
@@ -151,8 +153,10 @@ function correctionAnswers(
 function answers(deps: ServiceDeps): Handlers {
   const { db, ready } = deps;
   const search = createSearchService(db, deps.seedBundle);
-  const corrections = createCorrectionHandlers(deps);
-  const sources = withCorrectionsKept(createSourceHandlers(deps), corrections);
+  // Corrections derive through the source service's memo; rederiveWith is no message.
+  const { rederiveWith, ...sourceHandlers } = createSourceHandlers(deps);
+  const corrections = createCorrectionHandlers({ ...deps, rederive: rederiveWith });
+  const sources = withCorrectionsKept(sourceHandlers, corrections);
   // Once a change is written, what the popup opens with is computed for the new corpus while
   // nobody waits (a failure here is the next reader's to see, not the change's).
   const prepareReads = () =>

@@ -640,14 +640,18 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   const overrides = async (): Promise<EntityOverrides | null> =>
     // With the reader's corrections (lib/service/correction-store.ts).
     overridesWithCorrections(db, deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null);
-  /** Plans `change`, then writes it in ONE transaction with `check` run first inside it. */
+  /**
+   * Plans `change`, then writes it in ONE transaction with `check` run first inside it. `given`
+   * builds with other overrides than those stored (a correction about to be written by `check`).
+   */
   const change = async (
     operation: string,
     make: SourceChange,
     check: (inputs: CorpusInputs) => unknown = () => undefined,
     stage: (stage: 'resolving' | 'saving') => void = () => undefined,
+    given?: { overrides: EntityOverrides | null },
   ) => {
-    const o = await overrides();
+    const o = given ? given.overrides : await overrides();
     stage('resolving');
     const plan = await planChange(db, make, o, pause, kept);
     stage('saving');
@@ -675,6 +679,19 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   };
 
   return {
+    /**
+     * Derives the corpus again with `next` overrides through the memo, as a source change does
+     * (what a correction changes costs what it touches), with `write` run first inside the
+     * change's transaction. Not a message: lib/service/handlers.ts keeps it out of the protocol.
+     */
+    async rederiveWith(
+      operation: string,
+      next: EntityOverrides | null,
+      write: () => Promise<void>,
+    ): Promise<void> {
+      await change(operation, {}, write, undefined, { overrides: next });
+    },
+
     // Requests arrive parsed by their schemas (lib/service/handlers.ts): a draft is checked.
     async previewSource({ draft }: { draft: SourceDraft }): Promise<SourcePreview> {
       await ready();
