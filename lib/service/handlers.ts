@@ -150,13 +150,17 @@ function correctionAnswers(
   };
 }
 
+/** Corrections derive through the source service's memo (its rederiveWith, not a message). */
+function sourceAndCorrectionHandlers(deps: ServiceDeps) {
+  const { rederiveWith, ...sourceHandlers } = createSourceHandlers(deps);
+  const corrections = createCorrectionHandlers({ ...deps, rederive: rederiveWith });
+  return { sources: withCorrectionsKept(sourceHandlers, corrections), corrections };
+}
+
 function answers(deps: ServiceDeps): Handlers {
   const { db, ready } = deps;
   const search = createSearchService(db, deps.seedBundle);
-  // Corrections derive through the source service's memo; rederiveWith is no message.
-  const { rederiveWith, ...sourceHandlers } = createSourceHandlers(deps);
-  const corrections = createCorrectionHandlers({ ...deps, rederive: rederiveWith });
-  const sources = withCorrectionsKept(sourceHandlers, corrections);
+  const { sources, corrections } = sourceAndCorrectionHandlers(deps);
   // Once a change is written, what the popup opens with is computed for the new corpus while
   // nobody waits (a failure here is the next reader's to see, not the change's).
   const prepareReads = () =>
