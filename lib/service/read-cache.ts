@@ -7,7 +7,7 @@
  * while a change lands is never served after it. Concurrent askers share one computation.
  */
 import type { CrosscheckDB } from '../db';
-import type { Source } from '../types';
+import type { Mention, Source } from '../types';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { snapshotVersion } from '../protocol/snapshot';
 
@@ -95,5 +95,41 @@ export function enabledSources(db: CrosscheckDB): Promise<Map<string, Source>> {
     const out = new Map<string, Source>();
     for (const s of await db.sources.toArray()) if (s.enabled) out.set(s.id, s);
     return out;
+  });
+}
+
+/** The mentions of the enabled sources in key order (shared: never change the array). */
+export function liveMentions(db: CrosscheckDB): Promise<readonly Mention[]> {
+  return cached(db, 'live-mentions', async () => {
+    const [enabled, mentions] = await Promise.all([enabledSources(db), db.mentions.toArray()]);
+    return mentions.filter((m) => enabled.has(m.sourceId));
+  });
+}
+
+/** The enabled sources' mentions by entity and by passage, each in key order. */
+export interface MentionIndex {
+  byEntity: ReadonlyMap<string, readonly Mention[]>;
+  byPassage: ReadonlyMap<string, readonly Mention[]>;
+}
+
+/**
+ * The index the hovercard reads an entity's mentions and their sentences' other names from:
+ * made once per corpus from the one read of the mentions the stories make anyway, so a card
+ * costs what its entity's mentions cost, not a walk of the mentions table per sentence.
+ */
+export function mentionIndex(db: CrosscheckDB): Promise<MentionIndex> {
+  return cached(db, 'mention-index', async () => {
+    const byEntity = new Map<string, Mention[]>();
+    const byPassage = new Map<string, Mention[]>();
+    const push = (map: Map<string, Mention[]>, key: string, m: Mention) => {
+      const list = map.get(key);
+      if (list) list.push(m);
+      else map.set(key, [m]);
+    };
+    for (const m of await liveMentions(db)) {
+      push(byEntity, m.entityId, m);
+      push(byPassage, m.passageId, m);
+    }
+    return { byEntity, byPassage };
   });
 }
