@@ -78,6 +78,26 @@ export async function listDiscrepancies(
   );
 }
 
+/**
+ * The first `limit` disagreements (ranked) that hold a claim of `sourceId`, those of its story
+ * when it has one: what "this page vs the others" shows for a page that is a source.
+ */
+export async function sourceDisagreements(
+  db: CrosscheckDB,
+  sourceId: string,
+  storyId: string | null,
+  limit: number,
+): Promise<DiscrepancyView[]> {
+  const ranked = await rankedDiscrepancies(db);
+  const rows = ranked.rows.filter(
+    (r) =>
+      !r.row.agreement &&
+      !(storyId && r.story && r.story.id !== storyId) &&
+      r.claims.some((c) => c.sourceId === sourceId),
+  );
+  return ranked.views(rows.slice(0, limit));
+}
+
 /** Up to this many names come with every page; more only when asked (a popup paints first). */
 export const FEW_NAMES = 200;
 
