@@ -6,7 +6,7 @@ import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
 import type { CardData, Dispute, DisputeVerb } from '../protocol';
 import { safeUrl } from '../intake/url';
-import { enabledSources, mentionIndex } from './read-cache';
+import { enabledSources, mentionIndexIfMade } from './read-cache';
 
 export { safeUrl };
 
@@ -50,11 +50,7 @@ export async function buildCard(
   if (!entity) return null;
   const sources = await enabledSources(db);
 
-  // The enabled sources' mentions, indexed once per corpus (the stories read them anyway).
-  const index = await mentionIndex(db);
-  const mentions = index.byEntity.get(entityId) ?? [];
-  const passageIds = [...new Set(mentions.map((m) => m.passageId))];
-  const coMentions = passageIds.flatMap((id) => index.byPassage.get(id) ?? []);
+  const { mentions, passageIds, coMentions } = await mentionsOf(db, entityId, sources);
   const [claims, discrepancies] = await Promise.all([
     db.claims.where('entityIds').equals(entityId).toArray(),
     db.discrepancies.where('entityIds').equals(entityId).toArray(),
@@ -102,6 +98,37 @@ export async function buildCard(
       first: first ? await discrepancySummary(db, first, sources) : null,
     },
   };
+}
+
+/**
+ * The entity's mentions in enabled sources (in key order), the sentences holding them, and every
+ * mention in those sentences: from the index made once per corpus (the stories and the
+ * dictionary read every mention anyway) when it is there; else (a worker that just started)
+ * from the entity's own rows, one indexed range per sentence, rather than wait for every mention.
+ */
+async function mentionsOf(
+  db: CrosscheckDB,
+  entityId: string,
+  sources: Map<string, Source>,
+): Promise<{ mentions: readonly Mention[]; passageIds: string[]; coMentions: readonly Mention[] }> {
+  const index = await mentionIndexIfMade(db);
+  if (index) {
+    const mentions = index.byEntity.get(entityId) ?? [];
+    const passageIds = [...new Set(mentions.map((m) => m.passageId))];
+    return {
+      mentions,
+      passageIds,
+      coMentions: passageIds.flatMap((id) => index.byPassage.get(id) ?? []),
+    };
+  }
+  const mentions = (await db.mentions.where('entityId').equals(entityId).toArray()).filter((m) =>
+    sources.has(m.sourceId),
+  );
+  const passageIds = [...new Set(mentions.map((m) => m.passageId))];
+  const coMentions = await Promise.all(
+    passageIds.map((id) => db.mentions.where('passageId').equals(id).toArray()),
+  );
+  return { mentions, passageIds, coMentions: coMentions.flat() };
 }
 
 /** One row per enabled source naming the entity, most mentions first. */

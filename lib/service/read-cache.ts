@@ -62,6 +62,13 @@ export async function cached<T>(
   return value;
 }
 
+/** What `name` already holds (or is computing) for the corpus as it is now; never computes. */
+async function made<T>(db: CrosscheckDB, name: string): Promise<T | undefined> {
+  const { key } = await corpusKey(db);
+  const entry = entries.get(db);
+  return entry?.key === key ? (entry.values.get(name) as Promise<T> | undefined) : undefined;
+}
+
 /**
  * As `cached`, and kept in the database too (the snapshots table, keyed by the corpus version):
  * a freshly started worker, or the popup itself, reads it instead of computing it again. A kept
@@ -106,6 +113,8 @@ export function liveMentions(db: CrosscheckDB): Promise<readonly Mention[]> {
   });
 }
 
+const MENTION_INDEX = 'mention-index';
+
 /** The enabled sources' mentions by entity and by passage, each in key order. */
 export interface MentionIndex {
   byEntity: ReadonlyMap<string, readonly Mention[]>;
@@ -118,7 +127,7 @@ export interface MentionIndex {
  * costs what its entity's mentions cost, not a walk of the mentions table per sentence.
  */
 export function mentionIndex(db: CrosscheckDB): Promise<MentionIndex> {
-  return cached(db, 'mention-index', async () => {
+  return cached(db, MENTION_INDEX, async () => {
     const byEntity = new Map<string, Mention[]>();
     const byPassage = new Map<string, Mention[]>();
     const push = (map: Map<string, Mention[]>, key: string, m: Mention) => {
@@ -132,4 +141,13 @@ export function mentionIndex(db: CrosscheckDB): Promise<MentionIndex> {
     }
     return { byEntity, byPassage };
   });
+}
+
+/**
+ * The mention index if it is already made (or being made) for the corpus as it is now, else
+ * undefined: a card asked right after a worker starts reads its entity's rows instead of
+ * waiting for every mention to be read.
+ */
+export function mentionIndexIfMade(db: CrosscheckDB): Promise<MentionIndex | undefined> {
+  return made<MentionIndex>(db, MENTION_INDEX);
 }
