@@ -4,7 +4,15 @@ import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { CrosscheckDB } from '../db';
 import { seed, seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import type { Claim, Discrepancy } from '../types';
-import { buildCard, differingWords, oneLine, rankDisagreements, safeUrl } from './card';
+import {
+  buildCard,
+  differingWords,
+  informativeness,
+  oneLine,
+  rankDisagreements,
+  safeUrl,
+  scoreBound,
+} from './card';
 import { loadSeedIndex } from './seed-index';
 
 const bundle = seedBundle({ withOverrides: true });
@@ -86,6 +94,24 @@ describe('buildCard on the seed corpus', () => {
     expect(await buildCard(db, 'no-such-entity')).toBeNull();
   });
 });
+
+// The card reads a large entity's sentences best bound first and stops once its choice beats
+// every bound left: a bound below a score would make it stop too early (a different card).
+test.each([0, 1, 2, 5])(
+  'scoreBound is never below informativeness (seed sentences, %i other names)',
+  (others) => {
+    const passages = bundle.corpus.passages;
+    for (const p of passages)
+      for (const claims of [0, 1, 3])
+        for (const offset of [0, 39, 40, 500])
+          expect(informativeness(p, others, claims, offset)).toBeLessThanOrEqual(
+            scoreBound(others, claims),
+          );
+    // And reached by some (the bound is the best a full statement naming it first scores).
+    const best = Math.max(...passages.map((p) => informativeness(p, others, 2, 0)));
+    expect(best).toBe(scoreBound(others, 2));
+  },
+);
 
 describe('oneLine', () => {
   const d = (text: string, outlets: string[], quoted = false) => ({ text, outlets, quoted });

@@ -6,7 +6,7 @@ import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
 import type { CardData, Dispute, DisputeVerb } from '../protocol';
 import { safeUrl } from '../intake/url';
-import { enabledSources } from './read-cache';
+import { enabledSources, mentionIndexIfMade } from './read-cache';
 
 export { safeUrl };
 
@@ -50,15 +50,8 @@ export async function buildCard(
   if (!entity) return null;
   const sources = await enabledSources(db);
 
-  const mentions = (await db.mentions.where('entityId').equals(entityId).toArray()).filter((m) =>
-    sources.has(m.sourceId),
-  );
-  const passageIds = [...new Set(mentions.map((m) => m.passageId))];
-  const passages = (await db.passages.bulkGet(passageIds)).filter(
-    (p): p is Passage => p !== undefined,
-  );
-  const [coMentions, claims, discrepancies] = await Promise.all([
-    db.mentions.where('passageId').anyOf(passageIds).toArray(),
+  const { mentions, passageIds, coMentions } = await mentionsOf(db, entityId, sources);
+  const [claims, discrepancies] = await Promise.all([
     db.claims.where('entityIds').equals(entityId).toArray(),
     db.discrepancies.where('entityIds').equals(entityId).toArray(),
   ]);
@@ -69,7 +62,14 @@ export async function buildCard(
   const otherByPassage = othersByPassage(coMentions, entityId);
 
   const related = await relatedEntities(db, otherByPassage);
-  const sentences = pickSentences(passages, mentions, otherByPassage, claimsByPassage, sources);
+  const sentences = await pickSentences(
+    (ids) => db.passages.bulkGet(ids),
+    passageIds,
+    mentions,
+    otherByPassage,
+    claimsByPassage,
+    sources,
+  );
   const quotes = quotesBy(entity, enabledClaims, sources);
   const descriptors = groupDescriptors(entity, enabledClaims, sources);
 
@@ -98,6 +98,37 @@ export async function buildCard(
       first: first ? await discrepancySummary(db, first, sources) : null,
     },
   };
+}
+
+/**
+ * The entity's mentions in enabled sources (in key order), the sentences holding them, and every
+ * mention in those sentences: from the index made once per corpus (the stories and the
+ * dictionary read every mention anyway) when it is there; else (a worker that just started)
+ * from the entity's own rows, one indexed range per sentence, rather than wait for every mention.
+ */
+async function mentionsOf(
+  db: CrosscheckDB,
+  entityId: string,
+  sources: Map<string, Source>,
+): Promise<{ mentions: readonly Mention[]; passageIds: string[]; coMentions: readonly Mention[] }> {
+  const index = await mentionIndexIfMade(db);
+  if (index) {
+    const mentions = index.byEntity.get(entityId) ?? [];
+    const passageIds = [...new Set(mentions.map((m) => m.passageId))];
+    return {
+      mentions,
+      passageIds,
+      coMentions: passageIds.flatMap((id) => index.byPassage.get(id) ?? []),
+    };
+  }
+  const mentions = (await db.mentions.where('entityId').equals(entityId).toArray()).filter((m) =>
+    sources.has(m.sourceId),
+  );
+  const passageIds = [...new Set(mentions.map((m) => m.passageId))];
+  const coMentions = await Promise.all(
+    passageIds.map((id) => db.mentions.where('passageId').equals(id).toArray()),
+  );
+  return { mentions, passageIds, coMentions: coMentions.flat() };
 }
 
 /** One row per enabled source naming the entity, most mentions first. */
@@ -280,28 +311,75 @@ export function oneLine(
   return { text: best.text, by: best.outlets };
 }
 
-function pickSentences(
-  passages: readonly Passage[],
+/**
+ * The most a passage can score before its row is read: what informativeness gives the other
+ * names and claims it holds (known from the indexes), with its kind, length and where it names
+ * the entity at their best.
+ */
+export function scoreBound(otherEntities: number, claims: number): number {
+  return Math.min(otherEntities, 3) + Math.min(claims, 2) * 1.5 + 2;
+}
+
+/** How many sentences the card reads first (then twice as many each time, as needed). */
+const FIRST_READ = 12;
+
+/**
+ * The card's three sentences: the most informative, greedily, with a penalty for an outlet
+ * already used and the same text once. Exactly the choice made over every passage naming the
+ * entity, reading only as many as it takes: passages are read best bound first, and a choice
+ * stands once it scores above the bound of every passage not read yet (a passage not read could
+ * otherwise beat it or tie it); else more are read and the choice is made again.
+ */
+async function pickSentences(
+  read: (ids: string[]) => Promise<Array<Passage | undefined>>,
+  passageIds: readonly string[],
   mentions: readonly Mention[],
   otherByPassage: Map<string, Set<string>>,
   claimsByPassage: Map<string, number>,
   sources: Map<string, Source>,
-): CardData['sentences'] {
+): Promise<CardData['sentences']> {
   const firstMention = new Map<string, number>();
   for (const m of mentions) {
     const prev = firstMention.get(m.passageId);
     if (prev === undefined || m.start < prev) firstMention.set(m.passageId, m.start);
   }
-  const scored = passages.map((p) => ({
-    p,
-    score: informativeness(
-      p,
-      otherByPassage.get(p.id)?.size ?? 0,
-      claimsByPassage.get(p.id) ?? 0,
-      (firstMention.get(p.id) ?? p.start) - p.start,
-    ),
-  }));
-  scored.sort((a, b) => b.score - a.score || a.p.id.localeCompare(b.p.id));
+  const bounded = passageIds
+    .map((id) => ({
+      id,
+      bound: scoreBound(otherByPassage.get(id)?.size ?? 0, claimsByPassage.get(id) ?? 0),
+    }))
+    .sort((a, b) => b.bound - a.bound || a.id.localeCompare(b.id));
+  const scored: Array<{ p: Passage; score: number }> = [];
+  let readUpTo = 0;
+  for (let want = FIRST_READ; ; want *= 2) {
+    const next = bounded.slice(readUpTo, want);
+    readUpTo += next.length;
+    for (const p of await read(next.map((b) => b.id))) {
+      if (!p) continue;
+      const score = informativeness(
+        p,
+        otherByPassage.get(p.id)?.size ?? 0,
+        claimsByPassage.get(p.id) ?? 0,
+        (firstMention.get(p.id) ?? p.start) - p.start,
+      );
+      scored.push({ p, score });
+    }
+    const unread = bounded[readUpTo]?.bound ?? Number.NEGATIVE_INFINITY;
+    const picked = greedySentences(scored, unread, sources);
+    if (picked) return picked;
+  }
+}
+
+/**
+ * The greedy choice over the passages read, or null when a step's choice does not score above
+ * `unread` (the best bound of the passages not read): then it may not be the choice over all.
+ */
+function greedySentences(
+  read: ReadonlyArray<{ p: Passage; score: number }>,
+  unread: number,
+  sources: Map<string, Source>,
+): CardData['sentences'] | null {
+  const scored = [...read].sort((a, b) => b.score - a.score || a.p.id.localeCompare(b.p.id));
   const picked: CardData['sentences'] = [];
   const seenText = new Set<string>();
   const usedSources = new Map<string, number>();
@@ -317,6 +395,7 @@ function pickSentences(
         best = i;
       }
     }
+    if (bestScore <= unread) return null;
     const { p } = scored.splice(best, 1)[0]!;
     const key = foldForMatching(p.text).slice(0, 80);
     if (seenText.has(key)) continue;
@@ -325,7 +404,8 @@ function pickSentences(
     const s = sources.get(p.sourceId)!;
     picked.push({ text: p.text.trim(), outlet: sourceLabel(s), sourceId: p.sourceId });
   }
-  return picked;
+  // Fewer than three: every passage must have been read.
+  return picked.length < 3 && unread !== Number.NEGATIVE_INFINITY ? null : picked;
 }
 
 function quotesBy(

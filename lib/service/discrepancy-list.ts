@@ -17,7 +17,7 @@ import {
   type ListRequest,
   SNAPSHOT_FIRST_PAGE,
 } from '../protocol/snapshot';
-import type { ClaimView, DiscrepancyPage, DiscrepancyView } from '../protocol';
+import type { ClaimView, DiscrepancyPage, DiscrepancyView, StoryRef } from '../protocol';
 
 export { enabledSources };
 
@@ -56,10 +56,15 @@ function claimView(c: Claim, passage: Passage | undefined, source: Source): Clai
   };
 }
 
-/** A ranked row with the ids of every entity it is about (its view names only those known). */
+/**
+ * A ranked row before its view: the row, its claims from enabled sources (in its order) and
+ * what ranks it. Its view (sentences, entity names) is read only when a page shows it.
+ */
 interface Ranked {
-  view: DiscrepancyView;
-  entityIds: readonly string[];
+  row: Discrepancy;
+  claims: readonly Claim[];
+  story: StoryRef | null;
+  outlets: number;
 }
 
 /** The ranked discrepancies (and agreements), optionally those about one entity. */
@@ -67,8 +72,30 @@ export async function listDiscrepancies(
   db: CrosscheckDB,
   entityId: string | null,
 ): Promise<DiscrepancyView[]> {
-  const all = await rankedDiscrepancies(db);
-  return (entityId ? all.filter((r) => r.entityIds.includes(entityId)) : all).map((r) => r.view);
+  const ranked = await rankedDiscrepancies(db);
+  return ranked.views(
+    entityId ? ranked.rows.filter((r) => r.row.entityIds.includes(entityId)) : ranked.rows,
+  );
+}
+
+/**
+ * The first `limit` disagreements (ranked) that hold a claim of `sourceId`, those of its story
+ * when it has one: what "this page vs the others" shows for a page that is a source.
+ */
+export async function sourceDisagreements(
+  db: CrosscheckDB,
+  sourceId: string,
+  storyId: string | null,
+  limit: number,
+): Promise<DiscrepancyView[]> {
+  const ranked = await rankedDiscrepancies(db);
+  const rows = ranked.rows.filter(
+    (r) =>
+      !r.row.agreement &&
+      !(storyId && r.story && r.story.id !== storyId) &&
+      r.claims.some((c) => c.sourceId === sourceId),
+  );
+  return ranked.views(rows.slice(0, limit));
 }
 
 /** Up to this many names come with every page; more only when asked (a popup paints first). */
@@ -90,29 +117,27 @@ export function discrepancyPage(db: CrosscheckDB, req: ListRequest): Promise<Dis
 }
 
 async function computePage(db: CrosscheckDB, req: ListRequest): Promise<DiscrepancyPage> {
-  const all = await rankedDiscrepancies(db);
-  const about = req.entityId ? all.filter((r) => r.entityIds.includes(req.entityId!)) : all;
-  const matching = about.filter((r) => req.agreements || !r.view.agreement);
+  const ranked = await rankedDiscrepancies(db);
+  const all = ranked.rows;
+  const about = req.entityId ? all.filter((r) => r.row.entityIds.includes(req.entityId!)) : all;
+  const matching = about.filter((r) => req.agreements || !r.row.agreement);
   const excluded = new Set(req.exclude ?? []);
-  const kept = matching.filter((r) => !excluded.has(r.view.id));
-  const ordered = storyOrder(
-    kept.map((r) => r.view),
-    req.storyFirst ?? null,
-  );
+  const kept = matching.filter((r) => !excluded.has(r.row.id));
+  const ordered = storyOrder(kept, req.storyFirst ?? null);
   const offset = Math.max(0, req.offset ?? 0);
   const limit = Math.max(1, req.limit ?? 50);
+  const [items, names] = await Promise.all([
+    ranked.views(ordered.slice(offset, offset + limit)),
+    ranked.names(req.names ? Infinity : FEW_NAMES),
+  ]);
   return {
-    items: ordered.slice(offset, offset + limit),
+    items,
     offset,
     total: ordered.length,
     excluded: matching.length - kept.length,
-    agreements: about.filter((r) => r.view.agreement).length,
-    stories: new Set(matching.map((r) => r.view.story?.id ?? '')).size,
-    names: await cached(db, 'discrepancy-names', async () => {
-      const names = new Map<string, string>();
-      for (const r of all) for (const e of r.view.entities) names.set(e.id, e.name);
-      return [...names].map(([id, name]) => ({ id, name }));
-    }).then((names) => (req.names || names.length <= FEW_NAMES ? names : null)),
+    agreements: about.filter((r) => r.row.agreement).length,
+    stories: new Set(matching.map((r) => r.story?.id ?? '')).size,
+    names,
   };
 }
 
@@ -135,63 +160,132 @@ export function storyOrder<T extends Pick<DiscrepancyView, 'story'>>(
   return [...groups.values()].flat();
 }
 
+/** The ranked rows, and their views and names read on demand (each once per corpus). */
+interface RankedList {
+  rows: readonly Ranked[];
+  views(rows: readonly Ranked[]): Promise<DiscrepancyView[]>;
+  /** The names of the rows' entities, in the rows' order; null when more than `max`. */
+  names(max: number): Promise<Array<{ id: string; name: string }> | null>;
+}
+
 /** Every discrepancy and agreement of the enabled sources, ranked; kept until the corpus changes. */
-function rankedDiscrepancies(db: CrosscheckDB): Promise<Ranked[]> {
+function rankedDiscrepancies(db: CrosscheckDB): Promise<RankedList> {
   return cached(db, 'discrepancies', () => readRanked(db));
 }
 
-async function readRanked(db: CrosscheckDB): Promise<Ranked[]> {
+/** The discrepancy rows as stored (read once per corpus for the summary and the list). */
+export function discrepancyRows(db: CrosscheckDB): Promise<Discrepancy[]> {
+  return cached(db, 'discrepancy-rows', () => db.discrepancies.toArray());
+}
+
+/** The ids of every stored entity (keys only: which names exist). */
+export function entityIds(db: CrosscheckDB): Promise<Set<string>> {
+  return cached(
+    db,
+    'entity-ids',
+    async () => new Set(await db.entities.toCollection().primaryKeys()),
+  );
+}
+
+async function readRanked(db: CrosscheckDB): Promise<RankedList> {
   const sources = await enabledSources(db);
-  const { refs } = await corpusStories(db);
-  const rows: Discrepancy[] = await db.discrepancies.toArray();
+  const [{ refs }, rows] = await Promise.all([corpusStories(db), discrepancyRows(db)]);
   const claimIds = [...new Set(rows.flatMap((d) => d.claimIds))];
   const claims = new Map(
     (await db.claims.bulkGet(claimIds))
       .filter((c): c is Claim => c !== undefined)
       .map((c) => [c.id, c]),
   );
-  const passages = new Map(
-    (await db.passages.bulkGet([...new Set([...claims.values()].map((c) => c.passageId))]))
-      .filter((p): p is Passage => p !== undefined)
-      .map((p) => [p.id, p]),
-  );
-  const entityIds = [...new Set(rows.flatMap((d) => d.entityIds))];
-  const entities = new Map(
-    (await db.entities.bulkGet(entityIds))
-      .filter((e): e is Entity => e !== undefined)
-      .map((e) => [e.id, e]),
-  );
-  const look = {
-    claim: (id: string) => claims.get(id),
-    source: (id: string) => sources.get(id),
-    passage: (id: string) => passages.get(id),
-  };
-  const out: Ranked[] = [];
+  const ranked: Ranked[] = [];
   for (const d of rows) {
-    const views: ClaimView[] = discrepancyEvidence(d, look).map((e) =>
-      claimView(e.claim, e.passage, e.source),
-    );
-    if (new Set(views.map((v) => v.sourceId)).size < 2) continue; // a disabled source leaves one side
-    out.push({
-      entityIds: d.entityIds,
-      view: {
-        ...discrepancyHead(d),
-        entities: d.entityIds.flatMap((id) => {
-          const e = entities.get(id);
-          return e ? [{ id, name: e.name }] : [];
-        }),
-        claims: views,
-        story: (d.storyId && refs.get(d.storyId)) || null,
-      },
+    // As discrepancyEvidence keeps them: a claim whose row or source is not there is left out.
+    const present = d.claimIds.flatMap((id) => {
+      const c = claims.get(id);
+      return c && sources.has(c.sourceId) ? [c] : [];
+    });
+    const outlets = new Set(present.map((c) => c.sourceId)).size;
+    if (outlets < 2) continue; // a disabled source leaves one side
+    ranked.push({
+      row: d,
+      claims: present,
+      story: (d.storyId && refs.get(d.storyId)) || null,
+      outlets,
     });
   }
   // Rows come back in key order: rank them as the engine does (disagreements, severity, reach).
-  const outlets = (d: DiscrepancyView) => new Set(d.claims.map((c) => c.sourceId)).size;
-  return out.sort(
+  ranked.sort(
     (x, y) =>
-      Number(x.view.agreement) - Number(y.view.agreement) ||
-      SEVERITY_RANK[x.view.severity] - SEVERITY_RANK[y.view.severity] ||
-      outlets(y.view) - outlets(x.view) ||
-      x.view.topic.localeCompare(y.view.topic),
+      Number(x.row.agreement) - Number(y.row.agreement) ||
+      SEVERITY_RANK[x.row.severity] - SEVERITY_RANK[y.row.severity] ||
+      y.outlets - x.outlets ||
+      x.row.topic.localeCompare(y.row.topic),
   );
+
+  const viewOf = new Map<Ranked, Promise<DiscrepancyView>>();
+  const readViews = async (todo: readonly Ranked[]) => {
+    const [passages, entities] = await Promise.all([
+      db.passages.bulkGet([...new Set(todo.flatMap((r) => r.claims.map((c) => c.passageId)))]),
+      db.entities.bulkGet([...new Set(todo.flatMap((r) => r.row.entityIds))]),
+    ]);
+    const passageOf = new Map(
+      passages.filter((p): p is Passage => p !== undefined).map((p) => [p.id, p]),
+    );
+    const nameOf = new Map(
+      entities.filter((e): e is Entity => e !== undefined).map((e) => [e.id, e.name]),
+    );
+    return new Map(todo.map((r) => [r, viewFor(r, sources, passageOf, nameOf)]));
+  };
+  const views = async (wanted: readonly Ranked[]) => {
+    const todo = wanted.filter((r) => !viewOf.has(r));
+    if (todo.length > 0) {
+      const read = readViews(todo);
+      for (const r of todo)
+        viewOf.set(
+          r,
+          read.then((m) => m.get(r)!),
+        );
+      // A failed read is not kept.
+      read.catch(() => {
+        for (const r of todo) viewOf.delete(r);
+      });
+    }
+    return Promise.all(wanted.map((r) => viewOf.get(r)!));
+  };
+
+  let known: Promise<Array<{ id: string; name: string }>> | null = null;
+  const names = async (max: number) => {
+    const exist = await entityIds(db);
+    const ids = [...new Set(ranked.flatMap((r) => r.row.entityIds))].filter((id) => exist.has(id));
+    if (ids.length > max) return null;
+    known ??= db.entities
+      .bulkGet(ids)
+      .then((es) => es.flatMap((e) => (e ? [{ id: e.id, name: e.name }] : [])));
+    known.catch(() => (known = null));
+    return known;
+  };
+  return { rows: ranked, views, names };
+}
+
+/** A ranked row as the popup shows it (the sentences and names read for it). */
+function viewFor(
+  r: Ranked,
+  sources: ReadonlyMap<string, Source>,
+  passageOf: ReadonlyMap<string, Passage>,
+  nameOf: ReadonlyMap<string, string>,
+): DiscrepancyView {
+  const d = r.row;
+  const look = {
+    claim: (id: string) => r.claims.find((c) => c.id === id),
+    source: (id: string) => sources.get(id),
+    passage: (id: string) => passageOf.get(id),
+  };
+  return {
+    ...discrepancyHead(d),
+    entities: d.entityIds.flatMap((id) => {
+      const name = nameOf.get(id);
+      return name === undefined ? [] : [{ id, name }];
+    }),
+    claims: discrepancyEvidence(d, look).map((e) => claimView(e.claim, e.passage, e.source)),
+    story: r.story,
+  };
 }

@@ -11,7 +11,7 @@ import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { createSourceHandlers, type SourceServiceDeps } from './sources';
 import { corpusStories, pageStoriesOf } from './stories';
-import { cached, enabledSources } from './read-cache';
+import { cached, enabledSources, liveMentions } from './read-cache';
 import {
   buildSummary,
   createSearchService,
@@ -45,12 +45,11 @@ async function buildDictionaryOf(db: CrosscheckDB): Promise<Dictionary> {
   const version = await metaNumber(db, META_DICTIONARY_VERSION);
   const sources = [...(await enabledSources(db)).values()];
   const byReader = new Set(sources.filter((s) => s.origin === 'user').map((s) => s.id));
-  const enabled = new Set(sources.map((s) => s.id));
   // Which enabled sources name each entity: pages underline only what some source names,
   // and off the corpus's stories only what several do, or a source the reader added.
   const naming = new Map<string, Set<string>>();
-  for (const m of await db.mentions.toArray()) {
-    if (!enabled.has(m.sourceId)) continue;
+  // The enabled sources' mentions as the stories read them (one read of the table per corpus).
+  for (const m of await liveMentions(db)) {
     let set = naming.get(m.entityId);
     if (!set) naming.set(m.entityId, (set = new Set()));
     set.add(m.sourceId);

@@ -7,9 +7,10 @@ import { findDiscrepancies } from '../claims';
 import { indexSource } from '../corpus/pipeline';
 import type { CrosscheckDB } from '../db';
 import { sourceLabel } from '../source-label';
-import type { ClaimKind, Passage, RawSource, Source } from '../types';
+import type { EntityTable } from 'dexie';
+import type { Claim, ClaimKind, Mention, Passage, RawSource, Source } from '../types';
 import { differingWords } from './card';
-import { enabledSources, listDiscrepancies, whoSays } from './discrepancy-list';
+import { enabledSources, sourceDisagreements, whoSays } from './discrepancy-list';
 import { corpusStories, sameUrl, storyOfPage } from './stories';
 import { cached } from './read-cache';
 import type { PageContext } from '../protocol';
@@ -81,15 +82,18 @@ export async function pageContext(
   return unsavedPageContext(db, sources, url, text);
 }
 
+/** How many statements "this page vs the others" lists. */
+const PAGE_STATEMENTS = 5;
+
 /** What a page that is one of the sources says against the others. */
 async function sourceContext(db: CrosscheckDB, source: Source): Promise<PageContext> {
-  const [views, stories] = await Promise.all([listDiscrepancies(db, null), corpusStories(db)]);
+  const stories = await corpusStories(db);
   const storyId = stories.grouping.storyOf.get(source.id);
+  // Only the rows shown are read in full (each makes one statement).
+  const views = await sourceDisagreements(db, source.id, storyId ?? null, PAGE_STATEMENTS);
   const statements: PageContext['statements'] = [];
   for (const d of views) {
-    if (d.agreement || (storyId && d.story && d.story.id !== storyId)) continue;
     const here = d.claims.filter((c) => c.sourceId === source.id);
-    if (here.length === 0) continue;
     statements.push({
       discrepancyId: d.id,
       topic: d.topic,
@@ -108,7 +112,7 @@ async function sourceContext(db: CrosscheckDB, source: Source): Promise<PageCont
     title: source.title,
     onStory: true,
     story: (storyId && stories.refs.get(storyId)) || null,
-    statements: statements.slice(0, 5),
+    statements,
   };
 }
 
@@ -152,10 +156,15 @@ async function unsavedPageContext(
   const inStory = new Set(stories.grouping.stories.find((s) => s.id === storyId)!.sourceIds);
   const named = new Set(page.mentions.map((m) => m.entityId));
   const storySources = [...inStory];
+  // One indexed read per source (a range each), not a cursor skipping through the whole index.
+  const ofSources = <T extends { id: string }>(table: EntityTable<T, 'id'>) =>
+    Promise.all(storySources.map((id) => table.where('sourceId').equals(id).toArray())).then((r) =>
+      r.flat(),
+    );
   const [storyMentions, claims, passages] = await Promise.all([
-    db.mentions.where('sourceId').anyOf(storySources).toArray(),
-    db.claims.where('sourceId').anyOf(storySources).toArray(),
-    db.passages.where('sourceId').anyOf(storySources).toArray(),
+    ofSources<Mention>(db.mentions),
+    ofSources<Claim>(db.claims),
+    ofSources<Passage>(db.passages),
   ]);
   for (const m of storyMentions) named.add(m.entityId);
   // In key order, as the whole tables list them.

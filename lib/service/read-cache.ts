@@ -7,7 +7,7 @@
  * while a change lands is never served after it. Concurrent askers share one computation.
  */
 import type { CrosscheckDB } from '../db';
-import type { Source } from '../types';
+import type { Mention, Source } from '../types';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { snapshotVersion } from '../protocol/snapshot';
 
@@ -62,6 +62,13 @@ export async function cached<T>(
   return value;
 }
 
+/** What `name` already holds (or is computing) for the corpus as it is now; never computes. */
+async function made<T>(db: CrosscheckDB, name: string): Promise<T | undefined> {
+  const { key } = await corpusKey(db);
+  const entry = entries.get(db);
+  return entry?.key === key ? (entry.values.get(name) as Promise<T> | undefined) : undefined;
+}
+
 /**
  * As `cached`, and kept in the database too (the snapshots table, keyed by the corpus version):
  * a freshly started worker, or the popup itself, reads it instead of computing it again. A kept
@@ -96,4 +103,51 @@ export function enabledSources(db: CrosscheckDB): Promise<Map<string, Source>> {
     for (const s of await db.sources.toArray()) if (s.enabled) out.set(s.id, s);
     return out;
   });
+}
+
+/** The mentions of the enabled sources in key order (shared: never change the array). */
+export function liveMentions(db: CrosscheckDB): Promise<readonly Mention[]> {
+  return cached(db, 'live-mentions', async () => {
+    const [enabled, mentions] = await Promise.all([enabledSources(db), db.mentions.toArray()]);
+    return mentions.filter((m) => enabled.has(m.sourceId));
+  });
+}
+
+const MENTION_INDEX = 'mention-index';
+
+/** The enabled sources' mentions by entity and by passage, each in key order. */
+export interface MentionIndex {
+  byEntity: ReadonlyMap<string, readonly Mention[]>;
+  byPassage: ReadonlyMap<string, readonly Mention[]>;
+}
+
+/**
+ * The index the hovercard reads an entity's mentions and their sentences' other names from:
+ * made once per corpus from the one read of the mentions the stories make anyway, so a card
+ * costs what its entity's mentions cost, not a walk of the mentions table per sentence.
+ */
+export function mentionIndex(db: CrosscheckDB): Promise<MentionIndex> {
+  return cached(db, MENTION_INDEX, async () => {
+    const byEntity = new Map<string, Mention[]>();
+    const byPassage = new Map<string, Mention[]>();
+    const push = (map: Map<string, Mention[]>, key: string, m: Mention) => {
+      const list = map.get(key);
+      if (list) list.push(m);
+      else map.set(key, [m]);
+    };
+    for (const m of await liveMentions(db)) {
+      push(byEntity, m.entityId, m);
+      push(byPassage, m.passageId, m);
+    }
+    return { byEntity, byPassage };
+  });
+}
+
+/**
+ * The mention index if it is already made (or being made) for the corpus as it is now, else
+ * undefined: a card asked right after a worker starts reads its entity's rows instead of
+ * waiting for every mention to be read.
+ */
+export function mentionIndexIfMade(db: CrosscheckDB): Promise<MentionIndex | undefined> {
+  return made<MentionIndex>(db, MENTION_INDEX);
 }

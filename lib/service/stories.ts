@@ -17,7 +17,7 @@ import { createTermsMemo, similaritiesTo, type TermsMemo } from '../stories/grou
 import type { Mention, Source } from '../types';
 import type { PageStories, StoryRef } from '../protocol';
 import { normalizeUrl } from '../intake/url';
-import { cached, enabledSources } from './read-cache';
+import { cached, enabledSources, liveMentions } from './read-cache';
 
 export interface CorpusStories {
   grouping: Grouping;
@@ -59,7 +59,7 @@ function termsMemoOf(db: CrosscheckDB): TermsMemo {
 async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
   const enabled = await enabledSources(db);
   const sources = [...enabled.values()];
-  const live = (await db.mentions.toArray()).filter((m) => enabled.has(m.sourceId));
+  const live = await liveMentions(db);
   const inputs = storyInputs(sources, live);
   const terms = termsMemoOf(db);
   const grouping = groupStories(inputs, STORY_THRESHOLD, terms);

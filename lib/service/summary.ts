@@ -8,6 +8,7 @@ import { sourceHover, sourceLabel } from '../source-label';
 import { corpusStories } from './stories';
 import type { Summary } from '../protocol';
 import { enabledSources, persisted } from './read-cache';
+import { discrepancyRows, entityIds } from './discrepancy-list';
 import { SNAPSHOT_SUMMARY } from '../protocol/snapshot';
 
 export { discrepancyPage, FIRST_PAGE, listDiscrepancies, whoSays } from './discrepancy-list';
@@ -32,29 +33,33 @@ export function buildSummary(db: CrosscheckDB): Promise<Summary> {
 
 async function readSummary(db: CrosscheckDB): Promise<Summary> {
   const sources = await enabledSources(db);
-  const [entities, mentions, discrepancies, stories] = await Promise.all([
-    db.entities.toArray(),
-    db.mentions.toArray(),
-    db.discrepancies.toArray(),
+  // The stories' inputs hold every enabled source's mentions (their entity ids, in order): the
+  // counts come from there, not from a second read of every mention.
+  const [known, discrepancies, stories] = await Promise.all([
+    entityIds(db),
+    discrepancyRows(db),
     corpusStories(db),
   ]);
-  const live = mentions.filter((m) => sources.has(m.sourceId));
   const totals = new Map<string, number>();
-  for (const m of live) totals.set(m.entityId, (totals.get(m.entityId) ?? 0) + 1);
-  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const input of stories.inputs)
+    for (const id of input.entityIds) totals.set(id, (totals.get(id) ?? 0) + 1);
   const top = [...totals]
-    .filter(([id]) => byId.has(id))
+    .filter(([id]) => known.has(id))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, GRID_ROWS);
   // Mentions of the top names per source, counted once.
   const perSource = new Map<string, Map<string, number>>();
   const topIds = new Set(top.map(([id]) => id));
-  for (const m of live) {
-    if (!topIds.has(m.entityId)) continue;
-    let row = perSource.get(m.sourceId);
-    if (!row) perSource.set(m.sourceId, (row = new Map()));
-    row.set(m.entityId, (row.get(m.entityId) ?? 0) + 1);
-  }
+  for (const input of stories.inputs)
+    for (const id of input.entityIds) {
+      if (!topIds.has(id)) continue;
+      let row = perSource.get(input.sourceId);
+      if (!row) perSource.set(input.sourceId, (row = new Map()));
+      row.set(id, (row.get(id) ?? 0) + 1);
+    }
+  const names = new Map(
+    (await db.entities.bulkGet([...topIds])).flatMap((e) => (e ? [[e.id, e.name] as const] : [])),
+  );
   const namingTop = (id: string) =>
     [...(perSource.get(id)?.values() ?? [])].reduce((n, k) => n + k, 0);
   let shown = [...sources.values()];
@@ -76,13 +81,13 @@ async function readSummary(db: CrosscheckDB): Promise<Summary> {
   }));
   const rows = top.map(([id]) => ({
     entityId: id,
-    name: byId.get(id)!.name,
+    name: names.get(id) ?? '',
     counts: outlets.map((o) => perSource.get(o.sourceId)?.get(id) ?? 0),
   }));
   const visible = discrepancies.filter((d) => d.claimIds.length > 0);
   return {
     sources: sources.size,
-    entities: entities.filter((e) => totals.has(e.id)).length,
+    entities: [...totals.keys()].filter((id) => known.has(id)).length,
     discrepancies: visible.filter((d) => !d.agreement).length,
     agreements: visible.filter((d) => d.agreement).length,
     stories: [...stories.refs.values()].sort(

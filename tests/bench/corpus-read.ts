@@ -12,8 +12,10 @@
  * before answering or beside (`start`); the first search after an add and after a removal
  * (`search-after-add`, `search-after-remove`). With --profile <dir>, a CPU profile of each
  * operation's first call and of its warm calls is written there (open in Chromium's DevTools).
- * With --only search,card, only those operations are timed (the others are reported as NaN).
- * The search's slowest warm queries are listed with their times.
+ * `reads-after-add` (--adds, 4): the summary and first page after each of a few adds;
+ * `card-large`: the cards of the five entities named most. With --only search,card, only those
+ * operations are timed (the others are reported as NaN). The search's slowest warm queries are
+ * listed with their times.
  *
  * Usage: npx tsx --expose-gc tests/bench/corpus-read.ts [--sizes 300,1000] [--label after]
  *        [--out tests/bench/results-corpus-read.json] [--profile /tmp/prof] [--only search]
@@ -197,6 +199,34 @@ async function measure(n: number) {
     await h.searchCorpus({ query: queries[0]! });
     return performance.now() - t0;
   });
+  // The popup's reads after each of a few adds (summary and first page, what the background
+  // prepares once a change is written; the add itself not counted; the first add after a
+  // start derives everything, so the runs after it are the warm figures). Profiled apart.
+  const readsAfter: number[] = [];
+  const ADDS = ONLY.size && !ONLY.has('reads-after-add') ? 0 : Number(arg('adds', '4'));
+  for (let i = 0; i < ADDS; i++) {
+    const r = variant(
+      baseArticles()[(i + 1) % baseArticles().length]!,
+      Math.ceil(n / baseArticles().length) + 1,
+      lexiconWords(),
+    );
+    await h.addSource({ draft: pastedDraft(r) });
+    if (session) await session.post('Profiler.start');
+    const t0 = performance.now();
+    await Promise.all([h.getSummary({}), h.listDiscrepancies(FIRST_PAGE as never)]);
+    readsAfter.push(performance.now() - t0);
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(PROFILE, `reads-after-add-${n}-${i}.cpuprofile`), JSON.stringify(profile));
+    }
+  }
+  // The card of the entities named most (an entity's card must not grow with its mentions).
+  const counts = new Map<string, number>();
+  for (const m of corpus.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  const largest = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  const cardLarge = await series('card-large', n, [largest[0]!, ...largest], ([id]) =>
+    h.getCard({ entityId: id } as never),
+  );
   const card = await series('card', n, [entities[0]!, ...pick(entities, 30)], (e) =>
     h.getCard({ entityId: e.id } as never),
   );
@@ -258,6 +288,10 @@ async function measure(n: number) {
     searchAfterAddMs: round(afterAdd.last ?? NaN),
     searchAfterRemoveMs: round(afterRemove.last ?? NaN),
     cardMs: strip(card),
+    /** The cards of the five entities with most mentions (their counts). */
+    cardLargeMs: { ...strip(cardLarge), mentions: largest.map(([, k]) => k) },
+    /** The popup's summary and first page after each add (the first add derives everything). */
+    readsAfterAddMs: readsAfter.map(round),
     pageContextSourceMs: strip(pageSource),
     pageContextOtherMs: strip(pageOther),
     dictionaryMs: strip(dictionary),
@@ -306,6 +340,8 @@ console.table(
     searchAfterRemove: r.searchAfterRemoveMs,
     cardP50: r.cardMs.p50,
     cardP95: r.cardMs.p95,
+    cardLargeP95: r.cardLargeMs.p95,
+    readsAfterAdd: r.readsAfterAddMs.join(' '),
     pageSrcP50: r.pageContextSourceMs.p50,
     pageOtherP50: r.pageContextOtherMs.p50,
   })),
