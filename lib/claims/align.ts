@@ -4,6 +4,7 @@
  */
 import type { Claim, Entity, Passage, Source } from '../types';
 import { sourceLabel } from '../source-label';
+import type { Neighbours } from './candidates';
 import { contentLemmas } from './text';
 
 export interface RuleContext {
@@ -97,6 +98,11 @@ export interface GroupOptions<T> {
   sourceOf?: (item: T) => string;
   /** Only items with the same key can be linked; a null key links to nothing. */
   blockOf?: (item: T) => string | null;
+  /**
+   * The only pairs that can link, by item index (candidates.ts): a pair left out is never
+   * tried. Without it, every pair of a block is.
+   */
+  near?: Neighbours;
 }
 
 /**
@@ -106,7 +112,7 @@ export interface GroupOptions<T> {
 export function groups<T>(
   items: readonly T[],
   linked: (a: T, b: T) => boolean,
-  { sourceOf, blockOf }: GroupOptions<T> = {},
+  { sourceOf, blockOf, near }: GroupOptions<T> = {},
 ): T[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -129,14 +135,30 @@ export function groups<T>(
     if (list) list.push(i);
     else bySource.set(source, [i]);
   });
-  for (const bySource of blocks.values()) {
-    const lists = [...bySource.values()];
-    for (let x = 0; x < lists.length; x++)
-      for (let y = x + 1; y < lists.length; y++)
-        for (const i of lists[x]!)
-          for (const j of lists[y]!)
-            if (find(i) !== find(j) && linked(items[i]!, items[j]!)) parent[find(i)] = find(j);
-  }
+  if (near) {
+    // The same tests as below on the candidates alone, each pair the same way round: the item
+    // whose source comes first in its block first.
+    const rank = new Int32Array(items.length).fill(-1);
+    for (const bySource of blocks.values())
+      [...bySource.values()].forEach((list, r) => list.forEach((i) => (rank[i] = r)));
+    const blockKey = items.map((item) => (blockOf ? blockOf(item) : ''));
+    near.forEach((list, i) => {
+      for (const j of list) {
+        if (j <= i || rank[i]! < 0 || rank[j]! < 0 || rank[i] === rank[j]) continue;
+        if (blockKey[i] !== blockKey[j] || find(i) === find(j)) continue;
+        const [a, b] = rank[i]! < rank[j]! ? [i, j] : [j, i];
+        if (linked(items[a]!, items[b]!)) parent[find(a)] = find(b);
+      }
+    });
+  } else
+    for (const bySource of blocks.values()) {
+      const lists = [...bySource.values()];
+      for (let x = 0; x < lists.length; x++)
+        for (let y = x + 1; y < lists.length; y++)
+          for (const i of lists[x]!)
+            for (const j of lists[y]!)
+              if (find(i) !== find(j) && linked(items[i]!, items[j]!)) parent[find(i)] = find(j);
+    }
   const out = new Map<number, T[]>();
   items.forEach((item, i) => {
     const r = find(i);
