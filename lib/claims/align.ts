@@ -4,6 +4,7 @@
  */
 import type { Claim, Entity, Passage, Source } from '../types';
 import { sourceLabel } from '../source-label';
+import { boundedMemo } from '../bounded-memo';
 import type { Neighbours } from './candidates';
 import { contentLemmas } from './text';
 
@@ -24,10 +25,17 @@ export function buildNameWords(entities: readonly Entity[]): Set<string> {
   return out;
 }
 
+/**
+ * The distinct content lemmas of a passage's text. A story compared again after a change reads
+ * the same passages again (all of them, for the idf): each text's answer is kept, bounded.
+ */
+export const passageLemmas = boundedMemo(20_000, (text: string): readonly string[] =>
+  Object.freeze([...new Set(contentLemmas(text))]),
+);
+
 export function buildIdf(passages: readonly Passage[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const p of passages)
-    for (const w of new Set(contentLemmas(p.text))) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const p of passages) for (const w of passageLemmas(p.text)) df.set(w, (df.get(w) ?? 0) + 1);
   const n = Math.max(passages.length, 1);
   const idf = new Map<string, number>();
   for (const [w, d] of df) idf.set(w, Math.log((n + 1) / (d + 0.5)));

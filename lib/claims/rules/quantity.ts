@@ -10,6 +10,7 @@ import {
   type Finding,
   groups,
   outletOf,
+  passageLemmas,
   type RuleContext,
   sharedCognateWeight,
   sharedWeight,
@@ -19,7 +20,7 @@ import {
 import { crossSourceCandidates, nearMap, type Neighbours, weightedCandidates } from '../candidates';
 import { claimWordsOf, isMeasureNoun } from '../../lang/claim-words';
 import { gap } from '../extractors/numbers';
-import { contentLemmas, lemma } from '../text';
+import { lemma } from '../text';
 
 const TIME_UNITS = new Set([
   'second',
@@ -55,7 +56,7 @@ export const SAME_REPORT_WORDS = 0.5;
  */
 function isTimeline(a: Claim, b: Claim, gapAB: number, ctx: RuleContext): boolean {
   if (!(a.detail.tally || b.detail.tally) || gapAB <= TALLY_SAME_REPORT_GAP) return false;
-  const words = (c: Claim) => new Set(contentLemmas(ctx.passages.get(c.passageId)?.text ?? ''));
+  const words = (c: Claim) => new Set(passageLemmas(ctx.passages.get(c.passageId)?.text ?? ''));
   const wa = words(a);
   const wb = words(b);
   const shared = [...wa].filter((w) => wb.has(w)).length;
