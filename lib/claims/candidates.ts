@@ -15,27 +15,30 @@
 /** Item index -> the indexes of its candidates, ascending (symmetric; never itself). */
 export type Neighbours = number[][];
 
-/** Tokens ordered rarest first (fewest items holding them), then by spelling: one fixed order. */
+/**
+ * Tokens ordered rarest first (fewest items holding them), then as first met: one fixed order
+ * for the call (any order is exact; rare first keeps the prefixes' lists short).
+ */
 function tokenOrder(items: ReadonlyArray<Iterable<string>>): Map<string, number> {
   const df = new Map<string, number>();
   for (const tokens of items) for (const t of tokens) df.set(t, (df.get(t) ?? 0) + 1);
-  const sorted = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
-  return new Map(sorted.map((t, i) => [t, i]));
+  const byDf: string[][] = [];
+  for (const [t, k] of df) (byDf[k] ??= []).push(t);
+  let rank = 0;
+  for (const list of byDf) if (list) for (const t of list) df.set(t, rank++);
+  return df;
 }
 
-/** Neighbour lists from pair lists, deduplicated and ascending. */
-function toNeighbours(n: number, pairs: (add: (i: number, j: number) => void) => void): Neighbours {
-  const out: Neighbours = Array.from({ length: n }, () => []);
-  const seen = new Set<number>();
-  pairs((i, j) => {
-    if (i === j) return;
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const key = a * n + b;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out[a]!.push(b);
-    out[b]!.push(a);
-  });
+/** `tokens` sorted by `order`. */
+function inOrder(tokens: Iterable<string>, order: Map<string, number>): string[] {
+  return [...tokens]
+    .map((t) => [order.get(t)!, t] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, t]) => t);
+}
+
+/** Neighbour lists, each sorted ascending (pairs were added once each). */
+function sortedLists(out: Neighbours): Neighbours {
   for (const list of out) list.sort((a, b) => a - b);
   return out;
 }
@@ -54,8 +57,11 @@ export function weightedCandidates(
   const order = tokenOrder(items.map((m) => m.keys()));
   const floor = min - 1e-9 * Math.max(1, Math.abs(min));
   const byToken = new Map<string, number[]>();
+  const out: Neighbours = items.map(() => []);
+  // Each pair once: the later item meets the earlier ones through the index of prefixes so far.
+  const met = new Int32Array(items.length).fill(-1);
   items.forEach((tokens, i) => {
-    const sorted = [...tokens.keys()].sort((a, b) => order.get(a)! - order.get(b)!);
+    const sorted = inOrder(tokens.keys(), order);
     // Cut the tail: the longest run from the end whose weights sum below `min`.
     let tail = 0;
     let k = sorted.length;
@@ -65,17 +71,34 @@ export function weightedCandidates(
       tail += w;
       k--;
     }
-    for (const t of sorted.slice(0, k)) {
-      const list = byToken.get(t);
-      if (list) list.push(i);
-      else byToken.set(t, [i]);
+    for (let x = 0; x < k; x++) {
+      const t = sorted[x]!;
+      let list = byToken.get(t);
+      if (!list) byToken.set(t, (list = []));
+      for (const j of list)
+        if (met[j] !== i) {
+          met[j] = i;
+          out[i]!.push(j);
+          out[j]!.push(i);
+        }
+      list.push(i);
     }
   });
-  return toNeighbours(items.length, (add) => {
-    for (const list of byToken.values())
-      for (let x = 0; x < list.length; x++)
-        for (let y = x + 1; y < list.length; y++) add(list[x]!, list[y]!);
-  });
+  return sortedLists(out);
+}
+
+// A text's words as tokens, one per occurrence ("word#2" for the second): shared tokens are
+// shared words counted with their repeats. Kept per word-count map (the quote rules keep one
+// per text).
+const tokensOfCounts = new WeakMap<ReadonlyMap<string, number>, readonly string[]>();
+function occurrences(counts: ReadonlyMap<string, number>): readonly string[] {
+  let out = tokensOfCounts.get(counts);
+  if (!out) {
+    const list: string[] = [];
+    for (const [w, n] of counts) for (let k = 1; k <= n; k++) list.push(`${w}#${k}`);
+    tokensOfCounts.set(counts, (out = Object.freeze(list)));
+  }
+  return out;
 }
 
 /**
@@ -90,35 +113,38 @@ export function overlapCandidates(
   counts: ReadonlyArray<ReadonlyMap<string, number>>,
   min: number,
 ): Neighbours {
-  // Each occurrence is its own token ("word#2" for the second): shared tokens = shared words
-  // counted with their repeats.
-  const tokens = counts.map((c) => {
-    const out: string[] = [];
-    for (const [w, n] of c) for (let k = 1; k <= n; k++) out.push(`${w}#${k}`);
-    return out;
-  });
-  const order = tokenOrder(tokens);
+  const unsorted = counts.map(occurrences);
+  const order = tokenOrder(unsorted);
+  const tokens = unsorted.map((ts) => inOrder(ts, order));
   const byToken = new Map<string, number[]>();
   tokens.forEach((ts, i) => {
-    ts.sort((a, b) => order.get(a)! - order.get(b)!);
     for (const t of ts) {
       const list = byToken.get(t);
       if (list) list.push(i);
       else byToken.set(t, [i]);
     }
   });
-  return toNeighbours(counts.length, (add) => {
-    tokens.forEach((ts, i) => {
-      const n = ts.length;
-      if (n === 0) return;
-      // The fewest shared words that reach `min` of this text, as the rules divide.
-      let need = Math.max(0, Math.floor(min * n) - 1);
-      while (need / n < min) need++;
-      if (need > n) return;
-      for (const t of ts.slice(0, n - need + 1))
-        for (const j of byToken.get(t)!) if (tokens[j]!.length >= n) add(i, j);
-    });
+  const out: Neighbours = counts.map(() => []);
+  const met = new Int32Array(counts.length).fill(-1);
+  tokens.forEach((ts, i) => {
+    const n = ts.length;
+    if (n === 0) return;
+    // The fewest shared words that reach `min` of this text, as the rules divide.
+    let need = Math.max(0, Math.floor(min * n) - 1);
+    while (need / n < min) need++;
+    if (need > n) return;
+    // Each pair once: from the shorter text (of two as long, the earlier), whose prefix holds
+    // the first word the two share.
+    for (let x = 0; x <= n - need; x++)
+      for (const j of byToken.get(ts[x]!)!) {
+        const m = tokens[j]!.length;
+        if (met[j] === i || j === i || m < n || (m === n && j < i)) continue;
+        met[j] = i;
+        out[i]!.push(j);
+        out[j]!.push(i);
+      }
   });
+  return sortedLists(out);
 }
 
 /**

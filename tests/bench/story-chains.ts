@@ -40,6 +40,8 @@ for (const n of sizesArg('1000')) {
     const counts = { withinCluster: 0, sameArticle: 0, otherArticle: 0 };
     const pairs = { withinCluster: 0, sameArticle: 0, otherArticle: 0 };
     const degree = new Array<number>(ids.length).fill(0);
+    // Links between clusters: how many join each linked pair of clusters.
+    const between = new Map<string, number>();
     const maxBy = { withinCluster: 0, sameArticle: 0, otherArticle: 0 };
     for (let i = 0; i < ids.length; i++)
       for (let j = i + 1; j < ids.length; j++) {
@@ -53,12 +55,32 @@ for (const n of sizesArg('1000')) {
         pairs[kind]++;
         maxBy[kind] = Math.max(maxBy[kind], x);
         if (x >= STORY_THRESHOLD) {
+          if (kind !== 'withinCluster') {
+            const key = [clusterOf(ids[i]!), clusterOf(ids[j]!)].sort().join(' ');
+            between.set(key, (between.get(key) ?? 0) + 1);
+          }
           counts[kind]++;
           degree[i]!++;
           degree[j]!++;
         }
       }
     degree.sort((a, b) => a - b);
+    const clusters = [...new Set(ids.map(clusterOf))];
+    // Clusters joined when at least k links join them (a linkage asking for k links).
+    const joined = (k: number) => {
+      const parent = new Map(clusters.map((c) => [c, c]));
+      const find = (c: string): string => (parent.get(c) === c ? c : find(parent.get(c)!));
+      for (const [key, m] of between)
+        if (m >= k) {
+          const [a, b] = key.split(' ');
+          parent.set(find(a!), find(b!));
+        }
+      return new Set(clusters.map(find)).size;
+    };
+    const perPair = [...between.values()].sort((a, b) => a - b);
+    console.log(
+      `   cluster pairs linked ${between.size} of ${(clusters.length * (clusters.length - 1)) / 2}; links per linked pair min ${perPair[0]}, median ${perPair[perPair.length >> 1]}, max ${perPair[perPair.length - 1]}; components of clusters when k links are needed: k=1 ${joined(1)}, k=2 ${joined(2)}, k=3 ${joined(3)}, k=5 ${joined(5)}`,
+    );
     console.log(
       `[${n}] story of ${ids.length}: ${new Set(ids.map(clusterOf)).size} clusters, articles ${[...articles].map(([a, k]) => `${a}×${k}`).join(' ')}`,
     );

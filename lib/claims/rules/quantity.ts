@@ -117,19 +117,38 @@ export function quantityCandidates(claims: readonly Claim[], ctx: RuleContext): 
   const tokens = claims.map((c) => {
     const out = new Map<string, number>();
     if (!c.unit) return out;
-    const unit = `${c.unit}\u0000`;
     if (isDuration(c.unit)) {
+      const unit = `${c.unit}\u0000`;
       for (const w of new Set(contextOf(c).filter((x) => !ctx.nameWords.has(x))))
         out.set(`${unit}w${w}`, weight(w));
       return out;
     }
-    for (const w of new Set(contextOf(c))) {
-      const t = `${unit}${cognateToken(w)}`;
-      out.set(t, (out.get(t) ?? 0) + weight(w));
+    for (const [t, words] of cognateTokens(c)) {
+      let sum = 0;
+      for (const w of words) sum += weight(w);
+      out.set(t, sum);
     }
     return out;
   });
   return weightedCandidates(tokens, QUANTITY_CONTEXT_MIN);
+}
+
+// A claim's context words by cognate token (its unit first): the same for the same claim, which
+// a story compared again after a change holds again.
+const tokensOfClaim = new WeakMap<Claim, ReadonlyMap<string, readonly string[]>>();
+function cognateTokens(c: Claim): ReadonlyMap<string, readonly string[]> {
+  let out = tokensOfClaim.get(c);
+  if (!out) {
+    const map = new Map<string, string[]>();
+    for (const w of new Set(contextOf(c))) {
+      const t = `${c.unit}\u0000${cognateToken(w)}`;
+      const list = map.get(t);
+      if (list) list.push(w);
+      else map.set(t, [w]);
+    }
+    tokensOfClaim.set(c, (out = map));
+  }
+  return out;
 }
 
 function plural(unit: string): string {
