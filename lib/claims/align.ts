@@ -4,6 +4,8 @@
  */
 import type { Claim, Entity, Passage, Source } from '../types';
 import { sourceLabel } from '../source-label';
+import { boundedMemo } from '../bounded-memo';
+import type { Neighbours } from './candidates';
 import { contentLemmas } from './text';
 
 export interface RuleContext {
@@ -23,10 +25,17 @@ export function buildNameWords(entities: readonly Entity[]): Set<string> {
   return out;
 }
 
+/**
+ * The distinct content lemmas of a passage's text. A story compared again after a change reads
+ * the same passages again (all of them, for the idf): each text's answer is kept, bounded.
+ */
+export const passageLemmas = boundedMemo(20_000, (text: string): readonly string[] =>
+  Object.freeze([...new Set(contentLemmas(text))]),
+);
+
 export function buildIdf(passages: readonly Passage[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const p of passages)
-    for (const w of new Set(contentLemmas(p.text))) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const p of passages) for (const w of passageLemmas(p.text)) df.set(w, (df.get(w) ?? 0) + 1);
   const n = Math.max(passages.length, 1);
   const idf = new Map<string, number>();
   for (const [w, d] of df) idf.set(w, Math.log((n + 1) / (d + 0.5)));
@@ -97,6 +106,11 @@ export interface GroupOptions<T> {
   sourceOf?: (item: T) => string;
   /** Only items with the same key can be linked; a null key links to nothing. */
   blockOf?: (item: T) => string | null;
+  /**
+   * The only pairs that can link, by item index (candidates.ts): a pair left out is never
+   * tried. Without it, every pair of a block is.
+   */
+  near?: Neighbours;
 }
 
 /**
@@ -106,7 +120,7 @@ export interface GroupOptions<T> {
 export function groups<T>(
   items: readonly T[],
   linked: (a: T, b: T) => boolean,
-  { sourceOf, blockOf }: GroupOptions<T> = {},
+  { sourceOf, blockOf, near }: GroupOptions<T> = {},
 ): T[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -129,14 +143,30 @@ export function groups<T>(
     if (list) list.push(i);
     else bySource.set(source, [i]);
   });
-  for (const bySource of blocks.values()) {
-    const lists = [...bySource.values()];
-    for (let x = 0; x < lists.length; x++)
-      for (let y = x + 1; y < lists.length; y++)
-        for (const i of lists[x]!)
-          for (const j of lists[y]!)
-            if (find(i) !== find(j) && linked(items[i]!, items[j]!)) parent[find(i)] = find(j);
-  }
+  if (near) {
+    // The same tests as below on the candidates alone, each pair the same way round: the item
+    // whose source comes first in its block first.
+    const rank = new Int32Array(items.length).fill(-1);
+    for (const bySource of blocks.values())
+      [...bySource.values()].forEach((list, r) => list.forEach((i) => (rank[i] = r)));
+    const blockKey = items.map((item) => (blockOf ? blockOf(item) : ''));
+    near.forEach((list, i) => {
+      for (const j of list) {
+        if (j <= i || rank[i]! < 0 || rank[j]! < 0 || rank[i] === rank[j]) continue;
+        if (blockKey[i] !== blockKey[j] || find(i) === find(j)) continue;
+        const [a, b] = rank[i]! < rank[j]! ? [i, j] : [j, i];
+        if (linked(items[a]!, items[b]!)) parent[find(a)] = find(b);
+      }
+    });
+  } else
+    for (const bySource of blocks.values()) {
+      const lists = [...bySource.values()];
+      for (let x = 0; x < lists.length; x++)
+        for (let y = x + 1; y < lists.length; y++)
+          for (const i of lists[x]!)
+            for (const j of lists[y]!)
+              if (find(i) !== find(j) && linked(items[i]!, items[j]!)) parent[find(i)] = find(j);
+    }
   const out = new Map<number, T[]>();
   items.forEach((item, i) => {
     const r = find(i);

@@ -3,20 +3,18 @@
  * (aligned quotes) to different speakers.
  */
 import type { Claim } from '../../types';
-import {
-  crossSourcePairs,
-  type Finding,
-  outletOf,
-  overlapOfSmaller,
-  type RuleContext,
-} from '../align';
+import { crossSourceCandidates, nearMap } from '../candidates';
+import { type Finding, outletOf, overlapOfSmaller, type RuleContext } from '../align';
 import { contentLemmas, foldLower } from '../text';
-import { isReading, quantitiesAlign, valueGap } from './quantity';
-import { quotesAlike } from './quote';
+import { isReading, quantitiesAlign, quantityCandidates, valueGap } from './quantity';
+import { quoteCandidates, quotesAlike } from './quote';
 
 function speakerKey(c: Claim): string {
   return String(c.detail.speakerId ?? foldLower(String(c.detail.speaker ?? c.value)));
 }
+
+/** How alike two quotes from different speakers must be to be the same words (quotesAlike). */
+const SAME_WORDS_MIN = 0.7;
 
 /** Share of the shorter statement's content words that the other one has too. */
 export const SAME_STATEMENT_MIN = 0.5;
@@ -25,14 +23,14 @@ export const SAME_STATEMENT_MIN = 0.5;
  * The words of the statement a figure was given in: the quote holding it, else its sentence.
  * Two outlets report the same statement when these mostly agree.
  */
-function statementWords(target: Claim, byId: Map<string, Claim>, ctx: RuleContext): Set<string> {
-  const quote = [...byId.values()].find(
-    (q) =>
-      q.kind === 'quote' &&
-      q.sourceId === target.sourceId &&
-      q.start <= target.start &&
-      target.end <= q.end,
-  );
+function statementWords(
+  target: Claim,
+  quotesOf: Map<string, Claim[]>,
+  ctx: RuleContext,
+): Set<string> {
+  const quote = quotesOf
+    .get(target.sourceId)
+    ?.find((q) => q.start <= target.start && target.end <= q.end);
   const text = quote?.value ?? ctx.passages.get(target.passageId)?.text ?? target.span;
   return new Set(contentLemmas(text));
 }
@@ -52,9 +50,18 @@ function sameSpeakerConflicts(
   saidByOne: (a: Claim) => boolean,
 ): Finding[] {
   const out: Finding[] = [];
-  crossSourcePairs(
+  // Only one speaker's attributions can conflict: each meets those of its speaker.
+  const bySpeaker = new Map<string, Claim[]>();
+  for (const a of atts) {
+    const k = speakerKey(a);
+    const list = bySpeaker.get(k);
+    if (list) list.push(a);
+    else bySpeaker.set(k, [a]);
+  }
+  crossSourceCandidates(
     atts,
     (c) => c.sourceId,
+    new Map(atts.map((a) => [a, bySpeaker.get(speakerKey(a))!])),
     (a, b) => {
       if (speakerKey(a) !== speakerKey(b) || !a.detail.speakerId || !saidByOne(a) || !saidByOne(b))
         return;
@@ -78,14 +85,48 @@ function sameSpeakerConflicts(
   return out;
 }
 
+/**
+ * Attribution pairs whose figures could align (quantityCandidates over the figures they credit):
+ * each attribution with those crediting a candidate of its own figure.
+ */
+function figureCandidates(atts: readonly Claim[], byId: Map<string, Claim>, ctx: RuleContext) {
+  const targets: Claim[] = [];
+  const creditedBy = new Map<Claim, Claim[]>();
+  for (const a of atts) {
+    const t = byId.get(String(a.detail.targetId));
+    if (!t) continue;
+    const list = creditedBy.get(t);
+    if (list) list.push(a);
+    else {
+      creditedBy.set(t, [a]);
+      targets.push(t);
+    }
+  }
+  const near = quantityCandidates(targets, ctx);
+  const out = new Map<Claim, Claim[]>();
+  targets.forEach((t, i) => {
+    const others = near[i]!.flatMap((j) => creditedBy.get(targets[j]!)!);
+    for (const a of creditedBy.get(t)!) out.set(a, others);
+  });
+  return out;
+}
+
 export function compareAttributions(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const atts = claims.filter((c) => c.kind === 'attribution');
   const out: Finding[] = [];
+  // Each source's quotes, in claim order (the first one holding a figure is its statement).
+  const quotesOf = new Map<string, Claim[]>();
+  for (const q of byId.values()) {
+    if (q.kind !== 'quote') continue;
+    const list = quotesOf.get(q.sourceId);
+    if (list) list.push(q);
+    else quotesOf.set(q.sourceId, [q]);
+  }
   const statements = new Map<string, Set<string>>();
   const statementOf = (t: Claim) => {
     let w = statements.get(t.id);
-    if (!w) statements.set(t.id, (w = statementWords(t, byId, ctx)));
+    if (!w) statements.set(t.id, (w = statementWords(t, quotesOf, ctx)));
     return w;
   };
   const merged = new Map<string, Finding & { spans: string[] }>();
@@ -97,7 +138,7 @@ export function compareAttributions(claims: readonly Claim[], ctx: RuleContext):
     speakersOf.set(k, (speakersOf.get(k) ?? new Set()).add(speakerKey(a)));
   }
   const saidByOne = (a: Claim) => (speakersOf.get(String(a.detail.targetId))?.size ?? 0) < 2;
-  crossSourcePairs(atts, bySource, (a, b) => {
+  crossSourceCandidates(atts, bySource, figureCandidates(atts, byId, ctx), (a, b) => {
     if (speakerKey(a) === speakerKey(b) || !saidByOne(a) || !saidByOne(b)) return;
     const ta = byId.get(String(a.detail.targetId));
     const tb = byId.get(String(b.detail.targetId));
@@ -133,10 +174,11 @@ export function compareAttributions(claims: readonly Claim[], ctx: RuleContext):
   const quotes = claims.filter(
     (c) => c.kind === 'quote' && (c.detail.speakerId || c.detail.speaker),
   );
-  crossSourcePairs(quotes, bySource, (a, b) => {
+  const alike = nearMap(quotes, quoteCandidates(quotes, SAME_WORDS_MIN));
+  crossSourceCandidates(quotes, bySource, alike, (a, b) => {
     if (speakerKey(a) === speakerKey(b)) return;
     if (a.value.split(/\s+/).length < 6 || b.value.split(/\s+/).length < 6) return;
-    if (!quotesAlike(a.value, b.value, 0.7)) return;
+    if (!quotesAlike(a.value, b.value, SAME_WORDS_MIN)) return;
     out.push({
       kind: 'attribution',
       topic: `Who said “${a.value.split(/\s+/).slice(0, 6).join(' ')}…”`,

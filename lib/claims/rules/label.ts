@@ -15,6 +15,7 @@ import {
   sourceCount,
   uniqueEntities,
 } from '../align';
+import { type Neighbours, weightedCandidates } from '../candidates';
 
 export const LABEL_CONTEXT_MIN = 2.5;
 
@@ -23,10 +24,21 @@ export function labelsAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
   return sharedWeight(contextOf(a), contextOf(b), ctx.idf) >= LABEL_CONTEXT_MIN;
 }
 
+/** The pairs of `claims` whose contexts could share LABEL_CONTEXT_MIN of rare words. */
+export function labelCandidates(claims: readonly Claim[], ctx: RuleContext): Neighbours {
+  return weightedCandidates(
+    claims.map(
+      (c) => new Map([...new Set(contextOf(c))].map((w) => [w, ctx.idf.get(w) ?? Math.log(2)])),
+    ),
+    LABEL_CONTEXT_MIN,
+  );
+}
+
 export function compareLabels(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const ls = claims.filter((c) => c.kind === 'label' && c.detail.specific === true);
   const out: Finding[] = [];
-  for (const g of groups(ls, (a, b) => labelsAlign(a, b, ctx), { sourceOf: (c) => c.sourceId })) {
+  const linkable = { sourceOf: (c: Claim) => c.sourceId, near: labelCandidates(ls, ctx) };
+  for (const g of groups(ls, (a, b) => labelsAlign(a, b, ctx), linkable)) {
     if (sourceCount(g) < 2) continue;
     const byLabel = new Map<string, Set<string>>();
     for (const c of g) {

@@ -5,20 +5,22 @@
  */
 import type { Claim } from '../../types';
 import {
+  COGNATE_PREFIX,
   contextOf,
-  crossSourcePairs,
   type Finding,
   groups,
   outletOf,
+  passageLemmas,
   type RuleContext,
   sharedCognateWeight,
   sharedWeight,
   sourceCount,
   uniqueEntities,
 } from '../align';
+import { crossSourceCandidates, nearMap, type Neighbours, weightedCandidates } from '../candidates';
 import { claimWordsOf, isMeasureNoun } from '../../lang/claim-words';
 import { gap } from '../extractors/numbers';
-import { contentLemmas, lemma } from '../text';
+import { lemma } from '../text';
 
 const TIME_UNITS = new Set([
   'second',
@@ -54,7 +56,7 @@ export const SAME_REPORT_WORDS = 0.5;
  */
 function isTimeline(a: Claim, b: Claim, gapAB: number, ctx: RuleContext): boolean {
   if (!(a.detail.tally || b.detail.tally) || gapAB <= TALLY_SAME_REPORT_GAP) return false;
-  const words = (c: Claim) => new Set(contentLemmas(ctx.passages.get(c.passageId)?.text ?? ''));
+  const words = (c: Claim) => new Set(passageLemmas(ctx.passages.get(c.passageId)?.text ?? ''));
   const wa = words(a);
   const wb = words(b);
   const shared = [...wa].filter((w) => wb.has(w)).length;
@@ -99,6 +101,56 @@ export function quantitiesAlign(a: Claim, b: Claim, ctx: RuleContext): boolean {
   return shared(contextOf(a), contextOf(b), ctx.idf) >= QUANTITY_CONTEXT_MIN * (article ? 2 : 1);
 }
 
+/** Letters two cognates share at the start (align.ts): a word's token, or the word when short. */
+function cognateToken(w: string): string {
+  return w.length > COGNATE_PREFIX ? `k${w.slice(0, COGNATE_PREFIX)}` : `w${w}`;
+}
+
+/**
+ * The pairs of `claims` that could align (quantitiesAlign): same unit, and shared context words
+ * that could weigh QUANTITY_CONTEXT_MIN. A word's weight is its idf, as the context tests read
+ * it; across languages a word also matches a cognate, so words are taken by their cognate
+ * token, each token weighing all the item's words that have it (what they could add at most).
+ */
+export function quantityCandidates(claims: readonly Claim[], ctx: RuleContext): Neighbours {
+  const weight = (x: string) => ctx.idf.get(x) ?? Math.log(2);
+  const tokens = claims.map((c) => {
+    const out = new Map<string, number>();
+    if (!c.unit) return out;
+    if (isDuration(c.unit)) {
+      const unit = `${c.unit}\u0000`;
+      for (const w of new Set(contextOf(c).filter((x) => !ctx.nameWords.has(x))))
+        out.set(`${unit}w${w}`, weight(w));
+      return out;
+    }
+    for (const [t, words] of cognateTokens(c)) {
+      let sum = 0;
+      for (const w of words) sum += weight(w);
+      out.set(t, sum);
+    }
+    return out;
+  });
+  return weightedCandidates(tokens, QUANTITY_CONTEXT_MIN);
+}
+
+// A claim's context words by cognate token (its unit first): the same for the same claim, which
+// a story compared again after a change holds again.
+const tokensOfClaim = new WeakMap<Claim, ReadonlyMap<string, readonly string[]>>();
+function cognateTokens(c: Claim): ReadonlyMap<string, readonly string[]> {
+  let out = tokensOfClaim.get(c);
+  if (!out) {
+    const map = new Map<string, string[]>();
+    for (const w of new Set(contextOf(c))) {
+      const t = `${c.unit}\u0000${cognateToken(w)}`;
+      const list = map.get(t);
+      if (list) list.push(w);
+      else map.set(t, [w]);
+    }
+    tokensOfClaim.set(c, (out = map));
+  }
+  return out;
+}
+
 function plural(unit: string): string {
   const u = unit.replace(/^% /, '');
   if (unit.startsWith('%')) return `percent (${u || 'rate'})`;
@@ -141,15 +193,22 @@ export function valueGap(a: Claim, b: Claim): number {
 export function compareQuantities(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const qs = claims.filter((c) => c.kind === 'quantity');
   const out: Finding[] = [];
-  const linkable = { sourceOf: (c: Claim) => c.sourceId, blockOf: (c: Claim) => c.unit || null };
+  const near = quantityCandidates(qs, ctx);
+  const nearClaims = nearMap(qs, near);
+  const linkable = {
+    sourceOf: (c: Claim) => c.sourceId,
+    blockOf: (c: Claim) => c.unit || null,
+    near,
+  };
   for (const g of groups(qs, (a, b) => quantitiesAlign(a, b, ctx), linkable)) {
     if (sourceCount(g) < 2) continue;
     let worst = 0;
     let pair: [Claim, Claim] | null = null;
     let measuredApart = false;
-    crossSourcePairs(
+    crossSourceCandidates(
       g,
       (c) => c.sourceId,
+      nearClaims,
       (a, b) => {
         // Only figures aligned with each other conflict: a group is joined through chains.
         if (!quantitiesAlign(a, b, ctx)) return;

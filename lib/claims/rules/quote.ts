@@ -6,6 +6,7 @@
 import { diffArrays } from 'diff';
 import type { Claim } from '../../types';
 import { crossSourcePairs, type Finding, groups, outletOf, type RuleContext } from '../align';
+import { type Neighbours, overlapCandidates } from '../candidates';
 import { quoteWordCounts, quoteWords, wordLists } from '../extractors/quote';
 import { STOP, shortName } from '../text';
 
@@ -89,6 +90,14 @@ export function quotesAlike(a: string, b: string, min: number): boolean {
   return similarityBound(a, b) >= min && diffQuotes(a, b).similarity >= min;
 }
 
+/** The pairs of quote claims that could be alike at least `min` (similarityBound). */
+export function quoteCandidates(quotes: readonly Claim[], min: number): Neighbours {
+  return overlapCandidates(
+    quotes.map((c) => quoteWordCounts(c.value)),
+    min,
+  );
+}
+
 export function quotesAlign(a: Claim, b: Claim): boolean {
   if (a.sourceId === b.sourceId) return false;
   if (quoteWords(a.value).length < 5 || quoteWords(b.value).length < 5) return false;
@@ -103,9 +112,17 @@ export function quotesAlign(a: Claim, b: Claim): boolean {
 export function compareWordLists(qs: readonly Claim[], ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const lists = qs.filter((c) => c.detail.list === true);
+  // Only one speaker's quotes are compared: each list meets that speaker's, in their order.
+  const bySpeaker = new Map<string, Claim[]>();
+  for (const c of qs) {
+    const k = speakerKey(c);
+    const list = bySpeaker.get(k);
+    if (list) list.push(c);
+    else bySpeaker.set(k, [c]);
+  }
   for (const a of lists)
-    for (const b of qs) {
-      if (b.sourceId === a.sourceId || speakerKey(a) !== speakerKey(b)) continue;
+    for (const b of bySpeaker.get(speakerKey(a)) ?? []) {
+      if (b.sourceId === a.sourceId) continue;
       if (b.detail.list === true && b.id < a.id) continue; // each pair of lists once
       const la = wordLists(a.value)[0]!;
       for (const lb of wordLists(b.value)) {
@@ -134,7 +151,11 @@ export function compareWordLists(qs: readonly Claim[], ctx: RuleContext): Findin
 export function compareQuotes(claims: readonly Claim[], ctx: RuleContext): Finding[] {
   const qs = claims.filter((c) => c.kind === 'quote' && speakerKey(c));
   const out: Finding[] = compareWordLists(qs, ctx);
-  const linkable = { sourceOf: (c: Claim) => c.sourceId, blockOf: speakerKey };
+  const linkable = {
+    sourceOf: (c: Claim) => c.sourceId,
+    blockOf: speakerKey,
+    near: quoteCandidates(qs, QUOTE_SIMILARITY_MIN),
+  };
   for (const g of groups(qs, (a, b) => quotesAlign(a, b), linkable)) {
     if (new Set(g.map((c) => c.sourceId)).size < 2) continue;
     const differences: string[] = [];
