@@ -49,6 +49,9 @@ describe('foreignLineLanguage: a line in another language than its article', () 
     ['es', 'Decenas de personas permanecen desaparecidas e incomunicadas.'],
     ['pt', 'A chegada na capital era prevista inicialmente para as 13h50.'],
     ['en', 'Quake toll likely to rise'],
+    // A language without a lexicon here: its function words cannot back the n-grams up.
+    ['it', 'La prefettura ha comunicato che le scuole resteranno chiuse fino a lunedì.'],
+    ['it', 'Il sindaco ha detto che il ponte sarà riaperto dopo i controlli di domani.'],
   ])('in a %s article, kept: %s', (article, line) => {
     expect(foreignLineLanguage(line, article)).toBeNull();
   });

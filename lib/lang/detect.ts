@@ -63,7 +63,8 @@ function functionWordLanguages(words: readonly string[]): Set<string> {
  */
 export function foreignLineLanguage(line: string, articleLanguage: string): string | null {
   const words = wordsOf(line);
-  if (words.length < MIN_WORDS) return null;
+  // Without the article language's function words, n-grams alone would decide: a line is kept.
+  if (words.length < MIN_WORDS || !LEXICONS.some((l) => l.code === articleLanguage)) return null;
   const lang = detected(line);
   if (!lang || lang === articleLanguage) return null;
   return functionWordLanguages(words).has(articleLanguage) ? null : lang;
