@@ -161,6 +161,30 @@ describe('a correction', () => {
     },
   );
 
+  test('two made at once both stay, and both apply', async () => {
+    const h = handlers();
+    await Promise.all([add(h, SAME), add(h, { kind: 'hide', names: ['Port Example'] })]);
+    expect((await h.listCorrections({})).corrections).toHaveLength(2);
+    const viaMemo = await derived();
+    const overrides = withCorrections(bundleOverrides(bundle), await readCorrections(db));
+    await db.transaction('rw', [...CORPUS_TABLES.map((t) => db[t]), db.meta], async () => {
+      await rederiveCorpus(db, overrides);
+    });
+    expect(await derived()).toEqual(viaMemo);
+  });
+
+  test('a reset keeps them, applied to the built-in sources; a failed one changes nothing', async () => {
+    const h = handlers();
+    await add(h, { kind: 'hide', names: ['Colombia'] });
+    const before = { rows: await derived(), meta: await db.meta.toArray() };
+    failNext = 'resetCorpus';
+    await expect(h.resetCorpus({})).rejects.toThrow(/injected/);
+    expect({ rows: await derived(), meta: await db.meta.toArray() }).toEqual(before);
+    await h.resetCorpus({});
+    expect((await h.listCorrections({})).corrections).toHaveLength(1);
+    expect(entityOf((await derived()).entities, 'Colombia')).toBeUndefined();
+  });
+
   test('by entity ids takes the entities’ forms', async () => {
     const h = handlers();
     const es = (await derived()).entities;

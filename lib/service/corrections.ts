@@ -51,19 +51,29 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
   const { db, ready } = deps;
   const now = deps.now ?? Date.now;
 
-  /** Writes `next` and derives the corpus again with it, in one transaction. */
-  const write = async (operation: string, next: readonly Correction[]) => {
+  /**
+   * Writes the list `edit` makes of the stored one and derives the corpus again with it, in one
+   * transaction. The list is edited as it is inside that transaction, so two corrections made at
+   * once both stay.
+   */
+  const write = async (operation: string, edit: (current: Correction[]) => Correction[]) => {
     const base = deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null;
-    const store = () => db.meta.put({ id: META_CORRECTIONS, value: JSON.stringify(next) });
+    const store = async () => {
+      const next = edit(await readCorrections(db));
+      await db.meta.put({ id: META_CORRECTIONS, value: JSON.stringify(next) });
+      return next;
+    };
     if (deps.rederive) {
-      // The change's transaction bumps the dictionary version and runs beforeCommit.
-      await deps.rederive(operation, withCorrections(base, next), async () => {
+      // Planned with the list as read now; the change's transaction bumps the dictionary
+      // version, runs beforeCommit, and plans again if anything landed meanwhile.
+      const planned = withCorrections(base, edit(await readCorrections(db)));
+      await deps.rederive(operation, planned, async () => {
         await store();
       });
       return;
     }
     await db.transaction('rw', [...CORPUS_TABLES.map((t) => db[t]), db.meta], async () => {
-      await store();
+      const next = await store();
       await rederiveCorpus(db, withCorrections(base, next));
       await bumpDictionaryVersion(db);
       await deps.beforeCommit?.(operation);
@@ -131,45 +141,50 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
         parseAs(CorrectionSchema, { kind: req.kind, names, other, at: now() }, 'bad-request'),
       );
       const id = correctionId(correction);
-      const current = await readCorrections(db);
-      const next = [...current.filter((c) => correctionId(c) !== id), correction];
-      if (next.length > MAX_CORRECTIONS)
+      const edit = (current: Correction[]) => [
+        ...current.filter((c) => correctionId(c) !== id),
+        correction,
+      ];
+      if (edit(await readCorrections(db)).length > MAX_CORRECTIONS)
         orThrow(
           fail(
             'too-large',
             `You have ${MAX_CORRECTIONS} corrections, the most Crosscheck keeps; remove some first.`,
           ),
         );
-      await write('addCorrection', next);
+      await write('addCorrection', edit);
       return { added: id, corrections: await list() };
     },
 
     /** Takes a correction back: the corpus is then built as if it had never been made. */
     async removeCorrection({ id }: { id: string }): Promise<{ corrections: CorrectionView[] }> {
       await ready();
+      const edit = (current: Correction[]) => current.filter((c) => correctionId(c) !== id);
       const current = await readCorrections(db);
-      const next = current.filter((c) => correctionId(c) !== id);
-      if (next.length === current.length)
+      if (edit(current).length === current.length)
         orThrow(fail('not-found', 'That correction is no longer in your list. Reload the page.'));
-      await write('removeCorrection', next);
+      await write('removeCorrection', edit);
       return { corrections: await list() };
     },
 
     /** Adds the corrections of a backup that are not there yet (an import). */
     async restoreCorrections(from: readonly Correction[]): Promise<number> {
+      const newOnes = (current: Correction[]) => {
+        const ids = new Set(current.map(correctionId));
+        return from.filter((c) => !ids.has(correctionId(c)));
+      };
       const current = await readCorrections(db);
-      const ids = new Set(current.map(correctionId));
-      const added = from.filter((c) => !ids.has(correctionId(c)));
+      const added = newOnes(current);
       if (added.length === 0) return 0;
-      const next = [...current, ...added].slice(-MAX_CORRECTIONS);
-      await write('importBackup', next);
+      if (current.length + added.length > MAX_CORRECTIONS)
+        orThrow(
+          fail(
+            'too-large',
+            `With the backup's ${added.length} corrections you would have more than ${MAX_CORRECTIONS}, the most Crosscheck keeps; its sources were added, its corrections were not. Remove some corrections and import it again.`,
+          ),
+        );
+      await write('importBackup', (now) => [...now, ...newOnes(now)]);
       return added.length;
-    },
-
-    /** After the corpus went back to the bundle's rows (reset): built again with the corrections. */
-    async reapply(): Promise<void> {
-      const current = await readCorrections(db);
-      if (current.length > 0) await write('resetCorpus', current);
     },
 
     /** One entity's name, type and forms (the options page's Entities section opens at one). */

@@ -98,8 +98,8 @@ const CHANGES = [
 ] as const;
 
 /**
- * The source handlers, with the reader's corrections kept through the changes that replace the
- * corpus: an import adds the backup's corrections, a reset builds the seeds again with them.
+ * The source handlers, with an import adding the backup's corrections (a reset keeps the
+ * reader's corrections itself, in its own transaction: lib/service/sources.ts).
  */
 type SourceMessages = Omit<ReturnType<typeof createSourceHandlers>, 'rederiveWith'>;
 
@@ -113,11 +113,6 @@ function withCorrectionsKept(
       const out = await sources.importBackup(req);
       const backup = parseBackup(req.text);
       if (backup.ok) await corrections.restoreCorrections(backup.value.corrections);
-      return out;
-    },
-    async resetCorpus() {
-      const out = await sources.resetCorpus();
-      await corrections.reapply();
       return out;
     },
   };

@@ -26,7 +26,7 @@ import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
 import { fail, orThrow, ProblemError } from '../problems';
 import type { Entity, Mention, Passage, RawSource, Source } from '../types';
-import { overridesWithCorrections } from './correction-store';
+import { overridesWithCorrections, readCorrections } from './correction-store';
 import { entityLinkReason } from './link-reasons';
 import { shareStoryTerms } from './stories';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
@@ -328,7 +328,7 @@ async function writeChange(
   db: CrosscheckDB,
   plan: Plan,
   change: SourceChange,
-  overrides: EntityOverrides | null,
+  overridesNow: () => Promise<EntityOverrides | null>,
   kept: Kept,
 ): Promise<{
   inputs: CorpusInputs;
@@ -338,6 +338,8 @@ async function writeChange(
 }> {
   let { after, derived, inputs } = plan;
   if (!(await unchangedSince(db, plan.inputs))) {
+    // What landed may be a correction: the overrides too are those stored now.
+    const overrides = await overridesNow();
     inputs = await readInputs(db, kept);
     after = applyChange(inputs, change);
     derived = deriveEnabled(after, overrides, kept.memo);
@@ -637,12 +639,16 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   };
 
   /** The seed overrides (none when the bundle is not available here, as in some tests). */
+  const baseOverrides = async () =>
+    deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null;
+  /** The seeds' overrides with the reader's corrections (lib/service/correction-store.ts). */
   const overrides = async (): Promise<EntityOverrides | null> =>
-    // With the reader's corrections (lib/service/correction-store.ts).
-    overridesWithCorrections(db, deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null);
+    overridesWithCorrections(db, await baseOverrides());
   /**
    * Plans `change`, then writes it in ONE transaction with `check` run first inside it. `given`
-   * builds with other overrides than those stored (a correction about to be written by `check`).
+   * plans with other overrides than those stored (a correction that `check` writes). When
+   * another change landed meanwhile, the change is planned again inside the transaction, after
+   * `check`, with what is stored then.
    */
   const change = async (
     operation: string,
@@ -651,14 +657,16 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     stage: (stage: 'resolving' | 'saving') => void = () => undefined,
     given?: { overrides: EntityOverrides | null },
   ) => {
-    const o = given ? given.overrides : await overrides();
+    const base = await baseOverrides();
+    const o = given ? given.overrides : await overridesWithCorrections(db, base);
     stage('resolving');
     const plan = await planChange(db, make, o, pause, kept);
     stage('saving');
     try {
       const written = await db.transaction('rw', tables(db), async () => {
         await check(await readInputs(db, kept));
-        const w = await writeChange(db, plan, make, o, kept);
+        const stored = () => overridesWithCorrections(db, base);
+        const w = await writeChange(db, plan, make, stored, kept);
         const version = await bumpDictionaryVersion(db);
         await commit(operation);
         return { ...w, version };
@@ -866,6 +874,9 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         await db.mentions.bulkPut(c.mentions);
         await db.claims.bulkPut(c.claims);
         await db.discrepancies.bulkPut(c.discrepancies);
+        // The prebuilt rows know no corrections: with some, derived again with them.
+        if ((await readCorrections(db)).length > 0)
+          await rederiveCorpus(db, await overridesWithCorrections(db, bundleOverrides(bundle)));
         await db.meta.put({ id: META_INDEX_VERSION, value: bundle.version });
         await bumpDictionaryVersion(db);
         await commit('resetCorpus');
