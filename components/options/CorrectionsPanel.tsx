@@ -87,15 +87,22 @@ export function CorrectionStatus({
   onUndone?: () => void;
 }) {
   const { state, remove } = corrections;
+  const line = useRef<HTMLDivElement>(null);
+  const undo = async () => {
+    if (!(await remove(state.last!.id, true))) return;
+    // The Undo button goes: focus stays on the status line ("Undone."), not the page's top.
+    line.current?.focus();
+    onUndone?.();
+  };
   return (
-    <div class="correction-status">
+    <div class="correction-status" ref={line} tabIndex={-1}>
       <Message note={state.note} />
       {state.last ? (
         <button
           type="button"
           data-testid="undo-correction"
           disabled={state.busy}
-          onClick={() => void remove(state.last!.id, true).then((done) => done && onUndone?.())}
+          onClick={() => void undo()}
         >
           Undo
         </button>
@@ -128,6 +135,8 @@ export function CorrectionsPanel({
 }) {
   const [entity, setEntity] = useState<EntityForms | null>(null);
   const [joining, setJoining] = useState(false);
+  /** Why the entity the page was opened at is not shown. */
+  const [missing, setMissing] = useState<Note | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const section = useRef<HTMLElement>(null);
   // The buttons the reader used go with the entity: focus moves to Undo, not to the page's top.
@@ -150,6 +159,11 @@ export function CorrectionsPanel({
     void select(id).then((e) => {
       heading.current?.scrollIntoView({ block: 'start' });
       if (e) document.getElementById('entity-actions')?.querySelector('button')?.focus();
+      else
+        setMissing({
+          kind: 'error',
+          text: 'That entity is no longer in your sources (they changed since); find it by name.',
+        });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the address is read once, on opening
   }, [api]);
@@ -185,11 +199,15 @@ export function CorrectionsPanel({
         that are not a name, say so here. Your corrections are kept with your sources (and in
         backups) and apply to every page.
       </p>
+      <Message note={missing} />
       <EntityCombobox
         api={api}
         label="Find an entity"
         testId="entity-search"
-        onPick={(e) => void select(e.id)}
+        onPick={(e) => {
+          setMissing(null);
+          void select(e.id);
+        }}
       />
       {entity ? (
         <div class="entity-pick" data-testid="entity-picked">
