@@ -159,6 +159,11 @@ export function unsavedAnalyses(
   return out;
 }
 
+/** After the database lost the stored analyses (a reset): every one is written again. */
+export function forgetWrittenAnalyses(memo: DeriveMemo): void {
+  for (const hit of memo.claims.values()) hit.saved = null;
+}
+
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 const plain = (x: object) => {

@@ -19,6 +19,7 @@ import {
   prepareSource,
   sameRowJson,
   unsavedAnalyses,
+  forgetWrittenAnalyses,
 } from '../corpus/pipeline';
 import { analysisStamp, keptAnalysis } from '../corpus/stored-analyses';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
@@ -881,6 +882,8 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         await bumpDictionaryVersion(db);
         await commit('resetCorpus');
       });
+      // The reader's analyses went with their sources: one added again is written again.
+      forgetWrittenAnalyses(kept.memo);
       return { sources: bundle.corpus.sources.length };
     },
   };
