@@ -15,17 +15,6 @@ export interface EntityComboboxProps {
   autoFocus?: boolean;
 }
 
-const TYPE_WORD: Record<string, string> = {
-  person: 'person',
-  organization: 'organization',
-  place: 'place',
-  facility: 'facility',
-  law: 'law',
-  agreement: 'agreement',
-  group: 'group',
-  other: 'other',
-};
-
 /**
  * Finds an entity by name with the corpus's own search (searchCorpus), as an ARIA combobox:
  * type, move with the arrow keys, Enter picks, Escape closes; the mouse picks too.
@@ -130,7 +119,7 @@ export function EntityCombobox({
               pick(e);
             }}
           >
-            {e.name} <span class="muted">{TYPE_WORD[e.type] ?? e.type}</span>
+            {e.name} <span class="muted">{e.type}</span>
           </li>
         ))}
       </ul>

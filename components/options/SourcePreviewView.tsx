@@ -3,17 +3,6 @@ import { sourceLabel } from '@/lib/source-label';
 import type { ComponentChildren } from 'preact';
 import type { PreviewEntity, RequestIn, SourcePreview } from '@/lib/protocol';
 
-const TYPE_LABEL: Record<string, string> = {
-  person: 'person',
-  organization: 'organization',
-  place: 'place',
-  facility: 'facility',
-  law: 'law',
-  agreement: 'agreement',
-  group: 'group',
-  other: 'other',
-};
-
 export interface SourcePreviewViewProps {
   preview: SourcePreview;
   busy: boolean;
@@ -42,7 +31,7 @@ function EntityChip({
   busy: boolean;
   onCorrect?: SourcePreviewViewProps['onCorrect'];
 }) {
-  const type = <span class="muted">{TYPE_LABEL[e.type] ?? e.type}</span>;
+  const type = <span class="muted">{e.type}</span>;
   // "Not the same": the form this source wrote stands apart from the entity it was linked to
   // (a name written the same way, accents and case aside, is the same name: not offered).
   const surface = e.reason?.surface ?? null;

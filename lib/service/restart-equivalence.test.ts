@@ -7,61 +7,23 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { CrosscheckDB } from '../db';
-import { buildCorpus } from '../corpus/pipeline';
 import { fingerprint, type StoredAnalysis } from '../corpus/stored-analyses';
-import { loadSeedSources } from '../node/seeds';
 import { seedBundle, seedSources } from '../../tests/unit/fixtures/seed-corpus';
-import type { Corpus, RawSource, Source } from '../types';
+import type { RawSource, Source } from '../types';
+import {
+  batchOf as batchRows,
+  derivedOf,
+  rows,
+  smallEvent,
+} from '../../tests/unit/fixtures/batch-rows';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
 
 const bundle = seedBundle({ withOverrides: true });
 const seeds = seedSources();
-const event = loadSeedSources(
-  new URL('../../tests/eval/coverage/voepass-2283-vinhedo-crash-2024/', import.meta.url),
-).slice(0, 4);
-
-const sorted = <T extends { id: string }>(xs: readonly T[]) =>
-  [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-type Derived = Pick<Corpus, 'entities' | 'mentions' | 'claims' | 'discrepancies'>;
-const derivedOf = (c: Derived): Derived => ({
-  entities: sorted(c.entities),
-  mentions: sorted(c.mentions),
-  claims: sorted(c.claims),
-  discrepancies: sorted(c.discrepancies),
-});
-
-async function rows(db: CrosscheckDB): Promise<Derived> {
-  return derivedOf({
-    entities: await db.entities.toArray(),
-    mentions: await db.mentions.toArray(),
-    claims: await db.claims.toArray(),
-    discrepancies: await db.discrepancies.toArray(),
-  });
-}
-
-/** The batch build of the enabled sources, the reader's from their stored metadata. */
-function batchOf(sources: readonly Source[], textOf: ReadonlyMap<string, string>): Derived {
-  const raw: RawSource[] = sources
-    .filter((s) => s.enabled)
-    .map((s) => {
-      const seed = seeds.find((r) => r.id === s.id);
-      if (seed) return seed;
-      return {
-        id: s.id,
-        file: null,
-        outlet: s.outlet,
-        title: s.title,
-        url: s.url,
-        published: s.published,
-        language: s.language,
-        text: textOf.get(s.id)!,
-        origin: 'user',
-      };
-    });
-  return derivedOf(buildCorpus(raw, bundle.overrides ?? null));
-}
+const event = smallEvent();
+const batchOf = (sources: readonly Source[], textOf: ReadonlyMap<string, string>) =>
+  batchRows(sources, textOf, seeds, bundle.overrides ?? null);
 
 describe('the first change after a worker restart gives the batch build', () => {
   const db = new CrosscheckDB('restart-equivalence', { indexedDB, IDBKeyRange });
