@@ -247,6 +247,8 @@ const entityId = (name: string) =>
     entityId: v.pipe(
       v.string(request(`${name} needs an entityId.`)),
       v.minLength(1, request(`${name} needs an entityId.`)),
+      // Ids are slugs of names (16 words at most, and a hash); nothing longer gets through.
+      v.maxLength(1000, request(`${name}: an entityId is at most 1,000 characters.`)),
     ),
   });
 const sourceId = v.object({ id: v.string(request('Which source? Its id is missing.')) });
@@ -316,8 +318,8 @@ export const REQUESTS = {
     kind: v.string(request('Which kind of correction? “kind” is missing.')),
     names: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(100)), []),
     other: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(100)), []),
-    entityId: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    otherEntityId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    entityId: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    otherEntityId: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   }),
   removeCorrection: v.object({
     id: v.pipe(v.string(request('Which correction? Its id is missing.')), v.maxLength(20_000)),
