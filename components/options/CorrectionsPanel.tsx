@@ -38,40 +38,35 @@ export function useCorrections(api: OptionsApi, onChanged: () => void) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded once per page; every change reloads it
   }, [api]);
 
-  const add = async (req: RequestIn<'addCorrection'>, text: string) => {
+  /** Runs one change: busy while it runs, then the new list and what to say, or the error. */
+  const change = async <R extends { corrections: CorrectionView[] }>(
+    send: () => Promise<R>,
+    after: (r: R) => Pick<CorrectionsState, 'last' | 'note'>,
+  ) => {
     setState((s) => ({ ...s, busy: true, note: null }));
     try {
-      const r = await api.send('addCorrection', req);
-      setState({
-        list: r.corrections,
+      const r = await send();
+      setState({ list: r.corrections, busy: false, ...after(r) });
+      onChanged();
+      return true;
+    } catch (e) {
+      setState((s) => ({ ...s, busy: false, note: errorNote(e) }));
+      return false;
+    }
+  };
+  const add = (req: RequestIn<'addCorrection'>, text: string) =>
+    change(
+      () => api.send('addCorrection', req),
+      (r) => ({
         last: { id: r.added, text },
         note: { kind: 'ok', text: `Saved: ${text}. Your underlines and cards follow it.` },
-        busy: false,
-      });
-      onChanged();
-      return true;
-    } catch (e) {
-      setState((s) => ({ ...s, busy: false, note: errorNote(e) }));
-      return false;
-    }
-  };
-  const remove = async (id: string, undo: boolean) => {
-    setState((s) => ({ ...s, busy: true, note: null }));
-    try {
-      const r = await api.send('removeCorrection', { id });
-      setState({
-        list: r.corrections,
-        last: null,
-        note: { kind: 'ok', text: undo ? 'Undone.' : 'Correction removed.' },
-        busy: false,
-      });
-      onChanged();
-      return true;
-    } catch (e) {
-      setState((s) => ({ ...s, busy: false, note: errorNote(e) }));
-      return false;
-    }
-  };
+      }),
+    );
+  const remove = (id: string, undo: boolean) =>
+    change(
+      () => api.send('removeCorrection', { id }),
+      () => ({ last: null, note: { kind: 'ok', text: undo ? 'Undone.' : 'Correction removed.' } }),
+    );
   return { state, add, remove, reload: load };
 }
 

@@ -7,22 +7,18 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { CrosscheckDB } from '../db';
-import { seedBundle, seedSources } from '../../tests/unit/fixtures/seed-corpus';
-import type { Source } from '../types';
 import {
-  batchOf as batchRows,
+  batchOf,
+  bundle,
   derivedOf,
   rows,
+  seeds,
   smallEvent,
 } from '../../tests/unit/fixtures/batch-rows';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
 
-const bundle = seedBundle({ withOverrides: true });
-const seeds = seedSources();
 const event = smallEvent();
-const batchOf = (sources: readonly Source[], textOf: ReadonlyMap<string, string>) =>
-  batchRows(sources, textOf, seeds, bundle.overrides ?? null);
 
 describe('the extension builds what the batch build builds', () => {
   test('adding an event one source at a time, removing one, switching a seed off', async () => {

@@ -8,22 +8,19 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { CrosscheckDB } from '../db';
 import { fingerprint, type StoredAnalysis } from '../corpus/stored-analyses';
-import { seedBundle, seedSources } from '../../tests/unit/fixtures/seed-corpus';
-import type { RawSource, Source } from '../types';
+import type { RawSource } from '../types';
 import {
-  batchOf as batchRows,
+  batchOf,
+  bundle,
   derivedOf,
   rows,
+  seeds,
   smallEvent,
 } from '../../tests/unit/fixtures/batch-rows';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
 
-const bundle = seedBundle({ withOverrides: true });
-const seeds = seedSources();
 const event = smallEvent();
-const batchOf = (sources: readonly Source[], textOf: ReadonlyMap<string, string>) =>
-  batchRows(sources, textOf, seeds, bundle.overrides ?? null);
 
 describe('the first change after a worker restart gives the batch build', () => {
   const db = new CrosscheckDB('restart-equivalence', { indexedDB, IDBKeyRange });
