@@ -26,6 +26,14 @@ export async function readCorrections(db: CrosscheckDB): Promise<Correction[]> {
   return parsed.ok ? parsed.value : [];
 }
 
+/** Stores `corrections` as the list (inside the transaction of the change that derives with them). */
+export async function writeCorrections(
+  db: CrosscheckDB,
+  corrections: readonly Correction[],
+): Promise<void> {
+  await db.meta.put({ id: META_CORRECTIONS, value: JSON.stringify(corrections) });
+}
+
 /** The overrides to build with: the seeds' curated ones, with the reader's corrections. */
 export async function overridesWithCorrections(
   db: CrosscheckDB,

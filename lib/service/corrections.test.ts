@@ -10,7 +10,7 @@ import { rawSource, pastedDraft } from '../../tests/unit/fixtures/raw-source';
 import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import { createBackup, parseBackup } from '../backup';
 import { key } from '../corpus/entities/words';
-import { withCorrections } from '../corpus/corrections';
+import { MAX_CORRECTIONS, withCorrections } from '../corpus/corrections';
 import { CORPUS_TABLES, CrosscheckDB, readCorpus } from '../db';
 import { ProblemError } from '../problems';
 import type { RequestIn, RequestOut } from '../protocol';
@@ -294,6 +294,53 @@ describe('backups', () => {
     );
     expect(entityOf(joined, 'Port Example')).toBeUndefined();
     expect((await derived()).entities.length).toBe(rows.entities.length);
+  });
+
+  /** A backup of this corpus with its two corrections, and a fresh database to import it into. */
+  async function backupIntoFresh() {
+    const h = handlers();
+    await add(h, SAME);
+    await add(h, { kind: 'hide', names: ['Port Example'] });
+    const listed = (await h.listCorrections({})).corrections;
+    const file = JSON.stringify(
+      createBackup((await h.exportSources({})).sources, DEFAULT_SETTINGS, new Date(0), listed),
+    );
+    db = new CrosscheckDB(`corrections-test-${n++}`, { indexedDB, IDBKeyRange });
+    await loadSeedIndex(db, bundle);
+    return file;
+  }
+  const everything = async () => ({
+    rows: await derived(),
+    sources: await db.sources.toArray(),
+    meta: await db.meta.toArray(),
+  });
+
+  test('an import that fails while saving leaves neither its sources nor its corrections', async () => {
+    const file = await backupIntoFresh();
+    const before = await everything();
+    failNext = 'importBackup';
+    await expect(handlers().importBackup({ text: file })).rejects.toThrow(/injected failure/);
+    expect(await everything()).toEqual(before);
+    // The same import then lands whole, in one change: sources and corrections together.
+    const v0 = await version();
+    await handlers().importBackup({ text: file });
+    expect(await version()).toBe(Number(v0) + 1);
+    expect((await readCorrections(db)).length).toBe(2);
+    expect(await derived()).toEqual(await derivedInFull());
+  });
+
+  test('an import whose corrections would pass the limit changes nothing', async () => {
+    const file = await backupIntoFresh();
+    const many = Array.from({ length: MAX_CORRECTIONS - 1 }, (_, i) => ({
+      kind: 'hide' as const,
+      names: [`Nowhere Example ${i}`],
+      other: [],
+      at: i,
+    }));
+    await db.meta.put({ id: 'corrections', value: JSON.stringify(many) });
+    const before = await everything();
+    await expect(handlers().importBackup({ text: file })).rejects.toThrow(/nothing was imported/);
+    expect(await everything()).toEqual(before);
   });
 
   test('with malformed corrections are refused whole', () => {

@@ -22,7 +22,7 @@ import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { fail, orThrow, parseAs } from '../problems';
 import type { CorrectionView, EntityForms } from '../protocol';
 import type { RequestOut } from '../protocol/schemas';
-import { META_CORRECTIONS, readCorrections } from './correction-store';
+import { readCorrections, writeCorrections } from './correction-store';
 import { bumpDictionaryVersion } from './meta';
 import { bundleOverrides, rederiveCorpus } from './sources';
 
@@ -60,7 +60,7 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
     const base = deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null;
     const store = async () => {
       const next = edit(await readCorrections(db));
-      await db.meta.put({ id: META_CORRECTIONS, value: JSON.stringify(next) });
+      await writeCorrections(db, next);
       return next;
     };
     if (deps.rederive) {
@@ -167,24 +167,30 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
       return { corrections: await list() };
     },
 
-    /** Adds the corrections of a backup that are not there yet (an import). */
-    async restoreCorrections(from: readonly Correction[]): Promise<number> {
+    /**
+     * How an import keeps a backup's corrections: the edit that adds those not there yet, made
+     * inside the import's own transaction (lib/service/sources.ts importBackup), so the sources
+     * and the corrections land together or not at all. Refused before anything is written when
+     * the list would grow past MAX_CORRECTIONS.
+     */
+    async correctionsToRestore(
+      from: readonly Correction[],
+    ): Promise<((current: Correction[]) => Correction[]) | null> {
       const newOnes = (current: Correction[]) => {
         const ids = new Set(current.map(correctionId));
         return from.filter((c) => !ids.has(correctionId(c)));
       };
       const current = await readCorrections(db);
       const added = newOnes(current);
-      if (added.length === 0) return 0;
+      if (added.length === 0) return null;
       if (current.length + added.length > MAX_CORRECTIONS)
         orThrow(
           fail(
             'too-large',
-            `With the backup's ${added.length} corrections you would have more than ${MAX_CORRECTIONS}, the most Crosscheck keeps; its sources were added, its corrections were not. Remove some corrections and import it again.`,
+            `With the backup's ${added.length} corrections you would have more than ${MAX_CORRECTIONS}, the most Crosscheck keeps; nothing was imported. Remove some corrections and import it again.`,
           ),
         );
-      await write('importBackup', (now) => [...now, ...newOnes(now)]);
-      return added.length;
+      return (now) => [...now, ...newOnes(now)];
     },
 
     /** One entity's name, type and forms (the options page's Entities section opens at one). */

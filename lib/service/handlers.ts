@@ -98,22 +98,24 @@ const CHANGES = [
 ] as const;
 
 /**
- * The source handlers, with an import adding the backup's corrections (a reset keeps the
- * reader's corrections itself, in its own transaction: lib/service/sources.ts).
+ * The source handlers, with an import that brings the backup's corrections in its own
+ * transaction (as a reset keeps the reader's corrections in its own: lib/service/sources.ts).
  */
-type SourceMessages = Omit<ReturnType<typeof createSourceHandlers>, 'rederiveWith'>;
+type SourceHandlers = Omit<ReturnType<typeof createSourceHandlers>, 'rederiveWith'>;
+type SourceMessages = Omit<SourceHandlers, 'importBackup'> & Pick<Handlers, 'importBackup'>;
 
 function withCorrectionsKept(
-  sources: SourceMessages,
+  sources: SourceHandlers,
   corrections: ReturnType<typeof createCorrectionHandlers>,
 ): SourceMessages {
   return {
     ...sources,
     async importBackup(req) {
-      const out = await sources.importBackup(req);
       const backup = parseBackup(req.text);
-      if (backup.ok) await corrections.restoreCorrections(backup.value.corrections);
-      return out;
+      const restore = backup.ok
+        ? await corrections.correctionsToRestore(backup.value.corrections)
+        : null;
+      return sources.importBackup(req, restore ?? undefined);
     },
   };
 }

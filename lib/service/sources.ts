@@ -9,6 +9,7 @@ import type { BundledIndex } from '../bundle';
 import { hashText } from '../hash';
 import Dexie from 'dexie';
 import { type EntityOverrides, parseOverrides } from '../corpus/overrides';
+import { type Correction, withCorrections } from '../corpus/corrections';
 import { detectLanguage } from '../lang/detect';
 import {
   createDeriveMemo,
@@ -27,7 +28,7 @@ import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
 import { fail, orThrow, ProblemError } from '../problems';
 import type { Entity, Mention, Passage, RawSource, Source } from '../types';
-import { overridesWithCorrections, readCorrections } from './correction-store';
+import { overridesWithCorrections, readCorrections, writeCorrections } from './correction-store';
 import { entityLinkReason } from './link-reasons';
 import { shareStoryTerms } from './stories';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
@@ -826,7 +827,15 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       };
     },
 
-    async importBackup({ text }: { text: string }): Promise<ImportResult> {
+    /**
+     * Adds a backup's new sources and seed states, and with `restore` (the edit that adds its
+     * corrections: lib/service/corrections.ts) writes the corrections in the same transaction,
+     * derived with them: all of it lands, or nothing.
+     */
+    async importBackup(
+      { text }: { text: string },
+      restore?: (current: Correction[]) => Correction[],
+    ): Promise<ImportResult> {
       await ready();
       const backup = orThrow(parseBackup(text));
       const plan = planImport(backup, await db.sources.toArray());
@@ -840,10 +849,13 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       const enabled = new Map(
         backup.seedSources.filter((s) => seedIds.has(s.id)).map((s) => [s.id, s.enabled]),
       );
+      const given = restore
+        ? { overrides: withCorrections(await baseOverrides(), restore(await readCorrections(db))) }
+        : undefined;
       await change(
         'importBackup',
         { put, enabled },
-        (inputs) => {
+        async (inputs) => {
           // Another change landed meanwhile: the records must still be new.
           if (planImport(backup, inputs.sources).add.length !== plan.add.length)
             orThrow(
@@ -852,8 +864,10 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
                 'Your sources changed during the import; nothing was imported. Try again.',
               ),
             );
+          if (restore) await writeCorrections(db, restore(await readCorrections(db)));
         },
         (stage) => report({ operation: 'importBackup', stage, done: total, total }),
+        given,
       );
       return { added: plan.add.length, skipped: plan.skip.length, settings: backup.settings };
     },
