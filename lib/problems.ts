@@ -10,6 +10,8 @@ import { type GenericSchema, type InferOutput, safeParse } from 'valibot';
 export type ProblemCode =
   // The messaging layer's own.
   | 'interrupted'
+  // A change whose answer was cut off, though it was saved (lib/rpc.ts withReceipts).
+  | 'saved-unanswered'
   | 'storage-full'
   | 'not-allowed'
   | 'bad-request'

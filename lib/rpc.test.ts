@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { createClient, dispatch, INTERRUPTED, STORAGE_FULL } from './rpc';
+import {
+  createClient,
+  dispatch,
+  INTERRUPTED,
+  SAVED_UNANSWERED,
+  STORAGE_FULL,
+  UNKNOWN_IF_SAVED,
+  withReceipts,
+} from './rpc';
 import { ProblemError } from './problems';
 import type { TabHandlers, TabProtocol } from './protocol';
 
@@ -98,5 +106,68 @@ describe('one layer for both directions', () => {
     await expect(send('nextMention', { direction: 1 })).resolves.toBe(true);
     await expect(send('revealEntity', { entityId: 'unknown' })).resolves.toBe(false);
     await expect(send('getPageText', {})).resolves.toEqual({ text: 'Some text.' });
+  });
+});
+
+describe('withReceipts', () => {
+  const STOPPED = 'the message channel closed before a response was received';
+  /**
+   * A transport over a service that keeps receipts: `stop` says how the first change's answer
+   * is cut off ('before' the commit, 'after' it), and `stopAgain` cuts off the question too.
+   */
+  function service(stop: 'before' | 'after' | null, stopAgain = false) {
+    const landed = new Set<string>();
+    const seen: Array<{ type: string; payload: Record<string, unknown> }> = [];
+    const transport = async (m: { type: string; payload: unknown }) => {
+      const payload = m.payload as Record<string, unknown>;
+      seen.push({ type: m.type, payload });
+      if (m.type === 'changeLanded') {
+        if (stopAgain) throw new Error(STOPPED);
+        return { ok: true, value: { landed: landed.has(payload.receipt as string) } };
+      }
+      if (m.type === 'getSummary' && stop) throw new Error(STOPPED);
+      if (stop === 'after') landed.add(payload.receipt as string);
+      if (stop) throw new Error(STOPPED);
+      landed.add(payload.receipt as string);
+      return { ok: true, value: { removed: payload.id } };
+    };
+    return { send: withReceipts(createClient(transport)), seen };
+  }
+
+  test('a change carries a fresh receipt of 32 hexadecimal digits; a read carries none', async () => {
+    const { send, seen } = service(null);
+    await send('removeSource', { id: 'a' });
+    await send('removeSource', { id: 'a' });
+    const [first, second] = seen.map((s) => s.payload.receipt);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).toMatch(/^[0-9a-f]{32}$/);
+    expect(first).not.toBe(second);
+    await expect(service('before').send('getSummary', {})).rejects.toThrow(INTERRUPTED);
+    const read = service('before');
+    await read.send('getSummary', {}).catch(() => undefined);
+    expect(read.seen).toEqual([{ type: 'getSummary', payload: {} }]);
+  });
+
+  test.each([
+    ['before its commit', 'before', false, 'interrupted', INTERRUPTED],
+    ['after its commit', 'after', false, 'saved-unanswered', SAVED_UNANSWERED],
+    ['and the question too', 'after', true, 'interrupted', UNKNOWN_IF_SAVED],
+  ] as const)('a change cut off %s tells the truth', async (_, stop, stopAgain, code, message) => {
+    const { send, seen } = service(stop, stopAgain);
+    await expect(send('removeSource', { id: 'a' })).rejects.toMatchObject({ code, message });
+    expect(seen.map((s) => s.type)).toEqual(['removeSource', 'changeLanded']);
+    expect(seen[1]!.payload.receipt).toBe(seen[0]!.payload.receipt);
+  });
+
+  test("the service's own refusal is passed on without asking", async () => {
+    const seen: string[] = [];
+    const send = withReceipts(
+      createClient(async (m) => {
+        seen.push(m.type);
+        return { ok: false, problem: { code: 'not-found', message: 'Gone.' } };
+      }),
+    );
+    await expect(send('removeSource', { id: 'a' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(seen).toEqual(['removeSource']);
   });
 });

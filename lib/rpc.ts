@@ -6,7 +6,7 @@
  */
 import { type Problem, ProblemError, problemOf, type Result } from './problems';
 import type { ProtocolMap, Protocol, Req, Res } from './protocol';
-import { isEnvelope } from './protocol';
+import { CHANGE_MESSAGES, isEnvelope } from './protocol';
 
 /** What the answering side sends back: errors travel as values, with their code. */
 export type Reply = Result<unknown>;
@@ -90,6 +90,49 @@ export function createClient<P extends ProtocolMap<P> = Protocol>(
 }
 
 const interrupted = () => new ProblemError({ code: 'interrupted', message: INTERRUPTED });
+
+/** What the reader is told when the answer was cut off but the change is saved. */
+export const SAVED_UNANSWERED =
+  'Crosscheck stopped before it could answer, but your change was saved.';
+/** …and when even asking whether it was saved was cut off. */
+export const UNKNOWN_IF_SAVED =
+  'Crosscheck was interrupted and could not tell whether your change was saved. Reload the page to see.';
+
+/** A receipt: 128 random bits, as 32 hexadecimal digits (the schema's form). */
+export function newReceipt(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * `send` that gives every change (CHANGE_MESSAGES) a receipt. When the service worker stops
+ * before answering, the change may or may not have been committed; the receipt, kept by the
+ * service in the change's own transaction, says which. The reader then reads either
+ * INTERRUPTED (nothing was saved: retrying is safe) or a `saved-unanswered` problem.
+ */
+export function withReceipts(send: Send, receipt: () => string = newReceipt): Send {
+  const changes: ReadonlySet<string> = new Set(CHANGE_MESSAGES);
+  return async (type, payload) => {
+    if (!changes.has(type)) return send(type, payload);
+    const id = receipt();
+    try {
+      return await send(type, { ...payload, receipt: id } as typeof payload);
+    } catch (error) {
+      if (!(error instanceof ProblemError) || error.problem.code !== 'interrupted') throw error;
+      // The question wakes the worker again; a second stop leaves the answer unknown.
+      const landed = await send('changeLanded', { receipt: id }).then(
+        (a) => a.landed,
+        () => null,
+      );
+      if (landed === false) throw error;
+      throw new ProblemError(
+        landed
+          ? { code: 'saved-unanswered', message: SAVED_UNANSWERED }
+          : { code: 'interrupted', message: UNKNOWN_IF_SAVED },
+      );
+    }
+  };
+}
 
 /** A reply of lib/rpc.ts's shape (anything else: the other side stopped before answering). */
 function isReply(x: unknown): x is Reply {

@@ -163,9 +163,15 @@ export function AddSource({ api, onAdded, corrections }: AddSourceProps) {
       })
       .catch((e) => {
         const note = errorNote(e);
-        // Already in the corpus: saving this preview again cannot work, so it goes. Anything
-        // else (interrupted, storage full) keeps it, so "Save" again is the retry.
-        if (note.code === 'duplicate-url' || note.code === 'duplicate-text') setPending(null);
+        // Already in the corpus (or saved, though the answer was cut off): saving this preview
+        // again cannot work, so it goes. Anything else (interrupted, storage full) keeps it, so
+        // "Save" again is the retry.
+        if (
+          note.code === 'duplicate-url' ||
+          note.code === 'duplicate-text' ||
+          note.code === 'saved-unanswered'
+        )
+          setPending(null);
         setNote(note);
       })
       .finally(() => setBusy(false));

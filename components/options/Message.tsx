@@ -26,7 +26,11 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** An error note that keeps the problem's code (`failed` for anything that was not a problem). */
+/**
+ * An error note that keeps the problem's code (`failed` for anything that was not a problem).
+ * A change whose answer was cut off after it was saved is no error to the reader: it reads as done.
+ */
 export function errorNote(e: unknown): Note {
-  return { kind: 'error', text: errorText(e), code: codeOf(e) };
+  const code = codeOf(e);
+  return { kind: code === 'saved-unanswered' ? 'ok' : 'error', text: errorText(e), code };
 }

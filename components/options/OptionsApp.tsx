@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AddSource } from './AddSource';
-import type { OptionsApi } from './api';
+import { type OptionsApi, refreshingAfterUnanswered } from './api';
 import { BackupPanel } from './BackupPanel';
 import { CorrectionsPanel, useCorrections } from './CorrectionsPanel';
 import { IntegrityNotice } from './IntegrityNotice';
@@ -10,7 +10,9 @@ import { SourceList } from './SourceList';
 import type { Settings, SourceSummary } from '@/lib/protocol';
 
 /** The options page: add sources, manage them, back them up, and reading settings. */
-export function OptionsApp({ api }: { api: OptionsApi }) {
+export function OptionsApp({ api: given }: { api: OptionsApi }) {
+  const reloadAll = useRef(() => {});
+  const api = useMemo(() => refreshingAfterUnanswered(given, () => reloadAll.current()), [given]);
   const [sources, setSources] = useState<SourceSummary[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -27,6 +29,10 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
 
   // Shared by the preview's rows and the Entities section; a change reloads the sources' counts.
   const corrections = useCorrections(api, refresh);
+  reloadAll.current = () => {
+    refresh();
+    void corrections.reload();
+  };
 
   useEffect(() => {
     refresh();

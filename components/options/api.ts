@@ -2,7 +2,8 @@
  * The options page's (and popup's) access to the extension: the typed background client, host
  * permissions and settings storage. Components receive these through props so they stay testable.
  */
-import { createClient, type Send } from '@/lib/rpc';
+import { createClient, type Send, withReceipts } from '@/lib/rpc';
+import { codeOf } from '@/lib/problems';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { getSettings, settingsItem } from '@/lib/settings-store';
 import type { Settings, SourceProgress } from '@/lib/protocol';
@@ -25,7 +26,7 @@ export interface OptionsApi {
 
 export function createOptionsApi(): OptionsApi {
   return {
-    send: createClient((message) => browser.runtime.sendMessage(message)),
+    send: withReceipts(createClient((message) => browser.runtime.sendMessage(message))),
     grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
     requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
     getSettings,
@@ -42,4 +43,20 @@ export function createOptionsApi(): OptionsApi {
       return () => port.disconnect();
     },
   };
+}
+
+/**
+ * `api` whose changes, when saved though their answer was cut off (lib/rpc.ts withReceipts),
+ * call `refresh`, so the page's lists show what the database now holds.
+ */
+export function refreshingAfterUnanswered(api: OptionsApi, refresh: () => void): OptionsApi {
+  const send: Send = async (type, payload) => {
+    try {
+      return await api.send(type, payload);
+    } catch (e) {
+      if (codeOf(e) === 'saved-unanswered') refresh();
+      throw e;
+    }
+  };
+  return { ...api, send };
 }

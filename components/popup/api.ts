@@ -4,7 +4,7 @@
  * Components receive this through props so they stay testable.
  */
 import type { Req, Res, TabProtocol } from '@/lib/protocol';
-import { createClient, type Send } from '@/lib/rpc';
+import { createClient, type Send, withReceipts } from '@/lib/rpc';
 import { siteKey } from '@/lib/settings';
 
 export interface ActiveTab {
@@ -35,7 +35,9 @@ export interface PopupApi {
 }
 
 export function createPopupApi(): PopupApi {
-  const client: Send = createClient((message) => browser.runtime.sendMessage(message));
+  const client: Send = withReceipts(
+    createClient((message) => browser.runtime.sendMessage(message)),
+  );
   return { ...withPrefetch(client), ...tabAccess() };
 }
 

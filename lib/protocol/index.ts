@@ -54,6 +54,8 @@ export interface Protocol {
   importBackup: { req: RequestIn<'importBackup'>; res: ImportResult };
   /** Back to the built-in corpus only: every added source goes. */
   resetCorpus: { req: RequestIn<'resetCorpus'>; res: { sources: number } };
+  /** Whether the change sent with this receipt was saved (its answer may have been cut off). */
+  changeLanded: { req: RequestIn<'changeLanded'>; res: { landed: boolean } };
   /** Compact alias dictionary for the content script's matcher; `unchanged` when versions match. */
   getDictionary: {
     req: RequestIn<'getDictionary'>;
@@ -143,6 +145,23 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set<Message
   'openEntityList',
   'openCorrections',
 ]);
+
+/**
+ * The messages that change what is stored. Each takes a `receipt` the service keeps with the
+ * change, so an answer cut off by a stopped service worker can be told apart from a change that
+ * never landed (lib/rpc.ts withReceipts).
+ */
+export const CHANGE_MESSAGES = [
+  'addSource',
+  'setSourceEnabled',
+  'removeSource',
+  'editSource',
+  'importBackup',
+  'resetCorpus',
+  'addCorrection',
+  'removeCorrection',
+] as const satisfies readonly MessageName[];
+export type ChangeMessage = (typeof CHANGE_MESSAGES)[number];
 
 /** Any map of message name -> { req, res } (Protocol, TabProtocol). */
 export type ProtocolMap<P> = { [K in keyof P]: { req: unknown; res: unknown } };

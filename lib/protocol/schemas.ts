@@ -253,26 +253,39 @@ const entityId = (name: string) =>
   });
 const sourceId = v.object({ id: v.string(request('Which source? Its id is missing.')) });
 const fileText = v.object({ text: v.fallback(v.string(), '') });
+/**
+ * A change's receipt: a random id the asking page gives it, kept by the service in the change's
+ * own transaction (lib/service/receipts.ts), so a page whose answer was cut off can ask whether
+ * the change landed.
+ */
+const receiptId = v.pipe(
+  v.string(request('A receipt is 32 hexadecimal digits.')),
+  v.regex(/^[0-9a-f]{32}$/, request('A receipt is 32 hexadecimal digits.')),
+);
+const receipt = { receipt: v.optional(receiptId) };
 
 /** Every message's request, as the background accepts it. */
 export const REQUESTS = {
   previewSource: v.object({ draft: DraftSchema }),
-  addSource: v.object({ draft: DraftSchema }),
+  addSource: v.object({ draft: DraftSchema, ...receipt }),
   listSources: nothing,
-  removeSource: sourceId,
+  removeSource: v.object({ ...sourceId.entries, ...receipt }),
   setSourceEnabled: v.object({
     ...sourceId.entries,
     enabled: v.boolean(request('“enabled” must be true or false.')),
+    ...receipt,
   }),
   editSource: v.object({
     ...sourceId.entries,
     // Checked with the source's other fields by MetadataSchema when it is applied.
     patch: v.fallback(v.record(v.string(), v.unknown()), {}),
+    ...receipt,
   }),
   exportSources: nothing,
   previewImport: fileText,
-  importBackup: fileText,
-  resetCorpus: nothing,
+  importBackup: v.object({ ...fileText.entries, ...receipt }),
+  resetCorpus: v.object(receipt),
+  changeLanded: v.object({ receipt: receiptId }),
   getDictionary: v.object({
     knownVersion: v.fallback(v.nullable(v.number()), null),
   }),
@@ -320,9 +333,11 @@ export const REQUESTS = {
     other: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(100)), []),
     entityId: v.optional(v.pipe(v.string(), v.maxLength(1000))),
     otherEntityId: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    ...receipt,
   }),
   removeCorrection: v.object({
     id: v.pipe(v.string(request('Which correction? Its id is missing.')), v.maxLength(20_000)),
+    ...receipt,
   }),
   getEntityForms: entityId('getEntityForms'),
   openCorrections: entityId('openCorrections'),

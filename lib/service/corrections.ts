@@ -24,6 +24,7 @@ import type { CorrectionView, EntityForms } from '../protocol';
 import type { RequestOut } from '../protocol/schemas';
 import { readCorrections, writeCorrections } from './correction-store';
 import { bumpDictionaryVersion } from './meta';
+import { keepReceipt } from './receipts';
 import { bundleOverrides, rederiveCorpus } from './sources';
 
 export interface CorrectionServiceDeps {
@@ -36,6 +37,7 @@ export interface CorrectionServiceDeps {
     operation: string,
     overrides: EntityOverrides | null,
     write: () => Promise<void>,
+    receipt?: string,
   ) => Promise<void>;
   ready: () => Promise<void>;
   seedBundle?: () => Promise<BundledIndex>;
@@ -56,7 +58,11 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
    * transaction. The list is edited as it is inside that transaction, so two corrections made at
    * once both stay.
    */
-  const write = async (operation: string, edit: (current: Correction[]) => Correction[]) => {
+  const write = async (
+    operation: string,
+    edit: (current: Correction[]) => Correction[],
+    receipt?: string,
+  ) => {
     const base = deps.seedBundle ? bundleOverrides(await deps.seedBundle()) : null;
     const store = async () => {
       const next = edit(await readCorrections(db));
@@ -67,15 +73,21 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
       // Planned with the list as read now; the change's transaction bumps the dictionary
       // version, runs beforeCommit, and plans again if anything landed meanwhile.
       const planned = withCorrections(base, edit(await readCorrections(db)));
-      await deps.rederive(operation, planned, async () => {
-        await store();
-      });
+      await deps.rederive(
+        operation,
+        planned,
+        async () => {
+          await store();
+        },
+        receipt,
+      );
       return;
     }
     await db.transaction('rw', [...CORPUS_TABLES.map((t) => db[t]), db.meta], async () => {
       const next = await store();
       await rederiveCorpus(db, withCorrections(base, next));
       await bumpDictionaryVersion(db);
+      await keepReceipt(db, receipt);
       await deps.beforeCommit?.(operation);
     });
   };
@@ -152,18 +164,24 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
             `You have ${MAX_CORRECTIONS} corrections, the most Crosscheck keeps; remove some first.`,
           ),
         );
-      await write('addCorrection', edit);
+      await write('addCorrection', edit, req.receipt);
       return { added: id, corrections: await list() };
     },
 
     /** Takes a correction back: the corpus is then built as if it had never been made. */
-    async removeCorrection({ id }: { id: string }): Promise<{ corrections: CorrectionView[] }> {
+    async removeCorrection({
+      id,
+      receipt,
+    }: {
+      id: string;
+      receipt?: string;
+    }): Promise<{ corrections: CorrectionView[] }> {
       await ready();
       const edit = (current: Correction[]) => current.filter((c) => correctionId(c) !== id);
       const current = await readCorrections(db);
       if (edit(current).length === current.length)
         orThrow(fail('not-found', 'That correction is no longer in your list. Reload the page.'));
-      await write('removeCorrection', edit);
+      await write('removeCorrection', edit, receipt);
       return { corrections: await list() };
     },
 

@@ -9,6 +9,7 @@ import { buildCard } from './card';
 import { createCorrectionHandlers } from './corrections';
 import { readIntegrityReport } from './integrity';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
+import { receiptLanded } from './receipts';
 import { createSourceHandlers, type SourceServiceDeps } from './sources';
 import { corpusStories, pageStoriesOf } from './stories';
 import { cached, enabledSources, liveMentions } from './read-cache';
@@ -146,6 +147,16 @@ function correctionAnswers(
   };
 }
 
+/** Whether a change landed, by its receipt (lib/service/receipts.ts). */
+function receiptAnswers({ db, ready }: ServiceDeps): Pick<Handlers, 'changeLanded'> {
+  return {
+    async changeLanded({ receipt }) {
+      await ready();
+      return { landed: await receiptLanded(db, receipt) };
+    },
+  };
+}
+
 /** Corrections derive through the source service's memo (its rederiveWith, not a message). */
 function sourceAndCorrectionHandlers(deps: ServiceDeps) {
   const { rederiveWith, ...sourceHandlers } = createSourceHandlers(deps);
@@ -172,6 +183,7 @@ function answers(deps: ServiceDeps): Handlers {
   return {
     ...sources,
     ...correctionAnswers(deps, corrections, prepareReads),
+    ...receiptAnswers(deps),
     async getSummary() {
       await ready();
       return buildSummary(db);

@@ -30,6 +30,7 @@ import { fail, orThrow, ProblemError } from '../problems';
 import type { Entity, Mention, Passage, RawSource, Source } from '../types';
 import { overridesWithCorrections, readCorrections, writeCorrections } from './correction-store';
 import { entityLinkReason } from './link-reasons';
+import { keepReceipt } from './receipts';
 import { shareStoryTerms } from './stories';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import type {
@@ -647,7 +648,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   const overrides = async (): Promise<EntityOverrides | null> =>
     overridesWithCorrections(db, await baseOverrides());
   /**
-   * Plans `change`, then writes it in ONE transaction with `check` run first inside it. `given`
+   * Plans `make`, then writes it in ONE transaction with `check` run first inside it. `given`
    * plans with other overrides than those stored (a correction that `check` writes). When
    * another change landed meanwhile, the change is planned again inside the transaction, after
    * `check`, with what is stored then.
@@ -655,9 +656,18 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   const change = async (
     operation: string,
     make: SourceChange,
-    check: (inputs: CorpusInputs) => unknown = () => undefined,
-    stage: (stage: 'resolving' | 'saving') => void = () => undefined,
-    given?: { overrides: EntityOverrides | null },
+    {
+      check = () => undefined,
+      stage = () => undefined,
+      given,
+      receipt,
+    }: {
+      check?: (inputs: CorpusInputs) => unknown;
+      stage?: (stage: 'resolving' | 'saving') => void;
+      given?: { overrides: EntityOverrides | null };
+      /** The asking page's receipt, kept with the change (lib/service/receipts.ts). */
+      receipt?: string;
+    } = {},
   ) => {
     const base = await baseOverrides();
     const o = given ? given.overrides : await overridesWithCorrections(db, base);
@@ -670,6 +680,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         const stored = () => overridesWithCorrections(db, base);
         const w = await writeChange(db, plan, make, stored, kept);
         const version = await bumpDictionaryVersion(db);
+        await keepReceipt(db, receipt);
         await commit(operation);
         return { ...w, version };
       });
@@ -698,8 +709,9 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       operation: string,
       next: EntityOverrides | null,
       write: () => Promise<void>,
+      receipt?: string,
     ): Promise<void> {
-      await change(operation, {}, write, undefined, { overrides: next });
+      await change(operation, {}, { check: write, given: { overrides: next }, receipt });
     },
 
     // Requests arrive parsed by their schemas (lib/service/handlers.ts): a draft is checked.
@@ -721,7 +733,13 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       return previewOf(prepared, plan.derived, { entities, mentions });
     },
 
-    async addSource({ draft }: { draft: SourceDraft }): Promise<SourceSummary> {
+    async addSource({
+      draft,
+      receipt,
+    }: {
+      draft: SourceDraft;
+      receipt?: string;
+    }): Promise<SourceSummary> {
       await ready();
       const addedAt = now();
       const id = newSourceId(draft.text, addedAt);
@@ -736,8 +754,14 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         );
       notDuplicate(await readInputs(db, kept));
       await pause();
-      await change('addSource', { put: [prepared] }, notDuplicate, (stage) =>
-        report({ operation: 'addSource', stage, done: 1, total: 1 }),
+      await change(
+        'addSource',
+        { put: [prepared] },
+        {
+          check: notDuplicate,
+          stage: (stage) => report({ operation: 'addSource', stage, done: 1, total: 1 }),
+          receipt,
+        },
       );
       const [summary] = await listSummaries(db, id);
       return summary!;
@@ -751,38 +775,46 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     async setSourceEnabled({
       id,
       enabled,
+      receipt,
     }: {
       id: string;
       enabled: boolean;
+      receipt?: string;
     }): Promise<SourceSummary> {
       await ready();
-      await change('setSourceEnabled', { enabled: new Map([[id, enabled]]) }, (inputs) => {
+      const check = (inputs: CorpusInputs) => {
         if (!inputs.sources.some((s) => s.id === id))
           orThrow(fail('not-found', 'That source is no longer in the corpus. Reload the page.'));
-      });
+      };
+      await change('setSourceEnabled', { enabled: new Map([[id, enabled]]) }, { check, receipt });
       const [summary] = await listSummaries(db, id);
       return summary!;
     },
 
-    async removeSource({ id }: { id: string }): Promise<{ removed: string }> {
+    async removeSource({
+      id,
+      receipt,
+    }: {
+      id: string;
+      receipt?: string;
+    }): Promise<{ removed: string }> {
       await ready();
-      const known = (await db.sources.get(id)) ?? null;
-      userSource(known, 'Built-in sources cannot be removed; switch them off instead (or reset).');
-      await change('removeSource', { remove: [id] }, (inputs) => {
-        userSource(
-          inputs.sources.find((s) => s.id === id) ?? null,
-          'Built-in sources cannot be removed; switch them off instead (or reset).',
-        );
-      });
+      const seedMessage = 'Built-in sources cannot be removed; switch them off instead (or reset).';
+      userSource((await db.sources.get(id)) ?? null, seedMessage);
+      const check = (inputs: CorpusInputs) =>
+        userSource(inputs.sources.find((s) => s.id === id) ?? null, seedMessage);
+      await change('removeSource', { remove: [id] }, { check, receipt });
       return { removed: id };
     },
 
     async editSource({
       id,
       patch,
+      receipt,
     }: {
       id: string;
       patch: Partial<EditableFields>;
+      receipt?: string;
     }): Promise<SourceSummary> {
       await ready();
       const seedMessage = 'Built-in sources cannot be edited; switch them off instead.';
@@ -797,10 +829,11 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       const edited = { ...source, ...fields };
       const prepared = prepareSource(rawFrom(edited, id), source.addedAt);
       prepared.source.enabled = source.enabled;
-      await change('editSource', { put: [prepared] }, (inputs) => {
+      const check = (inputs: CorpusInputs) => {
         userSource(inputs.sources.find((s) => s.id === id) ?? null, seedMessage);
         orThrow(checkDuplicate({ id, url: fields.url, contentHash: '\u0000' }, inputs.sources));
-      });
+      };
+      await change('editSource', { put: [prepared] }, { check, receipt });
       const [summary] = await listSummaries(db, id);
       return summary!;
     },
@@ -833,7 +866,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
      * derived with them: all of it lands, or nothing.
      */
     async importBackup(
-      { text }: { text: string },
+      { text, receipt }: { text: string; receipt?: string },
       restore?: (current: Correction[]) => Correction[],
     ): Promise<ImportResult> {
       await ready();
@@ -852,27 +885,31 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       const given = restore
         ? { overrides: withCorrections(await baseOverrides(), restore(await readCorrections(db))) }
         : undefined;
+      const check = async (inputs: CorpusInputs) => {
+        // Another change landed meanwhile: the records must still be new.
+        if (planImport(backup, inputs.sources).add.length !== plan.add.length)
+          orThrow(
+            fail(
+              'backup-records',
+              'Your sources changed during the import; nothing was imported. Try again.',
+            ),
+          );
+        if (restore) await writeCorrections(db, restore(await readCorrections(db)));
+      };
       await change(
         'importBackup',
         { put, enabled },
-        async (inputs) => {
-          // Another change landed meanwhile: the records must still be new.
-          if (planImport(backup, inputs.sources).add.length !== plan.add.length)
-            orThrow(
-              fail(
-                'backup-records',
-                'Your sources changed during the import; nothing was imported. Try again.',
-              ),
-            );
-          if (restore) await writeCorrections(db, restore(await readCorrections(db)));
+        {
+          check,
+          stage: (stage) => report({ operation: 'importBackup', stage, done: total, total }),
+          given,
+          receipt,
         },
-        (stage) => report({ operation: 'importBackup', stage, done: total, total }),
-        given,
       );
       return { added: plan.add.length, skipped: plan.skip.length, settings: backup.settings };
     },
 
-    async resetCorpus(): Promise<{ sources: number }> {
+    async resetCorpus({ receipt }: { receipt?: string } = {}): Promise<{ sources: number }> {
       await ready();
       const bundle = await seed();
       await db.transaction('rw', tables(db), async () => {
@@ -894,6 +931,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
           await rederiveCorpus(db, await overridesWithCorrections(db, bundleOverrides(bundle)));
         await db.meta.put({ id: META_INDEX_VERSION, value: bundle.version });
         await bumpDictionaryVersion(db);
+        await keepReceipt(db, receipt);
         await commit('resetCorpus');
       });
       // The reader's analyses went with their sources: one added again is written again.
