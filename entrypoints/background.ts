@@ -19,6 +19,7 @@ import { META_DICTIONARY_VERSION } from '@/lib/service/seed-index';
 // Emitted by the build hook in wxt.config.ts, so it is not in WXT's typed list of public files.
 const BUNDLE_PATH = '/corpus-index.json' as PublicPath;
 const VERSION_PATH = '/corpus-version.json' as PublicPath;
+const WELCOME_PATH: PublicPath = '/welcome.html';
 
 /** The typed client of one tab's content script (TabProtocol). */
 const tabClient = (tabId: number) =>
@@ -141,6 +142,12 @@ export default defineBackground(() => {
       ensureSeeded().catch((e: unknown) =>
         console.error('Crosscheck: loading the corpus failed', e),
       );
+    // A first install (never an update, nor a worker's restart: onInstalled does not fire then)
+    // says what Crosscheck does and how to start, in an extension page no web page can read.
+    if (reason === 'install')
+      browser.tabs
+        .create({ url: browser.runtime.getURL(WELCOME_PATH) })
+        .catch((e: unknown) => console.error('Crosscheck: opening the welcome page failed', e));
   });
 
   const handlers = createHandlers({

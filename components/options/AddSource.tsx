@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkHtmlSize, checkText, looksLikeHtml } from '@/lib/intake/draft';
 import { fetchArticlePage } from '@/lib/intake/fetch-page';
 import { orThrow, ProblemError } from '@/lib/problems';
@@ -17,13 +17,27 @@ export interface AddSourceProps {
   onAdded: (s: SourceSummary) => void;
   /** The reader's corrections: the preview's rows make them, and the preview is then redone. */
   corrections?: Corrections;
+  /** Opened to add (the welcome page's links): this way first, brought into view with its field focused. */
+  start?: Mode | null;
 }
 
-type Mode = 'url' | 'paste';
+export type Mode = 'url' | 'paste';
+
+/** The way to add that a link to the options page asks for (#add-url, #add-paste), if any. */
+export function addModeFromHash(hash: string): Mode | null {
+  return hash === '#add-url' ? 'url' : hash === '#add-paste' ? 'paste' : null;
+}
 
 /** Add a source by URL or by pasting text/HTML; preview first, save on confirm. */
-export function AddSource({ api, onAdded, corrections }: AddSourceProps) {
-  const [mode, setMode] = useState<Mode>('url');
+export function AddSource({ api, onAdded, corrections, start = null }: AddSourceProps) {
+  const [mode, setMode] = useState<Mode>(start ?? 'url');
+  // Once, on arrival from a link: the field to type in, in view and focused.
+  useLayoutEffect(() => {
+    if (!start) return;
+    const field = document.getElementById(start === 'url' ? 'add-url' : 'paste-text');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [start]);
   const [url, setUrl] = useState('');
   const [paste, setPaste] = useState({ text: '', title: '', outlet: '', published: '', url: '' });
   const [granted, setGranted] = useState<string[]>([]);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { AddSource } from './AddSource';
+import { AddSource, addModeFromHash } from './AddSource';
 import { type OptionsApi, refreshingAfterUnanswered } from './api';
 import { BackupPanel } from './BackupPanel';
 import { CorrectionsPanel, useCorrections } from './CorrectionsPanel';
@@ -59,6 +59,10 @@ export function OptionsApp({ api: given }: { api: OptionsApi }) {
           outlets differ. From the keyboard, Alt+Shift+N and Alt+Shift+P go to the next and previous
           name (by default: your browser’s shortcut settings can change them).
         </p>
+        <p class="muted">
+          New here? <a href="/welcome.html">How to start</a>: try the built-in story, then add
+          articles on a story you follow.
+        </p>
       </header>
       {loadError ? (
         <p class="note error" role="alert">
@@ -66,7 +70,12 @@ export function OptionsApp({ api: given }: { api: OptionsApi }) {
         </p>
       ) : null}
       <IntegrityNotice api={api} />
-      <AddSource api={api} onAdded={refresh} corrections={corrections} />
+      <AddSource
+        api={api}
+        onAdded={refresh}
+        corrections={corrections}
+        start={addModeFromHash(location.hash)}
+      />
       <SourceList api={api} sources={sources} onChanged={refresh} />
       <CorrectionsPanel api={api} corrections={corrections} />
       <BackupPanel

@@ -39,6 +39,18 @@ export function SourceList({ api, sources, onChanged }: SourceListProps) {
         Sources <span class="muted">({sourceCount(sources.length, user)})</span>
       </h2>
       <Message note={note} />
+      {sources.length === 0 ? (
+        <p class="muted" data-testid="sources-first-run">
+          No sources yet. Add articles on a story you follow above, or bring back the built-in
+          example story with “Reset to the built-in sources” below.
+        </p>
+      ) : user === 0 ? (
+        <p class="muted" data-testid="sources-first-run">
+          The built-in sources are one example story, there so Crosscheck works at once. Pages on
+          other stories show few names until you add articles on them (above); switch these off when
+          you no longer want them in cards.
+        </p>
+      ) : null}
       <ul class="sources">
         {sources.map((s) => {
           const href = safeUrl(s.url);

@@ -374,7 +374,9 @@ export function PopupApp({
           <p class="muted">
             {list.page.excluded > 0
               ? 'Nothing else: every difference is about this page, above.'
-              : `No differences${entity ? ' about this name' : ''}.`}
+              : summary?.sources === 0
+                ? 'No sources are on. Add articles on a story you follow, or switch sources on, in the options.'
+                : `No differences${entity ? ' about this name' : ''}.`}
           </p>
         ) : null}
         <div aria-busy={(loading || settling) && list !== null ? 'true' : undefined}>

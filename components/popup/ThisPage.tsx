@@ -62,6 +62,19 @@ export function ThisPage({
           ? ' Reload it to see its names underlined (it was open before Crosscheck started).'
           : ''}
       </p>
+      {ready && !ready.onStory && ready.sourceId === null ? (
+        <p class="muted next-step" data-testid="page-next">
+          To compare pages on a story you follow, add a few articles on it: this page with the
+          button below, others{' '}
+          <a href="/options.html#add-url" target="_blank">
+            by address
+          </a>
+          .{' '}
+          <a href="/welcome.html" target="_blank">
+            How Crosscheck works
+          </a>
+        </p>
+      ) : null}
       {page.state === 'off' && turnOn ? (
         <p class="turn-on">
           <button type="button" onClick={turnOn.onPress} disabled={turnOn.busy}>

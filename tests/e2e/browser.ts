@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve(process.env.CROSSCHECK_OUT_DIR ?? '.output', 'chrome-mv3');
 
@@ -14,11 +14,42 @@ export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** The welcome tab the install opened, when the launch was asked to keep it. */
+  welcome?: Page;
 }
 
-/** Starts Chromium with the built extension loaded; every host but 127.0.0.1 is blocked. */
+/** The welcome page's address in this session (opened once, on install). */
+export const welcomeUrl = (extensionId: string) => `chrome-extension://${extensionId}/welcome.html`;
+
+/**
+ * The tab the install opens on the welcome page. Its page may be announced before it has its
+ * address, so each new page is asked for its address once it has committed one.
+ */
+export async function waitForWelcome(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = welcomeUrl(extensionId);
+  const isWelcome = async (page: Page) => {
+    // A page closed (or left blank) before it had an address is simply not the welcome tab.
+    if (page.url() === 'about:blank')
+      await page.waitForURL((u) => u.href !== 'about:blank').catch(() => undefined);
+    return page.url().startsWith(url);
+  };
+  const next = context.waitForEvent('page', { predicate: isWelcome, timeout: 30_000 });
+  for (const page of context.pages()) {
+    if (page.url().startsWith(url)) {
+      next.catch(() => undefined); // not needed: already open
+      return page;
+    }
+  }
+  return next;
+}
+
+/**
+ * Starts Chromium with the built extension loaded; every host but 127.0.0.1 is blocked. The
+ * install opens the welcome tab: it is waited for and closed (`welcome: 'keep'` returns it), so
+ * no test's "active tab" or count of tabs races it.
+ */
 export async function launchWithExtension(
-  opts: { headless?: boolean } = {},
+  opts: { headless?: boolean; welcome?: 'close' | 'keep' } = {},
 ): Promise<ExtensionSession> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
@@ -46,6 +77,9 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const welcome = await waitForWelcome(context, extensionId);
+  if (opts.welcome === 'keep') return { context, extensionId, worker, welcome };
+  await welcome.close();
   return { context, extensionId, worker };
 }
 

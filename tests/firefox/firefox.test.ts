@@ -274,6 +274,15 @@ void test(
     const bidi = bidiOf(browser!);
     const id = await browser!.installExtension(EXTENSION_DIR);
     assert.equal(id, 'crosscheck@example.org');
+    // The install opens the welcome page in a tab of its own, in front: it is closed first, so
+    // the article's tab is the one in front, as a reader's would be.
+    const welcome = await waitFor('the welcome tab', async () => {
+      const { result } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
+      const tabs = (result as { contexts: Array<{ context: string; url: string }> }).contexts;
+      return tabs.find((t) => /^moz-extension:\/\/[^/]+\/welcome\.html$/.test(t.url));
+    });
+    await bidi.send('browsingContext.close', { context: welcome.context });
+    console.log(`welcome page opened on install: ${welcome.url.replace(/^.*\//, '')}`);
 
     const tab = await Tab.open(bidi);
     await tab.goto(server!.seeded('bbc-1', SEED));

@@ -44,6 +44,19 @@ describe('background', () => {
     expect(unpackDictionary(cached)?.automaton.patternNode.length).toBeGreaterThan(10);
   });
 
+  test.each([
+    [{ reason: 'install' }, ['/welcome.html']],
+    [{ reason: 'update', previousVersion: '0.0.1' }, []],
+    [{ reason: 'chrome_update' }, []],
+  ] as const)('on %o the welcome page opens in %j', async (details, opened) => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    create.mockClear(); // the spy outlives a test: only this test's calls count
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger(details);
+    const base = fakeBrowser.runtime.getURL('/');
+    expect(create.mock.calls.map(([p]) => p.url?.replace(base, '/'))).toEqual(opened);
+  });
+
   test('a message that is not ours is left to other listeners', async () => {
     background.main();
     const sendResponse = vi.fn();
