@@ -87,7 +87,9 @@ function fakePage() {
     const el = container.querySelector<HTMLElement>('.card');
     return el && { title: el.querySelector('h2')?.textContent, left: el.style.left };
   };
-  return { host, mention, frame, reads, card };
+  /** Runs `fn` in the next frame's animation frame callbacks. */
+  const inNextFrame = (fn: () => void) => frames.push(fn);
+  return { host, mention, frame, inNextFrame, reads, card };
 }
 
 describe('card host schedule', () => {
@@ -102,6 +104,15 @@ describe('card host schedule', () => {
     page.frame();
     expect(page.card()).toEqual({ title: 'ana-duarte', left: `${m.start * 10}px` });
     expect(page.reads.length).toBeGreaterThan(0);
+    expect(new Set(page.reads)).toEqual(new Set(['after-layout']));
+  });
+
+  test('asked for in an animation frame: placed after that same frame’s layout', () => {
+    const page = fakePage();
+    const m = page.mention('Rui Lobo', 'rui-lobo');
+    page.inNextFrame(() => page.host.show(m, 'pointer', null, true));
+    page.frame();
+    expect(page.card()).toEqual({ title: 'rui-lobo', left: `${m.start * 10}px` });
     expect(new Set(page.reads)).toEqual(new Set(['after-layout']));
   });
 

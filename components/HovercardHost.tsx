@@ -38,7 +38,8 @@ export interface CardHostOptions {
  * (lib/page/after-layout.ts), before that frame is painted: placing reads the mention's and the
  * card's geometry, which at any other moment would lay out the whole page if it changed since
  * the last frame. So the card is never seen before it is placed, nor with a new name where the
- * last one was.
+ * last one was. Asked for in an animation frame (the hover delay ends in one), that is the
+ * layout of that same frame.
  */
 export function createCardHost(
   opts: CardHostOptions,
@@ -132,7 +133,7 @@ export function createCardHost(
     prefetch(entityId) {
       void fetchCard(entityId).catch(() => undefined);
     },
-    show(mention, how, point) {
+    show(mention, how, point, inFrame = false) {
       mounted ??= mount();
       const id = ++request;
       const sameEntity = current?.mention.entityId === mention.entityId;
@@ -148,7 +149,7 @@ export function createCardHost(
         state: known ?? previousState ?? { status: 'loading' },
         request: id,
       };
-      reveal?.request(); // renders whatever is asked for last
+      reveal?.request(inFrame); // renders whatever is asked for last
       fetchCard(mention.entityId).then(
         (data) => {
           // Stale answers (the card moved on to another name) are dropped.
