@@ -401,10 +401,17 @@ function markCardShown(card: CardHostApi, root: () => ShadowRoot | null): CardHo
       let visibleMs: number | null = null;
       let done = false;
       // The card is rendered and placed right after a layout, before that frame's paint: a
-      // mutation observer hears it then (an animation frame would be the next frame's).
+      // mutation observer hears it then (an animation frame would be the next frame's). A card
+      // prepared out of sight becomes a dialog then (its role is set).
       const added = new MutationObserver(() => check());
       const shadow = root();
-      if (shadow) added.observe(shadow, { childList: true, subtree: true });
+      if (shadow)
+        added.observe(shadow, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['role'],
+        });
       const check = () => {
         if (done) return;
         const el = root()?.querySelector<HTMLElement>('[role="dialog"]');

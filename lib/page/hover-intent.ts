@@ -9,8 +9,11 @@ import type { PageMention, Painter } from './painter';
 export type OpenedBy = 'pointer' | 'keyboard' | 'touch';
 
 export interface CardHost {
-  /** The pointer has rested long enough that the card will probably open: fetch its data. */
-  prefetch(entityId: string): void;
+  /**
+   * The pointer has rested on a mention long enough that its card will probably open: fetch its
+   * data (and prepare the card out of sight).
+   */
+  prefetch(mention: PageMention): void;
   /**
    * Opens the card. `inFrame`: called from an animation frame, so the card can be placed after
    * this frame's layout and painted in it.
@@ -163,7 +166,7 @@ export class HoverIntent {
     const point = { ...this.point };
     this.fetchTimer = setTimeout(() => {
       this.fetchTimer = null;
-      if (token === this.token) this.opts.card.prefetch(m.entityId);
+      if (token === this.token) this.opts.card.prefetch(m);
     }, FETCH_DELAY_MS);
     // A stale hover never opens a card: the pointer must still be on this mention.
     const live = () => token === this.token && this.hovered === m;
