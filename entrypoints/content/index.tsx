@@ -25,6 +25,12 @@ import { createClient, dispatch } from '@/lib/rpc';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey } from '@/lib/settings';
 import { KEYS, readLocal, watchLocal, writeLocal } from './stored';
 
+/**
+ * Build flag: publish `crosscheck:scan` performance marks (benchmarks only; page-visible).
+ * Declared before its uses, so the shipped build folds it and leaves the benchmark code out.
+ */
+const SCAN_MARKS = import.meta.env.WXT_CROSSCHECK_SCAN_MARKS === '1';
+
 /** The stored settings over the defaults (a field added later has a value for old installs). */
 async function getSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await readLocal<Settings>(KEYS.settings)) };
@@ -335,9 +341,6 @@ export default defineContentScript({
 
 /** How much of the article's text is read for the names the corpus does not know. */
 const MAX_NAMES_TEXT = 300_000;
-
-/** Build flag: publish `crosscheck:scan` performance marks (benchmarks only; page-visible). */
-const SCAN_MARKS = import.meta.env.WXT_CROSSCHECK_SCAN_MARKS === '1';
 
 /**
  * Benchmark builds only: how long start-up took, split into its parts, published once as a
