@@ -26,6 +26,8 @@ export interface HovercardProps {
   onOpenList: (entityId: string) => void;
   /** Opens the options page at this entity, to correct it (same as, not a name). */
   onCorrect?: (entityId: string) => void;
+  /** Rendered out of sight before it opens (components/HovercardHost.tsx): not a dialog yet. */
+  hidden?: boolean;
 }
 
 const TYPE_LABEL: Record<EntityType, string> = {
@@ -125,7 +127,8 @@ export function Hovercard(props: HovercardProps) {
   return (
     <div
       class={`card theme-${props.theme}`}
-      role="dialog"
+      role={props.hidden ? undefined : 'dialog'}
+      aria-hidden={props.hidden ? 'true' : undefined}
       aria-modal="false"
       aria-labelledby={titleId}
       tabIndex={-1}

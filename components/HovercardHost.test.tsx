@@ -12,7 +12,7 @@ import { createCardHost } from './HovercardHost';
 
 type Phase = 'task' | 'frame' | 'after-layout';
 
-function fakePage() {
+function fakePage(getCard: () => Promise<null> = () => new Promise(() => undefined)) {
   const { window, document } = parseHTML(
     '<html><body><p>Yesterday Ana Duarte met Rui Lobo.</p><div id="layer"></div></body></html>',
   );
@@ -74,7 +74,7 @@ function fakePage() {
     mount: () => ({ container, host: container }),
     contains: () => false,
     unmount: () => undefined,
-    getCard: () => new Promise(() => undefined), // the card stays loading
+    getCard, // by default the card stays loading
     entityInfo: (id) => ({ name: id, type: 'person' }),
     theme: () => 'light',
     covered: () => true,
@@ -84,10 +84,12 @@ function fakePage() {
     onRequestClose: () => undefined,
   });
   const card = () => {
-    const el = container.querySelector<HTMLElement>('.card');
+    const el = container.querySelector<HTMLElement>('[role="dialog"]');
     return el && { title: el.querySelector('h2')?.textContent, left: el.style.left };
   };
-  return { host, mention, frame, reads, card };
+  /** Runs `fn` in the next frame's animation frame callbacks. */
+  const inNextFrame = (fn: () => void) => frames.push(fn);
+  return { host, mention, frame, inNextFrame, reads, card, container };
 }
 
 describe('card host schedule', () => {
@@ -103,6 +105,34 @@ describe('card host schedule', () => {
     expect(page.card()).toEqual({ title: 'ana-duarte', left: `${m.start * 10}px` });
     expect(page.reads.length).toBeGreaterThan(0);
     expect(new Set(page.reads)).toEqual(new Set(['after-layout']));
+  });
+
+  test('asked for in an animation frame: placed after that same frame’s layout', () => {
+    const page = fakePage();
+    const m = page.mention('Rui Lobo', 'rui-lobo');
+    page.inNextFrame(() => page.host.show(m, 'pointer', null, true));
+    page.frame();
+    expect(page.card()).toEqual({ title: 'rui-lobo', left: `${m.start * 10}px` });
+    expect(new Set(page.reads)).toEqual(new Set(['after-layout']));
+  });
+
+  test('a card prepared while the pointer rests opens as the same element, shown', async () => {
+    const page = fakePage(() => Promise.resolve(null));
+    const m = page.mention('Ana Duarte', 'ana-duarte');
+    page.host.prefetch(m);
+    await Promise.resolve();
+    page.frame();
+    const prepared = page.container.querySelector<HTMLElement>('.card');
+    expect(prepared?.getAttribute('aria-hidden')).toBe('true');
+    expect(page.card()).toBeNull(); // no dialog until it opens
+    expect(prepared!.parentElement!.style.visibility).toBe('hidden');
+    page.inNextFrame(() => page.host.show(m, 'pointer', null, true));
+    page.frame();
+    const shown = page.container.querySelector<HTMLElement>('[role="dialog"]');
+    expect(shown).toBe(prepared);
+    expect(shown!.parentElement!.style.visibility).toBe('');
+    expect(page.card()).toEqual({ title: 'ana-duarte', left: `${m.start * 10}px` });
+    expect(page.container.querySelectorAll('.card')).toHaveLength(1);
   });
 
   test('another name: the last card stays where it was until the new one is placed', () => {

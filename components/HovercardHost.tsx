@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { CardHost, OpenedBy } from '@/lib/page/controller';
 import type { PageMention } from '@/lib/page/painter';
+import { sameMention } from '@/lib/page/hover-intent';
 import { type AfterLayout, createAfterLayout } from '@/lib/page/after-layout';
 import { placeCard } from '@/lib/page/position';
 import type { IdentityNote } from '@/lib/page/identity';
@@ -38,7 +39,12 @@ export interface CardHostOptions {
  * (lib/page/after-layout.ts), before that frame is painted: placing reads the mention's and the
  * card's geometry, which at any other moment would lay out the whole page if it changed since
  * the last frame. So the card is never seen before it is placed, nor with a new name where the
- * last one was.
+ * last one was. Asked for in an animation frame (the hover delay ends in one), that is the
+ * layout of that same frame.
+ *
+ * While the pointer rests on a name (the hover intent prefetches), its card, once its data is in,
+ * is rendered out of sight in a second slot (after a layout too), so that the frame that opens it
+ * only places it and shows it: the render and the card's own layout are done before.
  */
 export function createCardHost(
   opts: CardHostOptions,
@@ -46,7 +52,16 @@ export function createCardHost(
   const cache = new Map<string, Promise<CardData | null>>();
   /** Answers already in (the hover intent prefetches): the card opens with them, in one render. */
   const settled = new Map<string, CardData | null>();
-  let mounted: { container: HTMLElement; host: HTMLElement; slot: HTMLElement } | null = null;
+  let mounted: {
+    container: HTMLElement;
+    host: HTMLElement;
+    slot: HTMLElement;
+    /** Out of sight: the card the pointer rests on, rendered before it opens. */
+    stage: HTMLElement;
+  } | null = null;
+  /** What the stage holds (or is asked to hold, once `rendered`). */
+  let staged: { mention: PageMention; data: CardData | null; rendered: boolean } | null = null;
+  let stager: AfterLayout | null = null;
   /** The request whose card is rendered (0: none yet); until then answers are only kept. */
   let drawn = 0;
   let reveal: AfterLayout | null = null;
@@ -58,6 +73,8 @@ export function createCardHost(
     request: number;
   } | null = null;
   let request = 0;
+  /** The last prefetch: an answer for an older one stages nothing. */
+  let stageToken = 0;
   let cleanupPlacement: (() => void) | null = null;
   let returnFocus: Element | null = null;
 
@@ -76,26 +93,59 @@ export function createCardHost(
     return p;
   };
 
-  const draw = () => {
-    if (!current || !mounted || drawn !== current.request) return;
-    const info = opts.entityInfo(current.mention.entityId);
-    render(
+  const cardOf = (mention: PageMention, state: CardState, hidden: boolean) => {
+    const info = opts.entityInfo(mention.entityId);
+    return (
       <Hovercard
-        entityId={current.mention.entityId}
+        entityId={mention.entityId}
         name={info?.name ?? '…'}
         type={info?.type ?? null}
-        state={current.state}
+        state={state}
+        hidden={hidden}
         theme={opts.theme()}
         site={opts.site}
         offStory={!opts.covered()}
-        identity={opts.identityNote?.(current.mention) ?? null}
+        identity={opts.identityNote?.(mention) ?? null}
         onClose={opts.onRequestClose}
         onDisableSite={opts.onDisableSite}
         onOpenList={opts.onOpenList}
         onCorrect={opts.onCorrect}
-      />,
-      mounted.slot,
+      />
     );
+  };
+
+  const draw = () => {
+    if (!current || !mounted || drawn !== current.request) return;
+    render(cardOf(current.mention, current.state, false), mounted.slot);
+  };
+
+  /** Renders the staged card out of sight (after a layout: its fit check reads its size). */
+  const renderStage = () => {
+    if (!staged || !mounted) return;
+    staged.rendered = true;
+    render(cardOf(staged.mention, { status: 'ready', data: staged.data }, true), mounted.stage);
+  };
+
+  const dropStage = () => {
+    stager?.cancel();
+    if (staged?.rendered && mounted) render(null, mounted.stage);
+    staged = null;
+  };
+
+  /** The staged card is the one asked for, with the same answer: it is shown, not rendered. */
+  const takeStage = (): boolean => {
+    if (!current || !mounted || !staged?.rendered) return false;
+    const state = current.state;
+    if (!sameMention(staged.mention, current.mention)) return false;
+    if (state.status !== 'ready' || state.data !== staged.data) return false;
+    render(null, mounted.slot);
+    const shown = mounted.stage;
+    mounted.stage = mounted.slot;
+    mounted.slot = shown;
+    mounted.stage.style.visibility = 'hidden';
+    shown.style.visibility = '';
+    staged = null;
+    return true;
   };
 
   const cardElement = () => mounted?.slot.querySelector<HTMLElement>('.card') ?? null;
@@ -103,6 +153,9 @@ export function createCardHost(
   /** Renders the card asked for last and places it (after a layout: see above). */
   const renderAndPlace = () => {
     if (!current || !mounted) return;
+    // From the stage, the render below only makes the card a dialog in sight.
+    takeStage();
+    dropStage();
     drawn = current.request;
     draw();
     cleanupPlacement?.();
@@ -117,10 +170,14 @@ export function createCardHost(
     const m = opts.mount();
     // The card renders into a slot of its own: the renderer owns every child of what it renders
     // into, and the post-layout sentinel lives beside it.
-    const slot = m.container.ownerDocument.createElement('div');
-    m.container.append(slot);
-    reveal = createAfterLayout(m.container.ownerDocument, () => m.container, renderAndPlace);
-    return { ...m, slot };
+    const doc = m.container.ownerDocument;
+    const slot = doc.createElement('div');
+    const stage = doc.createElement('div');
+    stage.style.visibility = 'hidden';
+    m.container.append(slot, stage);
+    reveal = createAfterLayout(doc, () => m.container, renderAndPlace);
+    stager = createAfterLayout(doc, () => m.container, renderStage);
+    return { ...m, slot, stage };
   };
 
   return {
@@ -128,11 +185,24 @@ export function createCardHost(
     invalidate() {
       cache.clear();
       settled.clear();
+      dropStage();
     },
-    prefetch(entityId) {
-      void fetchCard(entityId).catch(() => undefined);
+    prefetch(mention) {
+      const p = fetchCard(mention.entityId);
+      const token = ++stageToken;
+      p.then(
+        (data) => {
+          // Another rest since, or this card already open: nothing to prepare.
+          if (token !== stageToken || (current && sameMention(current.mention, mention))) return;
+          mounted ??= mount();
+          dropStage();
+          staged = { mention, data, rendered: false };
+          stager?.request();
+        },
+        () => undefined,
+      );
     },
-    show(mention, how, point) {
+    show(mention, how, point, inFrame = false) {
       mounted ??= mount();
       const id = ++request;
       const sameEntity = current?.mention.entityId === mention.entityId;
@@ -148,7 +218,7 @@ export function createCardHost(
         state: known ?? previousState ?? { status: 'loading' },
         request: id,
       };
-      reveal?.request(); // renders whatever is asked for last
+      reveal?.request(inFrame); // renders whatever is asked for last
       fetchCard(mention.entityId).then(
         (data) => {
           // Stale answers (the card moved on to another name) are dropped.
@@ -185,9 +255,13 @@ export function createCardHost(
     destroy() {
       this.hide();
       if (mounted) {
+        dropStage();
         reveal?.dispose();
         reveal = null;
+        stager?.dispose();
+        stager = null;
         mounted.slot.remove();
+        mounted.stage.remove();
         mounted = null;
         opts.unmount();
       }

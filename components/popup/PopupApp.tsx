@@ -107,6 +107,9 @@ export function PopupApp({
   const [results, setResults] = useState<SearchResults | null>(null);
   const [reload, setReload] = useState(0);
   const [turningOn, setTurningOn] = useState<'idle' | 'busy' | 'failed'>('idle');
+  // The first frame holds the head and the list; the names and the grid below it come next.
+  const [below, setBelow] = useState(false);
+  useEffect(() => setBelow(true), []);
 
   useEffect(() => {
     api.send('getSummary', {}).then(
@@ -431,7 +434,7 @@ export function PopupApp({
         ) : null}
       </section>
 
-      {page.state === 'on' && page.page.entities.length ? (
+      {below && page.state === 'on' && page.page.entities.length ? (
         <Chips
           entities={page.page.entities}
           onReveal={(id) => tab && void api.sendTab(tab.id, 'revealEntity', { entityId: id })}
@@ -482,7 +485,7 @@ export function PopupApp({
         ) : null}
       </section>
 
-      {summary && !entity ? (
+      {below && summary && !entity ? (
         <section aria-labelledby="cov-h" class="coverage">
           <h2 id="cov-h">Who names whom</h2>
           <CoverageGrid grid={summary.coverage} onPick={pick} />

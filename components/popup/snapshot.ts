@@ -73,3 +73,28 @@ export async function readPopupSnapshot(
     db.close();
   }
 }
+
+/**
+ * Where the popup's early script (entrypoints/popup-early.ts) leaves its read of the kept
+ * answers for main.tsx: a global of the popup's own page, which no web page can reach.
+ */
+const EARLY_READ = '__crosscheckKeptAnswers';
+type EarlyGlobal = { [EARLY_READ]?: Promise<PopupSnapshot | null> | 'taken' };
+
+/**
+ * Starts the read as soon as the popup's document is parsing (the early script, which loads
+ * async: if the main script came first and read already, nothing).
+ */
+export function startEarlyRead(factory: IDBFactory): void {
+  const g = globalThis as EarlyGlobal;
+  if (g[EARLY_READ] === 'taken') return;
+  g[EARLY_READ] = readPopupSnapshot(factory).catch(() => null);
+}
+
+/** The early script's read, if it ran; else a read started now. Taken once. */
+export function takeEarlyRead(factory: IDBFactory): Promise<PopupSnapshot | null> {
+  const g = globalThis as EarlyGlobal;
+  const early = g[EARLY_READ];
+  g[EARLY_READ] = 'taken';
+  return early && early !== 'taken' ? early : readPopupSnapshot(factory).catch(() => null);
+}

@@ -25,6 +25,12 @@ import { createClient, dispatch } from '@/lib/rpc';
 import { DEFAULT_SETTINGS, isSiteEnabled, siteKey } from '@/lib/settings';
 import { KEYS, readLocal, watchLocal, writeLocal } from './stored';
 
+/**
+ * Build flag: publish `crosscheck:scan` performance marks (benchmarks only; page-visible).
+ * Declared before its uses, so the shipped build folds it and leaves the benchmark code out.
+ */
+const SCAN_MARKS = import.meta.env.WXT_CROSSCHECK_SCAN_MARKS === '1';
+
 /** The stored settings over the defaults (a field added later has a value for old installs). */
 async function getSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await readLocal<Settings>(KEYS.settings)) };
@@ -336,9 +342,6 @@ export default defineContentScript({
 /** How much of the article's text is read for the names the corpus does not know. */
 const MAX_NAMES_TEXT = 300_000;
 
-/** Build flag: publish `crosscheck:scan` performance marks (benchmarks only; page-visible). */
-const SCAN_MARKS = import.meta.env.WXT_CROSSCHECK_SCAN_MARKS === '1';
-
 /**
  * Benchmark builds only: how long start-up took, split into its parts, published once as a
  * `crosscheck:startup` mark when the first scan's underlines are all placed.
@@ -401,10 +404,17 @@ function markCardShown(card: CardHostApi, root: () => ShadowRoot | null): CardHo
       let visibleMs: number | null = null;
       let done = false;
       // The card is rendered and placed right after a layout, before that frame's paint: a
-      // mutation observer hears it then (an animation frame would be the next frame's).
+      // mutation observer hears it then (an animation frame would be the next frame's). A card
+      // prepared out of sight becomes a dialog then (its role is set).
       const added = new MutationObserver(() => check());
       const shadow = root();
-      if (shadow) added.observe(shadow, { childList: true, subtree: true });
+      if (shadow)
+        added.observe(shadow, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['role'],
+        });
       const check = () => {
         if (done) return;
         const el = root()?.querySelector<HTMLElement>('[role="dialog"]');

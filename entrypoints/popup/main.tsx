@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { createPopupApi } from '@/components/popup/api';
 import { entityFromHash, OPENING_QUERY, PopupApp } from '@/components/popup/PopupApp';
-import { readPopupSnapshot } from '@/components/popup/snapshot';
+import { takeEarlyRead } from '@/components/popup/snapshot';
 import { LIST_PAGE, type PopupSnapshot } from '@/lib/protocol/snapshot';
 import '@/components/popup/popup.css';
 
@@ -20,7 +20,8 @@ const show = (snapshot: PopupSnapshot | null) =>
   render(<PopupApp api={api} initialEntity={initialEntity} snapshot={snapshot} />, root);
 // A busy database (an upgrade, the worker's start-up reads) holds the read back: the popup then
 // starts without them, and takes them when they come if the worker has not answered first.
-const kept = readPopupSnapshot(indexedDB).catch(() => null);
+// Started by the early script (entrypoints/popup-early.ts) while this one loaded.
+const kept = takeEarlyRead(indexedDB);
 const late = new Promise<null>((ok) => setTimeout(() => ok(null), SNAPSHOT_WAIT_MS));
 void Promise.race([kept, late]).then((first) => {
   show(first);

@@ -18,8 +18,11 @@ const FALLBACK_SLICE_MS = 8;
 export const SENTINEL_CLASS = 'sentinel';
 
 export interface AfterLayout {
-  /** Asks for the function to run after the next layout; one call however often asked. */
-  request(): void;
+  /**
+   * Asks for the function to run after the next layout; one call however often asked. Asked from
+   * inside an animation frame (`inFrame`), that is this frame's layout: no frame is waited for.
+   */
+  request(inFrame?: boolean): void;
   /** Whether a call is asked for and has not run. */
   pending(): boolean;
   /** Forgets a call asked for. */
@@ -68,19 +71,24 @@ export function createAfterLayout(
     observer.observe(sentinel);
   };
   return {
-    request() {
+    request(inFrame = false) {
       if (pending()) return;
       if (doc.visibilityState === 'hidden') {
         idle = requestIdle(view, run);
         return;
       }
-      frame = view.requestAnimationFrame(() => {
-        frame = 0;
+      /** In an animation frame: the observation is delivered after this frame's layout. */
+      const inThisFrame = () => {
         noFrameTimer = view.setTimeout(() => {
           noFrameTimer = 0;
           idle = requestIdle(view, run);
         }, NO_FRAME_MS);
         observe();
+      };
+      if (inFrame) return inThisFrame();
+      frame = view.requestAnimationFrame(() => {
+        frame = 0;
+        inThisFrame();
       });
     },
     pending,

@@ -9,9 +9,21 @@ import type { PageMention, Painter } from './painter';
 export type OpenedBy = 'pointer' | 'keyboard' | 'touch';
 
 export interface CardHost {
-  /** The pointer has rested long enough that the card will probably open: fetch its data. */
-  prefetch(entityId: string): void;
-  show(mention: PageMention, how: OpenedBy, point: { x: number; y: number } | null): void;
+  /**
+   * The pointer has rested on a mention long enough that its card will probably open: fetch its
+   * data (and prepare the card out of sight).
+   */
+  prefetch(mention: PageMention): void;
+  /**
+   * Opens the card. `inFrame`: called from an animation frame, so the card can be placed after
+   * this frame's layout and painted in it.
+   */
+  show(
+    mention: PageMention,
+    how: OpenedBy,
+    point: { x: number; y: number } | null,
+    inFrame?: boolean,
+  ): void;
   hide(): void;
   /** Whether an event target belongs to our UI. */
   contains(target: EventTarget | null): boolean;
@@ -20,6 +32,8 @@ export interface CardHost {
 /** Wikipedia page-preview timings (mediawiki-extensions-Popups src/constants.js). */
 export const FETCH_DELAY_MS = 150;
 export const HIDE_GRACE_MS = 300;
+/** A frame at 60 Hz: the show timer wakes this long before the delay ends, to end it in a frame. */
+const FRAME_MS = 1000 / 60;
 
 export interface HoverIntentOptions {
   doc: Document;
@@ -44,9 +58,14 @@ export class HoverIntent {
   private fetchTimer: ReturnType<typeof setTimeout> | null = null;
   private showTimer: ReturnType<typeof setTimeout> | null = null;
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The animation frame that ends the hover delay (the card opens in it). */
+  private showFrame = 0;
   private lastPointerType = 'mouse';
   private point = { x: 0, y: 0 };
+  /** When the pointer reached `point` (its event's time, on the document's clock). */
+  private pointAt = 0;
   private frame = 0;
+  private moveTarget: EventTarget | null = null;
   /** Trusted pointer moves acted on (tests check that forged ones never count). */
   inputsHandled = 0;
 
@@ -58,12 +77,18 @@ export class HoverIntent {
   stop(): void {
     for (const t of [this.fetchTimer, this.showTimer, this.hideTimer]) if (t) clearTimeout(t);
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.showFrame);
     this.closeCard();
   }
 
-  /** Whether a hover is still deciding: a fetch, show or hide timer is pending. */
+  /** Whether a hover is still deciding: a fetch, show or hide timer (or frame) is pending. */
   pending(): boolean {
-    return this.fetchTimer !== null || this.showTimer !== null || this.hideTimer !== null;
+    return (
+      this.fetchTimer !== null ||
+      this.showTimer !== null ||
+      this.showFrame !== 0 ||
+      this.hideTimer !== null
+    );
   }
 
   /** The mention at a viewport point, or null. */
@@ -99,12 +124,19 @@ export class HoverIntent {
     // Nothing underlined and no card: no hit-testing work on this page.
     if (this.opts.empty() && !this.shown && !this.hovered) return;
     this.point = { x: e.clientX, y: e.clientY };
-    const target = e.target;
+    // The delay counts from the move itself, not from the frame that looks at it.
+    const now = performance.now();
+    this.pointAt = e.timeStamp > 0 && e.timeStamp <= now ? e.timeStamp : now;
+    this.moveTarget = e.target;
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.evaluate(target);
-    });
+    this.frame = requestAnimationFrame(() => this.evaluateMove());
+  }
+
+  /** Looks at the last pointer move (once per frame). */
+  private evaluateMove(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.evaluate(this.moveTarget);
   }
 
   private evaluate(target: EventTarget | null): void {
@@ -134,13 +166,34 @@ export class HoverIntent {
     const point = { ...this.point };
     this.fetchTimer = setTimeout(() => {
       this.fetchTimer = null;
-      if (token === this.token) this.opts.card.prefetch(m.entityId);
+      if (token === this.token) this.opts.card.prefetch(m);
     }, FETCH_DELAY_MS);
-    this.showTimer = setTimeout(() => {
-      this.showTimer = null;
-      // A stale hover never opens a card: the pointer must still be on this mention.
-      if (token === this.token && this.hovered === m) this.openCard(m, 'pointer', point);
-    }, this.hoverDelayMs);
+    // A stale hover never opens a card: the pointer must still be on this mention.
+    const live = () => token === this.token && this.hovered === m;
+    const deadline = this.pointAt + this.hoverDelayMs;
+    // The delay ends in the frame nearest its end: the card is rendered and placed after that
+    // frame's layout and painted in it, instead of waiting up to a frame after a timer.
+    const inFrame = (frameTime: number) => {
+      this.showFrame = 0;
+      // A move this frame has not looked at yet may have left the mention.
+      if (this.frame) this.evaluateMove();
+      if (!live()) return;
+      if (frameTime < deadline - FRAME_MS / 2) {
+        this.showFrame = requestAnimationFrame(inFrame);
+        return;
+      }
+      this.openCard(m, 'pointer', point, true);
+    };
+    this.showTimer = setTimeout(
+      () => {
+        this.showTimer = null;
+        if (!live()) return;
+        // No frames in a hidden tab: opened now (it shows when the tab does).
+        if (this.opts.doc.visibilityState === 'hidden') this.openCard(m, 'pointer', point);
+        else this.showFrame = requestAnimationFrame(inFrame);
+      },
+      Math.max(0, deadline - performance.now() - FRAME_MS),
+    );
   }
 
   /** The pointer left the mention (or the page). */
@@ -168,12 +221,17 @@ export class HoverIntent {
     if (e.key === 'Escape' && this.shown) this.closeCard();
   }
 
-  openCard(m: PageMention, how: OpenedBy, point: { x: number; y: number } | null): void {
+  openCard(
+    m: PageMention,
+    how: OpenedBy,
+    point: { x: number; y: number } | null,
+    inFrame = false,
+  ): void {
     this.cancelHide();
     this.shown = m;
     this.shownBy = how;
     this.opts.painter.setActive(m);
-    this.opts.card.show(m, how, point);
+    this.opts.card.show(m, how, point, inFrame);
   }
 
   closeCard(): void {
@@ -202,7 +260,9 @@ export class HoverIntent {
   private clearIntentTimers(): void {
     if (this.fetchTimer) clearTimeout(this.fetchTimer);
     if (this.showTimer) clearTimeout(this.showTimer);
+    if (this.showFrame) cancelAnimationFrame(this.showFrame);
     this.fetchTimer = this.showTimer = null;
+    this.showFrame = 0;
   }
 }
 
