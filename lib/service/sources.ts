@@ -86,6 +86,7 @@ async function restoreAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
       claims: await db.claims.toArray(),
     }),
   );
+  kept.stamp = stamp;
   const claimById = new Map(claims.map((c) => [c.id, c]));
   kept.memo.stored = new Map();
   for (const row of rows) {
@@ -104,7 +105,10 @@ async function saveAnalyses(
   removed: readonly string[],
   present: readonly PreparedSource[],
 ): Promise<() => void> {
-  const unsaved = unsavedAnalyses(kept.memo, await currentStamp(db));
+  const stamp = await currentStamp(db);
+  // A new bundle in this life (new code or seeds): what the memo wrote is under the old stamp.
+  if (kept.stamp !== null && kept.stamp !== stamp) forgetWrittenAnalyses(kept.memo);
+  const unsaved = unsavedAnalyses(kept.memo, stamp);
   const gone = new Set(removed);
   // Once a life, the rows of sources no longer there (removed by a reset or a seed update).
   if (!kept.pruned) {
@@ -115,6 +119,7 @@ async function saveAnalyses(
   if (unsaved.length > 0) await db.analyses.bulkPut(unsaved.map((u) => u.row));
   return () => {
     kept.pruned = true;
+    kept.stamp = stamp;
     for (const u of unsaved) u.written();
   };
 }
@@ -201,6 +206,8 @@ interface Kept {
   restored: boolean;
   /** Whether this life deleted the analyses of sources no longer there. */
   pruned: boolean;
+  /** The stamp of the analyses the memo holds as written (null: none read or written yet). */
+  stamp: string | null;
 }
 
 const newKept = (): Kept => ({
@@ -210,6 +217,7 @@ const newKept = (): Kept => ({
   memo: createDeriveMemo(),
   restored: false,
   pruned: false,
+  stamp: null,
 });
 
 /** Reads the inputs (inside a transaction of the caller's, or in a read transaction of its own). */
