@@ -15,6 +15,10 @@ export const STORIES_STORE = 'storyFindings';
 /** Bump when this row's shape changes (the stamp also names the pipeline's code). */
 export const STORY_FORMAT = 1;
 
+/** The stamp rows are written with and read back under (the bundled index's version in it). */
+export const storyStamp = (indexVersion: unknown) =>
+  `${STORY_FORMAT}:${String(indexVersion ?? '')}`;
+
 /** What partition.ts keeps of a story's comparison (StoryFindings there, minus what it read). */
 export interface FoundInStory {
   /** The ids the rules looked up, and the name words they asked about with the answer. */

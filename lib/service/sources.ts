@@ -22,6 +22,7 @@ import {
   forgetWrittenAnalyses,
 } from '../corpus/pipeline';
 import { analysisStamp, keptAnalysis } from '../corpus/stored-analyses';
+import { storedStories, storedStory, storyStamp } from '../corpus/stored-stories';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
@@ -61,38 +62,47 @@ export interface SourceServiceDeps {
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function tables(db: CrosscheckDB) {
-  return [...CORPUS_TABLES.map((t) => db[t]), db.meta, db.analyses];
-}
-
-/** The stamp of claim analyses written or read now (lib/corpus/stored-analyses.ts). */
-async function currentStamp(db: CrosscheckDB): Promise<string> {
-  return analysisStamp((await db.meta.get(META_INDEX_VERSION))?.value);
+  return [...CORPUS_TABLES.map((t) => db[t]), db.meta, db.analyses, db.storyFindings];
 }
 
 /**
- * Reads back the claim analyses the database kept (once per worker life, before its first
- * build): what that build then finds unchanged is not extracted again. Rows of another stamp
- * are left out; every other row is checked against its inputs before use (lib/corpus/pipeline.ts).
+ * Reads back the claim analyses and the stories' findings the database kept (once per worker
+ * life, before its first build): what that build then finds unchanged is not extracted or
+ * compared again. Rows of another stamp are left out; every other row is checked against its
+ * inputs before use (lib/corpus/pipeline.ts, lib/stories/partition.ts). The derived rows read
+ * for that are kept for the first change's comparison of what it writes (readBack).
  */
 async function restoreAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
   if (kept.restored) return;
   kept.restored = true;
-  const { rows, stamp, claims } = await db.transaction(
+  const read = await db.transaction(
     'r',
-    [db.meta, db.analyses, db.claims],
+    [db.meta, db.analyses, db.storyFindings, ...DERIVED_TABLES.map((t) => db[t])],
     async () => ({
-      stamp: await currentStamp(db),
+      index: (await db.meta.get(META_INDEX_VERSION))?.value,
+      version: (await db.meta.get(META_DICTIONARY_VERSION))?.value,
       rows: await db.analyses.toArray(),
-      claims: await db.claims.toArray(),
+      stories: await db.storyFindings.toArray(),
+      derived: await readDerived(db),
     }),
   );
+  const stamp = analysisStamp(read.index);
   kept.stamp = stamp;
-  const claimById = new Map(claims.map((c) => [c.id, c]));
+  kept.readBack = { version: read.version, derived: read.derived };
+  const claimById = new Map(read.derived.claims.map((c) => [c.id, c]));
   kept.memo.stored = new Map();
-  for (const row of rows) {
+  for (const row of read.rows) {
     const analysis = keptAnalysis(row, stamp, (id) => claimById.get(id));
     if (analysis) kept.memo.stored.set(row.id, analysis);
   }
+  const restore = storedStories(read.stories, storyStamp(read.index), read.derived.discrepancies);
+  kept.storyIds = new Set(read.stories.map((r) => r.id));
+  kept.memo.stories.restore = (...args) => {
+    const found = restore(...args);
+    // Rows of the database: written already.
+    if (found) kept.savedStories.add(found.rows);
+    return found;
+  };
 }
 
 /**
@@ -105,9 +115,13 @@ async function saveAnalyses(
   removed: readonly string[],
   present: readonly PreparedSource[],
 ): Promise<() => void> {
-  const stamp = await currentStamp(db);
+  const index = (await db.meta.get(META_INDEX_VERSION))?.value;
+  const stamp = analysisStamp(index);
   // A new bundle in this life (new code or seeds): what the memo wrote is under the old stamp.
-  if (kept.stamp !== null && kept.stamp !== stamp) forgetWrittenAnalyses(kept.memo);
+  if (kept.stamp !== null && kept.stamp !== stamp) {
+    forgetWrittenAnalyses(kept.memo);
+    kept.savedStories = new WeakSet();
+  }
   const unsaved = unsavedAnalyses(kept.memo, stamp);
   const gone = new Set(removed);
   // Once a life, the rows of sources no longer there (removed by a reset or a seed update).
@@ -117,10 +131,33 @@ async function saveAnalyses(
   }
   if (gone.size > 0) await db.analyses.bulkDelete([...gone]);
   if (unsaved.length > 0) await db.analyses.bulkPut(unsaved.map((u) => u.row));
+  const stories = await saveStories(db, kept, storyStamp(index));
   return () => {
     kept.pruned = true;
     kept.stamp = stamp;
     for (const u of unsaved) u.written();
+    stories();
+  };
+}
+
+/**
+ * Writes the findings of the stories the last build compared (not yet written) and deletes
+ * those of stories no longer there, inside the change's transaction; returns what to call once
+ * it committed.
+ */
+async function saveStories(db: CrosscheckDB, kept: Kept, stamp: string): Promise<() => void> {
+  const found = kept.memo.stories.found;
+  const known = kept.storyIds ?? new Set(await db.storyFindings.toCollection().primaryKeys());
+  const gone = [...known].filter((id) => !found.has(id));
+  const unsaved = [...found].filter(([, f]) => !kept.savedStories.has(f.rows));
+  if (gone.length > 0) await db.storyFindings.bulkDelete(gone);
+  if (unsaved.length > 0)
+    await db.storyFindings.bulkPut(
+      unsaved.map(([id, f]) => storedStory(id, stamp, f.read, f.entities, f)),
+    );
+  return () => {
+    kept.storyIds = new Set(found.keys());
+    for (const [, f] of unsaved) kept.savedStories.add(f.rows);
   };
 }
 
@@ -208,6 +245,12 @@ interface Kept {
   pruned: boolean;
   /** The stamp of the analyses the memo holds as written (null: none read or written yet). */
   stamp: string | null;
+  /** The rows of the stories' findings the database holds (by their discrepancy rows). */
+  savedStories: WeakSet<object>;
+  /** The ids of the stories whose findings the database holds (null: not read yet). */
+  storyIds: Set<string> | null;
+  /** The derived rows as read back at the start, at dictionary version `version`. */
+  readBack: { version: unknown; derived: DerivedRows } | null;
 }
 
 const newKept = (): Kept => ({
@@ -218,6 +261,9 @@ const newKept = (): Kept => ({
   restored: false,
   pruned: false,
   stamp: null,
+  savedStories: new WeakSet(),
+  storyIds: null,
+  readBack: null,
 });
 
 /** Reads the inputs (inside a transaction of the caller's, or in a read transaction of its own). */
@@ -324,7 +370,10 @@ async function planChange(
   const after = applyChange(inputs, change);
   await pause();
   // A preview uses the memo too: every entry is checked against its inputs before reuse.
-  return { inputs, after, derived: deriveEnabled(after, overrides, kept.memo) };
+  const derived = deriveEnabled(after, overrides, kept.memo);
+  // What was read back and not used now will not be (as the claim analyses: pipeline.ts).
+  kept.memo.stories.restore = undefined;
+  return { inputs, after, derived };
 }
 
 /**
@@ -362,7 +411,11 @@ async function writeChange(
   await db.passages.bulkPut(after.filter((p) => put.has(p.source.id)).flatMap((p) => p.passages));
   // After a start (nothing kept), the rows the database holds: most are unchanged, and
   // reading and comparing them costs less than writing them all again.
-  const before = (kept.inputs === inputs ? kept.derived : null) ?? (await readDerived(db));
+  const readBack =
+    kept.readBack && kept.readBack.version === inputs.version ? kept.readBack.derived : null;
+  kept.readBack = null;
+  const before =
+    (kept.inputs === inputs ? kept.derived : null) ?? readBack ?? (await readDerived(db));
   await writeDerivedChanges(db, before, derived);
   const saved = await saveAnalyses(db, kept, change.remove ?? [], after);
   return { inputs, after, derived, saved };
@@ -877,6 +930,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         await db.analyses.bulkDelete(
           (await db.analyses.toCollection().primaryKeys()).filter((id) => !seedIds.has(id)),
         );
+        await db.storyFindings.clear();
         await db.sources.bulkPut(c.sources);
         await db.passages.bulkPut(c.passages);
         await db.entities.bulkPut(c.entities);
@@ -892,6 +946,8 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       });
       // The reader's analyses went with their sources: one added again is written again.
       forgetWrittenAnalyses(kept.memo);
+      kept.savedStories = new WeakSet();
+      kept.storyIds = null;
       return { sources: bundle.corpus.sources.length };
     },
   };
