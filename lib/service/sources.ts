@@ -9,6 +9,7 @@ import type { BundledIndex } from '../bundle';
 import { hashText } from '../hash';
 import Dexie from 'dexie';
 import { type EntityOverrides, parseOverrides } from '../corpus/overrides';
+import { rulesOf } from '../corpus/corrections';
 import { detectLanguage } from '../lang/detect';
 import {
   createDeriveMemo,
@@ -350,9 +351,14 @@ function deriveEnabled(
   );
 }
 
+/** The same for the same overrides, the reader's corrections included (their rules' signature). */
+const overridesKey = (o: EntityOverrides | null) => JSON.stringify([o, rulesOf(o).signature]);
+
 /** A change planned from `inputs`: the sources after it and what they derive. */
 interface Plan {
   inputs: CorpusInputs;
+  /** The overrides it was planned with. */
+  overrides: EntityOverrides | null;
   after: PreparedSource[];
   derived: DerivedRows;
 }
@@ -373,7 +379,7 @@ async function planChange(
   const derived = deriveEnabled(after, overrides, kept.memo);
   // What was read back and not used now will not be (as the claim analyses: pipeline.ts).
   kept.memo.stories.restore = undefined;
-  return { inputs, after, derived };
+  return { inputs, overrides, after, derived };
 }
 
 /**
@@ -395,9 +401,14 @@ async function writeChange(
   saved: () => void;
 }> {
   let { after, derived, inputs } = plan;
-  if (!(await unchangedSince(db, plan.inputs))) {
-    // What landed may be a correction: the overrides too are those stored now.
-    const overrides = await overridesNow();
+  // What landed may be a correction: the overrides too are those stored now. (Read before
+  // planning, they may be older than the inputs planned from: a correction committed between
+  // the two reads leaves the version as planned, and only this comparison tells.)
+  const overrides = await overridesNow();
+  if (
+    !(await unchangedSince(db, plan.inputs)) ||
+    overridesKey(overrides) !== overridesKey(plan.overrides)
+  ) {
     inputs = await readInputs(db, kept);
     after = applyChange(inputs, change);
     derived = deriveEnabled(after, overrides, kept.memo);
