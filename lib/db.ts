@@ -7,6 +7,7 @@ import Dexie, {
 import type { Claim, Corpus, Discrepancy, Entity, Mention, Passage, Source } from './types';
 import { SNAPSHOT_STORE, type SnapshotRow } from './protocol/snapshot';
 import { ANALYSES_STORE, type StoredAnalysis } from './corpus/stored-analyses';
+import { STORIES_STORE, type StoredStory } from './corpus/stored-stories';
 
 /** Key/value rows for bookkeeping (bundled index version, dictionary version). */
 export interface MetaRow {
@@ -50,6 +51,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     version: 3,
     stores: { [ANALYSES_STORE]: 'id' },
   },
+  {
+    // Each story's findings kept across worker lives, so the first change after a start
+    // compares claims only in the stories it touches (lib/corpus/stored-stories.ts): derived
+    // only, checked against their inputs before use, so a new table and no data to move.
+    version: 4,
+    stores: { [STORIES_STORE]: 'id' },
+  },
 ];
 
 /** Declares the schema versions on a Dexie database, up to `upTo` (all by default). */
@@ -84,6 +92,8 @@ export class CrosscheckDB extends Dexie {
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   /** Each source's analyses, kept across worker lives (derived; checked before any use). */
   analyses!: EntityTable<StoredAnalysis, 'id'>;
+  /** Each story's findings, kept across worker lives (derived; checked before any use). */
+  storyFindings!: EntityTable<StoredStory, 'id'>;
 
   /**
    * Bumped by every write request made through this connection (any table), and again when its

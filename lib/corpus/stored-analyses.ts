@@ -13,9 +13,9 @@ import type { Claim, Mention, Passage, Source } from '../types';
 export const ANALYSES_STORE = 'analyses';
 
 /**
- * Bump when claim extraction, what it reads or this row's shape changes: rows of another format
- * are not used. (The bundled index's version is in the stamp too, so an update that changes
- * the seeds' claims drops every row even if this is forgotten.)
+ * Bump when this row's shape changes: rows of another format are not used. (The bundled index's
+ * version is in the stamp too, and it names the pipeline's code as well as the seeds' output
+ * (lib/bundle.ts), so any update of extraction drops every row even if this is forgotten.)
  */
 export const ANALYSIS_FORMAT = 1;
 

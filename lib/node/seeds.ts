@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type BundledIndex, buildBundle } from '../bundle';
 import { sourceIdFromFile } from '../corpus/ids';
 import { type EntityOverrides, parseOverrides } from '../corpus/overrides';
+import { pipelineFingerprint } from './pipeline-fingerprint';
 import type { RawSource } from '../types';
 
 interface SourcesFile {
@@ -46,6 +47,7 @@ export function loadSeedOverrides(dir: string | URL): EntityOverrides | null {
   }
 }
 
+/** The seeds' bundle, versioned with the fingerprint of this tree's pipeline. */
 export function buildSeedBundle(dir: string | URL): BundledIndex {
-  return buildBundle(loadSeedSources(dir), loadSeedOverrides(dir));
+  return buildBundle(loadSeedSources(dir), loadSeedOverrides(dir), pipelineFingerprint());
 }

@@ -2,7 +2,8 @@
  * A worker restart changes no answer (issue 12): handlers made afresh over the same database
  * (an empty memo, the claim analyses read back from the database) leave exactly the rows the
  * batch build gives after their first change, and a kept analysis of another format or of
- * other inputs is not used, even when it holds wrong claims.
+ * other inputs is not used, even when it holds wrong claims; nor are a story's kept findings of
+ * another stamp or other inputs (lib/corpus/stored-stories.ts), even when they hold none.
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
@@ -70,6 +71,33 @@ describe('the first change after a worker restart gives the batch build', () => 
     await add(life(), event[3]!);
     await expectBatch();
     expect(await db.analyses.count()).toBe(enabled.length + 1);
+    // Every story with findings has its row, naming them.
+    const stories = new Map((await db.storyFindings.toArray()).map((r) => [r.id, r]));
+    for (const d of await db.discrepancies.toArray())
+      expect(stories.get(d.storyId!)?.discrepancyIds).toContain(d.id);
+  });
+
+  test('a life whose story findings have another stamp or other inputs: none used', async () => {
+    const rows = await db.storyFindings.toArray();
+    expect(rows.some((r) => r.discrepancyIds.length > 0)).toBe(true);
+    // Rows that would show if used: no findings at all.
+    await db.storyFindings.bulkPut(
+      rows.map((r, i) => ({
+        ...r,
+        ...(i % 2 === 0 ? { stamp: '0:another' } : { read: fingerprint('other') }),
+        discrepancyIds: [],
+        rows: fingerprint('[]'),
+      })),
+    );
+    const h = life();
+    await h.setSourceEnabled({ id: seeds[1]!.id, enabled: false });
+    await expectBatch();
+    await h.setSourceEnabled({ id: seeds[1]!.id, enabled: true });
+    await expectBatch();
+    // Written again under the current stamp, each with its findings.
+    const stories = new Map((await db.storyFindings.toArray()).map((r) => [r.id, r]));
+    for (const d of await db.discrepancies.toArray())
+      expect(stories.get(d.storyId!)?.discrepancyIds).toContain(d.id);
   });
 
   test('a life whose analyses have another format: none used', async () => {

@@ -9,7 +9,7 @@ import type { BundledIndex } from '../bundle';
 import { hashText } from '../hash';
 import Dexie from 'dexie';
 import { type EntityOverrides, parseOverrides } from '../corpus/overrides';
-import { type Correction, withCorrections } from '../corpus/corrections';
+import { type Correction, rulesOf, withCorrections } from '../corpus/corrections';
 import { detectLanguage } from '../lang/detect';
 import {
   createDeriveMemo,
@@ -23,6 +23,7 @@ import {
   forgetWrittenAnalyses,
 } from '../corpus/pipeline';
 import { analysisStamp, keptAnalysis } from '../corpus/stored-analyses';
+import { storedStories, storedStory, storyStamp } from '../corpus/stored-stories';
 import { CORPUS_TABLES, type CrosscheckDB } from '../db';
 import { checkMetadata, checkText } from '../intake/draft';
 import { checkDuplicate } from '../intake/duplicate';
@@ -63,37 +64,47 @@ export interface SourceServiceDeps {
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function tables(db: CrosscheckDB) {
-  return [...CORPUS_TABLES.map((t) => db[t]), db.meta, db.analyses];
-}
-
-/** The stamp of claim analyses written or read now (lib/corpus/stored-analyses.ts). */
-async function currentStamp(db: CrosscheckDB): Promise<string> {
-  return analysisStamp((await db.meta.get(META_INDEX_VERSION))?.value);
+  return [...CORPUS_TABLES.map((t) => db[t]), db.meta, db.analyses, db.storyFindings];
 }
 
 /**
- * Reads back the claim analyses the database kept (once per worker life, before its first
- * build): what that build then finds unchanged is not extracted again. Rows of another stamp
- * are left out; every other row is checked against its inputs before use (lib/corpus/pipeline.ts).
+ * Reads back the claim analyses and the stories' findings the database kept (once per worker
+ * life, before its first build): what that build then finds unchanged is not extracted or
+ * compared again. Rows of another stamp are left out; every other row is checked against its
+ * inputs before use (lib/corpus/pipeline.ts, lib/stories/partition.ts). The derived rows read
+ * for that are kept for the first change's comparison of what it writes (readBack).
  */
 async function restoreAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
   if (kept.restored) return;
   kept.restored = true;
-  const { rows, stamp, claims } = await db.transaction(
+  const read = await db.transaction(
     'r',
-    [db.meta, db.analyses, db.claims],
+    [db.meta, db.analyses, db.storyFindings, ...DERIVED_TABLES.map((t) => db[t])],
     async () => ({
-      stamp: await currentStamp(db),
+      index: (await db.meta.get(META_INDEX_VERSION))?.value,
+      version: (await db.meta.get(META_DICTIONARY_VERSION))?.value,
       rows: await db.analyses.toArray(),
-      claims: await db.claims.toArray(),
+      stories: await db.storyFindings.toArray(),
+      derived: await readDerived(db),
     }),
   );
-  const claimById = new Map(claims.map((c) => [c.id, c]));
+  const stamp = analysisStamp(read.index);
+  kept.stamp = stamp;
+  kept.readBack = { version: read.version, derived: read.derived };
+  const claimById = new Map(read.derived.claims.map((c) => [c.id, c]));
   kept.memo.stored = new Map();
-  for (const row of rows) {
+  for (const row of read.rows) {
     const analysis = keptAnalysis(row, stamp, (id) => claimById.get(id));
     if (analysis) kept.memo.stored.set(row.id, analysis);
   }
+  const restore = storedStories(read.stories, storyStamp(read.index), read.derived.discrepancies);
+  kept.storyIds = new Set(read.stories.map((r) => r.id));
+  kept.memo.stories.restore = (...args) => {
+    const found = restore(...args);
+    // Rows of the database: written already.
+    if (found) kept.savedStories.add(found.rows);
+    return found;
+  };
 }
 
 /**
@@ -106,7 +117,14 @@ async function saveAnalyses(
   removed: readonly string[],
   present: readonly PreparedSource[],
 ): Promise<() => void> {
-  const unsaved = unsavedAnalyses(kept.memo, await currentStamp(db));
+  const index = (await db.meta.get(META_INDEX_VERSION))?.value;
+  const stamp = analysisStamp(index);
+  // A new bundle in this life (new code or seeds): what the memo wrote is under the old stamp.
+  if (kept.stamp !== null && kept.stamp !== stamp) {
+    forgetWrittenAnalyses(kept.memo);
+    kept.savedStories = new WeakSet();
+  }
+  const unsaved = unsavedAnalyses(kept.memo, stamp);
   const gone = new Set(removed);
   // Once a life, the rows of sources no longer there (removed by a reset or a seed update).
   if (!kept.pruned) {
@@ -115,9 +133,33 @@ async function saveAnalyses(
   }
   if (gone.size > 0) await db.analyses.bulkDelete([...gone]);
   if (unsaved.length > 0) await db.analyses.bulkPut(unsaved.map((u) => u.row));
+  const stories = await saveStories(db, kept, storyStamp(index));
   return () => {
     kept.pruned = true;
+    kept.stamp = stamp;
     for (const u of unsaved) u.written();
+    stories();
+  };
+}
+
+/**
+ * Writes the findings of the stories the last build compared (not yet written) and deletes
+ * those of stories no longer there, inside the change's transaction; returns what to call once
+ * it committed.
+ */
+async function saveStories(db: CrosscheckDB, kept: Kept, stamp: string): Promise<() => void> {
+  const found = kept.memo.stories.found;
+  const known = kept.storyIds ?? new Set(await db.storyFindings.toCollection().primaryKeys());
+  const gone = [...known].filter((id) => !found.has(id));
+  const unsaved = [...found].filter(([, f]) => !kept.savedStories.has(f.rows));
+  if (gone.length > 0) await db.storyFindings.bulkDelete(gone);
+  if (unsaved.length > 0)
+    await db.storyFindings.bulkPut(
+      unsaved.map(([id, f]) => storedStory(id, stamp, f.read, f.entities, f)),
+    );
+  return () => {
+    kept.storyIds = new Set(found.keys());
+    for (const [, f] of unsaved) kept.savedStories.add(f.rows);
   };
 }
 
@@ -203,6 +245,14 @@ interface Kept {
   restored: boolean;
   /** Whether this life deleted the analyses of sources no longer there. */
   pruned: boolean;
+  /** The stamp of the analyses the memo holds as written (null: none read or written yet). */
+  stamp: string | null;
+  /** The rows of the stories' findings the database holds (by their discrepancy rows). */
+  savedStories: WeakSet<object>;
+  /** The ids of the stories whose findings the database holds (null: not read yet). */
+  storyIds: Set<string> | null;
+  /** The derived rows as read back at the start, at dictionary version `version`. */
+  readBack: { version: unknown; derived: DerivedRows } | null;
 }
 
 const newKept = (): Kept => ({
@@ -212,6 +262,10 @@ const newKept = (): Kept => ({
   memo: createDeriveMemo(),
   restored: false,
   pruned: false,
+  stamp: null,
+  savedStories: new WeakSet(),
+  storyIds: null,
+  readBack: null,
 });
 
 /** Reads the inputs (inside a transaction of the caller's, or in a read transaction of its own). */
@@ -298,9 +352,14 @@ function deriveEnabled(
   );
 }
 
+/** The same for the same overrides, the reader's corrections included (their rules' signature). */
+const overridesKey = (o: EntityOverrides | null) => JSON.stringify([o, rulesOf(o).signature]);
+
 /** A change planned from `inputs`: the sources after it and what they derive. */
 interface Plan {
   inputs: CorpusInputs;
+  /** The overrides it was planned with. */
+  overrides: EntityOverrides | null;
   after: PreparedSource[];
   derived: DerivedRows;
 }
@@ -318,7 +377,10 @@ async function planChange(
   const after = applyChange(inputs, change);
   await pause();
   // A preview uses the memo too: every entry is checked against its inputs before reuse.
-  return { inputs, after, derived: deriveEnabled(after, overrides, kept.memo) };
+  const derived = deriveEnabled(after, overrides, kept.memo);
+  // What was read back and not used now will not be (as the claim analyses: pipeline.ts).
+  kept.memo.stories.restore = undefined;
+  return { inputs, overrides, after, derived };
 }
 
 /**
@@ -340,9 +402,14 @@ async function writeChange(
   saved: () => void;
 }> {
   let { after, derived, inputs } = plan;
-  if (!(await unchangedSince(db, plan.inputs))) {
-    // What landed may be a correction: the overrides too are those stored now.
-    const overrides = await overridesNow();
+  // What landed may be a correction: the overrides too are those stored now. (Read before
+  // planning, they may be older than the inputs planned from: a correction committed between
+  // the two reads leaves the version as planned, and only this comparison tells.)
+  const overrides = await overridesNow();
+  if (
+    !(await unchangedSince(db, plan.inputs)) ||
+    overridesKey(overrides) !== overridesKey(plan.overrides)
+  ) {
     inputs = await readInputs(db, kept);
     after = applyChange(inputs, change);
     derived = deriveEnabled(after, overrides, kept.memo);
@@ -356,7 +423,11 @@ async function writeChange(
   await db.passages.bulkPut(after.filter((p) => put.has(p.source.id)).flatMap((p) => p.passages));
   // After a start (nothing kept), the rows the database holds: most are unchanged, and
   // reading and comparing them costs less than writing them all again.
-  const before = (kept.inputs === inputs ? kept.derived : null) ?? (await readDerived(db));
+  const readBack =
+    kept.readBack && kept.readBack.version === inputs.version ? kept.readBack.derived : null;
+  kept.readBack = null;
+  const before =
+    (kept.inputs === inputs ? kept.derived : null) ?? readBack ?? (await readDerived(db));
   await writeDerivedChanges(db, before, derived);
   const saved = await saveAnalyses(db, kept, change.remove ?? [], after);
   return { inputs, after, derived, saved };
@@ -920,6 +991,7 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         await db.analyses.bulkDelete(
           (await db.analyses.toCollection().primaryKeys()).filter((id) => !seedIds.has(id)),
         );
+        await db.storyFindings.clear();
         await db.sources.bulkPut(c.sources);
         await db.passages.bulkPut(c.passages);
         await db.entities.bulkPut(c.entities);
@@ -936,6 +1008,8 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       });
       // The reader's analyses went with their sources: one added again is written again.
       forgetWrittenAnalyses(kept.memo);
+      kept.savedStories = new WeakSet();
+      kept.storyIds = null;
       return { sources: bundle.corpus.sources.length };
     },
   };

@@ -28,9 +28,20 @@ export interface StoryDiscrepancies {
 export interface StoryMemo {
   found: Map<string, StoryFindings>;
   terms: TermsMemo;
+  /**
+   * Findings the database kept, for a story not in `found` (after a worker start): null unless
+   * they hold for what this comparison would read (lib/corpus/stored-stories.ts).
+   */
+  restore?: (
+    id: string,
+    read: ReadonlyArray<readonly object[]>,
+    entities: readonly Entity[],
+    entityById: ReadonlyMap<string, Entity>,
+    nameWords: (entities: readonly Entity[]) => ReadonlySet<string>,
+  ) => Omit<StoryFindings, 'read' | 'entities'> | null;
 }
 
-interface StoryFindings {
+export interface StoryFindings {
   /** What the engine read: the story's sources, claims and passages, and its entities. */
   read: ReadonlyArray<readonly object[]>;
   entities: readonly Entity[];
@@ -113,12 +124,17 @@ export function discrepanciesByStory(
     const read = [storySources, storyClaims, storyPassages];
     const hit = memo.found.get(story.id);
     let kept: StoryFindings;
+    const restored = hit
+      ? null
+      : memo.restore?.(story.id, read, storyEntities, entityById, buildNameWords);
     if (
       hit &&
       hit.read.every((rows, i) => sameRows(rows, read[i]!)) &&
       sameEntityReads(hit, storyEntities)
     ) {
       kept = { ...hit, read, entities: storyEntities };
+    } else if (restored) {
+      kept = { ...restored, read, entities: storyEntities };
     } else {
       const reads: EntityReads = { ids: new Set(), nameWords: new Map() };
       const found = findDiscrepancies(

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { rawSource } from '../../../tests/unit/fixtures/raw-source';
 import { prepareSource, resolveEntities } from '../pipeline';
+import { abbreviates } from './grouping';
 import { cognates, jaroWinkler } from './similarity';
 
 const source = (id: string, language: string, text: string, outlet: string | null = null) =>
@@ -225,5 +226,52 @@ describe('an acronym that opens every other name', () => {
     const { entities } = resolveEntities(sources);
     const e = entities.find((x) => x.aliases.includes('ABCO World Example Site'));
     expect(e?.name).toBe('ABCO');
+  });
+});
+
+describe("abbreviates: a short form as prefixes of a name's words, in order", () => {
+  /** The search as it was before its states were kept: every path walked. */
+  function reference(short: string, words: readonly string[]): boolean {
+    const walk = (at: number, w: number, skipped: boolean): boolean => {
+      if (at === short.length) return w >= words.length - 1;
+      if (w >= words.length) return false;
+      const word = words[w]!;
+      for (let n = Math.min(word.length, short.length - at); n >= 1; n--)
+        if (word.startsWith(short.slice(at, at + n)) && walk(at + n, w + 1, skipped)) return true;
+      return !skipped && w > 0 && walk(at, w + 1, true);
+    };
+    return walk(0, 0, false);
+  }
+
+  test.each([
+    ['minexa', ['ministry', 'of', 'examples'], true],
+    ['minofexa', ['ministry', 'of', 'examples'], true],
+    ['exa', ['ministry', 'of', 'examples'], false],
+    ['minex', ['ministry', 'examples', 'and', 'tests'], false],
+    ['mex', ['ministry', 'examples'], true],
+    ['mnexa', ['ministry', 'of', 'examples'], false],
+  ])('%s of %j: %s', (short, words, expected) => {
+    expect(abbreviates(short, words)).toBe(expected);
+    expect(reference(short, words)).toBe(expected);
+  });
+
+  test("gives the exhaustive search's answer on many small cases", () => {
+    // A fixed pseudo-random sequence over a small alphabet, where prefixes often coincide.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const word = () => Array.from({ length: 1 + next(4) }, () => 'ab'[next(2)]).join('');
+    let yes = 0;
+    for (let i = 0; i < 3000; i++) {
+      const words = Array.from({ length: 1 + next(5) }, word);
+      const short = Array.from({ length: 1 + next(6) }, () => 'ab'[next(2)]).join('');
+      const answer = reference(short, words);
+      if (answer) yes++;
+      expect(abbreviates(short, words), `${short} of ${words.join(' ')}`).toBe(answer);
+    }
+    expect(yes).toBeGreaterThan(100);
+    expect(yes).toBeLessThan(2900);
   });
 });

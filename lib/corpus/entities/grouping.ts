@@ -1340,13 +1340,22 @@ function abbreviatesName(word: string, l: { words: string[] }): boolean {
 }
 
 /** Whether `short` is prefixes of `words` in order (from the first word, one word skippable). */
-function abbreviates(short: string, words: readonly string[]): boolean {
+export function abbreviates(short: string, words: readonly string[]): boolean {
+  // A walk's answer depends on its state alone: each state is walked once (the search was
+  // exponential in the words of a long name). A word takes any prefix of its common prefix with
+  // the rest of `short`, longest first, as the search did.
+  const seen = new Set<number>();
   const walk = (at: number, w: number, skipped: boolean): boolean => {
     if (at === short.length) return w >= words.length - 1;
     if (w >= words.length) return false;
+    const state = ((at * (words.length + 1) + w) << 1) | (skipped ? 1 : 0);
+    if (seen.has(state)) return false;
+    seen.add(state);
     const word = words[w]!;
-    for (let n = Math.min(word.length, short.length - at); n >= 1; n--)
-      if (word.startsWith(short.slice(at, at + n)) && walk(at + n, w + 1, skipped)) return true;
+    const most = Math.min(word.length, short.length - at);
+    let common = 0;
+    while (common < most && word.charCodeAt(common) === short.charCodeAt(at + common)) common++;
+    for (let n = common; n >= 1; n--) if (walk(at + n, w + 1, skipped)) return true;
     return !skipped && w > 0 && walk(at, w + 1, true);
   };
   return walk(0, 0, false);
