@@ -218,11 +218,20 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
         PROFILE.replace(/(\.cpuprofile)?$/, `-${n}.cpuprofile`),
         JSON.stringify(profile),
       );
-      session.disconnect();
+      await session.post('Profiler.start');
     }
     const [, readMs] = await time(() =>
       Promise.all([handlers.getSummary({}), handlers.listDiscrepancies(FIRST_PAGE)]),
     );
+    if (session && profiled) {
+      // The popup's reads the change prepares, profiled apart from the add.
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(
+        PROFILE.replace(/(\.cpuprofile)?$/, `-${n}-reads.cpuprofile`),
+        JSON.stringify(profile),
+      );
+      session.disconnect();
+    }
     console.log(
       `[${n}] add one: ${Math.round(ms)} ms, then the popup's reads ${Math.round(readMs)} ms`,
       current,
