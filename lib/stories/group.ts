@@ -17,11 +17,11 @@ import {
 } from './features';
 import { STORY_THRESHOLD } from './similarity';
 import {
-  candidatePairs,
   Dictionary,
   type Family,
   type Prepared,
   prepare,
+  prefixIndex,
   Spread,
   weigh,
 } from './vectors';
@@ -187,29 +187,34 @@ export function similarities(inputs: readonly StoryInput[]): {
 
 /**
  * The stories' components: as components() over every pair (similarity: the larger of the two
- * families' cosines), comparing only the candidates, each once, and only while its two sources
- * are not already in one component.
+ * families' cosines), comparing only the candidates (prefixIndex), each at most once per source
+ * walked and only while its two sources are not already in one component. Candidates are
+ * compared as they are met rather than listed first: the components are those of the pairs at
+ * or above the threshold whatever the order they are met in, and a cosine is the same either way
+ * round (both vectors sum their shared terms in string order), so the stories are the same.
  */
 function linkedComponents(entities: Family, words: Family, threshold: number): number[][] {
   const n = entities.docs.length;
-  const candidates = Array.from({ length: n }, (): number[] => []);
-  candidatePairs(entities, threshold, candidates);
-  candidatePairs(words, threshold, candidates);
+  const indexes = [prefixIndex(entities, threshold), prefixIndex(words, threshold)];
   const links = new UnionFind(n);
   const seen = new Int32Array(n).fill(-1);
   const a = new Spread(entities);
   const b = new Spread(words);
-  candidates.forEach((list, i) => {
-    if (list.length === 0) return;
-    a.set(i);
-    b.set(i);
-    for (const j of list) {
-      if (seen[j] === i) continue;
+  for (let i = 0; i < n; i++) {
+    let spread = false;
+    const visit = (j: number) => {
+      if (j === i || seen[j] === i) return;
       seen[j] = i;
-      if (links.find(i) === links.find(j)) continue;
+      if (links.find(i) === links.find(j)) return;
+      if (!spread) {
+        a.set(i);
+        b.set(i);
+        spread = true;
+      }
       if (a.cosine(j) >= threshold || b.cosine(j) >= threshold) links.union(i, j);
-    }
-  });
+    };
+    for (const index of indexes) index.holders(i, visit);
+  }
   return links.groups();
 }
 
