@@ -62,7 +62,14 @@ export interface TermsMemo {
   sources: Map<string, TermsEntry>;
   entities: Dictionary;
   words: Dictionary;
-  last: { threshold: number; ids: string[]; entries: TermsEntry[]; grouping: Grouping } | null;
+  last: {
+    threshold: number;
+    ids: string[];
+    entries: TermsEntry[];
+    grouping: Grouping;
+    /** Each story by its first member, with its members' entries. */
+    made: Map<string, { story: Story; entries: TermsEntry[] }>;
+  } | null;
 }
 
 export function createTermsMemo(): TermsMemo {
@@ -291,14 +298,27 @@ export function groupStories(
     entries.map((e) => e.words),
     m.words.size,
   );
-  const stories = linkedComponents(entities, words, threshold).map((members) =>
-    story(members.map((i) => sorted[i]!)),
-  );
+  // A story whose members are the same sources with the same entries is the same story (its id
+  // and top names are functions of those): kept, not hashed and counted again.
+  const made = new Map<string, { story: Story; entries: TermsEntry[] }>();
+  const stories = linkedComponents(entities, words, threshold).map((members) => {
+    const mine = members.map((i) => entries[i]!);
+    const first = ids[members[0]!]!;
+    const was = last?.made.get(first);
+    const same =
+      was !== undefined &&
+      was.entries.length === mine.length &&
+      was.story.sourceIds.every((id, k) => id === ids[members[k]!]) &&
+      mine.every((e, k) => e === was.entries[k]);
+    const one = same ? was.story : story(members.map((i) => sorted[i]!));
+    made.set(first, { story: one, entries: mine });
+    return one;
+  });
   stories.sort((a, b) => compare(a.sourceIds[0]!, b.sourceIds[0]!));
   const storyOf = new Map<string, string>();
   for (const s of stories) for (const id of s.sourceIds) storyOf.set(id, s.id);
   const grouping = { stories, storyOf };
-  m.last = { threshold, ids, entries, grouping };
+  m.last = { threshold, ids, entries, grouping, made };
   // Terms of sources long gone keep their ids: past twice the live ones, start afresh.
   if (m.entities.size + m.words.size > 2 * (entities.distinct + words.distinct) + 4096)
     Object.assign(m, createTermsMemo());
