@@ -77,6 +77,8 @@ const CACHE = arg('cache', '0') === '1';
  * not): the same rows, without the build's minutes at 4,000 sources (batch time then not measured).
  */
 const REUSE = arg('reuse', '0') === '1';
+/** `--restart 0` skips the add after a worker restart (minutes at 4,000 sources). */
+const RESTART = arg('restart', '1') !== '0';
 /**
  * Which add `--profile` profiles: `last` (warm), `first` (the first after the corpus was
  * stored, with nothing kept anywhere) or `restart` (the first after a worker restart).
@@ -275,8 +277,10 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   // A worker restart (Chrome stops an idle worker after ~30 s): new handlers, so an empty
   // memo, over the same database, then one add: what a reader who opens the options page
   // and adds a source meets.
-  console.log(`[${n}] restart`);
-  const restarted = await addOne(start(), afterRestart, PROFILE_ADD === 'restart');
+  const restarted = RESTART
+    ? (console.log(`[${n}] restart`),
+      await addOne(start(), afterRestart, PROFILE_ADD === 'restart'))
+    : { ms: NaN, readMs: NaN, stages: {} };
   const analysisRows = db.tables.some((t) => t.name === 'analyses')
     ? await db.table('analyses').toArray()
     : [];
