@@ -15,6 +15,20 @@ interface Entry {
   writes: number;
   key: string;
   values: Map<string, Promise<unknown>>;
+  /** Values seeded by a change (seedReads), made on first ask: the change does not wait for them. */
+  seeded?: Map<string, () => unknown>;
+}
+
+/** The entry's value of `name`, made from what a change seeded if that is where it is. */
+function valueOf(entry: Entry, name: string): Promise<unknown> | undefined {
+  const hit = entry.values.get(name);
+  if (hit) return hit;
+  const make = entry.seeded?.get(name);
+  if (!make) return undefined;
+  entry.seeded!.delete(name);
+  const value = Promise.resolve(make());
+  entry.values.set(name, value);
+  return value;
 }
 
 const entries = new WeakMap<CrosscheckDB, Entry>();
@@ -52,7 +66,7 @@ export async function cached<T>(
     entries.set(db, entry);
   }
   const current = entry;
-  const hit = current.values.get(name) as Promise<T> | undefined;
+  const hit = valueOf(current, name) as Promise<T> | undefined;
   if (hit) return hit;
   const value = compute();
   current.values.set(name, value);
@@ -66,7 +80,7 @@ export async function cached<T>(
 async function made<T>(db: CrosscheckDB, name: string): Promise<T | undefined> {
   const { key } = await corpusKey(db);
   const entry = entries.get(db);
-  return entry?.key === key ? (entry.values.get(name) as Promise<T> | undefined) : undefined;
+  return entry?.key === key ? (valueOf(entry, name) as Promise<T> | undefined) : undefined;
 }
 
 /**
@@ -149,9 +163,10 @@ export async function seedReads(
     entries.set(db, entry);
   }
   const values = entry.values;
+  const lazy = (entry.seeded ??= new Map());
   const seed = (name: string, value: () => unknown) => {
-    if (values.has(name)) return;
-    values.set(name, Promise.resolve(value()));
+    if (values.has(name) || lazy.has(name)) return;
+    lazy.set(name, value);
     seeded.reads++;
   };
   // As the tables list them: in key order (ids compared as strings, as IndexedDB does).
