@@ -10,7 +10,7 @@ import type { Claim, Discrepancy, Entity, Passage, Source } from '../types';
 import { quotedBy } from './card';
 import { safeUrl } from '../intake/url';
 import { corpusStories } from './stories';
-import { cached, enabledSources, persisted } from './read-cache';
+import { cached, committedRows, enabledSources, persisted } from './read-cache';
 import {
   isFirstPage,
   LIST_PAGE,
@@ -187,15 +187,23 @@ export function entityIds(db: CrosscheckDB): Promise<Set<string>> {
   );
 }
 
+/** The claims of `rows` by id: those the last change committed when it is the corpus now. */
+async function claimsOf(
+  db: CrosscheckDB,
+  rows: readonly Discrepancy[],
+): Promise<ReadonlyMap<string, Claim>> {
+  const claimIds = [...new Set(rows.flatMap((d) => d.claimIds))];
+  const committed = await committedRows(db);
+  const found = committed
+    ? claimIds.map((id) => committed.claim(id))
+    : await db.claims.bulkGet(claimIds);
+  return new Map(found.filter((c): c is Claim => c !== undefined).map((c) => [c.id, c]));
+}
+
 async function readRanked(db: CrosscheckDB): Promise<RankedList> {
   const sources = await enabledSources(db);
   const [{ refs }, rows] = await Promise.all([corpusStories(db), discrepancyRows(db)]);
-  const claimIds = [...new Set(rows.flatMap((d) => d.claimIds))];
-  const claims = new Map(
-    (await db.claims.bulkGet(claimIds))
-      .filter((c): c is Claim => c !== undefined)
-      .map((c) => [c.id, c]),
-  );
+  const claims = await claimsOf(db, rows);
   const ranked: Ranked[] = [];
   for (const d of rows) {
     // As discrepancyEvidence keeps them: a claim whose row or source is not there is left out.

@@ -13,6 +13,9 @@ import { seedBundle } from '../../tests/unit/fixtures/seed-corpus';
 import type { Handlers } from '../protocol';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
+import { committedRows, enabledSources, liveMentions, seeded, seedReads } from './read-cache';
+import { discrepancyRows, entityIds } from './discrepancy-list';
+import { META_DICTIONARY_VERSION } from './meta';
 import { pastedDraft } from '../../tests/unit/fixtures/raw-source';
 import { listRequest } from '../../tests/unit/fixtures/list-request';
 
@@ -129,4 +132,56 @@ describe('cached reads equal fresh reads after every change', () => {
     expect(await compare(name, h, db)).toEqual(direct);
     db.close();
   }, 240_000);
+});
+
+/** The whole-table reads, as the read cache answers them. */
+async function tableReads(db: CrosscheckDB) {
+  return {
+    sources: [...(await enabledSources(db))],
+    mentions: await liveMentions(db),
+    discrepancies: await discrepancyRows(db),
+    entityIds: [...(await entityIds(db))],
+  };
+}
+
+describe('the rows a change committed answer the reads that follow it', () => {
+  test('exactly what the tables give, in key order, and only under the change key', async () => {
+    const name = 'read-cache-seeded-test';
+    const db = new CrosscheckDB(name, idb);
+    await loadSeedIndex(db, bundle);
+    const h = createHandlers({
+      db,
+      ready: async () => undefined,
+      seedBundle: async () => bundle,
+      now: () => 1_000,
+      pause: async () => undefined,
+      prepareReads: false,
+    });
+    const before = seeded.reads;
+    const added = await h.addSource({ draft: pastedDraft(event[0]!) });
+    // Four tables' reads and the lookup of claims and entities, none read from the tables.
+    expect(seeded.reads - before).toBe(5);
+    const fromChange = await tableReads(db);
+    const committed = await committedRows(db);
+    expect(committed).toBeDefined();
+    const fresh = new CrosscheckDB(name, idb);
+    expect(fromChange).toEqual(await tableReads(fresh));
+    const claim = (await fresh.claims.toArray()).find((c) => c.sourceId === added.id)!;
+    expect(committed!.claim(claim.id)).toEqual(claim);
+    const entity = (await fresh.entities.toArray())[0]!;
+    expect(committed!.entity(entity.id)).toEqual(entity);
+    fresh.close();
+
+    // Rows of another version, or from before a later write, are never seeded.
+    const stale = { sources: [], entities: [], mentions: [], claims: [], discrepancies: [] };
+    const version = (await db.meta.get(META_DICTIONARY_VERSION))?.value;
+    const was = seeded.reads;
+    await seedReads(db, db.writes, 'another version', stale);
+    await seedReads(db, db.writes - 1, version, stale);
+    expect(seeded.reads).toBe(was);
+    expect((await tableReads(db)).mentions.length).toBeGreaterThan(0);
+    await db.sources.update(added.id, { outlet: 'Elsewhere' });
+    expect(await committedRows(db)).toBeUndefined();
+    db.close();
+  }, 120_000);
 });

@@ -7,7 +7,7 @@
  * while a change lands is never served after it. Concurrent askers share one computation.
  */
 import type { CrosscheckDB } from '../db';
-import type { Mention, Source } from '../types';
+import type { Claim, Discrepancy, Entity, Mention, Source } from '../types';
 import { META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
 import { snapshotVersion } from '../protocol/snapshot';
 
@@ -15,6 +15,20 @@ interface Entry {
   writes: number;
   key: string;
   values: Map<string, Promise<unknown>>;
+  /** Values seeded by a change (seedReads), made on first ask: the change does not wait for them. */
+  seeded?: Map<string, () => unknown>;
+}
+
+/** The entry's value of `name`, made from what a change seeded if that is where it is. */
+function valueOf(entry: Entry, name: string): Promise<unknown> | undefined {
+  const hit = entry.values.get(name);
+  if (hit) return hit;
+  const make = entry.seeded?.get(name);
+  if (!make) return undefined;
+  entry.seeded!.delete(name);
+  const value = Promise.resolve(make());
+  entry.values.set(name, value);
+  return value;
 }
 
 const entries = new WeakMap<CrosscheckDB, Entry>();
@@ -52,7 +66,7 @@ export async function cached<T>(
     entries.set(db, entry);
   }
   const current = entry;
-  const hit = current.values.get(name) as Promise<T> | undefined;
+  const hit = valueOf(current, name) as Promise<T> | undefined;
   if (hit) return hit;
   const value = compute();
   current.values.set(name, value);
@@ -66,7 +80,7 @@ export async function cached<T>(
 async function made<T>(db: CrosscheckDB, name: string): Promise<T | undefined> {
   const { key } = await corpusKey(db);
   const entry = entries.get(db);
-  return entry?.key === key ? (entry.values.get(name) as Promise<T> | undefined) : undefined;
+  return entry?.key === key ? (valueOf(entry, name) as Promise<T> | undefined) : undefined;
 }
 
 /**
@@ -94,6 +108,88 @@ export function persisted<T>(
       await db.snapshots.put({ id: name, version, value }).catch(() => undefined);
     return value;
   });
+}
+
+/** What a change that just committed left in the database, as the change holds it in memory. */
+export interface CommittedRows {
+  /** Every source row, in key order. */
+  sources: readonly Source[];
+  /** Every derived row (the tables hold exactly these). */
+  entities: readonly Entity[];
+  mentions: readonly Mention[];
+  claims: readonly Claim[];
+  discrepancies: readonly Discrepancy[];
+}
+
+/** The committed rows by id, made on first use (claims and entities the reads look up). */
+export interface CommittedLookup {
+  claim(id: string): Claim | undefined;
+  entity(id: string): Entity | undefined;
+}
+
+const COMMITTED = 'committed-rows';
+
+const byKey = <T>(rows: readonly T[], id: (r: T) => string): T[] =>
+  [...rows].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+
+/** How many values seedReads answered with that the tables would have been read for (tests). */
+export const seeded = { reads: 0 };
+
+/**
+ * Answers the whole-table reads (enabled sources, live mentions, discrepancy rows, entity ids,
+ * claims and entities by id) from the rows a change just committed, instead of reading every
+ * row back: a change at 10,000 sources otherwise read and cloned the tables again (seconds).
+ * `writes` is the connection's write counter taken as the change's transaction resolved, and
+ * `version` the dictionary version it wrote: the values are only kept under that key, and only
+ * when the database still holds that version, so they are exactly what the tables would give
+ * (the same rows in key order) for as long as the key is current, and never after.
+ */
+export async function seedReads(
+  db: CrosscheckDB,
+  writes: number,
+  version: unknown,
+  rows: CommittedRows,
+): Promise<void> {
+  const [dictionary, index] = await Promise.all([
+    db.meta.get(META_DICTIONARY_VERSION),
+    db.meta.get(META_INDEX_VERSION),
+  ]);
+  if (dictionary?.value !== version || db.writes !== writes) return;
+  const key = `${writes}|${snapshotVersion(dictionary?.value, index?.value)}`;
+  let entry = entries.get(db);
+  if (entry && entry.key !== key && writes < entry.writes) return;
+  if (!entry || entry.key !== key) {
+    entry = { writes, key, values: new Map() };
+    entries.set(db, entry);
+  }
+  const values = entry.values;
+  const lazy = (entry.seeded ??= new Map());
+  const seed = (name: string, value: () => unknown) => {
+    if (values.has(name) || lazy.has(name)) return;
+    lazy.set(name, value);
+    seeded.reads++;
+  };
+  // As the tables list them: in key order (ids compared as strings, as IndexedDB does).
+  seed(
+    'enabled-sources',
+    () => new Map(rows.sources.filter((s) => s.enabled).map((s) => [s.id, s])),
+  );
+  // The tables hold the derived rows of the enabled sources only.
+  seed('live-mentions', () => byKey(rows.mentions, (m) => m.id));
+  seed('discrepancy-rows', () => byKey(rows.discrepancies, (d) => d.id));
+  seed('entity-ids', () => new Set(rows.entities.map((e) => e.id).sort()));
+  let claims: Map<string, Claim> | undefined;
+  let entities: Map<string, Entity> | undefined;
+  const lookup: CommittedLookup = {
+    claim: (id) => (claims ??= new Map(rows.claims.map((c) => [c.id, c]))).get(id),
+    entity: (id) => (entities ??= new Map(rows.entities.map((e) => [e.id, e]))).get(id),
+  };
+  seed(COMMITTED, () => lookup);
+}
+
+/** The last change's rows by id while the corpus is as it left it, else undefined (read the table). */
+export function committedRows(db: CrosscheckDB): Promise<CommittedLookup | undefined> {
+  return made<CommittedLookup>(db, COMMITTED);
 }
 
 /** The enabled sources by id, as the corpus is now (shared: never change the map). */

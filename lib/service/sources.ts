@@ -31,6 +31,7 @@ import { fail, orThrow, ProblemError } from '../problems';
 import type { Entity, Mention, Passage, RawSource, Source } from '../types';
 import { overridesWithCorrections, readCorrections, writeCorrections } from './correction-store';
 import { entityLinkReason } from './link-reasons';
+import { seedReads } from './read-cache';
 import { keepReceipt } from './receipts';
 import { shareStoryTerms } from './stories';
 import { bumpDictionaryVersion, META_DICTIONARY_VERSION, META_INDEX_VERSION } from './meta';
@@ -755,12 +756,20 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
         await commit(operation);
         return { ...w, version };
       });
+      // The write counter as the commit left it (read-cache.ts keys the rows seeded below by it).
+      const writes = db.writes;
       // Committed: what the database now holds is what the next change starts from.
       const inputs = inputsAfter(written.inputs, make, written.after, written.version);
       kept.inputs = inputs;
       kept.sourceCount = inputs.sources.length;
       kept.derived = written.derived;
       written.saved();
+      // The popup's reads that follow take these rows instead of reading the tables back.
+      // (A failure there costs those reads a read of the tables, not the change.)
+      await seedReads(db, writes, written.version, {
+        sources: inputs.sources,
+        ...written.derived,
+      }).catch(() => undefined);
     } catch (e) {
       // Rolled back: the memo may hold this change's analyses (checked before any reuse, so
       // still right), but the kept rows must be read again.

@@ -17,7 +17,7 @@ import { createTermsMemo, similaritiesTo, type TermsMemo } from '../stories/grou
 import type { Mention, Source } from '../types';
 import type { PageStories, StoryRef } from '../protocol';
 import { normalizeUrl } from '../intake/url';
-import { cached, enabledSources, liveMentions } from './read-cache';
+import { cached, committedRows, enabledSources, liveMentions } from './read-cache';
 
 export interface CorpusStories {
   grouping: Grouping;
@@ -63,8 +63,11 @@ async function readStories(db: CrosscheckDB): Promise<CorpusStories> {
   const inputs = storyInputs(sources, live);
   const terms = termsMemoOf(db);
   const grouping = groupStories(inputs, STORY_THRESHOLD, terms);
+  const ids = [...new Set(grouping.stories.flatMap((s) => s.topEntityIds))];
+  // The rows the last change committed when it is the corpus now (read-cache.ts), else the table.
+  const committed = await committedRows(db);
   const names = new Map(
-    (await db.entities.bulkGet([...new Set(grouping.stories.flatMap((s) => s.topEntityIds))]))
+    (committed ? ids.map((id) => committed.entity(id)) : await db.entities.bulkGet(ids))
       .filter((e) => e !== undefined)
       .map((e) => [e.id, e.name]),
   );

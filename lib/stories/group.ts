@@ -17,11 +17,11 @@ import {
 } from './features';
 import { STORY_THRESHOLD } from './similarity';
 import {
-  candidatePairs,
   Dictionary,
   type Family,
   type Prepared,
   prepare,
+  prefixIndex,
   Spread,
   weigh,
 } from './vectors';
@@ -62,7 +62,14 @@ export interface TermsMemo {
   sources: Map<string, TermsEntry>;
   entities: Dictionary;
   words: Dictionary;
-  last: { threshold: number; ids: string[]; entries: TermsEntry[]; grouping: Grouping } | null;
+  last: {
+    threshold: number;
+    ids: string[];
+    entries: TermsEntry[];
+    grouping: Grouping;
+    /** Each story by its first member, with its members' entries. */
+    made: Map<string, { story: Story; entries: TermsEntry[] }>;
+  } | null;
 }
 
 export function createTermsMemo(): TermsMemo {
@@ -187,29 +194,34 @@ export function similarities(inputs: readonly StoryInput[]): {
 
 /**
  * The stories' components: as components() over every pair (similarity: the larger of the two
- * families' cosines), comparing only the candidates, each once, and only while its two sources
- * are not already in one component.
+ * families' cosines), comparing only the candidates (prefixIndex), each at most once per source
+ * walked and only while its two sources are not already in one component. Candidates are
+ * compared as they are met rather than listed first: the components are those of the pairs at
+ * or above the threshold whatever the order they are met in, and a cosine is the same either way
+ * round (both vectors sum their shared terms in string order), so the stories are the same.
  */
 function linkedComponents(entities: Family, words: Family, threshold: number): number[][] {
   const n = entities.docs.length;
-  const candidates = Array.from({ length: n }, (): number[] => []);
-  candidatePairs(entities, threshold, candidates);
-  candidatePairs(words, threshold, candidates);
+  const indexes = [prefixIndex(entities, threshold), prefixIndex(words, threshold)];
   const links = new UnionFind(n);
   const seen = new Int32Array(n).fill(-1);
   const a = new Spread(entities);
   const b = new Spread(words);
-  candidates.forEach((list, i) => {
-    if (list.length === 0) return;
-    a.set(i);
-    b.set(i);
-    for (const j of list) {
-      if (seen[j] === i) continue;
+  for (let i = 0; i < n; i++) {
+    let spread = false;
+    const visit = (j: number) => {
+      if (j === i || seen[j] === i) return;
       seen[j] = i;
-      if (links.find(i) === links.find(j)) continue;
+      if (links.find(i) === links.find(j)) return;
+      if (!spread) {
+        a.set(i);
+        b.set(i);
+        spread = true;
+      }
       if (a.cosine(j) >= threshold || b.cosine(j) >= threshold) links.union(i, j);
-    }
-  });
+    };
+    for (const index of indexes) index.holders(i, visit);
+  }
   return links.groups();
 }
 
@@ -286,14 +298,27 @@ export function groupStories(
     entries.map((e) => e.words),
     m.words.size,
   );
-  const stories = linkedComponents(entities, words, threshold).map((members) =>
-    story(members.map((i) => sorted[i]!)),
-  );
+  // A story whose members are the same sources with the same entries is the same story (its id
+  // and top names are functions of those): kept, not hashed and counted again.
+  const made = new Map<string, { story: Story; entries: TermsEntry[] }>();
+  const stories = linkedComponents(entities, words, threshold).map((members) => {
+    const mine = members.map((i) => entries[i]!);
+    const first = ids[members[0]!]!;
+    const was = last?.made.get(first);
+    const same =
+      was !== undefined &&
+      was.entries.length === mine.length &&
+      was.story.sourceIds.every((id, k) => id === ids[members[k]!]) &&
+      mine.every((e, k) => e === was.entries[k]);
+    const one = same ? was.story : story(members.map((i) => sorted[i]!));
+    made.set(first, { story: one, entries: mine });
+    return one;
+  });
   stories.sort((a, b) => compare(a.sourceIds[0]!, b.sourceIds[0]!));
   const storyOf = new Map<string, string>();
   for (const s of stories) for (const id of s.sourceIds) storyOf.set(id, s.id);
   const grouping = { stories, storyOf };
-  m.last = { threshold, ids, entries, grouping };
+  m.last = { threshold, ids, entries, grouping, made };
   // Terms of sources long gone keep their ids: past twice the live ones, start afresh.
   if (m.entities.size + m.words.size > 2 * (entities.distinct + words.distinct) + 4096)
     Object.assign(m, createTermsMemo());

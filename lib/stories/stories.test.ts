@@ -7,7 +7,14 @@ import { seedSources } from '../../tests/unit/fixtures/seed-corpus';
 import { shuffled } from '../../tests/unit/fixtures/shuffle';
 import type { Corpus, Entity, RawSource } from '../types';
 import { type StoryInput, sourceTerms } from './features';
-import { components, groupStories, similarities, STORY_THRESHOLD, storyId } from './group';
+import {
+  components,
+  createTermsMemo,
+  groupStories,
+  similarities,
+  STORY_THRESHOLD,
+  storyId,
+} from './group';
 import { storyInputs } from './inputs';
 import { createStoryMemo, discrepanciesByStory } from './partition';
 import { cosine, tfidfVectors } from './similarity';
@@ -161,6 +168,24 @@ describe('on real articles', () => {
         expect(g.storyOf.has(x.sourceId)).toBe(true);
       }
       expect(g).toEqual(batch);
+    },
+  );
+
+  test.each([1, 2])(
+    'with a memo, an add remakes only the story it joins; the others are the same objects (%i)',
+    (seed) => {
+      const memo = createTermsMemo();
+      const order = nonEmpty(shuffled(realInputs, seed), 'story inputs');
+      const added = order.slice(0, order.length - 1);
+      const before = groupStories(added, undefined, memo);
+      const last = order.at(-1)!;
+      const after = groupStories([...added, last], undefined, memo);
+      expect(after).toEqual(batch);
+      const joined = after.storyOf.get(last.sourceId);
+      const kept = after.stories.filter((s) => before.stories.includes(s));
+      // Every story but the one the new source is in, and none that holds it.
+      expect(kept).toHaveLength(after.stories.length - 1);
+      expect(kept.some((s) => s.id === joined)).toBe(false);
     },
   );
 

@@ -102,6 +102,28 @@ export function weigh(docs: readonly Prepared[], size: number): Family {
  * j onto `out[i]`, i < j, possibly more than once.
  */
 export function candidatePairs(f: Family, threshold: number, out: number[][]): void {
+  const x = prefixIndex(f, threshold);
+  for (let i = 0; i < f.docs.length; i++)
+    x.holders(i, (j) => {
+      if (j < i) out[j]!.push(i);
+      else if (j > i) out[i]!.push(j);
+    });
+}
+
+/**
+ * candidatePairs's index, to walk each source's candidates without listing them all first: at
+ * 10,000 sources a story of thousands of near-copies makes tens of millions of candidates.
+ */
+export interface PrefixIndex {
+  /**
+   * Calls `visit` with every holder of an indexed term of source i (i itself included, a
+   * holder of several such terms once per term): i's candidates are those holders and the
+   * sources whose own visit yields i.
+   */
+  holders(i: number, visit: (j: number) => void): void;
+}
+
+export function prefixIndex(f: Family, threshold: number): PrefixIndex {
   const { docs, weights, df, size } = f;
   // Holders of each term (CSR by term id), in source order, with their weights.
   const start = new Int32Array(size + 1);
@@ -142,6 +164,8 @@ export function candidatePairs(f: Family, threshold: number, out: number[][]): v
     }
   // A margin well above float rounding: a term is left out only when surely below.
   const floor = threshold - 1e-9;
+  // Where each source's indexed terms begin (its most common ones, left out, come before).
+  const cut = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let bound = 0;
     let k = docStart[i]!;
@@ -150,15 +174,16 @@ export function candidatePairs(f: Family, threshold: number, out: number[][]): v
       if (bound + more >= floor) break;
       bound += more;
     }
-    for (; k < docStart[i + 1]!; k++) {
-      const t = orderedT[k]!;
-      for (let h = start[t]!; h < start[t + 1]!; h++) {
-        const j = holder[h]!;
-        if (j < i) out[j]!.push(i);
-        else if (j > i) out[i]!.push(j);
-      }
-    }
+    cut[i] = k;
   }
+  return {
+    holders(i, visit) {
+      for (let k = cut[i]!; k < docStart[i + 1]!; k++) {
+        const t = orderedT[k]!;
+        for (let h = start[t]!; h < start[t + 1]!; h++) visit(holder[h]!);
+      }
+    },
+  };
 }
 
 /**

@@ -120,6 +120,11 @@ export function cachedCorpus(n: number, rebuild = false): Corpus {
   return corpus;
 }
 
+/** Whether the cache holds the batch build of N generated sources. */
+export function hasCachedCorpus(n: number): boolean {
+  return existsSync(join(CACHE, `corpus-${n}.json`));
+}
+
 /** Keeps a batch build of N generated sources in the cache (one a bench made anyway). */
 export function keepCorpus(n: number, corpus: Corpus): void {
   mkdirSync(CACHE, { recursive: true });

@@ -53,12 +53,25 @@ describe('a change regroups and relinks only what it touches', () => {
     // The added source, and the few that write a name the change renamed or gave a new entity.
     expect(memo.mentions.relinked).toBeGreaterThanOrEqual(added);
     expect(memo.mentions.relinked * 2).toBeLessThan(live.length);
+    // Entity rows are the last build's objects again, but for those the change made anew.
+    expect(memo.placed.made * 4).toBeLessThan(memo.placed.kept);
   });
 
   test('a build with nothing changed makes nothing again', () => {
-    expect(resolveEntities(live, null, memo)).toEqual(batch(live));
+    const last = resolveEntities(live, null, memo);
+    const again = resolveEntities(live, null, memo);
+    expect(again).toEqual(batch(live));
     expect(memo.groups.fresh).toBe(0);
     expect(memo.mentions.relinked).toBe(0);
+    // The same rows, as the same objects: only untyped entities (typed in place) are made.
+    const untyped = again.entities.filter((e, i) => e !== last.entities[i]);
+    expect(untyped.every((e) => e.type !== 'person')).toBe(true);
+    expect(memo.placed).toEqual({
+      kept: again.entities.length - untyped.length,
+      made: 0,
+      untyped: untyped.length,
+    });
+    expect(again.mentions.every((m, i) => m === last.mentions[i])).toBe(true);
   });
 });
 

@@ -88,6 +88,13 @@ interface Draft {
   entity: Omit<Entity, 'id'>;
   /** Left without a type: its neighbours in lists may give it one (typeFromNeighbours). */
   untyped: boolean;
+  /** Its aliases' keys (what place() points at the entity), once asked. */
+  keys?: string[];
+  /**
+   * The entity it made last time it was placed, unless untyped (typeFromNeighbours sets those
+   * in place): placed under the same id again, it is the same row, so the same object.
+   */
+  placed?: Entity;
 }
 
 /** What a draft was made from: the entity's groups and what the grouping says of them. */
@@ -111,6 +118,8 @@ interface KeptDraft {
 interface Drafts {
   last: ReadonlyMap<string, KeptDraft>;
   next: Map<string, KeptDraft>;
+  /** The memo's counts of entity rows kept and made (DiscoveryMemo.placed). */
+  placed: DiscoveryMemo['placed'];
 }
 
 function draftInputs(members: readonly Group[], grouping: Grouping, root: string): DraftInputs {
@@ -174,6 +183,12 @@ export class DiscoveryMemo {
   /** Each source's mentions, and the keys they were looked up by. */
   readonly mentions = new MentionMemo();
   drafts = new Map<string, KeptDraft>();
+  /**
+   * The last build's entity rows: how many were the last build's objects again (`kept`), how
+   * many were made (`made`), and how many untyped ones were (neighbours type those in place, so
+   * each build makes them anew).
+   */
+  readonly placed = { kept: 0, made: 0, untyped: 0 };
   private context = '';
 
   /** The drafts to draw on in a build with these overrides and origin (none when they changed). */
@@ -181,7 +196,8 @@ export class DiscoveryMemo {
     const context = JSON.stringify([overrides, origin]);
     if (context !== this.context) this.drafts = new Map();
     this.context = context;
-    return { last: this.drafts, next: new Map() };
+    Object.assign(this.placed, { kept: 0, made: 0, untyped: 0 });
+    return { last: this.drafts, next: new Map(), placed: this.placed };
   }
 }
 
@@ -209,6 +225,21 @@ function typeOf(members: readonly Group[], grouping: Grouping, all: Group): Enti
     (head ? headWordType(head) : null) ??
     inferType({ ...all, key: grouping.find(all.key) }, grouping.personSurnames)
   );
+}
+
+/** A draft's entity under `id`: a row of its own (nothing of the draft shared). */
+function entityOf(id: string, draft: Draft['entity']): Entity {
+  const { name, generic, type, aliases, descriptors, description, origin } = draft;
+  return {
+    id,
+    name,
+    ...(generic ? { generic: true } : {}),
+    type,
+    aliases: [...aliases],
+    descriptors: descriptors.map((d) => ({ ...d })),
+    description,
+    origin,
+  };
 }
 
 /** Turns each group of occurrences into a new entity or an update of a known one. */
@@ -326,18 +357,12 @@ class Resolver {
       ? entityId(draft.nameKey, draft.evidence, this.usedIds)
       : draft.id;
     this.usedIds.add(id);
-    const { name, generic, type, aliases, descriptors, description, origin } = draft.entity;
-    const entity: Entity = {
-      id,
-      name,
-      ...(generic ? { generic: true } : {}),
-      type,
-      aliases: [...aliases],
-      descriptors: descriptors.map((d) => ({ ...d })),
-      description,
-      origin,
-    };
-    for (const a of all.aliases) this.aliasToEntity.set(key(a), entity);
+    const again = !draft.untyped && draft.placed?.id === id;
+    const entity = again ? draft.placed! : entityOf(id, draft.entity);
+    if (!draft.untyped) draft.placed = entity;
+    if (this.drafts) this.drafts.placed[draft.untyped ? 'untyped' : again ? 'kept' : 'made']++;
+    draft.keys ??= [...all.aliases].map(key);
+    for (const k of draft.keys) this.aliasToEntity.set(k, entity);
     this.changed.set(id, entity);
     if (draft.untyped) this.untyped.push({ entity, occs: all.occs });
   }

@@ -93,10 +93,13 @@ export function linkMentions(
   const mentions: Mention[] = [];
   const kept = new Map<string, SourceMentions>();
   let relinked = 0;
-  for (const [id, s] of bySource) {
+  // Sorted by source and offset: source by source in id order, each source's own sorted once
+  // when found (a kept source's are), so a change sorts what it relinks, not every mention.
+  for (const id of inIdOrder([...bySource.keys()])) {
+    const s = bySource.get(id)!;
     const again = memo?.kept(id, s.occs, s.sentences, maxAliasTokens, aliasToEntity);
     if (again) {
-      mentions.push(...again.mentions);
+      for (const m of again.mentions) mentions.push(m);
       kept.set(id, again);
       continue;
     }
@@ -107,14 +110,22 @@ export function linkMentions(
       lookups.set(k, e?.id);
       return e;
     };
-    const found = sourceMentions(s.occs, s.sentences, lookup, maxAliasTokens);
-    mentions.push(...found);
+    // One source's mentions have distinct offsets (their ids are the source's and the offset).
+    const found = sourceMentions(s.occs, s.sentences, lookup, maxAliasTokens).sort(
+      (a, b) => a.start - b.start,
+    );
+    for (const m of found) mentions.push(m);
     kept.set(id, { ...s, maxAliasTokens, lookups, mentions: found });
   }
   memo?.next(kept, relinked);
-  return mentions.sort((a, b) =>
-    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.start - b.start,
-  );
+  return mentions;
+}
+
+/** Source ids in string order (usually already: occurrences come source by source in order). */
+function inIdOrder(ids: string[]): string[] {
+  for (let i = 1; i < ids.length; i++)
+    if (ids[i - 1]! > ids[i]!) return ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return ids;
 }
 
 /** One source's mentions (its occurrences and sentences), unsorted. */
