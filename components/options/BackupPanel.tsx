@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { BACKUP_HEAD_BYTES, backupFileName, checkBackupFile, createBackup } from '@/lib/backup';
-import { orThrow } from '@/lib/problems';
+import { codeOf, orThrow } from '@/lib/problems';
 import type { OptionsApi } from './api';
 import { errorNote, Message, type Note } from './Message';
 import { ProgressStatus, useProgress } from './Progress';
@@ -73,9 +73,19 @@ export function BackupPanel({ api, userSources, onChanged }: BackupPanelProps) {
 
   function onImport() {
     if (!pending) return;
-    const { text } = pending;
+    const { text, preview } = pending;
     run(async () => {
-      const result = await progress.track(() => api.send('importBackup', { text }));
+      const result = await progress
+        .track(() => api.send('importBackup', { text }))
+        .catch(async (e: unknown) => {
+          // Saved, though the answer was cut off: the backup's settings (known from the
+          // preview) go with its sources, as after an answer.
+          if (codeOf(e) === 'saved-unanswered') {
+            await api.setSettings(preview.settings);
+            setPending(null);
+          }
+          throw e;
+        });
       await api.setSettings(result.settings);
       setPending(null);
       onChanged();

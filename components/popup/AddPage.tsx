@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { captureTabDraft } from '@/components/options/capture';
 import { SourcePreviewView } from '@/components/options/SourcePreviewView';
-import { type Result as Checked, ok } from '@/lib/problems';
+import { codeOf, type Result as Checked, ok } from '@/lib/problems';
 import type { PopupApi } from './api';
 import type { SourceDraft, SourcePreview, SourceSummary } from '@/lib/protocol';
 
@@ -10,6 +10,8 @@ type Step =
   | { step: 'busy'; what: string }
   | { step: 'preview'; draft: SourceDraft; preview: SourcePreview }
   | { step: 'done'; added: SourceSummary }
+  /** Saved, though the answer was cut off (lib/rpc.ts withReceipts): done, without the counts. */
+  | { step: 'saved'; message: string }
   | { step: 'error'; message: string };
 
 /** "Add this page as a source": read the tab, preview (nothing saved), confirm, result. */
@@ -67,7 +69,10 @@ export function AddPage({
       setState({ step: 'done', added });
       onAdded();
     } catch (e) {
-      setState({ step: 'error', message: e instanceof Error ? e.message : String(e) });
+      const message = e instanceof Error ? e.message : String(e);
+      if (codeOf(e) !== 'saved-unanswered') return setState({ step: 'error', message });
+      setState({ step: 'saved', message });
+      onAdded();
     }
   };
   return (
@@ -85,6 +90,11 @@ export function AddPage({
           onSave={() => void save(state.draft)}
           onCancel={() => setState({ step: 'idle' })}
         />
+      ) : null}
+      {state.step === 'saved' ? (
+        <p role="status" class="ok">
+          {state.message}
+        </p>
       ) : null}
       {state.step === 'done' ? (
         <p role="status" class="ok">

@@ -17,6 +17,7 @@ import type { RequestIn, RequestOut } from '../protocol';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { Entity } from '../types';
 import { readCorrections } from './correction-store';
+import { createCorrectionHandlers } from './corrections';
 import { createHandlers } from './handlers';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
 import { bundleOverrides, rederiveCorpus } from './sources';
@@ -341,6 +342,22 @@ describe('backups', () => {
     const before = await everything();
     await expect(handlers().importBackup({ text: file })).rejects.toThrow(/nothing was imported/);
     expect(await everything()).toEqual(before);
+  });
+
+  test("the import's edit checks the limit again on the list it meets in its transaction", async () => {
+    const c = createCorrectionHandlers({ db, ready: async () => undefined });
+    const restore = await c.correctionsToRestore([
+      { kind: 'hide', names: ['Port Example'], other: [], at: 1 },
+    ]);
+    expect(restore).not.toBeNull();
+    // Another page filled the list meanwhile.
+    const full = Array.from({ length: MAX_CORRECTIONS }, (_, i) => ({
+      kind: 'hide' as const,
+      names: [`Nowhere Example ${i}`],
+      other: [],
+      at: i,
+    }));
+    expect(() => restore!(full)).toThrow(/nothing was imported/);
   });
 
   test('with malformed corrections are refused whole', () => {

@@ -198,17 +198,23 @@ export function createCorrectionHandlers(deps: CorrectionServiceDeps) {
         const ids = new Set(current.map(correctionId));
         return from.filter((c) => !ids.has(correctionId(c)));
       };
-      const current = await readCorrections(db);
-      const added = newOnes(current);
-      if (added.length === 0) return null;
-      if (current.length + added.length > MAX_CORRECTIONS)
+      const tooMany = (added: number) =>
         orThrow(
           fail(
             'too-large',
-            `With the backup's ${added.length} corrections you would have more than ${MAX_CORRECTIONS}, the most Crosscheck keeps; nothing was imported. Remove some corrections and import it again.`,
+            `With the backup's ${added} corrections you would have more than ${MAX_CORRECTIONS}, the most Crosscheck keeps; nothing was imported. Remove some corrections and import it again.`,
           ),
         );
-      return (now) => [...now, ...newOnes(now)];
+      const restore = (now: Correction[]) => {
+        const next = [...now, ...newOnes(now)];
+        // Checked again inside the import's transaction: another page may have added some.
+        if (next.length > MAX_CORRECTIONS) tooMany(next.length - now.length);
+        return next;
+      };
+      const current = await readCorrections(db);
+      if (newOnes(current).length === 0) return null;
+      restore(current);
+      return restore;
     },
 
     /** One entity's name, type and forms (the options page's Entities section opens at one). */
