@@ -21,6 +21,7 @@ import { createCorrectionHandlers } from './corrections';
 import { createHandlers } from './handlers';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
 import { bundleOverrides, rederiveCorpus } from './sources';
+import { failingCommits } from '../../tests/unit/fixtures/failing-commits';
 
 const bundle = seedBundle({ withOverrides: false });
 
@@ -35,18 +36,14 @@ const draft = () => pastedDraft(rawSource('x', 'en', TEXT, 'Example Daily', { ti
 
 let n = 0;
 let db: CrosscheckDB;
-let failNext: string | null = null;
+const failures = failingCommits();
 const handlers = () =>
   createHandlers({
     db,
     ready: async () => undefined,
     seedBundle: async () => bundle,
     prepareReads: false,
-    beforeCommit: (op) => {
-      if (failNext !== op) return;
-      failNext = null;
-      throw new Error(`injected failure in ${op}`);
-    },
+    beforeCommit: failures.beforeCommit,
   });
 
 /** What a page sends (the handlers take it parsed: createHandlers parses it first). */
@@ -80,7 +77,7 @@ beforeEach(async () => {
   db = new CrosscheckDB(`corrections-test-${n++}`, { indexedDB, IDBKeyRange });
   await loadSeedIndex(db, bundle);
   await handlers().addSource({ draft: draft() });
-  failNext = null;
+  failures.failNext(null);
 });
 
 const SAME = {
@@ -178,7 +175,7 @@ describe('a correction', () => {
     const h = handlers();
     await add(h, { kind: 'hide', names: ['Colombia'] });
     const before = { rows: await derived(), meta: await db.meta.toArray() };
-    failNext = 'resetCorpus';
+    failures.failNext('resetCorpus');
     await expect(h.resetCorpus({})).rejects.toThrow(/injected/);
     expect({ rows: await derived(), meta: await db.meta.toArray() }).toEqual(before);
     await h.resetCorpus({});
@@ -257,7 +254,7 @@ describe('a bad correction is refused with a clear message and changes nothing',
   test('a failure while saving leaves everything as it was', async () => {
     const h = handlers();
     const before = { rows: await derived(), meta: await db.meta.toArray() };
-    failNext = 'addCorrection';
+    failures.failNext('addCorrection');
     await expect(add(h, SAME)).rejects.toThrow(/injected failure/);
     expect({ rows: await derived(), meta: await db.meta.toArray() }).toEqual(before);
   });
@@ -319,7 +316,7 @@ describe('backups', () => {
   test('an import that fails while saving leaves neither its sources nor its corrections', async () => {
     const file = await backupIntoFresh();
     const before = await everything();
-    failNext = 'importBackup';
+    failures.failNext('importBackup');
     await expect(handlers().importBackup({ text: file })).rejects.toThrow(/injected failure/);
     expect(await everything()).toEqual(before);
     // The same import then lands whole, in one change: sources and corrections together.

@@ -2,7 +2,14 @@ import type { BundledIndex } from '../bundle';
 import type { CrosscheckDB } from '../db';
 import { buildDictionary } from '../dictionary';
 import { orThrow, parseAs, raise } from '../problems';
-import type { Dictionary, Handlers, MessageName, Sender } from '../protocol';
+import {
+  CHANGE_MESSAGES,
+  type ChangeMessage,
+  type Dictionary,
+  type Handlers,
+  type MessageName,
+  type Sender,
+} from '../protocol';
 import { REQUESTS } from '../protocol/schemas';
 import { parseBackup } from '../backup';
 import { buildCard } from './card';
@@ -88,15 +95,15 @@ function parsedBySchema(handlers: Handlers): Handlers {
   return out as Handlers;
 }
 
-/** The source handlers that change the corpus: after each, the popup's reads are made ready. */
-const CHANGES = [
-  'addSource',
-  'setSourceEnabled',
-  'removeSource',
-  'editSource',
-  'importBackup',
-  'resetCorpus',
-] as const;
+type CorrectionChange = 'addCorrection' | 'removeCorrection';
+/**
+ * The source handlers that change the corpus: after each, the popup's reads are made ready (the
+ * corrections' changes do it in correctionAnswers).
+ */
+const CHANGES = CHANGE_MESSAGES.filter(
+  (m): m is Exclude<ChangeMessage, CorrectionChange> =>
+    m !== 'addCorrection' && m !== 'removeCorrection',
+);
 
 /**
  * The source handlers, with an import that brings the backup's corrections in its own

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import type { ChangeMessage, Handlers } from '../protocol';
 import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
+import { failingCommits } from '../../tests/unit/fixtures/failing-commits';
 
 const bundle = seedBundle({ withOverrides: false });
 const TEXT = [
@@ -30,11 +31,7 @@ const handlersOver = (db: CrosscheckDB) =>
     ready: async () => undefined,
     seedBundle: async () => bundle,
     prepareReads: false,
-    beforeCommit: (op) => {
-      if (failNext !== op) return;
-      failNext = null;
-      throw new Error(`injected failure in ${op}`);
-    },
+    beforeCommit: failures.beforeCommit,
   });
 
 /** A backup holding one source the test databases do not have. */
@@ -49,14 +46,14 @@ beforeAll(async () => {
   );
 });
 let db: CrosscheckDB;
-let failNext: string | null = null;
+const failures = failingCommits();
 let h: Handlers;
 let added: string;
 
 beforeEach(async () => {
   db = new CrosscheckDB(`receipts-test-${n++}`, { indexedDB, IDBKeyRange });
   await loadSeedIndex(db, bundle);
-  failNext = null;
+  failures.failNext(null);
   h = handlersOver(db);
   added = (await h.addSource({ draft: draft('The vote') })).id;
 });
@@ -77,7 +74,7 @@ const CHANGES: Array<[ChangeMessage, (receipt: string) => Promise<unknown>]> = [
 
 test.each(CHANGES)('%s: a failed change keeps no receipt, a saved one does', async (op, send) => {
   const lost = newReceipt();
-  failNext = op;
+  failures.failNext(op);
   await expect(send(lost)).rejects.toThrow(/injected failure/);
   expect(await h.changeLanded({ receipt: lost })).toEqual({ landed: false });
   const saved = newReceipt();

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { loadSeedIndex, META_DICTIONARY_VERSION } from './seed-index';
 import { createHandlers } from './handlers';
 import type { SourceDraft } from '../protocol';
+import { failingCommits } from '../../tests/unit/fixtures/failing-commits';
 
 const seeds = seedSources();
 const bundle = seedBundle({ withOverrides: false });
@@ -28,7 +29,7 @@ function pageDraft(name: string, url: string): SourceDraft {
 
 let n = 0;
 let db: CrosscheckDB;
-let failNext: string | null = null;
+const failures = failingCommits();
 let clock = 1_700_000_000_000;
 const handlers = () =>
   createHandlers({
@@ -36,11 +37,7 @@ const handlers = () =>
     ready: async () => undefined,
     seedBundle: async () => bundle,
     now: () => clock++,
-    beforeCommit: (op) => {
-      if (failNext !== op) return;
-      failNext = null;
-      throw new Error(`injected failure in ${op}`);
-    },
+    beforeCommit: failures.beforeCommit,
   });
 
 async function dump() {
@@ -68,7 +65,7 @@ beforeAll(() => {
 beforeEach(async () => {
   db = new CrosscheckDB(`sources-test-${n++}`, { indexedDB, IDBKeyRange });
   await loadSeedIndex(db, bundle);
-  failNext = null;
+  failures.failNext(null);
 });
 
 describe('adding a source', () => {
@@ -271,13 +268,13 @@ describe('adding a source', () => {
   test('a failure inside the transaction leaves the database exactly as it was', async () => {
     const h = handlers();
     const before = await dump();
-    failNext = 'addSource';
+    failures.failNext('addSource');
     await expect(h.addSource({ draft: bbc })).rejects.toThrow(/injected/);
     expect(await dump()).toEqual(before);
     await h.addSource({ draft: bbc });
     const afterAdd = await dump();
     for (const op of ['removeSource', 'resetCorpus', 'setSourceEnabled'] as const) {
-      failNext = op;
+      failures.failNext(op);
       const id = afterAdd.sources.find((s) => s.origin === 'user')!.id;
       const run =
         op === 'removeSource'
