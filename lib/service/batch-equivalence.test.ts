@@ -11,11 +11,11 @@ import {
   batchOf,
   bundle,
   derivedOf,
+  readerLives,
   rows,
   seeds,
   smallEvent,
 } from '../../tests/unit/fixtures/batch-rows';
-import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
 
 const event = smallEvent();
@@ -25,30 +25,10 @@ describe('the extension builds what the batch build builds', () => {
     expect(event.length).toBe(4);
     const db = new CrosscheckDB('batch-equivalence', { indexedDB, IDBKeyRange });
     await loadSeedIndex(db, bundle);
-    let clock = 1_000;
-    const h = createHandlers({
-      db,
-      ready: async () => undefined,
-      seedBundle: async () => bundle,
-      now: () => clock++,
-      pause: async () => undefined,
-    });
-    const textOf = new Map<string, string>();
+    const { life, add, textOf } = readerLives(db);
+    const h = life();
     const before = await rows(db);
-    for (const r of event) {
-      const added = await h.addSource({
-        draft: {
-          text: r.text,
-          title: r.title ?? r.file,
-          outlet: r.outlet,
-          url: r.url,
-          published: r.published,
-          language: r.language,
-          via: 'paste',
-        },
-      });
-      textOf.set(added.id, r.text);
-    }
+    for (const r of event) await add(h, r);
     const all = await db.sources.toArray();
     const afterAdds = await rows(db);
     expect(afterAdds).toEqual(batchOf(all, textOf));

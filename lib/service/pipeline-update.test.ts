@@ -11,8 +11,13 @@ import { type BundledIndex, buildBundle } from '../bundle';
 import { CrosscheckDB } from '../db';
 import { fingerprint } from '../corpus/stored-analyses';
 import type { RawSource } from '../types';
-import { batchOf, bundle, rows, smallEvent } from '../../tests/unit/fixtures/batch-rows';
-import { createHandlers } from './handlers';
+import {
+  batchOf,
+  bundle,
+  rows,
+  readerLives,
+  smallEvent,
+} from '../../tests/unit/fixtures/batch-rows';
 import { loadSeedIndex } from './seed-index';
 
 const event = smallEvent();
@@ -38,30 +43,8 @@ describe('the bundled index version', () => {
 
 describe('an update of the pipeline code re-derives the reader rows', () => {
   const db = new CrosscheckDB('pipeline-update', { indexedDB, IDBKeyRange });
-  let clock = 1_000;
-  const life = () =>
-    createHandlers({
-      db,
-      ready: async () => undefined,
-      seedBundle: async () => bundle,
-      now: () => clock++,
-      pause: async () => undefined,
-    });
-  const textOf = new Map<string, string>();
-  const add = async (h: ReturnType<typeof life>, r: RawSource) => {
-    const added = await h.addSource({
-      draft: {
-        text: r.text,
-        title: r.title ?? r.file,
-        outlet: r.outlet,
-        url: r.url,
-        published: r.published,
-        language: r.language,
-        via: 'paste',
-      },
-    });
-    textOf.set(added.id, r.text);
-  };
+  /** Worker lives over the same database (new handlers, so a new memo, each). */
+  const { life, add, textOf } = readerLives(db);
   const expectBatch = async () =>
     expect(await rows(db)).toEqual(batchOf(await db.sources.toArray(), textOf));
 

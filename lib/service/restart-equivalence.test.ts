@@ -9,48 +9,23 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { CrosscheckDB } from '../db';
 import { fingerprint, type StoredAnalysis } from '../corpus/stored-analyses';
-import type { RawSource } from '../types';
 import {
   batchOf,
   bundle,
   derivedOf,
   rows,
   seeds,
+  readerLives,
   smallEvent,
 } from '../../tests/unit/fixtures/batch-rows';
-import { createHandlers } from './handlers';
 import { loadSeedIndex } from './seed-index';
 
 const event = smallEvent();
 
 describe('the first change after a worker restart gives the batch build', () => {
   const db = new CrosscheckDB('restart-equivalence', { indexedDB, IDBKeyRange });
-  let clock = 1_000;
-  /** One worker life: new handlers, so a new memo, over the same database. */
-  const life = () =>
-    createHandlers({
-      db,
-      ready: async () => undefined,
-      seedBundle: async () => bundle,
-      now: () => clock++,
-      pause: async () => undefined,
-    });
-  const textOf = new Map<string, string>();
-  const add = async (h: ReturnType<typeof life>, r: RawSource) => {
-    const added = await h.addSource({
-      draft: {
-        text: r.text,
-        title: r.title ?? r.file,
-        outlet: r.outlet,
-        url: r.url,
-        published: r.published,
-        language: r.language,
-        via: 'paste',
-      },
-    });
-    textOf.set(added.id, r.text);
-    return added.id;
-  };
+  /** Worker lives over the same database (new handlers, so a new memo, each). */
+  const { life, add, textOf } = readerLives(db);
   const expectBatch = async () =>
     expect(await rows(db)).toEqual(batchOf(await db.sources.toArray(), textOf));
   /** Rewrites every kept analysis (a row that would show if used: no claims). */
