@@ -3,10 +3,11 @@
  * the wall time is mostly waiting): a cached batch build of N generated sources (corpus-make.ts)
  * stored in fake-indexeddb; one worker life adds a source (nothing kept: everything analysed and
  * written) and another (warm); then new handlers over the same database (a restart: an empty
- * memo, the kept analyses and stories' findings read back) add two more.
+ * memo, the kept analyses and stories' findings read back) add two more and remove them again,
+ * newest first (warm removals).
  *
  * Usage: npx tsx --expose-gc tests/bench/corpus-restart.ts [--sizes 1000] [--profile FILE]
- * (--profile writes a CPU profile of the restart's add).
+ * [--removes 2] (--profile writes a CPU profile of the restart's add).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -16,7 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { buildSeedBundle } from '../../lib/node/seeds';
 import { createHandlers } from '../../lib/service/handlers';
 import type { RawSource } from '../../lib/types';
+import { listRequest } from '../unit/fixtures/list-request';
 import { pastedDraft } from '../unit/fixtures/raw-source';
+import { LIST_PAGE } from '../../lib/protocol/snapshot';
 import {
   arg,
   baseArticles,
@@ -29,6 +32,10 @@ import {
 } from './corpus-make';
 
 const PROFILE = arg('profile', '');
+/** The popup's first page, as the popup asks for it. */
+const FIRST_PAGE = listRequest({ limit: LIST_PAGE });
+/** How many of the restarted life's adds are then removed (0, 1 or 2), each timed. */
+const REMOVES = Number(arg('removes', '2'));
 
 async function measure(n: number) {
   const bundle = buildSeedBundle(join(ROOT, 'seeds'));
@@ -55,7 +62,7 @@ async function measure(n: number) {
     }
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await h.addSource({ draft: pastedDraft(r) });
+    const { id } = await h.addSource({ draft: pastedDraft(r) });
     const wallMs = Math.round(performance.now() - t0);
     const cpu = process.cpuUsage(cpu0);
     if (session) {
@@ -63,6 +70,17 @@ async function measure(n: number) {
       writeFileSync(PROFILE, JSON.stringify(profile));
       session.disconnect();
     }
+    // The popup's reads each change starts in the background (handlers.ts prepareReads),
+    // waited for apart: they would land in the next measurement (another life's in a restart).
+    await Promise.all([h.getSummary({}), h.listDiscrepancies(FIRST_PAGE)]);
+    return { cpuMs: Math.round((cpu.user + cpu.system) / 1000), wallMs, id };
+  };
+  const timed = async (f: () => Promise<unknown>) => {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await f();
+    const wallMs = Math.round(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
     return { cpuMs: Math.round((cpu.user + cpu.system) / 1000), wallMs };
   };
   const load = loadavg().map((x) => Math.round(x * 10) / 10);
@@ -72,7 +90,25 @@ async function measure(n: number) {
   const restarted = start();
   const restart = await add(restarted, extra[2]!, PROFILE !== '');
   const warmAfter = await add(restarted, extra[3]!);
-  return { sources: n, load, first, warm, restart, warmAfter };
+  // Removing the sources the restarted life added, newest first (warm: its memo holds them).
+  const removes = [];
+  for (const { id } of [warmAfter, restart].slice(0, REMOVES))
+    removes.push(
+      await timed(() => restarted.removeSource({ id })).then(async (t) => {
+        await Promise.all([restarted.getSummary({}), restarted.listDiscrepancies(FIRST_PAGE)]);
+        return t;
+      }),
+    );
+  return {
+    sources: n,
+    load,
+    first,
+    warm,
+    restart,
+    warmAfter,
+    removes,
+    loadAfter: loadavg().map((x) => Math.round(x * 10) / 10),
+  };
 }
 
 for (const n of sizesArg('1000')) console.log(JSON.stringify(await measure(n)));

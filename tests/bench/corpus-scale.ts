@@ -24,7 +24,7 @@
  * analyses the database keeps for that (lib/corpus/stored-analyses.ts).
  *
  * Usage: npm run bench:corpus [-- --sizes 100,1000 --adds 3 --out tests/bench/results-corpus.json
- *        --label after --profile /tmp/add --profile-add last|first|restart --parts 0 --cache 1]
+ *        --label after --profile /tmp/add --profile-add last|first|restart|remove --parts 0 --cache 1]
  * At 10,000 sources give Node a larger heap (NODE_OPTIONS=--max-old-space-size=12000).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -80,8 +80,9 @@ const REUSE = arg('reuse', '0') === '1';
 /** `--restart 0` skips the add after a worker restart (minutes at 4,000 sources). */
 const RESTART = arg('restart', '1') !== '0';
 /**
- * Which add `--profile` profiles: `last` (warm), `first` (the first after the corpus was
- * stored, with nothing kept anywhere) or `restart` (the first after a worker restart).
+ * Which change `--profile` profiles: `last` (warm add), `first` (the first add after the corpus
+ * was stored, with nothing kept anywhere), `restart` (the first add after a worker restart) or
+ * `remove` (removing the last added source, warm).
  */
 const PROFILE_ADD = arg('profile-add', 'last');
 
@@ -266,7 +267,21 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   const lastAdded = (await db.sources.where('origin').equals('user').toArray()).sort(
     (a, b) => b.addedAt - a.addedAt,
   )[0]!;
+  const removeSession = session && PROFILE_ADD === 'remove' ? session : null;
+  if (removeSession) {
+    removeSession.connect();
+    await removeSession.post('Profiler.enable');
+    await removeSession.post('Profiler.start');
+  }
   const [, removeMs] = await time(() => h.removeSource({ id: lastAdded.id }));
+  if (removeSession) {
+    const { profile } = await removeSession.post('Profiler.stop');
+    writeFileSync(
+      PROFILE.replace(/(\.cpuprofile)?$/, `-${n}-remove.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    removeSession.disconnect();
+  }
   const [, readsAfterRemoveMs] = await time(() =>
     Promise.all([h.getSummary({}), h.listDiscrepancies(FIRST_PAGE)]),
   );

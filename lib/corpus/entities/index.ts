@@ -13,11 +13,17 @@ import { type Group, groupOccurrences, type Grouping, GroupPool, maxLen } from '
 import { junkFilter } from './junk';
 import { linkMentions, MentionMemo } from './mentions';
 import { acronymHead, betterName, findOverride, mergeDescriptors, pickName } from './naming';
-import { findOccurrences, type Occurrence, OccurrenceMemo, sentencesOf } from './occurrences';
+import {
+  discoveryWork,
+  findOccurrences,
+  type Occurrence,
+  OccurrenceMemo,
+  sentencesOf,
+} from './occurrences';
 import { inferType, typeFromNeighbours } from './typing';
 import { headWordType, key } from './words';
 
-export { MAX_NAME_TOKENS } from './occurrences';
+export { discoveryWork, MAX_NAME_TOKENS } from './occurrences';
 
 export interface DiscoveryInput {
   source: Source;
@@ -203,6 +209,7 @@ export class DiscoveryMemo {
 
 function readOccurrences(inputs: readonly DiscoveryInput[], known: readonly Entity[]) {
   const sentences = sentencesOf(inputs);
+  discoveryWork.sourcesRead += inputs.length;
   return { sentences, ...findOccurrences(sentences, known) };
 }
 

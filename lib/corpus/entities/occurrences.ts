@@ -324,6 +324,14 @@ interface KeptSource {
  * changed sources plus a check per source. A source read again keeps the objects of the
  * occurrences it reads the same, and the junk verdicts are kept with them (junkFilter).
  */
+/**
+ * How many sources discovery read from their passages (tokenised, their words counted, their
+ * chunks analysed), whether by a memo's build or not: what tests count to tell a change that
+ * reads what it touches from one that reads the corpus again (as the first change after a worker
+ * start still does: a new memo holds nothing).
+ */
+export const discoveryWork = { sourcesRead: 0 };
+
 export class OccurrenceMemo {
   private readonly sources = new Map<string, KeptSource>();
   private readonly lowercase = new CountedSet();
@@ -451,6 +459,7 @@ export class OccurrenceMemo {
         return hit;
       }
       const sentences = sentencesOf([input]);
+      discoveryWork.sourcesRead++;
       const k: KeptSource = {
         source: input.source,
         passages: input.passages,
