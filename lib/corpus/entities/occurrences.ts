@@ -316,6 +316,14 @@ interface KeptSource {
 }
 
 /**
+ * How many sources discovery read from their passages (tokenised, their words counted, their
+ * chunks analysed), whether by a memo's build or not: what tests count to tell a change that
+ * reads what it touches from one that reads the corpus again (as the first change after a worker
+ * start still does: a new memo holds nothing).
+ */
+export const discoveryWork = { sourcesRead: 0 };
+
+/**
  * Occurrences kept between builds of one corpus that changes a source at a time: each source's
  * sentences, the words it brings to the corpus-wide sets (kept as counts), and its occurrences
  * with every word they asked of those sets. A build recomputes a source's occurrences only when
@@ -324,14 +332,6 @@ interface KeptSource {
  * changed sources plus a check per source. A source read again keeps the objects of the
  * occurrences it reads the same, and the junk verdicts are kept with them (junkFilter).
  */
-/**
- * How many sources discovery read from their passages (tokenised, their words counted, their
- * chunks analysed), whether by a memo's build or not: what tests count to tell a change that
- * reads what it touches from one that reads the corpus again (as the first change after a worker
- * start still does: a new memo holds nothing).
- */
-export const discoveryWork = { sourcesRead: 0 };
-
 export class OccurrenceMemo {
   private readonly sources = new Map<string, KeptSource>();
   private readonly lowercase = new CountedSet();
