@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { compileMatcher, findInWindows, foldForMatching } from './matcher';
+import {
+  compileAutomaton,
+  compileMatcher,
+  findInWindows,
+  foldForMatching,
+  matcherOf,
+  packAutomaton,
+  unpackAutomaton,
+} from './matcher';
 
 // A hand-made dictionary in the shape the background sends (aliases are surface forms).
 const DICT: Array<[string, string]> = [
@@ -303,6 +311,75 @@ describe('where a name may start', () => {
     ['an alias starting with punctuation, inside a word', 'see x#Harbor now', []],
   ])('%s', (_label, text, expected) => {
     expect(m.find(text).map((x) => text.slice(x.start, x.end))).toEqual(expected);
+  });
+});
+
+// A pattern all of whose spellings need a capital at their first character is rejected where the
+// text has none there before its variants are read; a pattern with any other spelling is checked
+// spelling by spelling. Either way the matches are those of the case rules, and a pack of an
+// earlier build (no such flag) matches the same.
+describe('a capital needed at the start', () => {
+  const aliases: Array<[string, string]> = [
+    ['Rich', 'rich'],
+    ['NASDAQ', 'nasdaq'],
+    ['US', 'us'],
+    ['iPhone', 'phone'],
+    ['fentanyl', 'drug'],
+    ['Fentanyl', 'band'],
+    ['Ólafur', 'olafur'],
+    ['Mark Rich', 'rich'],
+    ['"Sunny" Day', 'day'],
+  ];
+  const current = compileMatcher(aliases);
+  // The flag cleared, as in a pack written by an earlier build.
+  const unflagged = (() => {
+    const packed = packAutomaton(compileAutomaton(aliases));
+    const a = unpackAutomaton(packed)!;
+    for (let p = 0; p < a.patternInfo.length; p++) a.patternInfo[p]! &= ~(4 << 16);
+    return matcherOf(a);
+  })();
+  test('flagged: the patterns every spelling of which starts with a capital', () => {
+    const a = compileAutomaton(aliases);
+    // Patterns in the order of their folded keys.
+    const flagged = Array.from(a.patternInfo, (info) => ((info >> 16) & 4) !== 0);
+    // '"sunny" day', fentanyl, iphone, mark rich, nasdaq, olafur, rich, us
+    expect(flagged).toEqual([false, false, false, true, true, true, true, true]);
+  });
+  test.each<[string, string, Array<[string, string]>]>([
+    ['a lowercase word is not the name', 'a rich sauce', []],
+    ['the capitalised name', 'Rich said so', [['Rich', 'rich']]],
+    ['an acronym of four letters, capitalised only', 'the Nasdaq fell', [['Nasdaq', 'nasdaq']]],
+    ['an acronym of four letters, in lowercase', 'the nasdaq fell', []],
+    ['a short acronym in lowercase', 'tell us more', []],
+    ['a short acronym', 'the US said', [['US', 'us']]],
+    [
+      'a capital needed later only',
+      'an iphone and an iPhone',
+      [
+        ['iphone', 'phone'],
+        ['iPhone', 'phone'],
+      ],
+    ],
+    [
+      'a lowercase spelling among capitalised ones',
+      'fentanyl and Fentanyl',
+      [
+        ['fentanyl', 'drug'],
+        ['Fentanyl', 'band'],
+      ],
+    ],
+    ['a capital outside ASCII', 'ólafur and Ólafur', [['Ólafur', 'olafur']]],
+    ['a name of two words, the first in lowercase', 'a mark Rich left', [['Rich', 'rich']]],
+    [
+      'an alias starting with punctuation',
+      'a "sunny" Day and "Sunny" Day',
+      [['"Sunny" Day', 'day']],
+    ],
+  ])('%s', (_label, text, expected) => {
+    const found = (m: typeof current) =>
+      m.find(text).map((x): [string, string] => [text.slice(x.start, x.end), x.entityId]);
+    expect(found(current)).toEqual(expected);
+    expect(found(unflagged)).toEqual(expected);
   });
 });
 

@@ -99,6 +99,13 @@ type PatternRow = [
 ];
 const PATTERN_OPEN_START = 1;
 const PATTERN_OPEN_END = 2;
+/**
+ * Every variant needs a capital at the alias's first character ("Rich", "NASA"; not "rich",
+ * "iPhone"): text that starts with anything else is rejected before the variants are read. Set by
+ * the build (packs of earlier builds lack it: their patterns are checked variant by variant, with
+ * the same result). Earlier pages read only the two bits above.
+ */
+const PATTERN_FIRST_CAPITAL = 4;
 
 // ---------------------------------------------------------------------------------------------
 // Folding
@@ -512,8 +519,11 @@ function trieOf(keys: string[], patterns: PatternRow[]): Automaton {
   const patternNode = new Int32Array(patterns.length);
   const patternInfo = new Int32Array(patterns.length);
   for (let p = 0; p < patterns.length; p++) {
+    const [length, open, variants] = patterns[p]!;
+    const firstCapital =
+      variants.length > 0 && variants.every((v) => v[2] !== CaseRule.Any && v[3][0] === 0);
     patternNode[p] = renumber[dfsPattern[p]!]!;
-    patternInfo[p] = patterns[p]![0] | (patterns[p]![1] << 16);
+    patternInfo[p] = length | ((open | (firstCapital ? PATTERN_FIRST_CAPITAL : 0)) << 16);
   }
   const automaton = {
     nodes: count,
@@ -600,7 +610,7 @@ export function matcherOf(automaton: Automaton, allow?: (entityId: string) => bo
   const accepts = (v: VariantRow, text: string, start: number, end: number): 0 | 1 | 2 => {
     if (v[2] === CaseRule.Any) return 1;
     for (const k of v[3]) {
-      if (!isUpperChar(text[origin[start + k]!]!)) return 0;
+      if (letterCase(text.charCodeAt(origin[start + k]!)) !== 2) return 0;
     }
     // Beside words in capitals ("ABOUT US", "JOIN US"), a short acronym written with letters
     // only cannot be told from the word it spells.
@@ -656,7 +666,11 @@ export function matcherOf(automaton: Automaton, allow?: (entityId: string) => bo
         const open = patternInfo[p]! >> 16;
         const okStart = open & PATTERN_OPEN_START || start === 0 || !isWordCode(codes[start - 1]!);
         const okEnd = open & PATTERN_OPEN_END || end === n || !isWordCode(codes[end]!);
-        if (okStart && okEnd) {
+        // The alias needs a capital where the text has none: no variant can accept it (the
+        // first test of `accepts`), so its variants are not even read.
+        const capitalMissing =
+          open & PATTERN_FIRST_CAPITAL && letterCase(text.charCodeAt(origin[start]!)) !== 2;
+        if (okStart && okEnd && !capitalMissing) {
           const variants = usable(p);
           let chosen: VariantRow | null = null;
           let needsNext = false;
