@@ -300,8 +300,8 @@ export function PopupApp({
                 {i ? ' · ' : null}
                 <span data-testid={id}>{text}</span>
               </Fragment>
-            ))}{' '}
-            between outlets
+            ))}
+            {' between outlets'}
           </p>
         ) : summaryError ? (
           <p role="alert" class="error">
@@ -407,7 +407,7 @@ export function PopupApp({
         </div>
         {!entity && !showAll && total > TOP ? (
           <button type="button" class="linkish more" onClick={() => setShowAll(true)}>
-            Show all {total}
+            {`Show all ${total}`}
           </button>
         ) : (showAll || entity) && !loading && shown.length < total ? (
           <button type="button" class="linkish more" onClick={more}>
@@ -420,8 +420,8 @@ export function PopupApp({
               type="checkbox"
               checked={showAgreements}
               onChange={(e) => setShowAgreements((e.target as HTMLInputElement).checked)}
-            />{' '}
-            Also show where outlets agree ({agreementsCount})
+            />
+            {` Also show where outlets agree (${agreementsCount})`}
           </label>
         ) : null}
       </section>
