@@ -139,7 +139,7 @@ function differing(page: Page, a: Buffer, b: Buffer): Promise<number> {
         if ([0, 1, 2, 3].some((k) => x.data[i + k] !== y.data[i + k])) n++;
       return n;
     },
-    [url(a), url(b)],
+    [url(a), url(b)] as const,
   );
 }
 
