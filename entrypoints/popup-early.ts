@@ -1,8 +1,17 @@
 /**
  * The popup's kept answers (components/popup/snapshot.ts), read from IndexedDB while the popup's
- * main script is still loading and compiling: a small classic script that entrypoints/popup/index.html
- * lists before it. main.tsx takes the read (or starts one if this did not run).
+ * main script is still loading and compiling, and drawn at once as the popup's first frame with
+ * plain DOM (components/popup/early-frame.ts): a small classic script that
+ * entrypoints/popup/index.html loads async, with no Preact. main.tsx takes the read (or starts
+ * one if this did not run) and renders the app over that frame.
  */
+import { drawEarlyFrame } from '@/components/popup/early-frame';
 import { startEarlyRead } from '@/components/popup/snapshot';
 
-export default defineUnlistedScript(() => startEarlyRead(indexedDB));
+export default defineUnlistedScript(() => {
+  // Drawn before main.tsx's own callback on the same read runs (it is registered first).
+  // A row of a shape it cannot draw (a damaged database): no early frame, the app draws.
+  void startEarlyRead(indexedDB)
+    ?.then((kept) => drawEarlyFrame(document.getElementById('app'), kept))
+    .catch(() => false);
+});

@@ -1,23 +1,8 @@
 import { diffArrays } from 'diff';
 import { Marked } from './Marked';
 import { NumberLine } from './NumberLine';
+import { itemHead, KIND_LABEL } from './words';
 import type { ClaimView, DiscrepancyView } from '@/lib/protocol';
-
-const KIND_LABEL: Record<DiscrepancyView['kind'], string> = {
-  quantity: 'Numbers',
-  time: 'Dates and times',
-  label: 'What it is called',
-  descriptor: 'How they describe someone',
-  quote: 'Quote wording',
-  attribution: 'Who said it',
-};
-
-/** What the colour of an item means, in words (shown on hover and read by screen readers). */
-const HOW_FAR: Record<DiscrepancyView['severity'], string> = {
-  high: 'The outlets contradict each other.',
-  medium: 'The outlets differ on a detail.',
-  low: 'A small difference in wording.',
-};
 
 export function kindLabel(kind: DiscrepancyView['kind']): string {
   return KIND_LABEL[kind];
@@ -104,14 +89,14 @@ export function DiscrepancyItem({
     }
     return [[c.spanStart, c.spanEnd]];
   };
-  const outlets = new Set(d.claims.map((c) => c.outlet)).size;
+  const head = itemHead(d);
   return (
     <li class={`disc sev-${d.severity}${d.agreement ? ' agree' : ''}`} data-kind={d.kind}>
       <details open={open}>
-        <summary title={d.agreement ? `${outlets} outlets agree.` : HOW_FAR[d.severity]}>
-          <span class="kind">{d.agreement ? `${outlets} agree` : KIND_LABEL[d.kind]}</span>
+        <summary title={head.title}>
+          <span class="kind">{head.kind}</span>
           <span class="topic">{d.topic}</span>
-          <span class="sr-only">{d.agreement ? '' : ` ${HOW_FAR[d.severity]}`}</span>
+          <span class="sr-only">{head.sr}</span>
         </summary>
         <p class="reason">{d.reason}</p>
         {d.kind === 'quantity' ? <NumberLine claims={d.claims} /> : null}

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type {
   DiscrepancyPage,
@@ -14,15 +15,11 @@ import { CoverageGrid } from './CoverageGrid';
 import { firstOfGroups, groupByStory } from './by-story';
 import { DiscrepancyItem } from './DiscrepancyItem';
 import { Marked } from './Marked';
+import { COLLATOR, EAGER_NAMES, emptyText, headCounts, TOP } from './words';
 
-/** How many differences the first screen lists before "Show all". */
-const TOP = 3;
 /** The performance mark set when the list (or its empty state) is first painted. */
 export const LIST_PAINTED_MARK = 'crosscheck:list-painted';
 
-/** Up to this many names, the filter lists them all from the start. */
-const EAGER_NAMES = 200;
-const COLLATOR = new Intl.Collator();
 /** How long "Turn it on" waits for the tab's content script to start (tries x wait, ~5 s). */
 const TURN_ON_TRIES = 50;
 const TURN_ON_WAIT_MS = 100;
@@ -298,12 +295,13 @@ export function PopupApp({
         <h1>Crosscheck</h1>
         {summary ? (
           <p class="counts">
-            <span data-testid="count-sources">{plural(summary.sources, 'source')}</span> ·{' '}
-            <span data-testid="count-entities">{plural(summary.entities, 'name')}</span> ·{' '}
-            <span data-testid="count-discrepancies">
-              {plural(summary.discrepancies, 'difference')}
-            </span>{' '}
-            between outlets
+            {headCounts(summary).map(([id, text], i) => (
+              <Fragment key={id}>
+                {i ? ' · ' : null}
+                <span data-testid={id}>{text}</span>
+              </Fragment>
+            ))}
+            {' between outlets'}
           </p>
         ) : summaryError ? (
           <p role="alert" class="error">
@@ -374,13 +372,7 @@ export function PopupApp({
             Reading your sources…
           </p>
         ) : total === 0 && !loading ? (
-          <p class="muted">
-            {list.page.excluded > 0
-              ? 'Nothing else: every difference is about this page, above.'
-              : summary?.sources === 0
-                ? 'No sources are on. Add articles on a story you follow, or switch sources on, in the options.'
-                : `No differences${entity ? ' about this name' : ''}.`}
-          </p>
+          <p class="muted">{emptyText(list.page.excluded, summary?.sources, !!entity)}</p>
         ) : null}
         <div aria-busy={(loading || settling) && list !== null ? 'true' : undefined}>
           {visibleGroups.map((g) => (
@@ -415,7 +407,7 @@ export function PopupApp({
         </div>
         {!entity && !showAll && total > TOP ? (
           <button type="button" class="linkish more" onClick={() => setShowAll(true)}>
-            Show all {total}
+            {`Show all ${total}`}
           </button>
         ) : (showAll || entity) && !loading && shown.length < total ? (
           <button type="button" class="linkish more" onClick={more}>
@@ -428,8 +420,8 @@ export function PopupApp({
               type="checkbox"
               checked={showAgreements}
               onChange={(e) => setShowAgreements((e.target as HTMLInputElement).checked)}
-            />{' '}
-            Also show where outlets agree ({agreementsCount})
+            />
+            {` Also show where outlets agree (${agreementsCount})`}
           </label>
         ) : null}
       </section>
@@ -493,10 +485,6 @@ export function PopupApp({
       ) : null}
     </main>
   );
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 
 /** The names found on this page, on one line until "all N" opens the rest. */

@@ -1,5 +1,6 @@
 import type { PageContext, TabProtocol } from '@/lib/protocol';
 import { UNKNOWN_OUTLET } from '@/lib/source-label';
+import { LOOKING_AT_PAGE } from './words';
 
 export type PageState =
   | { state: 'loading' }
@@ -23,7 +24,7 @@ function status(page: PageState, context: ContextState): string {
   if (page.state === 'off') return 'Crosscheck is off on this site.';
   if (context.state === 'idle')
     return page.state === 'loading'
-      ? 'Looking at this page…'
+      ? LOOKING_AT_PAGE
       : 'Crosscheck can’t run on this page. It works on web pages: open a news article to compare it with your sources.';
   if (context.state === 'loading') return 'Comparing this page with your sources…';
   if (context.state === 'error') return `Could not compare this page: ${context.message}`;

@@ -10,7 +10,7 @@ import { startEarlyRead, takeEarlyRead } from './snapshot';
 test('the main script takes the early read, once; without one it reads itself', async () => {
   const factory = new IDBFactory();
   const open = vi.spyOn(factory, 'open');
-  startEarlyRead(factory);
+  void startEarlyRead(factory);
   expect(open).toHaveBeenCalledTimes(1);
   // No database yet: nothing kept, and none created (that is the worker's).
   await expect(takeEarlyRead(factory)).resolves.toBeNull();
@@ -18,7 +18,7 @@ test('the main script takes the early read, once; without one it reads itself', 
   await expect(takeEarlyRead(factory)).resolves.toBeNull();
   expect(open).toHaveBeenCalledTimes(2);
   // An early script that loads after the main script read does not read again.
-  startEarlyRead(factory);
+  expect(startEarlyRead(factory)).toBeNull();
   expect(open).toHaveBeenCalledTimes(2);
   expect(await factory.databases()).toEqual([]);
 });

@@ -78,17 +78,19 @@ export async function readPopupSnapshot(
  * Where the popup's early script (entrypoints/popup-early.ts) leaves its read of the kept
  * answers for main.tsx: a global of the popup's own page, which no web page can reach.
  */
-const EARLY_READ = '__crosscheckKeptAnswers';
+export const EARLY_READ = '__crosscheckKeptAnswers';
 type EarlyGlobal = { [EARLY_READ]?: Promise<PopupSnapshot | null> | 'taken' };
 
 /**
  * Starts the read as soon as the popup's document is parsing (the early script, which loads
- * async: if the main script came first and read already, nothing).
+ * async: if the main script came first and read already, nothing and null).
  */
-export function startEarlyRead(factory: IDBFactory): void {
+export function startEarlyRead(factory: IDBFactory): Promise<PopupSnapshot | null> | null {
   const g = globalThis as EarlyGlobal;
-  if (g[EARLY_READ] === 'taken') return;
-  g[EARLY_READ] = readPopupSnapshot(factory).catch(() => null);
+  if (g[EARLY_READ] === 'taken') return null;
+  const read = readPopupSnapshot(factory).catch(() => null);
+  g[EARLY_READ] = read;
+  return read;
 }
 
 /** The early script's read, if it ran; else a read started now. Taken once. */

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { createPopupApi } from '@/components/popup/api';
 import { entityFromHash, OPENING_QUERY, PopupApp } from '@/components/popup/PopupApp';
+import { EARLY_ATTR } from '@/components/popup/early-frame';
 import { takeEarlyRead } from '@/components/popup/snapshot';
 import { LIST_PAGE, type PopupSnapshot } from '@/lib/protocol/snapshot';
 import '@/components/popup/popup.css';
@@ -18,13 +19,31 @@ if (initialEntity === null)
 // The current corpus version's kept answers, if any, make the first frame; the worker's replace them.
 const show = (snapshot: PopupSnapshot | null) =>
   render(<PopupApp api={api} initialEntity={initialEntity} snapshot={snapshot} />, root);
+/**
+ * Runs `fn` right after the next frame is painted (or soon, where a hidden page gets no frames).
+ * The early script's frame (components/popup/early-frame.ts) is painted before the app takes it
+ * over: the app's first render, its effects and their work never hold that frame back.
+ */
+function afterFrame(fn: () => void) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+/** Shows the app, over the early frame once that is painted. */
+const takeOver = (snapshot: PopupSnapshot | null) =>
+  root.querySelector(`main[${EARLY_ATTR}]`) ? afterFrame(() => show(snapshot)) : show(snapshot);
 // A busy database (an upgrade, the worker's start-up reads) holds the read back: the popup then
 // starts without them, and takes them when they come if the worker has not answered first.
 // Started by the early script (entrypoints/popup-early.ts) while this one loaded.
 const kept = takeEarlyRead(indexedDB);
 const late = new Promise<null>((ok) => setTimeout(() => ok(null), SNAPSHOT_WAIT_MS));
 void Promise.race([kept, late]).then((first) => {
-  show(first);
+  takeOver(first);
   if (!first) void kept.then((snapshot) => snapshot && show(snapshot));
 });
 addEventListener('pagehide', () => render(null, root));

@@ -9,7 +9,8 @@
  * the list's empty state) in the DOM, and the next frame after it: `frameDone`, the first task
  * after that frame (a user-blocking task asked for in it), and `painted`, a timeout asked for in
  * it (later: the popup's own tasks queued by then run first). `parsed`: the popup's document
- * parsed, a part of its own start that no code of ours runs in. The first open
+ * parsed, a part of its own start that no code of ours runs in; `early`: whether that frame
+ * painted the early script's DOM (the kept rows drawn before the app loads). The first open
  * after the fill is apart (the background computes the stories, the summary and the list for
  * the new corpus), then warm opens, then opens right after the service worker was stopped (as
  * the browser stops an idle one: the popup wakes it). Every popup stands for a tab with no web
@@ -54,6 +55,8 @@ interface Paint {
   parsed: number;
   mark: number | null;
   rows: number;
+  /** Whether the frame that painted the first row was the early script's (before the app's). */
+  early: boolean;
 }
 
 /** Opens the popup and waits for its list: times from its navigation start. */
@@ -73,7 +76,9 @@ async function openPopup(page: Page, url: string): Promise<Paint> {
   }
   return page.evaluate(() => {
     const p = (
-      window as unknown as { __listPaint: { dom: number; painted: number; frameDone: number } }
+      window as unknown as {
+        __listPaint: { dom: number; painted: number; frameDone: number; early: boolean };
+      }
     ).__listPaint;
     const mark = performance.getEntriesByName('crosscheck:list-painted')[0]?.startTime ?? null;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -106,10 +111,13 @@ async function measure(n: number) {
         const dom = performance.now();
         let frameDone = 0;
         let painted = 0;
+        let early = false;
         const done = function () {
-          if (frameDone && painted) window.__listPaint = { dom, painted, frameDone };
+          if (frameDone && painted) window.__listPaint = { dom, painted, frameDone, early };
         };
         requestAnimationFrame(() => {
+          // The DOM this frame paints: still the early script's (components/popup/early-frame.ts)?
+          early = !!document.querySelector('main[data-early]');
           // Runs before the page's own tasks (effects, answers): right after this frame.
           if (window.scheduler && window.scheduler.postTask)
             window.scheduler.postTask(() => { frameDone = performance.now(); done(); }, { priority: 'user-blocking' });
@@ -224,10 +232,15 @@ async function measure(n: number) {
       frameDone: round(w.frameDone),
       painted: round(w.painted),
       parsed: round(w.parsed),
+      early: w.early,
     })),
     warmMarks: warm.map((w) => (w.mark === null ? null : round(w.mark))),
     runs: RUNS,
-    afterWorkerStop: restarts.map((r) => ({ dom: round(r.dom), painted: round(r.painted) })),
+    afterWorkerStop: restarts.map((r) => ({
+      dom: round(r.dom),
+      painted: round(r.painted),
+      early: r.early,
+    })),
   };
 }
 
