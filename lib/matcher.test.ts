@@ -7,6 +7,7 @@ import {
   matcherOf,
   packAutomaton,
   unpackAutomaton,
+  PATTERN_FIRST_CAPITAL,
 } from './matcher';
 
 // A hand-made dictionary in the shape the background sends (aliases are surface forms).
@@ -335,13 +336,17 @@ describe('a capital needed at the start', () => {
   const unflagged = (() => {
     const packed = packAutomaton(compileAutomaton(aliases));
     const a = unpackAutomaton(packed)!;
-    for (let p = 0; p < a.patternInfo.length; p++) a.patternInfo[p]! &= ~(4 << 16);
+    for (let p = 0; p < a.patternInfo.length; p++)
+      a.patternInfo[p]! &= ~(PATTERN_FIRST_CAPITAL << 16);
     return matcherOf(a);
   })();
   test('flagged: the patterns every spelling of which starts with a capital', () => {
     const a = compileAutomaton(aliases);
     // Patterns in the order of their folded keys.
-    const flagged = Array.from(a.patternInfo, (info) => ((info >> 16) & 4) !== 0);
+    const flagged = Array.from(
+      a.patternInfo,
+      (info) => ((info >> 16) & PATTERN_FIRST_CAPITAL) !== 0,
+    );
     // '"sunny" day', fentanyl, iphone, mark rich, nasdaq, olafur, rich, us
     expect(flagged).toEqual([false, false, false, true, true, true, true, true]);
   });

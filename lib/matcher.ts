@@ -105,7 +105,7 @@ const PATTERN_OPEN_END = 2;
  * the build (packs of earlier builds lack it: their patterns are checked variant by variant, with
  * the same result). Earlier pages read only the two bits above.
  */
-const PATTERN_FIRST_CAPITAL = 4;
+export const PATTERN_FIRST_CAPITAL = 4;
 
 // ---------------------------------------------------------------------------------------------
 // Folding

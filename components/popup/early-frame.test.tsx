@@ -10,7 +10,7 @@ import { beforeEach, expect, test } from 'vitest';
 import type { ClaimView, DiscrepancyPage, DiscrepancyView, Summary } from '@/lib/protocol';
 import type { PopupSnapshot } from '@/lib/protocol/snapshot';
 import type { PopupApi } from './api';
-import { drawEarlyFrame, EARLY_ATTR } from './early-frame';
+import { drawEarlyFrame, EARLY_ONLY } from './early-frame';
 import { PopupApp } from './PopupApp';
 
 const g = globalThis as unknown as Record<string, unknown>;
@@ -149,15 +149,17 @@ test.each(CASES)('the early frame is the app’s first frame: %s', (_, kept) => 
   const select = early.querySelector('select');
   // Stored text stays text.
   expect(early.querySelector('b, i, script')).toBeNull();
+  // Nothing in it takes input before the app: the app's render would reset it.
+  expect(early.querySelector('main')!.hasAttribute('inert')).toBe(true);
 
   render(<PopupApp api={api} initialEntity={null} snapshot={kept} />, alone);
-  expect(drawn.replace(` ${EARLY_ATTR}=""`, '')).toBe(shown(alone));
+  expect(EARLY_ONLY.reduce((html, a) => html.replace(` ${a}=""`, ''), drawn)).toBe(shown(alone));
 
   // The app over the early frame: the same nodes, and then exactly the app's own markup.
   render(<PopupApp api={api} initialEntity={null} snapshot={kept} />, early);
   expect([...early.querySelectorAll('li.disc')]).toEqual(rows);
   expect(early.querySelector('select')).toBe(select);
-  expect(early.querySelector(`[${EARLY_ATTR}]`)).toBeNull();
+  for (const a of EARLY_ONLY) expect(early.querySelector(`[${a}]`)).toBeNull();
   expect(shown(early)).toBe(shown(alone));
   expect(early.querySelectorAll('details > *').length).toBe(
     alone.querySelectorAll('details > *').length,

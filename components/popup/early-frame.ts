@@ -4,7 +4,9 @@
  * markup PopupApp renders first for the same answers (the head, "This page vs the others" while
  * the tab is asked about, the list's bar and top rows, "Show all", search), so the popup's CSS
  * styles it the same; main.tsx then renders PopupApp over it, and Preact keeps these very nodes
- * (it reuses the DOM it finds and patches what differs), in one task: nothing moves, focus stays.
+ * (it reuses the DOM it finds and patches what differs), in one task: nothing moves. Until then
+ * the frame is inert (a picture of the list): what a reader typed, ticked or opened there would be
+ * reset by the app's first render, so nothing in it takes input or focus.
  * A row's closed <details> body (reason, claims) is not drawn: it is not shown until opened, and
  * the app adds it. Stored text is only ever set as text (append of a string), never as HTML.
  */
@@ -22,6 +24,8 @@ import {
 
 /** Set on the early frame's <main>; the app's render removes it (it is not the app's). */
 export const EARLY_ATTR = 'data-early';
+/** The attributes only the early frame's <main> has; the app's render removes them. */
+export const EARLY_ONLY = [EARLY_ATTR, 'inert'] as const;
 /** The performance mark set when the early frame is in the DOM (for tests/bench). */
 export const EARLY_FRAME_MARK = 'crosscheck:early-frame';
 
@@ -162,7 +166,9 @@ export function drawEarlyFrame(root: Element | null, kept: PopupSnapshot | null)
       'aria-label': 'Search your sources',
     }),
   );
-  root.append(el('main', { class: 'popup', [EARLY_ATTR]: '' }, head, says, discs, search));
+  root.append(
+    el('main', { class: 'popup', [EARLY_ATTR]: '', inert: '' }, head, says, discs, search),
+  );
   performance.mark(EARLY_FRAME_MARK);
   return true;
 }

@@ -1,7 +1,9 @@
 /**
- * What the popup's first screen says and how many it shows, shared by the Preact app and the
- * early frame (components/popup/early-frame.ts): one source for both, so the early frame's
- * markup is the app's. No Preact and no other code here: the early script bundles this file.
+ * What the popup's first screen counts and says from its data, and how many it shows, shared by
+ * the Preact app and the early frame (components/popup/early-frame.ts). The fixed labels
+ * (headings, "Everyone", the search placeholder) are written in both, as each renders them;
+ * early-frame.test.tsx keeps the two markups equal. No Preact here: the early script bundles
+ * this file.
  */
 import type { DiscrepancyView, Summary } from '@/lib/protocol';
 
@@ -59,4 +61,5 @@ export function emptyText(excluded: number, sources: number | undefined, entity:
       : `No differences${entity ? ' about this name' : ''}.`;
 }
 
+/** The filter's names in the reader's locale order, the same in both (one collator, made once). */
 export const COLLATOR = new Intl.Collator();

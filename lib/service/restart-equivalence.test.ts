@@ -139,21 +139,12 @@ describe('what entity discovery reads per change (counted, lib/corpus/entities d
     await expectBatch();
   });
 
+  // Issue 12, not met yet: a new life's memo holds nothing, so its first change reads every
+  // enabled source again (README "Corpus scale", tenth round). When discovery's memo outlives the
+  // worker this count becomes 1.
   test('the first change after a restart gives the batch build (reading every source again)', async () => {
     const before = await enabledCount();
     expect(await readDuring(() => add(life(), event[2]!))).toBe(before + 1);
-    await expectBatch();
-  });
-
-  // Issue 12, not met yet: a new life's memo holds nothing, so its first change reads every
-  // enabled source again (README "Corpus scale", tenth round). Flips when discovery's memo
-  // outlives the worker; then make it a plain test.
-  test.fails('the first change after a restart reads only the source it adds', async () => {
-    expect(await readDuring(() => add(life(), event[3]!))).toBe(1);
-  });
-
-  test('…and that change too gives the batch build', async () => {
-    expect(textOf.size).toBe(4);
     await expectBatch();
   });
 });

@@ -46,6 +46,7 @@ test.beforeAll(async () => {
       const shown = (root) => {
         const copy = root.cloneNode(true);
         copy.querySelector('main').removeAttribute('data-early');
+        copy.querySelector('main').removeAttribute('inert');
         for (const d of copy.querySelectorAll('details'))
           for (const c of [...d.childNodes]) if (c.localName !== 'summary') c.remove();
         return copy.innerHTML;

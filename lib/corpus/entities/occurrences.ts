@@ -319,7 +319,8 @@ interface KeptSource {
  * How many sources discovery read from their passages (tokenised, their words counted, their
  * chunks analysed), whether by a memo's build or not: what tests count to tell a change that
  * reads what it touches from one that reads the corpus again (as the first change after a worker
- * start still does: a new memo holds nothing).
+ * start still does: a new memo holds nothing). A memo's re-check of a kept source's occurrences
+ * (its asked words changed) works from what it kept and is not counted.
  */
 export const discoveryWork = { sourcesRead: 0 };
 
