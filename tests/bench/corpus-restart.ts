@@ -15,10 +15,10 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSeedBundle } from '../../lib/node/seeds';
-import { createHandlers } from '../../lib/service/handlers';
 import type { RawSource } from '../../lib/types';
 import { listRequest } from '../unit/fixtures/list-request';
 import { pastedDraft } from '../unit/fixtures/raw-source';
+import { workerLife } from '../unit/fixtures/worker-life';
 import { LIST_PAGE } from '../../lib/protocol/snapshot';
 import {
   arg,
@@ -45,14 +45,7 @@ async function measure(n: number) {
   const extra = base.slice(0, 4).map((r) => variant(r, Math.ceil(n / base.length) + 1, keep));
   const db = await storedCorpus(`corpus-restart-${n}-${Date.now()}`, corpus);
   let clock = 10_000;
-  const start = () =>
-    createHandlers({
-      db,
-      ready: async () => undefined,
-      seedBundle: async () => bundle,
-      now: () => clock++,
-      pause: async () => undefined,
-    });
+  const start = () => workerLife(db, bundle, () => clock++);
   const add = async (h: ReturnType<typeof start>, r: RawSource, profiled = false) => {
     const session = profiled ? new Session() : null;
     if (session) {

@@ -41,7 +41,7 @@ import { buildCorpus } from '../../lib/corpus/pipeline';
 import { buildCard } from '../../lib/service/card';
 import { listDiscrepancies } from '../../lib/service/discrepancy-list';
 import { LIST_PAGE } from '../../lib/protocol/snapshot';
-import { createHandlers, readDictionary } from '../../lib/service/handlers';
+import { readDictionary } from '../../lib/service/handlers';
 import { createSearchService } from '../../lib/service/search-service';
 import { discrepanciesByStory } from '../../lib/stories';
 import type { Mention, RawSource } from '../../lib/types';
@@ -59,6 +59,7 @@ import {
 } from './corpus-make';
 import { listRequest } from '../unit/fixtures/list-request';
 import { pastedDraft } from '../unit/fixtures/raw-source';
+import { workerLife } from '../unit/fixtures/worker-life';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -189,12 +190,7 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   let lastStage = '';
   // One service-worker life: handlers (and their memo) made afresh over the same database.
   const start = () =>
-    createHandlers({
-      db,
-      ready: async () => undefined,
-      seedBundle: async () => bundle,
-      now: () => clock++,
-      pause: async () => undefined,
+    workerLife(db, bundle, () => clock++, {
       progress: (p) => {
         const t = performance.now();
         if (lastStage) current[lastStage] = (current[lastStage] ?? 0) + (t - stageStart);
