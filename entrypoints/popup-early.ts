@@ -5,13 +5,17 @@
  * entrypoints/popup/index.html loads async, with no Preact. main.tsx takes the read (or starts
  * one if this did not run) and renders the app over that frame.
  */
-import { drawEarlyFrame } from '@/components/popup/early-frame';
+import { afterFrame, drawEarlyFrame, EARLY_PAINTED_MARK } from '@/components/popup/early-frame';
 import { startEarlyRead } from '@/components/popup/snapshot';
 
 export default defineUnlistedScript(() => {
   // Drawn before main.tsx's own callback on the same read runs (it is registered first).
   // A row of a shape it cannot draw (a damaged database): no early frame, the app draws.
   void startEarlyRead(indexedDB)
-    ?.then((kept) => drawEarlyFrame(document.getElementById('app'), kept))
+    ?.then((kept) => {
+      // Once painted, the app may take it over at once (main.tsx).
+      if (drawEarlyFrame(document.getElementById('app'), kept))
+        afterFrame(() => performance.mark(EARLY_PAINTED_MARK));
+    })
     .catch(() => false);
 });

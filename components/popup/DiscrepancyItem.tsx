@@ -1,73 +1,30 @@
-import { diffArrays } from 'diff';
-import { Marked } from './Marked';
-import { NumberLine } from './NumberLine';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ItemBody as ItemBodyView } from './ItemBody';
 import { itemHead, KIND_LABEL } from './words';
-import type { ClaimView, DiscrepancyView } from '@/lib/protocol';
+import type { DiscrepancyView } from '@/lib/protocol';
 
 export function kindLabel(kind: DiscrepancyView['kind']): string {
   return KIND_LABEL[kind];
 }
 
-/** Word ranges of `text` that the other quote does not have. */
-function changedRanges(text: string, other: string): Array<[number, number]> {
-  const tokens = [...text.matchAll(/[\p{L}\p{N}'’-]+/gu)];
-  const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
-  const otherWords = [...other.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => norm(m[0]));
-  const parts = diffArrays(
-    tokens.map((t) => norm(t[0])),
-    otherWords,
-  );
-  const out: Array<[number, number]> = [];
-  let i = 0;
-  for (const p of parts) {
-    if (p.added) continue;
-    if (p.removed)
-      for (let k = 0; k < p.count; k++) {
-        const t = tokens[i + k]!;
-        out.push([t.index, t.index + t[0].length]);
-      }
-    i += p.count;
-  }
-  // Only mark inside the stretch both cover: drop leading/trailing runs when one is a fragment.
-  return out.length > tokens.length * 0.6 ? [] : out;
+type Body = typeof ItemBodyView;
+let body: Body | null = null;
+let loading: Promise<Body> | null = null;
+/**
+ * The opened row's body (./ItemBody: reason, number line, claims, the word diff), a chunk of
+ * its own: the popup's first view shows closed rows only. Asked for at idle after the first view
+ * (main.tsx) or when a row is first opened, whichever comes first; loaded once.
+ */
+export function loadItemBody(): Promise<Body> {
+  loading ??= import('./ItemBody').then((m) => (body = m.ItemBody));
+  return loading;
 }
 
-function ClaimRow({
-  claim,
-  marks,
-  onOpen,
-}: {
-  claim: ClaimView;
-  marks: Array<[number, number]>;
-  onOpen: (url: string) => void;
-}) {
-  return (
-    <li class="claim">
-      <div class="claim-head">
-        <strong title={claim.hover}>{claim.who}</strong>
-        {claim.published ? <span class="muted"> · {claim.published}</span> : null}
-        {claim.url ? (
-          <a
-            href={claim.url}
-            class="open"
-            target="_blank"
-            rel="noopener noreferrer"
-            onClick={(e) => {
-              e.preventDefault();
-              onOpen(claim.url!);
-            }}
-          >
-            open source
-          </a>
-        ) : null}
-      </div>
-      <blockquote class="sentence">
-        <Marked text={claim.sentence} ranges={marks} />
-      </blockquote>
-    </li>
-  );
-}
-
+/**
+ * One difference: its summary line, and once opened its body. A closed row renders no body (at
+ * 1,000 sources a row holds dozens of claims, which the first render would build for nothing);
+ * opened, it stays rendered.
+ */
 export function DiscrepancyItem({
   d,
   onOpen,
@@ -77,34 +34,41 @@ export function DiscrepancyItem({
   onOpen: (url: string) => void;
   open?: boolean;
 }) {
-  const marksFor = (c: ClaimView): Array<[number, number]> => {
-    if (c.spanStart === null || c.spanEnd === null) return [];
-    if (d.kind === 'quote') {
-      const other = d.claims.find((o) => o.sourceId !== c.sourceId);
-      if (other)
-        return changedRanges(c.span, other.span).map(([a, b]) => [
-          a + c.spanStart!,
-          b + c.spanStart!,
-        ]);
-    }
-    return [[c.spanStart, c.spanEnd]];
+  const [opened, setOpened] = useState(!!open);
+  // Re-rendered once the body's chunk is in (usually already, loaded at idle).
+  const [, setLoaded] = useState(false);
+  const live = useRef(true);
+  const load = () => {
+    if (!body) void loadItemBody().then(() => live.current && setLoaded(true));
   };
+  useEffect(() => {
+    live.current = true;
+    if (opened) load();
+    return () => {
+      live.current = false;
+    };
+    // Opened from the start: asked once, after the first render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const Body = opened ? body : null;
   const head = itemHead(d);
   return (
     <li class={`disc sev-${d.severity}${d.agreement ? ' agree' : ''}`} data-kind={d.kind}>
-      <details open={open}>
+      <details
+        open={open}
+        onToggle={(e) => {
+          // The `open` attribute (the property reflects it; linkedom in the tests has only it).
+          if (!(e.currentTarget as HTMLDetailsElement).hasAttribute('open')) return;
+          setOpened(true);
+          load();
+        }}
+      >
         <summary title={head.title}>
           <span class="kind">{head.kind}</span>
           <span class="topic">{d.topic}</span>
           <span class="sr-only">{head.sr}</span>
         </summary>
-        <p class="reason">{d.reason}</p>
-        {d.kind === 'quantity' ? <NumberLine claims={d.claims} /> : null}
-        <ul class="claims">
-          {d.claims.map((c) => (
-            <ClaimRow key={c.claimId} claim={c} marks={marksFor(c)} onOpen={onOpen} />
-          ))}
-        </ul>
+        {Body ? <Body d={d} onOpen={onOpen} /> : null}
       </details>
     </li>
   );

@@ -8,7 +8,7 @@
  * the frame is inert (a picture of the list): what a reader typed, ticked or opened there would be
  * reset by the app's first render, so nothing in it takes input or focus.
  * A row's closed <details> body (reason, claims) is not drawn: it is not shown until opened, and
- * the app adds it. Stored text is only ever set as text (append of a string), never as HTML.
+ * the app renders it only then (DiscrepancyItem). Stored text is only ever set as text (append of a string), never as HTML.
  */
 import type { PopupSnapshot } from '@/lib/protocol/snapshot';
 import { firstOfGroups, groupByStory } from './by-story';
@@ -28,6 +28,23 @@ export const EARLY_ATTR = 'data-early';
 export const EARLY_ONLY = [EARLY_ATTR, 'inert'] as const;
 /** The performance mark set when the early frame is in the DOM (for tests/bench). */
 export const EARLY_FRAME_MARK = 'crosscheck:early-frame';
+/**
+ * The performance mark the early script sets once a frame has painted the early frame (the first
+ * task after it): main.tsx then takes over at once instead of waiting for a frame of its own.
+ */
+export const EARLY_PAINTED_MARK = 'crosscheck:early-painted';
+
+/** Runs `fn` right after the next frame is painted (or soon, where a hidden page gets no frames). */
+export function afterFrame(fn: () => void) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
 
 type Child = Node | string | null | false;
 

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { createPopupApi } from '@/components/popup/api';
 import { entityFromHash, OPENING_QUERY, PopupApp } from '@/components/popup/PopupApp';
-import { EARLY_ATTR } from '@/components/popup/early-frame';
+import { loadItemBody } from '@/components/popup/DiscrepancyItem';
+import { afterFrame, EARLY_ATTR, EARLY_PAINTED_MARK } from '@/components/popup/early-frame';
 import { takeEarlyRead } from '@/components/popup/snapshot';
 import { LIST_PAGE, type PopupSnapshot } from '@/lib/protocol/snapshot';
 import '@/components/popup/popup.css';
@@ -17,26 +18,28 @@ void api.prefetch('getSummary', {});
 if (initialEntity === null)
   void api.prefetch('listDiscrepancies', { ...OPENING_QUERY, offset: 0, limit: LIST_PAGE });
 // The current corpus version's kept answers, if any, make the first frame; the worker's replace them.
-const show = (snapshot: PopupSnapshot | null) =>
+let shown = false;
+const show = (snapshot: PopupSnapshot | null) => {
   render(<PopupApp api={api} initialEntity={initialEntity} snapshot={snapshot} />, root);
+  if (shown) return;
+  shown = true;
+  // What the first view does not show (an opened row's body) loads once the popup is idle.
+  const idle = (fn: () => void) =>
+    'requestIdleCallback' in window
+      ? requestIdleCallback(fn, { timeout: 2000 })
+      : setTimeout(fn, 200);
+  idle(() => void loadItemBody().catch(() => undefined));
+};
 /**
- * Runs `fn` right after the next frame is painted (or soon, where a hidden page gets no frames).
- * The early script's frame (components/popup/early-frame.ts) is painted before the app takes it
- * over: the app's first render, its effects and their work never hold that frame back.
+ * Shows the app, over the early frame (components/popup/early-frame.ts) once that is painted: the
+ * app's first render, its effects and their work never hold that frame back. Painted already
+ * (the module came after it): at once.
  */
-function afterFrame(fn: () => void) {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 100);
-}
-/** Shows the app, over the early frame once that is painted. */
 const takeOver = (snapshot: PopupSnapshot | null) =>
-  root.querySelector(`main[${EARLY_ATTR}]`) ? afterFrame(() => show(snapshot)) : show(snapshot);
+  !root.querySelector(`main[${EARLY_ATTR}]`) ||
+  performance.getEntriesByName(EARLY_PAINTED_MARK).length
+    ? show(snapshot)
+    : afterFrame(() => show(snapshot));
 // A busy database (an upgrade, the worker's start-up reads) holds the read back: the popup then
 // starts without them, and takes them when they come if the worker has not answered first.
 // Started by the early script (entrypoints/popup-early.ts) while this one loaded.

@@ -16,15 +16,27 @@
  * the browser stops an idle one: the popup wakes it). Every popup stands for a tab with no web
  * page, as a click on the toolbar button over a browser page would.
  *
+ * `--builds .output-old,.output` compares built extensions in the same run: each is started and
+ * filled once, then their opens alternate (old, new, new, old, …), so both meet the same load;
+ * `load` is recorded at each open. `usable` is the app's own mark (its list rendered by the app:
+ * the popup takes input). `messages` are the popup's requests to the background, sent and
+ * answered (ms from the navigation start). `--traces k` adds k traced opens per build at the end
+ * and prints where their time went (tests/bench/popup-timeline.ts; `--samples` adds self times per function, `--trace-out prefix` keeps the
+ * traces).
+ *
  * Usage: npx tsx tests/bench/popup-paint.ts [--sizes 1000] [--runs 7] [--restarts 3]
+ *        [--builds .output-old,.output] [--traces 0] [--trace-out /tmp/popup]
  *        [--label after] [--out tests/bench/results-corpus-read.json]   (after `npx wxt build`)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { CORPUS_TABLES } from '../../lib/db';
 import { cachedCorpus, ROOT } from './corpus-make';
+import { popupTimeline, selfTimes } from './popup-timeline';
+const END_MARK = 'crosscheck:list-painted';
+import { traced } from './tasks';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,6 +50,8 @@ const RUNS = Number(arg('runs', '7'));
 const RESTARTS = Number(arg('restarts', '3'));
 const LABEL = arg('label', 'current');
 const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus-read.json'));
+const TRACES = Number(arg('traces', '0'));
+const TRACE_OUT = arg('trace-out', '');
 const round = (x: number) => Math.round(x * 10) / 10;
 const quantile = (xs: readonly number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,6 +59,19 @@ const quantile = (xs: readonly number[], q: number) => {
 };
 
 const { launchWithExtension, EXTENSION_DIR } = await import('../e2e/browser');
+const BUILDS = arg('builds', '')
+  .split(',')
+  .filter(Boolean)
+  .map((d) => resolve(d, 'chrome-mv3'));
+if (!BUILDS.length) BUILDS.push(EXTENSION_DIR);
+const buildLabel = (dir: string) => basename(dirname(dir));
+
+interface Message {
+  type: string;
+  sent: number;
+  /** When the answer came (negative: it failed), 0 if not yet. */
+  got: number;
+}
 
 interface Paint {
   dom: number;
@@ -57,90 +84,109 @@ interface Paint {
   rows: number;
   /** Whether the frame that painted the first row was the early script's (before the app's). */
   early: boolean;
+  messages: Message[];
+  /** The 1-minute load average when the open started. */
+  load: number;
 }
 
 /** Opens the popup and waits for its list: times from its navigation start. */
 async function openPopup(page: Page, url: string): Promise<Paint> {
+  const load = round(loadavg()[0]!);
   // A page in the background gets no animation frames: the popup is in front when it opens.
   await page.bringToFront();
   await page.goto(url);
   try {
+    // The list painted (the bench's observer) and the app's own mark (the usable popup).
     await page.waitForFunction(
-      () => (window as unknown as { __listPaint?: unknown }).__listPaint,
-      undefined,
+      (mark) => {
+        const w = window as unknown as { __listPaint?: unknown; __messages?: Message[] };
+        // The background's answers too (their times are reported): the kept answers come first.
+        return (
+          !!w.__listPaint &&
+          performance.getEntriesByName(mark).length > 0 &&
+          (w.__messages ?? []).every((m) => m.got !== 0)
+        );
+      },
+      'crosscheck:list-painted',
       { timeout: 60_000, polling: 50 },
     );
   } catch (e) {
     console.log((await page.innerText('body')).slice(0, 400));
     throw e;
   }
-  return page.evaluate(() => {
-    const p = (
-      window as unknown as {
-        __listPaint: { dom: number; painted: number; frameDone: number; early: boolean };
-      }
-    ).__listPaint;
+  const p = await page.evaluate(() => {
+    const w = window as unknown as {
+      __listPaint: { dom: number; painted: number; frameDone: number; early: boolean };
+      __messages?: Message[];
+    };
     const mark = performance.getEntriesByName('crosscheck:list-painted')[0]?.startTime ?? null;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
-      ...p,
+      ...w.__listPaint,
       parsed: nav.domInteractive,
       mark,
       rows: document.querySelectorAll('.disc-list li').length,
+      messages: w.__messages ?? [],
     };
   });
+  return { ...p, load };
 }
 
-async function measure(n: number) {
-  const corpus = cachedCorpus(n);
-  const session = await launchWithExtension();
-  const { context, extensionId, worker } = session;
-  // A string, not a function: tsx's helpers (__name) do not exist in the page.
-  await context.addInitScript(`
-    if (location.pathname.endsWith('/popup.html')) {
-      window.__listPaint = null;
-      let seen = false;
-      const check = function () {
-        if (seen) return;
-        const row = document.querySelector('.disc-list li');
-        const empty = [...document.querySelectorAll('.discs p.muted')].some(
-          (p) => !p.hasAttribute('aria-busy'),
-        );
-        if (!row && !empty) return;
-        seen = true;
-        const dom = performance.now();
-        let frameDone = 0;
-        let painted = 0;
-        let early = false;
-        const done = function () {
-          if (frameDone && painted) window.__listPaint = { dom, painted, frameDone, early };
-        };
-        requestAnimationFrame(() => {
-          // The DOM this frame paints: still the early script's (components/popup/early-frame.ts)?
-          early = !!document.querySelector('main[data-early]');
-          // Runs before the page's own tasks (effects, answers): right after this frame.
-          if (window.scheduler && window.scheduler.postTask)
-            window.scheduler.postTask(() => { frameDone = performance.now(); done(); }, { priority: 'user-blocking' });
-          else frameDone = -1;
-          setTimeout(() => { painted = performance.now(); done(); }, 0);
-        });
+/** Marks the first list row painted; records the popup's requests to the background. */
+const INIT_SCRIPT = `
+  if (location.pathname.endsWith('/popup.html')) {
+    window.__listPaint = null;
+    window.__messages = [];
+    const rt = globalThis.chrome && chrome.runtime;
+    if (rt && rt.sendMessage) {
+      const send = rt.sendMessage.bind(rt);
+      rt.sendMessage = function (m, ...rest) {
+        const rec = { type: String(m && m.type), sent: performance.now(), got: 0 };
+        window.__messages.push(rec);
+        const r = send(m, ...rest);
+        if (r && r.then)
+          r.then(() => { rec.got = performance.now(); }, () => { rec.got = -performance.now(); });
+        return r;
       };
-      new MutationObserver(check).observe(document, {
-        subtree: true,
-        childList: true,
-        attributes: true,
-      });
     }
-  `);
-  const url = `chrome-extension://${extensionId}/popup.html`;
-  const page = await context.newPage();
-  // The seeds are in once the popup counts them.
-  await page.goto(url);
-  await page.getByTestId('count-sources').waitFor({ timeout: 120_000 });
-  const seedsText = await page.getByTestId('count-sources').innerText();
+    let seen = false;
+    const check = function () {
+      if (seen) return;
+      const row = document.querySelector('.disc-list li');
+      const empty = [...document.querySelectorAll('.discs p.muted')].some(
+        (p) => !p.hasAttribute('aria-busy'),
+      );
+      if (!row && !empty) return;
+      seen = true;
+      const dom = performance.now();
+      let frameDone = 0;
+      let painted = 0;
+      let early = false;
+      const done = function () {
+        if (frameDone && painted) window.__listPaint = { dom, painted, frameDone, early };
+      };
+      requestAnimationFrame(() => {
+        // The DOM this frame paints: still the early script's (components/popup/early-frame.ts)?
+        early = !!document.querySelector('main[data-early]');
+        // Runs before the page's own tasks (effects, answers): right after this frame.
+        if (window.scheduler && window.scheduler.postTask)
+          window.scheduler.postTask(() => { frameDone = performance.now(); done(); }, { priority: 'user-blocking' });
+        else frameDone = -1;
+        setTimeout(() => { painted = performance.now(); done(); }, 0);
+      });
+    };
+    new MutationObserver(check).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+    });
+  }
+`;
 
+/** Writes the corpus of N sources into the extension's database, as a change would. */
+async function fill(n: number, worker: Awaited<ReturnType<typeof launchWithExtension>>['worker']) {
+  const corpus = cachedCorpus(n);
   // The corpus, straight into the extension's database, a table at a time in chunks.
-  const t0 = performance.now();
   for (const table of CORPUS_TABLES) {
     const rows = (corpus[table] as unknown[]).map((r) =>
       table === 'sources' ? { ...(r as object), addedAt: 1 } : r,
@@ -182,80 +228,177 @@ async function measure(n: number) {
     await new Promise((ok) => (tx.oncomplete = ok));
     db.close();
   });
-  const fillMs = performance.now() - t0;
-  console.log(`[${n}] filled in ${Math.round(fillMs)} ms (seeds: ${seedsText})`);
+}
 
+interface Build {
+  dir: string;
+  context: BrowserContext;
+  page: Page;
+  url: string;
+  first: Paint;
+  shown: string;
+  warm: Paint[];
+  restarts: Paint[];
+}
+
+/** Starts one build, fills its database with N sources and opens the popup once (the first open). */
+async function prepare(dir: string, n: number): Promise<Build> {
+  const { context, extensionId, worker } = await launchWithExtension({ dir });
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  await context.addInitScript(INIT_SCRIPT);
+  const url = `chrome-extension://${extensionId}/popup.html`;
+  const page = await context.newPage();
+  // The seeds are in once the popup counts them.
+  await page.goto(url);
+  await page.getByTestId('count-sources').waitFor({ timeout: 120_000 });
+  const seedsText = await page.getByTestId('count-sources').innerText();
+  const t0 = performance.now();
+  await fill(n, worker);
+  console.log(
+    `[${n}] ${buildLabel(dir)}: filled in ${Math.round(performance.now() - t0)} ms (seeds: ${seedsText})`,
+  );
   const first = await openPopup(page, url);
-  const sourcesText = await page.getByTestId('count-sources').innerText();
-  const warm: Paint[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const p = await context.newPage();
-    warm.push(await openPopup(p, url));
-    await p.close();
-  }
-  // The worker stopped (idle, or by the browser): the next popup wakes a fresh one.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  const restarts: Paint[] = [];
-  for (let i = 0; i < RESTARTS; i++) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const p = await context.newPage();
-    restarts.push(await openPopup(p, url));
-    await p.close();
-  }
-  await context.close();
-  const stat = (key: 'dom' | 'painted' | 'frameDone' | 'parsed') => ({
-    p50: round(
+  const shown = await page.getByTestId('count-sources').innerText();
+  return { dir, context, page, url, first, shown, warm: [], restarts: [] };
+}
+
+/** A warm open in a new tab (closed after). */
+async function openFresh(b: Build): Promise<Paint> {
+  const p = await b.context.newPage();
+  const r = await openPopup(p, b.url);
+  await p.close();
+  return r;
+}
+
+/** Opens under a trace; prints the timeline and the totals per kind. */
+async function tracedOpen(b: Build, i: number) {
+  const p = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(p);
+  // Compiles, runs, user timing marks and the navigation start besides the rendering steps.
+  const { events } = await traced(cdp, () => openPopup(p, b.url), [
+    'v8',
+    'v8.execute',
+    'blink.user_timing',
+    'loading',
+    'blink',
+    ...(process.argv.includes('--samples') ? ['disabled-by-default-v8.cpu_profiler'] : []),
+  ]);
+  await p.close();
+  if (TRACE_OUT)
+    writeFileSync(
+      `${TRACE_OUT}-${buildLabel(b.dir)}-${i}.json`,
+      JSON.stringify({ traceEvents: events }),
+    );
+  const t = popupTimeline(events as Parameters<typeof popupTimeline>[0]);
+  console.log(`--- ${buildLabel(b.dir)}, traced open ${i + 1}`);
+  if (!t) return console.log('(no popup navigation found in the trace)');
+  console.log(t.lines.join('\n'));
+  console.log('marks', JSON.stringify(t.marks));
+  console.log('totals', JSON.stringify(t.totals));
+  if (process.argv.includes('--samples'))
+    console.log(
+      selfTimes(events as Parameters<typeof selfTimes>[0], 0, t.marks[END_MARK] ?? Infinity).join(
+        '\n',
+      ),
+    );
+  return t;
+}
+
+type Key = 'dom' | 'painted' | 'frameDone' | 'parsed' | 'mark';
+const stat = (xs: Paint[], key: Key) => {
+  const v = xs.map((w) => w[key]).filter((x): x is number => typeof x === 'number');
+  return { p50: round(quantile(v, 0.5)), p95: round(quantile(v, 0.95)) };
+};
+/** When the popup's answer of `type` came from the background (its first request of it). */
+const answered = (p: Paint, type: string) => p.messages.find((m) => m.type === type)?.got ?? null;
+
+function summary(b: Build, n: number) {
+  const answer = (type: string) =>
+    round(
       quantile(
-        warm.map((w) => w[key]),
+        b.warm.map((w) => answered(w, type)).filter((x): x is number => x !== null),
         0.5,
       ),
-    ),
-    p95: round(
-      quantile(
-        warm.map((w) => w[key]),
-        0.95,
-      ),
-    ),
-  });
+    );
   return {
+    build: buildLabel(b.dir),
+    extension: b.dir,
     sources: n,
-    shown: sourcesText,
-    rowsPainted: first.rows,
-    firstOpen: { dom: round(first.dom), painted: round(first.painted), mark: first.mark },
-    warmDom: stat('dom'),
-    warmPainted: stat('painted'),
-    warmFrameDone: stat('frameDone'),
-    warmParsed: stat('parsed'),
-    warm: warm.map((w) => ({
+    shown: b.shown,
+    rowsPainted: b.first.rows,
+    firstOpen: { dom: round(b.first.dom), painted: round(b.first.painted), mark: b.first.mark },
+    warmDom: stat(b.warm, 'dom'),
+    warmPainted: stat(b.warm, 'painted'),
+    warmFrameDone: stat(b.warm, 'frameDone'),
+    warmParsed: stat(b.warm, 'parsed'),
+    warmUsable: stat(b.warm, 'mark'),
+    warmEarlyFrames: b.warm.filter((w) => w.early).length,
+    warmListAnswered: answer('listDiscrepancies'),
+    warmSummaryAnswered: answer('getSummary'),
+    warmLoad: {
+      min: Math.min(...b.warm.map((w) => w.load)),
+      max: Math.max(...b.warm.map((w) => w.load)),
+    },
+    warm: b.warm.map((w) => ({
       dom: round(w.dom),
       frameDone: round(w.frameDone),
       painted: round(w.painted),
       parsed: round(w.parsed),
+      usable: w.mark === null ? null : round(w.mark),
       early: w.early,
+      load: w.load,
+      messages: w.messages.map((m) => ({ type: m.type, sent: round(m.sent), got: round(m.got) })),
     })),
-    warmMarks: warm.map((w) => (w.mark === null ? null : round(w.mark))),
+    warmMarks: b.warm.map((w) => (w.mark === null ? null : round(w.mark))),
     runs: RUNS,
-    afterWorkerStop: restarts.map((r) => ({
+    afterWorkerStop: b.restarts.map((r) => ({
       dom: round(r.dom),
       painted: round(r.painted),
+      usable: r.mark === null ? null : round(r.mark),
       early: r.early,
     })),
   };
 }
 
+async function measure(n: number) {
+  const builds: Build[] = [];
+  for (const dir of BUILDS) builds.push(await prepare(dir, n));
+  // Each round opens every build once, the order turning (ABBA…): both meet the same load.
+  const order = (i: number) => (i % 2 ? [...builds].reverse() : builds);
+  for (let i = 0; i < RUNS; i++) for (const b of order(i)) b.warm.push(await openFresh(b));
+  // The worker stopped (idle, or by the browser): the next popup wakes a fresh one.
+  for (let i = 0; i < RESTARTS; i++)
+    for (const b of order(i)) {
+      const cdp = await b.context.newCDPSession(b.page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      b.restarts.push(await openFresh(b));
+    }
+  const traces: Record<string, unknown[]> = {};
+  for (let i = 0; i < TRACES; i++)
+    for (const b of order(i)) {
+      const t = await tracedOpen(b, i);
+      (traces[buildLabel(b.dir)] ??= []).push(t ? { totals: t.totals, marks: t.marks } : null);
+    }
+  for (const b of builds) await b.context.close();
+  const out = builds.map((b) => summary(b, n));
+  for (const o of out)
+    console.log(
+      `[${n}] ${o.build}: first row ${o.warmFrameDone.p50} (p95 ${o.warmFrameDone.p95}) ms, usable ${o.warmUsable.p50} (p95 ${o.warmUsable.p95}), parsed ${o.warmParsed.p50}, list answered ${o.warmListAnswered}, early frames ${o.warmEarlyFrames}/${RUNS}, load ${o.warmLoad.min}–${o.warmLoad.max}`,
+    );
+  return { builds: out, traces: TRACES ? traces : undefined };
+}
+
 const results = [];
+const loadBefore = loadavg().map(round);
 for (const n of SIZES) {
   const r = await measure(n);
-  console.log(JSON.stringify(r));
-  results.push(r);
+  console.log(JSON.stringify(r.builds.map(({ warm: _w, ...rest }) => rest)));
+  results.push({ sources: n, ...r });
 }
 const previous = existsSync(OUT)
   ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>)
   : {};
-const chromium = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
-  version?: string;
-};
 writeFileSync(
   OUT,
   `${JSON.stringify(
@@ -263,10 +406,9 @@ writeFileSync(
       ...previous,
       [`popup paint, ${LABEL}`]: {
         date: new Date().toISOString(),
-        extension: EXTENSION_DIR,
-        extensionVersion: chromium.version ?? null,
+        builds: BUILDS,
         cpus: cpus().length,
-        load: loadavg().map(round),
+        load: { before: loadBefore, after: loadavg().map(round) },
         results,
       },
     },

@@ -27,12 +27,12 @@ const DETAIL = ['devtools.timeline'];
 
 /**
  * Traces `work` on `cdp`'s browser (all processes); returns the events and what `work` returned.
- * `detail` adds the rendering steps, for `inside`.
+ * `detail` adds the rendering steps, for `inside` (or the given categories as well).
  */
 export async function traced<T>(
   cdp: CDPSession,
   work: () => Promise<T>,
-  detail = false,
+  detail: boolean | string[] = false,
 ): Promise<{ events: TraceEvent[]; value: T }> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
@@ -40,7 +40,11 @@ export async function traced<T>(
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      includedCategories: detail ? [...CATEGORIES, ...DETAIL] : CATEGORIES,
+      includedCategories: Array.isArray(detail)
+        ? [...CATEGORIES, ...DETAIL, ...detail]
+        : detail
+          ? [...CATEGORIES, ...DETAIL]
+          : CATEGORIES,
       excludedCategories: ['*'],
     },
   });

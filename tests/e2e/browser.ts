@@ -49,17 +49,19 @@ export async function waitForWelcome(context: BrowserContext, extensionId: strin
  * no test's "active tab" or count of tabs races it.
  */
 export async function launchWithExtension(
-  opts: { headless?: boolean; welcome?: 'close' | 'keep' } = {},
+  /** `dir`: another built extension than EXTENSION_DIR (benches that compare two builds). */
+  opts: { headless?: boolean; welcome?: 'close' | 'keep'; dir?: string } = {},
 ): Promise<ExtensionSession> {
-  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const dir = opts.dir ?? EXTENSION_DIR;
+  if (!existsSync(resolve(dir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
   }
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',

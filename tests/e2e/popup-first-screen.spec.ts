@@ -123,6 +123,8 @@ test('every difference opened: no evidence sentence twice, no cut titles', async
   for (let i = 0; i < n; i++) {
     const item = items.nth(i);
     await item.locator('summary').click();
+    // Its body is rendered once opened.
+    await expect(item.locator('ul.claims')).toBeVisible();
     const claims = await item
       .locator('.claim')
       .evaluateAll((els) =>

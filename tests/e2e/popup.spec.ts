@@ -69,6 +69,8 @@ test('header, page section and the discrepancy list', async () => {
   await expect(item).toHaveCount(1);
   await item.locator('summary').focus();
   await popup.keyboard.press('Enter');
+  // An opened row renders its body (its own chunk, loaded at idle or on this first open).
+  await expect(item.locator('.claim').first()).toBeVisible();
   const marks = await item.locator('mark').allTextContents();
   expect(marks).toEqual(expect.arrayContaining(['Thursday evening', 'afternoon']));
   expect(await item.locator('.claim').count()).toBeGreaterThanOrEqual(2);
