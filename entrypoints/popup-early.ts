@@ -5,7 +5,7 @@
  * entrypoints/popup/index.html loads async, with no Preact. main.tsx takes the read (or starts
  * one if this did not run) and renders the app over that frame.
  */
-import { afterFrame, drawEarlyFrame, EARLY_PAINTED_MARK } from '@/components/popup/early-frame';
+import { afterPaint, drawEarlyFrame, EARLY_PAINTED_MARK } from '@/components/popup/early-frame';
 import { startEarlyRead } from '@/components/popup/snapshot';
 
 export default defineUnlistedScript(() => {
@@ -15,7 +15,7 @@ export default defineUnlistedScript(() => {
     ?.then((kept) => {
       // Once painted, the app may take it over at once (main.tsx).
       if (drawEarlyFrame(document.getElementById('app'), kept))
-        afterFrame(() => performance.mark(EARLY_PAINTED_MARK));
+        afterPaint(() => performance.mark(EARLY_PAINTED_MARK));
     })
     .catch(() => false);
 });

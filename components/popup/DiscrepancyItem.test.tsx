@@ -4,10 +4,9 @@
  * every claim, a quote's differing words marked.
  */
 import { parseHTML } from 'linkedom';
-import { render } from 'preact';
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import type { ClaimView, DiscrepancyView } from '@/lib/protocol';
-import { DiscrepancyItem, loadItemBody } from './DiscrepancyItem';
+import { BODY_FAILED } from './words';
 
 const g = globalThis as unknown as Record<string, unknown>;
 let root: Element;
@@ -55,10 +54,27 @@ const item = (kind: DiscrepancyView['kind'], claims: ClaimView[]): DiscrepancyVi
   story: null,
 });
 
-/** Lets the body's import and Preact's re-render (a microtask, then a task) run. */
-const settle = async () => {
-  await loadItemBody();
-  for (let i = 0; i < 3; i++) await new Promise((ok) => setTimeout(ok, 0));
+/**
+ * The component, Preact and its test utilities from a fresh module registry: each test starts
+ * with the body's chunk not loaded (it is kept at module level once in).
+ */
+async function fresh() {
+  vi.resetModules();
+  const item = await import('./DiscrepancyItem');
+  const { render } = await import('preact');
+  const { act } = await import('preact/test-utils');
+  /** Lets what an import or an event set off run to its end, renders and effects included. */
+  const settle = () => act(async () => void (await item.loadItemBody().catch(() => undefined)));
+  return { ...item, render, act, settle };
+}
+
+const open = (details: Element) => {
+  details.setAttribute('open', '');
+  details.dispatchEvent(toggle());
+};
+const close = (details: Element) => {
+  details.removeAttribute('open');
+  details.dispatchEvent(toggle());
 };
 
 const CASES: Array<
@@ -83,34 +99,71 @@ const CASES: Array<
   ],
 ];
 
-test.each(CASES)('closed, no body; opened, its body: %s', async (_, d, want) => {
-  render(<DiscrepancyItem d={d} onOpen={() => {}} />, root);
-  const details = root.querySelector('details')!;
-  expect([...details.children].map((c) => c.localName)).toEqual(['summary']);
-  await settle();
-  // Loaded (at idle) is not opened: still nothing under the summary.
-  expect(details.children.length).toBe(1);
+test.each(CASES)(
+  'closed, no body; opened before the body is in, its body: %s',
+  async (_, d, want) => {
+    const { DiscrepancyItem, render, act, settle } = await fresh();
+    await act(() => render(<DiscrepancyItem d={d} onOpen={() => {}} />, root));
+    const details = root.querySelector('details')!;
+    expect([...details.children].map((c) => c.localName)).toEqual(['summary']);
 
-  details.setAttribute('open', '');
-  details.dispatchEvent(toggle());
-  await settle();
-  expect(root.querySelector('.reason')?.textContent).toBe('They differ.');
-  expect(root.querySelectorAll('.claim').length).toBe(want.claims);
-  expect(!!root.querySelector('.numberline')).toBe(want.figure);
-  expect([...root.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(want.marks);
+    await act(() => open(details));
+    await settle();
+    expect(root.querySelector('.reason')?.textContent).toBe('They differ.');
+    expect(root.querySelectorAll('.claim').length).toBe(want.claims);
+    expect(!!root.querySelector('.numberline')).toBe(want.figure);
+    expect([...root.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(want.marks);
 
-  // Closed again, it keeps its body (the next open shows it at once).
-  details.removeAttribute('open');
-  details.dispatchEvent(toggle());
+    // Closed again, it keeps its body (the next open shows it at once).
+    await act(() => close(details));
+    expect(root.querySelectorAll('.claim').length).toBe(want.claims);
+    render(null, root);
+  },
+);
+
+test('loaded at idle is not opened: still nothing under the summary', async () => {
+  const [, d] = CASES[0]!;
+  const { DiscrepancyItem, render, act, settle } = await fresh();
+  await act(() => render(<DiscrepancyItem d={d} onOpen={() => {}} />, root));
   await settle();
-  expect(root.querySelectorAll('.claim').length).toBe(want.claims);
+  expect(root.querySelector('details')!.children.length).toBe(1);
   render(null, root);
 });
 
 test('opened from the start: its body once loaded', async () => {
   const [, d, want] = CASES[0]!;
-  render(<DiscrepancyItem d={d} onOpen={() => {}} open />, root);
+  const { DiscrepancyItem, render, act, settle } = await fresh();
+  await act(() => render(<DiscrepancyItem d={d} onOpen={() => {}} open />, root));
+  expect(root.querySelectorAll('.claim').length).toBe(0);
   await settle();
   expect(root.querySelectorAll('.claim').length).toBe(want.claims);
   render(null, root);
+});
+
+test('a body that fails to load says so, and opening the row again tries again', async () => {
+  const [, d, want] = CASES[0]!;
+  let fails = true;
+  vi.doMock('./ItemBody', async () => {
+    if (fails) throw new Error('chunk gone');
+    return vi.importActual('./ItemBody');
+  });
+  try {
+    const { DiscrepancyItem, render, act, settle } = await fresh();
+    await act(() => render(<DiscrepancyItem d={d} onOpen={() => {}} />, root));
+    const details = root.querySelector('details')!;
+    await act(() => open(details));
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(BODY_FAILED);
+    expect(root.querySelectorAll('.claim').length).toBe(0);
+
+    fails = false;
+    await act(() => close(details));
+    await act(() => open(details));
+    await settle();
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.querySelectorAll('.claim').length).toBe(want.claims);
+    render(null, root);
+  } finally {
+    vi.doUnmock('./ItemBody');
+  }
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ItemBody as ItemBodyView } from './ItemBody';
-import { itemHead, KIND_LABEL } from './words';
+import { BODY_FAILED, itemHead, KIND_LABEL } from './words';
 import type { DiscrepancyView } from '@/lib/protocol';
 
 export function kindLabel(kind: DiscrepancyView['kind']): string {
@@ -13,10 +13,17 @@ let loading: Promise<Body> | null = null;
 /**
  * The opened row's body (./ItemBody: reason, number line, claims, the word diff), a chunk of
  * its own: the popup's first view shows closed rows only. Asked for at idle after the first view
- * (main.tsx) or when a row is first opened, whichever comes first; loaded once.
+ * (main.tsx) or when a row is first opened, whichever comes first; loaded once. A failed load
+ * (its file gone: the extension updated under an open popup) is tried again at the next ask.
  */
 export function loadItemBody(): Promise<Body> {
-  loading ??= import('./ItemBody').then((m) => (body = m.ItemBody));
+  loading ??= import('./ItemBody').then(
+    (m) => (body = m.ItemBody),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -35,11 +42,17 @@ export function DiscrepancyItem({
   open?: boolean;
 }) {
   const [opened, setOpened] = useState(!!open);
-  // Re-rendered once the body's chunk is in (usually already, loaded at idle).
+  // Re-rendered once the body's chunk is in (usually already, loaded at idle), or failed.
+  const [failed, setFailed] = useState(false);
   const [, setLoaded] = useState(false);
   const live = useRef(true);
   const load = () => {
-    if (!body) void loadItemBody().then(() => live.current && setLoaded(true));
+    if (body) return;
+    setFailed(false);
+    loadItemBody().then(
+      () => live.current && setLoaded(true),
+      () => live.current && setFailed(true),
+    );
   };
   useEffect(() => {
     live.current = true;
@@ -68,7 +81,13 @@ export function DiscrepancyItem({
           <span class="topic">{d.topic}</span>
           <span class="sr-only">{head.sr}</span>
         </summary>
-        {Body ? <Body d={d} onOpen={onOpen} /> : null}
+        {Body ? (
+          <Body d={d} onOpen={onOpen} />
+        ) : opened && failed ? (
+          <p class="reason" role="alert">
+            {BODY_FAILED}
+          </p>
+        ) : null}
       </details>
     </li>
   );

@@ -8,7 +8,8 @@
  * the frame is inert (a picture of the list): what a reader typed, ticked or opened there would be
  * reset by the app's first render, so nothing in it takes input or focus.
  * A row's closed <details> body (reason, claims) is not drawn: it is not shown until opened, and
- * the app renders it only then (DiscrepancyItem). Stored text is only ever set as text (append of a string), never as HTML.
+ * the app renders it only then (DiscrepancyItem). Stored text is only ever set as text (append of
+ * a string), never as HTML.
  */
 import type { PopupSnapshot } from '@/lib/protocol/snapshot';
 import { firstOfGroups, groupByStory } from './by-story';
@@ -30,9 +31,15 @@ export const EARLY_ONLY = [EARLY_ATTR, 'inert'] as const;
 export const EARLY_FRAME_MARK = 'crosscheck:early-frame';
 /**
  * The performance mark the early script sets once a frame has painted the early frame (the first
- * task after it): main.tsx then takes over at once instead of waiting for a frame of its own.
+ * task after it; never on a timer, so not before the frame is on screen): main.tsx then takes
+ * over at once instead of waiting for a frame of its own.
  */
 export const EARLY_PAINTED_MARK = 'crosscheck:early-painted';
+
+/** Runs `fn` right after the next frame is painted; never where no frame comes (a hidden page). */
+export function afterPaint(fn: () => void) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
 
 /** Runs `fn` right after the next frame is painted (or soon, where a hidden page gets no frames). */
 export function afterFrame(fn: () => void) {
@@ -42,7 +49,7 @@ export function afterFrame(fn: () => void) {
     done = true;
     fn();
   };
-  requestAnimationFrame(() => setTimeout(once, 0));
+  afterPaint(once);
   setTimeout(once, 100);
 }
 

@@ -30,6 +30,8 @@ export const HOW_FAR: Record<DiscrepancyView['severity'], string> = {
 
 /** "This page vs the others" while the tab is still being asked about. */
 export const LOOKING_AT_PAGE = 'Looking at this page…';
+/** An opened row whose body could not be loaded (closing and opening it again retries). */
+export const BODY_FAILED = 'Could not show this difference. Close it and open it again.';
 
 export function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;

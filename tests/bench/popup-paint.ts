@@ -35,8 +35,10 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { CORPUS_TABLES } from '../../lib/db';
 import { cachedCorpus, ROOT } from './corpus-make';
 import { popupTimeline, selfTimes } from './popup-timeline';
-const END_MARK = 'crosscheck:list-painted';
 import { traced } from './tasks';
+
+/** The popup's mark for its first painted row (LIST_PAINTED_MARK in PopupApp.tsx). */
+const END_MARK = 'crosscheck:list-painted';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -372,6 +374,7 @@ async function measure(n: number) {
       const cdp = await b.context.newCDPSession(b.page);
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
       b.restarts.push(await openFresh(b));
     }
   const traces: Record<string, unknown[]> = {};

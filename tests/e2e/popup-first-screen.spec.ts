@@ -136,6 +136,15 @@ test('every difference opened: no evidence sentence twice, no cut titles', async
     expect(new Set(claims).size, claims.join('\n')).toBe(claims.length);
     for (const c of claims) expect(c.split('|')[0]).not.toMatch(/…$/);
   }
+  // Plain words in the opened rows too: their reasons, number lines and outlets' heads (the
+  // outlets' own sentences aside: those are quoted as written).
+  const text = await popup.locator('main').evaluate((list) => {
+    const copy = list.cloneNode(true) as Element;
+    for (const quoted of copy.querySelectorAll('.sentence')) quoted.remove();
+    return copy.textContent ?? '';
+  });
+  expect(text).not.toMatch(/\bclaims?\b/i);
+  expect(text).not.toMatch(/\bseverity\b|\b(HIGH|MEDIUM|LOW)\b/);
   await popup.close();
 });
 

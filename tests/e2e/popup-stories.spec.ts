@@ -84,6 +84,14 @@ test('two stories: grouped and named, the page’s story first', async () => {
   await expect(headings).toHaveCount(1);
   await expect(headings.first()).not.toContainText('Grenz');
   await expect(headings.first()).not.toContainText('this page’s story');
+  // Every row opened (a closed row renders its summary line only): the toll is in none of them.
+  const rows = popup.locator('.disc-list .disc');
+  const n = await rows.count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) {
+    await rows.nth(i).locator('summary').click();
+    await expect(rows.nth(i).locator('ul.claims')).toBeVisible();
+  }
   await expect(popup.locator('.disc-list')).not.toContainText('95');
   await popup.close();
   await page.close();

@@ -177,7 +177,9 @@ test('screenshots, light and dark, at 360 px', async () => {
     await popup.emulateMedia({ colorScheme: scheme });
     await expect(popup.locator('.disc').first()).toBeVisible();
     await popup.getByLabel('Filter by name').selectOption({ label: 'Kristi Noem' });
-    await popup.locator('.disc', { hasText: 'When Noem met Petro' }).locator('summary').click();
+    const met = popup.locator('.disc', { hasText: 'When Noem met Petro' });
+    await met.locator('summary').click();
+    await expect(met.locator('.claim').first()).toBeVisible();
     const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe(scheme === 'dark' ? 'rgb(27, 28, 31)' : 'rgb(255, 255, 255)');
     await popup.screenshot({ path: `screenshots/e2e/popup-${scheme}.png`, fullPage: true });
