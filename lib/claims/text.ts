@@ -26,19 +26,40 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 export function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD_RE)) {
-    let raw = m[0];
-    // "U.S." keeps its last period.
-    if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(raw) && text[m.index + raw.length] === '.') raw += '.';
-    // A trailing period or comma belongs to the sentence, not the word (but keep "U.S.").
-    while (/[.,]$/.test(raw) && !/^(?:\p{Lu}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
-    if (!raw) continue;
-    // Commas inside words are only kept between digits.
-    const commaAt = raw.search(/,(?!\d)|(?<!\d),/);
-    if (commaAt > 0) raw = raw.slice(0, commaAt);
-    const start = base + m.index;
-    out.push({ text: raw, lower: foldLower(raw), start, end: start + raw.length });
+    const w = wordAt(text, m, base);
+    if (w) out.push(w);
   }
   return out;
+}
+
+/**
+ * The words of `text` at least `min` characters long, as words() gives them: a token too short
+ * to make one is not trimmed or folded (a word is its token, or the token and one period, at
+ * most; folding keeps its length). For a caller that leaves out short words anyway.
+ */
+export function wordsAtLeast(text: string, min: number): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    if (m[0].length + 1 < min) continue;
+    const w = wordAt(text, m, 0);
+    if (w && w.text.length >= min) out.push(w);
+  }
+  return out;
+}
+
+/** The word a match of WORD_RE makes (null when trimming leaves nothing). */
+function wordAt(text: string, m: RegExpExecArray, base: number): Word | null {
+  let raw = m[0];
+  // "U.S." keeps its last period.
+  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(raw) && text[m.index + raw.length] === '.') raw += '.';
+  // A trailing period or comma belongs to the sentence, not the word (but keep "U.S.").
+  while (/[.,]$/.test(raw) && !/^(?:\p{Lu}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
+  if (!raw) return null;
+  // Commas inside words are only kept between digits.
+  const commaAt = raw.search(/,(?!\d)|(?<!\d),/);
+  if (commaAt > 0) raw = raw.slice(0, commaAt);
+  const start = base + m.index;
+  return { text: raw, lower: foldLower(raw), start, end: start + raw.length };
 }
 
 /** The general fold (lib/corpus/text), with one apostrophe. */

@@ -4,7 +4,7 @@
  * measured as a third family and left out: years and round numbers are shared across stories
  * (on tests/eval, two sources of different stories reached a figure cosine of 0.69).
  */
-import { foldLower, words } from '../claims/text';
+import { wordsAtLeast } from '../claims/text';
 import { anyLanguage } from '../lang';
 
 /** The inputs the grouping needs from one source (all of it already in the database). */
@@ -58,9 +58,12 @@ export function sourceTerms(input: StoryInput): SourceTerms {
   const entities = entityTerms(input.entityIds);
   const words_: Terms = new Map();
   const stops = stopWords();
-  for (const w of words(input.text)) {
+  // Shorter words are left out below: not trimmed and folded at all (a start after a worker
+  // restart makes every source's terms).
+  for (const w of wordsAtLeast(input.text, MIN_WORD_LENGTH)) {
     if (/\d/.test(w.lower)) continue;
-    const lower = foldLower(w.text).replace(/'s$/, '');
+    // w.lower is foldLower(w.text).
+    const lower = w.lower.replace(/'s$/, '');
     if (lower.length < MIN_WORD_LENGTH || stops.has(lower)) continue;
     add(words_, lower);
   }
