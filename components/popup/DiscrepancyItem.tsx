@@ -43,15 +43,14 @@ export function DiscrepancyItem({
 }) {
   const [opened, setOpened] = useState(!!open);
   // Re-rendered once the body's chunk is in (usually already, loaded at idle), or failed.
-  const [failed, setFailed] = useState(false);
-  const [, setLoaded] = useState(false);
+  const [loading, setLoading] = useState<'asked' | 'in' | 'failed'>('asked');
   const live = useRef(true);
   const load = () => {
     if (body) return;
-    setFailed(false);
+    setLoading('asked');
     loadItemBody().then(
-      () => live.current && setLoaded(true),
-      () => live.current && setFailed(true),
+      () => live.current && setLoading('in'),
+      () => live.current && setLoading('failed'),
     );
   };
   useEffect(() => {
@@ -83,7 +82,7 @@ export function DiscrepancyItem({
         </summary>
         {Body ? (
           <Body d={d} onOpen={onOpen} />
-        ) : opened && failed ? (
+        ) : opened && loading === 'failed' ? (
           <p class="reason" role="alert">
             {BODY_FAILED}
           </p>

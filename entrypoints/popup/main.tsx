@@ -4,6 +4,7 @@ import { entityFromHash, OPENING_QUERY, PopupApp } from '@/components/popup/Popu
 import { loadItemBody } from '@/components/popup/DiscrepancyItem';
 import { afterFrame, EARLY_ATTR, EARLY_PAINTED_MARK } from '@/components/popup/early-frame';
 import { takeEarlyRead } from '@/components/popup/snapshot';
+import { requestIdle } from '@/lib/page/after-layout';
 import { LIST_PAGE, type PopupSnapshot } from '@/lib/protocol/snapshot';
 import '@/components/popup/popup.css';
 
@@ -24,11 +25,7 @@ const show = (snapshot: PopupSnapshot | null) => {
   if (shown) return;
   shown = true;
   // What the first view does not show (an opened row's body) loads once the popup is idle.
-  const idle = (fn: () => void) =>
-    'requestIdleCallback' in window
-      ? requestIdleCallback(fn, { timeout: 2000 })
-      : setTimeout(fn, 200);
-  idle(() => void loadItemBody().catch(() => undefined));
+  requestIdle(window, () => void loadItemBody().catch(() => undefined), 2000);
 };
 /**
  * Shows the app, over the early frame (components/popup/early-frame.ts) once that is painted: the

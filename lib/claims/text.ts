@@ -24,12 +24,7 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
 /** Words of `text` (numbers keep their separators: "12,400", "3.5", "far-left"). */
 export function words(text: string, base = 0): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const w = wordAt(text, m, base);
-    if (w) out.push(w);
-  }
-  return out;
+  return wordsOf(text, base, 0);
 }
 
 /**
@@ -38,10 +33,14 @@ export function words(text: string, base = 0): Word[] {
  * most; folding keeps its length). For a caller that leaves out short words anyway.
  */
 export function wordsAtLeast(text: string, min: number): Word[] {
+  return wordsOf(text, 0, min);
+}
+
+function wordsOf(text: string, base: number, min: number): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD_RE)) {
     if (m[0].length + 1 < min) continue;
-    const w = wordAt(text, m, 0);
+    const w = wordAt(text, m, base);
     if (w && w.text.length >= min) out.push(w);
   }
   return out;

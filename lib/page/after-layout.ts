@@ -134,13 +134,17 @@ export function afterFrame(view: Window & typeof globalThis, fn: () => void): ()
   };
 }
 
-/** requestIdleCallback, or a short timeout where there is none (Safari). */
+/**
+ * requestIdleCallback (run by `timeout` ms at the latest), or a short timeout where there is none
+ * (Safari).
+ */
 export function requestIdle(
   view: Window,
   fn: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void,
+  timeout = IDLE_TIMEOUT_MS,
 ): number {
   if (typeof view.requestIdleCallback === 'function')
-    return view.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
+    return view.requestIdleCallback(fn, { timeout });
   return view.setTimeout(
     () => fn({ timeRemaining: () => FALLBACK_SLICE_MS, didTimeout: true }),
     16,
