@@ -32,8 +32,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { CORPUS_TABLES } from '../../lib/db';
-import { cachedCorpus, ROOT } from './corpus-make';
+import { ROOT } from './corpus-make';
+import { fill } from './extension-corpus';
 import { popupTimeline, selfTimes } from './popup-timeline';
 import { traced } from './tasks';
 
@@ -184,53 +184,6 @@ const INIT_SCRIPT = `
     });
   }
 `;
-
-/** Writes the corpus of N sources into the extension's database, as a change would. */
-async function fill(n: number, worker: Awaited<ReturnType<typeof launchWithExtension>>['worker']) {
-  const corpus = cachedCorpus(n);
-  // The corpus, straight into the extension's database, a table at a time in chunks.
-  for (const table of CORPUS_TABLES) {
-    const rows = (corpus[table] as unknown[]).map((r) =>
-      table === 'sources' ? { ...(r as object), addedAt: 1 } : r,
-    );
-    for (let at = 0; at < rows.length; at += 3000) {
-      await worker.evaluate(
-        async ({ table, rows }) => {
-          const db = await new Promise<IDBDatabase>((ok, fail) => {
-            const r = indexedDB.open('crosscheck');
-            r.onsuccess = () => ok(r.result);
-            r.onerror = () => fail(r.error);
-          });
-          const tx = db.transaction([table], 'readwrite');
-          for (const row of rows) tx.objectStore(table).put(row);
-          await new Promise((ok, fail) => {
-            tx.oncomplete = ok;
-            tx.onerror = () => fail(tx.error);
-          });
-          db.close();
-        },
-        { table, rows: rows.slice(at, at + 3000) },
-      );
-    }
-  }
-  // A new corpus version, as every change writes: the background's caches start over.
-  await worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('crosscheck');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction(['meta'], 'readwrite');
-    const meta = tx.objectStore('meta');
-    const get = meta.get('dictionaryVersion');
-    get.onsuccess = () => {
-      const v = (get.result as { value?: unknown } | undefined)?.value;
-      meta.put({ id: 'dictionaryVersion', value: (typeof v === 'number' ? v : 0) + 1 });
-    };
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  });
-}
 
 interface Build {
   dir: string;

@@ -1,0 +1,257 @@
+/**
+ * Adding one source to a corpus of N, in the built extension in Chromium (issue 12, item 6:
+ * "adding one more source end to end"): the Node benches (corpus-scale.ts, corpus-restart.ts)
+ * run the background's code over fake-indexeddb, whose stored values live in the same heap;
+ * here the database is Chromium's IndexedDB and the worker is the browser's.
+ *
+ * The extension is loaded, the corpus of tests/bench/corpus-make.ts written into its database
+ * (extension-corpus.ts), then sources are added from the options page as its "paste" form sends
+ * them: the first add (nothing kept: the worker analyses and writes every source), warm adds,
+ * and for each of `--restarts` rounds the service worker stopped (as the browser stops an idle
+ * one) and a source added (the first add of a new worker life) then one more (warm).
+ *
+ * Each add is traced: `wallMs` from the options page's send to its answer, and its CPU time in
+ * that span (the trace's tasks' thread time; on a loaded machine the wall time is mostly
+ * waiting): the service worker's thread (the background's code), every thread of the
+ * extension's process (with the garbage collector's helpers), and the browser process (where
+ * IndexedDB's backing store works).
+ *
+ * `--builds .output-old,.output` compares built extensions in the same run: each is started
+ * and filled, then every step alternates between them (old, new, new, old, …).
+ *
+ * Usage: npx tsx tests/bench/add-browser.ts [--sizes 1000] [--warm 2] [--restarts 3]
+ *        [--builds .output-old,.output] [--label main] [--out tests/bench/results-add-browser.json]
+ *        (after `npx wxt build`)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { RawSource } from '../../lib/types';
+import { pastedDraft } from '../unit/fixtures/raw-source';
+import { arg, baseArticles, lexiconWords, ROOT, sizesArg, variant } from './corpus-make';
+import { fill } from './extension-corpus';
+import { traced, type TraceEvent } from './tasks';
+
+const SIZES = sizesArg('1000');
+const WARM = Number(arg('warm', '2'));
+const RESTARTS = Number(arg('restarts', '3'));
+const LABEL = arg('label', 'current');
+const OUT = arg('out', join(ROOT, 'tests/bench/results-add-browser.json'));
+const round = (x: number) => Math.round(x * 10) / 10;
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
+};
+
+const { launchWithExtension, EXTENSION_DIR } = await import('../e2e/browser');
+const BUILDS = arg('builds', '')
+  .split(',')
+  .filter(Boolean)
+  .map((d) => resolve(d, 'chrome-mv3'));
+if (!BUILDS.length) BUILDS.push(EXTENSION_DIR);
+const buildLabel = (dir: string) => basename(dirname(dir));
+
+type Kind = 'first' | 'warm' | 'restart' | 'warm after restart';
+
+interface Add {
+  kind: Kind;
+  wallMs: number;
+  /** CPU time while the add ran (null: no service worker thread in the trace). */
+  cpu: Cpu | null;
+  /** The 1-minute load average when the add started. */
+  load: number;
+}
+
+interface Build {
+  dir: string;
+  context: BrowserContext;
+  /** The options page, from which every add is sent. */
+  page: Page;
+  adds: Add[];
+}
+
+/** CPU time in an add's span, ms, by where it ran. */
+interface Cpu {
+  /** The service worker's thread: the background's own code. */
+  worker: number;
+  /** Every thread of the process that holds it (garbage collection helpers, deserialising). */
+  extensionProcess: number;
+  /** The browser process (IndexedDB's backing store runs there). */
+  browserProcess: number;
+}
+
+/**
+ * CPU time in the trace by thread: the thread time of each thread's outermost tasks (`RunTask`,
+ * `ThreadPool_RunTask`, …: the scheduler's own `ThreadControllerImpl::RunTask` sits inside
+ * each), summed for the service worker's thread, its process and the browser process.
+ */
+function cpuOf(events: readonly TraceEvent[]): Cpu | null {
+  const named = (name: string) =>
+    events
+      .filter((e) => e.ph === 'M' && e.name === name)
+      .map((e) => [e, e.args?.name ?? ''] as const);
+  const workerThread = named('thread_name').find(([, n]) => /ServiceWorker/i.test(n))?.[0];
+  const browser = named('process_name').find(([, n]) => n === 'Browser')?.[0].pid;
+  if (!workerThread) return null;
+  const cpu: Cpu = { worker: 0, extensionProcess: 0, browserProcess: 0 };
+  const ends = new Map<string, number>();
+  const tasks = events.filter((e) => e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  for (const e of tasks) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (ends.get(thread) ?? -Infinity)) continue;
+    ends.set(thread, e.ts + (e.dur ?? 0));
+    const ms = (e.tdur ?? 0) / 1000;
+    if (e.pid === workerThread.pid) {
+      cpu.extensionProcess += ms;
+      if (e.tid === workerThread.tid) cpu.worker += ms;
+    } else if (e.pid === browser) cpu.browserProcess += ms;
+  }
+  return cpu;
+}
+
+/** Adds `r` from the options page as its paste form would, under a trace. */
+async function addOne(b: Build, r: RawSource, kind: Kind): Promise<Add> {
+  const load = round(loadavg()[0]!);
+  const cdp = await b.context.newCDPSession(b.page);
+  const { events, value } = await traced(cdp, () =>
+    b.page.evaluate(async (draft) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
+      const rt = (globalThis as any).chrome.runtime;
+      const t0 = performance.now();
+      const answer = await rt.sendMessage({ type: 'addSource', payload: { draft } });
+      return { ms: performance.now() - t0, answer: answer as { ok: boolean; problem?: unknown } };
+    }, pastedDraft(r)),
+  );
+  await cdp.detach();
+  if (!value.answer?.ok)
+    throw new Error(`${kind} add failed: ${JSON.stringify(value.answer?.problem ?? value.answer)}`);
+  const cpu = cpuOf(events);
+  return {
+    kind,
+    wallMs: round(value.ms),
+    cpu: cpu && {
+      worker: round(cpu.worker),
+      extensionProcess: round(cpu.extensionProcess),
+      browserProcess: round(cpu.browserProcess),
+    },
+    load,
+  };
+}
+
+/** Stops the extension's service worker, as the browser stops an idle one. */
+async function stopWorker(b: Build) {
+  const cdp = await b.context.newCDPSession(b.page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+async function prepare(dir: string, n: number): Promise<Build> {
+  const { context, extensionId, worker } = await launchWithExtension({ dir });
+  const page = await context.newPage();
+  // The seeds are in once the popup counts them.
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.getByTestId('count-sources').waitFor({ timeout: 120_000 });
+  const t0 = performance.now();
+  await fill(n, worker);
+  console.log(`[${n}] ${buildLabel(dir)}: filled in ${Math.round(performance.now() - t0)} ms`);
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  return { dir, context, page, adds: [] };
+}
+
+async function measure(n: number) {
+  const keep = lexiconWords();
+  const base = baseArticles();
+  // Sources of clusters the corpus does not hold yet (as corpus-restart.ts adds), one per add.
+  let next = 0;
+  const fresh = () =>
+    variant(
+      base[next % base.length]!,
+      Math.ceil(n / base.length) + 1 + Math.floor(next++ / base.length),
+      keep,
+    );
+  const builds: Build[] = [];
+  for (const dir of BUILDS) builds.push(await prepare(dir, n));
+  const order = (i: number) => (i % 2 ? [...builds].reverse() : builds);
+  let step = 0;
+  // Every build gets the same source at each step.
+  const each = async (work: (b: Build, r: RawSource) => Promise<void>) => {
+    const r = fresh();
+    for (const b of order(step)) await work(b, r);
+    step++;
+  };
+  const log = (b: Build) => {
+    const a = b.adds.at(-1)!;
+    console.log(
+      `[${n}] ${buildLabel(b.dir)} ${a.kind}: ${a.wallMs} ms wall; CPU ms: worker ${a.cpu?.worker}, its process ${a.cpu?.extensionProcess}, browser process ${a.cpu?.browserProcess}; load ${a.load}`,
+    );
+  };
+  await each(async (b, r) => void (b.adds.push(await addOne(b, r, 'first')), log(b)));
+  for (let i = 0; i < WARM; i++)
+    await each(async (b, r) => void (b.adds.push(await addOne(b, r, 'warm')), log(b)));
+  for (let i = 0; i < RESTARTS; i++) {
+    await each(async (b, r) => {
+      await stopWorker(b);
+      b.adds.push(await addOne(b, r, 'restart'));
+      log(b);
+    });
+    await each(
+      async (b, r) => void (b.adds.push(await addOne(b, r, 'warm after restart')), log(b)),
+    );
+  }
+  for (const b of builds) await b.context.close();
+  return builds.map((b) => {
+    const of = (kind: Kind) => b.adds.filter((a) => a.kind === kind);
+    const cpuMedian = (kind: Kind, where: keyof Cpu) =>
+      round(median(of(kind).flatMap((a) => (a.cpu ? [a.cpu[where]] : []))));
+    const sum = (kind: Kind) => ({
+      wallMs: round(median(of(kind).map((a) => a.wallMs))),
+      workerCpuMs: cpuMedian(kind, 'worker'),
+      extensionProcessCpuMs: cpuMedian(kind, 'extensionProcess'),
+      browserProcessCpuMs: cpuMedian(kind, 'browserProcess'),
+      n: of(kind).length,
+    });
+    return {
+      build: buildLabel(b.dir),
+      extension: b.dir,
+      sources: n,
+      medians: {
+        first: sum('first'),
+        warm: sum('warm'),
+        restart: sum('restart'),
+        warmAfterRestart: sum('warm after restart'),
+      },
+      adds: b.adds,
+    };
+  });
+}
+
+const results = [];
+const loadBefore = loadavg().map(round);
+for (const n of SIZES) {
+  const r = await measure(n);
+  for (const b of r) console.log(`[${n}] ${b.build}: ${JSON.stringify(b.medians)}`);
+  results.push({ sources: n, builds: r });
+}
+const previous = existsSync(OUT)
+  ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>)
+  : {};
+writeFileSync(
+  OUT,
+  `${JSON.stringify(
+    {
+      ...previous,
+      [`add in the browser, ${LABEL}`]: {
+        date: new Date().toISOString(),
+        builds: BUILDS,
+        cpus: cpus().length,
+        load: { before: loadBefore, after: loadavg().map(round) },
+        results,
+      },
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`written to ${OUT}`);
