@@ -21,7 +21,8 @@
  *
  * Usage: npx tsx tests/bench/add-browser.ts [--sizes 1000] [--warm 2] [--restarts 3]
  *        [--builds .output-old,.output] [--label main] [--out tests/bench/results-add-browser.json]
- *        (after `npx wxt build`)
+ *        [--samples] (after `npx wxt build`; for --samples, a build with readable names:
+ *        `CROSSCHECK_NO_MINIFY=1 CROSSCHECK_OUT_DIR=.output-prof npx wxt build`)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -37,6 +38,8 @@ const SIZES = sizesArg('1000');
 const WARM = Number(arg('warm', '2'));
 const RESTARTS = Number(arg('restarts', '3'));
 const LABEL = arg('label', 'current');
+/** Prints where the worker's time went in each restart's add (V8 samples; build unminified). */
+const SAMPLES = process.argv.includes('--samples');
 const OUT = arg('out', join(ROOT, 'tests/bench/results-add-browser.json'));
 const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: readonly number[]) => {
@@ -61,6 +64,8 @@ interface Add {
   cpu: Cpu | null;
   /** The 1-minute load average when the add started. */
   load: number;
+  /** Where the worker's time went (--samples, restarts only): workerSamples' lines. */
+  samples?: string[];
 }
 
 interface Build {
@@ -110,19 +115,85 @@ function cpuOf(events: readonly TraceEvent[]): Cpu | null {
   return cpu;
 }
 
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName: string; url?: string; lineNumber?: number };
+}
+
+/**
+ * The service worker thread's V8 samples in the trace (category
+ * disabled-by-default-v8.cpu_profiler): each function's self time and its total time (itself
+ * and what it called), ms, the `top` largest of each.
+ */
+function workerSamples(events: readonly TraceEvent[], top = 30): string[] {
+  const thread = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && /ServiceWorker/i.test(e.args?.name ?? ''),
+  );
+  if (!thread) return [];
+  const nodes = new Map<string, Map<number, ProfileNode>>();
+  const samples: Array<{ profile: string; node: number; ms: number }> = [];
+  for (const e of events) {
+    if (e.pid !== thread.pid || (e.name !== 'Profile' && e.name !== 'ProfileChunk')) continue;
+    const id = (e as unknown as { id?: string }).id ?? '';
+    const data = (e.args as { data?: unknown } | undefined)?.data as
+      | { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
+      | undefined;
+    if (e.name === 'Profile') {
+      if (e.tid === thread.tid) nodes.set(id, new Map());
+      continue;
+    }
+    const known = nodes.get(id);
+    if (!known || !data) continue;
+    for (const n of data.cpuProfile?.nodes ?? []) known.set(n.id, n);
+    const ids = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    for (let i = 0; i < ids.length; i++)
+      samples.push({ profile: id, node: ids[i]!, ms: (deltas[i + 1] ?? 0) / 1000 });
+  }
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const name = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${(n.callFrame.url ?? '').split('/').pop()}:${n.callFrame.lineNumber ?? ''}`;
+  for (const s of samples) {
+    const known = nodes.get(s.profile)!;
+    let n = known.get(s.node);
+    if (!n) continue;
+    self.set(name(n), (self.get(name(n)) ?? 0) + s.ms);
+    const seen = new Set<string>();
+    for (; n; n = n.parent === undefined ? undefined : known.get(n.parent)) {
+      if (seen.has(name(n))) continue;
+      seen.add(name(n));
+      total.set(name(n), (total.get(name(n)) ?? 0) + s.ms);
+    }
+  }
+  const fmt = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `${String(Math.round(v)).padStart(7)}  ${k}`);
+  return ['total time (self and callees), ms:', ...fmt(total), 'self time, ms:', ...fmt(self)];
+}
+
 /** Adds `r` from the options page as its paste form would, under a trace. */
 async function addOne(b: Build, r: RawSource, kind: Kind): Promise<Add> {
   const load = round(loadavg()[0]!);
   const cdp = await b.context.newCDPSession(b.page);
-  const { events, value } = await traced(cdp, () =>
-    b.page.evaluate(async (draft) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
-      const rt = (globalThis as any).chrome.runtime;
-      const t0 = performance.now();
-      const answer = await rt.sendMessage({ type: 'addSource', payload: { draft } });
-      return { ms: performance.now() - t0, answer: answer as { ok: boolean; problem?: unknown } };
-    }, pastedDraft(r)),
+  const profiled = SAMPLES && kind === 'restart';
+  const { events, value } = await traced(
+    cdp,
+    () =>
+      b.page.evaluate(async (draft) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
+        const rt = (globalThis as any).chrome.runtime;
+        const t0 = performance.now();
+        const answer = await rt.sendMessage({ type: 'addSource', payload: { draft } });
+        return { ms: performance.now() - t0, answer: answer as { ok: boolean; problem?: unknown } };
+      }, pastedDraft(r)),
+    profiled ? ['disabled-by-default-v8.cpu_profiler'] : false,
   );
+  const samples = profiled ? workerSamples(events) : undefined;
+  if (samples) console.log(samples.join('\n'));
   await cdp.detach();
   if (!value.answer?.ok)
     throw new Error(`${kind} add failed: ${JSON.stringify(value.answer?.problem ?? value.answer)}`);
@@ -136,6 +207,7 @@ async function addOne(b: Build, r: RawSource, kind: Kind): Promise<Add> {
       browserProcess: round(cpu.browserProcess),
     },
     load,
+    ...(samples ? { samples } : {}),
   };
 }
 
