@@ -21,7 +21,7 @@
  *
  * Usage: npx tsx tests/bench/add-browser.ts [--sizes 1000] [--warm 2] [--restarts 3]
  *        [--builds .output-old,.output] [--label main] [--out tests/bench/results-add-browser.json]
- *        [--samples] (after `npx wxt build`; for --samples, a build with readable names:
+ *        [--samples] [--preview] (after `npx wxt build`; for --samples, a build with readable names:
  *        `CROSSCHECK_NO_MINIFY=1 CROSSCHECK_OUT_DIR=.output-prof npx wxt build`)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +40,11 @@ const RESTARTS = Number(arg('restarts', '3'));
 const LABEL = arg('label', 'current');
 /** Prints where the worker's time went in each restart's add (V8 samples; build unminified). */
 const SAMPLES = process.argv.includes('--samples');
+/**
+ * Each add is sent after its preview (`previewSource`, nothing saved), as the options page's
+ * form does: after a worker start the preview meets the cold build, and the add comes warm.
+ */
+const PREVIEW = process.argv.includes('--preview');
 const OUT = arg('out', join(ROOT, 'tests/bench/results-add-browser.json'));
 const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: readonly number[]) => {
@@ -57,15 +62,12 @@ const buildLabel = (dir: string) => basename(dirname(dir));
 
 type Kind = 'first' | 'warm' | 'restart' | 'warm after restart';
 
-interface Add {
+/** An add: its message (and its preview's, with --preview). */
+interface Add extends Step {
   kind: Kind;
-  wallMs: number;
-  /** CPU time while the add ran (null: no service worker thread in the trace). */
-  cpu: Cpu | null;
   /** The 1-minute load average when the add started. */
   load: number;
-  /** Where the worker's time went (--samples, restarts only): workerSamples' lines. */
-  samples?: string[];
+  preview?: Step;
 }
 
 interface Build {
@@ -175,40 +177,65 @@ function workerSamples(events: readonly TraceEvent[], top = 30): string[] {
   return ['total time (self and callees), ms:', ...fmt(total), 'self time, ms:', ...fmt(self)];
 }
 
-/** Adds `r` from the options page as its paste form would, under a trace. */
-async function addOne(b: Build, r: RawSource, kind: Kind): Promise<Add> {
-  const load = round(loadavg()[0]!);
+/** One message to the background from the options page, traced. */
+interface Step {
+  wallMs: number;
+  /** CPU time while it ran (null: no service worker thread in the trace). */
+  cpu: Cpu | null;
+  /** Where the worker's time went (--samples, restarts only): workerSamples' lines. */
+  samples?: string[];
+}
+
+/** Sends `type` with `r`'s draft from the options page, as its paste form does, under a trace. */
+async function send(
+  b: Build,
+  type: 'previewSource' | 'addSource',
+  r: RawSource,
+  profiled: boolean,
+): Promise<Step> {
   const cdp = await b.context.newCDPSession(b.page);
-  const profiled = SAMPLES && kind === 'restart';
   const { events, value } = await traced(
     cdp,
     () =>
-      b.page.evaluate(async (draft) => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
-        const rt = (globalThis as any).chrome.runtime;
-        const t0 = performance.now();
-        const answer = await rt.sendMessage({ type: 'addSource', payload: { draft } });
-        return { ms: performance.now() - t0, answer: answer as { ok: boolean; problem?: unknown } };
-      }, pastedDraft(r)),
+      b.page.evaluate(
+        async ({ type, draft }) => {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
+          const rt = (globalThis as any).chrome.runtime;
+          const t0 = performance.now();
+          const answer = await rt.sendMessage({ type, payload: { draft } });
+          return {
+            ms: performance.now() - t0,
+            answer: answer as { ok: boolean; problem?: unknown },
+          };
+        },
+        { type, draft: pastedDraft(r) },
+      ),
     profiled ? ['disabled-by-default-v8.cpu_profiler'] : false,
   );
-  const samples = profiled ? workerSamples(events) : undefined;
-  if (samples) console.log(samples.join('\n'));
   await cdp.detach();
   if (!value.answer?.ok)
-    throw new Error(`${kind} add failed: ${JSON.stringify(value.answer?.problem ?? value.answer)}`);
+    throw new Error(`${type} failed: ${JSON.stringify(value.answer?.problem ?? value.answer)}`);
+  const samples = profiled ? workerSamples(events) : undefined;
+  if (samples) console.log(samples.join('\n'));
   const cpu = cpuOf(events);
   return {
-    kind,
     wallMs: round(value.ms),
     cpu: cpu && {
       worker: round(cpu.worker),
       extensionProcess: round(cpu.extensionProcess),
       browserProcess: round(cpu.browserProcess),
     },
-    load,
     ...(samples ? { samples } : {}),
   };
+}
+
+/** Adds `r` (after its preview, with --preview, as the options page does). */
+async function addOne(b: Build, r: RawSource, kind: Kind): Promise<Add> {
+  const load = round(loadavg()[0]!);
+  const profiled = SAMPLES && kind === 'restart';
+  const preview = PREVIEW ? await send(b, 'previewSource', r, profiled) : undefined;
+  const add = await send(b, 'addSource', r, profiled && !PREVIEW);
+  return { kind, ...add, load, ...(preview ? { preview } : {}) };
 }
 
 /** Stops the extension's service worker, as the browser stops an idle one. */
@@ -255,6 +282,10 @@ async function measure(n: number) {
   };
   const log = (b: Build) => {
     const a = b.adds.at(-1)!;
+    if (a.preview)
+      console.log(
+        `[${n}] ${buildLabel(b.dir)} ${a.kind} (preview): ${a.preview.wallMs} ms wall; CPU ms: worker ${a.preview.cpu?.worker}, its process ${a.preview.cpu?.extensionProcess}, browser process ${a.preview.cpu?.browserProcess}`,
+      );
     console.log(
       `[${n}] ${buildLabel(b.dir)} ${a.kind}: ${a.wallMs} ms wall; CPU ms: worker ${a.cpu?.worker}, its process ${a.cpu?.extensionProcess}, browser process ${a.cpu?.browserProcess}; load ${a.load}`,
     );
@@ -275,15 +306,21 @@ async function measure(n: number) {
   for (const b of builds) await b.context.close();
   return builds.map((b) => {
     const of = (kind: Kind) => b.adds.filter((a) => a.kind === kind);
-    const cpuMedian = (kind: Kind, where: keyof Cpu) =>
-      round(median(of(kind).flatMap((a) => (a.cpu ? [a.cpu[where]] : []))));
-    const sum = (kind: Kind) => ({
-      wallMs: round(median(of(kind).map((a) => a.wallMs))),
-      workerCpuMs: cpuMedian(kind, 'worker'),
-      extensionProcessCpuMs: cpuMedian(kind, 'extensionProcess'),
-      browserProcessCpuMs: cpuMedian(kind, 'browserProcess'),
-      n: of(kind).length,
-    });
+    const medians = (steps: readonly Step[]) => {
+      const cpu = (where: keyof Cpu) =>
+        round(median(steps.flatMap((a) => (a.cpu ? [a.cpu[where]] : []))));
+      return {
+        wallMs: round(median(steps.map((a) => a.wallMs))),
+        workerCpuMs: cpu('worker'),
+        extensionProcessCpuMs: cpu('extensionProcess'),
+        browserProcessCpuMs: cpu('browserProcess'),
+        n: steps.length,
+      };
+    };
+    const sum = (kind: Kind) => {
+      const previews = of(kind).flatMap((a) => (a.preview ? [a.preview] : []));
+      return { ...medians(of(kind)), ...(previews.length ? { preview: medians(previews) } : {}) };
+    };
     return {
       build: buildLabel(b.dir),
       extension: b.dir,
