@@ -96,6 +96,12 @@ const quantile = (xs: readonly number[], q: number) => {
 const median = (xs: readonly number[]) => quantile(xs, 0.5);
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** CPU time (user + system, ms) since a process.cpuUsage() reading. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(from);
+  return Math.round((c.user + c.system) / 1000);
+};
+
 async function time<T>(f: () => Promise<T> | T): Promise<[T, number]> {
   const t0 = performance.now();
   const v = await f();
@@ -133,13 +139,16 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
 
   console.log(`\n[${n}] building the corpus (batch)…`);
   const loadBefore = loadavg().map(round);
+  const batchCpu0 = process.cpuUsage();
   const [corpus, batchMs] =
     REUSE && hasCachedCorpus(n)
       ? [cachedCorpus(n), NaN]
       : await time(() => buildCorpus(all, overrides));
+  const batchCpuMs = Number.isFinite(batchMs) ? cpuSince(batchCpu0) : NaN;
   if (CACHE || (REUSE && Number.isFinite(batchMs))) keepCorpus(n, corpus);
   console.log(
-    `[${n}] batch build ${Math.round(batchMs)} ms: ${corpus.entities.length} entities, ` +
+    `[${n}] batch build ${Math.round(batchMs)} ms (CPU ${batchCpuMs}), load ` +
+      `${loadavg().map(round).join(' ')}: ${corpus.entities.length} entities, ` +
       `${corpus.mentions.length} mentions, ${corpus.claims.length} claims, ` +
       `${corpus.discrepancies.length} discrepancies`,
   );
@@ -205,6 +214,8 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   // waited for before the next add so that they are not counted in it.
   const adds: number[] = [];
   const readsAfter: number[] = [];
+  const addsCpu: number[] = [];
+  const readsAfterCpu: number[] = [];
   const session = PROFILE ? new Session() : null;
   const addOne = async (handlers: typeof h, r: RawSource, profiled: boolean) => {
     current = {};
@@ -214,11 +225,13 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
       await session.post('Profiler.enable');
       await session.post('Profiler.start');
     }
+    const cpu0 = process.cpuUsage();
     const [, ms] = await time(() =>
       handlers.addSource({
         draft: pastedDraft(r),
       }),
     );
+    const cpuMs = cpuSince(cpu0);
     if (lastStage)
       current[lastStage] = (current[lastStage] ?? 0) + (performance.now() - stageStart);
     if (session && profiled) {
@@ -229,9 +242,11 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
       );
       await session.post('Profiler.start');
     }
+    const cpuReads0 = process.cpuUsage();
     const [, readMs] = await time(() =>
       Promise.all([handlers.getSummary({}), handlers.listDiscrepancies(FIRST_PAGE)]),
     );
+    const readCpuMs = cpuSince(cpuReads0);
     if (session && profiled) {
       // The popup's reads the change prepares, profiled apart from the add.
       const { profile } = await session.post('Profiler.stop');
@@ -242,10 +257,11 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
       session.disconnect();
     }
     console.log(
-      `[${n}] add one: ${Math.round(ms)} ms, then the popup's reads ${Math.round(readMs)} ms`,
+      `[${n}] add one: ${Math.round(ms)} ms (CPU ${cpuMs}), then the popup's reads ` +
+        `${Math.round(readMs)} ms (CPU ${readCpuMs}), load ${loadavg().map(round).join(' ')}`,
       current,
     );
-    return { ms, readMs, stages: current };
+    return { ms, readMs, cpuMs, readCpuMs, stages: current };
   };
   for (const r of extra) {
     const first = r === extra[0];
@@ -256,6 +272,8 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     );
     adds.push(one.ms);
     readsAfter.push(one.readMs);
+    addsCpu.push(one.cpuMs);
+    readsAfterCpu.push(one.readCpuMs);
     // The first add computes everything (nothing kept in memory or in the database): apart.
     if (!first) stages.push(one.stages);
   }
@@ -269,7 +287,9 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     await removeSession.post('Profiler.enable');
     await removeSession.post('Profiler.start');
   }
+  const removeCpu0 = process.cpuUsage();
   const [, removeMs] = await time(() => h.removeSource({ id: lastAdded.id }));
+  const removeCpuMs = cpuSince(removeCpu0);
   if (removeSession) {
     const { profile } = await removeSession.post('Profiler.stop');
     writeFileSync(
@@ -291,7 +311,7 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
   const restarted = RESTART
     ? (console.log(`[${n}] restart`),
       await addOne(start(), afterRestart, PROFILE_ADD === 'restart'))
-    : { ms: NaN, readMs: NaN, stages: {} };
+    : { ms: NaN, readMs: NaN, cpuMs: NaN, readCpuMs: NaN, stages: {} };
   const analysisRows = db.tables.some((t) => t.name === 'analyses')
     ? await db.table('analyses').toArray()
     : [];
@@ -339,8 +359,12 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     claims: corpus.claims.length,
     discrepancies: corpus.discrepancies.length,
     batchBuildMs: round(batchMs),
+    batchBuildCpuMs: batchCpuMs,
     batchParts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])),
     addOneMs: { median: round(median(adds.slice(1))), runs: adds.map(round) },
+    /** The same adds in CPU time (user + system; on a shared machine the wall time waits). */
+    addOneCpuMs: { median: median(addsCpu.slice(1)), runs: addsCpu },
+    addAfterRestartCpuMs: restarted.cpuMs,
     /** The first add after a worker restart (the database as the earlier adds left it). */
     addAfterRestartMs: round(restarted.ms),
     addAfterRestartStagesMs: Object.fromEntries(
@@ -351,11 +375,13 @@ async function measure(n: number, base: RawSource[], keep: Set<string>) {
     sourceAndPassageBytes: serialize(sourceRows).length,
     /** The popup's summary and first page after each add (computed in the background). */
     readsAfterAddMs: { median: round(median(readsAfter)), runs: readsAfter.map(round) },
+    readsAfterAddCpuMs: { median: median(readsAfterCpu), runs: readsAfterCpu },
     readsAfterRemoveMs: round(readsAfterRemoveMs),
     addStagesMs: Object.fromEntries(
       Object.keys(stages[0] ?? {}).map((k) => [k, round(median(stages.map((s) => s[k] ?? 0)))]),
     ),
     removeOneMs: round(removeMs),
+    removeOneCpuMs: removeCpuMs,
     discrepancyListMs: {
       median: round(median(listRuns)),
       p95: round(quantile(listRuns, 0.95)),
