@@ -49,3 +49,30 @@ describe('name chunks in four languages', () => {
     for (const t of nonEmpty(tokenize(s), 'tokens')) expect(s.slice(t.start, t.end)).toBe(t.text);
   });
 });
+
+describe('a token opening a part of its sentence', () => {
+  // After a quote, colon, dash or bracket and any white space (\s: no-break, ideographic, line
+  // separator too), a token is initial, as a sentence's first one is.
+  const initials = (sentence: string) =>
+    tokenize(sentence)
+      .filter((t) => t.initial)
+      .map((t) => t.text);
+  test.each([
+    ['He said: Ruritania votes.', ['He', 'Ruritania']],
+    ['He said:\u00a0Ruritania votes.', ['He', 'Ruritania']],
+    ['He said:\u2003\u3000Ruritania votes.', ['He', 'Ruritania']],
+    ['He said:\tRuritania votes.', ['He', 'Ruritania']],
+    ['He said –\u2028Ruritania votes.', ['He', 'Ruritania']],
+    ['He said “Ruritania votes.”', ['He', 'Ruritania']],
+    ['He said (Ruritania votes).', ['He', 'Ruritania']],
+    ['He said — Ruritania votes.', ['He', 'Ruritania']],
+    ['He said ‘Ruritania’ votes.', ['He', 'Ruritania']],
+    ['He said :x Ruritania votes.', ['He', 'x']],
+    ['He said ( . Ruritania votes.', ['He']],
+    ['He said. Ruritania votes.', ['He']],
+    ["Il a dit : l'Espagne vote.", ['Il', "l'"]],
+    ["Il a dit l'Espagne vote.", ['Il']],
+  ])('%j', (sentence, expected) => {
+    expect(initials(sentence)).toEqual(expected);
+  });
+});

@@ -39,13 +39,46 @@ function elisionLength(text: string, sentenceStart: boolean): number {
   return prefix.length;
 }
 
+/** Whether UTF-16 unit `c` is white space as a regular expression's `\s` reads it. */
+function isSpaceUnit(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** What opens a sentence's part: a quote, a colon, a dash, a bracket (then white space). */
+const OPENERS = '“"‘:—–(';
+
+/**
+ * Whether `sentence` between `from` and `to` ends with an opener and white space after it: what
+ * /[“"‘:—–(]\s*$/ says of that slice, read in place (no slice made per token).
+ */
+function opensAt(sentence: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isSpaceUnit(sentence.charCodeAt(i))) i--;
+  return i >= from && OPENERS.includes(sentence[i]!);
+}
+
 /** Tokenises a sentence; offsets are shifted by `base` so they point into the source text. */
 export function tokenize(sentence: string, base = 0): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
-  for (const m of sentence.matchAll(WORD)) {
+  // WORD's own lastIndex walks the sentence (no iterator or regexp copy per call, as matchAll
+  // makes); nothing in the loop runs WORD, and it is reset before each sentence.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sentence); m !== null; m = WORD.exec(sentence)) {
     let text = m[0];
-    let start = m.index ?? 0;
+    let start = m.index;
     const elided = elisionLength(text, out.length === 0);
     if (elided > 0) {
       // The elided word is a token of its own, so the name after it can start a chunk.
@@ -57,7 +90,7 @@ export function tokenize(sentence: string, base = 0): Token[] {
         cap: ch !== ch.toLowerCase(),
         possessive: false,
         hasDigit: false,
-        initial: out.length === 0 || /[“"‘:—–(]\s*$/.test(sentence.slice(prevEnd, start)),
+        initial: out.length === 0 || opensAt(sentence, prevEnd, start),
       });
       text = text.slice(elided);
       start += elided;
@@ -71,7 +104,6 @@ export function tokenize(sentence: string, base = 0): Token[] {
       possessive = true;
       text = text.endsWith('s’') || text.endsWith("s'") ? text.slice(0, -1) : text.slice(0, -2);
     }
-    const gap = sentence.slice(prevEnd, start);
     const first = text.codePointAt(0) ?? 0;
     const ch = String.fromCodePoint(first);
     out.push({
@@ -82,9 +114,9 @@ export function tokenize(sentence: string, base = 0): Token[] {
       cap: (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) || isParticleName(text),
       possessive,
       hasDigit: /\d/.test(text),
-      initial: out.length === 0 || /[“"‘:—–(]\s*$/.test(gap),
+      initial: out.length === 0 || opensAt(sentence, prevEnd, start),
     });
-    prevEnd = (m.index ?? 0) + m[0].length;
+    prevEnd = m.index + m[0].length;
   }
   return out;
 }
