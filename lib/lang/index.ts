@@ -2,6 +2,7 @@
  * Per-language vocabulary, one file per language; this index folds the words and builds the
  * unions and look-ups the pipeline asks for. Adding a language is adding its file to LEXICONS.
  */
+import { boundedMemo } from '../bounded-memo';
 import { fold } from '../corpus/text';
 import { en } from './en';
 import { es } from './es';
@@ -159,8 +160,15 @@ function countryKey(name: string): string {
  * "MA") or a continent or world region ("Amérique latine" -> "419").
  */
 export function countryCode(name: string): string | null {
-  return countryIndex().get(indexKey(name)) ?? null;
+  return countryCodes(name);
 }
+
+// Discovery asks the same names again and again (every occurrence, alias and group): each is
+// keyed (folded, stripped) and looked up once. The index never changes once built.
+const countryCodes = boundedMemo(
+  20_000,
+  (name: string): string | null => countryIndex().get(indexKey(name)) ?? null,
+);
 
 /**
  * A name's key in the country index: countryKey, except that a short abbreviation keeps its
