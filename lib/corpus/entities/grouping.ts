@@ -340,6 +340,13 @@ export class GroupPool {
       if (long) for (const at of abbreviationStarts(long.words)) add(abbreviated, at, k);
     }
     const group = (j: string) => groups.get(j)!;
+    // Whether any name is kept (a cold build changes them all: none to find from its end).
+    let anyKept = false;
+    for (const k of groups.keys())
+      if (!changed.has(k)) {
+        anyKept = true;
+        break;
+      }
     // Edges are added from both ends: a pair of changed names is found by either.
     for (const k of changed) this.components.setEdges(k, []);
     for (const k of changed) {
@@ -360,14 +367,16 @@ export class GroupPool {
         for (const j of maybe ?? [])
           if (j !== k && sameNameAcross(named, cognateFeatures(group(j))!)) edges.add(j);
         // The kept names that may read as it (a changed one finds it from its own end).
-        const mine = tagSet(named);
-        for (const tags of named.tags)
-          for (const t of tags)
-            for (const j of holders(t)) {
-              if (changed.has(j) || edges.has(j)) continue;
-              const other = cognateFeatures(group(j))!;
-              if (covers(other, mine) && sameNameAcross(other, named)) edges.add(j);
-            }
+        if (anyKept) {
+          const mine = tagSet(named);
+          for (const tags of named.tags)
+            for (const t of tags)
+              for (const j of holders(t)) {
+                if (changed.has(j) || edges.has(j)) continue;
+                const other = cognateFeatures(group(j))!;
+                if (covers(other, mine) && sameNameAcross(other, named)) edges.add(j);
+              }
+        }
       }
       if (rareShaped(g))
         for (const j of rare.get(k.slice(0, 2)) ?? []) if (j !== k && rarePair(k, j)) edges.add(j);
@@ -569,7 +578,9 @@ function abbreviationStarts(words: readonly string[]): string[] {
 function perGroup<T>(read: (g: Group) => T): (g: Group) => T {
   const cache = new WeakMap<Group, T>();
   return (g) => {
-    if (cache.has(g)) return cache.get(g) as T;
+    // One lookup for a remembered answer (a second only for one that is undefined).
+    const known = cache.get(g);
+    if (known !== undefined || cache.has(g)) return known as T;
     const v = read(g);
     cache.set(g, v);
     return v;
@@ -584,7 +595,8 @@ function perPair<A extends object, B extends object, T>(
   return (a, b) => {
     let byB = cache.get(a);
     if (!byB) cache.set(a, (byB = new WeakMap()));
-    if (byB.has(b)) return byB.get(b) as T;
+    const known = byB.get(b);
+    if (known !== undefined || byB.has(b)) return known as T;
     const v = read(a, b);
     byB.set(b, v);
     return v;
@@ -1535,13 +1547,24 @@ const countryPrefixed = perGroup((g: Group): { rests: string[]; before: string[]
   }
   if (maxLen(g) >= 2) {
     for (const o of g.occs) {
-      const b = o.before;
-      const code = [1, 2, 3]
-        .filter((n) => n <= b.length)
-        .map((n) => countryCode(b.slice(b.length - n).join(' ')))
-        .find((c) => c !== null);
+      const code = countryBefore(o.before);
       if (code) out.before.push(code);
     }
   }
   return out;
 });
+
+/**
+ * The region code the last one, two or three of `words` name, the fewest words first (null:
+ * none); the longer phrases are not looked up once a shorter one names a country.
+ */
+function countryBefore(words: readonly string[]): string | null {
+  let phrase = '';
+  for (let n = 1; n <= 3 && n <= words.length; n++) {
+    const word = words[words.length - n]!;
+    phrase = n === 1 ? word : `${word} ${phrase}`;
+    const code = countryCode(phrase);
+    if (code !== null) return code;
+  }
+  return null;
+}
