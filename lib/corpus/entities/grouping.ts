@@ -121,8 +121,11 @@ export class GroupPool {
   /** Groups of the last build kept from the build before. */
   kept = 0;
 
-  /** Keys by their one-deletion variants, and keys sharing one (unionNearMisses' candidates). */
-  private readonly byVariant = new Map<string, Set<string>>();
+  /**
+   * Keys by their one-deletion variants (one key alone, as most variants have, or a set of them
+   * in the order they came), and keys sharing one (unionNearMisses' candidates).
+   */
+  private readonly byVariant = new Map<string, string | Set<string>>();
   private readonly near = new Map<string, Set<string>>();
 
   /** Every group of the last build, acronyms' own included (they are kept too). */
@@ -409,17 +412,20 @@ export class GroupPool {
     // One longer than the longest name compared: it may be a near miss of one that is.
     if (k.length > NEAR_MISS_MAX_CHARS + 1) return;
     const mine = new Set<string>();
+    const meet = (j: string) => {
+      mine.add(j);
+      this.near.get(j)!.add(k);
+    };
     for (const v of variantsOf(k)) {
-      let keys = this.byVariant.get(v);
-      if (!keys) {
-        keys = new Set();
-        this.byVariant.set(v, keys);
+      const keys = this.byVariant.get(v);
+      if (keys === undefined) this.byVariant.set(v, k);
+      else if (typeof keys === 'string') {
+        meet(keys);
+        this.byVariant.set(v, new Set([keys, k]));
+      } else {
+        for (const j of keys) meet(j);
+        keys.add(k);
       }
-      for (const j of keys) {
-        mine.add(j);
-        this.near.get(j)!.add(k);
-      }
-      keys.add(k);
     }
     this.near.set(k, mine);
   }
@@ -431,8 +437,11 @@ export class GroupPool {
     this.near.delete(k);
     for (const v of variantsOf(k)) {
       const keys = this.byVariant.get(v);
-      keys?.delete(k);
-      if (keys?.size === 0) this.byVariant.delete(v);
+      if (keys === k) this.byVariant.delete(v);
+      else if (typeof keys === 'object') {
+        keys.delete(k);
+        if (keys.size === 0) this.byVariant.delete(v);
+      }
     }
   }
 }
@@ -605,13 +614,23 @@ function perPair<A extends object, B extends object, T>(
 
 /**
  * Token count of the group's longest occurrence (-Infinity for a group without any). Groups are
- * complete before anyone asks it, so it is computed once.
+ * complete before anyone asks it, so a group of many occurrences has it computed once; one of
+ * a few is read directly (cheaper than a lookup, and nothing kept for it).
  */
-export const maxLen = perGroup((g: Group): number => {
+export function maxLen(g: Group): number {
+  return g.occs.length <= FEW_OCCURRENCES ? longestOf(g) : rememberedLongest(g);
+}
+
+/** Occurrences a group may have for maxLen to read them each time it is asked. */
+const FEW_OCCURRENCES = 4;
+
+function longestOf(g: Group): number {
   let n = Number.NEGATIVE_INFINITY;
   for (const o of g.occs) if (o.tokens.length > n) n = o.tokens.length;
   return n;
-});
+}
+
+const rememberedLongest = perGroup(longestOf);
 
 /** Union-find over group keys. */
 export interface Unions {
