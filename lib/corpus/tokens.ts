@@ -69,6 +69,8 @@ function opensAt(sentence: string, from: number, to: number): boolean {
   return i >= from && OPENERS.includes(sentence[i]!);
 }
 
+const hasApostrophe = (text: string) => text.includes("'") || text.includes('’');
+
 /** Tokenises a sentence; offsets are shifted by `base` so they point into the source text. */
 export function tokenize(sentence: string, base = 0): Token[] {
   const out: Token[] = [];
@@ -79,7 +81,9 @@ export function tokenize(sentence: string, base = 0): Token[] {
   for (let m = WORD.exec(sentence); m !== null; m = WORD.exec(sentence)) {
     let text = m[0];
     let start = m.index;
-    const elided = elisionLength(text, out.length === 0);
+    // Elisions, possessives and glued particles all hold an apostrophe (particles may hold a
+    // hyphen instead): a word without one is not tried against those patterns.
+    const elided = hasApostrophe(text) ? elisionLength(text, out.length === 0) : 0;
     if (elided > 0) {
       // The elided word is a token of its own, so the name after it can start a chunk.
       const ch = text[0]!;
@@ -100,7 +104,8 @@ export function tokenize(sentence: string, base = 0): Token[] {
       text = text.replace(/\.+$/, '');
     }
     let possessive = false;
-    if (POSSESSIVE.test(text) && text.length > 3) {
+    const apostrophe = hasApostrophe(text);
+    if (apostrophe && POSSESSIVE.test(text) && text.length > 3) {
       possessive = true;
       text = text.endsWith('s’') || text.endsWith("s'") ? text.slice(0, -1) : text.slice(0, -2);
     }
@@ -111,7 +116,9 @@ export function tokenize(sentence: string, base = 0): Token[] {
       start: base + start,
       end: base + start + text.length,
       // "al-Fnaa", "n’Test": a lower-case particle glued to a capitalised name is part of it.
-      cap: (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) || isParticleName(text),
+      cap:
+        (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) ||
+        ((apostrophe || text.includes('-')) && isParticleName(text)),
       possessive,
       hasDigit: /\d/.test(text),
       initial: out.length === 0 || opensAt(sentence, prevEnd, start),
