@@ -41,15 +41,17 @@ export function anyLanguage(field: WordField): Set<string> {
   return s;
 }
 
-const perLanguage = new Map<string, Set<string>>();
+// By field, then language (asked per chunk and word: no key string made per ask).
+const perLanguage = new Map<WordField, Map<string, Set<string>>>();
 /** Folded words of `field` in `code` (English when the language is unknown or not listed). */
 export function inLanguage(field: WordField, code: string | null): Set<string> {
   const lang = LEXICONS.some((l) => l.code === code) ? code! : 'en';
-  const k = `${field}:${lang}`;
-  let s = perLanguage.get(k);
+  let byLanguage = perLanguage.get(field);
+  if (!byLanguage) perLanguage.set(field, (byLanguage = new Map()));
+  let s = byLanguage.get(lang);
   if (!s) {
     s = foldedSet(field, lang);
-    perLanguage.set(k, s);
+    byLanguage.set(lang, s);
   }
   return s;
 }
