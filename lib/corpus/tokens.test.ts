@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
-import { chunks, tokenize } from './tokens';
+import { chunks, isAllCaps, tokenize } from './tokens';
 
 const names = (sentence: string) =>
   chunks(tokenize(sentence), sentence, 0).map((c) => c.tokens.map((t) => t.text).join(' '));
@@ -74,5 +74,42 @@ describe('a token opening a part of its sentence', () => {
     ["Il a dit l'Espagne vote.", ['Il']],
   ])('%j', (sentence, expected) => {
     expect(initials(sentence)).toEqual(expected);
+  });
+});
+
+describe('all in capitals', () => {
+  // Its letters (\p{L}), at least two, upper case and not caseless.
+  const byLetters = (text: string) => {
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    return (
+      letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+    );
+  };
+  test.each([
+    ['NATO', true],
+    ['U.S.', true],
+    ['A', false],
+    ['A.', false],
+    ['A1', false],
+    ['AB-12', true],
+    ['Ab', false],
+    ['aB', false],
+    ['G7', false],
+    ['G-20', false],
+    ['MOU', true],
+    ['ÉTAT', true],
+    ['ÉtAT', false],
+    ['ÇA', true],
+    ['STRAßE', false],
+    ['ΕΕ', true],
+    ['中国', false],
+    ['AB中', true],
+    ['', false],
+    ['123', false],
+    ["O'NEILL", true],
+    ['ªB', true],
+  ])('%j', (text, expected) => {
+    expect(isAllCaps(text)).toBe(expected);
+    expect(byLetters(text)).toBe(expected);
   });
 });

@@ -133,6 +133,18 @@ export function isInitialism(text: string): boolean {
 }
 
 export function isAllCaps(text: string): boolean {
+  // Plain ASCII (most words asked) is read in place: its letters are A-Z and a-z alone.
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return isAllCapsLetters(text);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper++;
+  }
+  return upper >= 2;
+}
+
+function isAllCapsLetters(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return (
     letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
