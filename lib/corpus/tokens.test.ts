@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
-import { chunks, tokenize } from './tokens';
+import { chunks, isAllCaps, tokenize } from './tokens';
 
 const names = (sentence: string) =>
   chunks(tokenize(sentence), sentence, 0).map((c) => c.tokens.map((t) => t.text).join(' '));
@@ -47,5 +47,69 @@ describe('name chunks in four languages', () => {
   test('offsets of elided tokens point into the sentence', () => {
     const s = "Il vit à l'Île-Rousse.";
     for (const t of nonEmpty(tokenize(s), 'tokens')) expect(s.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('a token opening a part of its sentence', () => {
+  // After a quote, colon, dash or bracket and any white space (\s: no-break, ideographic, line
+  // separator too), a token is initial, as a sentence's first one is.
+  const initials = (sentence: string) =>
+    tokenize(sentence)
+      .filter((t) => t.initial)
+      .map((t) => t.text);
+  test.each([
+    ['He said: Ruritania votes.', ['He', 'Ruritania']],
+    ['He said:\u00a0Ruritania votes.', ['He', 'Ruritania']],
+    ['He said:\u2003\u3000Ruritania votes.', ['He', 'Ruritania']],
+    ['He said:\tRuritania votes.', ['He', 'Ruritania']],
+    ['He said –\u2028Ruritania votes.', ['He', 'Ruritania']],
+    ['He said “Ruritania votes.”', ['He', 'Ruritania']],
+    ['He said (Ruritania votes).', ['He', 'Ruritania']],
+    ['He said — Ruritania votes.', ['He', 'Ruritania']],
+    ['He said ‘Ruritania’ votes.', ['He', 'Ruritania']],
+    ['He said :x Ruritania votes.', ['He', 'x']],
+    ['He said ( . Ruritania votes.', ['He']],
+    ['He said. Ruritania votes.', ['He']],
+    ["Il a dit : l'Espagne vote.", ['Il', "l'"]],
+    ["Il a dit l'Espagne vote.", ['Il']],
+  ])('%j', (sentence, expected) => {
+    expect(initials(sentence)).toEqual(expected);
+  });
+});
+
+describe('all in capitals', () => {
+  // Its letters (\p{L}), at least two, upper case and not caseless.
+  const byLetters = (text: string) => {
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    return (
+      letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+    );
+  };
+  test.each([
+    ['NATO', true],
+    ['U.S.', true],
+    ['A', false],
+    ['A.', false],
+    ['A1', false],
+    ['AB-12', true],
+    ['Ab', false],
+    ['aB', false],
+    ['G7', false],
+    ['G-20', false],
+    ['MOU', true],
+    ['ÉTAT', true],
+    ['ÉtAT', false],
+    ['ÇA', true],
+    ['STRAßE', false],
+    ['ΕΕ', true],
+    ['中国', false],
+    ['AB中', true],
+    ['', false],
+    ['123', false],
+    ["O'NEILL", true],
+    ['ªB', true],
+  ])('%j', (text, expected) => {
+    expect(isAllCaps(text)).toBe(expected);
+    expect(byLetters(text)).toBe(expected);
   });
 });

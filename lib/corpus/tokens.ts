@@ -39,14 +39,51 @@ function elisionLength(text: string, sentenceStart: boolean): number {
   return prefix.length;
 }
 
+/** Whether UTF-16 unit `c` is white space as a regular expression's `\s` reads it. */
+function isSpaceUnit(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** What opens a sentence's part: a quote, a colon, a dash, a bracket (then white space). */
+const OPENERS = '“"‘:—–(';
+
+/**
+ * Whether `sentence` between `from` and `to` ends with an opener and white space after it: what
+ * /[“"‘:—–(]\s*$/ says of that slice, read in place (no slice made per token).
+ */
+function opensAt(sentence: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isSpaceUnit(sentence.charCodeAt(i))) i--;
+  return i >= from && OPENERS.includes(sentence[i]!);
+}
+
+const hasApostrophe = (text: string) => text.includes("'") || text.includes('’');
+
 /** Tokenises a sentence; offsets are shifted by `base` so they point into the source text. */
 export function tokenize(sentence: string, base = 0): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
-  for (const m of sentence.matchAll(WORD)) {
+  // WORD's own lastIndex walks the sentence (no iterator or regexp copy per call, as matchAll
+  // makes); nothing in the loop runs WORD, and it is reset before each sentence.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sentence); m !== null; m = WORD.exec(sentence)) {
     let text = m[0];
-    let start = m.index ?? 0;
-    const elided = elisionLength(text, out.length === 0);
+    let start = m.index;
+    // Elisions, possessives and glued particles all hold an apostrophe (particles may hold a
+    // hyphen instead): a word without one is not tried against those patterns.
+    const elided = hasApostrophe(text) ? elisionLength(text, out.length === 0) : 0;
     if (elided > 0) {
       // The elided word is a token of its own, so the name after it can start a chunk.
       const ch = text[0]!;
@@ -57,7 +94,7 @@ export function tokenize(sentence: string, base = 0): Token[] {
         cap: ch !== ch.toLowerCase(),
         possessive: false,
         hasDigit: false,
-        initial: out.length === 0 || /[“"‘:—–(]\s*$/.test(sentence.slice(prevEnd, start)),
+        initial: out.length === 0 || opensAt(sentence, prevEnd, start),
       });
       text = text.slice(elided);
       start += elided;
@@ -67,11 +104,11 @@ export function tokenize(sentence: string, base = 0): Token[] {
       text = text.replace(/\.+$/, '');
     }
     let possessive = false;
-    if (POSSESSIVE.test(text) && text.length > 3) {
+    const apostrophe = hasApostrophe(text);
+    if (apostrophe && POSSESSIVE.test(text) && text.length > 3) {
       possessive = true;
       text = text.endsWith('s’') || text.endsWith("s'") ? text.slice(0, -1) : text.slice(0, -2);
     }
-    const gap = sentence.slice(prevEnd, start);
     const first = text.codePointAt(0) ?? 0;
     const ch = String.fromCodePoint(first);
     out.push({
@@ -79,12 +116,14 @@ export function tokenize(sentence: string, base = 0): Token[] {
       start: base + start,
       end: base + start + text.length,
       // "al-Fnaa", "n’Test": a lower-case particle glued to a capitalised name is part of it.
-      cap: (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) || isParticleName(text),
+      cap:
+        (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) ||
+        ((apostrophe || text.includes('-')) && isParticleName(text)),
       possessive,
       hasDigit: /\d/.test(text),
-      initial: out.length === 0 || /[“"‘:—–(]\s*$/.test(gap),
+      initial: out.length === 0 || opensAt(sentence, prevEnd, start),
     });
-    prevEnd = (m.index ?? 0) + m[0].length;
+    prevEnd = m.index + m[0].length;
   }
   return out;
 }
@@ -94,6 +133,18 @@ export function isInitialism(text: string): boolean {
 }
 
 export function isAllCaps(text: string): boolean {
+  // Plain ASCII (most words asked) is read in place: its letters are A-Z and a-z alone.
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return isAllCapsLetters(text);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper++;
+  }
+  return upper >= 2;
+}
+
+function isAllCapsLetters(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return (
     letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()

@@ -24,12 +24,16 @@ export interface Hub {
   most?: number;
 }
 
+/** A hub's holders (a set made when the first of its kind comes: most hubs have one kind). */
 interface Holders {
-  anchors: Set<string>;
-  members: Set<string>;
+  anchors: Set<string> | null;
+  members: Set<string> | null;
   capped: boolean;
   most: number;
 }
+
+const NO_HOLDERS: ReadonlySet<string> = new Set();
+const count = (s: ReadonlySet<string> | null) => (s ? s.size : 0);
 
 /** One component's keys and what the passes made of them. */
 export interface Component<R> {
@@ -53,12 +57,13 @@ export class ComponentIndex<R> {
   /** How many names hold a hub now. */
   size(hub: string): number {
     const h = this.hubs.get(hub);
-    return h ? h.anchors.size + h.members.size : 0;
+    return h ? count(h.anchors) + count(h.members) : 0;
   }
 
   /** How many names hold a hub now as members (not anchors). */
   members(hub: string): number {
-    return this.hubs.get(hub)?.members.size ?? 0;
+    const h = this.hubs.get(hub);
+    return h ? count(h.members) : 0;
   }
 
   /** Replaces a key's hubs (null: the key left); holders of hubs whose activity changed go to `dirty`. */
@@ -73,32 +78,33 @@ export class ComponentIndex<R> {
     for (const h of old) {
       touch(h.key);
       const holders = this.hubs.get(h.key)!;
-      holders.anchors.delete(k);
-      holders.members.delete(k);
+      holders.anchors?.delete(k);
+      holders.members?.delete(k);
     }
     for (const h of next) {
       touch(h.key);
       let holders = this.hubs.get(h.key);
       if (!holders) {
         holders = {
-          anchors: new Set(),
-          members: new Set(),
+          anchors: null,
+          members: null,
           capped: h.capped,
           most: h.most ?? Number.POSITIVE_INFINITY,
         };
         this.hubs.set(h.key, holders);
       }
-      (h.anchor || h.capped ? holders.anchors : holders.members).add(k);
+      if (h.anchor || h.capped) (holders.anchors ??= new Set()).add(k);
+      else (holders.members ??= new Set()).add(k);
     }
     if (hubs) this.hubsOf.set(k, hubs);
     else this.hubsOf.delete(k);
     for (const [key, was] of touched) {
       const holders = this.hubs.get(key)!;
       if (this.active(key) !== was) {
-        for (const j of holders.anchors) dirty.add(j);
-        for (const j of holders.members) dirty.add(j);
+        for (const j of holders.anchors ?? NO_HOLDERS) dirty.add(j);
+        for (const j of holders.members ?? NO_HOLDERS) dirty.add(j);
       }
-      if (holders.anchors.size + holders.members.size === 0) this.hubs.delete(key);
+      if (count(holders.anchors) + count(holders.members) === 0) this.hubs.delete(key);
     }
   }
 
@@ -173,8 +179,8 @@ export class ComponentIndex<R> {
           if (visitedHubs.has(h.key) || !this.active(h.key)) continue;
           visitedHubs.add(h.key);
           const holders = this.hubs.get(h.key)!;
-          for (const j of holders.anchors) visit(j);
-          for (const j of holders.members) visit(j);
+          for (const j of holders.anchors ?? NO_HOLDERS) visit(j);
+          for (const j of holders.members ?? NO_HOLDERS) visit(j);
         }
         for (const j of this.edges.get(k) ?? []) visit(j);
         for (const j of more(k)) visit(j);
@@ -198,8 +204,8 @@ export class ComponentIndex<R> {
     const h = this.hubs.get(hub);
     if (!h) return false;
     return h.capped
-      ? h.anchors.size + h.members.size <= this.cap
-      : h.anchors.size > 0 && h.members.size <= h.most;
+      ? count(h.anchors) + count(h.members) <= this.cap
+      : count(h.anchors) > 0 && count(h.members) <= h.most;
   }
 }
 

@@ -121,8 +121,11 @@ export class GroupPool {
   /** Groups of the last build kept from the build before. */
   kept = 0;
 
-  /** Keys by their one-deletion variants, and keys sharing one (unionNearMisses' candidates). */
-  private readonly byVariant = new Map<string, Set<string>>();
+  /**
+   * Keys by their one-deletion variants (one key alone, as most variants have, or a set of them
+   * in the order they came), and keys sharing one (unionNearMisses' candidates).
+   */
+  private readonly byVariant = new Map<string, string | Set<string>>();
   private readonly near = new Map<string, Set<string>>();
 
   /** Every group of the last build, acronyms' own included (they are kept too). */
@@ -340,6 +343,13 @@ export class GroupPool {
       if (long) for (const at of abbreviationStarts(long.words)) add(abbreviated, at, k);
     }
     const group = (j: string) => groups.get(j)!;
+    // Whether any name is kept (a cold build changes them all: none to find from its end).
+    let anyKept = false;
+    for (const k of groups.keys())
+      if (!changed.has(k)) {
+        anyKept = true;
+        break;
+      }
     // Edges are added from both ends: a pair of changed names is found by either.
     for (const k of changed) this.components.setEdges(k, []);
     for (const k of changed) {
@@ -360,14 +370,16 @@ export class GroupPool {
         for (const j of maybe ?? [])
           if (j !== k && sameNameAcross(named, cognateFeatures(group(j))!)) edges.add(j);
         // The kept names that may read as it (a changed one finds it from its own end).
-        const mine = tagSet(named);
-        for (const tags of named.tags)
-          for (const t of tags)
-            for (const j of holders(t)) {
-              if (changed.has(j) || edges.has(j)) continue;
-              const other = cognateFeatures(group(j))!;
-              if (covers(other, mine) && sameNameAcross(other, named)) edges.add(j);
-            }
+        if (anyKept) {
+          const mine = tagSet(named);
+          for (const tags of named.tags)
+            for (const t of tags)
+              for (const j of holders(t)) {
+                if (changed.has(j) || edges.has(j)) continue;
+                const other = cognateFeatures(group(j))!;
+                if (covers(other, mine) && sameNameAcross(other, named)) edges.add(j);
+              }
+        }
       }
       if (rareShaped(g))
         for (const j of rare.get(k.slice(0, 2)) ?? []) if (j !== k && rarePair(k, j)) edges.add(j);
@@ -400,17 +412,20 @@ export class GroupPool {
     // One longer than the longest name compared: it may be a near miss of one that is.
     if (k.length > NEAR_MISS_MAX_CHARS + 1) return;
     const mine = new Set<string>();
+    const meet = (j: string) => {
+      mine.add(j);
+      this.near.get(j)!.add(k);
+    };
     for (const v of variantsOf(k)) {
-      let keys = this.byVariant.get(v);
-      if (!keys) {
-        keys = new Set();
-        this.byVariant.set(v, keys);
+      const keys = this.byVariant.get(v);
+      if (keys === undefined) this.byVariant.set(v, k);
+      else if (typeof keys === 'string') {
+        meet(keys);
+        this.byVariant.set(v, new Set([keys, k]));
+      } else {
+        for (const j of keys) meet(j);
+        keys.add(k);
       }
-      for (const j of keys) {
-        mine.add(j);
-        this.near.get(j)!.add(k);
-      }
-      keys.add(k);
     }
     this.near.set(k, mine);
   }
@@ -422,8 +437,11 @@ export class GroupPool {
     this.near.delete(k);
     for (const v of variantsOf(k)) {
       const keys = this.byVariant.get(v);
-      keys?.delete(k);
-      if (keys?.size === 0) this.byVariant.delete(v);
+      if (keys === k) this.byVariant.delete(v);
+      else if (typeof keys === 'object') {
+        keys.delete(k);
+        if (keys.size === 0) this.byVariant.delete(v);
+      }
     }
   }
 }
@@ -569,7 +587,9 @@ function abbreviationStarts(words: readonly string[]): string[] {
 function perGroup<T>(read: (g: Group) => T): (g: Group) => T {
   const cache = new WeakMap<Group, T>();
   return (g) => {
-    if (cache.has(g)) return cache.get(g) as T;
+    // One lookup for a remembered answer (a second only for one that is undefined).
+    const known = cache.get(g);
+    if (known !== undefined || cache.has(g)) return known as T;
     const v = read(g);
     cache.set(g, v);
     return v;
@@ -584,7 +604,8 @@ function perPair<A extends object, B extends object, T>(
   return (a, b) => {
     let byB = cache.get(a);
     if (!byB) cache.set(a, (byB = new WeakMap()));
-    if (byB.has(b)) return byB.get(b) as T;
+    const known = byB.get(b);
+    if (known !== undefined || byB.has(b)) return known as T;
     const v = read(a, b);
     byB.set(b, v);
     return v;
@@ -593,13 +614,23 @@ function perPair<A extends object, B extends object, T>(
 
 /**
  * Token count of the group's longest occurrence (-Infinity for a group without any). Groups are
- * complete before anyone asks it, so it is computed once.
+ * complete before anyone asks it, so a group of many occurrences has it computed once; one of
+ * a few is read directly (cheaper than a lookup, and nothing kept for it).
  */
-export const maxLen = perGroup((g: Group): number => {
+export function maxLen(g: Group): number {
+  return g.occs.length <= FEW_OCCURRENCES ? longestOf(g) : rememberedLongest(g);
+}
+
+/** Occurrences a group may have for maxLen to read them each time it is asked. */
+const FEW_OCCURRENCES = 4;
+
+function longestOf(g: Group): number {
   let n = Number.NEGATIVE_INFINITY;
   for (const o of g.occs) if (o.tokens.length > n) n = o.tokens.length;
   return n;
-});
+}
+
+const rememberedLongest = perGroup(longestOf);
 
 /** Union-find over group keys. */
 export interface Unions {
@@ -1535,13 +1566,24 @@ const countryPrefixed = perGroup((g: Group): { rests: string[]; before: string[]
   }
   if (maxLen(g) >= 2) {
     for (const o of g.occs) {
-      const b = o.before;
-      const code = [1, 2, 3]
-        .filter((n) => n <= b.length)
-        .map((n) => countryCode(b.slice(b.length - n).join(' ')))
-        .find((c) => c !== null);
+      const code = countryBefore(o.before);
       if (code) out.before.push(code);
     }
   }
   return out;
 });
+
+/**
+ * The region code the last one, two or three of `words` name, the fewest words first (null:
+ * none); the longer phrases are not looked up once a shorter one names a country.
+ */
+function countryBefore(words: readonly string[]): string | null {
+  let phrase = '';
+  for (let n = 1; n <= 3 && n <= words.length; n++) {
+    const word = words[words.length - n]!;
+    phrase = n === 1 ? word : `${word} ${phrase}`;
+    const code = countryCode(phrase);
+    if (code !== null) return code;
+  }
+  return null;
+}

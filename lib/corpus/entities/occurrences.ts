@@ -572,6 +572,8 @@ function sameInput(
  */
 function spelledOutCommonWords(text: string, base: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  // Most sentences hold no bracket: the pattern (slow to try at every character) is not run.
+  if (!text.includes(' (')) return out;
   for (const m of text.matchAll(/(?<![\p{L}])(\p{Ll}{2,8}) \(([^()]{3,120})\)/gu)) {
     const initials = m[2]!
       .split(/\s+/)
@@ -593,6 +595,7 @@ function spelledOutCommonWords(text: string, base: number): Array<[number, numbe
  */
 function acronymsAfterLowercase(text: string): string[] {
   const out: string[] = [];
+  if (!text.includes('(')) return out;
   const inRun = (c: string) => (c >= 'a' && c <= 'z') || c === '-' || /\s/.test(c);
   for (const m of text.matchAll(/\s\(([A-Z]{2,6})\)/g)) {
     // The run of [a-z\s-] before the space must hold a letter at least 7 characters back.

@@ -55,18 +55,25 @@ export function commonPrefix(a: string, b: string): number {
  */
 export function cognates(a: string, b: string): boolean {
   if (a === b) return true;
-  // The same pairs of words are compared on every build: remembered (bounded).
-  const pair = `${a}\u0000${b}`;
-  let answer = cognatePairs.get(pair);
-  if (answer === undefined) {
-    answer = readAsCognates(a, b);
-    if (cognatePairs.size >= COGNATE_CACHE_MAX) cognatePairs.clear();
-    cognatePairs.set(pair, answer);
+  // The same pairs of words are compared on every build: remembered (bounded), by first word
+  // then second (no pair key made per ask).
+  let withA = cognatePairs.get(a);
+  const known = withA?.get(b);
+  if (known !== undefined) return known;
+  const answer = readAsCognates(a, b);
+  if (cognatePairCount >= COGNATE_CACHE_MAX) {
+    cognatePairs.clear();
+    cognatePairCount = 0;
+    withA = undefined;
   }
+  if (!withA) cognatePairs.set(a, (withA = new Map()));
+  withA.set(b, answer);
+  cognatePairCount++;
   return answer;
 }
 
-const cognatePairs = new Map<string, boolean>();
+const cognatePairs = new Map<string, Map<string, boolean>>();
+let cognatePairCount = 0;
 const COGNATE_CACHE_MAX = 200_000;
 
 function readAsCognates(a: string, b: string): boolean {

@@ -143,7 +143,8 @@ const keywordTypes = new Map<string, EntityType | null>();
 const KEYWORD_CACHE_MAX = 50_000;
 
 export function typeFromKeywords(tokens: readonly Token[]): EntityType | null {
-  const words = tokens.map((t) => t.text).join('\u0000');
+  // One word (most names asked) is its own key: no array and no joined copy made.
+  const words = tokens.length === 1 ? tokens[0]!.text : tokens.map((t) => t.text).join('\u0000');
   let type = keywordTypes.get(words);
   if (type === undefined) {
     type = keywordType(tokens);

@@ -1,0 +1,124 @@
+/**
+ * Entity discovery built cold (a new DiscoveryMemo, as after a worker start) over the cached
+ * batch build's N sources (corpus-make.ts), in CPU time, each build in a process of its own (a
+ * start's module caches are empty too), alternating this tree's code with another tree's
+ * (`--old`, e.g. a `git archive` of main with node_modules beside it). Each process prints its
+ * build's entities and mentions as a SHA-256 of their JSON: the run fails unless every build's
+ * is the same, so a change measured here is one with the same outputs.
+ *
+ * Usage: npx tsx tests/bench/discovery-cold.ts --old DIR [--pairs 5] [--sizes 1000]
+ * (child: --child DIR --size N prints one build's figures as JSON).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PreparedSource } from '../../lib/corpus/pipeline';
+import type { EntityOverrides } from '../../lib/corpus/overrides';
+import type { DiscoveryResult } from '../../lib/corpus/entities';
+import { arg, cachedCorpus, ROOT, sizesArg } from './corpus-make';
+
+interface Build {
+  cpuMs: number;
+  /** The same build again in the same process (its module caches warm). */
+  againCpuMs: number;
+  entities: number;
+  mentions: number;
+  sha256: string;
+}
+
+/** One cold build with the code of the tree at `dir`, in this process. */
+async function child(dir: string, n: number): Promise<Build> {
+  const code = (path: string) => import(pathToFileURL(join(dir, path)).href);
+  const { resolveEntities } = (await code('lib/corpus/pipeline.ts')) as {
+    resolveEntities: (
+      prepared: readonly PreparedSource[],
+      overrides: EntityOverrides | null,
+      memo: unknown,
+    ) => DiscoveryResult;
+  };
+  const { DiscoveryMemo } = (await code('lib/corpus/entities/index.ts')) as {
+    DiscoveryMemo: new () => unknown;
+  };
+  const { loadSeedOverrides } = (await code('lib/node/seeds.ts')) as {
+    loadSeedOverrides: (dir: string) => EntityOverrides | null;
+  };
+  const corpus = cachedCorpus(n);
+  const overrides = loadSeedOverrides(join(dir, 'seeds'));
+  const bySource = new Map<string, PreparedSource['passages']>();
+  for (const p of corpus.passages) {
+    const list = bySource.get(p.sourceId);
+    if (list) list.push(p);
+    else bySource.set(p.sourceId, [p]);
+  }
+  const prepared = corpus.sources
+    .filter((s) => s.enabled)
+    .map((s) => ({ source: s, passages: bySource.get(s.id) ?? [] }));
+  const timed = () => {
+    const before = process.cpuUsage();
+    const result = resolveEntities(prepared, overrides, new DiscoveryMemo());
+    const used = process.cpuUsage(before);
+    return { result, cpuMs: Math.round((used.user + used.system) / 1000) };
+  };
+  const cold = timed();
+  const again = timed();
+  return {
+    cpuMs: cold.cpuMs,
+    againCpuMs: again.cpuMs,
+    entities: cold.result.entities.length,
+    mentions: cold.result.mentions.length,
+    sha256: createHash('sha256').update(JSON.stringify(cold.result)).digest('hex'),
+  };
+}
+
+function spawn(dir: string, n: number): Build {
+  const out = execFileSync(
+    'npx',
+    ['tsx', join(ROOT, 'tests/bench/discovery-cold.ts'), '--child', dir, '--size', String(n)],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!) as Build;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
+
+const childDir = arg('child', '');
+if (childDir) {
+  console.log(JSON.stringify(await child(resolve(childDir), Number(arg('size', '1000')))));
+} else {
+  const oldDir = resolve(arg('old', ''));
+  const pairs = Number(arg('pairs', '5'));
+  for (const n of sizesArg('1000')) {
+    const runs: Array<{ pair: number; build: 'old' | 'new'; load: number[] } & Build> = [];
+    for (let pair = 1; pair <= pairs; pair++)
+      for (const [build, dir] of [
+        ['old', oldDir],
+        ['new', ROOT],
+      ] as const)
+        runs.push({ pair, build, load: load(), ...spawn(dir, n) });
+    const of = (b: 'old' | 'new') => runs.filter((r) => r.build === b);
+    const same = new Set(runs.map((r) => r.sha256)).size === 1;
+    const summary = {
+      sources: n,
+      sameOutputs: same,
+      coldCpuMs: {
+        old: median(of('old').map((r) => r.cpuMs)),
+        new: median(of('new').map((r) => r.cpuMs)),
+      },
+      againCpuMs: {
+        old: median(of('old').map((r) => r.againCpuMs)),
+        new: median(of('new').map((r) => r.againCpuMs)),
+      },
+      runs,
+    };
+    console.log(JSON.stringify(summary));
+    if (!same) process.exitCode = 1;
+  }
+}
