@@ -10,11 +10,11 @@
  * and for each of `--restarts` rounds the service worker stopped (as the browser stops an idle
  * one) and a source added (the first add of a new worker life) then one more (warm).
  *
- * Each add is traced: `wallMs` from the options page's send to its answer, and its CPU time in
- * that span (the trace's tasks' thread time; on a loaded machine the wall time is mostly
- * waiting): the service worker's thread (the background's code), every thread of the
- * extension's process (with the garbage collector's helpers), and the browser process (where
- * IndexedDB's backing store works).
+ * Each add: `wallMs` from the options page's send to its answer, and its CPU time in that span
+ * as Linux counts it (tests/bench/proc-cpu.ts; on a loaded machine the wall time is mostly
+ * waiting): the service worker's threads (the background's code), the extension's whole
+ * process (with the garbage collector's helpers), the browser process, and the storage
+ * service's process (IndexedDB's backing store).
  *
  * `--builds .output-old,.output` compares built extensions in the same run: each is started
  * and filled, then every step alternates between them (old, new, new, old, …).
@@ -32,6 +32,13 @@ import type { RawSource } from '../../lib/types';
 import { pastedDraft } from '../unit/fixtures/raw-source';
 import { arg, baseArticles, lexiconWords, ROOT, sizesArg, variant } from './corpus-make';
 import { fill } from './extension-corpus';
+import {
+  alive,
+  type ChromiumProcesses,
+  chromiumProcesses,
+  cpuBetween,
+  cpuSnapshot,
+} from './proc-cpu';
 import { traced, type TraceEvent } from './tasks';
 
 const SIZES = sizesArg('1000');
@@ -75,46 +82,21 @@ interface Build {
   context: BrowserContext;
   /** The options page, from which every add is sent. */
   page: Page;
+  /** Its processes, for their CPU time (null: not found, no CPU figures). */
+  procs: ChromiumProcesses | null;
   adds: Add[];
 }
 
-/** CPU time in an add's span, ms, by where it ran. */
+/** CPU time in an add's span, ms, by where it ran (tests/bench/proc-cpu.ts). */
 interface Cpu {
-  /** The service worker's thread: the background's own code. */
+  /** The service worker's threads: the background's own code. */
   worker: number;
-  /** Every thread of the process that holds it (garbage collection helpers, deserialising). */
+  /** Its whole process (garbage collection helpers, deserialising, the options page). */
   extensionProcess: number;
-  /** The browser process (IndexedDB's backing store runs there). */
+  /** The browser process. */
   browserProcess: number;
-}
-
-/**
- * CPU time in the trace by thread: the thread time of each thread's outermost tasks (`RunTask`,
- * `ThreadPool_RunTask`, …: the scheduler's own `ThreadControllerImpl::RunTask` sits inside
- * each), summed for the service worker's thread, its process and the browser process.
- */
-function cpuOf(events: readonly TraceEvent[]): Cpu | null {
-  const named = (name: string) =>
-    events
-      .filter((e) => e.ph === 'M' && e.name === name)
-      .map((e) => [e, e.args?.name ?? ''] as const);
-  const workerThread = named('thread_name').find(([, n]) => /ServiceWorker/i.test(n))?.[0];
-  const browser = named('process_name').find(([, n]) => n === 'Browser')?.[0].pid;
-  if (!workerThread) return null;
-  const cpu: Cpu = { worker: 0, extensionProcess: 0, browserProcess: 0 };
-  const ends = new Map<string, number>();
-  const tasks = events.filter((e) => e.ph === 'X').sort((a, b) => a.ts - b.ts);
-  for (const e of tasks) {
-    const thread = `${e.pid}:${e.tid}`;
-    if (e.ts < (ends.get(thread) ?? -Infinity)) continue;
-    ends.set(thread, e.ts + (e.dur ?? 0));
-    const ms = (e.tdur ?? 0) / 1000;
-    if (e.pid === workerThread.pid) {
-      cpu.extensionProcess += ms;
-      if (e.tid === workerThread.tid) cpu.worker += ms;
-    } else if (e.pid === browser) cpu.browserProcess += ms;
-  }
-  return cpu;
+  /** The storage service's process (IndexedDB's backing store). */
+  storageProcess: number;
 }
 
 interface ProfileNode {
@@ -129,20 +111,25 @@ interface ProfileNode {
  * and what it called), ms, the `top` largest of each.
  */
 function workerSamples(events: readonly TraceEvent[], top = 30): string[] {
-  const thread = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && /ServiceWorker/i.test(e.args?.name ?? ''),
+  const threads = new Set(
+    events
+      .filter(
+        (e) =>
+          e.ph === 'M' && e.name === 'thread_name' && /ServiceWorker/i.test(e.args?.name ?? ''),
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
   );
-  if (!thread) return [];
+  const pids = new Set([...threads].map((t) => Number(t.split(':')[0])));
   const nodes = new Map<string, Map<number, ProfileNode>>();
   const samples: Array<{ profile: string; node: number; ms: number }> = [];
   for (const e of events) {
-    if (e.pid !== thread.pid || (e.name !== 'Profile' && e.name !== 'ProfileChunk')) continue;
+    if (!pids.has(e.pid) || (e.name !== 'Profile' && e.name !== 'ProfileChunk')) continue;
     const id = (e as unknown as { id?: string }).id ?? '';
     const data = (e.args as { data?: unknown } | undefined)?.data as
       | { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
       | undefined;
     if (e.name === 'Profile') {
-      if (e.tid === thread.tid) nodes.set(id, new Map());
+      if (threads.has(`${e.pid}:${e.tid}`)) nodes.set(id, new Map());
       continue;
     }
     const known = nodes.get(id);
@@ -180,51 +167,54 @@ function workerSamples(events: readonly TraceEvent[], top = 30): string[] {
 /** One message to the background from the options page, traced. */
 interface Step {
   wallMs: number;
-  /** CPU time while it ran (null: no service worker thread in the trace). */
+  /** CPU time while it ran (null: the extension's processes were not found). */
   cpu: Cpu | null;
   /** Where the worker's time went (--samples, restarts only): workerSamples' lines. */
   samples?: string[];
 }
 
-/** Sends `type` with `r`'s draft from the options page, as its paste form does, under a trace. */
+/** Sends `type` with `r`'s draft from the options page, as its paste form does. */
 async function send(
   b: Build,
   type: 'previewSource' | 'addSource',
   r: RawSource,
   profiled: boolean,
 ): Promise<Step> {
-  const cdp = await b.context.newCDPSession(b.page);
-  const { events, value } = await traced(
-    cdp,
-    () =>
-      b.page.evaluate(
-        async ({ type, draft }) => {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
-          const rt = (globalThis as any).chrome.runtime;
-          const t0 = performance.now();
-          const answer = await rt.sendMessage({ type, payload: { draft } });
-          return {
-            ms: performance.now() - t0,
-            answer: answer as { ok: boolean; problem?: unknown },
-          };
-        },
-        { type, draft: pastedDraft(r) },
-      ),
-    profiled ? ['disabled-by-default-v8.cpu_profiler'] : false,
-  );
-  await cdp.detach();
+  const ask = () =>
+    b.page.evaluate(
+      async ({ type, draft }) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chrome is untyped on this page
+        const rt = (globalThis as any).chrome.runtime;
+        const t0 = performance.now();
+        const answer = await rt.sendMessage({ type, payload: { draft } });
+        return { ms: performance.now() - t0, answer: answer as { ok: boolean; problem?: unknown } };
+      },
+      { type, draft: pastedDraft(r) },
+    );
+  const procs = b.procs;
+  const before = procs && cpuSnapshot(procs);
+  let value: Awaited<ReturnType<typeof ask>>;
+  let samples: string[] | undefined;
+  if (profiled) {
+    const cdp = await b.context.newCDPSession(b.page);
+    const trace = await traced(cdp, ask, false, [
+      'toplevel',
+      '__metadata',
+      'disabled-by-default-v8.cpu_profiler',
+    ]);
+    await cdp.detach();
+    value = trace.value;
+    samples = workerSamples(trace.events);
+    if (trace.dataLoss) samples.unshift('(the trace lost events: these figures are partial)');
+    console.log(samples.join('\n'));
+  } else value = await ask();
+  // A stopped worker starts again in its process, kept by the options page open in it.
+  const after = procs && alive(procs.extension) ? cpuSnapshot(procs) : null;
   if (!value.answer?.ok)
     throw new Error(`${type} failed: ${JSON.stringify(value.answer?.problem ?? value.answer)}`);
-  const samples = profiled ? workerSamples(events) : undefined;
-  if (samples) console.log(samples.join('\n'));
-  const cpu = cpuOf(events);
   return {
     wallMs: round(value.ms),
-    cpu: cpu && {
-      worker: round(cpu.worker),
-      extensionProcess: round(cpu.extensionProcess),
-      browserProcess: round(cpu.browserProcess),
-    },
+    cpu: before && after ? cpuBetween(before, after) : null,
     ...(samples ? { samples } : {}),
   };
 }
@@ -256,7 +246,10 @@ async function prepare(dir: string, n: number): Promise<Build> {
   await fill(n, worker);
   console.log(`[${n}] ${buildLabel(dir)}: filled in ${Math.round(performance.now() - t0)} ms`);
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  return { dir, context, page, adds: [] };
+  const procs = chromiumProcesses(dir);
+  if (!procs)
+    console.log(`[${n}] ${buildLabel(dir)}: its processes were not found (no CPU figures)`);
+  return { dir, context, page, procs, adds: [] };
 }
 
 async function measure(n: number) {
@@ -273,33 +266,32 @@ async function measure(n: number) {
   const builds: Build[] = [];
   for (const dir of BUILDS) builds.push(await prepare(dir, n));
   const order = (i: number) => (i % 2 ? [...builds].reverse() : builds);
-  let step = 0;
-  // Every build gets the same source at each step.
-  const each = async (work: (b: Build, r: RawSource) => Promise<void>) => {
+  // Every build gets the same source at each step; which goes first turns with `turn`.
+  const each = async (turn: number, work: (b: Build, r: RawSource) => Promise<void>) => {
     const r = fresh();
-    for (const b of order(step)) await work(b, r);
-    step++;
+    for (const b of order(turn)) await work(b, r);
   };
   const log = (b: Build) => {
     const a = b.adds.at(-1)!;
     if (a.preview)
       console.log(
-        `[${n}] ${buildLabel(b.dir)} ${a.kind} (preview): ${a.preview.wallMs} ms wall; CPU ms: worker ${a.preview.cpu?.worker}, its process ${a.preview.cpu?.extensionProcess}, browser process ${a.preview.cpu?.browserProcess}`,
+        `[${n}] ${buildLabel(b.dir)} ${a.kind} (preview): ${a.preview.wallMs} ms wall; CPU ms: worker ${a.preview.cpu?.worker}, its process ${a.preview.cpu?.extensionProcess}, browser process ${a.preview.cpu?.browserProcess}, storage ${a.preview.cpu?.storageProcess}`,
       );
     console.log(
-      `[${n}] ${buildLabel(b.dir)} ${a.kind}: ${a.wallMs} ms wall; CPU ms: worker ${a.cpu?.worker}, its process ${a.cpu?.extensionProcess}, browser process ${a.cpu?.browserProcess}; load ${a.load}`,
+      `[${n}] ${buildLabel(b.dir)} ${a.kind}: ${a.wallMs} ms wall; CPU ms: worker ${a.cpu?.worker}, its process ${a.cpu?.extensionProcess}, browser process ${a.cpu?.browserProcess}, storage ${a.cpu?.storageProcess}; load ${a.load}`,
     );
   };
-  await each(async (b, r) => void (b.adds.push(await addOne(b, r, 'first')), log(b)));
+  await each(0, async (b, r) => void (b.adds.push(await addOne(b, r, 'first')), log(b)));
   for (let i = 0; i < WARM; i++)
-    await each(async (b, r) => void (b.adds.push(await addOne(b, r, 'warm')), log(b)));
+    await each(i + 1, async (b, r) => void (b.adds.push(await addOne(b, r, 'warm')), log(b)));
   for (let i = 0; i < RESTARTS; i++) {
-    await each(async (b, r) => {
+    await each(i, async (b, r) => {
       await stopWorker(b);
       b.adds.push(await addOne(b, r, 'restart'));
       log(b);
     });
     await each(
+      i + 1,
       async (b, r) => void (b.adds.push(await addOne(b, r, 'warm after restart')), log(b)),
     );
   }
@@ -314,6 +306,7 @@ async function measure(n: number) {
         workerCpuMs: cpu('worker'),
         extensionProcessCpuMs: cpu('extensionProcess'),
         browserProcessCpuMs: cpu('browserProcess'),
+        storageProcessCpuMs: cpu('storageProcess'),
         n: steps.length,
       };
     };
