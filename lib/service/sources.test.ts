@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { parseHTML } from 'linkedom';
-import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { nonEmpty } from '../../tests/unit/fixtures/non-empty';
 import { createBackup } from '../backup';
 import { CrosscheckDB, readCorpus } from '../db';
@@ -132,6 +132,23 @@ describe('adding a source', () => {
       expect(preview.guessedLanguage).toBe(guessed);
     },
   );
+
+  test('a preview after a change in the same worker life reads no whole table, and says what a new life says', async () => {
+    const h = handlers();
+    await h.addSource({ draft: bbc });
+    const whole = [db.sources, db.passages, db.entities, db.mentions].map((t) =>
+      vi.spyOn(t, 'toArray'),
+    );
+    const warm = await h.previewSource({ draft: guardian });
+    for (const read of whole) expect(read).not.toHaveBeenCalled();
+    for (const read of whole) read.mockRestore();
+    // A new life (an empty memo, nothing kept) reads the tables: the same preview.
+    const cold = await handlers().previewSource({ draft: guardian });
+    expect(nonEmpty(warm.entities, 'previewed entities')).toEqual(cold.entities);
+    expect(warm).toEqual(cold);
+    // A duplicate is still refused from what is kept.
+    await expect(h.previewSource({ draft: bbc })).rejects.toThrow(ProblemError);
+  });
 
   test('the preview marks each entity new or linked to a known one, and says why it linked', async () => {
     const h = handlers();

@@ -588,6 +588,14 @@ async function listSummaries(db: CrosscheckDB, only?: string): Promise<SourceSum
  * entity the corpus knew before (the one most of the new entity's other mentions belonged to;
  * resolution may rename an entity when a source adds evidence, so ids alone do not tell).
  */
+/** The entities and mentions the database holds, read together. */
+async function readEntitiesAndMentions(db: CrosscheckDB) {
+  return db.transaction('r', [db.entities, db.mentions], async () => ({
+    entities: await db.entities.toArray(),
+    mentions: await db.mentions.toArray(),
+  }));
+}
+
 function previewOf(
   prepared: PreparedSource,
   derived: DerivedRows,
@@ -801,16 +809,19 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       const raw = rawFrom(draft, newSourceId(draft.text, addedAt));
       const prepared = prepareChecked(raw, addedAt);
       await pause();
-      const [entities, mentions, sources] = await Promise.all([
-        db.entities.toArray(),
-        db.mentions.toArray(),
-        db.sources.toArray(),
-      ]);
+      // The corpus as this life's last change left it when the database still holds that
+      // (readInputs checks the version), so a preview reads no whole table again.
+      const inputs = await readInputs(db, kept);
       orThrow(
-        checkDuplicate({ url: draft.url, contentHash: prepared.source.contentHash }, sources),
+        checkDuplicate(
+          { url: draft.url, contentHash: prepared.source.contentHash },
+          inputs.sources,
+        ),
       );
+      const before =
+        (kept.inputs === inputs ? kept.derived : null) ?? (await readEntitiesAndMentions(db));
       const plan = await planChange(db, { put: [prepared] }, await overrides(), pause, kept);
-      return previewOf(prepared, plan.derived, { entities, mentions });
+      return previewOf(prepared, plan.derived, before);
     },
 
     async addSource({
