@@ -24,13 +24,13 @@
  *        [--samples] [--preview] (after `npx wxt build`; for --samples, a build with readable names:
  *        `CROSSCHECK_NO_MINIFY=1 CROSSCHECK_OUT_DIR=.output-prof npx wxt build`)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { RawSource } from '../../lib/types';
 import { pastedDraft } from '../unit/fixtures/raw-source';
 import { arg, baseArticles, lexiconWords, ROOT, sizesArg, variant } from './corpus-make';
+import { keepResults } from './results-file';
 import { fill } from './extension-corpus';
 import {
   alive,
@@ -336,24 +336,9 @@ for (const n of SIZES) {
   for (const b of r) console.log(`[${n}] ${b.build}: ${JSON.stringify(b.medians)}`);
   results.push({ sources: n, builds: r });
 }
-const previous = existsSync(OUT)
-  ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>)
-  : {};
-writeFileSync(
-  OUT,
-  `${JSON.stringify(
-    {
-      ...previous,
-      [`add in the browser, ${LABEL}`]: {
-        date: new Date().toISOString(),
-        builds: BUILDS,
-        cpus: cpus().length,
-        load: { before: loadBefore, after: loadavg().map(round) },
-        results,
-      },
-    },
-    null,
-    2,
-  )}\n`,
-);
+keepResults(OUT, `add in the browser, ${LABEL}`, {
+  builds: BUILDS,
+  load: { before: loadBefore, after: loadavg().map(round) },
+  results,
+});
 console.log(`written to ${OUT}`);

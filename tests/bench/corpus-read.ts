@@ -20,8 +20,8 @@
  * Usage: npx tsx --expose-gc tests/bench/corpus-read.ts [--sizes 300,1000] [--label after]
  *        [--out tests/bench/results-corpus-read.json] [--profile /tmp/prof] [--only search]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
@@ -42,6 +42,7 @@ import {
   variant,
   sizesArg,
 } from './corpus-make';
+import { keepResults } from './results-file';
 
 const SIZES = sizesArg('300');
 const OUT = arg('out', join(ROOT, 'tests/bench/results-corpus-read.json'));
@@ -306,26 +307,7 @@ for (const n of SIZES) {
   console.log(JSON.stringify(r));
   results.push(r);
 }
-const previous = existsSync(OUT)
-  ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>)
-  : {};
-writeFileSync(
-  OUT,
-  `${JSON.stringify(
-    {
-      ...previous,
-      [LABEL]: {
-        date: new Date().toISOString(),
-        node: process.version,
-        cpus: cpus().length,
-        load: loadavg().map(round),
-        results,
-      },
-    },
-    null,
-    2,
-  )}\n`,
-);
+keepResults(OUT, LABEL, { node: process.version, results });
 console.table(
   results.map((r) => ({
     sources: r.sources,

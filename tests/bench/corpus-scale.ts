@@ -27,7 +27,7 @@
  *        --label after --profile /tmp/add --profile-add last|first|restart|remove --parts 0 --cache 1]
  * At 10,000 sources give Node a larger heap (NODE_OPTIONS=--max-old-space-size=12000).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
@@ -57,6 +57,7 @@ import {
   variant,
   sizesArg,
 } from './corpus-make';
+import { keepResults } from './results-file';
 import { listRequest } from '../unit/fixtures/list-request';
 import { pastedDraft } from '../unit/fixtures/raw-source';
 import { workerLife } from '../unit/fixtures/worker-life';
@@ -405,22 +406,12 @@ async function main() {
   console.log(`${base.length} real articles; sizes ${SIZES.join(', ')}; ${cpus().length} CPUs`);
   const results = [];
   for (const n of SIZES) results.push(await measure(n, base, keep));
-  const previous = existsSync(OUT)
-    ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>)
-    : {};
-  const out = {
-    ...previous,
-    [LABEL]: {
-      date: new Date().toISOString(),
-      node: process.version,
-      cpus: cpus().length,
-      load: loadavg().map(round),
-      baseArticles: base.length,
-      bundles: fileSizes(join(ROOT, '.output/chrome-mv3')),
-      results,
-    },
-  };
-  writeFileSync(OUT, `${JSON.stringify(out, null, 2)}\n`);
+  keepResults(OUT, LABEL, {
+    node: process.version,
+    baseArticles: base.length,
+    bundles: fileSizes(join(ROOT, '.output/chrome-mv3')),
+    results,
+  });
   console.table(
     results.map((r) => ({
       sources: r.sources,

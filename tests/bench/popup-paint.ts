@@ -29,11 +29,12 @@
  *        [--label after] [--out tests/bench/results-corpus-read.json] [--timeout 60000]
  *        (after `npx wxt build`)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { ROOT } from './corpus-make';
+import { keepResults } from './results-file';
 import { fill } from './extension-corpus';
 import { popupTimeline, selfTimes } from './popup-timeline';
 import { traced } from './tasks';
@@ -359,24 +360,9 @@ for (const n of SIZES) {
   console.log(JSON.stringify(r.builds.map(({ warm: _w, ...rest }) => rest)));
   results.push({ sources: n, ...r });
 }
-const previous = existsSync(OUT)
-  ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>)
-  : {};
-writeFileSync(
-  OUT,
-  `${JSON.stringify(
-    {
-      ...previous,
-      [`popup paint, ${LABEL}`]: {
-        date: new Date().toISOString(),
-        builds: BUILDS,
-        cpus: cpus().length,
-        load: { before: loadBefore, after: loadavg().map(round) },
-        results,
-      },
-    },
-    null,
-    2,
-  )}\n`,
-);
+keepResults(OUT, `popup paint, ${LABEL}`, {
+  builds: BUILDS,
+  load: { before: loadBefore, after: loadavg().map(round) },
+  results,
+});
 console.log(`written to ${OUT} (load ${loadavg().map(round).join(' ')})`);
