@@ -583,11 +583,6 @@ async function listSummaries(db: CrosscheckDB, only?: string): Promise<SourceSum
     .map((s) => summarize(s, counts));
 }
 
-/**
- * What a new source brings, from the build with it: each entity it names, new or linked to the
- * entity the corpus knew before (the one most of the new entity's other mentions belonged to;
- * resolution may rename an entity when a source adds evidence, so ids alone do not tell).
- */
 /** The entities and mentions the database holds, read together. */
 async function readEntitiesAndMentions(db: CrosscheckDB) {
   return db.transaction('r', [db.entities, db.mentions], async () => ({
@@ -596,6 +591,11 @@ async function readEntitiesAndMentions(db: CrosscheckDB) {
   }));
 }
 
+/**
+ * What a new source brings, from the build with it: each entity it names, new or linked to the
+ * entity the corpus knew before (the one most of the new entity's other mentions belonged to;
+ * resolution may rename an entity when a source adds evidence, so ids alone do not tell).
+ */
 function previewOf(
   prepared: PreparedSource,
   derived: DerivedRows,
@@ -818,9 +818,14 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
           inputs.sources,
         ),
       );
-      const before =
-        (kept.inputs === inputs ? kept.derived : null) ?? (await readEntitiesAndMentions(db));
       const plan = await planChange(db, { put: [prepared] }, await overrides(), pause, kept);
+      // What the database holds: the last change's rows, or those a worker start read back.
+      const back = kept.readBack;
+      const readBack = back && back.version === plan.inputs.version ? back.derived : null;
+      const before =
+        (kept.inputs === plan.inputs ? kept.derived : null) ??
+        readBack ??
+        (await readEntitiesAndMentions(db));
       return previewOf(prepared, plan.derived, before);
     },
 

@@ -96,7 +96,7 @@ interface Cpu {
   /** The browser process. */
   browserProcess: number;
   /** The storage service's process (IndexedDB's backing store). */
-  storageProcess: number;
+  storageProcess: number | null;
 }
 
 interface ProfileNode {
@@ -300,7 +300,14 @@ async function measure(n: number) {
     const of = (kind: Kind) => b.adds.filter((a) => a.kind === kind);
     const medians = (steps: readonly Step[]) => {
       const cpu = (where: keyof Cpu) =>
-        round(median(steps.flatMap((a) => (a.cpu ? [a.cpu[where]] : []))));
+        round(
+          median(
+            steps.flatMap((a) => {
+              const v = a.cpu?.[where];
+              return v === null || v === undefined ? [] : [v];
+            }),
+          ),
+        );
       return {
         wallMs: round(median(steps.map((a) => a.wallMs))),
         workerCpuMs: cpu('worker'),

@@ -87,7 +87,8 @@ export function chromiumProcesses(dir: string): ChromiumProcesses | null {
 
 export interface CpuSnapshot {
   browser: number;
-  storage: number;
+  /** null: no storage service process was found. */
+  storage: number | null;
   extension: number;
   /** Each service worker thread's CPU time by thread id (its name starts "ServiceWorker"). */
   workers: Map<string, number>;
@@ -101,7 +102,7 @@ export function cpuSnapshot(p: ChromiumProcesses): CpuSnapshot {
       workers.set(tid, statCpuMs(read(`/proc/${p.extension}/task/${tid}/stat`)));
   return {
     browser: statCpuMs(read(`/proc/${p.browser}/stat`)),
-    storage: p.storage === null ? 0 : statCpuMs(read(`/proc/${p.storage}/stat`)),
+    storage: p.storage === null ? null : statCpuMs(read(`/proc/${p.storage}/stat`)),
     extension: statCpuMs(read(`/proc/${p.extension}/stat`)),
     workers,
   };
@@ -122,6 +123,6 @@ export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot) {
     worker,
     extensionProcess: b.extension - a.extension,
     browserProcess: b.browser - a.browser,
-    storageProcess: b.storage - a.storage,
+    storageProcess: a.storage === null || b.storage === null ? null : b.storage - a.storage,
   };
 }

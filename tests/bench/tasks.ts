@@ -61,6 +61,8 @@ export async function traced<T>(
   await cdp.send('Tracing.end');
   const dataLoss = await done;
   cdp.off('Tracing.dataCollected', onData);
+  // Every caller's figures from this trace are then partial: say so where they are printed.
+  if (dataLoss) console.warn('(the trace lost events: the browser dropped some; figures partial)');
   return { events, value, dataLoss };
 }
 
