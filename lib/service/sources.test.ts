@@ -31,7 +31,8 @@ let n = 0;
 let db: CrosscheckDB;
 const failures = failingCommits();
 let clock = 1_700_000_000_000;
-const handlers = () =>
+type Handlers = ReturnType<typeof createHandlers>;
+const handlers = (): Handlers =>
   createHandlers({
     db,
     ready: async () => undefined,
@@ -148,6 +149,52 @@ describe('adding a source', () => {
     expect(warm).toEqual(cold);
     // A duplicate is still refused from what is kept.
     await expect(h.previewSource({ draft: bbc })).rejects.toThrow(ProblemError);
+  });
+
+  // The kept rows a preview reads must be the tables' after every kind of change in this life.
+  test.each([
+    [
+      'an add',
+      async (h: Handlers): Promise<void> => {
+        await h.addSource({ draft: bbc });
+      },
+    ],
+    [
+      'an add then its source disabled',
+      async (h: Handlers): Promise<void> => {
+        const { id } = await h.addSource({ draft: bbc });
+        await h.setSourceEnabled({ id, enabled: false });
+      },
+    ],
+    [
+      'an add then its removal',
+      async (h: Handlers): Promise<void> => {
+        const { id } = await h.addSource({ draft: bbc });
+        await h.removeSource({ id });
+      },
+    ],
+    [
+      'an add that failed to commit',
+      async (h: Handlers): Promise<void> => {
+        failures.failNext('addSource');
+        await expect(h.addSource({ draft: bbc })).rejects.toThrow();
+      },
+    ],
+  ] as const)('after %s, a preview says what a new worker life says', async (_, change) => {
+    const h = handlers();
+    await change(h);
+    const warm = await h.previewSource({ draft: guardian });
+    expect(nonEmpty(warm.entities, 'previewed entities')).toEqual(
+      (await handlers().previewSource({ draft: guardian })).entities,
+    );
+  });
+
+  test('a disabled source still makes its text a duplicate, from what a worker life keeps', async () => {
+    const h = handlers();
+    const { id } = await h.addSource({ draft: bbc });
+    await h.setSourceEnabled({ id, enabled: false });
+    await expect(h.previewSource({ draft: bbc })).rejects.toThrow(ProblemError);
+    await expect(handlers().previewSource({ draft: bbc })).rejects.toThrow(ProblemError);
   });
 
   test('the preview marks each entity new or linked to a known one, and says why it linked', async () => {
