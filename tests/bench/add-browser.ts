@@ -25,13 +25,13 @@
  *        `CROSSCHECK_NO_MINIFY=1 CROSSCHECK_OUT_DIR=.output-prof npx wxt build`)
  */
 import { loadavg } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { RawSource } from '../../lib/types';
 import { pastedDraft } from '../unit/fixtures/raw-source';
 import { arg, baseArticles, lexiconWords, ROOT, sizesArg, variant } from './corpus-make';
 import { keepResults } from './results-file';
-import { fill } from './extension-corpus';
+import { buildLabel, buildsOf, fill } from './extension-corpus';
 import {
   alive,
   type ChromiumProcesses,
@@ -60,12 +60,7 @@ const median = (xs: readonly number[]) => {
 };
 
 const { launchWithExtension, EXTENSION_DIR } = await import('../e2e/browser');
-const BUILDS = arg('builds', '')
-  .split(',')
-  .filter(Boolean)
-  .map((d) => resolve(d, 'chrome-mv3'));
-if (!BUILDS.length) BUILDS.push(EXTENSION_DIR);
-const buildLabel = (dir: string) => basename(dirname(dir));
+const BUILDS = buildsOf(arg('builds', ''), EXTENSION_DIR);
 
 type Kind = 'first' | 'warm' | 'restart' | 'warm after restart';
 

@@ -1,10 +1,24 @@
 /**
- * A generated corpus (tests/bench/corpus-make.ts) written into a loaded extension's database from
- * its service worker, as the browser benches need it (popup-paint.ts, add-browser.ts).
+ * What the browser benches (popup-paint.ts, add-browser.ts) share: the built extensions they
+ * compare, and a generated corpus (tests/bench/corpus-make.ts) written into a loaded extension's
+ * database from its service worker.
  */
+import { basename, dirname, resolve } from 'node:path';
 import type { Worker } from '@playwright/test';
 import { CORPUS_TABLES } from '../../lib/db';
 import { cachedCorpus } from './corpus-make';
+
+/** The extensions of `--builds a,b` (output directories), or `fallback` alone. */
+export function buildsOf(list: string, fallback: string): string[] {
+  const dirs = list
+    .split(',')
+    .filter(Boolean)
+    .map((d) => resolve(d, 'chrome-mv3'));
+  return dirs.length ? dirs : [fallback];
+}
+
+/** A build's name in the results: its output directory's. */
+export const buildLabel = (dir: string) => basename(dirname(dir));
 
 /** Writes the corpus of N sources into the extension's database, as a change would. */
 export async function fill(n: number, worker: Worker) {

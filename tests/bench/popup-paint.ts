@@ -31,11 +31,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { ROOT } from './corpus-make';
 import { keepResults } from './results-file';
-import { fill } from './extension-corpus';
+import { buildLabel, buildsOf, fill } from './extension-corpus';
 import { popupTimeline, selfTimes } from './popup-timeline';
 import { traced } from './tasks';
 
@@ -69,12 +69,7 @@ const quantile = (xs: readonly number[], q: number) => {
 };
 
 const { launchWithExtension, EXTENSION_DIR } = await import('../e2e/browser');
-const BUILDS = arg('builds', '')
-  .split(',')
-  .filter(Boolean)
-  .map((d) => resolve(d, 'chrome-mv3'));
-if (!BUILDS.length) BUILDS.push(EXTENSION_DIR);
-const buildLabel = (dir: string) => basename(dirname(dir));
+const BUILDS = buildsOf(arg('builds', ''), EXTENSION_DIR);
 
 interface Message {
   type: string;
