@@ -37,8 +37,10 @@ import {
   type ChromiumProcesses,
   chromiumProcesses,
   cpuBetween,
+  type Cpu,
   cpuSnapshot,
 } from './proc-cpu';
+import { type ProfileNode } from './popup-timeline';
 import { traced, type TraceEvent } from './tasks';
 
 const SIZES = sizesArg('1000');
@@ -80,24 +82,6 @@ interface Build {
   /** Its processes, for their CPU time (null: not found, no CPU figures). */
   procs: ChromiumProcesses | null;
   adds: Add[];
-}
-
-/** CPU time in an add's span, ms, by where it ran (tests/bench/proc-cpu.ts). */
-interface Cpu {
-  /** The service worker's threads: the background's own code. */
-  worker: number;
-  /** Its whole process (garbage collection helpers, deserialising, the options page). */
-  extensionProcess: number;
-  /** The browser process. */
-  browserProcess: number;
-  /** The storage service's process (IndexedDB's backing store). */
-  storageProcess: number | null;
-}
-
-interface ProfileNode {
-  id: number;
-  parent?: number;
-  callFrame: { functionName: string; url?: string; lineNumber?: number };
 }
 
 /**

@@ -89,10 +89,11 @@ export function popupTimeline(events: Ev[], endMark = 'crosscheck:list-painted')
   return { lines, totals, marks };
 }
 
-interface ProfileNode {
+/** A node of a V8 CPU profile as the trace's ProfileChunk events carry it. */
+export interface ProfileNode {
   id: number;
   parent?: number;
-  callFrame: { functionName: string; url?: string };
+  callFrame: { functionName: string; url?: string; lineNumber?: number };
 }
 
 /**

@@ -112,11 +112,23 @@ export function cpuSnapshot(p: ChromiumProcesses): CpuSnapshot {
  * the extension has a page open in it). */
 export const alive = (pid: number) => read(`/proc/${pid}/stat`) !== null;
 
+/** CPU time in a span, ms, by where it ran. */
+export interface Cpu {
+  /** The service worker's threads: the background's own code. */
+  worker: number;
+  /** Its whole process (garbage collection helpers, deserialising, the extension's pages). */
+  extensionProcess: number;
+  /** The browser process. */
+  browserProcess: number;
+  /** The storage service's process (IndexedDB's backing store); null: not found. */
+  storageProcess: number | null;
+}
+
 /**
  * CPU time between two snapshots, ms: the worker's (its threads alive at the end; one that
  * ended between them is in its process's figure only), its process's and the browser's.
  */
-export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot) {
+export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): Cpu {
   let worker = 0;
   for (const [tid, ms] of b.workers) worker += ms - (a.workers.get(tid) ?? 0);
   return {
