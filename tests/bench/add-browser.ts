@@ -21,7 +21,7 @@
  *
  * Usage: npx tsx tests/bench/add-browser.ts [--sizes 1000] [--warm 2] [--restarts 3]
  *        [--builds .output-old,.output] [--label main] [--out tests/bench/results-add-browser.json]
- *        [--samples] [--preview] (after `npx wxt build`; for --samples, a build with readable names:
+ *        [--samples [--samples-kind warm]] [--preview] (after `npx wxt build`; for --samples, a build with readable names:
  *        `CROSSCHECK_NO_MINIFY=1 CROSSCHECK_OUT_DIR=.output-prof npx wxt build`)
  */
 import { loadavg } from 'node:os';
@@ -47,8 +47,12 @@ const SIZES = sizesArg('1000');
 const WARM = Number(arg('warm', '2'));
 const RESTARTS = Number(arg('restarts', '3'));
 const LABEL = arg('label', 'current');
-/** Prints where the worker's time went in each restart's add (V8 samples; build unminified). */
+/**
+ * Prints where the worker's time went in the adds of one kind (V8 samples; build unminified):
+ * `--samples` for the restarts' adds, `--samples-kind warm` for another kind.
+ */
 const SAMPLES = process.argv.includes('--samples');
+const SAMPLED_KIND = arg('samples-kind', 'restart');
 /**
  * Each add is sent after its preview (`previewSource`, nothing saved), as the options page's
  * form does: after a worker start the preview meets the cold build, and the add comes warm.
@@ -148,8 +152,43 @@ interface Step {
   wallMs: number;
   /** CPU time while it ran (null: the extension's processes were not found). */
   cpu: Cpu | null;
-  /** Where the worker's time went (--samples, restarts only): workerSamples' lines. */
+  /** Where the worker's time went (--samples, one kind of add): workerSamples' lines. */
   samples?: string[];
+  /** Which worker life answered (a token the bench leaves in the worker's global scope). */
+  life: string;
+}
+
+/**
+ * The running worker's life token: the same until the worker stops, a new one after. Read
+ * right after an answer, so the worker that answered is the one running.
+ */
+async function lifeOf(context: BrowserContext): Promise<string> {
+  for (const w of [...context.serviceWorkers()].reverse()) {
+    try {
+      return await w.evaluate(() => {
+        const g = globalThis as { benchLife?: string };
+        return (g.benchLife ??= crypto.randomUUID());
+      });
+    } catch {
+      // A stopped worker's handle: try the next one.
+    }
+  }
+  throw new Error('No running service worker answered.');
+}
+
+/**
+ * Whether each add ran in the worker life its kind claims: a warm add (and its preview) in the
+ * life of the add before it, a restart's preview in a new life and its add in that same life.
+ * A worker the browser stopped on its own between two steps would otherwise count as warm.
+ */
+function lifeAsLabelled(adds: readonly Add[]): boolean[] {
+  return adds.map((a, i) => {
+    const lives = [...(a.preview ? [a.preview.life] : []), a.life];
+    const prior = adds[i - 1]?.life;
+    if (a.kind === 'first') return lives.every((l) => l === lives[0]);
+    if (a.kind === 'restart') return lives[0] !== prior && lives.every((l) => l === lives[0]);
+    return lives.every((l) => l === prior);
+  });
 }
 
 /** Sends `type` with `r`'s draft from the options page, as its paste form does. */
@@ -195,13 +234,14 @@ async function send(
     wallMs: round(value.ms),
     cpu: before && after ? cpuBetween(before, after) : null,
     ...(samples ? { samples } : {}),
+    life: await lifeOf(b.context),
   };
 }
 
 /** Adds `r` (after its preview, with --preview, as the options page does). */
 async function addOne(b: Build, r: RawSource, kind: Kind): Promise<Add> {
   const load = round(loadavg()[0]!);
-  const profiled = SAMPLES && kind === 'restart';
+  const profiled = SAMPLES && kind === SAMPLED_KIND;
   const preview = PREVIEW ? await send(b, 'previewSource', r, profiled) : undefined;
   const add = await send(b, 'addSource', r, profiled && !PREVIEW);
   return { kind, ...add, load, ...(preview ? { preview } : {}) };
@@ -276,7 +316,18 @@ async function measure(n: number) {
   }
   for (const b of builds) await b.context.close();
   return builds.map((b) => {
-    const of = (kind: Kind) => b.adds.filter((a) => a.kind === kind);
+    // A step in another worker life than its kind claims, or profiled (the tracing's own CPU is
+    // in its figures), is kept in `adds` and left out of the medians.
+    const asLabelled = lifeAsLabelled(b.adds);
+    b.adds.forEach((a, i) => {
+      if (!asLabelled[i])
+        console.log(
+          `[${n}] ${buildLabel(b.dir)}: add ${i} (${a.kind}) ran in another worker life than its kind claims; left out of the medians`,
+        );
+    });
+    const counted = (a: Add, i: number) =>
+      asLabelled[i] && !a.samples && !a.preview?.samples ? [a] : [];
+    const of = (kind: Kind) => b.adds.flatMap(counted).filter((a) => a.kind === kind);
     const medians = (steps: readonly Step[]) => {
       const cpu = (where: keyof Cpu) =>
         round(
@@ -310,7 +361,7 @@ async function measure(n: number) {
         restart: sum('restart'),
         warmAfterRestart: sum('warm after restart'),
       },
-      adds: b.adds,
+      adds: b.adds.map((a, i) => ({ ...a, lifeAsLabelled: asLabelled[i] })),
     };
   });
 }
