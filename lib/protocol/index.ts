@@ -37,6 +37,13 @@ export interface Protocol {
   previewSource: { req: RequestIn<'previewSource'>; res: SourcePreview };
   /** Validates, indexes incrementally and saves one source in one transaction. */
   addSource: { req: RequestIn<'addSource'>; res: SourceSummary };
+  /**
+   * Readies the background for a preview or a change without saving anything: after a worker
+   * start, the first one would otherwise wait for the corpus's analyses to be built again. The
+   * options page sends it on opening and while it stays in use (each message also resets the
+   * worker's idle timer). Answers at once when the background is ready.
+   */
+  prepareChanges: { req: RequestIn<'prepareChanges'>; res: { ready: true } };
   /** Every source (built-in first, then the reader's, newest first) with counts. */
   listSources: { req: RequestIn<'listSources'>; res: SourceSummary[] };
   removeSource: { req: RequestIn<'removeSource'>; res: { removed: string } };

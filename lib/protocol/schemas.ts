@@ -269,6 +269,7 @@ export const REQUESTS = {
   previewSource: v.object({ draft: DraftSchema }),
   addSource: v.object({ draft: DraftSchema, ...receipt }),
   listSources: nothing,
+  prepareChanges: nothing,
   removeSource: v.object({ ...sourceId.entries, ...receipt }),
   setSourceEnabled: v.object({
     ...sourceId.entries,

@@ -151,6 +151,52 @@ describe('adding a source', () => {
     await expect(h.previewSource({ draft: bbc })).rejects.toThrow(ProblemError);
   });
 
+  test('after prepareChanges, a new worker life previews without reading a whole table, and says what an unprepared life says', async () => {
+    await handlers().addSource({ draft: bbc });
+    let pauses = 0;
+    const h = createHandlers({
+      db,
+      ready: async () => undefined,
+      seedBundle: async () => bundle,
+      now: () => clock++,
+      pause: async () => void pauses++,
+    });
+    const whole = [db.sources, db.passages, db.entities, db.mentions].map((t) =>
+      vi.spyOn(t, 'toArray'),
+    );
+    const before = await dump();
+    // Two asks at once build once (the second waits for the first), and save nothing.
+    await Promise.all([h.prepareChanges({}), h.prepareChanges({})]);
+    expect(pauses).toBe(1);
+    expect(whole.some((read) => read.mock.calls.length > 0)).toBe(true);
+    for (const read of whole) read.mockClear();
+    // Ready: asking again derives nothing (no pause before a derivation) and reads no table.
+    await h.prepareChanges({});
+    expect(pauses).toBe(1);
+    const warm = await h.previewSource({ draft: guardian });
+    for (const read of whole) expect(read).not.toHaveBeenCalled();
+    for (const read of whole) read.mockRestore();
+    expect(await dump()).toEqual(before);
+    const cold = await handlers().previewSource({ draft: guardian });
+    expect(nonEmpty(warm.entities, 'previewed entities')).toEqual(cold.entities);
+    expect(warm).toEqual(cold);
+    // The add that follows lands, and leaves what a new life reads: the same next preview.
+    await h.addSource({ draft: guardian });
+    const third: SourceDraft = {
+      text: port.en.join('\n\n'),
+      title: 'Port',
+      outlet: 'Example News',
+      url: null,
+      published: null,
+      language: 'en',
+      via: 'paste',
+    };
+    expect(await h.previewSource({ draft: third })).toEqual(
+      await handlers().previewSource({ draft: third }),
+    );
+    expect((await dump()).sources.length).toBe(before.sources.length + 1);
+  });
+
   // The kept rows a preview reads must be the tables' after every kind of change in this life.
   test.each([
     [

@@ -254,6 +254,8 @@ interface Kept {
   storyIds: Set<string> | null;
   /** The derived rows as read back at the start, at dictionary version `version`. */
   readBack: { version: unknown; derived: DerivedRows } | null;
+  /** The inputs and overrides (their key) a warm-up (`prepareChanges`) last derived. */
+  prepared: { inputs: CorpusInputs; overrides: string } | null;
 }
 
 const newKept = (): Kept => ({
@@ -267,6 +269,7 @@ const newKept = (): Kept => ({
   savedStories: new WeakSet(),
   storyIds: null,
   readBack: null,
+  prepared: null,
 });
 
 /** Reads the inputs (inside a transaction of the caller's, or in a read transaction of its own). */
@@ -787,6 +790,18 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     }
   };
 
+  let preparing: Promise<void> | null = null;
+  const prepare = async () => {
+    const o = await overrides();
+    const inputs = await readInputs(db, kept);
+    const key = overridesKey(o);
+    const derivedHere = kept.inputs === inputs && kept.derived !== null;
+    const preparedHere = kept.prepared?.inputs === inputs && kept.prepared.overrides === key;
+    if (derivedHere || preparedHere) return;
+    const plan = await planChange(db, {}, o, pause, kept);
+    kept.prepared = { inputs: plan.inputs, overrides: key };
+  };
+
   return {
     /**
      * Derives the corpus again with `next` overrides through the memo, as a source change does
@@ -800,6 +815,23 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       receipt?: string,
     ): Promise<void> {
       await change(operation, {}, { check: write, given: { overrides: next }, receipt });
+    },
+
+    /**
+     * Derives the corpus as it is through the memo, saving nothing, so that the next preview or
+     * change costs what it changes. The first change of a worker life otherwise pays for reading
+     * the analyses back and building entity discovery cold while the reader waits; the options
+     * page asks for this on opening, before the reader has a draft. Answers at once when this
+     * life has already derived the corpus as stored.
+     */
+    async prepareChanges(): Promise<{ ready: true }> {
+      await ready();
+      // One at a time: a second ask while the first derives waits for it, not for a second build.
+      preparing ??= prepare().finally(() => {
+        preparing = null;
+      });
+      await preparing;
+      return { ready: true };
     },
 
     // Requests arrive parsed by their schemas (lib/service/handlers.ts): a draft is checked.
