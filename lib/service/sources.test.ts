@@ -197,6 +197,20 @@ describe('adding a source', () => {
     expect((await dump()).sources.length).toBe(before.sources.length + 1);
   });
 
+  test('a preview sent while a new life prepares reads the analyses back once, and says what an unprepared life says', async () => {
+    await handlers().addSource({ draft: bbc });
+    const h = handlers();
+    const reads = [db.analyses, db.entities].map((t) => vi.spyOn(t, 'toArray'));
+    const [, preview] = await Promise.all([
+      h.prepareChanges({}),
+      h.previewSource({ draft: guardian }),
+    ]);
+    // The preview waited for the read back and used its rows: no second read of the entities.
+    for (const read of reads) expect(read).toHaveBeenCalledTimes(1);
+    for (const read of reads) read.mockRestore();
+    expect(preview).toEqual(await handlers().previewSource({ draft: guardian }));
+  });
+
   // The kept rows a preview reads must be the tables' after every kind of change in this life.
   test.each([
     [

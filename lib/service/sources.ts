@@ -75,9 +75,15 @@ function tables(db: CrosscheckDB) {
  * inputs before use (lib/corpus/pipeline.ts, lib/stories/partition.ts). The derived rows read
  * for that are kept for the first change's comparison of what it writes (readBack).
  */
-async function restoreAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
-  if (kept.restored) return;
-  kept.restored = true;
+function restoreAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
+  // Concurrent first changes (a warm-up and a preview) wait for the one read. Only the first
+  // caller hears of a failed read; the others go on without what it would have restored.
+  if (kept.restoring) return kept.restoring.catch(() => undefined);
+  kept.restoring = readBackAnalyses(db, kept);
+  return kept.restoring;
+}
+
+async function readBackAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
   const read = await db.transaction(
     'r',
     [db.meta, db.analyses, db.storyFindings, ...DERIVED_TABLES.map((t) => db[t])],
@@ -242,8 +248,8 @@ interface Kept {
   /** The derived rows in the database at `inputs.version`. */
   derived: DerivedRows | null;
   memo: DeriveMemo;
-  /** Whether the database's claim analyses were read back in this worker life. */
-  restored: boolean;
+  /** The read back of the database's claim analyses in this worker life (null: not begun). */
+  restoring: Promise<void> | null;
   /** Whether this life deleted the analyses of sources no longer there. */
   pruned: boolean;
   /** The stamp of the analyses the memo holds as written (null: none read or written yet). */
@@ -263,7 +269,7 @@ const newKept = (): Kept => ({
   sourceCount: 0,
   derived: null,
   memo: createDeriveMemo(),
-  restored: false,
+  restoring: null,
   pruned: false,
   stamp: null,
   savedStories: new WeakSet(),
