@@ -232,3 +232,41 @@ test('the worker stopped during seeding: all or nothing, a plain message, and a 
   expect(await dumpDb(page)).toContain('indexVersion');
   await session.context.close();
 });
+
+test('opened after the worker stopped, the options page readies the background before the reader previews', async () => {
+  test.setTimeout(120_000);
+  const session = await launchWithExtension();
+  const page = await openOptions(session);
+  // The page marks each answer to its prepareChanges (components/options/keep-ready.ts).
+  const readied = () =>
+    page.waitForFunction(
+      () => performance.getEntriesByName('crosscheck:changes-ready').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+  await readied();
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((ok) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'stopped')) ok();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  const before = await dumpDb(page, { withMeta: false });
+
+  // Opened again, as a reader opens it: the new worker life is readied, and nothing is saved.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Sources/ })).toBeVisible();
+  await readied();
+  expect(await dumpDb(page, { withMeta: false })).toBe(before);
+  await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
+  await page
+    .locator('#paste-text')
+    .fill(seedText('003_6d5c1410645c210a.txt').replace(/Colombia/g, 'Peru'));
+  await page.getByLabel('Title').fill('A report from Peru');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Save source' })).toBeVisible({ timeout: 60_000 });
+  await session.context.close();
+});
