@@ -8,7 +8,9 @@
  * (extension-corpus.ts), then sources are added from the options page as its "paste" form sends
  * them: the first add (nothing kept: the worker analyses and writes every source), warm adds,
  * and for each of `--restarts` rounds the service worker stopped (as the browser stops an idle
- * one) and a source added (the first add of a new worker life) then one more (warm).
+ * one) and a source added (the first add of a new worker life) then one more (warm), and for
+ * each of `--opens` rounds the worker stopped and the options page opened again, as a reader
+ * opens it, then a source added once the page is ready (`ready`: how long that took).
  *
  * Each add: `wallMs` from the options page's send to its answer, and its CPU time in that span
  * as Linux counts it (tests/bench/proc-cpu.ts; on a loaded machine the wall time is mostly
@@ -20,10 +22,11 @@
  * and filled, then every step alternates between them (old, new, new, old, …).
  *
  * Usage: npx tsx tests/bench/add-browser.ts [--sizes 1000] [--warm 2] [--restarts 3]
- *        [--builds .output-old,.output] [--label main] [--out tests/bench/results-add-browser.json]
+ *        [--opens 2] [--builds .output-old,.output] [--label main] [--out tests/bench/results-add-browser.json]
  *        [--samples [--samples-kind warm]] [--preview] (after `npx wxt build`; for --samples, a build with readable names:
  *        `CROSSCHECK_NO_MINIFY=1 CROSSCHECK_OUT_DIR=.output-prof npx wxt build`)
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -46,6 +49,8 @@ import { traced, type TraceEvent } from './tasks';
 const SIZES = sizesArg('1000');
 const WARM = Number(arg('warm', '2'));
 const RESTARTS = Number(arg('restarts', '3'));
+/** Adds made right after the options page was opened again on a stopped worker. */
+const OPENS = Number(arg('opens', '2'));
 const LABEL = arg('label', 'current');
 /**
  * Prints where the worker's time went in the adds of one kind (V8 samples; build unminified):
@@ -68,7 +73,7 @@ const median = (xs: readonly number[]) => {
 const { launchWithExtension, EXTENSION_DIR } = await import('../e2e/browser');
 const BUILDS = buildsOf(arg('builds', ''), EXTENSION_DIR);
 
-type Kind = 'first' | 'warm' | 'restart' | 'warm after restart';
+type Kind = 'first' | 'warm' | 'restart' | 'warm after restart' | 'opened';
 
 /** An add: its message (and its preview's, with --preview). */
 interface Add extends Step {
@@ -76,6 +81,8 @@ interface Add extends Step {
   /** The 1-minute load average when the add started. */
   load: number;
   preview?: Step;
+  /** For an add after the options page was opened: opening it until it was ready. */
+  ready?: Step;
 }
 
 interface Build {
@@ -183,10 +190,11 @@ async function lifeOf(context: BrowserContext): Promise<string> {
  */
 function lifeAsLabelled(adds: readonly Add[]): boolean[] {
   return adds.map((a, i) => {
-    const lives = [...(a.preview ? [a.preview.life] : []), a.life];
+    const lives = [a.ready?.life, a.preview?.life, a.life].filter((l) => l !== undefined);
     const prior = adds[i - 1]?.life;
     if (a.kind === 'first') return lives.every((l) => l === lives[0]);
-    if (a.kind === 'restart') return lives[0] !== prior && lives.every((l) => l === lives[0]);
+    if (a.kind === 'restart' || a.kind === 'opened')
+      return lives[0] !== prior && lives.every((l) => l === lives[0]);
     return lives.every((l) => l === prior);
   });
 }
@@ -245,6 +253,44 @@ async function addOne(b: Build, r: RawSource, kind: Kind): Promise<Add> {
   const preview = PREVIEW ? await send(b, 'previewSource', r, profiled) : undefined;
   const add = await send(b, 'addSource', r, profiled && !PREVIEW);
   return { kind, ...add, load, ...(preview ? { preview } : {}) };
+}
+
+/**
+ * Whether a build's options page readies the background when it opens (it marks the answer:
+ * components/options/keep-ready.ts); an older build's page does not.
+ */
+function readiesOnOpen(dir: string): boolean {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  return files.some(
+    (f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(READY_MARK),
+  );
+}
+const READY_MARK = 'crosscheck:changes-ready';
+
+/**
+ * Opens the options page again, as a reader opens it, and waits until it is ready for a draft:
+ * its sources listed, and in a build that readies the background on opening, that answered.
+ * The reader spends this finding and pasting an article; the preview after it is what they wait
+ * for.
+ */
+async function reopen(b: Build): Promise<Step> {
+  const before = b.procs && cpuSnapshot(b.procs);
+  const t0 = performance.now();
+  await b.page.reload();
+  await b.page.locator('li.source').first().waitFor({ timeout: 600_000 });
+  if (readiesOnOpen(b.dir))
+    await b.page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark).length > 0,
+      READY_MARK,
+      { timeout: 600_000, polling: 100 },
+    );
+  const wallMs = round(performance.now() - t0);
+  const after = b.procs && alive(b.procs.extension) ? cpuSnapshot(b.procs) : null;
+  return {
+    wallMs,
+    cpu: before && after ? cpuBetween(before, after) : null,
+    life: await lifeOf(b.context),
+  };
 }
 
 /** Stops the extension's service worker, as the browser stops an idle one. */
@@ -314,6 +360,16 @@ async function measure(n: number) {
       async (b, r) => void (b.adds.push(await addOne(b, r, 'warm after restart')), log(b)),
     );
   }
+  for (let i = 0; i < OPENS; i++)
+    await each(i, async (b, r) => {
+      await stopWorker(b);
+      const ready = await reopen(b);
+      console.log(
+        `[${n}] ${buildLabel(b.dir)} opened: ready in ${ready.wallMs} ms wall; CPU ms: worker ${ready.cpu?.worker}, its process ${ready.cpu?.extensionProcess}`,
+      );
+      b.adds.push({ ...(await addOne(b, r, 'opened')), ready });
+      log(b);
+    });
   for (const b of builds) await b.context.close();
   return builds.map((b) => {
     // A step in another worker life than its kind claims, or profiled (the tracing's own CPU is
@@ -349,7 +405,12 @@ async function measure(n: number) {
     };
     const sum = (kind: Kind) => {
       const previews = of(kind).flatMap((a) => (a.preview ? [a.preview] : []));
-      return { ...medians(of(kind)), ...(previews.length ? { preview: medians(previews) } : {}) };
+      const readies = of(kind).flatMap((a) => (a.ready ? [a.ready] : []));
+      return {
+        ...medians(of(kind)),
+        ...(previews.length ? { preview: medians(previews) } : {}),
+        ...(readies.length ? { ready: medians(readies) } : {}),
+      };
     };
     return {
       build: buildLabel(b.dir),
@@ -360,6 +421,7 @@ async function measure(n: number) {
         warm: sum('warm'),
         restart: sum('restart'),
         warmAfterRestart: sum('warm after restart'),
+        opened: sum('opened'),
       },
       adds: b.adds.map((a, i) => ({ ...a, lifeAsLabelled: asLabelled[i] })),
     };
