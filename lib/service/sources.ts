@@ -611,27 +611,34 @@ function previewOf(
   before: { entities: readonly Entity[]; mentions: readonly Mention[] },
 ): SourcePreview {
   const id = prepared.source.id;
-  const where = (m: Mention) => `${m.sourceId}\u0000${m.start}`;
-  const beforeEntity = new Map(before.entities.map((e) => [e.id, e]));
-  const wasAt = new Map(before.mentions.map((m) => [where(m), m.entityId]));
-  const after = new Map(derived.entities.map((e) => [e.id, e]));
   const perEntity = new Map<string, number>();
   const surfaces = new Map<string, string[]>();
-  const votes = new Map<string, Map<string, number>>();
   for (const m of derived.mentions) {
-    if (m.sourceId === id) {
-      perEntity.set(m.entityId, (perEntity.get(m.entityId) ?? 0) + 1);
-      const forms = surfaces.get(m.entityId);
-      if (forms) forms.push(m.surface);
-      else surfaces.set(m.entityId, [m.surface]);
-      continue;
-    }
-    const old = wasAt.get(where(m));
-    if (!old) continue;
-    const v = votes.get(m.entityId) ?? new Map<string, number>();
-    v.set(old, (v.get(old) ?? 0) + 1);
-    votes.set(m.entityId, v);
+    if (m.sourceId !== id) continue;
+    perEntity.set(m.entityId, (perEntity.get(m.entityId) ?? 0) + 1);
+    const forms = surfaces.get(m.entityId);
+    if (forms) forms.push(m.surface);
+    else surfaces.set(m.entityId, [m.surface]);
   }
+  // Which entity each other mention of those entities belonged to before: only those mentions
+  // are looked up in the corpus's (a preview is sent before every add).
+  const asked = new Map<string, Map<number, string>>();
+  for (const m of derived.mentions) {
+    if (m.sourceId === id || !perEntity.has(m.entityId)) continue;
+    const at = asked.get(m.sourceId) ?? new Map<number, string>();
+    at.set(m.start, m.entityId);
+    asked.set(m.sourceId, at);
+  }
+  const votes = new Map<string, Map<string, number>>();
+  for (const m of before.mentions) {
+    const now = asked.get(m.sourceId)?.get(m.start);
+    if (now === undefined) continue;
+    const v = votes.get(now) ?? new Map<string, number>();
+    v.set(m.entityId, (v.get(m.entityId) ?? 0) + 1);
+    votes.set(now, v);
+  }
+  const beforeEntity = new Map(before.entities.map((e) => [e.id, e]));
+  const after = new Map(derived.entities.map((e) => [e.id, e]));
   const previous = (entityId: string): Entity | undefined => {
     const ranked = [...(votes.get(entityId) ?? [])].sort(
       (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
