@@ -113,10 +113,13 @@ export default defineBackground(() => {
   // The background alone writes the dictionary cache, then its version: open tabs watch the
   // version and read the cache, so a page load with a current cache never wakes the worker,
   // and no tab (whose page is hostile) writes what every other tab reads.
+  // The version this worker life last published: an extension page's message that changed
+  // nothing (the options page asks every 20 s while in use) then reads no packed dictionary.
+  let published: number | null = null;
   async function publishDictionaryVersion(): Promise<void> {
     const row = await db.meta.get(META_DICTIONARY_VERSION);
     const version = typeof row?.value === 'number' ? row.value : null;
-    if (version === null) return;
+    if (version === null || version === published) return;
     if ((await dictionaryCacheItem.getValue())?.version !== version) {
       // Packed with its automaton built: pages then do no work per alias (lib/dictionary-pack.ts).
       await dictionaryCacheItem.setValue(packDictionary(await readDictionary(db)));
@@ -124,6 +127,7 @@ export default defineBackground(() => {
     }
     if (version !== (await dictionaryVersionItem.getValue()))
       await dictionaryVersionItem.setValue(version);
+    published = version;
   }
 
   // Once per service-worker life: an install or update brings a new bundle version, which

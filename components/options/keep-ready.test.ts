@@ -1,7 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   keepChangesReady,
   READY_EVERY_MS,
+  READY_HIDDEN_GRACE_MS,
   READY_IDLE_LIMIT_MS,
   type ReadyPage,
 } from './keep-ready';
@@ -75,7 +76,30 @@ describe('the options page keeps the background ready while it is in use', () =>
     ],
     ['asks nothing while hidden', false, [['advance', 5 * MIN]], 0],
     ['asks at once when it comes into view', false, [['advance', MIN], ['show']], 1],
-    ['stops asking when hidden', true, [['hide'], ['advance', 5 * MIN]], 1],
+    [
+      'goes on asking for a while when hidden (the reader finds an article), then stops',
+      true,
+      [['hide'], ['advance', 10 * MIN]],
+      READY_HIDDEN_GRACE_MS / READY_EVERY_MS,
+    ],
+    [
+      'asks at once when shown again after that',
+      true,
+      [['hide'], ['advance', 10 * MIN], ['show']],
+      READY_HIDDEN_GRACE_MS / READY_EVERY_MS + 1,
+    ],
+    [
+      'shown again within that while, it goes on as before',
+      true,
+      [['hide'], ['advance', 3 * READY_EVERY_MS], ['show'], ['advance', READY_EVERY_MS / 2]],
+      4,
+    ],
+    [
+      'coming back into view counts as use after the idle limit',
+      true,
+      [['advance', READY_IDLE_LIMIT_MS + 5 * MIN], ['hide'], ['show']],
+      READY_IDLE_LIMIT_MS / READY_EVERY_MS + 2,
+    ],
     [
       'stops asking after the idle limit without input',
       true,
@@ -133,12 +157,14 @@ describe('the options page keeps the background ready while it is in use', () =>
     stop();
   });
 
-  test('each answer is told, a failed ask is not, and stop removes every timer and listener', async () => {
+  test('each answer is told; a failed ask is not, and stops the asks until the next input', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const f = fakePage(true);
     let ready = 0;
+    let sent = 0;
     let fail = false;
     const stop = keepChangesReady(
-      () => (fail ? Promise.reject(new Error('no worker')) : Promise.resolve()),
+      () => (sent++, fail ? Promise.reject(new Error('no worker')) : Promise.resolve()),
       f.page,
       () => void ready++,
     );
@@ -146,7 +172,22 @@ describe('the options page keeps the background ready while it is in use', () =>
     expect(ready).toBe(1);
     fail = true;
     await f.advance(READY_EVERY_MS);
-    expect(ready).toBe(1);
+    expect([ready, sent]).toEqual([1, 2]);
+    // No build in vain every 20 s: nothing until the reader's next input.
+    await f.advance(5 * MIN);
+    expect(sent).toBe(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    fail = false;
+    await f.input();
+    expect([ready, sent]).toEqual([2, 3]);
+    stop();
+    warn.mockRestore();
+  });
+
+  test('stop removes every timer and listener it added', async () => {
+    const f = fakePage(true);
+    const stop = keepChangesReady(() => Promise.resolve(), f.page);
+    await f.settle();
     expect(f.timers.size).toBe(1);
     expect(f.listeners.visibility.size + f.listeners.input.size).toBe(2);
     stop();

@@ -211,6 +211,21 @@ describe('adding a source', () => {
     expect(preview).toEqual(await handlers().previewSource({ draft: guardian }));
   });
 
+  test('a warm-up asked with an add in a new life waits for it or is not built: the add lands, and the next preview is what a new life previews', async () => {
+    await handlers().addSource({ draft: bbc });
+    const h = handlers();
+    const [added] = await Promise.all([
+      h.addSource({ draft: guardian }),
+      h.prepareChanges({}),
+      h.prepareChanges({}),
+    ]);
+    expect(added.outlet).toBe(guardian.outlet);
+    const third: SourceDraft = { ...bbc, text: `${bbc.text}\n\nA last paragraph.`, url: null };
+    expect(await h.previewSource({ draft: third })).toEqual(
+      await handlers().previewSource({ draft: third }),
+    );
+  });
+
   // The kept rows a preview reads must be the tables' after every kind of change in this life.
   test.each([
     [

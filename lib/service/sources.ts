@@ -78,8 +78,12 @@ function tables(db: CrosscheckDB) {
 function restoreAnalyses(db: CrosscheckDB, kept: Kept): Promise<void> {
   // Concurrent first changes (a warm-up and a preview) wait for the one read. Only the first
   // caller hears of a failed read; the others go on without what it would have restored.
+  // A failed read is tried again by the next change (nothing is kept from it).
   if (kept.restoring) return kept.restoring.catch(() => undefined);
-  kept.restoring = readBackAnalyses(db, kept);
+  kept.restoring = readBackAnalyses(db, kept).catch((e: unknown) => {
+    kept.restoring = null;
+    throw e;
+  });
   return kept.restoring;
 }
 
@@ -294,6 +298,7 @@ async function readInputs(db: CrosscheckDB, kept?: Kept): Promise<CorpusInputs> 
       kept.inputs = inputs;
       kept.sourceCount = inputs.sources.length;
       kept.derived = null;
+      kept.prepared = null;
     }
     return inputs;
   };
@@ -743,6 +748,32 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
   /** The seeds' overrides with the reader's corrections (lib/service/correction-store.ts). */
   const overrides = async (): Promise<EntityOverrides | null> =>
     overridesWithCorrections(db, await baseOverrides());
+
+  // A warm-up (prepareChanges) and the writes never overlap: its build between a change's plan
+  // and its write would leave the memo (and the stories' findings it saves) one change behind.
+  let preparing: Promise<void> | null = null;
+  let writes = 0;
+  const prepare = async () => {
+    if (writes > 0) return; // the write builds what it needs
+    const o = await overrides();
+    const inputs = await readInputs(db, kept);
+    const key = overridesKey(o);
+    const derivedHere = kept.inputs === inputs && kept.derived !== null;
+    const preparedHere = kept.prepared?.inputs === inputs && kept.prepared.overrides === key;
+    if (derivedHere || preparedHere) return;
+    const plan = await planChange(db, {}, o, pause, kept);
+    kept.prepared = { inputs: plan.inputs, overrides: key };
+  };
+  /** Runs a write once no warm-up runs (one in progress is waited for); none starts meanwhile. */
+  const writing = async <T>(run: () => Promise<T>): Promise<T> => {
+    while (preparing) await preparing.catch(() => undefined);
+    writes++;
+    try {
+      return await run();
+    } finally {
+      writes--;
+    }
+  };
   /**
    * Plans `make`, then writes it in ONE transaction with `check` run first inside it. `given`
    * plans with other overrides than those stored (a correction that `check` writes). When
@@ -764,56 +795,47 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
       /** The asking page's receipt, kept with the change (lib/service/receipts.ts). */
       receipt?: string;
     } = {},
-  ) => {
-    const base = await baseOverrides();
-    const o = given ? given.overrides : await overridesWithCorrections(db, base);
-    stage('resolving');
-    const plan = await planChange(db, make, o, pause, kept);
-    stage('saving');
-    try {
-      const written = await db.transaction('rw', tables(db), async () => {
-        await check(await readInputs(db, kept));
-        const stored = () => overridesWithCorrections(db, base);
-        const w = await writeChange(db, plan, make, stored, kept);
-        const version = await bumpDictionaryVersion(db);
-        await keepReceipt(db, receipt);
-        await commit(operation);
-        return { ...w, version };
-      });
-      // The write counter as the commit left it (read-cache.ts keys the rows seeded below by it).
-      const writes = db.writes;
-      // Committed: what the database now holds is what the next change starts from.
-      const inputs = inputsAfter(written.inputs, make, written.after, written.version);
-      kept.inputs = inputs;
-      kept.sourceCount = inputs.sources.length;
-      kept.derived = written.derived;
-      written.saved();
-      // The popup's reads that follow take these rows instead of reading the tables back.
-      // (A failure there costs those reads a read of the tables, not the change.)
-      await seedReads(db, writes, written.version, {
-        sources: inputs.sources,
-        ...written.derived,
-      }).catch(() => undefined);
-    } catch (e) {
-      // Rolled back: the memo may hold this change's analyses (checked before any reuse, so
-      // still right), but the kept rows must be read again.
-      kept.inputs = null;
-      kept.derived = null;
-      throw e;
-    }
-  };
-
-  let preparing: Promise<void> | null = null;
-  const prepare = async () => {
-    const o = await overrides();
-    const inputs = await readInputs(db, kept);
-    const key = overridesKey(o);
-    const derivedHere = kept.inputs === inputs && kept.derived !== null;
-    const preparedHere = kept.prepared?.inputs === inputs && kept.prepared.overrides === key;
-    if (derivedHere || preparedHere) return;
-    const plan = await planChange(db, {}, o, pause, kept);
-    kept.prepared = { inputs: plan.inputs, overrides: key };
-  };
+  ) =>
+    writing(async () => {
+      const base = await baseOverrides();
+      const o = given ? given.overrides : await overridesWithCorrections(db, base);
+      stage('resolving');
+      const plan = await planChange(db, make, o, pause, kept);
+      stage('saving');
+      try {
+        const written = await db.transaction('rw', tables(db), async () => {
+          await check(await readInputs(db, kept));
+          const stored = () => overridesWithCorrections(db, base);
+          const w = await writeChange(db, plan, make, stored, kept);
+          const version = await bumpDictionaryVersion(db);
+          await keepReceipt(db, receipt);
+          await commit(operation);
+          return { ...w, version };
+        });
+        // The write counter as the commit left it (read-cache.ts keys the rows seeded below by it).
+        const writes = db.writes;
+        // Committed: what the database now holds is what the next change starts from.
+        const inputs = inputsAfter(written.inputs, make, written.after, written.version);
+        kept.inputs = inputs;
+        kept.sourceCount = inputs.sources.length;
+        kept.derived = written.derived;
+        kept.prepared = null;
+        written.saved();
+        // The popup's reads that follow take these rows instead of reading the tables back.
+        // (A failure there costs those reads a read of the tables, not the change.)
+        await seedReads(db, writes, written.version, {
+          sources: inputs.sources,
+          ...written.derived,
+        }).catch(() => undefined);
+      } catch (e) {
+        // Rolled back: the memo may hold this change's analyses (checked before any reuse, so
+        // still right), but the kept rows must be read again.
+        kept.inputs = null;
+        kept.derived = null;
+        kept.prepared = null;
+        throw e;
+      }
+    });
 
   return {
     /**
@@ -1053,29 +1075,31 @@ export function createSourceHandlers(deps: SourceServiceDeps) {
     async resetCorpus({ receipt }: { receipt?: string } = {}): Promise<{ sources: number }> {
       await ready();
       const bundle = await seed();
-      await db.transaction('rw', tables(db), async () => {
-        await Promise.all(CORPUS_TABLES.map((t) => db[t].clear()));
-        const c = bundle.corpus;
-        // The reader's sources are gone, and their analyses with them.
-        const seedIds = new Set(c.sources.map((s) => s.id));
-        await db.analyses.bulkDelete(
-          (await db.analyses.toCollection().primaryKeys()).filter((id) => !seedIds.has(id)),
-        );
-        await db.storyFindings.clear();
-        await db.sources.bulkPut(c.sources);
-        await db.passages.bulkPut(c.passages);
-        await db.entities.bulkPut(c.entities);
-        await db.mentions.bulkPut(c.mentions);
-        await db.claims.bulkPut(c.claims);
-        await db.discrepancies.bulkPut(c.discrepancies);
-        // The prebuilt rows know no corrections: with some, derived again with them.
-        if ((await readCorrections(db)).length > 0)
-          await rederiveCorpus(db, await overridesWithCorrections(db, bundleOverrides(bundle)));
-        await db.meta.put({ id: META_INDEX_VERSION, value: bundle.version });
-        await bumpDictionaryVersion(db);
-        await keepReceipt(db, receipt);
-        await commit('resetCorpus');
-      });
+      await writing(() =>
+        db.transaction('rw', tables(db), async () => {
+          await Promise.all(CORPUS_TABLES.map((t) => db[t].clear()));
+          const c = bundle.corpus;
+          // The reader's sources are gone, and their analyses with them.
+          const seedIds = new Set(c.sources.map((s) => s.id));
+          await db.analyses.bulkDelete(
+            (await db.analyses.toCollection().primaryKeys()).filter((id) => !seedIds.has(id)),
+          );
+          await db.storyFindings.clear();
+          await db.sources.bulkPut(c.sources);
+          await db.passages.bulkPut(c.passages);
+          await db.entities.bulkPut(c.entities);
+          await db.mentions.bulkPut(c.mentions);
+          await db.claims.bulkPut(c.claims);
+          await db.discrepancies.bulkPut(c.discrepancies);
+          // The prebuilt rows know no corrections: with some, derived again with them.
+          if ((await readCorrections(db)).length > 0)
+            await rederiveCorpus(db, await overridesWithCorrections(db, bundleOverrides(bundle)));
+          await db.meta.put({ id: META_INDEX_VERSION, value: bundle.version });
+          await bumpDictionaryVersion(db);
+          await keepReceipt(db, receipt);
+          await commit('resetCorpus');
+        }),
+      );
       // The reader's analyses went with their sources: one added again is written again.
       forgetWrittenAnalyses(kept.memo);
       kept.savedStories = new WeakSet();

@@ -5,7 +5,7 @@
  * browser's "message channel closed"), and trying again works.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { launchWithExtension } from './browser';
 import { dumpDb, openOptions, seedText } from './options-helpers';
 
@@ -236,16 +236,35 @@ test('the worker stopped during seeding: all or nothing, a plain message, and a 
 test('opened after the worker stopped, the options page readies the background before the reader previews', async () => {
   test.setTimeout(120_000);
   const session = await launchWithExtension();
-  const page = await openOptions(session);
+  // The worker life that answers: a token left in the worker's global scope.
+  const life = async (): Promise<string> => {
+    for (const w of [...session.context.serviceWorkers()].reverse()) {
+      try {
+        return await w.evaluate(() => {
+          const g = globalThis as { testLife?: string };
+          return (g.testLife ??= crypto.randomUUID());
+        });
+      } catch {
+        // A stopped worker's handle: try the next one.
+      }
+    }
+    throw new Error('No running service worker answered.');
+  };
   // The page marks each answer to its prepareChanges (components/options/keep-ready.ts).
-  const readied = () =>
+  const readied = (page: Page) =>
     page.waitForFunction(
       () => performance.getEntriesByName('crosscheck:changes-ready').length > 0,
       undefined,
       { timeout: 60_000 },
     );
-  await readied();
-  const cdp = await session.context.newCDPSession(page);
+  const first = await openOptions(session);
+  await readied(first);
+  const before = await dumpDb(first, { withMeta: false });
+  const firstLife = await life();
+  // Closed, so its asks cannot wake the worker again; then the worker is stopped.
+  await first.close();
+  const probe = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(probe);
   await cdp.send('ServiceWorker.enable');
   const stopped = new Promise<void>((ok) => {
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -254,12 +273,11 @@ test('opened after the worker stopped, the options page readies the background b
   });
   await cdp.send('ServiceWorker.stopAllWorkers');
   await stopped;
-  const before = await dumpDb(page, { withMeta: false });
 
-  // Opened again, as a reader opens it: the new worker life is readied, and nothing is saved.
-  await page.reload();
-  await expect(page.getByRole('heading', { name: /^Sources/ })).toBeVisible();
-  await readied();
+  // Opened again, as a reader opens it: a new worker life is readied, and nothing is saved.
+  const page = await openOptions(session);
+  await readied(page);
+  expect(await life()).not.toBe(firstLife);
   expect(await dumpDb(page, { withMeta: false })).toBe(before);
   await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
   await page
