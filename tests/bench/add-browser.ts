@@ -70,7 +70,7 @@ const median = (xs: readonly number[]) => {
   return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
 };
 
-const { launchWithExtension, EXTENSION_DIR } = await import('../e2e/browser');
+const { launchWithExtension, EXTENSION_DIR, workerLife } = await import('../e2e/browser');
 const BUILDS = buildsOf(arg('builds', ''), EXTENSION_DIR);
 
 type Kind = 'first' | 'warm' | 'restart' | 'warm after restart' | 'opened';
@@ -166,24 +166,6 @@ interface Step {
 }
 
 /**
- * The running worker's life token: the same until the worker stops, a new one after. Read
- * right after an answer, so the worker that answered is the one running.
- */
-async function lifeOf(context: BrowserContext): Promise<string> {
-  for (const w of [...context.serviceWorkers()].reverse()) {
-    try {
-      return await w.evaluate(() => {
-        const g = globalThis as { benchLife?: string };
-        return (g.benchLife ??= crypto.randomUUID());
-      });
-    } catch {
-      // A stopped worker's handle: try the next one.
-    }
-  }
-  throw new Error('No running service worker answered.');
-}
-
-/**
  * Whether each add ran in the worker life its kind claims: a warm add (and its preview) in the
  * life of the add before it, a restart's preview in a new life and its add in that same life.
  * A worker the browser stopped on its own between two steps would otherwise count as warm.
@@ -242,7 +224,7 @@ async function send(
     wallMs: round(value.ms),
     cpu: before && after ? cpuBetween(before, after) : null,
     ...(samples ? { samples } : {}),
-    life: await lifeOf(b.context),
+    life: await workerLife(b.context),
   };
 }
 
@@ -289,7 +271,7 @@ async function reopen(b: Build): Promise<Step> {
   return {
     wallMs,
     cpu: before && after ? cpuBetween(before, after) : null,
-    life: await lifeOf(b.context),
+    life: await workerLife(b.context),
   };
 }
 

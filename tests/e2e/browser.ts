@@ -120,3 +120,21 @@ export async function setSettings(
     await c.storage.local.set({ settings: { ...settings, ...patch } });
   }, patch);
 }
+
+/**
+ * A token of the running service worker's life: the same until the worker stops, a new one
+ * after. Read right after an answer, so the worker that answered is the one running.
+ */
+export async function workerLife(context: BrowserContext): Promise<string> {
+  for (const w of [...context.serviceWorkers()].reverse()) {
+    try {
+      return await w.evaluate(() => {
+        const g = globalThis as { crosscheckTestLife?: string };
+        return (g.crosscheckTestLife ??= crypto.randomUUID());
+      });
+    } catch {
+      // A stopped worker's handle: try the next one.
+    }
+  }
+  throw new Error('No running service worker answered.');
+}

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { launchWithExtension } from './browser';
+import { launchWithExtension, workerLife } from './browser';
 import { dumpDb, openOptions, seedText } from './options-helpers';
 
 test('the worker stopped during a save: all or nothing, a plain message, and a retry works', async () => {
@@ -236,20 +236,6 @@ test('the worker stopped during seeding: all or nothing, a plain message, and a 
 test('opened after the worker stopped, the options page readies the background before the reader previews', async () => {
   test.setTimeout(120_000);
   const session = await launchWithExtension();
-  // The worker life that answers: a token left in the worker's global scope.
-  const life = async (): Promise<string> => {
-    for (const w of [...session.context.serviceWorkers()].reverse()) {
-      try {
-        return await w.evaluate(() => {
-          const g = globalThis as { testLife?: string };
-          return (g.testLife ??= crypto.randomUUID());
-        });
-      } catch {
-        // A stopped worker's handle: try the next one.
-      }
-    }
-    throw new Error('No running service worker answered.');
-  };
   // The page marks each answer to its prepareChanges (components/options/keep-ready.ts).
   const readied = (page: Page) =>
     page.waitForFunction(
@@ -260,7 +246,7 @@ test('opened after the worker stopped, the options page readies the background b
   const first = await openOptions(session);
   await readied(first);
   const before = await dumpDb(first, { withMeta: false });
-  const firstLife = await life();
+  const firstLife = await workerLife(session.context);
   // Closed, so its asks cannot wake the worker again; then the worker is stopped.
   await first.close();
   const probe = await session.context.newPage();
@@ -277,7 +263,7 @@ test('opened after the worker stopped, the options page readies the background b
   // Opened again, as a reader opens it: a new worker life is readied, and nothing is saved.
   const page = await openOptions(session);
   await readied(page);
-  expect(await life()).not.toBe(firstLife);
+  expect(await workerLife(session.context)).not.toBe(firstLife);
   expect(await dumpDb(page, { withMeta: false })).toBe(before);
   await page.getByRole('tab', { name: 'Paste text or HTML' }).click();
   await page
