@@ -663,6 +663,51 @@ export function mayReadAsOne(a: Named, b: Named): boolean {
   return covers(b, tagSet(a));
 }
 
+/** What relinkMisses found: the pairs each comparison accepts, and those relink would miss. */
+export interface RelinkCheck {
+  accepted: { cognates: number; misspellings: number; abbreviations: number };
+  missed: string[];
+}
+
+/**
+ * Every pair of `groups` that unionCognates, unionRareMisspellings or unionAbbreviations may
+ * join (sameNameAcross, rarePair, abbreviates: compared pair by pair, not through an index),
+ * and those among them that relink's keys and cheap tests would not compare (for tests: none
+ * may be missed).
+ */
+export function relinkMisses(groups: ReadonlyMap<string, Group>): RelinkCheck {
+  const out: RelinkCheck = {
+    accepted: { cognates: 0, misspellings: 0, abbreviations: 0 },
+    missed: [],
+  };
+  const all = [...groups.values()];
+  const named = all.map(cognateFeatures).filter((n): n is Named => n !== null);
+  for (const a of named)
+    for (const b of named) {
+      if (a === b || a.shape !== b.shape || !sameNameAcross(a, b)) continue;
+      out.accepted.cognates++;
+      if (!covers(a, tagSet(b)) || !mayReadAsOne(a, b))
+        out.missed.push(`cognates: ${a.g.key} / ${b.g.key}`);
+    }
+  const rare = all.filter(rareShaped).map((g) => g.key);
+  for (const a of rare)
+    for (const b of rare) {
+      if (a === b || !rarePair(a, b)) continue;
+      out.accepted.misspellings++;
+      if (Math.abs(a.length - b.length) > RARE_MAX_EDITS || a.slice(0, 2) !== b.slice(0, 2))
+        out.missed.push(`misspellings: ${a} / ${b}`);
+    }
+  const long = all.flatMap((g) => (maxLen(g) >= 2 ? (abbreviable(g) ?? []) : []));
+  for (const g of all.filter(abbreviationShaped))
+    for (const l of long) {
+      if (!abbreviates(g.key, l.words)) continue;
+      out.accepted.abbreviations++;
+      if (!abbreviationStarts(l.words).includes(g.key.slice(0, ABBREVIATION_KEY)))
+        out.missed.push(`abbreviations: ${g.key} / ${l.g.key}`);
+    }
+  return out;
+}
+
 /** `read` of one group, remembered while the group lives (GroupPool keeps groups between builds). */
 function perGroup<T>(read: (g: Group) => T): (g: Group) => T {
   const cache = new WeakMap<Group, T>();
