@@ -135,11 +135,18 @@ export class GroupPool {
   /** Indexes of the pairs some pass compares one by one (relink), by what the pair shares. */
   private readonly pairIndex = {
     cognates: new Map<string, Set<string>>(),
+    /** Names by shape and word (`shape|word`): the names holding a word cognate with one. */
+    byWord: new Map<string, Set<string>>(),
     rare: new Map<string, Set<string>>(),
     abbreviations: new Map<string, Set<string>>(),
     abbreviated: new Map<string, Set<string>>(),
   };
   private readonly indexed = new Map<string, Array<Set<string>>>();
+  /**
+   * The words of each shape's names by tag (`shape|tag`): a word is dropped when the search
+   * finds no name holding it any more.
+   */
+  private readonly cognateWords = new Map<string, Set<string>>();
   private readonly components = new ComponentIndex<Answer>(MAX_SHARED_NAME_WORD);
   private readonly roots = new Map<string, string>();
   private readonly surnamed = new Set<string>();
@@ -335,8 +342,16 @@ export class GroupPool {
       this.indexed.set(k, []);
       const named = cognateFeatures(g);
       if (named)
-        for (const tags of named.tags)
-          for (const t of tags) add(cognates, `${named.shape}|${t}`, k);
+        named.words.forEach((word, w) => {
+          add(this.pairIndex.byWord, `${named.shape}|${word}`, k);
+          for (const t of named.tags[w]!) {
+            add(cognates, `${named.shape}|${t}`, k);
+            const at = `${named.shape}|${t}`;
+            const words = this.cognateWords.get(at);
+            if (words) words.add(word);
+            else this.cognateWords.set(at, new Set([word]));
+          }
+        });
       if (rareShaped(g)) add(rare, rareKey(k, k.length), k);
       if (abbreviationShaped(g)) add(abbreviations, k.slice(0, ABBREVIATION_KEY), k);
       const long = maxLen(g) >= 2 ? abbreviable(g) : null;
@@ -380,7 +395,7 @@ export class GroupPool {
 
   /**
    * The names the changed name `k` reads as one (sameNameAcross), into `edges`; and, when some
-   * names are kept (`changed` given), the kept names that read as it.
+   * names are kept (`changed` given), the kept names that read as it (found by tags).
    */
   private cognateEdges(
     k: string,
@@ -389,34 +404,49 @@ export class GroupPool {
     groups: ReadonlyMap<string, Group>,
     changed: ReadonlySet<string> | null,
   ): void {
-    const cognates = this.pairIndex.cognates;
     const group = (j: string) => groups.get(j)!;
-    const holders = (t: string) => cognates.get(`${named.shape}|${t}`) ?? NONE;
-    // The names it may read as (cognateCandidates: one tag shared with each anchor word),
-    // looked for among the holders of its rarest anchor word's tags.
+    const holders = (t: string) => this.pairIndex.cognates.get(`${named.shape}|${t}`) ?? NONE;
+    const wordsOf = (t: string) => this.cognateWords.get(`${named.shape}|${t}`);
+    // The names it may read as pair each of its anchor words with a cognate of it (one to
+    // one): they hold a cognate of its anchor word whose tags the fewest words share, found
+    // among those words, then the names holding them (cognateCandidates' test on the rest).
     const anchors = named.anchors;
     let rarest = anchors[0]!;
     let fewest = Infinity;
     for (const w of anchors) {
       let n = 0;
-      for (const t of named.tags[w]!) n += holders(t).size;
+      for (const t of named.tags[w]!) n += wordsOf(t)?.size ?? 0;
       if (n < fewest) [rarest, fewest] = [w, n];
     }
+    const anchor = named.words[rarest]!;
     const tags = named.tags[rarest]!;
-    const seen = tags.length > 1 ? new Set<string>() : null;
-    for (const t of tags)
-      for (const j of holders(t)) {
-        if (j === k || edges.has(j)) continue;
-        if (seen) {
-          if (seen.has(j)) continue;
-          seen.add(j);
+    const tried = tags.length > 1 ? new Set<string>() : null;
+    const seen = new Set<string>();
+    for (const t of tags) {
+      const words = wordsOf(t);
+      if (!words) continue;
+      for (const word of words) {
+        if (tried) {
+          if (tried.has(word)) continue;
+          tried.add(word);
         }
-        const other = cognateFeatures(group(j))!;
-        const theirs = tagSet(other);
-        if (!anchors.every((w) => w === rarest || named.tags[w]!.some((x) => theirs.has(x))))
+        const names = this.pairIndex.byWord.get(`${named.shape}|${word}`);
+        if (!names || names.size === 0) {
+          words.delete(word);
           continue;
-        if (mayReadAsOne(named, other) && sameNameAcross(named, other)) edges.add(j);
+        }
+        if (!cognates(anchor, word)) continue;
+        for (const j of names) {
+          if (j === k || edges.has(j) || seen.has(j)) continue;
+          seen.add(j);
+          const other = cognateFeatures(group(j))!;
+          const theirs = tagSet(other);
+          if (!anchors.every((w) => w === rarest || named.tags[w]!.some((x) => theirs.has(x))))
+            continue;
+          if (mayReadAsOne(named, other) && sameNameAcross(named, other)) edges.add(j);
+        }
       }
+    }
     // The kept names that may read as it (a changed one finds it from its own end).
     if (changed) {
       const mine = tagSet(named);
@@ -686,7 +716,8 @@ export function relinkMisses(groups: ReadonlyMap<string, Group>): RelinkCheck {
     for (const b of named) {
       if (a === b || a.shape !== b.shape || !sameNameAcross(a, b)) continue;
       out.accepted.cognates++;
-      if (!covers(a, tagSet(b)) || !mayReadAsOne(a, b))
+      const paired = a.anchors.every((w) => b.words.some((x) => cognates(a.words[w]!, x)));
+      if (!paired || !covers(a, tagSet(b)) || !mayReadAsOne(a, b))
         out.missed.push(`cognates: ${a.g.key} / ${b.g.key}`);
     }
   const rare = all.filter(rareShaped).map((g) => g.key);
