@@ -143,10 +143,10 @@ export class GroupPool {
   };
   private readonly indexed = new Map<string, Array<Set<string>>>();
   /**
-   * The words of each shape's names by tag (`shape|tag`): a word is dropped when the search
-   * finds no name holding it any more.
+   * The words of each shape's names by tag (`shape|tag`), each with the names holding it (its
+   * set in `byWord`): a word is dropped when the search finds no name holding it any more.
    */
-  private readonly cognateWords = new Map<string, Set<string>>();
+  private readonly cognateWords = new Map<string, Map<string, ReadonlySet<string>>>();
   private readonly components = new ComponentIndex<Answer>(MAX_SHARED_NAME_WORD);
   private readonly roots = new Map<string, string>();
   private readonly surnamed = new Set<string>();
@@ -343,13 +343,17 @@ export class GroupPool {
       const named = cognateFeatures(g);
       if (named)
         named.words.forEach((word, w) => {
-          add(this.pairIndex.byWord, `${named.shape}|${word}`, k);
+          const at = `${named.shape}|${word}`;
+          let names = this.pairIndex.byWord.get(at);
+          if (!names) this.pairIndex.byWord.set(at, (names = new Set()));
+          names.add(k);
+          this.indexed.get(k)!.push(names);
           for (const t of named.tags[w]!) {
-            add(cognates, `${named.shape}|${t}`, k);
-            const at = `${named.shape}|${t}`;
-            const words = this.cognateWords.get(at);
-            if (words) words.add(word);
-            else this.cognateWords.set(at, new Set([word]));
+            const tagged = `${named.shape}|${t}`;
+            add(cognates, tagged, k);
+            const words = this.cognateWords.get(tagged);
+            if (words) words.set(word, names);
+            else this.cognateWords.set(tagged, new Map([[word, names]]));
           }
         });
       if (rareShaped(g)) add(rare, rareKey(k, k.length), k);
@@ -425,15 +429,14 @@ export class GroupPool {
     for (const t of tags) {
       const words = wordsOf(t);
       if (!words) continue;
-      for (const word of words) {
+      for (const [word, names] of words) {
+        if (names.size === 0) {
+          words.delete(word);
+          continue;
+        }
         if (tried) {
           if (tried.has(word)) continue;
           tried.add(word);
-        }
-        const names = this.pairIndex.byWord.get(`${named.shape}|${word}`);
-        if (!names || names.size === 0) {
-          words.delete(word);
-          continue;
         }
         if (!cognates(anchor, word)) continue;
         for (const j of names) {
