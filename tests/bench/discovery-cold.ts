@@ -6,8 +6,11 @@
  * build's entities and mentions as a SHA-256 of their JSON: the run fails unless every build's
  * is the same, so a change measured here is one with the same outputs.
  *
- * Usage: npx tsx tests/bench/discovery-cold.ts --old DIR [--pairs 5] [--sizes 1000]
- * (child: --child DIR --size N prints one build's figures as JSON).
+ * Usage: npx tsx tests/bench/discovery-cold.ts --old DIR [--pairs 5] [--sizes 1000] [--again 0]
+ * (child: --child DIR --size N prints one build's figures as JSON). `--again 0` leaves out the
+ * second build in each process (at 10,000 sources a build takes a minute or more); `--new DIR`
+ * measures another tree than this one as the new code (a snapshot, so that editing this tree
+ * during a long run does not change what it measures).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -29,7 +32,7 @@ interface Build {
 }
 
 /** One cold build with the code of the tree at `dir`, in this process. */
-async function child(dir: string, n: number): Promise<Build> {
+async function child(dir: string, n: number, twice: boolean): Promise<Build> {
   const code = (path: string) => import(pathToFileURL(join(dir, path)).href);
   const { resolveEntities } = (await code('lib/corpus/pipeline.ts')) as {
     resolveEntities: (
@@ -62,20 +65,29 @@ async function child(dir: string, n: number): Promise<Build> {
     return { result, cpuMs: Math.round((used.user + used.system) / 1000) };
   };
   const cold = timed();
-  const again = timed();
+  const againCpuMs = twice ? timed().cpuMs : 0;
   return {
     cpuMs: cold.cpuMs,
-    againCpuMs: again.cpuMs,
+    againCpuMs,
     entities: cold.result.entities.length,
     mentions: cold.result.mentions.length,
     sha256: createHash('sha256').update(JSON.stringify(cold.result)).digest('hex'),
   };
 }
 
-function spawn(dir: string, n: number): Build {
+function spawn(dir: string, n: number, twice: boolean): Build {
   const out = execFileSync(
     'npx',
-    ['tsx', join(ROOT, 'tests/bench/discovery-cold.ts'), '--child', dir, '--size', String(n)],
+    [
+      'tsx',
+      join(ROOT, 'tests/bench/discovery-cold.ts'),
+      '--child',
+      dir,
+      '--size',
+      String(n),
+      '--again',
+      twice ? '1' : '0',
+    ],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   return JSON.parse(out.trim().split('\n').pop()!) as Build;
@@ -91,18 +103,21 @@ const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
 
 const childDir = arg('child', '');
 if (childDir) {
-  console.log(JSON.stringify(await child(resolve(childDir), Number(arg('size', '1000')))));
+  const twice = arg('again', '1') !== '0';
+  console.log(JSON.stringify(await child(resolve(childDir), Number(arg('size', '1000')), twice)));
 } else {
   const oldDir = resolve(arg('old', ''));
+  const newDir = resolve(arg('new', ROOT));
   const pairs = Number(arg('pairs', '5'));
+  const twice = arg('again', '1') !== '0';
   for (const n of sizesArg('1000')) {
     const runs: Array<{ pair: number; build: 'old' | 'new'; load: number[] } & Build> = [];
     for (let pair = 1; pair <= pairs; pair++)
       for (const [build, dir] of [
         ['old', oldDir],
-        ['new', ROOT],
+        ['new', newDir],
       ] as const)
-        runs.push({ pair, build, load: load(), ...spawn(dir, n) });
+        runs.push({ pair, build, load: load(), ...spawn(dir, n, twice) });
     const of = (b: 'old' | 'new') => runs.filter((r) => r.build === b);
     const same = new Set(runs.map((r) => r.sha256)).size === 1;
     const summary = {

@@ -135,11 +135,18 @@ export class GroupPool {
   /** Indexes of the pairs some pass compares one by one (relink), by what the pair shares. */
   private readonly pairIndex = {
     cognates: new Map<string, Set<string>>(),
+    /** Names by shape and word (`shape|word`): the names holding a word cognate with one. */
+    byWord: new Map<string, Set<string>>(),
     rare: new Map<string, Set<string>>(),
     abbreviations: new Map<string, Set<string>>(),
     abbreviated: new Map<string, Set<string>>(),
   };
   private readonly indexed = new Map<string, Array<Set<string>>>();
+  /**
+   * The words of each shape's names by tag (`shape|tag`), each with the names holding it (its
+   * set in `byWord`): a word is dropped when the search finds no name holding it any more.
+   */
+  private readonly cognateWords = new Map<string, Map<string, ReadonlySet<string>>>();
   private readonly components = new ComponentIndex<Answer>(MAX_SHARED_NAME_WORD);
   private readonly roots = new Map<string, string>();
   private readonly surnamed = new Set<string>();
@@ -335,10 +342,22 @@ export class GroupPool {
       this.indexed.set(k, []);
       const named = cognateFeatures(g);
       if (named)
-        for (const tags of named.tags)
-          for (const t of tags) add(cognates, `${named.shape}|${t}`, k);
-      if (rareShaped(g)) add(rare, k.slice(0, 2), k);
-      if (abbreviationShaped(g)) add(abbreviations, k.slice(0, 2), k);
+        named.words.forEach((word, w) => {
+          const at = `${named.shape}|${word}`;
+          let names = this.pairIndex.byWord.get(at);
+          if (!names) this.pairIndex.byWord.set(at, (names = new Set()));
+          names.add(k);
+          this.indexed.get(k)!.push(names);
+          for (const t of named.tags[w]!) {
+            const tagged = `${named.shape}|${t}`;
+            add(cognates, tagged, k);
+            const words = this.cognateWords.get(tagged);
+            if (words) words.set(word, names);
+            else this.cognateWords.set(tagged, new Map([[word, names]]));
+          }
+        });
+      if (rareShaped(g)) add(rare, rareKey(k, k.length), k);
+      if (abbreviationShaped(g)) add(abbreviations, k.slice(0, ABBREVIATION_KEY), k);
       const long = maxLen(g) >= 2 ? abbreviable(g) : null;
       if (long) for (const at of abbreviationStarts(long.words)) add(abbreviated, at, k);
     }
@@ -350,47 +369,97 @@ export class GroupPool {
         anyKept = true;
         break;
       }
-    // Edges are added from both ends: a pair of changed names is found by either.
+    // Edges are added from both ends: a pair of changed names is found by either. A pair whose
+    // test reads the same from both ends (rarePair, abbreviatesName) is tested once: by the
+    // first of the two to come here (`done`: the changed names whose pairs were tested).
     for (const k of changed) this.components.setEdges(k, []);
+    const done = new Set<string>();
     for (const k of changed) {
       const g = groups.get(k);
       if (!g) continue;
       const edges = new Set<string>();
       const named = cognateFeatures(g);
-      if (named) {
-        const holders = (t: string) => cognates.get(`${named.shape}|${t}`) ?? NONE;
-        // The names it may read as (cognateCandidates: one tag shared with each anchor word).
-        let maybe: string[] | null = null;
-        for (const w of anchorWords(named)) {
-          const here = new Set<string>();
-          for (const t of named.tags[w]!) for (const j of holders(t)) here.add(j);
-          maybe = maybe === null ? [...here] : maybe.filter((j: string) => here.has(j));
-          if (maybe.length === 0) break;
-        }
-        for (const j of maybe ?? [])
-          if (j !== k && sameNameAcross(named, cognateFeatures(group(j))!)) edges.add(j);
-        // The kept names that may read as it (a changed one finds it from its own end).
-        if (anyKept) {
-          const mine = tagSet(named);
-          for (const tags of named.tags)
-            for (const t of tags)
-              for (const j of holders(t)) {
-                if (changed.has(j) || edges.has(j)) continue;
-                const other = cognateFeatures(group(j))!;
-                if (covers(other, mine) && sameNameAcross(other, named)) edges.add(j);
-              }
-        }
-      }
+      if (named) this.cognateEdges(k, named, edges, groups, anyKept ? changed : null);
       if (rareShaped(g))
-        for (const j of rare.get(k.slice(0, 2)) ?? []) if (j !== k && rarePair(k, j)) edges.add(j);
+        for (let n = k.length - RARE_MAX_EDITS; n <= k.length + RARE_MAX_EDITS; n++)
+          for (const j of rare.get(rareKey(k, n)) ?? [])
+            if (j !== k && !done.has(j) && rarePair(k, j)) edges.add(j);
       if (abbreviationShaped(g))
-        for (const j of abbreviated.get(k.slice(0, 2)) ?? [])
-          if (abbreviatesName(k, abbreviable(group(j))!)) edges.add(j);
+        for (const j of abbreviated.get(k.slice(0, ABBREVIATION_KEY)) ?? [])
+          if (!done.has(j) && abbreviatesName(k, abbreviable(group(j))!)) edges.add(j);
       const long = maxLen(g) >= 2 ? abbreviable(g) : null;
       if (long)
         for (const at of abbreviationStarts(long.words))
-          for (const j of abbreviations.get(at) ?? []) if (abbreviatesName(j, long)) edges.add(j);
+          for (const j of abbreviations.get(at) ?? [])
+            if (!done.has(j) && abbreviatesName(j, long)) edges.add(j);
       this.components.addEdges(k, edges);
+      done.add(k);
+    }
+  }
+
+  /**
+   * The names the changed name `k` reads as one (sameNameAcross), into `edges`; and, when some
+   * names are kept (`changed` given), the kept names that read as it (found by tags).
+   */
+  private cognateEdges(
+    k: string,
+    named: Named,
+    edges: Set<string>,
+    groups: ReadonlyMap<string, Group>,
+    changed: ReadonlySet<string> | null,
+  ): void {
+    const group = (j: string) => groups.get(j)!;
+    const holders = (t: string) => this.pairIndex.cognates.get(`${named.shape}|${t}`) ?? NONE;
+    const wordsOf = (t: string) => this.cognateWords.get(`${named.shape}|${t}`);
+    // The names it may read as pair each of its anchor words with a cognate of it (one to
+    // one): they hold a cognate of its anchor word whose tags the fewest words share, found
+    // among those words, then the names holding them (cognateCandidates' test on the rest).
+    const anchors = named.anchors;
+    let rarest = anchors[0]!;
+    let fewest = Infinity;
+    for (const w of anchors) {
+      let n = 0;
+      for (const t of named.tags[w]!) n += wordsOf(t)?.size ?? 0;
+      if (n < fewest) [rarest, fewest] = [w, n];
+    }
+    const anchor = named.words[rarest]!;
+    const tags = named.tags[rarest]!;
+    const tried = tags.length > 1 ? new Set<string>() : null;
+    const seen = new Set<string>();
+    for (const t of tags) {
+      const words = wordsOf(t);
+      if (!words) continue;
+      for (const [word, names] of words) {
+        if (names.size === 0) {
+          words.delete(word);
+          continue;
+        }
+        if (tried) {
+          if (tried.has(word)) continue;
+          tried.add(word);
+        }
+        if (!cognates(anchor, word)) continue;
+        for (const j of names) {
+          if (j === k || edges.has(j) || seen.has(j)) continue;
+          seen.add(j);
+          const other = cognateFeatures(group(j))!;
+          const theirs = tagSet(other);
+          if (!anchors.every((w) => w === rarest || named.tags[w]!.some((x) => theirs.has(x))))
+            continue;
+          if (mayReadAsOne(named, other) && sameNameAcross(named, other)) edges.add(j);
+        }
+      }
+    }
+    // The kept names that may read as it (a changed one finds it from its own end).
+    if (changed) {
+      const mine = tagSet(named);
+      for (const tags of named.tags)
+        for (const t of tags)
+          for (const j of holders(t)) {
+            if (changed.has(j) || edges.has(j)) continue;
+            const other = cognateFeatures(group(j))!;
+            if (covers(other, mine) && sameNameAcross(other, named)) edges.add(j);
+          }
     }
   }
 
@@ -539,13 +608,13 @@ function hubsOf(g: Group, head: string | undefined, rules: CorrectionRules = NO_
 
 /** Whether every anchor word of `a` shares a tag with `theirs` (cognateCandidates' test). */
 function covers(a: Named, theirs: ReadonlySet<string>): boolean {
-  return anchorWords(a).every((k) => a.tags[k]!.some((t) => theirs.has(t)));
+  return a.anchors.every((k) => a.tags[k]!.some((t) => theirs.has(t)));
 }
 
 /** The words of a name that cognateCandidates pairs: those not head words (all, when all are). */
-function anchorWords(a: Named): number[] {
-  const nonHead = a.words.flatMap((w, k) => (isHeadWord(w) ? [] : [k]));
-  return nonHead.length > 0 ? nonHead : a.words.map((_, k) => k);
+function anchorWords(words: readonly string[]): number[] {
+  const nonHead = words.flatMap((w, k) => (isHeadWord(w) ? [] : [k]));
+  return nonHead.length > 0 ? nonHead : words.map((_, k) => k);
 }
 
 // Every tag of a name's words (kept with its Named, which lives as long as its group).
@@ -574,13 +643,103 @@ function abbreviationShaped(g: Group): boolean {
   return /^\p{L}{4,8}$/u.test(word) && g.occs.every((o) => /^\p{Lu}/u.test(o.surface));
 }
 
-/** The first two letters an abbreviation of these words may start with (unionAbbreviations). */
-function abbreviationStarts(words: readonly string[]): string[] {
-  const first = words[0]![0];
-  if (first === undefined) return [];
-  return [words[0]![1], words[1]?.[0], words[2]?.[0]]
-    .filter((s): s is string => s !== undefined)
-    .map((s) => first + s);
+/**
+ * Letters (UTF-16 units, as abbreviates compares them) of an abbreviation's start that index
+ * it for relink: an abbreviation is at least four letters long (abbreviationShaped).
+ */
+const ABBREVIATION_KEY = 3;
+
+/**
+ * Every start of ABBREVIATION_KEY letters an abbreviation of these words may have (relink's
+ * index of long names): the walks of abbreviates, each word giving a prefix of one letter or
+ * more, the first word never left out, at most one other, cut at the key's length. Whatever
+ * word `abbreviates(word, words)` accepts starts with one of them.
+ */
+export function abbreviationStarts(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  const walk = (made: string, w: number, skipped: boolean): void => {
+    if (made.length >= ABBREVIATION_KEY) {
+      out.add(made.slice(0, ABBREVIATION_KEY));
+      return;
+    }
+    if (w >= words.length) return;
+    const word = words[w]!;
+    const most = Math.min(word.length, ABBREVIATION_KEY - made.length);
+    for (let n = 1; n <= most; n++) walk(made + word.slice(0, n), w + 1, skipped);
+    if (!skipped && w > 0) walk(made, w + 1, true);
+  };
+  walk('', 0, false);
+  return [...out];
+}
+
+/** Edits (insertions, deletions, changes) rarePair allows: its keys' lengths differ by no more. */
+const RARE_MAX_EDITS = 2;
+
+/** relink's index key of a misspelling's candidates: first two letters and a length. */
+function rareKey(k: string, length: number): string {
+  return `${k.slice(0, 2)}|${length}`;
+}
+
+/**
+ * Whether `a` may read as `b` (sameNameAcross; the two of one shape, and `a` sharing a tag
+ * with `b`'s words for each of its anchor words): what the pair must hold for that, read
+ * cheaply. The pairings sameNameAcross looks for are one to one and cognates share a tag
+ * (wordTags), so each of `b`'s anchor words shares one with `a`'s words too; a typed name
+ * pairs all its words, of the same number, or its words that are not head words, when it has
+ * a head word; the countries of a typed name's demonyms do not differ. False means
+ * sameNameAcross says false.
+ */
+export function mayReadAsOne(a: Named, b: Named): boolean {
+  if (a.words.length === 1) return true;
+  if (a.country && b.country && a.country !== b.country) return false;
+  if (a.type && a.words.length !== b.words.length && !a.headed) return false;
+  return covers(b, tagSet(a));
+}
+
+/** What relinkMisses found: the pairs each comparison accepts, and those relink would miss. */
+export interface RelinkCheck {
+  accepted: { cognates: number; misspellings: number; abbreviations: number };
+  missed: string[];
+}
+
+/**
+ * Every pair of `groups` that unionCognates, unionRareMisspellings or unionAbbreviations may
+ * join (sameNameAcross, rarePair, abbreviates: compared pair by pair, not through an index),
+ * and those among them that relink's keys and cheap tests would not compare (for tests: none
+ * may be missed).
+ */
+export function relinkMisses(groups: ReadonlyMap<string, Group>): RelinkCheck {
+  const out: RelinkCheck = {
+    accepted: { cognates: 0, misspellings: 0, abbreviations: 0 },
+    missed: [],
+  };
+  const all = [...groups.values()];
+  const named = all.map(cognateFeatures).filter((n): n is Named => n !== null);
+  for (const a of named)
+    for (const b of named) {
+      if (a === b || a.shape !== b.shape || !sameNameAcross(a, b)) continue;
+      out.accepted.cognates++;
+      const paired = a.anchors.every((w) => b.words.some((x) => cognates(a.words[w]!, x)));
+      if (!paired || !covers(a, tagSet(b)) || !mayReadAsOne(a, b))
+        out.missed.push(`cognates: ${a.g.key} / ${b.g.key}`);
+    }
+  const rare = all.filter(rareShaped).map((g) => g.key);
+  for (const a of rare)
+    for (const b of rare) {
+      if (a === b || !rarePair(a, b)) continue;
+      out.accepted.misspellings++;
+      if (Math.abs(a.length - b.length) > RARE_MAX_EDITS || a.slice(0, 2) !== b.slice(0, 2))
+        out.missed.push(`misspellings: ${a} / ${b}`);
+    }
+  const long = all.flatMap((g) => (maxLen(g) >= 2 ? (abbreviable(g) ?? []) : []));
+  for (const g of all.filter(abbreviationShaped))
+    for (const l of long) {
+      if (!abbreviates(g.key, l.words)) continue;
+      out.accepted.abbreviations++;
+      if (!abbreviationStarts(l.words).includes(g.key.slice(0, ABBREVIATION_KEY)))
+        out.missed.push(`abbreviations: ${g.key} / ${l.g.key}`);
+    }
+  return out;
 }
 
 /** `read` of one group, remembered while the group lives (GroupPool keeps groups between builds). */
@@ -1125,7 +1284,7 @@ function neverTogether(a: Group, b: Group): boolean {
   return !b.occs.some((o) => sources.has(o.source.id));
 }
 
-interface Named {
+export interface Named {
   g: Group;
   words: string[];
   type: ReturnType<typeof typeFromKeywords>;
@@ -1135,6 +1294,10 @@ interface Named {
   shape: string;
   /** Each word's tags (wordTags). */
   tags: string[][];
+  /** The words cognateCandidates pairs (anchorWords). */
+  anchors: number[];
+  /** Whether some words are head words and some not (its words less the head words may pair). */
+  headed: boolean;
 }
 
 /**
@@ -1231,7 +1394,17 @@ function readCognateFeatures(g: Group): Named | null {
       : type
         ? `${type}:${words.filter((w) => !isHeadWord(w)).length}`
         : `=${words.map(initial).join('')}`;
-  return { g, words, type, country, shape, tags: words.map(wordTags) };
+  const anchors = anchorWords(words);
+  return {
+    g,
+    words,
+    type,
+    country,
+    shape,
+    tags: words.map(wordTags),
+    anchors,
+    headed: anchors.length < words.length,
+  };
 }
 
 /**

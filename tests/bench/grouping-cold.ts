@@ -1,0 +1,134 @@
+/**
+ * The names' grouping built cold (groupOccurrences with a new GroupPool, as the first change
+ * after a worker start builds it: every name changed, so `relink` compares every name with its
+ * candidates), alone, in CPU time, over the cached batch build's N sources (corpus-make.ts).
+ * The occurrences and the junk verdicts are read first and not timed. Each build runs in a
+ * process of its own, alternating this tree's code (or `--new DIR`) with `--old DIR`'s, as
+ * discovery-cold.ts does; each prints a SHA-256 of its grouping (every key with its root, in
+ * order), and the run fails unless all are the same.
+ *
+ * Usage: npx tsx tests/bench/grouping-cold.ts --old DIR [--new DIR] [--pairs 3] [--sizes 1000]
+ * (child: --child DIR --size N prints one build's figures as JSON).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PreparedSource } from '../../lib/corpus/pipeline';
+import type { Occurrence } from '../../lib/corpus/entities/occurrences';
+import type { Grouping } from '../../lib/corpus/entities/grouping';
+import { arg, cachedCorpus, ROOT, sizesArg } from './corpus-make';
+
+interface Build {
+  /** CPU time of the grouping alone. */
+  cpuMs: number;
+  /** CPU time of reading the occurrences and junk verdicts before it (not the measure). */
+  readCpuMs: number;
+  groups: number;
+  sha256: string;
+}
+
+const cpu = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return Math.round((used.user + used.system) / 1000);
+};
+
+async function child(dir: string, n: number): Promise<Build> {
+  const code = (path: string) => import(pathToFileURL(join(dir, path)).href);
+  const occurrences = (await code('lib/corpus/entities/occurrences.ts')) as {
+    sentencesOf: (inputs: readonly PreparedSource[]) => unknown;
+    findOccurrences: (
+      sentences: unknown,
+      known: readonly never[],
+    ) => { occs: Occurrence[]; stats: unknown };
+  };
+  const { junkFilter } = (await code('lib/corpus/entities/junk.ts')) as {
+    junkFilter: (
+      occs: readonly Occurrence[],
+      known: ReadonlyMap<string, never>,
+      stats: unknown,
+    ) => (o: Occurrence) => boolean;
+  };
+  const { groupOccurrences, GroupPool } = (await code('lib/corpus/entities/grouping.ts')) as {
+    groupOccurrences: (
+      occs: readonly Occurrence[],
+      isJunk: (o: Occurrence) => boolean,
+      pool: unknown,
+    ) => Grouping;
+    GroupPool: new () => unknown;
+  };
+  const corpus = cachedCorpus(n);
+  const bySource = new Map<string, PreparedSource['passages']>();
+  for (const p of corpus.passages) {
+    const list = bySource.get(p.sourceId);
+    if (list) list.push(p);
+    else bySource.set(p.sourceId, [p]);
+  }
+  const prepared = corpus.sources
+    .filter((s) => s.enabled)
+    .map((s) => ({ source: s, passages: bySource.get(s.id) ?? [] }));
+  const read = process.cpuUsage();
+  const { occs, stats } = occurrences.findOccurrences(occurrences.sentencesOf(prepared), []);
+  const isJunk = junkFilter(occs, new Map<string, never>(), stats);
+  // The verdicts are asked once each before the grouping, as the build's junk pass does.
+  for (const o of occs) isJunk(o);
+  const readCpuMs = cpu(read);
+  const before = process.cpuUsage();
+  const grouping = groupOccurrences(occs, isJunk, new GroupPool());
+  const cpuMs = cpu(before);
+  const hash = createHash('sha256');
+  for (const k of grouping.groups.keys()) hash.update(`${k}\t${grouping.find(k)}\n`);
+  return { cpuMs, readCpuMs, groups: grouping.groups.size, sha256: hash.digest('hex') };
+}
+
+function spawn(dir: string, n: number): Build {
+  const out = execFileSync(
+    'npx',
+    ['tsx', join(ROOT, 'tests/bench/grouping-cold.ts'), '--child', dir, '--size', String(n)],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!) as Build;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
+
+const childDir = arg('child', '');
+if (childDir) {
+  console.log(JSON.stringify(await child(resolve(childDir), Number(arg('size', '1000')))));
+} else {
+  const oldDir = resolve(arg('old', ''));
+  const newDir = resolve(arg('new', ROOT));
+  const pairs = Number(arg('pairs', '3'));
+  for (const n of sizesArg('1000')) {
+    const runs: Array<{ pair: number; build: 'old' | 'new'; load: number[] } & Build> = [];
+    for (let pair = 1; pair <= pairs; pair++)
+      for (const [build, dir] of [
+        ['old', oldDir],
+        ['new', newDir],
+      ] as const)
+        runs.push({ pair, build, load: load(), ...spawn(dir, n) });
+    const of = (b: 'old' | 'new') => runs.filter((r) => r.build === b);
+    const same = new Set(runs.map((r) => r.sha256)).size === 1;
+    const ratios = of('new').map((r, i) => r.cpuMs / of('old')[i]!.cpuMs);
+    console.log(
+      JSON.stringify({
+        sources: n,
+        sameOutputs: same,
+        groupingCpuMs: {
+          old: median(of('old').map((r) => r.cpuMs)),
+          new: median(of('new').map((r) => r.cpuMs)),
+        },
+        pairRatios: ratios.map((x) => Math.round(x * 1000) / 1000),
+        runs,
+      }),
+    );
+    if (!same) process.exitCode = 1;
+  }
+}
