@@ -8,9 +8,27 @@ import { boundedMemo } from '../bounded-memo';
 import type { Neighbours } from './candidates';
 import { contentLemmas } from './text';
 
+/**
+ * What the comparison rules may read of an entity: its id, type, name, and short name (from
+ * its name and aliases, shortName in text.ts). Nothing else (its descriptors, its other
+ * aliases, its description), so a caller that keeps findings checks these answers alone when
+ * an entity changed (EntityReads in discrepancies.ts).
+ */
+export interface RuleEntity {
+  readonly id: string;
+  readonly type: Entity['type'];
+  readonly name: string;
+  readonly short: string;
+}
+
+/** The entities as the rules look them up: by id only (no rule reads the whole list). */
+export interface RuleEntities {
+  get(id: string): RuleEntity | undefined;
+}
+
 export interface RuleContext {
   sources: Map<string, Source>;
-  entities: Map<string, Entity>;
+  entities: RuleEntities;
   passages: Map<string, Passage>;
   /** Inverse document frequency of each content lemma over all passages. */
   idf: Map<string, number>;

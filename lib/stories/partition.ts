@@ -4,7 +4,7 @@
  * claims from different stories are never compared, and nothing outside a story (an unrelated
  * source's words, its entities) can change what is found inside it.
  */
-import { type EntityReads, findDiscrepancies } from '../claims';
+import { createEntityReads, type EntityReads, findDiscrepancies, sameEntityReads } from '../claims';
 import { buildNameWords } from '../claims/align';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
@@ -36,7 +36,6 @@ export interface StoryMemo {
     id: string,
     read: ReadonlyArray<readonly object[]>,
     entities: readonly Entity[],
-    entityById: ReadonlyMap<string, Entity>,
     nameWords: (entities: readonly Entity[]) => ReadonlySet<string>,
   ) => Omit<StoryFindings, 'read' | 'entities'> | null;
 }
@@ -45,9 +44,8 @@ export interface StoryFindings {
   /** What the engine read: the story's sources, claims and passages, and its entities. */
   read: ReadonlyArray<readonly object[]>;
   entities: readonly Entity[];
-  /** What the rules read of the entities, and the entities they looked up as they were. */
+  /** What the rules read of the entities: the fields of those they looked up, name words. */
   reads: EntityReads;
-  lookedUp: Map<string, Entity | undefined>;
   found: Discrepancy[];
   /**
    * The findings as rows, each with its `storyId`: the same objects while the findings are
@@ -65,23 +63,21 @@ const sameRows = (a: readonly object[], b: readonly object[]) =>
   a.length === b.length &&
   a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i]));
 
-const sameRow = (a: object | undefined, b: object | undefined) =>
-  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
-
 /**
  * Whether findings kept from `hit` still hold for a story whose sources, claims and passages
- * are the same: its entities are, or every entity the rules looked up is the same and every
- * word they asked of the entities' name words has the same answer (an entity of the story that
- * changed elsewhere, such as an alias from another story's source, changes nothing they read).
+ * are the same: its entities are, or every field the rules read of the entities they looked up
+ * and every word they asked of the entities' name words has the same answer (an alias or a
+ * descriptor an entity of the story gained from another story's source changes nothing they
+ * read unless it changes one of those answers).
  */
-function sameEntityReads(hit: StoryFindings, entities: readonly Entity[]): boolean {
+function entitiesReadTheSame(hit: StoryFindings, entities: readonly Entity[]): boolean {
   if (sameRows(hit.entities, entities)) return true;
   const byId = new Map(entities.map((e) => [e.id, e]));
-  for (const [id, was] of hit.lookedUp) if (!sameRow(was, byId.get(id))) return false;
-  if (hit.reads.nameWords.size === 0) return true;
-  const words = buildNameWords(entities);
-  for (const [w, answer] of hit.reads.nameWords) if (words.has(w) !== answer) return false;
-  return true;
+  return sameEntityReads(
+    hit.reads,
+    (id) => byId.get(id),
+    () => buildNameWords(entities),
+  );
 }
 
 /** Groups the enabled sources into stories and compares claims within each story. */
@@ -126,17 +122,17 @@ export function discrepanciesByStory(
     let kept: StoryFindings;
     const restored = hit
       ? null
-      : memo.restore?.(story.id, read, storyEntities, entityById, buildNameWords);
+      : memo.restore?.(story.id, read, storyEntities, buildNameWords);
     if (
       hit &&
       hit.read.every((rows, i) => sameRows(rows, read[i]!)) &&
-      sameEntityReads(hit, storyEntities)
+      entitiesReadTheSame(hit, storyEntities)
     ) {
       kept = { ...hit, read, entities: storyEntities };
     } else if (restored) {
       kept = { ...restored, read, entities: storyEntities };
     } else {
-      const reads: EntityReads = { ids: new Set(), nameWords: new Map() };
+      const reads = createEntityReads();
       const found = findDiscrepancies(
         storyClaims,
         storySources,
@@ -144,9 +140,8 @@ export function discrepanciesByStory(
         storyPassages,
         reads,
       );
-      const lookedUp = new Map([...reads.ids].map((id) => [id, entityById.get(id)]));
       const rows = found.map((d) => ({ ...d, storyId: story.id }));
-      kept = { read, entities: storyEntities, reads, lookedUp, found, rows };
+      kept = { read, entities: storyEntities, reads, found, rows };
     }
     fresh.set(story.id, kept);
     discrepancies.push(...kept.rows);

@@ -70,7 +70,7 @@ function why(was: StoryFindings, now: StoryFindings) {
       in: now.entities.filter((e) => !wasById.has(e.id)).length,
       out: was.entities.filter((e) => !nowIds.has(e.id)).length,
       changed: changedEntities.length,
-      changedAndLookedUp: changedEntities.filter((e) => was.lookedUp.has(e.id)).length,
+      changedAndLookedUp: changedEntities.filter((e) => was.reads.entities.has(e.id)).length,
       examples: changedEntities.slice(0, 3).map((e) => {
         const w = wasById.get(e.id)!;
         const keys = Object.keys({ ...w, ...e }).filter(
