@@ -155,6 +155,8 @@ export function findDiscrepancies(
   entities: readonly Entity[],
   passages: readonly Passage[],
   reads?: EntityReads,
+  /** The idf of the passages the rules read (buildIdf unless given: a caller keeping counts). */
+  idfOf: (passages: readonly Passage[]) => Map<string, number> = buildIdf,
 ): Discrepancy[] {
   const enabled = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
   // Sorted by id, so the result does not depend on the order claims were stored in.
@@ -165,7 +167,7 @@ export function findDiscrepancies(
     sources: new Map(sources.map((s) => [s.id, s])),
     entities: ruleEntities(entities, reads?.entities),
     passages: new Map(passages.map((p) => [p.id, p])),
-    idf: buildIdf(passages.filter((p) => enabled.has(p.sourceId))),
+    idf: idfOf(passages.filter((p) => enabled.has(p.sourceId))),
     nameWords: reads
       ? new ReadWords(buildNameWords(entities), reads.nameWords)
       : buildNameWords(entities),

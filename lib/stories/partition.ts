@@ -5,7 +5,7 @@
  * source's words, its entities) can change what is found inside it.
  */
 import { createEntityReads, type EntityReads, findDiscrepancies, sameEntityReads } from '../claims';
-import { buildNameWords } from '../claims/align';
+import { buildNameWords, countLemmas, idfOf, type LemmaCounts } from '../claims/align';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
 import { createTermsMemo, groupStories, type Grouping, type TermsMemo } from './group';
@@ -48,11 +48,25 @@ export interface StoryFindings {
   reads: EntityReads;
   found: Discrepancy[];
   /**
+   * The lemma counts of the story's passages (its idf), kept for a story of at least
+   * COUNTED_PASSAGES passages: the story that follows it after a change counts only the
+   * passages that differ.
+   */
+  counts?: LemmaCounts;
+  /**
    * The findings as rows, each with its `storyId`: the same objects while the findings are
    * kept, so what is written after a change tells an unchanged row by identity.
    */
   rows: Discrepancy[];
 }
+
+/**
+ * From how many passages a story keeps its lemma counts: below, the text memo of passage lemmas
+ * (20,000 texts, align.ts) serves a story compared again; above, a story's passages take a
+ * good share of that memo or outnumber it. Memory: the counted stories' distinct lemmas and a
+ * reference to each passage's text.
+ */
+export const COUNTED_PASSAGES = 2_000;
 
 export function createStoryMemo(): StoryMemo {
   return { found: new Map(), terms: createTermsMemo() };
@@ -78,6 +92,31 @@ function entitiesReadTheSame(hit: StoryFindings, entities: readonly Entity[]): b
     (id) => byId.get(id),
     () => buildNameWords(entities),
   );
+}
+
+/**
+ * The lemma counts of the last build's story that shares the most sources with a story now (a
+ * story's id changes with its members), among those that kept counts.
+ */
+function countsFrom(
+  found: ReadonlyMap<string, StoryFindings>,
+): (sourceIds: readonly string[]) => LemmaCounts | undefined {
+  let counted: Map<string, StoryFindings> | null = null;
+  return (sourceIds) => {
+    if (!counted) {
+      counted = new Map();
+      for (const f of found.values())
+        if (f.counts) for (const s of f.read[0] as readonly Source[]) counted.set(s.id, f);
+    }
+    const shared = new Map<StoryFindings, number>();
+    for (const id of sourceIds) {
+      const f = counted.get(id);
+      if (f) shared.set(f, (shared.get(f) ?? 0) + 1);
+    }
+    let best: StoryFindings | undefined;
+    for (const [f, k] of shared) if (!best || k > shared.get(best)!) best = f;
+    return best?.counts;
+  };
 }
 
 /** Groups the enabled sources into stories and compares claims within each story. */
@@ -109,6 +148,7 @@ export function discrepanciesByStory(
   const sourceById = new Map(live.map((s) => [s.id, s]));
   const discrepancies: Discrepancy[] = [];
   const fresh = new Map<string, StoryFindings>();
+  const lastCounts = countsFrom(memo.found);
   for (const story of grouping.stories) {
     if (story.sourceIds.length < 2) continue;
     const named = new Set((mentionsOf.get(story.id) ?? []).map((m) => m.entityId));
@@ -120,9 +160,7 @@ export function discrepanciesByStory(
     const read = [storySources, storyClaims, storyPassages];
     const hit = memo.found.get(story.id);
     let kept: StoryFindings;
-    const restored = hit
-      ? null
-      : memo.restore?.(story.id, read, storyEntities, buildNameWords);
+    const restored = hit ? null : memo.restore?.(story.id, read, storyEntities, buildNameWords);
     if (
       hit &&
       hit.read.every((rows, i) => sameRows(rows, read[i]!)) &&
@@ -133,15 +171,19 @@ export function discrepanciesByStory(
       kept = { ...restored, read, entities: storyEntities };
     } else {
       const reads = createEntityReads();
+      let counts: LemmaCounts | undefined;
       const found = findDiscrepancies(
         storyClaims,
         storySources,
         storyEntities,
         storyPassages,
         reads,
+        storyPassages.length >= COUNTED_PASSAGES
+          ? (read) => idfOf((counts = countLemmas(read, lastCounts(story.sourceIds))))
+          : undefined,
       );
       const rows = found.map((d) => ({ ...d, storyId: story.id }));
-      kept = { read, entities: storyEntities, reads, found, rows };
+      kept = { read, entities: storyEntities, reads, found, rows, counts };
     }
     fresh.set(story.id, kept);
     discrepancies.push(...kept.rows);
