@@ -8,9 +8,27 @@ import { boundedMemo } from '../bounded-memo';
 import type { Neighbours } from './candidates';
 import { contentLemmas } from './text';
 
+/**
+ * What the comparison rules may read of an entity: its id, type, name, and short name (from
+ * its name and aliases, shortName in text.ts). Nothing else (its descriptors, its other
+ * aliases, its description), so a caller that keeps findings checks these answers alone when
+ * an entity changed (EntityReads in discrepancies.ts).
+ */
+export interface RuleEntity {
+  readonly id: string;
+  readonly type: Entity['type'];
+  readonly name: string;
+  readonly short: string;
+}
+
+/** The entities as the rules look them up: by id only (no rule reads the whole list). */
+export interface RuleEntities {
+  get(id: string): RuleEntity | undefined;
+}
+
 export interface RuleContext {
   sources: Map<string, Source>;
-  entities: Map<string, Entity>;
+  entities: RuleEntities;
   passages: Map<string, Passage>;
   /** Inverse document frequency of each content lemma over all passages. */
   idf: Map<string, number>;
@@ -49,13 +67,62 @@ export const passageLemmas = boundedMemo(20_000, (text: string): readonly string
   Object.freeze([...new Set(contentLemmas(text))]),
 );
 
+/**
+ * How many passages hold each content lemma, with the passages counted (id and text): a story
+ * compared again after a change counts only the passages that changed from the last count (a
+ * large story's passages outnumber the text memo above, whose answers would all be gone).
+ */
+export interface LemmaCounts {
+  /** The passages counted, by id: their text. */
+  texts: Map<string, string>;
+  /** How many passages were counted (the ids are distinct when this is `texts.size`). */
+  n: number;
+  /** Lemma -> how many of the passages hold it (never 0). */
+  df: Map<string, number>;
+}
+
+/**
+ * The lemma counts of `passages`: from `was` and the passages that differ from it (by id and
+ * text) when fewer differ than there are passages, else counted afresh. The same counts either
+ * way; `was` is not changed.
+ */
+export function countLemmas(passages: readonly Passage[], was?: LemmaCounts): LemmaCounts {
+  const texts = new Map<string, string>();
+  for (const p of passages) texts.set(p.id, p.text);
+  if (was && was.n === was.texts.size && texts.size === passages.length) {
+    let same = 0;
+    for (const [id, text] of texts) if (was.texts.get(id) === text) same++;
+    if (texts.size - same + (was.texts.size - same) < passages.length) {
+      const df = new Map(was.df);
+      const count = (text: string, by: 1 | -1) => {
+        for (const w of passageLemmas(text)) {
+          const d = (df.get(w) ?? 0) + by;
+          if (d === 0) df.delete(w);
+          else df.set(w, d);
+        }
+      };
+      for (const [id, text] of was.texts) if (texts.get(id) !== text) count(text, -1);
+      for (const [id, text] of texts) if (was.texts.get(id) !== text) count(text, 1);
+      return { texts, n: passages.length, df };
+    }
+  }
+  const df = new Map<string, number>();
+  for (const p of passages) for (const w of passageLemmas(p.text)) df.set(w, (df.get(w) ?? 0) + 1);
+  return { texts, n: passages.length, df };
+}
+
+/** Inverse document frequency of each lemma counted. */
+export function idfOf({ n, df }: LemmaCounts): Map<string, number> {
+  const all = Math.max(n, 1);
+  const idf = new Map<string, number>();
+  for (const [w, d] of df) idf.set(w, Math.log((all + 1) / (d + 0.5)));
+  return idf;
+}
+
 export function buildIdf(passages: readonly Passage[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const p of passages) for (const w of passageLemmas(p.text)) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = Math.max(passages.length, 1);
-  const idf = new Map<string, number>();
-  for (const [w, d] of df) idf.set(w, Math.log((n + 1) / (d + 0.5)));
-  return idf;
+  return idfOf({ texts: new Map(), n: passages.length, df });
 }
 
 /** Summed rarity of the words two contexts share: rare shared words say "same topic". */

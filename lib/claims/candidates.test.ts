@@ -11,6 +11,7 @@ import { random } from '../../tests/unit/fixtures/shuffle';
 import type { Claim } from '../types';
 import { buildIdf, buildNameWords, type RuleContext } from './align';
 import { type Neighbours, overlapCandidates, weightedCandidates } from './candidates';
+import { ruleEntities } from './discrepancies';
 import { labelCandidates, labelsAlign } from './rules/label';
 import { quantitiesAlign, quantityCandidates } from './rules/quantity';
 import { quoteCandidates, similarityBound } from './rules/quote';
@@ -33,7 +34,7 @@ const raw = [
 const corpus = buildCorpus(raw, null);
 const ctx: RuleContext = {
   sources: new Map(corpus.sources.map((s) => [s.id, s])),
-  entities: new Map(corpus.entities.map((e) => [e.id, e])),
+  entities: ruleEntities(corpus.entities),
   passages: new Map(corpus.passages.map((p) => [p.id, p])),
   idf: buildIdf(corpus.passages),
   nameWords: buildNameWords(corpus.entities),

@@ -4,5 +4,11 @@
  */
 
 export { type ClaimReads, createClaimReads, sameClaimReads } from './claim-reads';
-export { type EntityReads, findDiscrepancies } from './discrepancies';
+export {
+  createEntityReads,
+  type EntityAnswers,
+  type EntityReads,
+  findDiscrepancies,
+  sameEntityReads,
+} from './discrepancies';
 export { extractClaims, placeLikeTest } from './source-claims';

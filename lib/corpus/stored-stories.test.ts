@@ -98,15 +98,31 @@ describe('a story memo given the rows a former life wrote gives the comparison w
     expect(counts.restored).toBe(life.rows.length - 1);
   });
 
-  test('an entity the comparison looked up changed: compared again', () => {
-    const rows = life.rows.map((r) => (r === largest ? emptied(r) : r));
+  test.each([
+    ['its short name', 'short' as const],
+    ['its type', 'type' as const],
+  ])('an entity the comparison read %s of changed it: compared again', (_what, field) => {
+    const reader = life.rows.find((r) => r.lookedUp.some(([, asked]) => asked?.[field]));
+    expect(reader).toBeDefined();
+    const rows = life.rows.map((r) => (r === reader ? emptied(r) : r));
     const now = copy(corpus);
-    const [id] = largest.lookedUp.find(([, was]) => was !== null)!;
+    const [id] = reader!.lookedUp.find(([, asked]) => asked?.[field] !== undefined)!;
     const entity = now.entities.find((e) => e.id === id)!;
-    entity.aliases = [...entity.aliases, `${entity.name} Jr`];
+    if (field === 'short') entity.name = `${entity.name} Jr`;
+    else entity.type = entity.type === 'person' ? 'place' : 'person';
     const { memo, counts } = restarted(rows, life.table);
     expect(compare(now, memo)).toEqual(compare(copy(now)));
     expect(counts.restored).toBe(life.rows.length - 1);
+  });
+
+  test('an entity the comparison looked up gained a descriptor: restored, the same findings', () => {
+    const now = copy(corpus);
+    const [id] = largest.lookedUp.find(([, asked]) => asked !== null)!;
+    const entity = now.entities.find((e) => e.id === id)!;
+    entity.descriptors = [...entity.descriptors, { sourceId: raws[0]!.id, text: 'new role' }];
+    const { memo, counts } = restarted(life.rows, life.table);
+    expect(compare(now, memo)).toEqual(compare(copy(now)));
+    expect(counts.restored).toBe(life.rows.length);
   });
 
   test.each([

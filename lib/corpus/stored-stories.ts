@@ -3,17 +3,18 @@
  * change after a start compares claims only in the stories it touches (lib/stories/partition.ts
  * keeps them in memory within a life). Like a source's analysis (stored-analyses.ts), a row is a
  * cache, never an answer: it is used only under the build's stamp, when the fingerprint of what
- * the comparison read (the story's sources, claims and passages) is this build's, every entity
- * it looked up and every name word it asked about reads the same, and its discrepancy rows are
+ * the comparison read (the story's sources, claims and passages) is this build's, every field
+ * it read of the entities it looked up and every name word it asked about reads the same, and its discrepancy rows are
  * the very rows it was written with. A stale, rolled-back, damaged or foreign row is not used.
  */
+import { type EntityAnswers, type EntityReads, sameEntityReads } from '../claims';
 import type { Discrepancy, Entity } from '../types';
 import { fingerprint } from './stored-analyses';
 
 export const STORIES_STORE = 'storyFindings';
 
 /** Bump when this row's shape changes (the stamp also names the pipeline's code). */
-export const STORY_FORMAT = 1;
+export const STORY_FORMAT = 2;
 
 /** The stamp rows are written with and read back under (the bundled index's version in it). */
 export const storyStamp = (indexVersion: unknown) =>
@@ -21,9 +22,8 @@ export const storyStamp = (indexVersion: unknown) =>
 
 /** What partition.ts keeps of a story's comparison (StoryFindings there, minus what it read). */
 export interface FoundInStory {
-  /** The ids the rules looked up, and the name words they asked about with the answer. */
-  reads: { ids: Set<string>; nameWords: Map<string, boolean> };
-  lookedUp: Map<string, Entity | undefined>;
+  /** What the rules read of the entities (lib/claims EntityReads). */
+  reads: EntityReads;
   found: Discrepancy[];
   /** `found`, each with the story's id. */
   rows: Discrepancy[];
@@ -38,8 +38,8 @@ export interface StoredStory {
   read: string;
   /** Fingerprint of the story's entities when the findings held. */
   entities: string;
-  /** Each entity looked up, with the fingerprint of its row then (null: there was none). */
-  lookedUp: Array<[string, string | null]>;
+  /** Each entity looked up, with the fields read of it and their answers (null: there was none). */
+  lookedUp: Array<[string, EntityAnswers | null]>;
   nameWords: Map<string, boolean>;
   discrepancyIds: string[];
   /** Fingerprint of the discrepancy rows, in their order. */
@@ -61,15 +61,20 @@ export function storedStory(
     stamp,
     read: json(read),
     entities: json(entities),
-    lookedUp: [...kept.reads.ids].map((e) => [
-      e,
-      kept.lookedUp.get(e) ? json(kept.lookedUp.get(e)) : null,
-    ]),
+    lookedUp: [...kept.reads.entities],
     nameWords: kept.reads.nameWords,
     discrepancyIds: kept.rows.map((d) => d.id),
     rows: json(kept.rows),
   };
 }
+
+const FIELDS: ReadonlySet<string> = new Set(['type', 'name', 'short']);
+
+/** Whether the answers an entity gave read back as written: known fields, each a string. */
+const wellFormedAnswers = (a: unknown): boolean =>
+  typeof a === 'object' &&
+  a !== null &&
+  Object.entries(a).every(([k, v]) => FIELDS.has(k) && typeof v === 'string');
 
 /** Whether a row read back has the shape it was written with. */
 function wellFormed(row: StoredStory): boolean {
@@ -87,7 +92,7 @@ function wellFormed(row: StoredStory): boolean {
         Array.isArray(p) &&
         p.length === 2 &&
         typeof p[0] === 'string' &&
-        (p[1] === null || typeof p[1] === 'string'),
+        (p[1] === null || wellFormedAnswers(p[1])),
     ) &&
     r.nameWords instanceof Map &&
     [...r.nameWords.values()].every((v) => typeof v === 'boolean')
@@ -108,7 +113,6 @@ export function storedStories(
   id: string,
   read: ReadonlyArray<readonly object[]>,
   entities: readonly Entity[],
-  entityById: ReadonlyMap<string, Entity>,
   nameWords: (entities: readonly Entity[]) => ReadonlySet<string>,
 ) => FoundInStory | null {
   const byId = new Map(discrepancies.map((d) => [d.id, d]));
@@ -119,30 +123,23 @@ export function storedStories(
     if (found.some((d) => d === undefined || d.storyId !== row.id)) continue;
     usable.set(row.id, { row, rows: found as Discrepancy[] });
   }
-  return (id, read, entities, entityById, nameWords) => {
+  return (id, read, entities, nameWords) => {
     const hit = usable.get(id);
     if (!hit) return null;
     usable.delete(id);
     const { row } = hit;
     if (row.read !== json(read) || row.rows !== json(hit.rows)) return null;
+    const reads: EntityReads = { entities: new Map(row.lookedUp), nameWords: row.nameWords };
     if (row.entities !== json(entities)) {
-      // As partition.ts checks its own: each id against the story's entities.
+      // As partition.ts checks its own: each answer against the story's entities.
       const inStory = new Map(entities.map((e) => [e.id, e]));
-      for (const [e, was] of row.lookedUp) {
-        const now = inStory.get(e);
-        if ((now ? json(now) : null) !== was) return null;
-      }
-      if (row.nameWords.size > 0) {
-        const words = nameWords(entities);
-        for (const [w, answer] of row.nameWords) if (words.has(w) !== answer) return null;
-      }
+      const same = sameEntityReads(
+        reads,
+        (e) => inStory.get(e),
+        () => nameWords(entities),
+      );
+      if (!same) return null;
     }
-    const ids = new Set(row.lookedUp.map(([e]) => e));
-    return {
-      reads: { ids, nameWords: row.nameWords },
-      lookedUp: new Map([...ids].map((e) => [e, entityById.get(e)])),
-      found: hit.rows.map(({ storyId: _, ...d }) => d),
-      rows: hit.rows,
-    };
+    return { reads, found: hit.rows.map(({ storyId: _, ...d }) => d), rows: hit.rows };
   };
 }

@@ -4,8 +4,8 @@
  * claims from different stories are never compared, and nothing outside a story (an unrelated
  * source's words, its entities) can change what is found inside it.
  */
-import { type EntityReads, findDiscrepancies } from '../claims';
-import { buildNameWords } from '../claims/align';
+import { createEntityReads, type EntityReads, findDiscrepancies, sameEntityReads } from '../claims';
+import { buildNameWords, countLemmas, idfOf, type LemmaCounts } from '../claims/align';
 import { SEVERITY_RANK } from '../types';
 import type { Claim, Discrepancy, Entity, Mention, Passage, Source } from '../types';
 import { createTermsMemo, groupStories, type Grouping, type TermsMemo } from './group';
@@ -36,7 +36,6 @@ export interface StoryMemo {
     id: string,
     read: ReadonlyArray<readonly object[]>,
     entities: readonly Entity[],
-    entityById: ReadonlyMap<string, Entity>,
     nameWords: (entities: readonly Entity[]) => ReadonlySet<string>,
   ) => Omit<StoryFindings, 'read' | 'entities'> | null;
 }
@@ -45,16 +44,29 @@ export interface StoryFindings {
   /** What the engine read: the story's sources, claims and passages, and its entities. */
   read: ReadonlyArray<readonly object[]>;
   entities: readonly Entity[];
-  /** What the rules read of the entities, and the entities they looked up as they were. */
+  /** What the rules read of the entities: the fields of those they looked up, name words. */
   reads: EntityReads;
-  lookedUp: Map<string, Entity | undefined>;
   found: Discrepancy[];
+  /**
+   * The lemma counts of the story's passages (its idf), kept for a story of at least
+   * COUNTED_PASSAGES passages: the story that follows it after a change counts only the
+   * passages that differ.
+   */
+  counts?: LemmaCounts;
   /**
    * The findings as rows, each with its `storyId`: the same objects while the findings are
    * kept, so what is written after a change tells an unchanged row by identity.
    */
   rows: Discrepancy[];
 }
+
+/**
+ * From how many passages a story keeps its lemma counts: below, the text memo of passage lemmas
+ * (20,000 texts, align.ts) serves a story compared again; above, a story's passages take a
+ * good share of that memo or outnumber it. Memory: the counted stories' distinct lemmas and a
+ * reference to each passage's text.
+ */
+export const COUNTED_PASSAGES = 2_000;
 
 export function createStoryMemo(): StoryMemo {
   return { found: new Map(), terms: createTermsMemo() };
@@ -65,23 +77,46 @@ const sameRows = (a: readonly object[], b: readonly object[]) =>
   a.length === b.length &&
   a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i]));
 
-const sameRow = (a: object | undefined, b: object | undefined) =>
-  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
-
 /**
  * Whether findings kept from `hit` still hold for a story whose sources, claims and passages
- * are the same: its entities are, or every entity the rules looked up is the same and every
- * word they asked of the entities' name words has the same answer (an entity of the story that
- * changed elsewhere, such as an alias from another story's source, changes nothing they read).
+ * are the same: its entities are, or every field the rules read of the entities they looked up
+ * and every word they asked of the entities' name words has the same answer (an alias or a
+ * descriptor an entity of the story gained from another story's source changes nothing they
+ * read unless it changes one of those answers).
  */
-function sameEntityReads(hit: StoryFindings, entities: readonly Entity[]): boolean {
+function entitiesReadTheSame(hit: StoryFindings, entities: readonly Entity[]): boolean {
   if (sameRows(hit.entities, entities)) return true;
   const byId = new Map(entities.map((e) => [e.id, e]));
-  for (const [id, was] of hit.lookedUp) if (!sameRow(was, byId.get(id))) return false;
-  if (hit.reads.nameWords.size === 0) return true;
-  const words = buildNameWords(entities);
-  for (const [w, answer] of hit.reads.nameWords) if (words.has(w) !== answer) return false;
-  return true;
+  return sameEntityReads(
+    hit.reads,
+    (id) => byId.get(id),
+    () => buildNameWords(entities),
+  );
+}
+
+/**
+ * The lemma counts of the last build's story that shares the most sources with a story now (a
+ * story's id changes with its members), among those that kept counts.
+ */
+function countsFrom(
+  found: ReadonlyMap<string, StoryFindings>,
+): (sourceIds: readonly string[]) => LemmaCounts | undefined {
+  let counted: Map<string, StoryFindings> | null = null;
+  return (sourceIds) => {
+    if (!counted) {
+      counted = new Map();
+      for (const f of found.values())
+        if (f.counts) for (const s of f.read[0] as readonly Source[]) counted.set(s.id, f);
+    }
+    const shared = new Map<StoryFindings, number>();
+    for (const id of sourceIds) {
+      const f = counted.get(id);
+      if (f) shared.set(f, (shared.get(f) ?? 0) + 1);
+    }
+    let best: StoryFindings | undefined;
+    for (const [f, k] of shared) if (!best || k > shared.get(best)!) best = f;
+    return best?.counts;
+  };
 }
 
 /** Groups the enabled sources into stories and compares claims within each story. */
@@ -113,6 +148,7 @@ export function discrepanciesByStory(
   const sourceById = new Map(live.map((s) => [s.id, s]));
   const discrepancies: Discrepancy[] = [];
   const fresh = new Map<string, StoryFindings>();
+  const lastCounts = countsFrom(memo.found);
   for (const story of grouping.stories) {
     if (story.sourceIds.length < 2) continue;
     const named = new Set((mentionsOf.get(story.id) ?? []).map((m) => m.entityId));
@@ -124,29 +160,30 @@ export function discrepanciesByStory(
     const read = [storySources, storyClaims, storyPassages];
     const hit = memo.found.get(story.id);
     let kept: StoryFindings;
-    const restored = hit
-      ? null
-      : memo.restore?.(story.id, read, storyEntities, entityById, buildNameWords);
+    const restored = hit ? null : memo.restore?.(story.id, read, storyEntities, buildNameWords);
     if (
       hit &&
       hit.read.every((rows, i) => sameRows(rows, read[i]!)) &&
-      sameEntityReads(hit, storyEntities)
+      entitiesReadTheSame(hit, storyEntities)
     ) {
       kept = { ...hit, read, entities: storyEntities };
     } else if (restored) {
       kept = { ...restored, read, entities: storyEntities };
     } else {
-      const reads: EntityReads = { ids: new Set(), nameWords: new Map() };
+      const reads = createEntityReads();
+      let counts: LemmaCounts | undefined;
       const found = findDiscrepancies(
         storyClaims,
         storySources,
         storyEntities,
         storyPassages,
         reads,
+        storyPassages.length >= COUNTED_PASSAGES
+          ? (read) => idfOf((counts = countLemmas(read, lastCounts(story.sourceIds))))
+          : undefined,
       );
-      const lookedUp = new Map([...reads.ids].map((id) => [id, entityById.get(id)]));
       const rows = found.map((d) => ({ ...d, storyId: story.id }));
-      kept = { read, entities: storyEntities, reads, lookedUp, found, rows };
+      kept = { read, entities: storyEntities, reads, found, rows, counts };
     }
     fresh.set(story.id, kept);
     discrepancies.push(...kept.rows);

@@ -316,3 +316,90 @@ describe('a story memo kept between builds', () => {
     expect(run(unread, memo)).toEqual(run(unread));
   });
 });
+
+describe('a story memo checks the fields the rules read of each entity they looked up', () => {
+  const corpus = buildCorpus(seedSources());
+  const run = (entities: readonly Entity[], memo?: ReturnType<typeof createStoryMemo>) =>
+    discrepanciesByStory(
+      corpus.sources,
+      corpus.passages,
+      entities,
+      corpus.mentions,
+      corpus.claims,
+      memo,
+    ).discrepancies;
+  const first = createStoryMemo();
+  run(corpus.entities, first);
+  const [storyOf, story] = [...first.found].find(([, f]) => f.found.length > 0)!;
+  const asked = [...story.reads.entities].filter(([, a]) => a !== null);
+  const reading = (field: 'type' | 'name' | 'short') =>
+    asked.find(([, a]) => a![field] !== undefined)?.[0];
+
+  // [what changes, the entity changed, the change, whether the findings may be kept]
+  const cases: Array<[string, string | undefined, (e: Entity) => Entity, boolean]> = [
+    [
+      'a descriptor of an entity whose type was read',
+      reading('type'),
+      (e) => ({ ...e, descriptors: [...e.descriptors, { sourceId: 'elsewhere', text: 'envoy' }] }),
+      true,
+    ],
+    [
+      'a descriptor of an entity whose name was read',
+      reading('name'),
+      (e) => ({ ...e, descriptors: [...e.descriptors, { sourceId: 'elsewhere', text: 'envoy' }] }),
+      true,
+    ],
+    [
+      'an alias of several words of an entity whose type alone may be read',
+      reading('type'),
+      (e) => ({ ...e, aliases: [...e.aliases, `${e.name} Senior`] }),
+      true,
+    ],
+    [
+      'the name of an entity whose name was read',
+      reading('name'),
+      (e) => ({ ...e, name: `${e.name} Example` }),
+      false,
+    ],
+    [
+      'the type of an entity whose type was read',
+      reading('type'),
+      (e) => ({ ...e, type: e.type === 'person' ? 'place' : 'person' }),
+      false,
+    ],
+    [
+      'a one-word alias first, which its short name then reads',
+      reading('short'),
+      (e) => ({
+        ...e,
+        type: 'person',
+        aliases: ['Zzyzx', ...e.aliases],
+        name: `${e.name} Example`,
+      }),
+      false,
+    ],
+  ];
+
+  test('the seed story looked entities up and read each field of some', () => {
+    expect(asked.length).toBeGreaterThan(0);
+    for (const field of ['type', 'name', 'short'] as const) expect(reading(field)).toBeDefined();
+  });
+
+  test.each(cases)(
+    '%s: the findings are those of a build without the memo',
+    (_what, id, change, mayKeep) => {
+      const entities = corpus.entities.map((e) => (e.id === id ? change(e) : e));
+      const memo = createStoryMemo();
+      run(corpus.entities, memo);
+      const before = memo.found.get(storyOf)!.found;
+      const after = run(entities, memo);
+      expect(after).toEqual(run(entities));
+      const kept = memo.found.get(storyOf)!.found === before;
+      if (mayKeep) {
+        // Kept, unless a word of the new alias was asked of the name words.
+        const asksNewWord = [...story.reads.nameWords.keys()].some((w) => w === 'senior');
+        expect(kept).toBe(!asksNewWord);
+      } else expect(kept).toBe(false);
+    },
+  );
+});

@@ -8,12 +8,19 @@
  * last build's (sources, claims, passages: not the same objects, and of those not equal as
  * JSON; entities: ids in or out, rows changed, and whether the rules had looked those up).
  *
- * Usage: npx tsx tests/bench/corpus-story-recompare.ts [--sizes 10000] [--adds 2]
+ * `--remove 1` then removes the last added source the same way (what a removal compares again).
+ * `--cluster c` adds the variants of cluster c instead (one the corpus holds: each add is then a
+ * copy of a source there, and joins that source's story; at 10,000 cluster 1's fall in the
+ * largest story).
+ *
+ * Usage: npx tsx tests/bench/corpus-story-recompare.ts [--sizes 10000] [--adds 2] [--remove 0]
+ *        [--cluster c]
  */
 import { join } from 'node:path';
 import { buildSeedBundle } from '../../lib/node/seeds';
 import { createDeriveMemo, deriveCorpus, prepareSource } from '../../lib/corpus/pipeline';
 import type { PreparedSource } from '../../lib/corpus/pipeline';
+import { sameAnswers } from '../../lib/claims/discrepancies';
 import type { StoryFindings } from '../../lib/stories/partition';
 import type { Passage } from '../../lib/types';
 import {
@@ -27,6 +34,8 @@ import {
 } from './corpus-make';
 
 const ADDS = Number(arg('adds', '2'));
+const REMOVE = Number(arg('remove', '0'));
+const CLUSTER = arg('cluster', '');
 
 const cpu = () => {
   const c = process.cpuUsage();
@@ -70,7 +79,10 @@ function why(was: StoryFindings, now: StoryFindings) {
       in: now.entities.filter((e) => !wasById.has(e.id)).length,
       out: was.entities.filter((e) => !nowIds.has(e.id)).length,
       changed: changedEntities.length,
-      changedAndLookedUp: changedEntities.filter((e) => was.lookedUp.has(e.id)).length,
+      changedAndLookedUp: changedEntities.filter((e) => was.reads.entities.has(e.id)).length,
+      changedAndReadOtherwise: changedEntities.filter(
+        (e) => was.reads.entities.has(e.id) && !sameAnswers(was.reads.entities.get(e.id)!, e),
+      ).length,
       examples: changedEntities.slice(0, 3).map((e) => {
         const w = wasById.get(e.id)!;
         const keys = Object.keys({ ...w, ...e }).filter(
@@ -105,10 +117,9 @@ for (const n of sizesArg('10000')) {
   let t = cpu();
   deriveCorpus(prepared, overrides, memo);
   console.log(`[${n}] cold derivation ${Math.round(cpu() - t)} ms CPU`);
-  const extraCluster = Math.ceil(n / base.length) + 1;
-  for (let k = 0; k < ADDS; k++) {
-    const added = prepareSource(variant(base[k]!, extraCluster, keep), 20_000 + k);
-    prepared.push(added);
+  const extraCluster = CLUSTER ? Number(CLUSTER) : Math.ceil(n / base.length) + 1;
+  /** Derives again with the memo, and prints what it compared again and why. */
+  const derive = (change: Record<string, unknown>, added: PreparedSource | null) => {
     const before = new Map(memo.stories.found);
     const extracted = memo.claimsExtracted;
     t = cpu();
@@ -121,7 +132,7 @@ for (const n of sizesArg('10000')) {
         return {
           story: id,
           size: f.read[0]!.length,
-          holdsTheAdd: f.read[0]!.some((s) => s === added.source),
+          holdsTheAdd: added !== null && f.read[0]!.some((s) => s === added.source),
           ...(was ? why(was, f) : { new: true }),
         };
       })
@@ -129,12 +140,23 @@ for (const n of sizesArg('10000')) {
     console.log(
       JSON.stringify({
         sources: n,
-        add: k + 1,
+        ...change,
         cpuMs: ms,
         claimsExtracted: memo.claimsExtracted - extracted,
         stories: memo.stories.found.size,
         recompared,
       }),
     );
+  };
+  for (let k = 0; k < ADDS; k++) {
+    const raw = variant(base[k]!, extraCluster, keep);
+    // A copy of a source the corpus holds (--cluster) under an id of its own.
+    const added = prepareSource(CLUSTER ? { ...raw, id: `${raw.id}#again` } : raw, 20_000 + k);
+    prepared.push(added);
+    derive({ add: k + 1 }, added);
+  }
+  for (let k = 0; k < REMOVE; k++) {
+    const gone = prepared.pop()!;
+    derive({ remove: gone.source.id }, null);
   }
 }

@@ -8,7 +8,7 @@ import type { Claim } from '../../types';
 import { crossSourcePairs, type Finding, groups, outletOf, type RuleContext } from '../align';
 import { type Neighbours, overlapCandidates } from '../candidates';
 import { quoteWordCounts, quoteWords, wordLists } from '../extractors/quote';
-import { STOP, shortName } from '../text';
+import { STOP } from '../text';
 
 export const QUOTE_SIMILARITY_MIN = 0.55;
 
@@ -132,7 +132,7 @@ export function compareWordLists(qs: readonly Claim[], ctx: RuleContext): Findin
         if (shared.length === 0 || onlyA.length + onlyB.length === 0) continue;
         const speakerId = typeof a.detail.speakerId === 'string' ? a.detail.speakerId : null;
         const speaker = speakerId ? ctx.entities.get(speakerId) : undefined;
-        const who = speaker ? shortName(speaker) : String(a.detail.speaker);
+        const who = speaker ? speaker.short : String(a.detail.speaker);
         out.push({
           kind: 'quote',
           topic: `${who}’s words: “${la.join(', ')}”`,
@@ -187,7 +187,7 @@ export function compareQuotes(claims: readonly Claim[], ctx: RuleContext): Findi
     const first = g[0]!;
     const speakerId = typeof first.detail.speakerId === 'string' ? first.detail.speakerId : null;
     const speaker = speakerId ? ctx.entities.get(speakerId) : undefined;
-    const who = speaker ? shortName(speaker) : String(first.detail.speaker);
+    const who = speaker ? speaker.short : String(first.detail.speaker);
     const opening = first.value.split(/\s+/).slice(0, 6).join(' ');
     const interpreted = g.some((c) => c.detail.interpreter === true)
       ? ' (one version is through an interpreter)'

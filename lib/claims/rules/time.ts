@@ -3,16 +3,16 @@
  * participants; they conflict when the day, date, month or part of day cannot overlap
  * ("afternoon" vs "evening"; "later in the day" fits both).
  */
-import type { Claim, Entity } from '../../types';
+import type { Claim } from '../../types';
 import {
   crossSourcePairs,
   type Finding,
   outletOf,
   type RuleContext,
+  type RuleEntity,
   sourceCount,
   uniqueEntities,
 } from '../align';
-import { shortName } from '../text';
 import { type DayPart, type TimeValue, timeConflict } from '../extractors/time';
 
 function timeOf(c: Claim): TimeValue {
@@ -100,7 +100,7 @@ function groupTimes(claims: readonly Claim[], ctx: RuleContext): Map<string, Tim
 }
 
 /** The topic line of a group: "When the departure", "When A met B" (empty without both). */
-function timeTopic(event: string, a: Entity | undefined, b: Entity | undefined): string {
+function timeTopic(event: string, a: RuleEntity | undefined, b: RuleEntity | undefined): string {
   const place = [a, b].find((e) => e?.type === 'place');
   return IMPERSONAL.has(event)
     ? `When ${WHAT[event] ?? event}`
@@ -109,8 +109,8 @@ function timeTopic(event: string, a: Entity | undefined, b: Entity | undefined):
       : event === 'visit' && place
         ? `When the visit to ${place.name} took place`
         : event === 'dispute'
-          ? `When ${shortName(a)} and ${shortName(b)} clashed`
-          : `When ${shortName(a)} ${VERB[event] ?? event} ${shortName(b)}`;
+          ? `When ${a.short} and ${b.short} clashed`
+          : `When ${a.short} ${VERB[event] ?? event} ${b.short}`;
 }
 
 /**
