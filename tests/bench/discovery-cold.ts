@@ -14,13 +14,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PreparedSource } from '../../lib/corpus/pipeline';
 import type { EntityOverrides } from '../../lib/corpus/overrides';
 import type { DiscoveryResult } from '../../lib/corpus/entities';
 import { arg, cachedCorpus, ROOT, sizesArg } from './corpus-make';
+import { alternatePairs, median } from './fresh-pairs';
 
 interface Build {
   cpuMs: number;
@@ -93,14 +93,6 @@ function spawn(dir: string, n: number, twice: boolean): Build {
   return JSON.parse(out.trim().split('\n').pop()!) as Build;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
-
 const childDir = arg('child', '');
 if (childDir) {
   const twice = arg('again', '1') !== '0';
@@ -111,15 +103,9 @@ if (childDir) {
   const pairs = Number(arg('pairs', '5'));
   const twice = arg('again', '1') !== '0';
   for (const n of sizesArg('1000')) {
-    const runs: Array<{ pair: number; build: 'old' | 'new'; load: number[] } & Build> = [];
-    for (let pair = 1; pair <= pairs; pair++)
-      for (const [build, dir] of [
-        ['old', oldDir],
-        ['new', newDir],
-      ] as const)
-        runs.push({ pair, build, load: load(), ...spawn(dir, n, twice) });
-    const of = (b: 'old' | 'new') => runs.filter((r) => r.build === b);
-    const same = new Set(runs.map((r) => r.sha256)).size === 1;
+    const { runs, of, same } = alternatePairs(pairs, { old: oldDir, new: newDir }, (dir) =>
+      spawn(dir, n, twice),
+    );
     const summary = {
       sources: n,
       sameOutputs: same,

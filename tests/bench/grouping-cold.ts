@@ -12,13 +12,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PreparedSource } from '../../lib/corpus/pipeline';
 import type { Occurrence } from '../../lib/corpus/entities/occurrences';
 import type { Grouping } from '../../lib/corpus/entities/grouping';
 import { arg, cachedCorpus, ROOT, sizesArg } from './corpus-make';
+import { alternatePairs, median } from './fresh-pairs';
 
 interface Build {
   /** CPU time of the grouping alone. */
@@ -91,14 +91,6 @@ function spawn(dir: string, n: number): Build {
   return JSON.parse(out.trim().split('\n').pop()!) as Build;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
-
 const childDir = arg('child', '');
 if (childDir) {
   console.log(JSON.stringify(await child(resolve(childDir), Number(arg('size', '1000')))));
@@ -107,15 +99,9 @@ if (childDir) {
   const newDir = resolve(arg('new', ROOT));
   const pairs = Number(arg('pairs', '3'));
   for (const n of sizesArg('1000')) {
-    const runs: Array<{ pair: number; build: 'old' | 'new'; load: number[] } & Build> = [];
-    for (let pair = 1; pair <= pairs; pair++)
-      for (const [build, dir] of [
-        ['old', oldDir],
-        ['new', newDir],
-      ] as const)
-        runs.push({ pair, build, load: load(), ...spawn(dir, n) });
-    const of = (b: 'old' | 'new') => runs.filter((r) => r.build === b);
-    const same = new Set(runs.map((r) => r.sha256)).size === 1;
+    const { runs, of, same } = alternatePairs(pairs, { old: oldDir, new: newDir }, (dir) =>
+      spawn(dir, n),
+    );
     const ratios = of('new').map((r, i) => r.cpuMs / of('old')[i]!.cpuMs);
     console.log(
       JSON.stringify({
