@@ -285,19 +285,26 @@ test('storyInputs: a damaged source row with no text groups as a source with no 
   expect(groupStories([only!]).stories).toHaveLength(1);
 });
 
+// The seed story's discrepancies through a story memo (or none), over the entities given.
+const seedCorpus = buildCorpus(seedSources());
+const seedDiscrepancies = (
+  entities: readonly Entity[],
+  memo?: ReturnType<typeof createStoryMemo>,
+) =>
+  discrepanciesByStory(
+    seedCorpus.sources,
+    seedCorpus.passages,
+    entities,
+    seedCorpus.mentions,
+    seedCorpus.claims,
+    memo,
+  ).discrepancies;
+
 describe('a story memo kept between builds', () => {
   // The seed story's discrepancies name people (speakers, subjects): renaming every entity
   // changes what the rules read while the story's sources, claims and passages stay the same.
-  const corpus = buildCorpus(seedSources());
-  const run = (entities: readonly Entity[], memo?: ReturnType<typeof createStoryMemo>) =>
-    discrepanciesByStory(
-      corpus.sources,
-      corpus.passages,
-      entities,
-      corpus.mentions,
-      corpus.claims,
-      memo,
-    ).discrepancies;
+  const corpus = seedCorpus;
+  const run = seedDiscrepancies;
   const renamed = corpus.entities.map((e) => ({ ...e, name: `${e.name} Example` }));
 
   test('gives the build without it when the entities the rules read change', () => {
@@ -318,16 +325,8 @@ describe('a story memo kept between builds', () => {
 });
 
 describe('a story memo checks the fields the rules read of each entity they looked up', () => {
-  const corpus = buildCorpus(seedSources());
-  const run = (entities: readonly Entity[], memo?: ReturnType<typeof createStoryMemo>) =>
-    discrepanciesByStory(
-      corpus.sources,
-      corpus.passages,
-      entities,
-      corpus.mentions,
-      corpus.claims,
-      memo,
-    ).discrepancies;
+  const corpus = seedCorpus;
+  const run = seedDiscrepancies;
   const first = createStoryMemo();
   run(corpus.entities, first);
   const [storyOf, story] = [...first.found].find(([, f]) => f.found.length > 0)!;
