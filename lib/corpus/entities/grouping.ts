@@ -370,8 +370,10 @@ export class GroupPool {
         break;
       }
     // Edges are added from both ends: a pair of changed names is found by either. A pair whose
-    // test reads the same from both ends (rarePair, abbreviatesName) is tested once: by the
-    // first of the two to come here (`done`: the changed names whose pairs were tested).
+    // test reads the same from both ends is tested once: by the first of the two to come here
+    // (`done`: the changed names whose pairs were tested). rarePair is symmetric; for
+    // abbreviatesName, a name is either abbreviation-shaped (one word) or a long name (two
+    // words or more), never both, so only one of its two directions can apply to a pair.
     for (const k of changed) this.components.setEdges(k, []);
     const done = new Set<string>();
     for (const k of changed) {
