@@ -28,6 +28,8 @@ export interface StoryDiscrepancies {
 export interface StoryMemo {
   found: Map<string, StoryFindings>;
   terms: TermsMemo;
+  /** From how many passages a story keeps its lemma counts (COUNTED_PASSAGES). */
+  countedPassages: number;
   /**
    * Findings the database kept, for a story not in `found` (after a worker start): null unless
    * they hold for what this comparison would read (lib/corpus/stored-stories.ts).
@@ -68,8 +70,8 @@ export interface StoryFindings {
  */
 export const COUNTED_PASSAGES = 2_000;
 
-export function createStoryMemo(): StoryMemo {
-  return { found: new Map(), terms: createTermsMemo() };
+export function createStoryMemo(countedPassages = COUNTED_PASSAGES): StoryMemo {
+  return { found: new Map(), terms: createTermsMemo(), countedPassages };
 }
 
 /** Same rows: the same objects (a build reuses unchanged ones), or equal ones. */
@@ -178,7 +180,7 @@ export function discrepanciesByStory(
         storyEntities,
         storyPassages,
         reads,
-        storyPassages.length >= COUNTED_PASSAGES
+        storyPassages.length >= memo.countedPassages
           ? (read) => idfOf((counts = countLemmas(read, lastCounts(story.sourceIds))))
           : undefined,
       );

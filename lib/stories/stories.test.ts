@@ -5,7 +5,8 @@ import { buildCorpus, indexSource } from '../corpus/pipeline';
 import { loadSeedSources } from '../node/seeds';
 import { seedSources } from '../../tests/unit/fixtures/seed-corpus';
 import { shuffled } from '../../tests/unit/fixtures/shuffle';
-import type { Corpus, Entity, RawSource } from '../types';
+import { countLemmas } from '../claims/align';
+import type { Corpus, Entity, Passage, RawSource } from '../types';
 import { type StoryInput, sourceTerms } from './features';
 import {
   components,
@@ -401,4 +402,31 @@ describe('a story memo checks the fields the rules read of each entity they look
       } else expect(kept).toBe(false);
     },
   );
+});
+
+test('a story memo that keeps lemma counts (here from 2 passages) gives the build without it, step after step', () => {
+  const { sources, passages, entities, mentions, claims } = seedCorpus;
+  // A fixed pseudo-random walk: sources switched off and on (the story splits and joins),
+  // passages left out, a passage's text changed under its id.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const memo = createStoryMemo(2);
+  let counted = 0;
+  for (let step = 0; step < 12; step++) {
+    const live = sources.map((s) => (next() < 0.25 ? { ...s, enabled: false } : s));
+    const kept = passages
+      .filter(() => next() > 0.05)
+      .map((p) => (next() < 0.05 ? { ...p, text: `${p.text} Officials added more details.` } : p));
+    const run = (m?: ReturnType<typeof createStoryMemo>) =>
+      discrepanciesByStory(live, kept, entities, mentions, claims, m).discrepancies;
+    expect(run(memo)).toEqual(run());
+    // Counts kept and brought up to date equal those counted afresh.
+    for (const f of memo.found.values()) {
+      if (!f.counts) continue;
+      counted++;
+      expect(f.counts.df).toEqual(countLemmas(f.read[2] as readonly Passage[]).df);
+    }
+  }
+  // The kept counts were in use.
+  expect(counted).toBeGreaterThan(5);
 });
