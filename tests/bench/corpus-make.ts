@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fold } from '../../lib/corpus/text';
-import { buildCorpus } from '../../lib/corpus/pipeline';
+import { buildCorpus, type PreparedSource } from '../../lib/corpus/pipeline';
 import { LEXICONS } from '../../lib/lang';
 import { buildSeedBundle, loadSeedSources } from '../../lib/node/seeds';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -118,6 +118,19 @@ export function cachedCorpus(n: number, rebuild = false): Corpus {
   console.log(`[${n}] batch build ${Math.round(performance.now() - t0)} ms (cached in ${file})`);
   keepCorpus(n, corpus);
   return corpus;
+}
+
+/** The enabled sources of a built corpus, each with its passages, as a build takes them. */
+export function preparedOf(corpus: Corpus): PreparedSource[] {
+  const bySource = new Map<string, PreparedSource['passages']>();
+  for (const p of corpus.passages) {
+    const list = bySource.get(p.sourceId);
+    if (list) list.push(p);
+    else bySource.set(p.sourceId, [p]);
+  }
+  return corpus.sources
+    .filter((s) => s.enabled)
+    .map((s) => ({ source: s, passages: bySource.get(s.id) ?? [] }));
 }
 
 /** Whether the cache holds the batch build of N generated sources. */

@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import type { PreparedSource } from '../../lib/corpus/pipeline';
 import type { EntityOverrides } from '../../lib/corpus/overrides';
 import type { DiscoveryResult } from '../../lib/corpus/entities';
-import { arg, cachedCorpus, ROOT, sizesArg } from './corpus-make';
+import { arg, cachedCorpus, preparedOf, ROOT, sizesArg } from './corpus-make';
 import { alternatePairs, median } from './fresh-pairs';
 
 interface Build {
@@ -49,15 +49,7 @@ async function child(dir: string, n: number, twice: boolean): Promise<Build> {
   };
   const corpus = cachedCorpus(n);
   const overrides = loadSeedOverrides(join(dir, 'seeds'));
-  const bySource = new Map<string, PreparedSource['passages']>();
-  for (const p of corpus.passages) {
-    const list = bySource.get(p.sourceId);
-    if (list) list.push(p);
-    else bySource.set(p.sourceId, [p]);
-  }
-  const prepared = corpus.sources
-    .filter((s) => s.enabled)
-    .map((s) => ({ source: s, passages: bySource.get(s.id) ?? [] }));
+  const prepared = preparedOf(corpus);
   const timed = () => {
     const before = process.cpuUsage();
     const result = resolveEntities(prepared, overrides, new DiscoveryMemo());

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { PreparedSource } from '../../lib/corpus/pipeline';
 import type { Occurrence } from '../../lib/corpus/entities/occurrences';
 import type { Grouping } from '../../lib/corpus/entities/grouping';
-import { arg, cachedCorpus, ROOT, sizesArg } from './corpus-make';
+import { arg, cachedCorpus, preparedOf, ROOT, sizesArg } from './corpus-make';
 import { alternatePairs, median } from './fresh-pairs';
 
 interface Build {
@@ -59,15 +59,7 @@ async function child(dir: string, n: number): Promise<Build> {
     GroupPool: new () => unknown;
   };
   const corpus = cachedCorpus(n);
-  const bySource = new Map<string, PreparedSource['passages']>();
-  for (const p of corpus.passages) {
-    const list = bySource.get(p.sourceId);
-    if (list) list.push(p);
-    else bySource.set(p.sourceId, [p]);
-  }
-  const prepared = corpus.sources
-    .filter((s) => s.enabled)
-    .map((s) => ({ source: s, passages: bySource.get(s.id) ?? [] }));
+  const prepared = preparedOf(corpus);
   const read = process.cpuUsage();
   const { occs, stats } = occurrences.findOccurrences(occurrences.sentencesOf(prepared), []);
   const isJunk = junkFilter(occs, new Map<string, never>(), stats);
